@@ -1,0 +1,33 @@
+# stancegraph: `make run` starts everything, `make test` tests everything.
+# Both install what they need (system packages, Go modules, Neo4j jars).
+
+BIN := bin/stancegraph
+ARTICLES ?= examples/articles
+
+.PHONY: run test build deps neo4j-start neo4j-stop clean
+
+## run: start the local Neo4j (unless neo4j.uri is set), ingest $(ARTICLES), serve on http://127.0.0.1:8080
+run: build
+	$(BIN) neo4j start
+	$(BIN) serve
+
+## test: every test, against a real local Neo4j it starts and stops
+test:
+	scripts/test.sh
+
+build: deps
+	go build -o $(BIN) ./cmd/stancegraph
+
+deps:
+	scripts/deps.sh
+
+neo4j-start: build
+	$(BIN) neo4j start
+
+neo4j-stop: build
+	$(BIN) neo4j stop
+
+## clean: remove the build and the local Neo4j (jars, data, logs)
+clean:
+	-$(BIN) neo4j stop
+	rm -rf bin .neo4j

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stancegraph/stancegraph/config"
+)
+
+func newConfigCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "config",
+		Short: "Print the effective configuration (file, environment and flags merged; secrets masked)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			enc := yaml.NewEncoder(a.stdout)
+			enc.SetIndent(2)
+			if err := enc.Encode(configView(a.cfg.Masked())); err != nil {
+				return err
+			}
+			return enc.Close()
+		},
+	}
+}
+
+// configView renders the configuration under the same keys config.yaml
+// uses.
+func configView(c config.Config) map[string]any {
+	return map[string]any{
+		"neo4j": map[string]any{"uri": c.Neo4j.URI, "effective_uri": c.BoltURI(), "user": c.Neo4j.User,
+			"password": c.Neo4j.Password, "database": c.Neo4j.Database, "timeout": c.Neo4j.Timeout.String()},
+		"local": map[string]any{"home": c.Local.Home, "version": c.Local.Version, "port": c.Local.Port,
+			"heap": c.Local.Heap, "pagecache": c.Local.PageCache, "java": c.Local.Java,
+			"start_timeout": c.Local.StartTimeout.String()},
+		"server": map[string]any{"addr": c.Server.Addr, "token": c.Server.Token,
+			"query_timeout": c.Server.QueryTimeout.String(), "row_cap": c.Server.RowCap},
+		"ingest":  map[string]any{"max_bytes": c.Ingest.MaxBytes, "batch_size": c.Ingest.BatchSize, "workers": c.Ingest.Workers},
+		"extract": map[string]any{"gazetteers": c.Extract.Gazetteers, "cues": c.Extract.Cues},
+		"topic":   map[string]any{"id": c.Topic.ID, "name": c.Topic.Name, "terms": c.Topic.Terms},
+		"log":     map[string]any{"level": c.Log.Level, "format": c.Log.Format},
+	}
+}

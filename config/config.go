@@ -1,0 +1,304 @@
+// Package config turns config.yaml, STANCEGRAPH_* environment variables and
+// command-line flags into one typed, validated Config. Viper stays here: the
+// rest of stancegraph receives plain values.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// EnvPrefix prefixes every environment variable: neo4j.uri is read from
+// STANCEGRAPH_NEO4J_URI.
+const EnvPrefix = "STANCEGRAPH"
+
+// Config is stancegraph's whole configuration.
+type Config struct {
+	Neo4j   Neo4j   `mapstructure:"neo4j"`
+	Local   Local   `mapstructure:"local"`
+	Server  Server  `mapstructure:"server"`
+	Ingest  Ingest  `mapstructure:"ingest"`
+	Extract Extract `mapstructure:"extract"`
+	Topic   Topic   `mapstructure:"topic"`
+	Log     Log     `mapstructure:"log"`
+}
+
+// Neo4j says which Neo4j to use. An empty URI means the local server that
+// stancegraph manages itself (see Local).
+type Neo4j struct {
+	URI      string        `mapstructure:"uri"`
+	User     string        `mapstructure:"user"`
+	Password string        `mapstructure:"password"`
+	Database string        `mapstructure:"database"`
+	Timeout  time.Duration `mapstructure:"timeout"`
+}
+
+// Local configures the Neo4j Community server that stancegraph fetches from
+// Maven Central and runs on loopback when no neo4j.uri is set.
+type Local struct {
+	Home         string        `mapstructure:"home"`
+	Version      string        `mapstructure:"version"`
+	Port         int           `mapstructure:"port"`
+	Heap         string        `mapstructure:"heap"`
+	PageCache    string        `mapstructure:"pagecache"`
+	Java         string        `mapstructure:"java"`
+	StartTimeout time.Duration `mapstructure:"start_timeout"`
+}
+
+// Server configures the HTTP explorer.
+type Server struct {
+	Addr         string        `mapstructure:"addr"`
+	Token        string        `mapstructure:"token"`
+	QueryTimeout time.Duration `mapstructure:"query_timeout"`
+	RowCap       int           `mapstructure:"row_cap"`
+}
+
+// Ingest configures reading and writing articles.
+type Ingest struct {
+	MaxBytes  int64 `mapstructure:"max_bytes"`
+	BatchSize int   `mapstructure:"batch_size"`
+	Workers   int   `mapstructure:"workers"`
+}
+
+// Extract configures the extractor's data.
+type Extract struct {
+	// Gazetteers are the user's own YAML files of actors, read after the
+	// built-in ones.
+	Gazetteers []string `mapstructure:"gazetteers"`
+	// Cues are extra stance phrases, each with its stance.
+	Cues []Cue `mapstructure:"cues"`
+}
+
+// Cue is one user-defined stance phrase.
+type Cue struct {
+	Phrase string `mapstructure:"phrase"`
+	Stance string `mapstructure:"stance"`
+}
+
+// Topic is the event or deal that stances are about.
+type Topic struct {
+	ID    string   `mapstructure:"id"`
+	Name  string   `mapstructure:"name"`
+	Terms []string `mapstructure:"terms"`
+}
+
+// Log configures slog.
+type Log struct {
+	Level  string `mapstructure:"level"`
+	Format string `mapstructure:"format"`
+}
+
+// defaults lists every key, so that each can be overridden from the
+// environment (viper only maps env vars onto keys it knows).
+func defaults() map[string]any {
+	return map[string]any{
+		"neo4j.uri":            "",
+		"neo4j.user":           "neo4j",
+		"neo4j.password":       "",
+		"neo4j.database":       "neo4j",
+		"neo4j.timeout":        "15s",
+		"local.home":           ".neo4j/main",
+		"local.version":        "5.26.30",
+		"local.port":           17687,
+		"local.heap":           "1g",
+		"local.pagecache":      "512m",
+		"local.java":           "java",
+		"local.start_timeout":  "180s",
+		"server.addr":          "127.0.0.1:8080",
+		"server.token":         "",
+		"server.query_timeout": "10s",
+		"server.row_cap":       1000,
+		"ingest.max_bytes":     10 << 20,
+		"ingest.batch_size":    1000,
+		"ingest.workers":       2,
+		"extract.gazetteers":   []string{},
+		"extract.cues":         []any{},
+		"topic.id":             "syria-anti-isis-coalition",
+		"topic.name":           "Syria joins the U.S.-led coalition against ISIS",
+		"topic.terms": []string{
+			"anti-ISIS coalition", "coalition against ISIS", "coalition against the Islamic State",
+			"anti-IS coalition", "Global Coalition to Defeat ISIS", "U.S.-led coalition",
+			"join the coalition", "joining the coalition", "coalition membership", "the coalition",
+		},
+		"log.level":  "info",
+		"log.format": "text",
+	}
+}
+
+// Load reads the configuration. path is the file named by --config; when it
+// is empty, config.yaml in the working directory is used if it exists.
+// flags, if not nil, are bound by name to the keys in flagKeys.
+func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config, error) {
+	v := viper.New()
+	for k, d := range defaults() {
+		v.SetDefault(k, d)
+	}
+	v.SetEnvPrefix(EnvPrefix)
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	for name, key := range flagKeys {
+		if f := flags.Lookup(name); f != nil {
+			if err := v.BindPFlag(key, f); err != nil {
+				return Config{}, fmt.Errorf("config: bind flag --%s: %w", name, err)
+			}
+		}
+	}
+	explicit := path != ""
+	if !explicit {
+		path = "config.yaml"
+	}
+	if _, err := os.Stat(path); err != nil {
+		if explicit || !errors.Is(err, fs.ErrNotExist) {
+			return Config{}, fmt.Errorf("config file %s: %w", path, errors.Unwrap(err))
+		}
+	} else {
+		v.SetConfigFile(path)
+		v.SetConfigType("yaml")
+		if err := v.ReadInConfig(); err != nil {
+			return Config{}, fmt.Errorf("config file %s: %w", path, err)
+		}
+	}
+	var c Config
+	if err := v.UnmarshalExact(&c); err != nil {
+		return Config{}, fmt.Errorf("config file %s: %w", path, err)
+	}
+	if err := c.Validate(); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// Validate checks every value and names the key of the first bad one.
+func (c Config) Validate() error {
+	bad := func(key, format string, args ...any) error {
+		return fmt.Errorf("config: %s: %s", key, fmt.Sprintf(format, args...))
+	}
+	if c.Neo4j.URI != "" {
+		u, err := url.Parse(c.Neo4j.URI)
+		if err != nil || u.Host == "" {
+			return bad("neo4j.uri", "%q is not a URI like bolt://host:7687", c.Neo4j.URI)
+		}
+		switch u.Scheme {
+		case "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc":
+		default:
+			return bad("neo4j.uri", "scheme %q is not one of bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc", u.Scheme)
+		}
+		if p := u.Port(); p != "" {
+			if err := checkPort(p); err != nil {
+				return bad("neo4j.uri", "%v", err)
+			}
+		}
+	}
+	if c.Neo4j.Database == "" {
+		return bad("neo4j.database", "must not be empty")
+	}
+	if c.Neo4j.Timeout <= 0 {
+		return bad("neo4j.timeout", "must be positive, got %s", c.Neo4j.Timeout)
+	}
+	if c.Local.Port < 1 || c.Local.Port > 65535 {
+		return bad("local.port", "%d is out of range 1-65535", c.Local.Port)
+	}
+	if c.Local.Home == "" {
+		return bad("local.home", "must not be empty")
+	}
+	if !strings.HasPrefix(c.Local.Version, "5.") {
+		return bad("local.version", "%q: only Neo4j 5.x runs on this project's Java 17 launcher", c.Local.Version)
+	}
+	if c.Local.StartTimeout <= 0 {
+		return bad("local.start_timeout", "must be positive, got %s", c.Local.StartTimeout)
+	}
+	if _, port, err := net.SplitHostPort(c.Server.Addr); err != nil {
+		return bad("server.addr", "%q is not HOST:PORT", c.Server.Addr)
+	} else if err := checkPort(port); err != nil && port != "0" { // 0: any free port
+		return bad("server.addr", "%v", err)
+	}
+	if c.Server.QueryTimeout <= 0 {
+		return bad("server.query_timeout", "must be positive, got %s", c.Server.QueryTimeout)
+	}
+	if c.Server.RowCap < 1 {
+		return bad("server.row_cap", "must be at least 1, got %d", c.Server.RowCap)
+	}
+	if c.Ingest.MaxBytes < 1 {
+		return bad("ingest.max_bytes", "must be at least 1, got %d", c.Ingest.MaxBytes)
+	}
+	if c.Ingest.BatchSize < 1 {
+		return bad("ingest.batch_size", "must be at least 1, got %d", c.Ingest.BatchSize)
+	}
+	if c.Ingest.Workers < 1 {
+		return bad("ingest.workers", "must be at least 1, got %d", c.Ingest.Workers)
+	}
+	for i, cue := range c.Extract.Cues {
+		if strings.TrimSpace(cue.Phrase) == "" {
+			return bad(fmt.Sprintf("extract.cues[%d].phrase", i), "must not be empty")
+		}
+		if _, err := model.ParseStance(cue.Stance); err != nil {
+			return bad(fmt.Sprintf("extract.cues[%d].stance", i), "%s", model.ErrorMessage(err))
+		}
+	}
+	if c.Topic.ID == "" {
+		return bad("topic.id", "must not be empty")
+	}
+	if len(c.Topic.Terms) == 0 {
+		return bad("topic.terms", "must list at least one word or phrase for the topic")
+	}
+	switch strings.ToLower(c.Log.Level) {
+	case "debug", "info", "warn", "error":
+	default:
+		return bad("log.level", "%q is not one of debug, info, warn, error", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		return bad("log.format", "%q is not text or json", c.Log.Format)
+	}
+	return nil
+}
+
+func checkPort(p string) error {
+	n, err := strconv.Atoi(p)
+	if err != nil || n < 1 || n > 65535 {
+		return fmt.Errorf("port %q is out of range 1-65535", p)
+	}
+	return nil
+}
+
+// ManagedLocal reports whether stancegraph runs its own local Neo4j, which
+// it does when no neo4j.uri is configured.
+func (c Config) ManagedLocal() bool { return c.Neo4j.URI == "" }
+
+// BoltURI is the URI the driver connects to: the configured one, or the
+// managed local server's loopback address.
+func (c Config) BoltURI() string {
+	if c.ManagedLocal() {
+		return fmt.Sprintf("bolt://127.0.0.1:%d", c.Local.Port)
+	}
+	return c.Neo4j.URI
+}
+
+// Masked returns a copy safe to print: secrets are replaced.
+func (c Config) Masked() Config {
+	m := c
+	if m.Neo4j.Password != "" {
+		m.Neo4j.Password = "********"
+	}
+	if m.Server.Token != "" {
+		m.Server.Token = "********"
+	}
+	if u, err := url.Parse(m.Neo4j.URI); err == nil && u.User != nil {
+		u.User = url.User(u.User.Username())
+		m.Neo4j.URI = u.String()
+	}
+	return m
+}

@@ -1,0 +1,122 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func writeFile(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadRejectsBadValuesNamingTheKey(t *testing.T) {
+	tests := []struct {
+		name, yaml, wantKey string
+	}{
+		{"malformed uri", "neo4j:\n  uri: 'not a uri'\n", "neo4j.uri"},
+		{"wrong scheme", "neo4j:\n  uri: http://localhost:7474\n", "neo4j.uri"},
+		{"uri port out of range", "neo4j:\n  uri: bolt://localhost:70000\n", "neo4j.uri"},
+		{"local port out of range", "local:\n  port: 0\n", "local.port"},
+		{"server addr without port", "server:\n  addr: localhost\n", "server.addr"},
+		{"server port out of range", "server:\n  addr: 127.0.0.1:65536\n", "server.addr"},
+		{"unknown stance in cue", "extract:\n  cues:\n    - {phrase: 'rejects', stance: hates}\n", "extract.cues[0].stance"},
+		{"empty cue phrase", "extract:\n  cues:\n    - {phrase: '', stance: oppose}\n", "extract.cues[0].phrase"},
+		{"negative size cap", "ingest:\n  max_bytes: -1\n", "ingest.max_bytes"},
+		{"bad log level", "log:\n  level: loud\n", "log.level"},
+		{"no topic terms", "topic:\n  terms: []\n", "topic.terms"},
+		{"unknown key", "neo4j:\n  passwrd: x\n", "passwrd"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(writeFile(t, tt.yaml), nil, nil)
+			if err == nil {
+				t.Fatal("Load accepted a bad value")
+			}
+			if !strings.Contains(err.Error(), tt.wantKey) {
+				t.Fatalf("error %q does not name %s", err, tt.wantKey)
+			}
+		})
+	}
+}
+
+func TestLoadPrecedence(t *testing.T) {
+	path := writeFile(t, "neo4j:\n  uri: bolt://file:7687\n  database: fromfile\nserver:\n  addr: 127.0.0.1:9000\n")
+	t.Setenv("STANCEGRAPH_NEO4J_DATABASE", "fromenv")
+	t.Setenv("STANCEGRAPH_LOCAL_START_TIMEOUT", "7s")
+	flags := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	flags.String("addr", "", "")
+	if err := flags.Parse([]string{"--addr", "127.0.0.1:9999"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(path, flags, map[string]string{"addr": "server.addr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Neo4j.URI != "bolt://file:7687" {
+		t.Errorf("file value lost: uri %q", c.Neo4j.URI)
+	}
+	if c.Neo4j.Database != "fromenv" {
+		t.Errorf("env did not override file: database %q", c.Neo4j.Database)
+	}
+	if c.Local.StartTimeout.String() != "7s" {
+		t.Errorf("env did not set a nested key: start_timeout %s", c.Local.StartTimeout)
+	}
+	if c.Server.Addr != "127.0.0.1:9999" {
+		t.Errorf("flag did not override file: addr %q", c.Server.Addr)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "absent.yaml"), nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "absent.yaml") {
+		t.Fatalf("want an error naming the file, got %v", err)
+	}
+}
+
+func TestDefaultsAreSafe(t *testing.T) {
+	t.Chdir(t.TempDir()) // no config.yaml here: defaults only
+	c, err := Load("", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(c.Server.Addr, "127.0.0.1:") {
+		t.Errorf("server does not default to loopback: %s", c.Server.Addr)
+	}
+	if c.Local.Port == 7687 {
+		t.Error("local Neo4j defaults to 7687, clashing with a user's own Neo4j")
+	}
+	if !c.ManagedLocal() || c.BoltURI() != "bolt://127.0.0.1:17687" {
+		t.Errorf("default Bolt URI %q, managed %v", c.BoltURI(), c.ManagedLocal())
+	}
+}
+
+func TestProjectConfigIsValid(t *testing.T) {
+	if _, err := Load("../config.yaml", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMaskedHidesSecrets(t *testing.T) {
+	c := Config{Neo4j: Neo4j{URI: "neo4j+s://bob:hunter22@x.databases.neo4j.io", Password: "hunter2"},
+		Server: Server{Token: "tok3n"}}
+	m := c.Masked()
+	for _, secret := range []string{"hunter2", "tok3n"} {
+		for _, v := range []string{m.Neo4j.URI, m.Neo4j.Password, m.Server.Token} {
+			if strings.Contains(v, secret) {
+				t.Errorf("masked config still shows %q in %q", secret, v)
+			}
+		}
+	}
+	if c.Neo4j.Password != "hunter2" {
+		t.Error("Masked changed the original")
+	}
+}

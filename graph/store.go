@@ -1,0 +1,187 @@
+// Package graph is everything that speaks Cypher to Neo4j: the driver's
+// lifecycle, the schema, batched idempotent writes and the read queries the
+// server needs. It is the only package that imports the Neo4j driver.
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Options says how to reach Neo4j.
+type Options struct {
+	URI      string
+	User     string
+	Password string // empty: no authentication (the managed local server)
+	Database string
+	// Timeout bounds every transaction and connection attempt.
+	Timeout time.Duration
+}
+
+// Store is a connection pool to one Neo4j database.
+type Store struct {
+	driver  neo4j.DriverWithContext
+	db      string
+	uri     string
+	timeout time.Duration
+}
+
+// Open creates the driver. It does not contact the server: Neo4j may come up
+// later, and Ping tells whether it is reachable now.
+func Open(o Options) (*Store, error) {
+	auth := neo4j.NoAuth()
+	if o.Password != "" {
+		auth = neo4j.BasicAuth(o.User, o.Password, "")
+	}
+	d, err := neo4j.NewDriverWithContext(o.URI, auth, func(c *config.Config) {
+		c.SocketConnectTimeout = o.Timeout
+		c.ConnectionAcquisitionTimeout = o.Timeout
+		c.MaxTransactionRetryTime = o.Timeout
+	})
+	if err != nil {
+		return nil, model.Wrap(model.Invalid, err, "neo4j driver for %s", o.URI)
+	}
+	return &Store{driver: d, db: o.Database, uri: o.URI, timeout: o.Timeout}, nil
+}
+
+// Close releases the driver's connections.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// URI is the address the store connects to.
+func (s *Store) URI() string { return s.uri }
+
+// Ping checks that Neo4j answers.
+func (s *Store) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return s.translate(err, "ping")
+	}
+	return nil
+}
+
+// ApplySchema runs each schema statement in its own transaction (Neo4j does
+// not mix schema and data changes in one). Managed transactions retry the
+// transient lock errors two processes applying the schema at once can meet.
+func (s *Store) ApplySchema(ctx context.Context, statements []string) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	for _, st := range statements {
+		_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, st, nil)
+			if err != nil {
+				return nil, err
+			}
+			return res.Consume(ctx)
+		})
+		if err != nil {
+			return s.translate(err, "apply schema statement %q", st)
+		}
+	}
+	return nil
+}
+
+// SchemaItem is a constraint or index as Neo4j reports it.
+type SchemaItem struct {
+	What string // "constraint" or "index"
+	Name string
+	Type string
+}
+
+// Schema lists the database's constraints and indexes, sorted by name.
+func (s *Store) Schema(ctx context.Context) ([]SchemaItem, error) {
+	var items []SchemaItem
+	for _, what := range [][2]string{
+		{"constraint", "SHOW CONSTRAINTS YIELD name, type RETURN name, type"},
+		{"index", "SHOW INDEXES YIELD name, type RETURN name, type"},
+	} {
+		res, err := s.read(ctx, what[1], nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range res {
+			items = append(items, SchemaItem{What: what[0], Name: r.Values[0].(string), Type: r.Values[1].(string)})
+		}
+	}
+	sortItems(items)
+	return items, nil
+}
+
+// read runs one query in a read transaction and returns its records.
+func (s *Store) read(ctx context.Context, query string, params map[string]any) ([]*neo4j.Record, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, query, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, s.translate(err, "query")
+	}
+	return res.Records, nil
+}
+
+// translate turns driver errors into model errors once, here: connectivity
+// problems become Unavailable, constraint violations Conflict, refused
+// writes Forbidden, bad Cypher Invalid.
+func (s *Store) translate(err error, format string, args ...any) error {
+	what := fmt.Sprintf(format, args...)
+	var nerr *neo4j.Neo4jError
+	switch {
+	case errors.As(err, &nerr):
+		switch {
+		case nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+			return model.Wrap(model.Conflict, err, "%s: %s", what, nerr.Msg)
+		case nerr.Code == "Neo.ClientError.Statement.AccessMode" ||
+			nerr.Code == "Neo.ClientError.Security.Forbidden":
+			return model.Wrap(model.Forbidden, err, "%s: %s", what, nerr.Msg)
+		case nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOut" ||
+			nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
+			return model.Wrap(model.Unavailable, err, "%s: timed out", what)
+		case nerr.Classification() == "ClientError":
+			return model.Wrap(model.Invalid, err, "%s: %s", what, nerr.Msg)
+		}
+		return model.Wrap(model.Internal, err, "%s", what)
+	case neo4j.IsConnectivityError(err), errors.Is(err, context.DeadlineExceeded),
+		isUsageTimeout(err):
+		return model.Wrap(model.Unavailable, err, "neo4j at %s is unreachable (%s)", s.uri, rootCause(err))
+	}
+	return model.Wrap(model.Internal, err, "%s", what)
+}
+
+func isUsageTimeout(err error) bool {
+	var te *neo4j.ConnectivityError
+	return errors.As(err, &te)
+}
+
+// rootCause is the innermost error's text: the part that names the cause
+// ("connection refused") without the driver's retry narrative.
+func rootCause(err error) string {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err.Error()
+		}
+		err = next
+	}
+}
+
+// DeleteAll removes every node and relationship, in batches so that a large
+// graph does not need one huge transaction. Schema is kept.
+func (s *Store) DeleteAll(ctx context.Context) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return s.translate(err, "delete all")
+	}
+	return nil
+}

@@ -1,0 +1,74 @@
+// Package model holds the words every layer of stancegraph shares: actors,
+// stances, claims and documents. It imports nothing outside the standard
+// library so that extract, graph and server all speak the same types.
+package model
+
+import "fmt"
+
+// Kind says what sort of actor a name refers to.
+type Kind string
+
+// The kinds of actor the graph distinguishes.
+const (
+	Person Kind = "person"
+	State  Kind = "state"
+	Group  Kind = "group"
+)
+
+// ParseKind validates a kind given as text.
+func ParseKind(s string) (Kind, error) {
+	switch k := Kind(s); k {
+	case Person, State, Group:
+		return k, nil
+	}
+	return "", Errorf(Invalid, "unknown kind %q (want person, state or group)", s)
+}
+
+// Stance is an actor's stated position on a topic.
+type Stance string
+
+// The stances an actor can take.
+const (
+	Support  Stance = "support"
+	Oppose   Stance = "oppose"
+	Cautious Stance = "cautious"
+)
+
+// Stances lists every stance in display order.
+var Stances = []Stance{Support, Oppose, Cautious}
+
+// ParseStance validates a stance given as text.
+func ParseStance(s string) (Stance, error) {
+	switch st := Stance(s); st {
+	case Support, Oppose, Cautious:
+		return st, nil
+	}
+	return "", Errorf(Invalid, "unknown stance %q (want support, oppose or cautious)", s)
+}
+
+// Relationship is the summary edge type that links an actor to a topic for
+// this stance.
+func (s Stance) Relationship() string {
+	switch s {
+	case Support:
+		return "SUPPORTS"
+	case Oppose:
+		return "OPPOSES"
+	case Cautious:
+		return "CAUTIOUS_ON"
+	}
+	panic(fmt.Sprintf("model: stance %q has no relationship", string(s)))
+}
+
+// Attribution says how the text ties a claim to its actor.
+type Attribution string
+
+// The ways a text attributes a position.
+const (
+	// Quote: the actor's own words in quotation marks.
+	Quote Attribution = "quote"
+	// Reported: reported speech or a description of the actor's position.
+	Reported Attribution = "reported"
+	// Label: a heading or label such as "Turkey - Strong Opposition:".
+	Label Attribution = "label"
+)

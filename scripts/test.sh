@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test against a real local Neo4j (a separate test instance on
+# port 17688 under .neo4j/test), and stops it afterwards even when a test
+# fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/deps.sh
+go build -o bin/stancegraph ./cmd/stancegraph
+
+# The test instance: same jars as the main one, its own data and port.
+testneo() { STANCEGRAPH_NEO4J_URI= STANCEGRAPH_LOCAL_HOME=.neo4j/test STANCEGRAPH_LOCAL_PORT=17688 ./bin/stancegraph "$@"; }
+trap 'testneo neo4j stop || true' EXIT
+testneo neo4j start
+
+go vet ./...
+# -p 1: packages share the one test database and some restart it.
+go test -p 1 -count=1 ./...
