@@ -72,3 +72,41 @@ const (
 	// Label: a heading or label such as "Turkey - Strong Opposition:".
 	Label Attribution = "label"
 )
+
+// Actor is a person, state or group as it appears in one document.
+type Actor struct {
+	ID   string
+	Name string
+	Kind Kind
+	// Aliases are the names the document uses for the actor.
+	Aliases []string
+	// Mentions counts how often the document names the actor.
+	Mentions int
+}
+
+// Affiliation ties a person to a state or group: "Secretary of State Marco
+// Rubio" gives Rubio -> United States with role "Secretary of State".
+type Affiliation struct {
+	PersonID string
+	OrgID    string
+	Role     string
+}
+
+// Claim is one actor's stated position on a topic in one sentence of one
+// document. Start and End are character (rune) offsets of Evidence in the
+// document's text.
+type Claim struct {
+	Doc         string      `json:"doc"`
+	ActorID     string      `json:"actor_id"`
+	Actor       string      `json:"actor"`
+	Kind        Kind        `json:"kind"`
+	Stance      Stance      `json:"stance"`
+	Aliases     []string    `json:"aliases"`
+	Evidence    string      `json:"evidence"`
+	Start       int         `json:"start"`
+	End         int         `json:"end"`
+	Attribution Attribution `json:"attribution"`
+	Cue         string      `json:"cue"`
+	Confidence  float64     `json:"confidence"`
+	Topic       string      `json:"topic"`
+}

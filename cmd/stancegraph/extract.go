@@ -1,0 +1,128 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/model"
+)
+
+func newExtractCmd(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "extract PATH...",
+		Short: "Print the stances found in articles (no database needed)",
+		Long: `Extract actors and their stances on the configured topic from articles
+(.txt, .md, .html files, or folders of them; "-" reads stdin) and print
+them: one JSON object per claim (--format jsonl) or a table for people.
+Files that cannot be read are reported on stderr; the rest go on, and the
+exit code is non-zero if any failed.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "jsonl" && format != "table" {
+				return fmt.Errorf("--format: %q is not jsonl or table", format)
+			}
+			x, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			var claims []model.Claim
+			failed := a.eachDocument(args, func(doc extract.Document) {
+				claims = append(claims, x.Extract(doc).Claims...)
+			})
+			if format == "jsonl" {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetEscapeHTML(false)
+				for _, c := range claims {
+					if err := enc.Encode(c); err != nil {
+						return err
+					}
+				}
+			} else {
+				printTable(a.stdout, claims)
+			}
+			if failed > 0 {
+				return fmt.Errorf("%d file(s) failed", failed)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or table")
+	return cmd
+}
+
+// extractor builds the extractor from the configuration.
+func (a *app) extractor() (*extract.Extractor, error) {
+	g, err := extract.LoadGazetteer(a.cfg.Extract.Gazetteers...)
+	if err != nil {
+		return nil, err
+	}
+	var cues []extract.Cue
+	for _, c := range a.cfg.Extract.Cues {
+		cues = append(cues, extract.Cue{Phrase: c.Phrase, Stance: model.Stance(c.Stance)})
+	}
+	t := a.cfg.Topic
+	return extract.New(g, extract.Topic{ID: t.ID, Name: t.Name, Terms: t.Terms}, cues)
+}
+
+// eachDocument loads every article under paths and calls fn for each one
+// that loads; failures are logged with the file and reason and counted.
+func (a *app) eachDocument(paths []string, fn func(extract.Document)) (failed int) {
+	files, err := extract.Files(paths)
+	if err != nil {
+		a.log.Error("cannot list articles", "err", err)
+		return 1
+	}
+	for _, f := range files {
+		doc, err := a.loadDocument(f)
+		if err != nil {
+			a.log.Error("skipped file", "file", f, "err", err)
+			failed++
+			continue
+		}
+		fn(doc)
+	}
+	return failed
+}
+
+// loadDocument reads one article, refusing oversized files before reading
+// them.
+func (a *app) loadDocument(path string) (extract.Document, error) {
+	max := a.cfg.Ingest.MaxBytes
+	if path == "-" {
+		return extract.Load("stdin", os.Stdin, max)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return extract.Document{}, err
+	}
+	if info.Size() > max {
+		return extract.Document{}, model.Errorf(model.TooLarge, "%s: %d bytes is over the %d-byte cap (ingest.max_bytes)", filepath.Base(path), info.Size(), max)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return extract.Document{}, err
+	}
+	defer f.Close()
+	return extract.Load(filepath.Base(path), f, max)
+}
+
+func printTable(w io.Writer, claims []model.Claim) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DOC\tACTOR\tKIND\tSTANCE\tHOW\tCONF\tEVIDENCE")
+	for _, c := range claims {
+		ev := []rune(c.Evidence)
+		if len(ev) > 90 {
+			ev = append(ev[:87], []rune("...")...)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%.2f\t%s\n", c.Doc, c.Actor, c.Kind, c.Stance, c.Attribution, c.Confidence, string(ev))
+	}
+	tw.Flush()
+}

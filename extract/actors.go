@@ -1,0 +1,444 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Patterns for people and organisations the gazetteer does not know. They
+// run on normalized text (straight quotes, "-" for dashes).
+const (
+	namePart = `(?:(?:[Aa]l|[Ee]l)-)?\p{Lu}[\p{Ll}']+(?:-\p{Lu}[\p{Ll}]+)?`
+	// A person's name: up to four capitalised parts, with an initial or a
+	// lower-case particle ("bin", "de") between them.
+	personName = `(?:\p{Lu}\. )?` + namePart + `(?: (?:(?:bin|ibn|de|van|von|der|da|di|abu|Abu) )?` + namePart + `){0,3}`
+	// Roles that precede a name. Longer ones first so the regexp prefers them.
+	roleWords = `Vice President|President|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|` +
+		`Interior Minister|Information Minister|Finance Minister|Minister of \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?|` +
+		`Secretary of State|Secretary of Defense|Defense Secretary|Treasury Secretary|Secretary-General|` +
+		`Secretary General|Foreign Secretary|Ambassador|ambassador|Sen\.|Senator|Rep\.|Representative|Gov\.|` +
+		`Governor|Gen\.|General|Adm\.|Admiral|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|King|Crown Prince|` +
+		`Prince|Sheikh|Emir|Chancellor|Speaker|Chairman|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|` +
+		`[Ss]pecial [Ee]nvoy|[Ee]nvoy|Commander|Minister|Secretary|Leader|Senate Majority Leader|Senate Minority Leader`
+	speechVerbs = `said|says|told|added|stated|warned|argued|explained|noted|wrote|insisted|cautioned|declared|` +
+		`announced|stressed|urged|claimed|asserted|remarked|replied|responded|commented|observed|acknowledged|` +
+		`contended|maintained|emphasized|emphasised|predicted|suggested`
+)
+
+var (
+	// "Syrian Information Minister Hamza al-Mustafa", "Sen. Rand Paul (R-KY)"
+	reTitled = regexp.MustCompile(`(?:((?:U\.S\.|U\.K\.|\p{Lu}[\p{L}]+)) )?(` + roleWords + `) (` + personName + `)(?: \(([RDI])-[A-Z]{2}\))?`)
+	// "John Hannah, a senior fellow at the Jewish Institute ..."
+	reApposition = regexp.MustCompile(`(` + personName + `), (?:(?:a|an|the) )?((?:[\p{Ll}\p{Lu}][\p{L}.-]* ){0,6}?(?:[\p{Ll}][\p{L}-]*)) (?:at|of|with|for) (?:the )?(\p{Lu}[\p{L}.'&-]*(?: (?:of|for|on|and|the|de|\p{Lu}[\p{L}.'&-]*))*)`)
+	// "Syria's ambassador to the U.N., Ibrahim Olabi"
+	rePossessiveRole = regexp.MustCompile(`(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)'s ((?:[\p{Ll}]+ ){0,3}(?:ambassador|minister|president|envoy|spokesman|spokeswoman|spokesperson|leader|foreign minister)(?: to the [\p{Lu}.]+)?), (` + personName + `)`)
+	// "said Hannah", "Hannah said", "according to Hannah"
+	reSpeechAfter  = regexp.MustCompile(`(?:` + speechVerbs + `) (` + personName + `)`)
+	reSpeechBefore = regexp.MustCompile(`(` + personName + `) (?:` + speechVerbs + `)\b`)
+	reAccording    = regexp.MustCompile(`according to (` + personName + `)`)
+	// "- Sen. Lindsey Graham (R-SC)" at the end of a quote
+	reDashSpeaker = regexp.MustCompile(`" ?- ?(?:(?:` + roleWords + `) )?(` + personName + `)`)
+	// "Syrian Democratic Forces (SDF)": an organisation defined with its acronym.
+	reAcronymDef = regexp.MustCompile(`((?:\p{Lu}[\p{L}-]+ )(?:(?:of|for|and|the) )?(?:\p{Lu}[\p{L}-]+ ?){1,5}) \((\p{Lu}{2,6})\)`)
+)
+
+// notNames are capitalised words that start sentences or name things that
+// are not people; a candidate containing one is rejected.
+var notNames = map[string]bool{
+	"The": true, "This": true, "That": true, "These": true, "Those": true, "In": true, "On": true, "At": true,
+	"However": true, "But": true, "And": true, "For": true, "With": true, "From": true, "By": true, "As": true,
+	"It": true, "He": true, "She": true, "They": true, "We": true, "I": true, "Our": true, "His": true, "Her": true,
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true,
+	"Sunday": true, "January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true,
+	"Office": true, "House": true, "Ministry": true, "Department": true, "Council": true, "Institute": true,
+	"Foundation": true, "Forces": true, "Army": true, "Party": true, "Group": true, "Coalition": true,
+	"Agreement": true, "Act": true, "Accords": true, "Operation": true, "News": true, "Journal": true,
+	"Street": true, "East": true, "West": true, "North": true, "South": true, "Administration": true,
+	"Government": true, "Presidency": true, "Yes": true, "No": true, "If": true, "When": true, "While": true,
+	"Although": true, "Despite": true, "After": true, "Before": true, "During": true, "Meanwhile": true,
+	"According": true, "Critics": true, "Experts": true, "Officials": true, "Analysts": true, "Some": true,
+	"Republican": true, "Democratic": true, "Republicans": true, "Democrats": true, "Pentagon": true,
+	"Congress": true, "Senate": true, "Resolve": true, "State": true, "Islamic": true,
+}
+
+// groupHeads end the names of organisations.
+var groupHeads = map[string]bool{"Forces": true, "Institute": true, "Foundation": true, "Council": true,
+	"Organization": true, "Organisation": true, "Party": true, "Front": true, "Army": true, "Brigade": true,
+	"Brigades": true, "Movement": true, "Group": true, "Ministry": true, "Agency": true, "Committee": true,
+	"Association": true, "Center": true, "Centre": true, "Union": true, "League": true, "Network": true,
+	"Commission": true, "Watch": true, "Fund": true, "Bank": true, "University": true, "House": true}
+
+// executiveRoles speak for their state: a claim by the holder is the
+// state's claim too. Legislators and analysts do not.
+var executiveRoles = []string{"president", "prime minister", "minister", "secretary", "ambassador",
+	"envoy", "spokesman", "spokeswoman", "spokesperson", "chancellor", "king", "emir", "crown prince"}
+
+func isExecutive(role string) bool {
+	r := strings.ToLower(role)
+	if strings.Contains(r, "vice") && !strings.Contains(r, "president") {
+		return false
+	}
+	for _, e := range executiveRoles {
+		if strings.Contains(r, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// usRoles name U.S. offices even when the text gives no nationality.
+var usRoles = map[string]bool{"Secretary of State": true, "Secretary of Defense": true, "Defense Secretary": true,
+	"Treasury Secretary": true, "Sen.": true, "Senator": true, "Rep.": true, "Representative": true,
+	"Senate Majority Leader": true, "Senate Minority Leader": true}
+
+// person is someone the patterns found in a document.
+type person struct {
+	id, name string
+	role     string
+	orgID    string // affiliation, if known
+	surnames []string
+}
+
+// actorInfo is what the document learns about each actor it mentions.
+type actorInfo struct {
+	id, name string
+	kind     model.Kind
+	aliases  map[string]bool
+	mentions int
+}
+
+// mention is one place a sentence names an actor, as byte offsets into the
+// normalized text.
+type mention struct {
+	start, end int
+	id         string
+	surface    string
+}
+
+// docActors collects the actors of one document.
+type docActors struct {
+	g       *Gazetteer
+	people  map[string]*person // by id
+	byName  map[string]string  // full name or surname -> person id
+	actors  map[string]*actorInfo
+	groups  map[string]string // organisation name -> id, for ones not in the gazetteer
+	affils  map[[2]string]string
+	ordered []string
+}
+
+func newDocActors(g *Gazetteer) *docActors {
+	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{},
+		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{}}
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// plausibleName rejects candidates that are sentence furniture or name a
+// known actor rather than a person.
+func (d *docActors) plausibleName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if notNames[w] || groupHeads[w] {
+			return false
+		}
+	}
+	toks := tokenize(name)
+	if id, end, ok := d.g.names.match(name, toks, 0); ok && end == len(toks) && id != "" {
+		return false
+	}
+	if _, _, ok := d.g.demonyms.match(name, toks, 0); ok {
+		return false
+	}
+	return true
+}
+
+// addPerson registers a person, merging with a known one whose full name or
+// surname matches.
+func (d *docActors) addPerson(name, role, orgID string) *person {
+	name = strings.TrimSpace(name)
+	if id, ok := d.byName[name]; ok {
+		p := d.people[id]
+		if role != "" && p.role == "" {
+			p.role = role
+		}
+		if orgID != "" && p.orgID == "" {
+			p.orgID = orgID
+		}
+		return p
+	}
+	parts := strings.Fields(name)
+	last := parts[len(parts)-1]
+	if len(parts) == 1 {
+		if id, ok := d.byName[strings.ToLower(last)]; ok {
+			return d.people[id]
+		}
+	}
+	p := &person{id: "person:" + slug(name), name: name, role: role, orgID: orgID}
+	if len(parts) > 1 {
+		p.surnames = []string{last}
+	}
+	d.people[p.id] = p
+	d.byName[name] = p.id
+	for _, s := range p.surnames {
+		if _, taken := d.byName[strings.ToLower(s)]; !taken {
+			d.byName[strings.ToLower(s)] = p.id
+		}
+	}
+	// A surname-only person found earlier ("President Erdogan") is the same
+	// person as a later full name that ends with it.
+	if id, ok := d.byName[strings.ToLower(last)]; ok && id != p.id && len(d.people[id].surnames) == 0 {
+		old := d.people[id]
+		delete(d.people, id)
+		if old.role != "" && p.role == "" {
+			p.role = old.role
+		}
+		if old.orgID != "" && p.orgID == "" {
+			p.orgID = old.orgID
+		}
+		d.byName[old.name] = p.id
+		d.byName[strings.ToLower(last)] = p.id
+	}
+	return p
+}
+
+// findPeople runs the person and organisation patterns over the whole
+// document before mentions are resolved, so that a surname seen before
+// the full name still resolves.
+func (d *docActors) findPeople(text string) {
+	for _, m := range reAcronymDef.FindAllStringSubmatch(text, -1) {
+		name := strings.TrimSpace(m[1])
+		if _, _, ok := d.g.names.match(m[2], tokenize(m[2]), 0); ok {
+			continue
+		}
+		id := "group:" + slug(m[2])
+		d.groups[name], d.groups[m[2]] = id, id
+		d.actor(id, name, model.Group)
+	}
+	for _, m := range reTitled.FindAllStringSubmatchIndex(text, -1) {
+		nat, role, name, party := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3), sub(text, m, 4)
+		name = trimTrailingNonName(name)
+		if !d.plausibleName(name) {
+			continue
+		}
+		org := d.stateOf(nat)
+		if org == "" && (usRoles[role] || party != "") {
+			org = "state:usa"
+		}
+		d.addPerson(name, role, org)
+	}
+	for _, m := range reApposition.FindAllStringSubmatchIndex(text, -1) {
+		name, role, orgName := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
+		name = trimTrailingNonName(name)
+		if !d.plausibleName(name) || !looksLikeRole(role) {
+			continue
+		}
+		d.addPerson(name, role, d.orgID(strings.TrimRight(orgName, ".,")))
+	}
+	for _, m := range rePossessiveRole.FindAllStringSubmatchIndex(text, -1) {
+		org, role, name := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
+		if st := d.stateOf(org); st != "" && d.plausibleName(name) {
+			d.addPerson(trimTrailingNonName(name), role, st)
+		}
+	}
+	for _, re := range []*regexp.Regexp{reSpeechAfter, reSpeechBefore, reAccording, reDashSpeaker} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			name := trimTrailingNonName(sub(text, m, 1))
+			if len(strings.Fields(name)) >= 2 && d.plausibleName(name) {
+				d.addPerson(name, "", "")
+			}
+		}
+	}
+}
+
+func sub(s string, m []int, i int) string {
+	if 2*i+1 >= len(m) || m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+// trimTrailingNonName drops trailing words that the name pattern swallowed
+// but are not part of a name ("Trump Monday").
+func trimTrailingNonName(name string) string {
+	f := strings.Fields(name)
+	for len(f) > 1 && notNames[f[len(f)-1]] {
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
+}
+
+func looksLikeRole(role string) bool {
+	r := strings.ToLower(role)
+	for _, w := range []string{"fellow", "analyst", "director", "professor", "researcher", "expert", "head",
+		"chief", "president", "chair", "spokes", "minister", "ambassador", "envoy", "editor", "correspondent",
+		"member", "scholar", "adviser", "advisor", "officer", "official", "founder", "leader", "secretary",
+		"commander", "lecturer", "economist", "lawyer", "historian", "specialist", "partner", "executive"} {
+		if strings.Contains(r, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateOf resolves a nationality or state name ("Syrian", "U.S.") to a state id.
+func (d *docActors) stateOf(s string) string {
+	if s == "" {
+		return ""
+	}
+	toks := tokenize(s)
+	if len(toks) == 0 {
+		return ""
+	}
+	for _, t := range []*trie{d.g.demonyms, d.g.names} {
+		if id, end, ok := t.match(s, toks, 0); ok && end == len(toks) && strings.HasPrefix(id, "state:") {
+			return id
+		}
+	}
+	return ""
+}
+
+// orgID resolves an organisation name to a gazetteer id, or registers it
+// as a new group.
+func (d *docActors) orgID(name string) string {
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return ""
+	}
+	if id, end, ok := d.g.names.match(name, toks, 0); ok && end == len(toks) {
+		return id
+	}
+	if id, ok := d.groups[name]; ok {
+		return id
+	}
+	id := "group:" + slug(name)
+	d.groups[name] = id
+	d.actor(id, name, model.Group)
+	return id
+}
+
+// actor returns the document's record of an actor, creating it.
+func (d *docActors) actor(id, name string, kind model.Kind) *actorInfo {
+	a, ok := d.actors[id]
+	if !ok {
+		a = &actorInfo{id: id, name: name, kind: kind, aliases: map[string]bool{}}
+		d.actors[id] = a
+		d.ordered = append(d.ordered, id)
+	}
+	return a
+}
+
+// institutions after a demonym make it name the state: "Iranian state media".
+var institutions = []string{"government", "officials", "official", "authorities", "state media",
+	"foreign ministry", "ministry", "leadership", "leaders", "diplomats", "administration", "regime",
+	"presidency", "embassy", "delegation", "state television", "state news agency", "military"}
+
+// mentions finds every actor named in text[s:e]: people first (their
+// spans include titles and nationalities), then gazetteer names, then
+// demonyms before an institution.
+func (d *docActors) mentions(text string, s, e int) []mention {
+	seg := text[s:e]
+	var out []mention
+	taken := func(a, b int) bool {
+		for _, m := range out {
+			if a < m.end && b > m.start {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(a, b int, id, surface string) {
+		if !taken(a, b) {
+			out = append(out, mention{start: a, end: b, id: id, surface: surface})
+		}
+	}
+	for _, m := range reTitled.FindAllStringSubmatchIndex(seg, -1) {
+		name := trimTrailingNonName(sub(seg, m, 3))
+		if id, ok := d.byName[name]; ok {
+			add(s+m[0], s+m[7], id, strings.TrimSpace(sub(seg, m, 2)+" "+name))
+		} else if id, ok := d.byName[strings.ToLower(name)]; ok {
+			add(s+m[0], s+m[7], id, strings.TrimSpace(sub(seg, m, 2)+" "+name))
+		}
+	}
+	toks := tokenize(seg)
+	for i := 0; i < len(toks); i++ {
+		// Known people by full name, then by surname.
+		if id, end, ok := d.personAt(seg, toks, i); ok {
+			add(s+toks[i].start, s+toks[end-1].end, id, seg[toks[i].start:toks[end-1].end])
+			i = end - 1
+			continue
+		}
+		if id, end, ok := d.g.names.match(seg, toks, i); ok {
+			a, b := toks[i].start, toks[end-1].end
+			if b < len(seg) && seg[b] == '.' && strings.Contains(seg[a:b], ".") {
+				b++ // "U.S."
+			}
+			if !modifierOnly(seg, b) {
+				add(s+a, s+b, id, seg[a:b])
+			}
+			i = end - 1
+			continue
+		}
+		if id, end, ok := d.g.demonyms.match(seg, toks, i); ok && strings.HasPrefix(id, "state:") {
+			rest := asciiLower(seg[toks[end-1].end:])
+			for _, inst := range institutions {
+				if strings.HasPrefix(rest, " "+inst) {
+					b := toks[end-1].end + 1 + len(inst)
+					add(s+toks[i].start, s+b, id, seg[toks[i].start:b])
+					break
+				}
+			}
+			i = end - 1
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// modifierOnly reports a name used as a modifier ("U.S.-led", "Iran-backed"),
+// which names no actor taking a position.
+func modifierOnly(seg string, end int) bool {
+	rest := seg[end:]
+	for _, suf := range []string{"-led", "-backed", "-brokered", "-based", "-controlled", "-allied", "-aligned", "-sponsored"} {
+		if strings.HasPrefix(rest, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// personAt matches a registered person's full name or surname at token i.
+func (d *docActors) personAt(seg string, toks []token, i int) (string, int, bool) {
+	for n := min(4, len(toks)-i); n >= 1; n-- {
+		cand := seg[toks[i].start:toks[i+n-1].end]
+		if id, ok := d.byName[cand]; ok {
+			return id, i + n, true
+		}
+		if n == 1 || (n == 2 && strings.Contains(cand, "-")) {
+			r := []rune(cand)
+			if !unicode.IsUpper(r[0]) && !strings.HasPrefix(cand, "al-") && !strings.HasPrefix(cand, "el-") {
+				continue
+			}
+			if id, ok := d.byName[strings.ToLower(cand)]; ok {
+				return id, i + n, true
+			}
+		}
+	}
+	return "", 0, false
+}

@@ -1,0 +1,560 @@
+// Package extract finds actors and their stated stances on a topic in news
+// text, each with the sentence that shows it. It is pure Go with no
+// database: text in, claims out, deterministic.
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Topic is the event or deal that stances are about.
+type Topic struct {
+	ID    string
+	Name  string
+	Terms []string
+}
+
+// Cue is an extra stance phrase from the user's configuration.
+type Cue struct {
+	Phrase string
+	Stance model.Stance
+}
+
+// Extractor turns documents into claims. It is safe for concurrent use.
+type Extractor struct {
+	gaz      *Gazetteer
+	topic    Topic
+	terms    *regexp.Regexp // the topic's own names
+	topicRef *regexp.Regexp // its names and the anaphora that refer to it
+	cues     []cue
+}
+
+// anaphora refer to the deal under discussion in an article that names it.
+const anaphora = `(?:the|this|that|a|its|any) (?:move|partnership|decision|announcement|development|step|declaration|accord|membership)|` +
+	`(?:(?:the|this|that|a|its|any) )?(?:deal|agreement|pact|arrangement|accession)`
+
+// New builds an extractor for one topic.
+func New(g *Gazetteer, t Topic, extra []Cue) (*Extractor, error) {
+	if len(t.Terms) == 0 {
+		return nil, fmt.Errorf("extract: topic %q has no terms", t.ID)
+	}
+	var alts []string
+	for _, term := range t.Terms {
+		q := regexp.QuoteMeta(asciiLower(strings.TrimSpace(term)))
+		q = strings.NewReplacer(`\-`, `[- ]?`, "-", `[- ]?`, " ", `\s+`).Replace(q)
+		alts = append(alts, q)
+	}
+	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+	terms := `(?:` + strings.Join(alts, "|") + `)`
+	x := &Extractor{gaz: g, topic: t, cues: builtinCues(),
+		terms:    regexp.MustCompile(`\b` + terms + `\b`),
+		topicRef: regexp.MustCompile(`\b(?:` + terms + `|` + anaphora + `)\b`)}
+	for _, c := range extra {
+		x.cues = append(x.cues, userCue(c.Phrase, c.Stance))
+	}
+	return x, nil
+}
+
+// Result is what one document yields.
+type Result struct {
+	Doc          string
+	Claims       []model.Claim
+	Actors       []model.Actor
+	Affiliations []model.Affiliation
+}
+
+// block is the scope of a label line such as "Turkey - Strong Opposition:".
+type block struct {
+	actorID string
+	stance  model.Stance
+	label   string
+	active  bool
+}
+
+// state carries what one document's pass has learnt so far.
+type state struct {
+	x        *Extractor
+	doc      Document
+	n        normalized
+	lower    string
+	lines    []line
+	sents    []sentence
+	acts     *docActors
+	claims   []model.Claim
+	seen     map[string]bool
+	onTopic  []bool // per sentence: names the topic
+	speakers []string
+	quoted   []bool
+}
+
+// Extract finds the claims in one document.
+func (x *Extractor) Extract(doc Document) Result {
+	n := normalize(doc.Text)
+	st := &state{x: x, doc: doc, n: n, lower: asciiLower(n.text), seen: map[string]bool{}}
+	st.lines, st.sents = segment(n.text)
+	st.acts = newDocActors(x.gaz)
+	st.acts.findPeople(n.text)
+	st.onTopic = make([]bool, len(st.sents))
+	st.speakers = make([]string, len(st.sents))
+	st.quoted = make([]bool, len(st.sents))
+	for i, s := range st.sents {
+		st.onTopic[i] = x.topicRef.MatchString(st.lower[s.start:s.end])
+	}
+	// An article that never names the topic says nothing about it, however
+	// many deals and moves it mentions.
+	about := x.terms.MatchString(st.lower)
+	st.walk(about)
+	return st.result()
+}
+
+// walk visits every sentence with its label block and section scope.
+func (st *state) walk(about bool) {
+	var blk block
+	reactions := false
+	lastLine := -1
+	for i, s := range st.sents {
+		ln := st.lines[s.line]
+		if s.line != lastLine {
+			lastLine = s.line
+			switch ln.kind {
+			case heading:
+				blk = block{}
+				reactions = reReactionHeading.MatchString(st.lower[ln.start:ln.end])
+			case label:
+				blk = st.parseLabel(ln)
+			}
+		}
+		ms := st.acts.mentions(st.n.text, s.start, s.end)
+		st.count(ms)
+		if !about {
+			continue
+		}
+		text := st.n.text[s.start:s.end]
+		if strings.HasSuffix(strings.TrimRight(text, `"' `), "?") {
+			continue // a question states no position
+		}
+		if ln.kind == label {
+			if blk.active && blk.actorID != "" && blk.stance != "" {
+				st.emit(i, blk.actorID, blk.stance, model.Label, "label: "+blk.label, 0.9)
+			}
+			continue
+		}
+		if ln.kind == heading {
+			continue
+		}
+		lenient := reactions || (blk.active && (blk.actorID != "" || blk.stance != ""))
+		context := st.onTopic[i] || lenient || st.prevOnTopic(i)
+		st.sentence(i, ms, blk, context, lenient)
+	}
+}
+
+var reReactionHeading = regexp.MustCompile(`\b(?:reactions?|responses?|react|respond|concerns?|criticism|views|positions?|opposition|support)\b`)
+
+// prevOnTopic: the sentence before, in the same paragraph, names the topic.
+func (st *state) prevOnTopic(i int) bool {
+	return i > 0 && st.sents[i-1].line == st.sents[i].line && st.onTopic[i-1]
+}
+
+// parseLabel reads "Actor - Stance words:" or "Actor:" or "Stance words:".
+func (st *state) parseLabel(ln line) block {
+	text := strings.TrimSuffix(st.n.text[ln.start:ln.end], ":")
+	b := block{label: text, active: true}
+	actorPart, stancePart := text, text
+	if i := strings.Index(text, " - "); i > 0 {
+		actorPart, stancePart = text[:i], text[i+3:]
+	}
+	if ms := st.acts.mentions(st.n.text, ln.start, ln.start+len(actorPart)); len(ms) == 1 {
+		b.actorID = ms[0].id
+		if actorPart == text {
+			stancePart = text[ms[0].end-ln.start:]
+		}
+	}
+	if s, ok := labelStance(stancePart); ok {
+		b.stance = s
+	}
+	return b
+}
+
+// count records every mention for the document's actor list.
+func (st *state) count(ms []mention) {
+	for _, m := range ms {
+		a := st.actorFor(m.id)
+		if a == nil {
+			continue
+		}
+		a.mentions++
+		a.aliases[m.surface] = true
+	}
+}
+
+// actorFor returns the document's record for an actor id, creating it from
+// the gazetteer or the people found.
+func (st *state) actorFor(id string) *actorInfo {
+	if a, ok := st.acts.actors[id]; ok {
+		return a
+	}
+	if e, ok := st.x.gaz.Entry(id); ok {
+		return st.acts.actor(id, e.Name, e.Kind)
+	}
+	if p, ok := st.acts.people[id]; ok {
+		return st.acts.actor(id, p.name, model.Person)
+	}
+	return nil
+}
+
+var (
+	reSpeech     = regexp.MustCompile(`\b(?:` + speechVerbs + `|called|calls|describ(?:ed|es)|characteri[sz](?:ed|es)|termed|dubbed|labell?ed)\b`)
+	rePronounSay = regexp.MustCompile(`\b(?:he|she) (?:` + speechVerbs + `)\b|\b(?:` + speechVerbs + `) (?:he|she)\b`)
+	reLeadSpeak  = regexp.MustCompile(`^([^":]{2,80}): ?"`)
+	reDashAttrib = regexp.MustCompile(`"\s*-\s*(.{3,80})$`)
+	rePrep       = regexp.MustCompile(`\b(?:of|with|to|for|by|from|against|between|about|on|toward|towards|among|at|under|in|into|over|than|and)\s*$`)
+)
+
+// speakerOf finds who says a sentence: "..., said X", "X said", "X: ...",
+// '"..." - X', "according to X", or a quote that continues the last one.
+func (st *state) speakerOf(i int, ms []mention, blk block) (string, bool) {
+	s := st.sents[i]
+	text := st.n.text[s.start:s.end]
+	hasQuote := strings.Count(text, `"`) >= 2 || strings.HasPrefix(text, `"`)
+	if m := reLeadSpeak.FindStringSubmatchIndex(text); m != nil && st.sents[i].start == st.lines[s.line].start {
+		for _, mm := range ms {
+			if mm.start < s.start+m[3] {
+				return mm.id, true
+			}
+		}
+		if blk.active && blk.actorID != "" {
+			return blk.actorID, true // "Foreign Ministry:" under "Saudi Arabia - ...:"
+		}
+	}
+	if m := reDashAttrib.FindStringSubmatchIndex(text); m != nil {
+		for _, mm := range ms {
+			if mm.start >= s.start+m[2] {
+				return mm.id, true
+			}
+		}
+	}
+	if loc := reSpeech.FindAllStringIndex(st.lower[s.start:s.end], -1); loc != nil {
+		for _, l := range loc {
+			a, b := s.start+l[0], s.start+l[1]
+			if insideQuote(st.n.text, s.start, a) {
+				continue
+			}
+			// "said X": a mention right after the verb.
+			for _, mm := range ms {
+				if mm.start >= b && mm.start <= b+2 {
+					return mm.id, hasQuote
+				}
+			}
+			// "X said" / "X, a fellow at Y, said": the nearest person
+			// before the verb, else the nearest actor outside quotes.
+			var best, bestPerson string
+			for _, mm := range ms {
+				if mm.end <= a && !insideQuote(st.n.text, s.start, mm.start) && !rePrep.MatchString(st.lower[max(s.start, mm.start-12):mm.start]) {
+					best = mm.id
+					if strings.HasPrefix(mm.id, "person:") {
+						bestPerson = mm.id
+					}
+				}
+			}
+			if bestPerson != "" {
+				return bestPerson, hasQuote
+			}
+			if best != "" {
+				return best, hasQuote
+			}
+		}
+	}
+	if rePronounSay.MatchString(st.lower[s.start:s.end]) {
+		for j := i - 1; j >= 0 && j >= i-6; j-- {
+			if st.speakers[j] != "" && strings.HasPrefix(st.speakers[j], "person:") {
+				return st.speakers[j], hasQuote
+			}
+		}
+	}
+	if strings.HasPrefix(text, `"`) && i > 0 && st.speakers[i-1] != "" && st.quoted[i-1] &&
+		(st.sents[i-1].line == s.line || st.sents[i-1].line == s.line-1) {
+		return st.speakers[i-1], true
+	}
+	if m := reAccording.FindStringIndex(text); m != nil {
+		for _, mm := range ms {
+			if mm.start >= s.start+m[0] {
+				return mm.id, hasQuote
+			}
+		}
+	}
+	return "", false
+}
+
+// insideQuote reports whether offset off of the sentence starting at s lies
+// between quotation marks.
+func insideQuote(text string, s, off int) bool {
+	return strings.Count(text[s:off], `"`)%2 == 1
+}
+
+// sentence emits the claims of one sentence.
+func (st *state) sentence(i int, ms []mention, blk block, context, lenient bool) {
+	s := st.sents[i]
+	speaker, quoted := st.speakerOf(i, ms, blk)
+	st.speakers[i], st.quoted[i] = speaker, quoted
+	if speaker != "" && i > 0 && st.speakers[i-1] == speaker && st.onTopic[i-1] {
+		context = true // a speaker's next sentence stays on the subject
+	}
+	if !context {
+		return
+	}
+	attr := model.Reported
+	if quoted {
+		attr = model.Quote
+	}
+	// Under a label with a stance, the speakers of its lines share it:
+	// "President Erdogan: ..." under "Turkey - Strong Opposition:".
+	if blk.active && blk.stance != "" && speaker != "" {
+		st.emit(i, speaker, blk.stance, attr, "label: "+blk.label, 0.85)
+		return
+	}
+	lower := st.lower[s.start:s.end]
+	if speaker != "" {
+		for _, c := range st.x.cues {
+			if c.kind == joinCue || c.kind == fromCue {
+				continue
+			}
+			for _, loc := range c.re.FindAllStringIndex(lower, -1) {
+				if quoted && !insideQuote(st.n.text, s.start, s.start+loc[0]) {
+					continue
+				}
+				if c.kind == verbCue && !st.x.topicRef.MatchString(lower) && !lenient {
+					continue
+				}
+				if stance, ok := stanceAt(lower, loc[0], loc[1], c); ok {
+					st.emit(i, speaker, stance, attr, lower[loc[0]:loc[1]], 0.8)
+					return
+				}
+			}
+		}
+	}
+	st.clauses(i, ms, blk, lenient, speaker)
+}
+
+// clauses applies subject-based cues clause by clause: "UAE supportive,
+// Saudi Arabia cautiously accepting, Turkey strongly opposed".
+func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker string) {
+	s := st.sents[i]
+	var pending []string
+	for _, cl := range splitClauses(st.n.text, s.start, s.end) {
+		lower := st.lower[cl[0]:cl[1]]
+		var subjects []mention
+		for _, m := range ms {
+			if m.start >= cl[0] && m.end <= cl[1] && !insideQuote(st.n.text, s.start, m.start) {
+				subjects = append(subjects, m)
+			}
+		}
+		type hit struct {
+			a, b int
+			c    cue
+		}
+		var hits []hit
+		for _, c := range st.x.cues {
+			for _, loc := range c.re.FindAllStringIndex(lower, -1) {
+				if insideQuote(st.n.text, s.start, cl[0]+loc[0]) {
+					continue
+				}
+				hits = append(hits, hit{loc[0], loc[1], c})
+			}
+		}
+		sort.Slice(hits, func(a, b int) bool { return hits[a].a < hits[b].a })
+		if len(hits) == 0 {
+			if len(subjects) > 0 {
+				pending = append(pending[:0], ids(subjects)...)
+			}
+			continue
+		}
+		from := 0
+		for _, h := range hits {
+			actorsFor := st.actorsForCue(h.c, cl, from, h.a, h.b, subjects, lower)
+			if len(actorsFor) == 0 && h.c.kind != fromCue {
+				actorsFor = pending
+				if len(actorsFor) == 0 && blk.active && blk.actorID != "" {
+					actorsFor = []string{blk.actorID}
+				}
+			}
+			if len(actorsFor) > 0 && st.cueHolds(h.c, lower, h.b, lenient, s) {
+				if stance, ok := stanceAt(lower, h.a, h.b, h.c); ok {
+					for _, id := range actorsFor {
+						if id != speaker {
+							st.emit(i, id, stance, model.Reported, lower[h.a:h.b], confidenceOf(h.c))
+						}
+					}
+				}
+			}
+			from = h.b
+		}
+		if len(subjects) > 0 {
+			pending = append(pending[:0], ids(subjects)...)
+		}
+	}
+}
+
+func ids(ms []mention) []string {
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, m.id)
+	}
+	return out
+}
+
+func confidenceOf(c cue) float64 {
+	switch c.kind {
+	case joinCue, verbCue:
+		return 0.8
+	case stateCue, fromCue:
+		return 0.75
+	}
+	return 0.65
+}
+
+// actorsForCue picks the actors a cue at [a, b) of the clause speaks of.
+func (st *state) actorsForCue(c cue, cl [2]int, from, a, b int, subjects []mention, lower string) []string {
+	var out []string
+	switch c.kind {
+	case fromCue:
+		for _, m := range subjects {
+			if m.start >= cl[0]+b {
+				out = append(out, m.id)
+			}
+		}
+		return out
+	case stateCue:
+		// The actor right before the adjective: "Turkey strongly opposed".
+		for _, m := range subjects {
+			if m.end <= cl[0]+a && cl[0]+a-m.end <= 12 {
+				out = []string{m.id}
+			}
+		}
+		return out
+	}
+	for _, m := range subjects {
+		if m.end > cl[0]+a || m.start < cl[0]+from {
+			continue
+		}
+		if rePrep.MatchString(lower[:m.start-cl[0]]) {
+			continue // "with Israel", "of Syria": not the one acting
+		}
+		out = append(out, m.id)
+	}
+	return out
+}
+
+// cueHolds checks a cue's own condition on the topic.
+func (st *state) cueHolds(c cue, lower string, b int, lenient bool, s sentence) bool {
+	switch c.kind {
+	case joinCue:
+		rest := lower[b:min(len(lower), b+40)]
+		loc := st.x.topicRef.FindStringIndex(rest)
+		return loc != nil && loc[0] <= 12
+	case verbCue:
+		return lenient || st.x.topicRef.MatchString(lower[b:]) || st.x.topicRef.MatchString(st.lower[s.start:s.end])
+	}
+	return true
+}
+
+// splitClauses cuts a sentence at clause boundaries outside quotes.
+func splitClauses(text string, s, e int) [][2]int {
+	var out [][2]int
+	start := s
+	inQuote := false
+	for i := s; i < e; i++ {
+		switch text[i] {
+		case '"':
+			inQuote = !inQuote
+		case ',', ';', ':':
+			if !inQuote {
+				out = append(out, [2]int{start, i})
+				start = i + 1
+			}
+		case ' ':
+			if !inQuote && (strings.HasPrefix(text[i:e], " while ") || strings.HasPrefix(text[i:e], " but ") ||
+				strings.HasPrefix(text[i:e], " whereas ")) {
+				out = append(out, [2]int{start, i})
+				start = i + 1
+			}
+		}
+	}
+	return append(out, [2]int{start, e})
+}
+
+// emit records one claim, once per actor, stance and sentence.
+func (st *state) emit(i int, actorID string, stance model.Stance, attr model.Attribution, cueText string, conf float64) {
+	a := st.actorFor(actorID)
+	if a == nil {
+		return
+	}
+	key := fmt.Sprintf("%d|%s|%s", i, actorID, stance)
+	if st.seen[key] {
+		return
+	}
+	st.seen[key] = true
+	s := st.sents[i]
+	ob, oe := st.n.orig[s.start], st.n.orig[s.end]
+	st.claims = append(st.claims, model.Claim{
+		Doc: st.doc.Name, ActorID: actorID, Actor: a.name, Kind: a.kind, Stance: stance,
+		Evidence: st.doc.Text[ob:oe], Start: runeOffset(st.doc.Text, ob), End: runeOffset(st.doc.Text, oe),
+		Attribution: attr, Cue: cueText, Confidence: conf, Topic: st.x.topic.ID,
+	})
+	// An executive speaks for the state: the minister's claim is the
+	// government's too.
+	if p, ok := st.acts.people[actorID]; ok && strings.HasPrefix(p.orgID, "state:") && isExecutive(p.role) {
+		st.emit(i, p.orgID, stance, attr, cueText+" (via "+p.name+", "+p.role+")", conf*0.8)
+	}
+}
+
+// result assembles the document's claims, actors and affiliations.
+func (st *state) result() Result {
+	r := Result{Doc: st.doc.Name}
+	orgs := map[string]bool{}
+	for _, p := range st.acts.people {
+		if p.orgID == "" || st.acts.actors[p.id] == nil || st.acts.actors[p.id].mentions == 0 {
+			continue // never mentioned after all
+		}
+		if st.actorFor(p.orgID) == nil {
+			continue
+		}
+		orgs[p.orgID] = true
+		r.Affiliations = append(r.Affiliations, model.Affiliation{PersonID: p.id, OrgID: p.orgID, Role: p.role})
+	}
+	sort.Slice(r.Affiliations, func(i, j int) bool { return r.Affiliations[i].PersonID < r.Affiliations[j].PersonID })
+	for _, id := range st.acts.ordered {
+		a := st.acts.actors[id]
+		if a.mentions == 0 && !orgs[id] && !st.hasClaim(id) {
+			continue
+		}
+		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: sortedKeys(a.aliases), Mentions: a.mentions})
+	}
+	for i := range st.claims {
+		st.claims[i].Aliases = sortedKeys(st.acts.actors[st.claims[i].ActorID].aliases)
+	}
+	r.Claims = st.claims
+	return r
+}
+
+func (st *state) hasClaim(id string) bool {
+	for _, c := range st.claims {
+		if c.ActorID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Extensions are the article formats stancegraph reads.
+var extensions = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true}
+
+// IsArticle reports whether a file name has an article extension.
+func IsArticle(name string) bool { return extensions[strings.ToLower(filepath.Ext(name))] }
+
+// Files expands paths into article files: files as given, folders walked
+// for .txt, .md and .html files in name order. Symbolic links to folders are
+// not followed, so a link loop cannot trap the walk. "-" stands for stdin.
+func Files(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, p)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, unwrapPath(err))
+			}
+			if d.Type().IsRegular() && IsArticle(path) {
+				found = append(found, path)
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		return pe.Err
+	}
+	return err
+}

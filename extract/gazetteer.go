@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"unicode"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+//go:embed gazetteer/*.yaml
+var builtin embed.FS
+
+// Entry is one known actor in a gazetteer file.
+type Entry struct {
+	ID       string     `yaml:"id"`
+	Name     string     `yaml:"name"`
+	Kind     model.Kind `yaml:"kind"`
+	Aliases  []string   `yaml:"aliases"`
+	Demonyms []string   `yaml:"demonyms"`
+	Metonyms []string   `yaml:"metonyms"`
+}
+
+// Gazetteer maps the names news uses to known actors.
+type Gazetteer struct {
+	entries map[string]*Entry
+	// names: surface forms (names, aliases, metonyms) as token sequences.
+	names *trie
+	// demonyms only name a state before an institutional noun
+	// ("Iranian state media"), so they live apart.
+	demonyms *trie
+}
+
+// LoadGazetteer reads the built-in gazetteer and then each of the user's
+// files; a later entry with the same id replaces an earlier one.
+func LoadGazetteer(userFiles ...string) (*Gazetteer, error) {
+	g := &Gazetteer{entries: map[string]*Entry{}, names: newTrie(), demonyms: newTrie()}
+	paths, err := fs.Glob(builtin, "gazetteer/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var all []Entry
+	for _, p := range paths {
+		b, err := builtin.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		es, err := parseGazetteer(p, b)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, es...)
+	}
+	for _, p := range userFiles {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer %s: %w", p, err)
+		}
+		es, err := parseGazetteer(p, b)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, es...)
+	}
+	for i := range all {
+		e := &all[i]
+		g.entries[e.ID] = e
+	}
+	for _, e := range g.entries {
+		for _, f := range append(append([]string{e.Name}, e.Aliases...), e.Metonyms...) {
+			g.names.add(f, e.ID)
+		}
+		for _, f := range e.Demonyms {
+			g.demonyms.add(f, e.ID)
+		}
+	}
+	return g, nil
+}
+
+func parseGazetteer(name string, b []byte) ([]Entry, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	var es []Entry
+	if err := dec.Decode(&es); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("gazetteer %s: %w", name, err)
+	}
+	for i, e := range es {
+		where := fmt.Sprintf("gazetteer %s: entry %d", name, i+1)
+		if e.ID == "" || e.Name == "" {
+			return nil, fmt.Errorf("%s: id and name are required", where)
+		}
+		if e.Kind != model.State && e.Kind != model.Group && e.Kind != model.Person {
+			return nil, fmt.Errorf("%s (%s): kind %q is not state, group or person", where, e.ID, e.Kind)
+		}
+	}
+	return es, nil
+}
+
+// Entry returns the actor with this id.
+func (g *Gazetteer) Entry(id string) (*Entry, bool) {
+	e, ok := g.entries[id]
+	return e, ok
+}
+
+// Len is the number of known actors.
+func (g *Gazetteer) Len() int { return len(g.entries) }
+
+// trie indexes surface forms by their lower-cased word tokens.
+type trie struct {
+	next  map[string]*trie
+	forms []form
+}
+
+type form struct {
+	text string // the surface form as written in the gazetteer
+	id   string
+}
+
+func newTrie() *trie { return &trie{next: map[string]*trie{}} }
+
+func (t *trie) add(surface, id string) {
+	surface = strings.TrimSpace(strings.TrimPrefix(surface, "the "))
+	toks := tokenize(surface)
+	if len(toks) == 0 {
+		return
+	}
+	n := t
+	for _, tk := range toks {
+		key := strings.ToLower(surface[tk.start:tk.end])
+		c, ok := n.next[key]
+		if !ok {
+			c = newTrie()
+			n.next[key] = c
+		}
+		n = c
+	}
+	n.forms = append(n.forms, form{text: surface, id: id})
+}
+
+// match finds the longest form starting at token i of text, honouring
+// case: acronyms match exactly, lower-case forms in any case, other names
+// case-insensitively but only where the text starts with a capital.
+func (t *trie) match(text string, toks []token, i int) (id string, end int, ok bool) {
+	n := t
+	for j := i; j < len(toks); j++ {
+		c, found := n.next[strings.ToLower(text[toks[j].start:toks[j].end])]
+		if !found {
+			break
+		}
+		n = c
+		for _, f := range n.forms {
+			start := toks[i].start
+			if start+len(f.text) > len(text) {
+				continue
+			}
+			seen := text[start : start+len(f.text)]
+			if formMatches(f.text, seen) {
+				id, end, ok = f.id, j+1, true
+			}
+		}
+	}
+	return id, end, ok
+}
+
+func formMatches(f, seen string) bool {
+	switch {
+	case isAcronym(f):
+		return f == seen
+	case f == strings.ToLower(f):
+		return strings.EqualFold(f, seen)
+	default:
+		r := []rune(seen)
+		return len(r) > 0 && unicode.IsUpper(r[0]) && strings.EqualFold(f, seen)
+	}
+}
+
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 6
+}

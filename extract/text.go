@@ -1,0 +1,357 @@
+package extract
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Document is an article's plain text, ready for extraction. For HTML the
+// text is what a reader sees (scripts and styles dropped); claim offsets
+// refer to this text.
+type Document struct {
+	Name string
+	Text string
+}
+
+// Load validates and decodes one article. It reads at most maxBytes+1
+// bytes, so an oversized input is refused without reading it whole.
+func Load(name string, r io.Reader, maxBytes int64) (Document, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return Document{}, model.Wrap(model.Invalid, err, "%s: read", name)
+	}
+	if int64(len(b)) > maxBytes {
+		return Document{}, model.Errorf(model.TooLarge, "%s: larger than the %d-byte cap (ingest.max_bytes)", name, maxBytes)
+	}
+	return Parse(name, b)
+}
+
+// Parse validates and decodes one article already in memory.
+func Parse(name string, b []byte) (Document, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return Document{}, model.Errorf(model.Invalid, "%s: empty file", name)
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return Document{}, model.Errorf(model.Invalid, "%s: binary content (NUL byte at offset %d)", name, i)
+	}
+	if !utf8.Valid(b) {
+		off := 0
+		for off < len(b) {
+			r, n := utf8.DecodeRune(b[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line := bytes.Count(b[:off], []byte("\n")) + 1
+		return Document{}, model.Errorf(model.Invalid, "%s: invalid UTF-8 at line %d (byte offset %d)", name, line, off)
+	}
+	text := string(b)
+	if isHTML(name, b) {
+		text = stripHTML(text)
+		if strings.TrimSpace(text) == "" {
+			return Document{}, model.Errorf(model.Invalid, "%s: HTML with no visible text", name)
+		}
+	}
+	text = strings.TrimPrefix(text, "\ufeff")
+	return Document{Name: name, Text: text}, nil
+}
+
+func isHTML(name string, b []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm":
+		return true
+	}
+	head := strings.ToLower(string(bytes.TrimSpace(b[:min(len(b), 512)])))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
+}
+
+// skipped elements hold no reader-visible text.
+var skipped = map[string]bool{"script": true, "style": true, "noscript": true, "template": true,
+	"head": false, "svg": true, "iframe": true, "object": true}
+
+// blocks end a paragraph.
+var blocks = map[string]bool{"p": true, "div": true, "br": true, "li": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "tr": true, "blockquote": true, "section": true,
+	"article": true, "header": true, "footer": true, "title": true, "ul": true, "ol": true, "table": true,
+	"figcaption": true, "pre": true, "hr": true, "dd": true, "dt": true}
+
+// stripHTML returns the visible text of an HTML page, one block per line,
+// with entities decoded.
+func stripHTML(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var out strings.Builder
+	skip := 0
+	newline := func() {
+		str := out.String()
+		if len(str) > 0 && !strings.HasSuffix(str, "\n") {
+			out.WriteByte('\n')
+		}
+	}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.TrimSpace(out.String()) + "\n"
+		case html.TextToken:
+			if skip == 0 {
+				t := strings.Join(strings.Fields(string(z.Text())), " ")
+				if t != "" {
+					str := out.String()
+					if len(str) > 0 && !strings.HasSuffix(str, "\n") && !strings.HasSuffix(str, " ") {
+						out.WriteByte(' ')
+					}
+					out.WriteString(t)
+				}
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if skipped[tag] {
+				if tt := z.Token(); tt.Type == html.StartTagToken {
+					skip++
+				}
+				continue
+			}
+			if blocks[tag] {
+				newline()
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if skipped[tag] && skip > 0 {
+				skip--
+				continue
+			}
+			if blocks[tag] {
+				newline()
+			}
+		}
+	}
+}
+
+// normalized is a document's text with quotes, dashes and spaces made
+// uniform for matching, and a map back to byte offsets in the original.
+type normalized struct {
+	text string
+	orig []int // orig[i] is the original offset of normalized byte i; len(text)+1 entries
+}
+
+func normalize(s string) normalized {
+	var b strings.Builder
+	orig := make([]int, 0, len(s)+1)
+	for i, r := range s {
+		var rep string
+		switch r {
+		case '\u2018', '\u2019', '\u201B', '\u2032', '`':
+			rep = "'"
+		case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
+			rep = `"`
+		case '\u2013', '\u2014', '\u2012', '\u2015', '\u2212':
+			rep = "-"
+		case '\u00A0', '\u2009', '\u202F', '\t', '\r':
+			rep = " "
+		default:
+			if unicode.IsControl(r) && r != '\n' {
+				rep = " "
+			} else {
+				rep = string(r)
+			}
+		}
+		for range len(rep) {
+			orig = append(orig, i)
+		}
+		b.WriteString(rep)
+	}
+	orig = append(orig, len(s))
+	return normalized{text: b.String(), orig: orig}
+}
+
+// token is a run of letters and digits in a text.
+type token struct{ start, end int }
+
+func tokenize(s string) []token {
+	var toks []token
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			toks = append(toks, token{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, token{start, len(s)})
+	}
+	return toks
+}
+
+// lineKind classifies a line of an article.
+type lineKind int
+
+const (
+	prose   lineKind = iota
+	heading          // a short title line with no closing punctuation
+	label            // a short line ending in a colon: "Turkey - Strong Opposition:"
+	item             // a list item
+)
+
+// sentence is one sentence of one line, as byte offsets into the
+// normalized text.
+type sentence struct {
+	start, end int
+	line       int // index of its line
+}
+
+// line is one paragraph, heading, label or list item.
+type line struct {
+	start, end int
+	kind       lineKind
+}
+
+// segment splits the normalized text into lines and sentences.
+func segment(text string) ([]line, []sentence) {
+	var lines []line
+	var sents []sentence
+	pos := 0
+	for pos <= len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		s, e := trimSpan(text, pos, end)
+		if e > s {
+			ln := line{start: s, end: e, kind: classify(text[s:e])}
+			lines = append(lines, ln)
+			for _, sp := range splitSentences(text, s, e) {
+				sents = append(sents, sentence{start: sp[0], end: sp[1], line: len(lines) - 1})
+			}
+		}
+		if nl < 0 {
+			break
+		}
+		pos = end + 1
+	}
+	return lines, sents
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e && (text[s] == ' ' || text[s] == '#') {
+		s++
+	}
+	for e > s && text[e-1] == ' ' {
+		e--
+	}
+	return s, e
+}
+
+func classify(l string) lineKind {
+	words := len(strings.Fields(l))
+	switch {
+	case strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "\u2022"):
+		return item
+	case strings.HasSuffix(l, ":") && words <= 8:
+		return label
+	case words <= 14 && !strings.ContainsAny(l[len(l)-1:], `.!?"':;,`):
+		return heading
+	}
+	return prose
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"u.s": true, "u.k": true, "u.n": true, "e.u": true, "sen": true, "rep": true, "dr": true, "mr": true,
+	"mrs": true, "ms": true, "gov": true, "gen": true, "lt": true, "col": true, "sgt": true, "capt": true,
+	"st": true, "jr": true, "sr": true, "no": true, "vs": true, "e.g": true, "i.e": true, "inc": true,
+	"corp": true, "co": true, "ltd": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true,
+	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "prof": true, "rev": true, "adm": true,
+	"maj": true, "pres": true, "sec": true, "dept": true, "est": true, "approx": true, "d.c": true,
+}
+
+// splitSentences splits text[s:e] at sentence ends, never inside a quote
+// and never after an abbreviation or an initial.
+func splitSentences(text string, s, e int) [][2]int {
+	var out [][2]int
+	start := s
+	inQuote := false
+	for i := s; i < e; i++ {
+		c := text[i]
+		if c == '"' {
+			inQuote = !inQuote
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < e && (text[j] == '"' || text[j] == '\'' || text[j] == ')') {
+			if text[j] == '"' {
+				inQuote = !inQuote
+			}
+			j++
+		}
+		if inQuote || j >= e || text[j] != ' ' {
+			continue
+		}
+		k := j + 1
+		for k < e && text[k] == ' ' {
+			k++
+		}
+		if k >= e {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsUpper(next) && next != '"' && !unicode.IsDigit(next) {
+			continue
+		}
+		if c == '.' && isAbbreviation(text[start:i]) {
+			continue
+		}
+		out = append(out, [2]int{start, j})
+		start = k
+		i = k - 1
+	}
+	if start < e {
+		out = append(out, [2]int{start, e})
+	}
+	return out
+}
+
+func isAbbreviation(before string) bool {
+	k := len(before)
+	for k > 0 && (unicode.IsLetter(rune(before[k-1])) || before[k-1] == '.') {
+		k--
+	}
+	w := before[k:]
+	if len(w) == 1 && unicode.IsUpper(rune(w[0])) {
+		return true // an initial: "J. Mansour"
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// runeOffset converts a byte offset in s into a character (rune) offset.
+func runeOffset(s string, byteOff int) int {
+	return utf8.RuneCountInString(s[:byteOff])
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay valid.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
