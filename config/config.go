@@ -130,7 +130,7 @@ func defaults() map[string]any {
 		"topic.terms": []string{
 			"anti-ISIS coalition", "coalition against ISIS", "coalition against the Islamic State",
 			"anti-IS coalition", "Global Coalition to Defeat ISIS", "U.S.-led coalition",
-			"join the coalition", "joining the coalition", "coalition membership", "the coalition",
+			"join the coalition", "joining the coalition", "coalition membership", "coalition",
 		},
 		"log.level":  "info",
 		"log.format": "text",

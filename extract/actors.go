@@ -12,7 +12,7 @@ import (
 // Patterns for people and organisations the gazetteer does not know. They
 // run on normalized text (straight quotes, "-" for dashes).
 const (
-	namePart = `(?:(?:[Aa]l|[Ee]l)-)?\p{Lu}[\p{Ll}']+(?:-\p{Lu}[\p{Ll}]+)?`
+	namePart = `(?:(?:[Aa]l|[Ee]l)-)?\p{Lu}\p{Ll}+(?:'\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?`
 	// A person's name: up to four capitalised parts, with an initial or a
 	// lower-case particle ("bin", "de") between them.
 	personName = `(?:\p{Lu}\. )?` + namePart + `(?: (?:(?:bin|ibn|de|van|von|der|da|di|abu|Abu) )?` + namePart + `){0,3}`
@@ -260,7 +260,12 @@ func (d *docActors) findPeople(text string) {
 	for _, re := range []*regexp.Regexp{reSpeechAfter, reSpeechBefore, reAccording, reDashSpeaker} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			name := trimTrailingNonName(sub(text, m, 1))
-			if len(strings.Fields(name)) >= 2 && d.plausibleName(name) {
+			if !d.plausibleName(name) {
+				continue
+			}
+			// A lone capitalised word is a person only right after a speech
+			// verb ("said Sharawi"); before one it may be anything.
+			if len(strings.Fields(name)) >= 2 || re == reSpeechAfter {
 				d.addPerson(name, "", "")
 			}
 		}

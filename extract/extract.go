@@ -90,12 +90,13 @@ type state struct {
 	onTopic  []bool // per sentence: names the topic
 	speakers []string
 	quoted   []bool
+	joined   map[string]bool // actors that join the topic in this document
 }
 
 // Extract finds the claims in one document.
 func (x *Extractor) Extract(doc Document) Result {
 	n := normalize(doc.Text)
-	st := &state{x: x, doc: doc, n: n, lower: asciiLower(n.text), seen: map[string]bool{}}
+	st := &state{x: x, doc: doc, n: n, lower: asciiLower(n.text), seen: map[string]bool{}, joined: map[string]bool{}}
 	st.lines, st.sents = segment(n.text)
 	st.acts = newDocActors(x.gaz)
 	st.acts.findPeople(n.text)
@@ -320,14 +321,14 @@ func (st *state) sentence(i int, ms []mention, blk block, context, lenient bool)
 	lower := st.lower[s.start:s.end]
 	if speaker != "" {
 		for _, c := range st.x.cues {
-			if c.kind == joinCue || c.kind == fromCue {
+			if c.kind == joinCue || c.kind == fromCue || c.kind == partyCue {
 				continue
 			}
 			for _, loc := range c.re.FindAllStringIndex(lower, -1) {
 				if quoted && !insideQuote(st.n.text, s.start, s.start+loc[0]) {
 					continue
 				}
-				if c.kind == verbCue && !st.x.topicRef.MatchString(lower) && !lenient {
+				if !st.cueHolds(c, lower, loc[1], lenient, s) {
 					continue
 				}
 				if stance, ok := stanceAt(lower, loc[0], loc[1], c); ok {
@@ -344,59 +345,179 @@ func (st *state) sentence(i int, ms []mention, blk block, context, lenient bool)
 // Saudi Arabia cautiously accepting, Turkey strongly opposed".
 func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker string) {
 	s := st.sents[i]
-	var pending []string
+	var pending, listed []string
 	for _, cl := range splitClauses(st.n.text, s.start, s.end) {
 		lower := st.lower[cl[0]:cl[1]]
-		var subjects []mention
-		for _, m := range ms {
-			if m.start >= cl[0] && m.end <= cl[1] && !insideQuote(st.n.text, s.start, m.start) {
-				subjects = append(subjects, m)
-			}
-		}
-		type hit struct {
-			a, b int
-			c    cue
-		}
-		var hits []hit
-		for _, c := range st.x.cues {
-			for _, loc := range c.re.FindAllStringIndex(lower, -1) {
-				if insideQuote(st.n.text, s.start, cl[0]+loc[0]) {
-					continue
-				}
-				hits = append(hits, hit{loc[0], loc[1], c})
-			}
-		}
-		sort.Slice(hits, func(a, b int) bool { return hits[a].a < hits[b].a })
+		subjects := st.subjects(ms, cl, s.start)
+		hits := st.hits(lower, cl[0], s.start)
 		if len(hits) == 0 {
-			if len(subjects) > 0 {
-				pending = append(pending[:0], ids(subjects)...)
+			switch {
+			case len(subjects) > 0 && onlyNames(lower, subjects, cl[0]):
+				listed = append(listed, ids(subjects)...) // "UK, France, Germany express ..."
+			case len(subjects) > 0:
+				pending, listed = ids(leading(subjects, lower, cl[0])), nil
 			}
 			continue
 		}
-		from := 0
+		lead := append(listed, ids(leading(subjects, lower, cl[0]))...)
+		listed = nil
+		if len(lead) == 0 {
+			lead = pending
+		}
+		if len(lead) == 0 && len(ms) == 0 && blk.active && blk.actorID != "" {
+			lead = []string{blk.actorID}
+		}
+		opposedFirst := false
 		for _, h := range hits {
-			actorsFor := st.actorsForCue(h.c, cl, from, h.a, h.b, subjects, lower)
-			if len(actorsFor) == 0 && h.c.kind != fromCue {
-				actorsFor = pending
-				if len(actorsFor) == 0 && blk.active && blk.actorID != "" {
-					actorsFor = []string{blk.actorID}
+			if !st.cueHolds(h.c, lower, h.b, lenient, s) {
+				continue
+			}
+			stance, ok := stanceAt(lower, h.a, h.b, h.c)
+			if !ok {
+				continue
+			}
+			var actors []string
+			switch h.c.kind {
+			case fromCue, partyCue:
+				actors = after(subjects, cl[0]+h.b, h.c.kind == fromCue)
+				if h.c.kind == partyCue && !strings.HasSuffix(strings.TrimSpace(lower[:h.a]), "was") {
+					actors = append(actors, lead...)
+				}
+			case stateCue:
+				actors = adjacentBefore(subjects, cl[0]+h.a, 12)
+			case joinCue:
+				actors = adjacentBefore(subjects, cl[0]+h.a, 5)
+				if !opposedFirst {
+					actors = append(actors, lead...)
+				}
+			default:
+				if rePassive.MatchString(lower[:h.a]) {
+					continue
+				}
+				actors = lead
+			}
+			if stance != model.Support {
+				opposedFirst = true
+			}
+			for _, id := range actors {
+				if id == speaker {
+					continue
+				}
+				if h.c.kind == partyCue && !st.partyOf(id) {
+					continue
+				}
+				st.emit(i, id, stance, model.Reported, lower[h.a:h.b], confidenceOf(h.c))
+				if h.c.kind == joinCue {
+					st.joined[id] = true
 				}
 			}
-			if len(actorsFor) > 0 && st.cueHolds(h.c, lower, h.b, lenient, s) {
-				if stance, ok := stanceAt(lower, h.a, h.b, h.c); ok {
-					for _, id := range actorsFor {
-						if id != speaker {
-							st.emit(i, id, stance, model.Reported, lower[h.a:h.b], confidenceOf(h.c))
-						}
-					}
-				}
-			}
-			from = h.b
 		}
 		if len(subjects) > 0 {
-			pending = append(pending[:0], ids(subjects)...)
+			pending = ids(leading(subjects, lower, cl[0]))
 		}
 	}
+}
+
+type hit struct {
+	a, b int
+	c    cue
+}
+
+// hits finds the cues of a clause outside quotes, in text order.
+func (st *state) hits(lower string, cl0, s0 int) []hit {
+	var hs []hit
+	for _, c := range st.x.cues {
+		for _, loc := range c.re.FindAllStringIndex(lower, -1) {
+			if !insideQuote(st.n.text, s0, cl0+loc[0]) {
+				hs = append(hs, hit{loc[0], loc[1], c})
+			}
+		}
+	}
+	sort.Slice(hs, func(a, b int) bool { return hs[a].a < hs[b].a })
+	return hs
+}
+
+// subjects are the clause's mentions outside quotes that no preposition
+// governs ("with Israel", "of Syria" name no one acting).
+func (st *state) subjects(ms []mention, cl [2]int, s0 int) []mention {
+	var out []mention
+	for _, m := range ms {
+		if m.start < cl[0] || m.end > cl[1] || insideQuote(st.n.text, s0, m.start) {
+			continue
+		}
+		if rePrep.MatchString(st.lower[max(cl[0], m.start-16):m.start]) && !reConj.MatchString(st.lower[max(cl[0], m.start-6):m.start]) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var reConj = regexp.MustCompile(`\b(?:and|or)\s*$`)
+
+// leading is the clause's grammatical subject: its first mention and those
+// joined to it by "and", "or" or commas.
+func leading(ms []mention, lower string, cl0 int) []mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	out := ms[:1]
+	for k := 1; k < len(ms); k++ {
+		gap := strings.TrimSpace(lower[ms[k-1].end-cl0 : ms[k].start-cl0])
+		if gap != "and" && gap != "or" && gap != "," && gap != ", and" && gap != "'s and" {
+			break
+		}
+		out = ms[:k+1]
+	}
+	return out
+}
+
+// onlyNames reports a clause that is nothing but names ("UK", " France").
+func onlyNames(lower string, ms []mention, cl0 int) bool {
+	rest := lower
+	for k := len(ms) - 1; k >= 0; k-- {
+		rest = rest[:ms[k].start-cl0] + rest[ms[k].end-cl0:]
+	}
+	return strings.Trim(rest, " ,.-") == "" || strings.Trim(rest, " ,.-") == "and"
+}
+
+// after returns mentions following offset b: all of them in the clause, or
+// only the run right after it ("support from Saudi Arabia and Jordan").
+func after(ms []mention, b int, adjacent bool) []string {
+	var out []string
+	for _, m := range ms {
+		if m.start < b {
+			continue
+		}
+		if adjacent && len(out) == 0 && m.start-b > 5 {
+			break
+		}
+		out = append(out, m.id)
+	}
+	return out
+}
+
+// adjacentBefore returns the mention that ends within gap bytes before a.
+func adjacentBefore(ms []mention, a, gap int) []string {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].end <= a {
+			if a-ms[k].end <= gap {
+				return []string{ms[k].id}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// partyOf reports whether an actor, or the state it serves, joined the
+// topic in this document: its officials' confirmations then support it.
+func (st *state) partyOf(id string) bool {
+	if st.joined[id] {
+		return true
+	}
+	p, ok := st.acts.people[id]
+	return ok && st.joined[p.orgID]
 }
 
 func ids(ms []mention) []string {
@@ -411,53 +532,22 @@ func confidenceOf(c cue) float64 {
 	switch c.kind {
 	case joinCue, verbCue:
 		return 0.8
-	case stateCue, fromCue:
+	case stateCue, fromCue, partyCue:
 		return 0.75
 	}
 	return 0.65
 }
 
-// actorsForCue picks the actors a cue at [a, b) of the clause speaks of.
-func (st *state) actorsForCue(c cue, cl [2]int, from, a, b int, subjects []mention, lower string) []string {
-	var out []string
-	switch c.kind {
-	case fromCue:
-		for _, m := range subjects {
-			if m.start >= cl[0]+b {
-				out = append(out, m.id)
-			}
-		}
-		return out
-	case stateCue:
-		// The actor right before the adjective: "Turkey strongly opposed".
-		for _, m := range subjects {
-			if m.end <= cl[0]+a && cl[0]+a-m.end <= 12 {
-				out = []string{m.id}
-			}
-		}
-		return out
-	}
-	for _, m := range subjects {
-		if m.end > cl[0]+a || m.start < cl[0]+from {
-			continue
-		}
-		if rePrep.MatchString(lower[:m.start-cl[0]]) {
-			continue // "with Israel", "of Syria": not the one acting
-		}
-		out = append(out, m.id)
-	}
-	return out
-}
-
-// cueHolds checks a cue's own condition on the topic.
+// cueHolds checks a cue's own condition on the topic: joining names it
+// at once; verbs and stance nouns must have it as their object.
 func (st *state) cueHolds(c cue, lower string, b int, lenient bool, s sentence) bool {
 	switch c.kind {
 	case joinCue:
 		rest := lower[b:min(len(lower), b+40)]
 		loc := st.x.topicRef.FindStringIndex(rest)
 		return loc != nil && loc[0] <= 12
-	case verbCue:
-		return lenient || st.x.topicRef.MatchString(lower[b:]) || st.x.topicRef.MatchString(st.lower[s.start:s.end])
+	case verbCue, objCue, partyCue:
+		return lenient && c.kind != partyCue || st.x.topicRef.MatchString(lower[b:])
 	}
 	return true
 }

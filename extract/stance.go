@@ -24,6 +24,12 @@ const (
 	evalCue
 	// stateCue: a bare stance adjective in a list or label ("UAE supportive").
 	stateCue
+	// objCue: a stance noun whose object must be the topic ("opposition
+	// to the deal", "concerns about the arrangement").
+	objCue
+	// partyCue: a party's own official confirming or announcing the step
+	// ("Minister X confirmed the accession") supports it.
+	partyCue
 )
 
 type cue struct {
@@ -62,12 +68,13 @@ func builtinCues() []cue {
 		// Opposition.
 		{`(?:strongly |firmly |sharply |vehemently )?(?:oppos(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|reject(?:s|ed|ing)?|slam(?:s|med|ming)?|decr(?:y|ies|ied)|blast(?:s|ed)?|assail(?:s|ed)?|accus(?:e|es|ed|ing)|protest(?:s|ed)?)`, model.Oppose, verbCue},
 		{`(?:criticism|condemnation|opposition|objections?|sharp reactions?|backlash|fire) from`, model.Oppose, fromCue},
-		{`(?:strong |sharp |fierce |harsh )?(?:criticism|condemnation|opposition) (?:of|to)`, model.Oppose, evalCue},
+		{`(?:strong |sharp |fierce |harsh )?(?:criticism|condemnation|opposition) (?:of|to)`, model.Oppose, objCue},
 		{`betrayal|morally bankrupt|short-sighted|undeserved legitimacy|a violation of|a mistake|a grave mistake|reckless|dangerous precedent|undermines?|abandoning our principles|we oppose|we reject|we condemn|selling (?:out|the)|whitewash(?:es|ing)?`, model.Oppose, evalCue},
 		{`(?:strongly |firmly )?opposed|hostile`, model.Oppose, stateCue},
 		// Caution.
 		{`(?:expressed|voiced|raised|expresse?s?|voices?|raises?|has|have|had) (?:serious |deep |grave |some )?(?:concerns?|reservations|doubts|misgivings|caution|skepticism|scepticism)`, model.Cautious, evalCue},
-		{`(?:serious |deep |grave )?(?:concerns?|reservations) (?:about|over|regarding)`, model.Cautious, evalCue},
+		{`(?:serious |deep |grave )?(?:concerns?|reservations) (?:about|over|regarding)`, model.Cautious, objCue},
+		{`confirm(?:s|ed)|announc(?:e|es|ed)`, model.Support, partyCue},
 		{`(?:cautiously (?:accepting|optimistic|supportive|positive)|wary|skeptical|sceptical|cautious|ambivalent|mixed reactions?|qualified support|conditional support|guarded)`, model.Cautious, stateCue},
 		{`will monitor|wait and see|remains? to be seen|we note`, model.Cautious, evalCue},
 	}
@@ -86,7 +93,11 @@ func userCue(p string, s model.Stance) cue {
 
 // negations before a cue turn it off: "not opposed", "doesn't constitute
 // endorsement", "no support".
-var reNegation = regexp.MustCompile(`\b(?:not|n't|never|no|nor|neither|without|refused to|declined to|stopped short of|far from|hardly|rather than|instead of)\b(?:\s+\S+){0,2}\s*$`)
+var reNegation = regexp.MustCompile(`(?:\b(?:not|never|no|nor|neither|without|refused to|declined to|stopped short of|far from|hardly|rather than|instead of)|n't)\b(?:\s+\S+){0,2}\s*$`)
+
+// rePassive before a verb cue means the subject is its object: "Syria, long
+// accused of harbouring extremists".
+var rePassive = regexp.MustCompile(`\b(?:was|were|been|being|is|are|be|and|long|often|widely)\s*$`)
 
 // hedges before or inside a support cue make it cautious.
 var reHedge = regexp.MustCompile(`\b(?:cautious(?:ly)?|qualified|conditional(?:ly)?|tentative(?:ly)?|guarded(?:ly)?|reluctant(?:ly)?|grudging(?:ly)?|lukewarm|muted|limited)\b(?:\s+\S+){0,1}\s*$`)
