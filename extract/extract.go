@@ -156,9 +156,18 @@ func (st *state) walk(about bool) {
 
 var reReactionHeading = regexp.MustCompile(`\b(?:reactions?|responses?|react|respond|concerns?|criticism|views|positions?|opposition|support)\b`)
 
-// prevOnTopic: the sentence before, in the same paragraph, names the topic.
+// prevOnTopic: the sentence before names the topic, with no heading
+// between them.
 func (st *state) prevOnTopic(i int) bool {
-	return i > 0 && st.sents[i-1].line == st.sents[i].line && st.onTopic[i-1]
+	if i == 0 || !st.onTopic[i-1] {
+		return false
+	}
+	for l := st.sents[i-1].line + 1; l < st.sents[i].line; l++ {
+		if st.lines[l].kind == heading {
+			return false
+		}
+	}
+	return true
 }
 
 // parseLabel reads "Actor - Stance words:" or "Actor:" or "Stance words:".
@@ -213,7 +222,7 @@ var (
 	rePronounSay = regexp.MustCompile(`\b(?:he|she) (?:` + speechVerbs + `)\b|\b(?:` + speechVerbs + `) (?:he|she)\b`)
 	reLeadSpeak  = regexp.MustCompile(`^([^":]{2,80}): ?"`)
 	reDashAttrib = regexp.MustCompile(`"\s*-\s*(.{3,80})$`)
-	rePrep       = regexp.MustCompile(`\b(?:of|with|to|for|by|from|against|between|about|on|toward|towards|among|at|under|in|into|over|than|and)\s*$`)
+	rePrep       = regexp.MustCompile(`\b(?:of|with|to|for|by|from|against|between|about|on|toward|towards|among|at|under|in|into|over|than|and)(?:\s+the)?\s*$`)
 )
 
 // speakerOf finds who says a sentence: "..., said X", "X said", "X: ...",
@@ -252,11 +261,13 @@ func (st *state) speakerOf(i int, ms []mention, blk block) (string, bool) {
 				}
 			}
 			// "X said" / "X, a fellow at Y, said": the nearest person
-			// before the verb, else the nearest actor outside quotes.
+			// before the verb, else the first actor of the sentence.
 			var best, bestPerson string
 			for _, mm := range ms {
-				if mm.end <= a && !insideQuote(st.n.text, s.start, mm.start) && !rePrep.MatchString(st.lower[max(s.start, mm.start-12):mm.start]) {
-					best = mm.id
+				if mm.end <= a && !insideQuote(st.n.text, s.start, mm.start) && !rePrep.MatchString(st.lower[max(s.start, mm.start-16):mm.start]) {
+					if best == "" {
+						best = mm.id
+					}
 					if strings.HasPrefix(mm.id, "person:") {
 						bestPerson = mm.id
 					}
@@ -299,11 +310,10 @@ func insideQuote(text string, s, off int) bool {
 
 // sentence emits the claims of one sentence.
 func (st *state) sentence(i int, ms []mention, blk block, context, lenient bool) {
-	s := st.sents[i]
 	speaker, quoted := st.speakerOf(i, ms, blk)
 	st.speakers[i], st.quoted[i] = speaker, quoted
-	if speaker != "" && i > 0 && st.speakers[i-1] == speaker && st.onTopic[i-1] {
-		context = true // a speaker's next sentence stays on the subject
+	if speaker != "" && i > 0 && st.onTopic[i-1] {
+		context = true // a quoted reaction right after the topic is named
 	}
 	if !context {
 		return
@@ -318,14 +328,24 @@ func (st *state) sentence(i int, ms []mention, blk block, context, lenient bool)
 		st.emit(i, speaker, blk.stance, attr, "label: "+blk.label, 0.85)
 		return
 	}
-	lower := st.lower[s.start:s.end]
-	if speaker != "" {
+	if speaker != "" && st.speakerClaim(i, speaker, quoted, attr, lenient) {
+		return
+	}
+	st.clauses(i, ms, blk, lenient, speaker)
+}
+
+// speakerClaim emits the speaker's stance from the first cue in their
+// words, clause by clause so that a cue's object is its own clause's.
+func (st *state) speakerClaim(i int, speaker string, quoted bool, attr model.Attribution, lenient bool) bool {
+	s := st.sents[i]
+	for _, cl := range splitClauses(st.n.text, s.start, s.end) {
+		lower := st.lower[cl[0]:cl[1]]
 		for _, c := range st.x.cues {
 			if c.kind == joinCue || c.kind == fromCue || c.kind == partyCue {
 				continue
 			}
 			for _, loc := range c.re.FindAllStringIndex(lower, -1) {
-				if quoted && !insideQuote(st.n.text, s.start, s.start+loc[0]) {
+				if quoted && !insideQuote(st.n.text, s.start, cl[0]+loc[0]) {
 					continue
 				}
 				if !st.cueHolds(c, lower, loc[1], lenient, s) {
@@ -333,12 +353,12 @@ func (st *state) sentence(i int, ms []mention, blk block, context, lenient bool)
 				}
 				if stance, ok := stanceAt(lower, loc[0], loc[1], c); ok {
 					st.emit(i, speaker, stance, attr, lower[loc[0]:loc[1]], 0.8)
-					return
+					return true
 				}
 			}
 		}
 	}
-	st.clauses(i, ms, blk, lenient, speaker)
+	return false
 }
 
 // clauses applies subject-based cues clause by clause: "UAE supportive,
@@ -350,8 +370,10 @@ func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker s
 		lower := st.lower[cl[0]:cl[1]]
 		subjects := st.subjects(ms, cl, s.start)
 		hits := st.hits(lower, cl[0], s.start)
+		relative := reRelative.MatchString(lower)
 		if len(hits) == 0 {
 			switch {
+			case relative:
 			case len(subjects) > 0 && onlyNames(lower, subjects, cl[0]):
 				listed = append(listed, ids(subjects)...) // "UK, France, Germany express ..."
 			case len(subjects) > 0:
@@ -384,7 +406,7 @@ func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker s
 					actors = append(actors, lead...)
 				}
 			case stateCue:
-				actors = adjacentBefore(subjects, cl[0]+h.a, 12)
+				actors = chainBefore(subjects, lower, cl[0], cl[0]+h.a, 12)
 			case joinCue:
 				actors = adjacentBefore(subjects, cl[0]+h.a, 5)
 				if !opposedFirst {
@@ -400,9 +422,6 @@ func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker s
 				opposedFirst = true
 			}
 			for _, id := range actors {
-				if id == speaker {
-					continue
-				}
 				if h.c.kind == partyCue && !st.partyOf(id) {
 					continue
 				}
@@ -412,11 +431,15 @@ func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker s
 				}
 			}
 		}
-		if len(subjects) > 0 {
+		if len(subjects) > 0 && !relative {
 			pending = ids(leading(subjects, lower, cl[0]))
 		}
 	}
 }
+
+// reRelative starts a relative clause, which describes the subject rather
+// than replacing it: "Jordan, which borders Syria, said ...".
+var reRelative = regexp.MustCompile(`^\s*(?:which|who|whose|where|whom|that)\b`)
 
 type hit struct {
 	a, b int
@@ -510,6 +533,27 @@ func adjacentBefore(ms []mention, a, gap int) []string {
 	return nil
 }
 
+// chainBefore returns the mention right before a (within gap bytes) and
+// the names joined to it: "Iran and Russia hostile".
+func chainBefore(ms []mention, lower string, cl0, a, gap int) []string {
+	k := len(ms) - 1
+	for k >= 0 && ms[k].end > a {
+		k--
+	}
+	if k < 0 || a-ms[k].end > gap {
+		return nil
+	}
+	out := []string{ms[k].id}
+	for ; k > 0; k-- {
+		g := strings.TrimSpace(lower[ms[k-1].end-cl0 : ms[k].start-cl0])
+		if g != "and" && g != "or" && g != "," {
+			break
+		}
+		out = append(out, ms[k-1].id)
+	}
+	return out
+}
+
 // partyOf reports whether an actor, or the state it serves, joined the
 // topic in this document: its officials' confirmations then support it.
 func (st *state) partyOf(id string) bool {
@@ -545,7 +589,7 @@ func (st *state) cueHolds(c cue, lower string, b int, lenient bool, s sentence) 
 	case joinCue:
 		rest := lower[b:min(len(lower), b+40)]
 		loc := st.x.topicRef.FindStringIndex(rest)
-		return loc != nil && loc[0] <= 12
+		return loc != nil && loc[0] <= 24 // "joined the U.S.-led Global Coalition"
 	case verbCue, objCue, partyCue:
 		return lenient && c.kind != partyCue || st.x.topicRef.MatchString(lower[b:])
 	}
