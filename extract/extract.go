@@ -368,7 +368,8 @@ func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker s
 	var pending, listed []string
 	for _, cl := range splitClauses(st.n.text, s.start, s.end) {
 		lower := st.lower[cl[0]:cl[1]]
-		subjects := st.subjects(ms, cl, s.start)
+		subjects := st.subjects(ms, cl, s.start, true)
+		named := st.subjects(ms, cl, s.start, false)
 		hits := st.hits(lower, cl[0], s.start)
 		relative := reRelative.MatchString(lower)
 		if len(hits) == 0 {
@@ -401,7 +402,7 @@ func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker s
 			var actors []string
 			switch h.c.kind {
 			case fromCue, partyCue:
-				actors = after(subjects, cl[0]+h.b, h.c.kind == fromCue)
+				actors = after(named, cl[0]+h.b, h.c.kind == fromCue)
 				if h.c.kind == partyCue && !strings.HasSuffix(strings.TrimSpace(lower[:h.a]), "was") {
 					actors = append(actors, lead...)
 				}
@@ -460,15 +461,16 @@ func (st *state) hits(lower string, cl0, s0 int) []hit {
 	return hs
 }
 
-// subjects are the clause's mentions outside quotes that no preposition
-// governs ("with Israel", "of Syria" name no one acting).
-func (st *state) subjects(ms []mention, cl [2]int, s0 int) []mention {
+// subjects are the clause's mentions outside quotes; with actingOnly, only
+// those no preposition governs ("with Israel", "of Syria" name no one
+// acting).
+func (st *state) subjects(ms []mention, cl [2]int, s0 int, actingOnly bool) []mention {
 	var out []mention
 	for _, m := range ms {
 		if m.start < cl[0] || m.end > cl[1] || insideQuote(st.n.text, s0, m.start) {
 			continue
 		}
-		if rePrep.MatchString(st.lower[max(cl[0], m.start-16):m.start]) && !reConj.MatchString(st.lower[max(cl[0], m.start-6):m.start]) {
+		if actingOnly && rePrep.MatchString(st.lower[max(cl[0], m.start-16):m.start]) && !reConj.MatchString(st.lower[max(cl[0], m.start-6):m.start]) {
 			continue
 		}
 		out = append(out, m)

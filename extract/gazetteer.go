@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -111,6 +112,20 @@ func (g *Gazetteer) Entry(id string) (*Entry, bool) {
 
 // Len is the number of known actors.
 func (g *Gazetteer) Len() int { return len(g.entries) }
+
+// Entries returns a copy of every known actor, sorted by id.
+func (g *Gazetteer) Entries() []Entry {
+	out := make([]Entry, 0, len(g.entries))
+	for _, e := range g.entries {
+		c := *e
+		c.Aliases = slices.Clone(e.Aliases)
+		c.Demonyms = slices.Clone(e.Demonyms)
+		c.Metonyms = slices.Clone(e.Metonyms)
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b Entry) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
 
 // trie indexes surface forms by their lower-cased word tokens.
 type trie struct {

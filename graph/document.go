@@ -1,0 +1,304 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Topic is the event the claims are about.
+type Topic struct {
+	ID   string
+	Name string
+}
+
+// DocumentInput is everything one article contributes to the graph.
+type DocumentInput struct {
+	ID     string // the file's base name
+	Title  string
+	Source string // the path it was read from
+	SHA256 string // of the file's bytes
+	Text   string
+	Topic  Topic
+	Actors []model.Actor
+	Claims []model.Claim
+	// Affiliations link people to states and groups.
+	Affiliations []model.Affiliation
+}
+
+// ClaimID is stable across re-ingests of a changed file as long as the
+// same actor takes the same stance in the same sentence, so analysts'
+// review marks survive edits elsewhere in the document.
+func ClaimID(c model.Claim) string {
+	h := sha256.Sum256([]byte(c.Doc + "\x00" + c.ActorID + "\x00" + string(c.Stance) + "\x00" + c.Evidence))
+	return "claim:" + hex.EncodeToString(h[:12])
+}
+
+// DocumentHash returns the content hash stored for a document, or "" if
+// the graph does not hold it.
+func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
+	recs, err := s.read(ctx, "MATCH (d:Document {id: $id}) RETURN d.sha256", map[string]any{"id": id})
+	if err != nil {
+		return "", err
+	}
+	if len(recs) == 0 {
+		return "", nil
+	}
+	h, _ := recs[0].Values[0].(string)
+	return h, nil
+}
+
+// The write statements. Each runs with UNWIND over a batch of rows; labels
+// and relationship types cannot be parameters, hence one statement per kind
+// and FOREACH switches per stance.
+const (
+	cypherTopic = `MERGE (t:Topic {id: $topic.id}) SET t.name = $topic.name`
+
+	cypherDocument = `MERGE (d:Document {id: $doc.id})
+SET d.name = $doc.id, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256,
+    d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime()`
+
+	cypherOldClaims = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
+RETURN collect(DISTINCT a.id) AS actors`
+
+	cypherDropStale = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)
+WHERE NOT c.id IN $keep
+DETACH DELETE c`
+
+	cypherActors = `UNWIND $rows AS r
+MERGE (a:Actor {id: r.id})
+ON CREATE SET a.name = r.name, a.kind = r.kind, a.aliases = []
+SET a.aliases = reduce(acc = coalesce(a.aliases, []), x IN r.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+SET a.aliases_text = reduce(s = '', x IN a.aliases | s + ' ' + x)
+FOREACH (_ IN CASE WHEN r.kind = 'person' THEN [1] ELSE [] END | SET a:Person)
+FOREACH (_ IN CASE WHEN r.kind = 'state' THEN [1] ELSE [] END | SET a:State)
+FOREACH (_ IN CASE WHEN r.kind = 'group' THEN [1] ELSE [] END | SET a:Group)`
+
+	cypherMentions = `MATCH (d:Document {id: $id})
+OPTIONAL MATCH (d)-[old:MENTIONS]->(:Actor)
+DELETE old
+WITH DISTINCT d
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.id})
+CREATE (d)-[:MENTIONS {count: r.count}]->(a)`
+
+	cypherClaims = `MATCH (d:Document {id: $id}), (t:Topic {id: $topic})
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.actor})
+MERGE (c:Claim {id: r.id})
+ON CREATE SET c.review = ''
+SET c.stance = r.stance, c.quote = r.quote, c.start = r.start, c.end = r.end,
+    c.attribution = r.attribution, c.cue = r.cue, c.confidence = r.confidence
+MERGE (a)-[:MADE]->(c)
+MERGE (c)-[:ABOUT]->(t)
+MERGE (c)-[:IN]->(d)`
+
+	cypherAffiliations = `UNWIND $rows AS r
+MATCH (p:Actor {id: r.person}), (o:Actor {id: r.org})
+MERGE (p)-[a:AFFILIATED_WITH]->(o)
+SET a.role = CASE WHEN coalesce(a.role, '') = '' THEN r.role ELSE a.role END`
+
+	// cypherSummaries rebuilds the SUPPORTS/OPPOSES/CAUTIOUS_ON edges of the
+	// given actors from their claims; rejected claims do not count.
+	cypherSummaries = `UNWIND $actors AS aid
+MATCH (a:Actor {id: aid})
+OPTIONAL MATCH (a)-[old:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(:Topic)
+DELETE old
+WITH DISTINCT a
+MATCH (a)-[:MADE]->(c:Claim)-[:ABOUT]->(t:Topic), (c)-[:IN]->(d:Document)
+WHERE coalesce(c.review, '') <> 'rejected'
+WITH a, t, c.stance AS stance, count(DISTINCT c) AS claims, count(DISTINCT d) AS documents
+FOREACH (_ IN CASE WHEN stance = 'support' THEN [1] ELSE [] END |
+  MERGE (a)-[r:SUPPORTS]->(t) SET r.claims = claims, r.documents = documents)
+FOREACH (_ IN CASE WHEN stance = 'oppose' THEN [1] ELSE [] END |
+  MERGE (a)-[r:OPPOSES]->(t) SET r.claims = claims, r.documents = documents)
+FOREACH (_ IN CASE WHEN stance = 'cautious' THEN [1] ELSE [] END |
+  MERGE (a)-[r:CAUTIOUS_ON]->(t) SET r.claims = claims, r.documents = documents)`
+)
+
+// WriteDocument writes one document, its actors, claims, mentions and
+// affiliations, and refreshes the summary edges of every actor whose claims
+// changed, all in one transaction: a failure leaves no half-written
+// document. Claims the new version no longer has are removed; claims it
+// keeps keep their review marks. batch bounds the rows per statement.
+func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) error {
+	ctx, cancel := context.WithTimeout(ctx, 4*s.timeout)
+	defer cancel()
+	if batch < 1 {
+		batch = 1000
+	}
+	keep := make([]string, 0, len(in.Claims))
+	claimRows := make([]map[string]any, 0, len(in.Claims))
+	for _, c := range in.Claims {
+		id := ClaimID(c)
+		keep = append(keep, id)
+		claimRows = append(claimRows, map[string]any{"id": id, "actor": c.ActorID, "stance": string(c.Stance),
+			"quote": c.Evidence, "start": c.Start, "end": c.End, "attribution": string(c.Attribution),
+			"cue": c.Cue, "confidence": c.Confidence})
+	}
+	actorRows := make([]map[string]any, 0, len(in.Actors))
+	mentionRows := make([]map[string]any, 0, len(in.Actors))
+	for _, a := range in.Actors {
+		actorRows = append(actorRows, map[string]any{"id": a.ID, "name": a.Name, "kind": string(a.Kind), "aliases": a.Aliases})
+		if a.Mentions > 0 {
+			mentionRows = append(mentionRows, map[string]any{"id": a.ID, "count": a.Mentions})
+		}
+	}
+	affRows := make([]map[string]any, 0, len(in.Affiliations))
+	for _, f := range in.Affiliations {
+		affRows = append(affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
+	}
+	doc := map[string]any{"id": in.ID, "title": in.Title, "source": in.Source, "sha256": in.SHA256,
+		"chars": len([]rune(in.Text)), "text": in.Text}
+	topic := map[string]any{"id": in.Topic.ID, "name": in.Topic.Name}
+
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		run := func(q string, p map[string]any) error {
+			res, err := tx.Run(ctx, q, p)
+			if err != nil {
+				return err
+			}
+			_, err = res.Consume(ctx)
+			return err
+		}
+		if err := run(cypherTopic, map[string]any{"topic": topic}); err != nil {
+			return nil, err
+		}
+		if err := run(cypherDocument, map[string]any{"doc": doc}); err != nil {
+			return nil, err
+		}
+		res, err := tx.Run(ctx, cypherOldClaims, map[string]any{"id": in.ID})
+		if err != nil {
+			return nil, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		affected := map[string]bool{}
+		for _, v := range rec.Values[0].([]any) {
+			affected[v.(string)] = true
+		}
+		if err := run(cypherDropStale, map[string]any{"id": in.ID, "keep": keep}); err != nil {
+			return nil, err
+		}
+		for _, rows := range chunks(actorRows, batch) {
+			if err := run(cypherActors, map[string]any{"rows": rows}); err != nil {
+				return nil, err
+			}
+		}
+		if err := run(cypherMentions, map[string]any{"id": in.ID, "rows": mentionRows}); err != nil {
+			return nil, err
+		}
+		for _, rows := range chunks(claimRows, batch) {
+			if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "rows": rows}); err != nil {
+				return nil, err
+			}
+		}
+		for _, rows := range chunks(affRows, batch) {
+			if err := run(cypherAffiliations, map[string]any{"rows": rows}); err != nil {
+				return nil, err
+			}
+		}
+		for _, c := range in.Claims {
+			affected[c.ActorID] = true
+		}
+		ids := make([]string, 0, len(affected))
+		for id := range affected {
+			ids = append(ids, id)
+		}
+		return nil, run(cypherSummaries, map[string]any{"actors": ids})
+	})
+	if err != nil {
+		return s.translate(err, "write document %s", in.ID)
+	}
+	return nil
+}
+
+// chunks splits rows into batches of at most n; an empty input gives no
+// batches.
+func chunks(rows []map[string]any, n int) [][]map[string]any {
+	var out [][]map[string]any
+	for len(rows) > 0 {
+		k := min(n, len(rows))
+		out = append(out, rows[:k])
+		rows = rows[k:]
+	}
+	return out
+}
+
+// Counts is the size of the graph, by label and relationship type.
+type Counts struct {
+	Nodes         map[string]int64
+	Relationships map[string]int64
+}
+
+// Count tallies nodes per label and relationships per type.
+func (s *Store) Count(ctx context.Context) (Counts, error) {
+	c := Counts{Nodes: map[string]int64{}, Relationships: map[string]int64{}}
+	recs, err := s.read(ctx, "MATCH (n) UNWIND labels(n) AS l RETURN l, count(*)", nil)
+	if err != nil {
+		return c, err
+	}
+	for _, r := range recs {
+		c.Nodes[r.Values[0].(string)] = r.Values[1].(int64)
+	}
+	recs, err = s.read(ctx, "MATCH ()-[r]->() RETURN type(r), count(*)", nil)
+	if err != nil {
+		return c, err
+	}
+	for _, r := range recs {
+		c.Relationships[r.Values[0].(string)] = r.Values[1].(int64)
+	}
+	return c, nil
+}
+
+
+// SetReview records an analyst's mark on a claim ("", "confirmed" or
+// "rejected") and refreshes its actor's summary edges, since rejected
+// claims do not count. It returns the claim's actor id.
+func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, error) {
+	switch review {
+	case "", "confirmed", "rejected":
+	default:
+		return "", model.Errorf(model.Invalid, "review %q is not empty, confirmed or rejected", review)
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim {id: $id}) SET c.review = $review RETURN a.id`,
+			map[string]any{"id": claimID, "review": review})
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) == 0 {
+			return nil, model.Errorf(model.NotFound, "no claim %q", claimID)
+		}
+		actor := recs[0].Values[0].(string)
+		res, err = tx.Run(ctx, cypherSummaries, map[string]any{"actors": []string{actor}})
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return actor, err
+	})
+	if err != nil {
+		if model.ErrorCode(err) == model.NotFound {
+			return "", err
+		}
+		return "", s.translate(err, "review claim %s", claimID)
+	}
+	return out.(string), nil
+}

@@ -1,0 +1,233 @@
+// Package ingest reads articles, extracts their claims and writes them to
+// the graph, one transaction per document, skipping documents whose content
+// has not changed.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Store is the part of the graph the ingester writes to.
+type Store interface {
+	DocumentHash(ctx context.Context, id string) (string, error)
+	WriteDocument(ctx context.Context, in graph.DocumentInput, batch int) error
+}
+
+// Progress hears about each finished document.
+type Progress interface {
+	Start(total int)
+	Done(file string, err error)
+	Finish()
+}
+
+// Options configure an ingest run.
+type Options struct {
+	Store     Store
+	Extractor *extract.Extractor
+	Topic     graph.Topic
+	MaxBytes  int64
+	BatchSize int
+	Workers   int
+	// Force rewrites documents even when their content is unchanged.
+	Force    bool
+	Progress Progress
+	Logger   *slog.Logger
+}
+
+// Summary is what an ingest run did.
+type Summary struct {
+	Documents int // written
+	Unchanged int // skipped: same content hash as in the graph
+	Failed    int
+	Claims    int
+	Actors    int // distinct actors in the written documents
+	Failures  []Failure
+	Elapsed   time.Duration
+}
+
+// Failure names a file that could not be ingested and why.
+type Failure struct {
+	File string
+	Err  error
+}
+
+// Run ingests every article under paths. Per-file failures are collected
+// in the summary and the rest go on; the returned error is only for
+// failures that stop the whole run (no files, Neo4j gone).
+func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
+	start := time.Now()
+	files, err := extract.Files(paths)
+	if err != nil {
+		return Summary{}, err
+	}
+	if len(files) == 0 {
+		return Summary{}, fmt.Errorf("no .txt, .md or .html articles under %s", strings.Join(paths, ", "))
+	}
+	if dup := duplicateName(files); dup != "" {
+		return Summary{}, fmt.Errorf("two files are named %s: document ids are file names, so rename one", dup)
+	}
+	workers := max(1, o.Workers)
+	o.Progress.Start(len(files))
+	defer o.Progress.Finish()
+
+	jobs := make(chan string)
+	var mu sync.Mutex
+	var sum Summary
+	actors := map[string]bool{}
+	var unavailable error
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				res, err := o.one(ctx, f)
+				mu.Lock()
+				switch {
+				case err != nil:
+					sum.Failed++
+					sum.Failures = append(sum.Failures, Failure{File: f, Err: err})
+					if model.ErrorCode(err) == model.Unavailable && unavailable == nil {
+						unavailable = err
+					}
+				case res.unchanged:
+					sum.Unchanged++
+				default:
+					sum.Documents++
+					sum.Claims += res.claims
+					for _, a := range res.actors {
+						actors[a] = true
+					}
+				}
+				mu.Unlock()
+				o.Progress.Done(f, err)
+			}
+		}()
+	}
+	for _, f := range files {
+		mu.Lock()
+		stop := unavailable != nil
+		mu.Unlock()
+		if stop || ctx.Err() != nil {
+			break
+		}
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	sum.Actors = len(actors)
+	sum.Elapsed = time.Since(start)
+	if ctx.Err() != nil {
+		return sum, fmt.Errorf("ingest interrupted: %w", ctx.Err())
+	}
+	if unavailable != nil {
+		return sum, fmt.Errorf("ingest stopped after %d of %d files: %w", sum.Documents+sum.Unchanged+sum.Failed, len(files), unavailable)
+	}
+	return sum, nil
+}
+
+type oneResult struct {
+	unchanged bool
+	claims    int
+	actors    []string
+}
+
+// one ingests a single file.
+func (o Options) one(ctx context.Context, path string) (oneResult, error) {
+	name := filepath.Base(path)
+	raw, err := readCapped(path, o.MaxBytes)
+	if err != nil {
+		return oneResult{}, err
+	}
+	sum := sha256.Sum256(raw)
+	hash := hex.EncodeToString(sum[:])
+	if !o.Force {
+		stored, err := o.Store.DocumentHash(ctx, name)
+		if err != nil {
+			return oneResult{}, err
+		}
+		if stored == hash {
+			return oneResult{unchanged: true}, nil
+		}
+	}
+	doc, err := extract.Parse(name, raw)
+	if err != nil {
+		return oneResult{}, err
+	}
+	res := o.Extractor.Extract(doc)
+	in := graph.DocumentInput{ID: name, Title: title(doc.Text), Source: path, SHA256: hash, Text: doc.Text,
+		Topic: o.Topic, Actors: res.Actors, Claims: res.Claims, Affiliations: res.Affiliations}
+	if err := o.Store.WriteDocument(ctx, in, o.BatchSize); err != nil {
+		return oneResult{}, err
+	}
+	ids := make([]string, 0, len(res.Actors))
+	for _, a := range res.Actors {
+		ids = append(ids, a.ID)
+	}
+	return oneResult{claims: len(res.Claims), actors: ids}, nil
+}
+
+// readCapped reads a file, refusing one over the cap before reading it.
+func readCapped(path string, maxBytes int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, model.Wrap(model.Invalid, errors.Unwrap(err), "%s: cannot open", filepath.Base(path))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, model.Wrap(model.Invalid, err, "%s: stat", filepath.Base(path))
+	}
+	if info.Size() > maxBytes {
+		return nil, model.Errorf(model.TooLarge, "%s: %d bytes is over the %d-byte cap (ingest.max_bytes)", filepath.Base(path), info.Size(), maxBytes)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	if err != nil {
+		return nil, model.Wrap(model.Invalid, err, "%s: read", filepath.Base(path))
+	}
+	if int64(len(b)) > maxBytes {
+		return nil, model.Errorf(model.TooLarge, "%s: over the %d-byte cap (ingest.max_bytes)", filepath.Base(path), maxBytes)
+	}
+	return b, nil
+}
+
+// title is the first non-empty line, trimmed to a readable length.
+func title(text string) string {
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(strings.TrimLeft(l, "# "))
+		if l != "" {
+			if r := []rune(l); len(r) > 200 {
+				return string(r[:200])
+			}
+			return l
+		}
+	}
+	return ""
+}
+
+func duplicateName(files []string) string {
+	seen := map[string]bool{}
+	for _, f := range files {
+		n := filepath.Base(f)
+		if seen[n] {
+			return n
+		}
+		seen[n] = true
+	}
+	return ""
+}
