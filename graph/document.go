@@ -62,8 +62,32 @@ const (
 SET d.name = $doc.id, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256,
     d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime()`
 
-	cypherOldClaims = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
-RETURN collect(DISTINCT a.id) AS actors`
+	// cypherStanceCounts counts a document's claims that count (not
+	// rejected) per actor and stance, before and after a rewrite, so that
+	// the summary edges can be adjusted by the difference instead of
+	// recounted over every document.
+	cypherStanceCounts = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
+WHERE coalesce(c.review, '') <> 'rejected'
+RETURN a.id, c.stance, count(c)`
+
+	// cypherSummaryDeltas adds each row's change in claims and documents to
+	// the actor's summary edge, then drops edges left with no claims.
+	cypherSummaryDeltas = `MATCH (t:Topic {id: $topic})
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.actor})
+FOREACH (_ IN CASE WHEN r.stance = 'support' THEN [1] ELSE [] END |
+  MERGE (a)-[s:SUPPORTS]->(t) ON CREATE SET s.claims = 0, s.documents = 0
+  SET s.claims = s.claims + r.claims, s.documents = s.documents + r.documents)
+FOREACH (_ IN CASE WHEN r.stance = 'oppose' THEN [1] ELSE [] END |
+  MERGE (a)-[s:OPPOSES]->(t) ON CREATE SET s.claims = 0, s.documents = 0
+  SET s.claims = s.claims + r.claims, s.documents = s.documents + r.documents)
+FOREACH (_ IN CASE WHEN r.stance = 'cautious' THEN [1] ELSE [] END |
+  MERGE (a)-[s:CAUTIOUS_ON]->(t) ON CREATE SET s.claims = 0, s.documents = 0
+  SET s.claims = s.claims + r.claims, s.documents = s.documents + r.documents)
+WITH DISTINCT a, t
+MATCH (a)-[s:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(t)
+WHERE s.claims <= 0
+DELETE s`
 
 	cypherDropStale = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)
 WHERE NOT c.id IN $keep
@@ -173,17 +197,9 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 		if err := run(cypherDocument, map[string]any{"doc": doc}); err != nil {
 			return nil, err
 		}
-		res, err := tx.Run(ctx, cypherOldClaims, map[string]any{"id": in.ID})
+		before, err := stanceCounts(ctx, tx, in.ID)
 		if err != nil {
 			return nil, err
-		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return nil, err
-		}
-		affected := map[string]bool{}
-		for _, v := range rec.Values[0].([]any) {
-			affected[v.(string)] = true
 		}
 		if err := run(cypherDropStale, map[string]any{"id": in.ID, "keep": keep}); err != nil {
 			return nil, err
@@ -206,19 +222,68 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 				return nil, err
 			}
 		}
-		for _, c := range in.Claims {
-			affected[c.ActorID] = true
+		after, err := stanceCounts(ctx, tx, in.ID)
+		if err != nil {
+			return nil, err
 		}
-		ids := make([]string, 0, len(affected))
-		for id := range affected {
-			ids = append(ids, id)
+		deltas := summaryDeltas(before, after)
+		if len(deltas) == 0 {
+			return nil, nil
 		}
-		return nil, run(cypherSummaries, map[string]any{"actors": ids})
+		return nil, run(cypherSummaryDeltas, map[string]any{"topic": in.Topic.ID, "rows": deltas})
 	})
 	if err != nil {
 		return s.translate(err, "write document %s", in.ID)
 	}
 	return nil
+}
+
+// stanceKey is one actor's stance in one document.
+type stanceKey struct{ actor, stance string }
+
+func stanceCounts(ctx context.Context, tx neo4j.ManagedTransaction, docID string) (map[stanceKey]int64, error) {
+	res, err := tx.Run(ctx, cypherStanceCounts, map[string]any{"id": docID})
+	if err != nil {
+		return nil, err
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[stanceKey]int64, len(recs))
+	for _, r := range recs {
+		out[stanceKey{r.Values[0].(string), r.Values[1].(string)}] = r.Values[2].(int64)
+	}
+	return out, nil
+}
+
+// summaryDeltas turns a document's claim counts before and after a rewrite
+// into changes of the summary edges: claims by the difference, documents
+// by one where the document starts or stops counting.
+func summaryDeltas(before, after map[stanceKey]int64) []map[string]any {
+	keys := map[stanceKey]bool{}
+	for k := range before {
+		keys[k] = true
+	}
+	for k := range after {
+		keys[k] = true
+	}
+	var rows []map[string]any
+	for k := range keys {
+		b, a := before[k], after[k]
+		if a == b {
+			continue
+		}
+		var docs int64
+		switch {
+		case b == 0 && a > 0:
+			docs = 1
+		case b > 0 && a == 0:
+			docs = -1
+		}
+		rows = append(rows, map[string]any{"actor": k.actor, "stance": k.stance, "claims": a - b, "documents": docs})
+	}
+	return rows
 }
 
 // chunks splits rows into batches of at most n; an empty input gives no

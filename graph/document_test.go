@@ -1,0 +1,36 @@
+package graph
+
+import (
+	"reflect"
+	"sort"
+	"testing"
+)
+
+func TestSummaryDeltas(t *testing.T) {
+	k := func(a, s string) stanceKey { return stanceKey{a, s} }
+	tests := []struct {
+		name          string
+		before, after map[stanceKey]int64
+		want          []map[string]any
+	}{
+		{"new document", nil, map[stanceKey]int64{k("a", "support"): 2},
+			[]map[string]any{{"actor": "a", "stance": "support", "claims": int64(2), "documents": int64(1)}}},
+		{"unchanged", map[stanceKey]int64{k("a", "oppose"): 1}, map[stanceKey]int64{k("a", "oppose"): 1}, nil},
+		{"claim dropped, document still counts", map[stanceKey]int64{k("a", "oppose"): 2}, map[stanceKey]int64{k("a", "oppose"): 1},
+			[]map[string]any{{"actor": "a", "stance": "oppose", "claims": int64(-1), "documents": int64(0)}}},
+		{"stance changed", map[stanceKey]int64{k("a", "oppose"): 1}, map[stanceKey]int64{k("a", "cautious"): 1},
+			[]map[string]any{
+				{"actor": "a", "stance": "cautious", "claims": int64(1), "documents": int64(1)},
+				{"actor": "a", "stance": "oppose", "claims": int64(-1), "documents": int64(-1)},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summaryDeltas(tt.before, tt.after)
+			sort.Slice(got, func(i, j int) bool { return got[i]["stance"].(string) < got[j]["stance"].(string) })
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
