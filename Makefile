@@ -9,6 +9,7 @@ ARTICLES ?= examples/articles
 ## run: start the local Neo4j (unless neo4j.uri is set), ingest $(ARTICLES), serve on http://127.0.0.1:8080
 run: build
 	$(BIN) neo4j start
+	$(BIN) ingest $(ARTICLES)
 	$(BIN) serve
 
 ## test: every test, against a real local Neo4j it starts and stops
