@@ -1,0 +1,296 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+func TestParseRejects(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		in       string
+		wantCode model.Code
+		wantMsg  []string // substrings the message must hold besides the file name
+	}{
+		{"empty file", "a.txt", "", model.Invalid, []string{"empty file"}},
+		{"whitespace only", "a.txt", " \n\t\r\n  \n", model.Invalid, []string{"empty file"}},
+		{"NUL byte names its offset", "a.txt", "abc\x00def", model.Invalid, []string{"binary", "offset 3"}},
+		{"NUL byte first", "a.md", "\x00", model.Invalid, []string{"offset 0"}},
+		{"invalid UTF-8 names the line", "a.txt", "one\ntwo\nthr\xffee\nfour", model.Invalid, []string{"UTF-8", "line 3", "byte offset 11"}},
+		{"truncated rune at the end", "a.txt", "ok\n\xe2\x80", model.Invalid, []string{"line 2"}},
+		{"HTML with only a script", "a.html", "<html><script>var a = 1;</script></html>", model.Invalid, []string{"no visible text"}},
+		{"HTML with only a style", "a.htm", "<style>p { color: red }</style>", model.Invalid, []string{"no visible text"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.file, []byte(tt.in))
+			if err == nil {
+				t.Fatalf("Parse accepted it: %q", d.Text)
+			}
+			if got := model.ErrorCode(err); got != tt.wantCode {
+				t.Errorf("code = %q, want %q (%v)", got, tt.wantCode, err)
+			}
+			msg := err.Error()
+			for _, w := range append([]string{tt.file}, tt.wantMsg...) {
+				if !strings.Contains(msg, w) {
+					t.Errorf("error %q does not mention %q", msg, w)
+				}
+			}
+		})
+	}
+}
+
+func TestParseDecodes(t *testing.T) {
+	tests := []struct {
+		name    string
+		file    string
+		in      string
+		want    []string // substrings of the text
+		wantNot []string
+	}{
+		{
+			name: "plain text kept as is",
+			file: "a.txt", in: "Jordan welcomed the deal.\nIt said so.",
+			want: []string{"Jordan welcomed the deal.\nIt said so."},
+		},
+		{
+			name: "BOM stripped from text",
+			file: "a.txt", in: "\ufeffJordan welcomed the deal.",
+			want: []string{"Jordan welcomed the deal."}, wantNot: []string{"\ufeff"},
+		},
+		{
+			name: "BOM stripped from HTML",
+			file: "a.html", in: "\ufeff<p>Jordan welcomed the deal.</p>",
+			want: []string{"Jordan welcomed the deal."}, wantNot: []string{"\ufeff", "<p>"},
+		},
+		{
+			name: "script and style dropped, entities decoded",
+			file: "a.html",
+			in: `<!DOCTYPE html><html><head><title>Talks &amp; Deals</title>` +
+				`<style>body { font-family: secretfont; }</style>` +
+				`<script>var token = "secretscript";</script></head>` +
+				`<body><p>Jordan&nbsp;welcomed the &ldquo;deal&rdquo; &mdash; it&#8217;s done.</p>` +
+				`<noscript>secretnoscript</noscript><p>Second paragraph.</p></body></html>`,
+			want:    []string{"Talks & Deals", "Jordan welcomed the \u201cdeal\u201d \u2014 it\u2019s done.", "Second paragraph."},
+			wantNot: []string{"secretfont", "secretscript", "secretnoscript", "&amp;", "&mdash;", "<p>", "font-family"},
+		},
+		{
+			name: "blocks become lines",
+			file: "a.htm", in: "<h1>Heading</h1><p>First.</p><ul><li>One</li><li>Two</li></ul>",
+			want: []string{"Heading\nFirst.\nOne\nTwo"},
+		},
+		{
+			name: "HTML found by its doctype whatever the name",
+			file: "a.txt", in: "  <!doctype html><p>Body &amp; soul.</p>",
+			want: []string{"Body & soul."}, wantNot: []string{"<p>", "doctype"},
+		},
+		{
+			name: "markdown is text",
+			file: "a.md", in: "# Title\n\nBody with <b>tags</b>.",
+			want: []string{"# Title\n\nBody with <b>tags</b>."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.file, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Name != tt.file {
+				t.Errorf("Name = %q, want %q", d.Name, tt.file)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(d.Text, w) {
+					t.Errorf("text %q lacks %q", d.Text, w)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(d.Text, w) {
+					t.Errorf("text %q holds %q", d.Text, w)
+				}
+			}
+		})
+	}
+}
+
+var errReadPastCap = errors.New("read past the cap")
+
+// capReader serves an endless run of letters but fails any read that asks
+// for more than limit bytes in all, so a caller that reads it whole fails.
+type capReader struct {
+	limit, read int
+}
+
+func (r *capReader) Read(p []byte) (int, error) {
+	if r.read >= r.limit {
+		return 0, errReadPastCap
+	}
+	n := min(len(p), r.limit-r.read)
+	for i := range n {
+		p[i] = 'a'
+	}
+	r.read += n
+	return n, nil
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
+
+func TestLoad(t *testing.T) {
+	const maxBytes = 64
+	t.Run("over the cap is refused without reading it whole", func(t *testing.T) {
+		r := &capReader{limit: maxBytes + 1}
+		_, err := Load("big.txt", r, maxBytes)
+		if got := model.ErrorCode(err); got != model.TooLarge {
+			t.Fatalf("code = %q, want %q (%v)", got, model.TooLarge, err)
+		}
+		if !strings.Contains(err.Error(), "big.txt") || !strings.Contains(err.Error(), "64") {
+			t.Errorf("error %q should name the file and the cap", err)
+		}
+		if r.read > maxBytes+1 {
+			t.Errorf("read %d bytes, want at most %d", r.read, maxBytes+1)
+		}
+	})
+	t.Run("exactly the cap is accepted", func(t *testing.T) {
+		d, err := Load("full.txt", bytes.NewReader(bytes.Repeat([]byte("a"), maxBytes)), maxBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Text) != maxBytes {
+			t.Errorf("text has %d bytes, want %d", len(d.Text), maxBytes)
+		}
+	})
+	t.Run("read error is invalid and names the file", func(t *testing.T) {
+		_, err := Load("broken.txt", failingReader{}, maxBytes)
+		if got := model.ErrorCode(err); got != model.Invalid {
+			t.Fatalf("code = %q, want %q (%v)", got, model.Invalid, err)
+		}
+		if !strings.Contains(err.Error(), "broken.txt") {
+			t.Errorf("error %q does not name the file", err)
+		}
+	})
+	t.Run("content is validated like Parse", func(t *testing.T) {
+		_, err := Load("nul.txt", strings.NewReader("a\x00b"), maxBytes)
+		if got := model.ErrorCode(err); got != model.Invalid {
+			t.Fatalf("code = %q, want %q (%v)", got, model.Invalid, err)
+		}
+	})
+}
+
+// sentencesOf segments text as Extract does and returns each sentence.
+func sentencesOf(text string) []string {
+	n := normalize(text)
+	_, sents := segment(n.text)
+	out := make([]string, 0, len(sents))
+	for _, s := range sents {
+		out = append(out, n.text[s.start:s.end])
+	}
+	return out
+}
+
+func TestSegmentSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"plain", "Jordan agreed. Egypt did not.", []string{"Jordan agreed.", "Egypt did not."}},
+		{"U.S. before a capital", "The U.S. Army left. Talks went on.", []string{"The U.S. Army left.", "Talks went on."}},
+		{"U.K. and U.N.", "The U.K. Foreign Office and the U.N. Envoy met. Then they left.",
+			[]string{"The U.K. Foreign Office and the U.N. Envoy met.", "Then they left."}},
+		{"Sen.", "Sen. Jane Doe spoke. Others listened.", []string{"Sen. Jane Doe spoke.", "Others listened."}},
+		{"Dr.", "Dr. Omar Haddad agreed. It was late.", []string{"Dr. Omar Haddad agreed.", "It was late."}},
+		{"initial", "J. Mansour said so. Nobody replied.", []string{"J. Mansour said so.", "Nobody replied."}},
+		{"two initials", "The report by A. B. Khan came out. It was long.", []string{"The report by A. B. Khan came out.", "It was long."}},
+		{"quote spanning sentences", `He said "We agree. We will join. It is final." Then he left.`,
+			[]string{`He said "We agree. We will join. It is final."`, "Then he left."}},
+		{"curly quote spanning sentences", "\u201cWe agree. We will join.\u201d Then he left.",
+			[]string{`"We agree. We will join."`, "Then he left."}},
+		{"question and exclamation", "Is it over? Yes! It is.", []string{"Is it over?", "Yes!", "It is."}},
+		{"lower case after period", "It grew 3.5 percent. e.g. more. Then stopped.", []string{"It grew 3.5 percent. e.g. more.", "Then stopped."}},
+		{"lines never join", "First line\nSecond line.", []string{"First line", "Second line."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := sentencesOf(tt.in)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("sentences\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestClassifyLines(t *testing.T) {
+	tests := []struct {
+		line string
+		want lineKind
+	}{
+		{"Turkey - Strong Opposition:", label},
+		{"Saudi Arabia:", label},
+		{"Qualified Support:", label},
+		{"Reactions From the Region", heading},
+		{"Regional Responses", heading},
+		{"- Jordan welcomed it.", item},
+		{"* Egypt rejected it.", item},
+		{"\u2022 Qatar stayed quiet.", item},
+		{"Jordan welcomed the deal.", prose},
+		{"This line is far too long to be a label even though it ends in a colon as labels do:", prose},
+		{"This line has no closing punctuation but it runs on for well over fourteen words so it is prose", prose},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := classify(tt.line); got != tt.want {
+				t.Errorf("classify(%q) = %d, want %d", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSegmentLines(t *testing.T) {
+	text := "# Regional Reactions\n\nTurkey - Strong Opposition:\nIt was a long day. More followed.\n"
+	n := normalize(text)
+	lines, sents := segment(n.text)
+	want := []struct {
+		text string
+		kind lineKind
+	}{
+		{"Regional Reactions", heading},
+		{"Turkey - Strong Opposition:", label},
+		{"It was a long day. More followed.", prose},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d", len(lines), len(want))
+	}
+	for i, w := range want {
+		if got := n.text[lines[i].start:lines[i].end]; got != w.text || lines[i].kind != w.kind {
+			t.Errorf("line %d = %q kind %d, want %q kind %d", i, got, lines[i].kind, w.text, w.kind)
+		}
+	}
+	if len(sents) != 4 || sents[3].line != 2 || sents[2].line != 2 {
+		t.Errorf("sentences %+v do not map to their lines", sents)
+	}
+}
+
+func TestNormalizeKeepsOffsets(t *testing.T) {
+	in := "\u201cNo\u201d \u2014 it\u2019s\u00a0done\tnow."
+	n := normalize(in)
+	if want := `"No" - it's done now.`; n.text != want {
+		t.Fatalf("normalized %q, want %q", n.text, want)
+	}
+	if len(n.orig) != len(n.text)+1 || n.orig[len(n.text)] != len(in) {
+		t.Fatalf("orig has %d entries ending %d", len(n.orig), n.orig[len(n.orig)-1])
+	}
+	// Every normalized byte maps to the start of the rune it came from.
+	for i, o := range n.orig[:len(n.text)] {
+		if !utf8.RuneStart(in[o]) {
+			t.Errorf("orig[%d] = %d is not a rune start", i, o)
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package graph_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/neo4jtest"
+	"github.com/stancegraph/stancegraph/synth"
+)
+
+var benchTopic = graph.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the coalition"}
+
+// subset is the first n synthetic documents, extracted, for the write
+// benchmarks that compare batching with one query per row.
+func subset(b *testing.B, n int) []graph.DocumentInput {
+	g, err := extract.LoadGazetteer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(g, extract.Topic{ID: benchTopic.ID, Terms: []string{"anti-ISIS coalition", "coalition"}}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []graph.DocumentInput
+	for _, a := range synth.Generate(g, 2, n) {
+		doc, err := extract.Parse(a.Name, []byte(a.Text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := x.Extract(doc)
+		out = append(out, graph.DocumentInput{ID: a.Name, Text: doc.Text, Topic: benchTopic,
+			Actors: r.Actors, Claims: r.Claims, Affiliations: r.Affiliations})
+	}
+	return out
+}
+
+const writeSubset = 200
+
+func benchWrites(b *testing.B, write func(*graph.Store, graph.DocumentInput) error) {
+	docs := subset(b, writeSubset)
+	st := neo4jtest.Open(b)
+	claims := 0
+	for _, d := range docs {
+		claims += len(d.Claims)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		if err := st.DeleteAll(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for _, d := range docs {
+			if err := write(st, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(claims*b.N)/b.Elapsed().Seconds(), "claims/s")
+}
+
+// BenchmarkWriteBatched writes the subset with UNWIND batches, one
+// transaction per document.
+func BenchmarkWriteBatched(b *testing.B) {
+	benchWrites(b, func(st *graph.Store, d graph.DocumentInput) error {
+		return st.WriteDocument(context.Background(), d, 1000)
+	})
+}
+
+// BenchmarkWritePerRow writes the same subset one query per row: the
+// baseline the batched writes are measured against.
+func BenchmarkWritePerRow(b *testing.B) {
+	benchWrites(b, func(st *graph.Store, d graph.DocumentInput) error {
+		return st.WriteDocumentPerRow(context.Background(), d)
+	})
+}

@@ -1,0 +1,401 @@
+package graph
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Claim is one claim as the explorer shows it, with its document.
+type Claim struct {
+	ID          string  `json:"id"`
+	ActorID     string  `json:"actor_id"`
+	Actor       string  `json:"actor"`
+	Kind        string  `json:"kind"`
+	Stance      string  `json:"stance"`
+	Quote       string  `json:"quote"`
+	Doc         string  `json:"doc"`
+	DocTitle    string  `json:"doc_title"`
+	Start       int64   `json:"start"`
+	End         int64   `json:"end"`
+	Attribution string  `json:"attribution"`
+	Cue         string  `json:"cue"`
+	Confidence  float64 `json:"confidence"`
+	Review      string  `json:"review"`
+}
+
+// StanceCount is one summary edge of an actor.
+type StanceCount struct {
+	Stance    string `json:"stance"`
+	Claims    int64  `json:"claims"`
+	Documents int64  `json:"documents"`
+}
+
+// Actor is an actor with its summary stances.
+type Actor struct {
+	ID       string        `json:"id"`
+	Name     string        `json:"name"`
+	Kind     string        `json:"kind"`
+	Aliases  []string      `json:"aliases"`
+	Stances  []StanceCount `json:"stances"`
+	Evidence int64         `json:"-"`
+}
+
+// Affiliation is an actor linked to another by AFFILIATED_WITH.
+type Affiliation struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	Role string `json:"role"`
+}
+
+// ActorDetail is everything the side panel shows for one actor.
+type ActorDetail struct {
+	Actor        Actor         `json:"actor"`
+	Affiliations []Affiliation `json:"affiliations"`
+	Claims       []Claim       `json:"claims"`
+}
+
+// ActorFilter narrows the actor list and the graph. Empty fields do not
+// filter.
+type ActorFilter struct {
+	Stance string
+	Kind   string
+	Doc    string
+	Name   string
+}
+
+// Validate rejects unknown stances and kinds with a message naming the
+// parameter.
+func (f ActorFilter) Validate() error {
+	if f.Stance != "" {
+		if _, err := model.ParseStance(f.Stance); err != nil {
+			return model.Errorf(model.Invalid, "parameter stance: %s", model.ErrorMessage(err))
+		}
+	}
+	if f.Kind != "" {
+		if _, err := model.ParseKind(f.Kind); err != nil {
+			return model.Errorf(model.Invalid, "parameter kind: %s", model.ErrorMessage(err))
+		}
+	}
+	return nil
+}
+
+func (f ActorFilter) params() map[string]any {
+	p := map[string]any{"stance": nil, "kind": nil, "doc": nil, "name": nil}
+	if f.Stance != "" {
+		p["stance"] = f.Stance
+	}
+	if f.Kind != "" {
+		p["kind"] = f.Kind
+	}
+	if f.Doc != "" {
+		p["doc"] = f.Doc
+	}
+	if f.Name != "" {
+		p["name"] = strings.ToLower(f.Name)
+	}
+	return p
+}
+
+// The filters apply to claims: an actor is listed with the stances its
+// matching claims take.
+const cypherActorList = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+WHERE coalesce(c.review, '') <> 'rejected'
+  AND ($stance IS NULL OR c.stance = $stance)
+  AND ($kind IS NULL OR a.kind = $kind)
+  AND ($doc IS NULL OR d.id = $doc)
+  AND ($name IS NULL OR toLower(a.name) CONTAINS $name OR any(x IN a.aliases WHERE toLower(x) CONTAINS $name))
+WITH a, c.stance AS stance, count(DISTINCT c) AS claims, count(DISTINCT d) AS documents
+ORDER BY stance
+WITH a, collect({stance: stance, claims: claims, documents: documents}) AS stances, sum(claims) AS evidence
+RETURN a.id, a.name, a.kind, a.aliases, stances, evidence
+ORDER BY evidence DESC, a.name`
+
+// Actors lists actors with claims matching the filter, most evidence first.
+func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, cypherActorList, f.params())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Actor, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, actorFrom(r.Values))
+	}
+	return out, nil
+}
+
+func actorFrom(v []any) Actor {
+	a := Actor{ID: str(v[0]), Name: str(v[1]), Kind: str(v[2]), Aliases: strs(v[3]), Stances: []StanceCount{}}
+	for _, x := range v[4].([]any) {
+		m := x.(map[string]any)
+		a.Stances = append(a.Stances, StanceCount{Stance: str(m["stance"]), Claims: m["claims"].(int64), Documents: m["documents"].(int64)})
+	}
+	if len(v) > 5 {
+		a.Evidence, _ = v[5].(int64)
+	}
+	return a
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func strs(v any) []string {
+	xs, _ := v.([]any)
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, str(x))
+	}
+	return out
+}
+
+// claimReturn is the RETURN clause every claim query shares; c, a and d
+// are the claim, its actor and its document.
+const claimReturn = `RETURN c.id, a.id, a.name, a.kind, c.stance, c.quote, d.id, d.title, c.start, c.end,
+       c.attribution, c.cue, c.confidence, coalesce(c.review, '')`
+
+func claimFrom(v []any) Claim {
+	conf, _ := v[12].(float64)
+	start, _ := v[8].(int64)
+	end, _ := v[9].(int64)
+	return Claim{ID: str(v[0]), ActorID: str(v[1]), Actor: str(v[2]), Kind: str(v[3]), Stance: str(v[4]),
+		Quote: str(v[5]), Doc: str(v[6]), DocTitle: str(v[7]), Start: start, End: end,
+		Attribution: str(v[10]), Cue: str(v[11]), Confidence: conf, Review: str(v[13])}
+}
+
+func (s *Store) claims(ctx context.Context, where string, params map[string]any) ([]Claim, error) {
+	recs, err := s.read(ctx, "MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+where+"\n"+claimReturn+
+		"\nORDER BY d.id, c.start", params)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Claim, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, claimFrom(r.Values))
+	}
+	return out, nil
+}
+
+// Actor returns one actor with its affiliations and every claim.
+func (s *Store) Actor(ctx context.Context, id string) (ActorDetail, error) {
+	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id})
+OPTIONAL MATCH (a)-[:MADE]->(c:Claim)
+WHERE coalesce(c.review, '') <> 'rejected'
+WITH a, c.stance AS stance, count(c) AS claims, count {(c)-[:IN]->()} AS docs
+WITH a, collect(CASE WHEN stance IS NULL THEN NULL ELSE {stance: stance, claims: claims, documents: docs} END) AS stances
+RETURN a.id, a.name, a.kind, a.aliases, stances`, map[string]any{"id": id})
+	if err != nil {
+		return ActorDetail{}, err
+	}
+	if len(recs) == 0 {
+		return ActorDetail{}, model.Errorf(model.NotFound, "no actor %q", id)
+	}
+	d := ActorDetail{Actor: actorFrom(recs[0].Values), Affiliations: []Affiliation{}}
+	// Documents per stance: recount properly (a claim has one document).
+	claims, err := s.claims(ctx, "a.id = $id", map[string]any{"id": id})
+	if err != nil {
+		return ActorDetail{}, err
+	}
+	d.Claims = claims
+	d.Actor.Stances = stanceTally(claims)
+	recs, err = s.read(ctx, `MATCH (a:Actor {id: $id})-[r:AFFILIATED_WITH]-(o:Actor)
+RETURN o.id, o.name, o.kind, coalesce(r.role, '') ORDER BY o.name`, map[string]any{"id": id})
+	if err != nil {
+		return ActorDetail{}, err
+	}
+	for _, r := range recs {
+		d.Affiliations = append(d.Affiliations, Affiliation{ID: str(r.Values[0]), Name: str(r.Values[1]), Kind: str(r.Values[2]), Role: str(r.Values[3])})
+	}
+	return d, nil
+}
+
+// stanceTally tallies claims (not rejected) and their documents by stance.
+func stanceTally(claims []Claim) []StanceCount {
+	type acc struct {
+		claims int64
+		docs   map[string]bool
+	}
+	by := map[string]*acc{}
+	for _, c := range claims {
+		if c.Review == "rejected" {
+			continue
+		}
+		a, ok := by[c.Stance]
+		if !ok {
+			a = &acc{docs: map[string]bool{}}
+			by[c.Stance] = a
+		}
+		a.claims++
+		a.docs[c.Doc] = true
+	}
+	out := []StanceCount{}
+	for st, a := range by {
+		out = append(out, StanceCount{Stance: st, Claims: a.claims, Documents: int64(len(a.docs))})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Stance < out[j].Stance })
+	return out
+}
+
+// DocumentSummary is one row of the document list.
+type DocumentSummary struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Source string `json:"source"`
+	Chars  int64  `json:"chars"`
+	Claims int64  `json:"claims"`
+}
+
+// Documents lists every document with its number of claims.
+func (s *Store) Documents(ctx context.Context) ([]DocumentSummary, error) {
+	recs, err := s.read(ctx, `MATCH (d:Document)
+RETURN d.id, d.title, d.source, d.chars, count {(d)<-[:IN]-(:Claim)} ORDER BY d.id`, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]DocumentSummary, 0, len(recs))
+	for _, r := range recs {
+		chars, _ := r.Values[3].(int64)
+		out = append(out, DocumentSummary{ID: str(r.Values[0]), Title: str(r.Values[1]), Source: str(r.Values[2]),
+			Chars: chars, Claims: r.Values[4].(int64)})
+	}
+	return out, nil
+}
+
+// DocumentDetail is a document's text with its claims.
+type DocumentDetail struct {
+	Document struct {
+		ID     string `json:"id"`
+		Title  string `json:"title"`
+		Source string `json:"source"`
+		Text   string `json:"text"`
+	} `json:"document"`
+	Claims []Claim `json:"claims"`
+}
+
+// Document returns one document with its claims in text order.
+func (s *Store) Document(ctx context.Context, id string) (DocumentDetail, error) {
+	var d DocumentDetail
+	recs, err := s.read(ctx, "MATCH (d:Document {id: $id}) RETURN d.id, d.title, d.source, d.text", map[string]any{"id": id})
+	if err != nil {
+		return d, err
+	}
+	if len(recs) == 0 {
+		return d, model.Errorf(model.NotFound, "no document %q", id)
+	}
+	v := recs[0].Values
+	d.Document.ID, d.Document.Title, d.Document.Source, d.Document.Text = str(v[0]), str(v[1]), str(v[2]), str(v[3])
+	d.Claims, err = s.claims(ctx, "d.id = $id", map[string]any{"id": id})
+	return d, err
+}
+
+// Disagreement is an actor whose claims take more than one stance.
+type Disagreement struct {
+	Actor   Actor          `json:"actor"`
+	Stances []StanceClaims `json:"stances"`
+}
+
+// StanceClaims groups one actor's claims of one stance.
+type StanceClaims struct {
+	Stance string  `json:"stance"`
+	Claims []Claim `json:"claims"`
+}
+
+// Disagreements lists actors whose documents give them different stances,
+// with the quotes on each side.
+func (s *Store) Disagreements(ctx context.Context) ([]Disagreement, error) {
+	claims, err := s.claims(ctx, `coalesce(c.review, '') <> 'rejected' AND a.id IN [
+  (x:Actor) WHERE count { (x)-[:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(:Topic) } > 1 | x.id]`, nil)
+	if err != nil {
+		return nil, err
+	}
+	by := map[string]*Disagreement{}
+	var order []string
+	for _, c := range claims {
+		d, ok := by[c.ActorID]
+		if !ok {
+			d = &Disagreement{Actor: Actor{ID: c.ActorID, Name: c.Actor, Kind: c.Kind, Aliases: []string{}}}
+			by[c.ActorID] = d
+			order = append(order, c.ActorID)
+		}
+		i := sort.Search(len(d.Stances), func(i int) bool { return d.Stances[i].Stance >= c.Stance })
+		if i == len(d.Stances) || d.Stances[i].Stance != c.Stance {
+			d.Stances = append(d.Stances, StanceClaims{})
+			copy(d.Stances[i+1:], d.Stances[i:])
+			d.Stances[i] = StanceClaims{Stance: c.Stance}
+		}
+		d.Stances[i].Claims = append(d.Stances[i].Claims, c)
+	}
+	out := make([]Disagreement, 0, len(order))
+	for _, id := range order {
+		d := by[id]
+		var all []Claim
+		for _, sc := range d.Stances {
+			all = append(all, sc.Claims...)
+		}
+		d.Actor.Stances = stanceTally(all)
+		out = append(out, *d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Actor.Name < out[j].Actor.Name })
+	return out, nil
+}
+
+// ResolveActor maps a name an analyst types ("Ankara", "Erdogan", "the
+// UAE") to an actor id: an exact id, then a name or alias equal to it
+// ignoring case, then the full-text index.
+func (s *Store) ResolveActor(ctx context.Context, name string) (string, bool, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", false, nil
+	}
+	recs, err := s.read(ctx, `MATCH (a:Actor)
+WHERE a.id = $name OR toLower(a.name) = toLower($name) OR any(x IN a.aliases WHERE toLower(x) = toLower($name))
+RETURN a.id ORDER BY CASE WHEN toLower(a.name) = toLower($name) THEN 0 ELSE 1 END,
+  count { (a)-[:MADE]->() } DESC LIMIT 1`, map[string]any{"name": name})
+	if err != nil {
+		return "", false, err
+	}
+	if len(recs) == 1 {
+		return str(recs[0].Values[0]), true, nil
+	}
+	recs, err = s.read(ctx, `CALL db.index.fulltext.queryNodes('actor_names', $q) YIELD node, score
+RETURN node.id ORDER BY score DESC LIMIT 1`, map[string]any{"q": fulltextQuery(name)})
+	if err != nil || len(recs) == 0 {
+		return "", false, err
+	}
+	return str(recs[0].Values[0]), true, nil
+}
+
+// fulltextQuery quotes the name as one Lucene phrase so that its words
+// cannot act as query syntax.
+func fulltextQuery(name string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name) + `"`
+}
+
+// ClaimByID returns one claim.
+func (s *Store) ClaimByID(ctx context.Context, id string) (Claim, error) {
+	cs, err := s.claims(ctx, "c.id = $id", map[string]any{"id": id})
+	if err != nil {
+		return Claim{}, err
+	}
+	if len(cs) == 0 {
+		return Claim{}, model.Errorf(model.NotFound, "no claim %q", id)
+	}
+	return cs[0], nil
+}
+
+// ClaimsOf returns the claims (not rejected) of the given actors, for the
+// evidence behind answers.
+func (s *Store) ClaimsOf(ctx context.Context, actorIDs []string, stance string) ([]Claim, error) {
+	p := map[string]any{"ids": actorIDs, "stance": nil}
+	if stance != "" {
+		p["stance"] = stance
+	}
+	return s.claims(ctx, "a.id IN $ids AND coalesce(c.review, '') <> 'rejected' AND ($stance IS NULL OR c.stance = $stance)", p)
+}

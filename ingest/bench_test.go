@@ -1,0 +1,109 @@
+package ingest_test
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/ingest"
+	"github.com/stancegraph/stancegraph/internal/neo4jtest"
+	"github.com/stancegraph/stancegraph/synth"
+)
+
+// benchDocs is the synthetic corpus size: 10,000 by default, as the aim
+// says; STANCEGRAPH_BENCH_DOCS shrinks it for a quick look.
+func benchDocs(b *testing.B) int {
+	if s := os.Getenv("STANCEGRAPH_BENCH_DOCS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatalf("STANCEGRAPH_BENCH_DOCS=%q: %v", s, err)
+		}
+		return n
+	}
+	return 10000
+}
+
+var (
+	corpusOnce sync.Once
+	corpusDir  string
+)
+
+// corpus writes the seeded synthetic corpus once per benchmark binary.
+func corpus(b *testing.B) string {
+	corpusOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "stancegraph-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		g, err := extract.LoadGazetteer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := synth.Write(dir, g, 1, benchDocs(b)); err != nil {
+			b.Fatal(err)
+		}
+		corpusDir = dir
+	})
+	return corpusDir
+}
+
+func ingestAll(b *testing.B, st *graph.Store, dir string) ingest.Summary {
+	b.Helper()
+	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(b), Topic: topic,
+		MaxBytes: 1 << 20, BatchSize: 1000, Workers: 2, Progress: noProgress{}, Logger: slog.New(slog.DiscardHandler)}, []string{dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if sum.Failed > 0 {
+		b.Fatalf("%d files failed: %v", sum.Failed, sum.Failures[0].Err)
+	}
+	return sum
+}
+
+// BenchmarkIngest is the first ingest of the whole corpus into an empty
+// graph, end to end: read, extract, write.
+func BenchmarkIngest(b *testing.B) {
+	dir := corpus(b)
+	st := neo4jtest.Open(b)
+	var sum ingest.Summary
+	for b.Loop() {
+		b.StopTimer()
+		if err := st.DeleteAll(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		sum = ingestAll(b, st, dir)
+	}
+	b.ReportMetric(float64(sum.Documents)/sum.Elapsed.Seconds(), "docs/s")
+	b.ReportMetric(float64(sum.Claims)/sum.Elapsed.Seconds(), "claims/s")
+	b.ReportMetric(float64(sum.Documents), "docs")
+}
+
+// BenchmarkReingestUnchanged ingests the same corpus again: every document
+// is recognised by its hash and nothing is written.
+func BenchmarkReingestUnchanged(b *testing.B) {
+	dir := corpus(b)
+	st := neo4jtest.Open(b)
+	if n, err := st.DocumentHash(context.Background(), "synth-000000.txt"); err != nil || n == "" {
+		b.StopTimer()
+		if err := st.DeleteAll(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		ingestAll(b, st, dir)
+		b.StartTimer()
+	}
+	var sum ingest.Summary
+	for b.Loop() {
+		sum = ingestAll(b, st, dir)
+	}
+	if sum.Documents != 0 {
+		b.Fatalf("re-ingest wrote %d documents", sum.Documents)
+	}
+	b.ReportMetric(float64(sum.Unchanged)/sum.Elapsed.Seconds(), "docs/s")
+}
+
