@@ -222,7 +222,37 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 // document before mentions are resolved, so that a surname seen before
 // the full name still resolves.
 func (d *docActors) findPeople(text string) {
-	for _, m := range reAcronymDef.FindAllStringSubmatch(text, -1) {
+	// The patterns are costly to try at every position, so each runs only
+	// on lines that contain the words it needs.
+	for _, ln := range strings.Split(text, "\n") {
+		if ln != "" {
+			d.findPeopleInLine(ln, asciiLower(ln))
+		}
+	}
+}
+
+// triggers are the words a line must contain for a pattern to be tried.
+var (
+	roleTriggers = []string{"president", "minister", "secretary", "ambassador", "sen.", "senator", "rep.",
+		"representative", "gov", "gen.", "general", "adm", "dr.", "mr.", "mrs.", "ms.", "prof", "king", "prince",
+		"sheikh", "emir", "chancellor", "speaker", "chairman", "spokes", "envoy", "commander", "leader"}
+	speechTriggers = []string{"said", "says", "told", "added", "stated", "warned", "argued", "explained", "noted",
+		"wrote", "insisted", "cautioned", "declared", "announced", "stressed", "urged", "claimed", "asserted",
+		"remarked", "replied", "responded", "commented", "observed", "acknowledged", "contended", "maintained",
+		"emphasi", "predicted", "suggested"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docActors) findPeopleInLine(text, lower string) {
+	for _, m := range reAcronymDefMatches(text) {
 		name := strings.TrimSpace(m[1])
 		if _, _, ok := d.g.names.match(m[2], tokenize(m[2]), 0); ok {
 			continue
@@ -231,7 +261,8 @@ func (d *docActors) findPeople(text string) {
 		d.groups[name], d.groups[m[2]] = id, id
 		d.actor(id, name, model.Group)
 	}
-	for _, m := range reTitled.FindAllStringSubmatchIndex(text, -1) {
+	roles := containsAny(lower, roleTriggers)
+	for _, m := range findAll(reTitled, text, roles) {
 		nat, role, name, party := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3), sub(text, m, 4)
 		name = trimTrailingNonName(name)
 		if !d.plausibleName(name) {
@@ -243,7 +274,7 @@ func (d *docActors) findPeople(text string) {
 		}
 		d.addPerson(name, role, org)
 	}
-	for _, m := range reApposition.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(reApposition, text, strings.Contains(text, ", ")) {
 		name, role, orgName := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		name = trimTrailingNonName(name)
 		if !d.plausibleName(name) || !looksLikeRole(role) {
@@ -251,14 +282,22 @@ func (d *docActors) findPeople(text string) {
 		}
 		d.addPerson(name, role, d.orgID(strings.TrimRight(orgName, ".,")))
 	}
-	for _, m := range rePossessiveRole.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range findAll(rePossessiveRole, text, roles && strings.Contains(text, "'s ")) {
 		org, role, name := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		if st := d.stateOf(org); st != "" && d.plausibleName(name) {
 			d.addPerson(trimTrailingNonName(name), role, st)
 		}
 	}
+	speech := containsAny(lower, speechTriggers)
 	for _, re := range []*regexp.Regexp{reSpeechAfter, reSpeechBefore, reAccording, reDashSpeaker} {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		try := speech
+		switch re {
+		case reAccording:
+			try = strings.Contains(lower, "according to")
+		case reDashSpeaker:
+			try = strings.Contains(text, "\" -") || strings.Contains(text, "\"-")
+		}
+		for _, m := range findAll(re, text, try) {
 			name := trimTrailingNonName(sub(text, m, 1))
 			if !d.plausibleName(name) {
 				continue
@@ -270,6 +309,22 @@ func (d *docActors) findPeople(text string) {
 			}
 		}
 	}
+}
+
+// findAll runs re over text when try is set.
+func findAll(re *regexp.Regexp, text string, try bool) [][]int {
+	if !try {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+// reAcronymDefMatches finds "Syrian Democratic Forces (SDF)" definitions.
+func reAcronymDefMatches(text string) [][]string {
+	if !strings.Contains(text, "(") {
+		return nil
+	}
+	return reAcronymDef.FindAllStringSubmatch(text, -1)
 }
 
 func sub(s string, m []int, i int) string {
@@ -373,7 +428,7 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 			out = append(out, mention{start: a, end: b, id: id, surface: surface})
 		}
 	}
-	for _, m := range reTitled.FindAllStringSubmatchIndex(seg, -1) {
+	for _, m := range findAll(reTitled, seg, containsAny(asciiLower(seg), roleTriggers)) {
 		name := trimTrailingNonName(sub(seg, m, 3))
 		if id, ok := d.byName[name]; ok {
 			add(s+m[0], s+m[7], id, strings.TrimSpace(sub(seg, m, 2)+" "+name))

@@ -341,7 +341,7 @@ func (st *state) speakerClaim(i int, speaker string, quoted bool, attr model.Att
 	for _, cl := range splitClauses(st.n.text, s.start, s.end) {
 		lower := st.lower[cl[0]:cl[1]]
 		for _, c := range st.x.cues {
-			if c.kind == joinCue || c.kind == fromCue || c.kind == partyCue {
+			if c.kind == joinCue || c.kind == fromCue || c.kind == partyCue || !mayMatch(lower, c.lits) {
 				continue
 			}
 			for _, loc := range c.re.FindAllStringIndex(lower, -1) {
@@ -451,6 +451,9 @@ type hit struct {
 func (st *state) hits(lower string, cl0, s0 int) []hit {
 	var hs []hit
 	for _, c := range st.x.cues {
+		if !mayMatch(lower, c.lits) {
+			continue
+		}
 		for _, loc := range c.re.FindAllStringIndex(lower, -1) {
 			if !insideQuote(st.n.text, s0, cl0+loc[0]) {
 				hs = append(hs, hit{loc[0], loc[1], c})

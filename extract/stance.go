@@ -34,9 +34,14 @@ const (
 
 type cue struct {
 	re     *regexp.Regexp
+	lits   []string // one of these occurs wherever re matches
 	stance model.Stance
 	kind   cueKind
 	text   string
+}
+
+func newCue(pattern string, s model.Stance, k cueKind, text string) cue {
+	return cue{re: regexp.MustCompile(pattern), lits: requiredLiterals(pattern), stance: s, kind: k, text: text}
 }
 
 func phrase(p string) string {
@@ -81,7 +86,7 @@ func builtinCues() []cue {
 	}
 	out := make([]cue, 0, len(list))
 	for _, x := range list {
-		out = append(out, cue{re: regexp.MustCompile(phrase(x.p)), stance: x.s, kind: x.k, text: x.p})
+		out = append(out, newCue(phrase(x.p), x.s, x.k, x.p))
 	}
 	return out
 }
@@ -89,7 +94,7 @@ func builtinCues() []cue {
 // userCue turns a configured phrase into a cue that behaves like an
 // evaluation: it needs an actor and the topic in context.
 func userCue(p string, s model.Stance) cue {
-	return cue{re: regexp.MustCompile(phrase(regexp.QuoteMeta(strings.ToLower(strings.TrimSpace(p))))), stance: s, kind: evalCue, text: p}
+	return newCue(phrase(regexp.QuoteMeta(strings.ToLower(strings.TrimSpace(p)))), s, evalCue, p)
 }
 
 // negations before a cue turn it off: "not opposed", "doesn't constitute
