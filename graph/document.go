@@ -324,7 +324,6 @@ func (s *Store) Count(ctx context.Context) (Counts, error) {
 	return c, nil
 }
 
-
 // SetReview records an analyst's mark on a claim ("", "confirmed" or
 // "rejected") and refreshes its actor's summary edges, since rejected
 // claims do not count. It returns the claim's actor id.

@@ -38,7 +38,11 @@ func (s *Store) ReadQuery(ctx context.Context, query string, params map[string]a
 				r.Truncated = true
 				break
 			}
-			r.Rows = append(r.Rows, res.Record().Values)
+			vals := res.Record().Values
+			for i := range vals {
+				vals[i] = plain(vals[i])
+			}
+			r.Rows = append(r.Rows, vals)
 		}
 		if err := res.Err(); err != nil {
 			return nil, err
