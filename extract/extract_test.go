@@ -292,3 +292,20 @@ func TestNewNeedsTerms(t *testing.T) {
 		t.Errorf("New without terms: %v, want an error naming the topic", err)
 	}
 }
+
+func TestGazetteerLookup(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]string{"Turkey": "state:tur", "the UAE": "state:are", "Ankara": "state:tur",
+		"turkish": "state:tur", "Kremlin": "state:rus", "human rights groups": "group:human-rights-orgs"}
+	for name, want := range tests {
+		if got, ok := g.Lookup(name); !ok || got != want {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	if id, ok := g.Lookup("Nobody In Particular"); ok {
+		t.Errorf("unknown name resolved to %s", id)
+	}
+}

@@ -208,3 +208,31 @@ func isAcronym(s string) bool {
 	}
 	return letters > 0 && letters <= 6
 }
+
+// Lookup resolves a whole name, alias, capital or demonym ("the UAE",
+// "Ankara", "Turkish") to a known actor's id, ignoring case.
+func (g *Gazetteer) Lookup(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	if len(name) > 4 && strings.EqualFold(name[:4], "the ") {
+		name = strings.TrimSpace(name[4:])
+	}
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return "", false
+	}
+	for _, t := range []*trie{g.names, g.demonyms} {
+		n := t
+		for _, tk := range toks {
+			c, ok := n.next[strings.ToLower(name[tk.start:tk.end])]
+			if !ok {
+				n = nil
+				break
+			}
+			n = c
+		}
+		if n != nil && len(n.forms) > 0 {
+			return n.forms[0].id, true
+		}
+	}
+	return "", false
+}

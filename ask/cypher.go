@@ -1,0 +1,79 @@
+package ask
+
+import (
+	"fmt"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// The Cypher templates a question can map to. They are fixed text: values
+// from the question reach Neo4j only as parameters. Relationship types
+// cannot be parameters, so the stance template exists once per stance, its
+// type taken from model.Stance.Relationship, never from the question.
+const (
+	// stanceTemplate: $stance ("support", "oppose" or "cautious", the
+	// stance the relationship type stands for, echoed in each row for the
+	// caller's evidence lookup), $kind ("person", "state", "group" or null
+	// for any).
+	stanceTemplate = `MATCH (a:Actor)-[s:%s]->(t:Topic)
+WHERE $kind IS NULL OR a.kind = $kind
+RETURN a.id AS id, a.name AS actor, a.kind AS kind, $stance AS stance, s.claims AS claims, s.documents AS documents, t.name AS topic
+ORDER BY s.claims DESC, s.documents DESC, a.name`
+
+	// cypherSaid: $actor. Rejected claims are left out, as they are from
+	// the summary edges.
+	cypherSaid = `MATCH (a:Actor {id: $actor})-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+WHERE coalesce(c.review, '') <> 'rejected'
+OPTIONAL MATCH (c)-[:ABOUT]->(t:Topic)
+RETURN c.id AS claim_id, a.name AS actor, c.stance AS stance, c.quote AS quote, c.attribution AS attribution, d.id AS doc, d.title AS doc_title, t.name AS topic
+ORDER BY d.id, c.start`
+
+	// cypherWho: $actor. One row per affiliation in either direction
+	// ("out": the actor is affiliated with the other; "in": the other is
+	// affiliated with the actor), or one row with null affiliate columns
+	// when there is none.
+	cypherWho = `MATCH (a:Actor {id: $actor})
+OPTIONAL MATCH (a)-[r:AFFILIATED_WITH]-(o:Actor)
+RETURN a.id AS id, a.name AS actor, a.kind AS kind, o.id AS affiliate_id, o.name AS affiliate, o.kind AS affiliate_kind, r.role AS role,
+  CASE WHEN r IS NULL THEN null WHEN startNode(r) = a THEN 'out' ELSE 'in' END AS direction
+ORDER BY direction DESC, affiliate`
+
+	// cypherPath: $from, $to. shortestPath refuses a path from a node to
+	// itself, hence a <> b.
+	cypherPath = `MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
+WHERE a <> b
+MATCH p = shortestPath((a)-[*..6]-(b))
+RETURN [n IN nodes(p) | coalesce(n.name, n.title, n.id)] AS path, [r IN relationships(p) | type(r)] AS rels, length(p) AS hops`
+
+	// cypherDisagree: no parameters. Actors whose claims, across all
+	// documents, take more than one distinct stance.
+	cypherDisagree = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+WHERE coalesce(c.review, '') <> 'rejected'
+WITH a, collect(DISTINCT c.stance) AS stances, collect(DISTINCT d.id) AS documents, count(DISTINCT c) AS claims
+WHERE size(stances) > 1
+RETURN a.id AS id, a.name AS actor, a.kind AS kind, stances, documents, claims
+ORDER BY size(stances) DESC, claims DESC, actor`
+
+	// cypherMentions: $actor.
+	cypherMentions = `MATCH (d:Document)-[m:MENTIONS]->(a:Actor {id: $actor})
+RETURN d.id AS doc, d.title AS title, d.source AS source, m.count AS mentions
+ORDER BY m.count DESC, d.id`
+)
+
+// stanceCypher is the stance template for each stance.
+var stanceCypher = func() map[model.Stance]string {
+	m := make(map[model.Stance]string, len(model.Stances))
+	for _, s := range model.Stances {
+		m[s] = fmt.Sprintf(stanceTemplate, s.Relationship())
+	}
+	return m
+}()
+
+// templates lists every Cypher text Parse can return.
+func templates() []string {
+	t := []string{cypherSaid, cypherWho, cypherPath, cypherDisagree, cypherMentions}
+	for _, s := range model.Stances {
+		t = append(t, stanceCypher[s])
+	}
+	return t
+}
