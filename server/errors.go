@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 
@@ -44,4 +45,8 @@ func fail(c *gin.Context, log *slog.Logger, err error) {
 		log.Error("request failed", "method", c.Request.Method, "path", c.FullPath(), "status", status, "err", err)
 	}
 	c.AbortWithStatusJSON(status, errorBody{Error: model.ErrorMessage(err), Code: code})
+}
+
+func asMaxBytes(err error, target **http.MaxBytesError) bool {
+	return errors.As(err, target)
 }

@@ -13,14 +13,22 @@ import (
 	"github.com/stancegraph/stancegraph/web"
 )
 
-// pingFunc is a fake of the server's own Pinger interface.
-type pingFunc func(context.Context) error
+// fakeGraph is a fake of the server's own Graph interface: methods a test
+// does not set panic through the nil embedded interface.
+type fakeGraph struct {
+	graphAPI // named apart from Graph's own Graph method
+	ping     func(context.Context) error
+}
 
-func (f pingFunc) Ping(ctx context.Context) error { return f(ctx) }
+type graphAPI = Graph
 
-func newTestServer(t *testing.T, g Pinger) http.Handler {
+func (f fakeGraph) Ping(ctx context.Context) error { return f.ping(ctx) }
+
+func pingFunc(f func(context.Context) error) fakeGraph { return fakeGraph{ping: f} }
+
+func newTestServer(t *testing.T, g Graph) http.Handler {
 	t.Helper()
-	s, err := New(Options{Graph: g, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Topic: "T"})
+	s, err := New(Options{Graph: g, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Templates(), Topic: "T"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,28 +14,63 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/stancegraph/stancegraph/cypher"
+	"github.com/stancegraph/stancegraph/graph"
 )
 
-// Pinger reports whether the graph database answers.
-type Pinger interface {
+// Graph is what the server reads from (and the little it writes to) Neo4j.
+type Graph interface {
 	Ping(ctx context.Context) error
+	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, error)
+	Actor(ctx context.Context, id string) (graph.ActorDetail, error)
+	Documents(ctx context.Context) ([]graph.DocumentSummary, error)
+	Document(ctx context.Context, id string) (graph.DocumentDetail, error)
+	Graph(ctx context.Context, f graph.ActorFilter) (graph.Elements, error)
+	Subgraph(ctx context.Context, ids []string) (graph.Elements, error)
+	Neighbourhood(ctx context.Context, id string) (graph.Elements, error)
+	Disagreements(ctx context.Context) ([]graph.Disagreement, error)
+	ReadQuery(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int) (graph.Rows, error)
+	SavedQueries(ctx context.Context) ([]cypher.Query, error)
+	SaveQuery(ctx context.Context, q cypher.Query) error
+	DeleteSavedQuery(ctx context.Context, name string) error
+	ClaimsOf(ctx context.Context, actorIDs []string, stance string) ([]graph.Claim, error)
+	ClaimByID(ctx context.Context, id string) (graph.Claim, error)
+	SetReview(ctx context.Context, claimID, review string) (string, error)
+	ResolveActor(ctx context.Context, name string) (string, bool, error)
 }
 
 // Options are what the server needs.
 type Options struct {
-	Graph     Pinger
+	Graph     Graph
 	Logger    *slog.Logger
 	Templates fs.FS
+	Static    fs.FS
 	// Topic is the name of the event the graph is about, for page titles.
 	Topic string
+	// Token, when set, guards every route but /healthz.
+	Token string
+	// QueryTimeout bounds each request's work in Neo4j; RowCap the rows a
+	// query returns.
+	QueryTimeout time.Duration
+	RowCap       int
+	// FileQueries are the saved queries shipped as .cypher files.
+	FileQueries []cypher.Query
+	// Resolver maps names to actor ids for plain questions; defaults to
+	// the graph's own.
+	Resolver Resolver
+}
+
+// Resolver maps a name an analyst types to an actor id.
+type Resolver interface {
+	Resolve(ctx context.Context, name string) (string, bool, error)
 }
 
 // Server holds the routes' dependencies.
 type Server struct {
-	graph Pinger
+	Options
 	log   *slog.Logger
 	pages *template.Template
-	topic string
 }
 
 // New builds a server. Templates are parsed here so that a broken page
@@ -46,19 +81,63 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: parse templates: %w", err)
 	}
-	return &Server{graph: o.Graph, log: o.Logger, pages: pages, topic: o.Topic}, nil
+	if o.QueryTimeout <= 0 {
+		o.QueryTimeout = 10 * time.Second
+	}
+	if o.RowCap <= 0 {
+		o.RowCap = 1000
+	}
+	if o.Resolver == nil {
+		o.Resolver = graphResolver{o.Graph}
+	}
+	return &Server{Options: o, log: o.Logger, pages: pages}, nil
 }
+
+type graphResolver struct{ g Graph }
+
+func (r graphResolver) Resolve(ctx context.Context, name string) (string, bool, error) {
+	return r.g.ResolveActor(ctx, name)
+}
+
+// maxBody caps request bodies: queries and questions are small.
+const maxBody = 1 << 20
 
 // Handler builds the router: every route in one table.
 func (s *Server) Handler() http.Handler {
 	r := gin.New()
-	r.Use(gin.Recovery(), s.requestLog())
+	r.Use(gin.Recovery(), s.requestLog(), securityHeaders())
 	r.GET("/healthz", s.healthz)
-	r.GET("/", s.index)
+
+	p := r.Group("/", s.auth(), s.limits())
+	p.GET("/", s.index)
+	p.GET("/documents/:id", s.documentPage)
+	p.StaticFS("/static", http.FS(s.Static))
+
+	api := p.Group("/api")
+	api.GET("/openapi.json", s.openapi)
+	api.GET("/actors", s.actors)
+	api.GET("/actors/:id", s.actor)
+	api.GET("/documents", s.documents)
+	api.GET("/documents/:id", s.document)
+	api.GET("/graph", s.graph)
+	api.GET("/graph/neighbourhood/:id", s.neighbourhood)
+	api.GET("/disagreements", s.disagreements)
+	api.GET("/queries", s.listQueries)
+	api.GET("/queries/:name", s.getQuery)
+	api.POST("/queries", s.saveQuery)
+	api.POST("/queries/:name/run", s.runQuery)
+	api.DELETE("/queries/:name", s.deleteQuery)
+	api.POST("/cypher", s.runCypher)
+	api.GET("/ask", s.ask)
+	api.POST("/claims/:id/review", s.review)
+	r.NoRoute(func(c *gin.Context) {
+		c.JSON(http.StatusNotFound, errorBody{Error: "no route " + c.Request.Method + " " + c.Request.URL.Path, Code: "not_found"})
+	})
 	return r
 }
 
-// requestLog logs each request with slog once it has been answered.
+// requestLog logs each request with slog once it has been answered. The
+// query string is left out: it can carry a token or a user's question.
 func (s *Server) requestLog() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		start := time.Now()
@@ -71,7 +150,7 @@ func (s *Server) requestLog() gin.HandlerFunc {
 // healthz answers 200 when Neo4j is reachable and 503 naming the cause
 // when not; the driver reconnects by itself, so recovery needs no restart.
 func (s *Server) healthz(c *gin.Context) {
-	if err := s.graph.Ping(c.Request.Context()); err != nil {
+	if err := s.Graph.Ping(c.Request.Context()); err != nil {
 		fail(c, s.log, err)
 		return
 	}
@@ -93,8 +172,9 @@ func (s *Server) ServeListener(ctx context.Context, ln net.Listener) error {
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
+		WriteTimeout:      s.QueryTimeout + 30*time.Second,
 		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
 	}
 	s.log.Info("serving", "url", "http://"+ln.Addr().String())
 	errc := make(chan error, 1)

@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stancegraph/stancegraph/cypher"
+	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/server"
 	"github.com/stancegraph/stancegraph/web"
@@ -28,8 +30,18 @@ itself when Neo4j comes back.`,
 			}
 			defer st.Close(context.Background())
 			go a.schemaWhenReady(ctx, st)
-			srv, err := server.New(server.Options{Graph: st, Logger: a.log,
-				Templates: web.Templates(), Topic: a.cfg.Topic.Name})
+			fileQueries, err := cypher.Saved()
+			if err != nil {
+				return err
+			}
+			g, err := extract.LoadGazetteer(a.cfg.Extract.Gazetteers...)
+			if err != nil {
+				return err
+			}
+			srv, err := server.New(server.Options{Graph: st, Logger: a.log, Templates: web.Templates(),
+				Static: web.Static(), Topic: a.cfg.Topic.Name, Token: a.cfg.Server.Token,
+				QueryTimeout: a.cfg.Server.QueryTimeout, RowCap: a.cfg.Server.RowCap, FileQueries: fileQueries,
+				Resolver: nameResolver{gaz: g, graph: st}})
 			if err != nil {
 				return err
 			}
@@ -38,6 +50,21 @@ itself when Neo4j comes back.`,
 	}
 	cmd.Flags().String("addr", "", "listen address HOST:PORT (default 127.0.0.1:8080)")
 	return cmd
+}
+
+// nameResolver resolves the names in questions: the gazetteer knows every
+// state's names, capitals and demonyms; the graph knows the people and
+// groups the articles named.
+type nameResolver struct {
+	gaz   *extract.Gazetteer
+	graph *graph.Store
+}
+
+func (r nameResolver) Resolve(ctx context.Context, name string) (string, bool, error) {
+	if id, ok := r.gaz.Lookup(name); ok {
+		return id, true, nil
+	}
+	return r.graph.ResolveActor(ctx, name)
 }
 
 // schemaWhenReady applies the schema as soon as Neo4j answers, so that the

@@ -1,0 +1,121 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/model"
+)
+
+func filterOf(c *gin.Context) graph.ActorFilter {
+	return graph.ActorFilter{Stance: c.Query("stance"), Kind: c.Query("kind"), Doc: c.Query("doc"), Name: c.Query("name")}
+}
+
+func (s *Server) actors(c *gin.Context) {
+	actors, err := s.Graph.Actors(c.Request.Context(), filterOf(c))
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	if t, ok := exportFormat(c); ok {
+		rows := make([][]any, 0, len(actors))
+		for _, a := range actors {
+			for _, st := range a.Stances {
+				rows = append(rows, []any{a.ID, a.Name, a.Kind, st.Stance, st.Claims, st.Documents})
+			}
+		}
+		s.exportTable(c, t, "actors", table{Columns: []string{"id", "name", "kind", "stance", "claims", "documents"}, Rows: rows})
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"actors": actors})
+}
+
+func (s *Server) actor(c *gin.Context) {
+	d, err := s.Graph.Actor(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, d)
+}
+
+func (s *Server) documents(c *gin.Context) {
+	docs, err := s.Graph.Documents(c.Request.Context())
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"documents": docs})
+}
+
+func (s *Server) document(c *gin.Context) {
+	d, err := s.Graph.Document(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, d)
+}
+
+func (s *Server) graph(c *gin.Context) {
+	el, err := s.Graph.Graph(c.Request.Context(), filterOf(c))
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	s.sendGraph(c, el)
+}
+
+func (s *Server) neighbourhood(c *gin.Context) {
+	el, err := s.Graph.Neighbourhood(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	s.sendGraph(c, el)
+}
+
+// sendGraph answers with Cytoscape elements, or GraphML with
+// ?format=graphml.
+func (s *Server) sendGraph(c *gin.Context, el graph.Elements) {
+	if c.Query("format") == "graphml" {
+		writeGraphML(c, el)
+		return
+	}
+	c.JSON(http.StatusOK, el)
+}
+
+func (s *Server) disagreements(c *gin.Context) {
+	rows, err := s.Graph.Disagreements(c.Request.Context())
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"rows": rows})
+}
+
+func (s *Server) review(c *gin.Context) {
+	var body struct {
+		Review *string `json:"review"`
+	}
+	if !s.bindJSON(c, &body) {
+		return
+	}
+	if body.Review == nil {
+		fail(c, s.log, model.Errorf(model.Invalid, `body needs "review": "confirmed", "rejected" or ""`))
+		return
+	}
+	ctx := c.Request.Context()
+	if _, err := s.Graph.SetReview(ctx, c.Param("id"), *body.Review); err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	claim, err := s.Graph.ClaimByID(ctx, c.Param("id"))
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"claim": claim})
+}

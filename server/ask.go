@@ -1,0 +1,150 @@
+package server
+
+import (
+	"net/http"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/stancegraph/stancegraph/ask"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// maxQuestion bounds a question; longer ones are refused, not truncated.
+const maxQuestion = 1000
+
+// evidence is one quote behind an answer row.
+type evidence struct {
+	ClaimID     string `json:"claim_id"`
+	Quote       string `json:"quote"`
+	Doc         string `json:"doc"`
+	Stance      string `json:"stance"`
+	Attribution string `json:"attribution"`
+}
+
+type answerRow struct {
+	Values   []any      `json:"values"`
+	Evidence []evidence `json:"evidence"`
+}
+
+type answer struct {
+	Understood bool           `json:"understood"`
+	Question   string         `json:"question"`
+	Intent     ask.Intent     `json:"intent,omitempty"`
+	Cypher     string         `json:"cypher,omitempty"`
+	Params     map[string]any `json:"params,omitempty"`
+	Columns    []string       `json:"columns,omitempty"`
+	Rows       []answerRow    `json:"rows,omitempty"`
+	Truncated  bool           `json:"truncated,omitempty"`
+	Graph      *graph.Elements `json:"graph,omitempty"`
+	Message    string         `json:"message,omitempty"`
+	Forms      []ask.Form     `json:"forms,omitempty"`
+}
+
+// ask answers a plain question: the Cypher it ran, the rows with the
+// evidence behind each, and the graph of the actors involved. A question
+// it does not understand gets the forms it does, never an error.
+func (s *Server) ask(c *gin.Context) {
+	q := c.Query("q")
+	switch {
+	case q == "":
+		fail(c, s.log, model.Errorf(model.Invalid, "parameter q: ask a question, e.g. ?q=who opposed the deal"))
+		return
+	case len(q) > maxQuestion:
+		fail(c, s.log, model.Errorf(model.Invalid, "parameter q: questions are limited to %d bytes", maxQuestion))
+		return
+	case !utf8.ValidString(q):
+		fail(c, s.log, model.Errorf(model.Invalid, "parameter q: not valid UTF-8"))
+		return
+	}
+	ctx := c.Request.Context()
+	parsed, ok, err := ask.Parse(ctx, q, s.Resolver)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	if !ok {
+		c.JSON(http.StatusOK, answer{Question: q, Message: "I did not understand that question. These are the questions I can answer:", Forms: ask.Forms()})
+		return
+	}
+	rows, err := s.Graph.ReadQuery(ctx, parsed.Cypher, parsed.Params, s.QueryTimeout, s.RowCap)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	a := answer{Understood: true, Question: q, Intent: parsed.Intent, Cypher: parsed.Cypher, Params: parsed.Params,
+		Columns: rows.Columns, Truncated: rows.Truncated, Rows: []answerRow{}}
+	ids := append([]string{}, parsed.Actors...)
+	idCol := slices.Index(rows.Columns, "id")
+	for _, r := range rows.Rows {
+		if idCol >= 0 {
+			if id, _ := r[idCol].(string); id != "" && !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		a.Rows = append(a.Rows, answerRow{Values: r, Evidence: []evidence{}})
+	}
+	if err := s.attachEvidence(c, &a, parsed, idCol); err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	el, err := s.Graph.Subgraph(ctx, ids)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	a.Graph = &el
+	switch c.Query("format") {
+	case "graphml":
+		writeGraphML(c, el)
+	case "csv", "json":
+		vals := make([][]any, len(a.Rows))
+		for i, r := range a.Rows {
+			vals[i] = r.Values
+		}
+		s.exportTable(c, c.Query("format"), "answer", table{Columns: a.Columns, Rows: vals, Cypher: a.Cypher, Params: a.Params})
+	default:
+		c.JSON(http.StatusOK, a)
+	}
+}
+
+// attachEvidence gives each row the claims behind it: the claims of the
+// row's actor (in the asked stance, if any), or the row's own claim.
+func (s *Server) attachEvidence(c *gin.Context, a *answer, q ask.Question, idCol int) error {
+	claimCol := slices.Index(a.Columns, "claim_id")
+	stance, _ := q.Params["stance"].(string)
+	var actorIDs []string
+	if idCol >= 0 {
+		for _, r := range a.Rows {
+			if id, _ := r.Values[idCol].(string); id != "" {
+				actorIDs = append(actorIDs, id)
+			}
+		}
+	}
+	if claimCol < 0 && len(actorIDs) == 0 {
+		return nil
+	}
+	claims, err := s.Graph.ClaimsOf(c.Request.Context(), append(actorIDs, q.Actors...), stance)
+	if err != nil {
+		return err
+	}
+	for i, r := range a.Rows {
+		for _, cl := range claims {
+			match := false
+			if claimCol >= 0 {
+				id, _ := r.Values[claimCol].(string)
+				match = id == cl.ID
+			} else if idCol >= 0 {
+				id, _ := r.Values[idCol].(string)
+				match = id == cl.ActorID
+			}
+			if match {
+				a.Rows[i].Evidence = append(a.Rows[i].Evidence, evidence{ClaimID: cl.ID, Quote: cl.Quote, Doc: cl.Doc,
+					Stance: cl.Stance, Attribution: cl.Attribution})
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,72 @@
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// csp allows only the server's own scripts and styles: document text is
+// untrusted, and nothing inline may run.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
+func securityHeaders() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		h := c.Writer.Header()
+		h.Set("Content-Security-Policy", csp)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		c.Next()
+	}
+}
+
+// auth requires the bearer token when one is configured. The comparison
+// takes constant time, and the token is never logged.
+func (s *Server) auth() gin.HandlerFunc {
+	want := []byte(s.Token)
+	return func(c *gin.Context) {
+		if len(want) == 0 {
+			c.Next()
+			return
+		}
+		got := strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer ")
+		if subtle.ConstantTimeCompare([]byte(got), want) != 1 {
+			c.Header("WWW-Authenticate", `Bearer realm="stancegraph"`)
+			c.AbortWithStatusJSON(http.StatusUnauthorized, errorBody{Error: "a valid bearer token is required", Code: "unauthorized"})
+			return
+		}
+		c.Next()
+	}
+}
+
+// limits caps the request body and bounds the request's time in Neo4j.
+func (s *Server) limits() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxBody)
+		ctx, cancel := context.WithTimeout(c.Request.Context(), s.QueryTimeout)
+		defer cancel()
+		c.Request = c.Request.WithContext(ctx)
+		c.Next()
+	}
+}
+
+// bindJSON decodes a JSON body, answering 413 or 400 itself on failure.
+func (s *Server) bindJSON(c *gin.Context, v any) bool {
+	if err := c.ShouldBindJSON(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if asMaxBytes(err, &tooBig) {
+			fail(c, s.log, model.Errorf(model.TooLarge, "request body over %d bytes", maxBody))
+		} else {
+			fail(c, s.log, model.Errorf(model.Invalid, "request body is not valid JSON for this route: %v", err))
+		}
+		return false
+	}
+	return true
+}
