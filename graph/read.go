@@ -310,8 +310,8 @@ type StanceClaims struct {
 // Disagreements lists actors whose documents give them different stances,
 // with the quotes on each side.
 func (s *Store) Disagreements(ctx context.Context) ([]Disagreement, error) {
-	claims, err := s.claims(ctx, `coalesce(c.review, '') <> 'rejected' AND a.id IN [
-  (x:Actor) WHERE count { (x)-[:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(:Topic) } > 1 | x.id]`, nil)
+	claims, err := s.claims(ctx, `coalesce(c.review, '') <> 'rejected' AND a.id IN COLLECT {
+  MATCH (x:Actor) WHERE count { (x)-[:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(:Topic) } > 1 RETURN x.id }`, nil)
 	if err != nil {
 		return nil, err
 	}

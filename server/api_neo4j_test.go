@@ -1,0 +1,265 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stancegraph/stancegraph/cypher"
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/ingest"
+	"github.com/stancegraph/stancegraph/internal/neo4jtest"
+	"github.com/stancegraph/stancegraph/web"
+)
+
+type quietProgress struct{}
+
+func (quietProgress) Start(int)          {}
+func (quietProgress) Done(string, error) {}
+func (quietProgress) Finish()            {}
+
+var seedOnce sync.Once
+
+// seededServer is the real server on the real local Neo4j loaded with
+// ../shared/seeds (CI always has them: there a missing folder fails).
+func seededServer(t *testing.T) (http.Handler, *graph.Store) {
+	t.Helper()
+	dir := filepath.Join(neo4jtest.Root(t), "..", "shared", "seeds")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI without ../shared/seeds: %v", err)
+		}
+		t.Skipf("../shared/seeds not present: %v", err)
+	}
+	st := neo4jtest.Open(t)
+	seedOnce.Do(func() {
+		if err := st.DeleteAll(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		g, err := extract.LoadGazetteer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := extract.New(g, extract.Topic{ID: "syria-anti-isis-coalition", Terms: []string{
+			"anti-ISIS coalition", "U.S.-led coalition", "coalition membership", "coalition"}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: x,
+			Topic: graph.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the coalition"}, MaxBytes: 1 << 20,
+			BatchSize: 500, Workers: 2, Progress: quietProgress{}, Logger: slog.New(slog.DiscardHandler)}, []string{dir}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	files, err := cypher.Saved()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Static(),
+		Topic: "T", QueryTimeout: 10 * time.Second, RowCap: 500, FileQueries: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Handler(), st
+}
+
+func do(t *testing.T, h http.Handler, method, target, body string) (int, []byte) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(method, target, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	h.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.Bytes()
+}
+
+func TestAskWhoOpposedAgainstSeeds(t *testing.T) {
+	h, _ := seededServer(t)
+	for _, q := range []string{"who opposed the deal?", "who was against the agreement", "Who opposed it"} {
+		t.Run(q, func(t *testing.T) {
+			code, body := do(t, h, "GET", "/api/ask?q="+strings.ReplaceAll(q, " ", "+"), "")
+			if code != http.StatusOK {
+				t.Fatalf("%d %s", code, body)
+			}
+			var a answer
+			if err := json.Unmarshal(body, &a); err != nil {
+				t.Fatal(err)
+			}
+			actorCol := slices.Index(a.Columns, "actor")
+			if !a.Understood || a.Cypher == "" || actorCol < 0 || a.Graph == nil {
+				t.Fatalf("answer %+v", a)
+			}
+			got := map[string]int{}
+			for _, r := range a.Rows {
+				got[r.Values[actorCol].(string)] = len(r.Evidence)
+			}
+			for _, want := range []string{"Turkey", "Israel", "Russia", "Iran", "Lindsey Graham", "Chris Murphy",
+				"Syrian opposition", "Human rights organizations"} {
+				if got[want] == 0 {
+					t.Errorf("%s missing or without a quote; rows %v", want, got)
+				}
+			}
+			for _, n := range []string{"Turkey", "Chris Murphy"} {
+				if !slices.ContainsFunc(a.Graph.Nodes, func(x graph.Node) bool { return x.Data.Label == n }) {
+					t.Errorf("graph lacks a node for %s", n)
+				}
+			}
+		})
+	}
+}
+
+func TestDisagreementsShowTurkeyFromBothDocuments(t *testing.T) {
+	h, _ := seededServer(t)
+	for _, target := range []string{"/api/disagreements", "/api/ask?q=where+do+the+sources+disagree%3F"} {
+		code, body := do(t, h, "GET", target, "")
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d %s", target, code, body)
+		}
+		if target == "/api/disagreements" {
+			var d struct {
+				Rows []graph.Disagreement `json:"rows"`
+			}
+			if err := json.Unmarshal(body, &d); err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(d.Rows, func(r graph.Disagreement) bool { return r.Actor.Name == "Turkey" })
+			if i < 0 || len(d.Rows[i].Stances) < 2 {
+				t.Fatalf("Turkey not listed with two stances: %s", body)
+			}
+			docs := map[string]bool{}
+			for _, s := range d.Rows[i].Stances {
+				for _, c := range s.Claims {
+					if c.Quote == "" {
+						t.Errorf("claim without quote: %+v", c)
+					}
+					docs[c.Doc] = true
+				}
+			}
+			if len(docs) < 2 {
+				t.Fatalf("Turkey's quotes come from %d document(s)", len(docs))
+			}
+			continue
+		}
+		var a answer
+		if err := json.Unmarshal(body, &a); err != nil || !a.Understood {
+			t.Fatalf("%v %s", err, body)
+		}
+		if !strings.Contains(string(body), `"Turkey"`) {
+			t.Fatalf("ask disagree lacks Turkey: %s", body)
+		}
+	}
+}
+
+func TestWritesAreRefused(t *testing.T) {
+	h, st := seededServer(t)
+	count := func() int64 {
+		r, err := st.ReadQuery(context.Background(), "MATCH (n) RETURN count(n)", nil, 10*time.Second, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Rows[0][0].(int64)
+	}
+	before := count()
+	for _, q := range []string{
+		`{"query": "CREATE (n:Evil {x: 1}) RETURN n"}`,
+		`{"query": "MATCH (n) DETACH DELETE n"}`,
+		`{"query": "MATCH (a:Actor) SET a.name = 'x'"}`,
+	} {
+		code, body := do(t, h, "POST", "/api/cypher", q)
+		if code != http.StatusForbidden || !strings.Contains(string(body), "read access mode") {
+			t.Errorf("%s: %d %s", q, code, body)
+		}
+	}
+	// A saved query that writes is refused the same way when run.
+	code, body := do(t, h, "POST", "/api/queries", `{"name": "sneaky-delete", "description": "d", "cypher": "MATCH (n) DETACH DELETE n"}`)
+	if code != http.StatusCreated {
+		t.Fatalf("save: %d %s", code, body)
+	}
+	t.Cleanup(func() { do(t, h, "DELETE", "/api/queries/sneaky-delete", "") })
+	if code, body := do(t, h, "POST", "/api/queries/sneaky-delete/run", `{}`); code != http.StatusForbidden {
+		t.Errorf("run writing saved query: %d %s", code, body)
+	}
+	if after := count(); after != before+1 { // +1: the SavedQuery node itself
+		t.Fatalf("node count %d -> %d", before, after)
+	}
+}
+
+func TestSavedQueriesRunWithParameters(t *testing.T) {
+	h, _ := seededServer(t)
+	code, body := do(t, h, "POST", "/api/queries/stance-by-kind/run", `{"params": {"kind": "person"}}`)
+	if code != http.StatusOK {
+		t.Fatalf("%d %s", code, body)
+	}
+	var tb table
+	if err := json.Unmarshal(body, &tb); err != nil {
+		t.Fatal(err)
+	}
+	if len(tb.Rows) == 0 || tb.Params["kind"] != "person" {
+		t.Fatalf("table %+v", tb)
+	}
+	for _, r := range tb.Rows {
+		if r[0] == "Turkey" {
+			t.Fatalf("a state in the person query: %v", r)
+		}
+	}
+	code, body = do(t, h, "POST", "/api/queries/stance-by-kind/run?format=csv", `{"params": {"kind": "state"}}`)
+	if code != http.StatusOK || !strings.HasPrefix(string(body), "actor,stance,claims,documents\n") || !strings.Contains(string(body), "Turkey") {
+		t.Fatalf("csv export: %d %s", code, body)
+	}
+	if code, body := do(t, h, "POST", "/api/queries/stance-by-kind/run", `{"params": {"nope": 1}}`); code != http.StatusBadRequest {
+		t.Fatalf("unknown parameter: %d %s", code, body)
+	}
+	if code, _ := do(t, h, "DELETE", "/api/queries/stance-by-kind", ""); code != http.StatusForbidden {
+		t.Fatalf("deleting a shipped query: %d", code)
+	}
+}
+
+func TestActorDocumentAndGraphRoutes(t *testing.T) {
+	h, _ := seededServer(t)
+	code, body := do(t, h, "GET", "/api/actors/state:tur", "")
+	if code != http.StatusOK {
+		t.Fatalf("%d %s", code, body)
+	}
+	var d graph.ActorDetail
+	if err := json.Unmarshal(body, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Actor.Name != "Turkey" || len(d.Claims) == 0 {
+		t.Fatalf("actor %+v", d)
+	}
+	code, body = do(t, h, "GET", "/api/documents/"+d.Claims[0].Doc, "")
+	if code != http.StatusOK || !strings.Contains(string(body), `"text"`) {
+		t.Fatalf("document: %d", code)
+	}
+	code, body = do(t, h, "GET", "/api/graph?stance=oppose&kind=state", "")
+	var el graph.Elements
+	if code != http.StatusOK || json.Unmarshal(body, &el) != nil || len(el.Nodes) < 5 {
+		t.Fatalf("graph: %d %s", code, body)
+	}
+	for _, e := range el.Edges {
+		if e.Data.Type != "OPPOSES" && e.Data.Type != "AFFILIATED_WITH" {
+			t.Errorf("filtered graph has %s edge", e.Data.Type)
+		}
+	}
+	code, body = do(t, h, "GET", "/api/graph?format=graphml", "")
+	if code != http.StatusOK || !strings.Contains(string(body), "<graphml") || !strings.Contains(string(body), "Turkey") {
+		t.Fatalf("graphml: %d", code)
+	}
+	for _, target := range []string{"/api/actors/nobody", "/api/documents/..%2F..%2Fetc%2Fpasswd", "/documents/nope"} {
+		if code, _ := do(t, h, "GET", target, ""); code != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", target, code)
+		}
+	}
+	if code, _ := do(t, h, "GET", "/api/actors?stance=hates", ""); code != http.StatusBadRequest {
+		t.Errorf("bad stance filter: %d, want 400", code)
+	}
+}
