@@ -432,8 +432,11 @@ func (st *state) clauses(i int, ms []mention, blk block, lenient bool, speaker s
 				}
 			}
 		}
-		if len(subjects) > 0 && !relative {
+		switch {
+		case len(subjects) > 0 && !relative:
 			pending = ids(leading(subjects, lower, cl[0]))
+		case len(lead) > 0:
+			pending = lead // "Syria, long accused of ..., joined": the subject carries on
 		}
 	}
 }
@@ -597,6 +600,12 @@ func (st *state) cueHolds(c cue, lower string, b int, lenient bool, s sentence) 
 		return loc != nil && loc[0] <= 24 // "joined the U.S.-led Global Coalition"
 	case verbCue, objCue, partyCue:
 		return lenient && c.kind != partyCue || st.x.topicRef.MatchString(lower[b:])
+	case stateCue:
+		// A bare adjective ends its clause ("Turkey strongly opposed") or
+		// takes the topic ("opposed to the deal"); "opposed the new wall"
+		// is a verb with another object.
+		rest := strings.TrimLeft(lower[b:], " ")
+		return rest == "" || strings.Trim(rest, ".;!\"'") == "" || st.x.topicRef.MatchString(rest)
 	}
 	return true
 }

@@ -88,6 +88,13 @@ func TestExtract(t *testing.T) {
 		{"does not endorse gives no support", onTopic + "Qatar does not endorse the deal.", nil},
 		{"never endorsed gives no support", onTopic + "Qatar never endorsed the deal.", nil},
 		{"question", onTopic + "Did Jordan welcome the deal?", nil},
+		{"opposed with another object", onTopic + "Israel opposed the new border wall.", nil},
+		{"opposed at the end of a list", onTopic + "Reactions were mixed: Qatar supportive, Iran strongly opposed.",
+			[]string{"state:irn oppose", "state:qat support"}},
+		{"subject carries past a passive aside", onTopic + "Syria, long accused of harbouring extremists, joined the coalition.",
+			[]string{"state:syr support"}},
+		{"short quote line with a dash attribution", onTopic + "\"The deal is a grave mistake.\" - Sen. Jane Doe (R-TX)",
+			[]string{"person:jane-doe oppose"}},
 		{"quoted question", onTopic + `"Will Jordan welcome the deal?"`, nil},
 		{
 			"label block and speaker",

@@ -33,16 +33,29 @@ func Files(paths []string) ([]string, error) {
 			out = append(out, p)
 			continue
 		}
+		// A folder given through a link is walked; links found inside are
+		// followed only to files, so a link loop cannot trap the walk.
+		root, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
+		}
 		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, unwrapPath(err))
 			}
-			if d.Type().IsRegular() && IsArticle(path) {
-				found = append(found, path)
-			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() && path != root && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
+			}
+			if !IsArticle(path) {
+				return nil
+			}
+			if d.Type().IsRegular() {
+				found = append(found, path)
+			} else if d.Type()&fs.ModeSymlink != 0 {
+				if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+					found = append(found, path)
+				}
 			}
 			return nil
 		})

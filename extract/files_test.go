@@ -130,3 +130,16 @@ func TestIsArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestFilesFollowsALinkedFolder(t *testing.T) {
+	dir := t.TempDir()
+	mustWriteFiles(t, dir, "real/a.txt")
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "real"), link); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Files([]string{link})
+	if err != nil || len(got) != 1 || filepath.Base(got[0]) != "a.txt" {
+		t.Fatalf("Files(link) = %v, %v", got, err)
+	}
+}

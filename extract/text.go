@@ -36,6 +36,7 @@ func Load(name string, r io.Reader, maxBytes int64) (Document, error) {
 
 // Parse validates and decodes one article already in memory.
 func Parse(name string, b []byte) (Document, error) {
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	if len(bytes.TrimSpace(b)) == 0 {
 		return Document{}, model.Errorf(model.Invalid, "%s: empty file", name)
 	}
@@ -61,7 +62,6 @@ func Parse(name string, b []byte) (Document, error) {
 			return Document{}, model.Errorf(model.Invalid, "%s: HTML with no visible text", name)
 		}
 	}
-	text = strings.TrimPrefix(text, "\ufeff")
 	return Document{Name: name, Text: text}, nil
 }
 
@@ -115,9 +115,9 @@ func stripHTML(s string) string {
 			name, _ := z.TagName()
 			tag := string(name)
 			if skipped[tag] {
-				if tt := z.Token(); tt.Type == html.StartTagToken {
-					skip++
-				}
+				// Browsers treat "<script/>" as an opening tag too: what
+				// follows is script until "</script>".
+				skip++
 				continue
 			}
 			if blocks[tag] {
@@ -263,7 +263,8 @@ func classify(l string) lineKind {
 		return item
 	case strings.HasSuffix(l, ":") && words <= 8:
 		return label
-	case words <= 14 && !strings.ContainsAny(l[len(l)-1:], `.!?"':;,`):
+	case words <= 14 && !strings.HasPrefix(l, `"`) && !strings.Contains(l, `" -`) &&
+		!strings.ContainsAny(l[len(l)-1:], `.!?"':;,)`):
 		return heading
 	}
 	return prose

@@ -20,6 +20,7 @@ func TestParseRejects(t *testing.T) {
 	}{
 		{"empty file", "a.txt", "", model.Invalid, []string{"empty file"}},
 		{"whitespace only", "a.txt", " \n\t\r\n  \n", model.Invalid, []string{"empty file"}},
+		{"byte-order mark and whitespace", "a.txt", "\ufeff\n ", model.Invalid, []string{"empty file"}},
 		{"NUL byte names its offset", "a.txt", "abc\x00def", model.Invalid, []string{"binary", "offset 3"}},
 		{"NUL byte first", "a.md", "\x00", model.Invalid, []string{"offset 0"}},
 		{"invalid UTF-8 names the line", "a.txt", "one\ntwo\nthr\xffee\nfour", model.Invalid, []string{"UTF-8", "line 3", "byte offset 11"}},
@@ -292,5 +293,23 @@ func TestNormalizeKeepsOffsets(t *testing.T) {
 		if !utf8.RuneStart(in[o]) {
 			t.Errorf("orig[%d] = %d is not a rune start", i, o)
 		}
+	}
+}
+
+func TestParseHTMLEdgeCases(t *testing.T) {
+	tests := []struct{ name, file, in, want string }{
+		{"byte-order mark before a doctype", "page.txt", "\ufeff<!DOCTYPE html><p>Jordan spoke.</p>", "Jordan spoke.\n"},
+		{"self-closed script still hides what follows", "a.html", "<p>one<script/>alert(1)</script>two</p>", "one two\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(tt.file, []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Text != tt.want {
+				t.Fatalf("text %q, want %q", doc.Text, tt.want)
+			}
+		})
 	}
 }
