@@ -31,7 +31,9 @@ const (
 
 var (
 	// "Syrian Information Minister Hamza al-Mustafa", "Sen. Rand Paul (R-KY)"
-	reTitled = regexp.MustCompile(`(?:((?:U\.S\.|U\.K\.|\p{Lu}[\p{L}]+)) )?(` + roleWords + `) (` + personName + `)(?: \(([RDI])-[A-Z]{2}\))?`)
+	reTitled = regexp.MustCompile(`(` + roleWords + `) (` + personName + `)(?: \(([RDI])-[A-Z]{2}\))?`)
+	// the nationality before a title: "Syrian", "U.S."
+	reNationality = regexp.MustCompile(`(?:U\.S\.|U\.K\.|\p{Lu}\p{L}+) $`)
 	// "John Hannah, a senior fellow at the Jewish Institute ..."
 	reApposition = regexp.MustCompile(`(` + personName + `), (?:(?:a|an|the) )?((?:[\p{Ll}\p{Lu}][\p{L}.-]* ){0,6}?(?:[\p{Ll}][\p{L}-]*)) (?:at|of|with|for) (?:the )?(\p{Lu}[\p{L}.'&-]*(?: (?:of|for|on|and|the|de|\p{Lu}[\p{L}.'&-]*))*)`)
 	// "Syria's ambassador to the U.N., Ibrahim Olabi"
@@ -129,6 +131,7 @@ type docActors struct {
 	groups  map[string]string // organisation name -> id, for ones not in the gazetteer
 	affils  map[[2]string]string
 	ordered []string
+	titled  []titled // in text order, found by findPeople
 }
 
 func newDocActors(g *Gazetteer) *docActors {
@@ -224,11 +227,35 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 func (d *docActors) findPeople(text string) {
 	// The patterns are costly to try at every position, so each runs only
 	// on lines that contain the words it needs.
+	off := 0
 	for _, ln := range strings.Split(text, "\n") {
 		if ln != "" {
-			d.findPeopleInLine(ln, asciiLower(ln))
+			d.findPeopleInLine(ln, asciiLower(ln), off)
 		}
+		off += len(ln) + 1
 	}
+}
+
+// titled is a name after a title: "Syrian Information Minister Hamza
+// al-Mustafa", with byte offsets into the document's normalized text.
+type titled struct {
+	start, end          int
+	nat, role, name, pa string
+}
+
+// titledIn finds the titled names of one line that starts at off.
+func titledIn(text, lower string, off int) []titled {
+	var out []titled
+	for _, m := range findNear(reTitled, text, lower, roleTriggers, 2, 80) {
+		t := titled{start: off + m[0], end: off + m[1], role: sub(text, m, 1),
+			name: trimTrailingNonName(sub(text, m, 2)), pa: sub(text, m, 3)}
+		if n := reNationality.FindStringIndex(text[max(0, m[0]-24):m[0]]); n != nil {
+			t.nat = strings.TrimSpace(text[max(0, m[0]-24)+n[0] : m[0]])
+			t.start -= m[0] - (max(0, m[0]-24) + n[0])
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // triggers are the words a line must contain for a pattern to be tried.
@@ -251,30 +278,28 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-func (d *docActors) findPeopleInLine(text, lower string) {
-	for _, m := range reAcronymDefMatches(text) {
-		name := strings.TrimSpace(m[1])
-		if _, _, ok := d.g.names.match(m[2], tokenize(m[2]), 0); ok {
+func (d *docActors) findPeopleInLine(text, lower string, off int) {
+	for _, m := range findNear(reAcronymDef, text, lower, []string{"("}, 100, 12) {
+		name, acr := strings.TrimSpace(sub(text, m, 1)), sub(text, m, 2)
+		if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
 			continue
 		}
-		id := "group:" + slug(m[2])
-		d.groups[name], d.groups[m[2]] = id, id
+		id := "group:" + slug(acr)
+		d.groups[name], d.groups[acr] = id, id
 		d.actor(id, name, model.Group)
 	}
-	roles := containsAny(lower, roleTriggers)
-	for _, m := range findAll(reTitled, text, roles) {
-		nat, role, name, party := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3), sub(text, m, 4)
-		name = trimTrailingNonName(name)
-		if !d.plausibleName(name) {
+	for _, t := range titledIn(text, lower, off) {
+		d.titled = append(d.titled, t)
+		if !d.plausibleName(t.name) {
 			continue
 		}
-		org := d.stateOf(nat)
-		if org == "" && (usRoles[role] || party != "") {
+		org := d.stateOf(t.nat)
+		if org == "" && (usRoles[t.role] || t.pa != "") {
 			org = "state:usa"
 		}
-		d.addPerson(name, role, org)
+		d.addPerson(t.name, t.role, org)
 	}
-	for _, m := range findAll(reApposition, text, strings.Contains(text, ", ")) {
+	for _, m := range findNear(reApposition, text, lower, roleNouns, 120, 120) {
 		name, role, orgName := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		name = trimTrailingNonName(name)
 		if !d.plausibleName(name) || !looksLikeRole(role) {
@@ -282,49 +307,82 @@ func (d *docActors) findPeopleInLine(text, lower string) {
 		}
 		d.addPerson(name, role, d.orgID(strings.TrimRight(orgName, ".,")))
 	}
-	for _, m := range findAll(rePossessiveRole, text, roles && strings.Contains(text, "'s ")) {
+	for _, m := range findNear(rePossessiveRole, text, lower, []string{"'s "}, 40, 120) {
 		org, role, name := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		if st := d.stateOf(org); st != "" && d.plausibleName(name) {
 			d.addPerson(trimTrailingNonName(name), role, st)
 		}
 	}
-	speech := containsAny(lower, speechTriggers)
-	for _, re := range []*regexp.Regexp{reSpeechAfter, reSpeechBefore, reAccording, reDashSpeaker} {
-		try := speech
-		switch re {
-		case reAccording:
-			try = strings.Contains(lower, "according to")
-		case reDashSpeaker:
-			try = strings.Contains(text, "\" -") || strings.Contains(text, "\"-")
-		}
-		for _, m := range findAll(re, text, try) {
+	for _, p := range []struct {
+		re            *regexp.Regexp
+		triggers      []string
+		before, after int
+	}{
+		{reSpeechAfter, speechTriggers, 2, 60},
+		{reSpeechBefore, speechTriggers, 60, 12},
+		{reAccording, []string{"according to"}, 2, 60},
+		{reDashSpeaker, []string{"\" -", "\"-"}, 2, 80},
+	} {
+		for _, m := range findNear(p.re, text, lower, p.triggers, p.before, p.after) {
 			name := trimTrailingNonName(sub(text, m, 1))
 			if !d.plausibleName(name) {
 				continue
 			}
 			// A lone capitalised word is a person only right after a speech
 			// verb ("said Sharawi"); before one it may be anything.
-			if len(strings.Fields(name)) >= 2 || re == reSpeechAfter {
+			if len(strings.Fields(name)) >= 2 || p.re == reSpeechAfter {
 				d.addPerson(name, "", "")
 			}
 		}
 	}
 }
 
-// findAll runs re over text when try is set.
-func findAll(re *regexp.Regexp, text string, try bool) [][]int {
-	if !try {
+// findNear runs re only in windows around the trigger words of a line
+// (lower is its lower-cased copy): the patterns are costly to try at every
+// position of long text. A window starts at a word boundary so that it
+// does not cut a name in two. Matches are in text's offsets, each once.
+func findNear(re *regexp.Regexp, text, lower string, triggers []string, before, after int) [][]int {
+	var wins [][2]int
+	for _, t := range triggers {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], t)
+			if i < 0 {
+				break
+			}
+			i += from
+			a, b := max(0, i-before), min(len(text), i+len(t)+after)
+			for a > 0 && text[a-1] != ' ' && text[a-1] != '"' && i-a < before+40 {
+				a-- // back to the start of the word the window would cut
+			}
+			wins = append(wins, [2]int{a, b})
+			from = i + len(t)
+		}
+	}
+	if len(wins) == 0 {
 		return nil
 	}
-	return re.FindAllStringSubmatchIndex(text, -1)
-}
-
-// reAcronymDefMatches finds "Syrian Democratic Forces (SDF)" definitions.
-func reAcronymDefMatches(text string) [][]string {
-	if !strings.Contains(text, "(") {
-		return nil
+	sort.Slice(wins, func(i, j int) bool { return wins[i][0] < wins[j][0] })
+	merged := wins[:1]
+	for _, w := range wins[1:] {
+		last := &merged[len(merged)-1]
+		if w[0] <= last[1] {
+			last[1] = max(last[1], w[1])
+			continue
+		}
+		merged = append(merged, w)
 	}
-	return reAcronymDef.FindAllStringSubmatch(text, -1)
+	var out [][]int
+	for _, w := range merged {
+		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0]
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func sub(s string, m []int, i int) string {
@@ -344,17 +402,14 @@ func trimTrailingNonName(name string) string {
 	return strings.Join(f, " ")
 }
 
+// roleNouns name what people quoted in the news are ("a senior fellow at").
+var roleNouns = []string{"fellow", "analyst", "director", "professor", "researcher", "expert", "head",
+	"chief", "president", "chair", "spokes", "minister", "ambassador", "envoy", "editor", "correspondent",
+	"member", "scholar", "adviser", "advisor", "officer", "official", "founder", "leader", "secretary",
+	"commander", "lecturer", "economist", "lawyer", "historian", "specialist", "partner", "executive"}
+
 func looksLikeRole(role string) bool {
-	r := strings.ToLower(role)
-	for _, w := range []string{"fellow", "analyst", "director", "professor", "researcher", "expert", "head",
-		"chief", "president", "chair", "spokes", "minister", "ambassador", "envoy", "editor", "correspondent",
-		"member", "scholar", "adviser", "advisor", "officer", "official", "founder", "leader", "secretary",
-		"commander", "lecturer", "economist", "lawyer", "historian", "specialist", "partner", "executive"} {
-		if strings.Contains(r, w) {
-			return true
-		}
-	}
-	return false
+	return containsAny(strings.ToLower(role), roleNouns)
 }
 
 // stateOf resolves a nationality or state name ("Syrian", "U.S.") to a state id.
@@ -428,12 +483,16 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 			out = append(out, mention{start: a, end: b, id: id, surface: surface})
 		}
 	}
-	for _, m := range findAll(reTitled, seg, containsAny(asciiLower(seg), roleTriggers)) {
-		name := trimTrailingNonName(sub(seg, m, 3))
-		if id, ok := d.byName[name]; ok {
-			add(s+m[0], s+m[7], id, strings.TrimSpace(sub(seg, m, 2)+" "+name))
-		} else if id, ok := d.byName[strings.ToLower(name)]; ok {
-			add(s+m[0], s+m[7], id, strings.TrimSpace(sub(seg, m, 2)+" "+name))
+	for _, t := range d.titled {
+		if t.start < s || t.end > e {
+			continue
+		}
+		id, ok := d.byName[t.name]
+		if !ok {
+			id, ok = d.byName[strings.ToLower(t.name)]
+		}
+		if ok {
+			add(t.start, t.end, id, t.role+" "+t.name)
 		}
 	}
 	toks := tokenize(seg)

@@ -231,6 +231,8 @@ func (st *state) speakerOf(i int, ms []mention, blk block) (string, bool) {
 	s := st.sents[i]
 	text := st.n.text[s.start:s.end]
 	hasQuote := strings.Count(text, `"`) >= 2 || strings.HasPrefix(text, `"`)
+	lower := st.lower[s.start:s.end]
+	speech := mayMatch(lower, speechLits)
 	if m := reLeadSpeak.FindStringSubmatchIndex(text); m != nil && st.sents[i].start == st.lines[s.line].start {
 		for _, mm := range ms {
 			if mm.start < s.start+m[3] {
@@ -241,14 +243,14 @@ func (st *state) speakerOf(i int, ms []mention, blk block) (string, bool) {
 			return blk.actorID, true // "Foreign Ministry:" under "Saudi Arabia - ...:"
 		}
 	}
-	if m := reDashAttrib.FindStringSubmatchIndex(text); m != nil {
+	if m := findQuoteDash(text); m != nil {
 		for _, mm := range ms {
 			if mm.start >= s.start+m[2] {
 				return mm.id, true
 			}
 		}
 	}
-	if loc := reSpeech.FindAllStringIndex(st.lower[s.start:s.end], -1); loc != nil {
+	if loc := findIf(speech, reSpeech, lower); loc != nil {
 		for _, l := range loc {
 			a, b := s.start+l[0], s.start+l[1]
 			if insideQuote(st.n.text, s.start, a) {
@@ -281,7 +283,7 @@ func (st *state) speakerOf(i int, ms []mention, blk block) (string, bool) {
 			}
 		}
 	}
-	if rePronounSay.MatchString(st.lower[s.start:s.end]) {
+	if speech && rePronounSay.MatchString(lower) {
 		for j := i - 1; j >= 0 && j >= i-6; j-- {
 			if st.speakers[j] != "" && strings.HasPrefix(st.speakers[j], "person:") {
 				return st.speakers[j], hasQuote
@@ -292,6 +294,9 @@ func (st *state) speakerOf(i int, ms []mention, blk block) (string, bool) {
 		(st.sents[i-1].line == s.line || st.sents[i-1].line == s.line-1) {
 		return st.speakers[i-1], true
 	}
+	if !strings.Contains(lower, "according to") {
+		return "", false
+	}
 	if m := reAccording.FindStringIndex(text); m != nil {
 		for _, mm := range ms {
 			if mm.start >= s.start+m[0] {
@@ -300,6 +305,25 @@ func (st *state) speakerOf(i int, ms []mention, blk block) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// findQuoteDash finds a dash attribution after a quote, if the sentence
+// has a quote at all.
+func findQuoteDash(text string) []int {
+	if !strings.Contains(text, `"`) {
+		return nil
+	}
+	return reDashAttrib.FindStringSubmatchIndex(text)
+}
+
+// speechLits are the literals of which one occurs in any speech verb.
+var speechLits = requiredLiterals(reSpeech.String())
+
+func findIf(try bool, re *regexp.Regexp, s string) [][]int {
+	if !try {
+		return nil
+	}
+	return re.FindAllStringIndex(s, -1)
 }
 
 // insideQuote reports whether offset off of the sentence starting at s lies
