@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/deps.sh
+make web
 go build -o bin/stancegraph ./cmd/stancegraph
 
 # The test instance: same jars as the main one, its own data and port.

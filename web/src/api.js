@@ -1,0 +1,139 @@
+// The JSON API client: one fetch wrapper that adds the bearer token, turns
+// error answers into ApiError with the server's {"error"} message (never the
+// body as HTML), and reports 503s and 401s so the page can show the Neo4j
+// banner or ask for a token.
+
+const TOKEN_KEY = 'stancegraph.token';
+const HEALTH_INTERVAL_MS = 5000;
+
+// memoryToken keeps the token when sessionStorage is disabled.
+let memoryToken = '';
+
+/** ApiError is a failed API call with the message meant for people. */
+export class ApiError extends Error {
+  constructor(message, status, code) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+const listeners = { unavailable: [], unauthorized: [], recovered: [] };
+
+/** on subscribes to "unavailable" (a 503), "unauthorized" (a 401) or "recovered" (healthy again). */
+export function on(event, fn) {
+  listeners[event].push(fn);
+}
+
+function emit(event) {
+  for (const fn of listeners[event]) fn();
+}
+
+/** token is the bearer token the user gave for this tab, or "". */
+export function token() {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) || memoryToken;
+  } catch {
+    return memoryToken;
+  }
+}
+
+/** setToken stores the bearer token for this tab ("" forgets it). */
+export function setToken(t) {
+  memoryToken = t;
+  try {
+    if (t) sessionStorage.setItem(TOKEN_KEY, t);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage disabled: memoryToken keeps it for as long as the page lives
+  }
+}
+
+function authHeader() {
+  const t = token();
+  return t ? { Authorization: `Bearer ${t}` } : {};
+}
+
+/** url builds a same-origin path with the non-empty params as a query string. */
+export function url(path, params = {}) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** request performs an API call and returns the Response when it is 2xx. */
+export async function request(path, { method = 'GET', params, body, signal, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept, ...authHeader() };
+  let payload;
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(url(path, params), { method, headers, body: payload, signal, credentials: 'same-origin' });
+  } catch (err) {
+    if (err && err.name === 'AbortError') throw err;
+    throw new ApiError('Cannot reach the stancegraph server.', 0, 'network');
+  }
+  if (res.status === 503) emit('unavailable');
+  if (res.status === 401) emit('unauthorized');
+  if (!res.ok) throw await errorFrom(res);
+  return res;
+}
+
+async function errorFrom(res) {
+  let message = `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`;
+  let code = '';
+  if ((res.headers.get('Content-Type') || '').includes('json')) {
+    try {
+      const b = await res.json();
+      if (b && typeof b.error === 'string' && b.error) message = b.error;
+      if (b && typeof b.code === 'string') code = b.code;
+    } catch {
+      // not JSON after all: keep the generic message rather than show the body
+    }
+  }
+  return new ApiError(message, res.status, code);
+}
+
+/** getJSON GETs path and decodes the JSON answer. */
+export async function getJSON(path, opts = {}) {
+  const res = await request(path, opts);
+  return res.json();
+}
+
+/** postJSON POSTs body as JSON and decodes the JSON answer. */
+export async function postJSON(path, body, opts = {}) {
+  const res = await request(path, { ...opts, method: 'POST', body });
+  return res.json();
+}
+
+let polling = false;
+
+/**
+ * pollHealth checks /healthz every 5 s until it answers 200, then emits
+ * "recovered". Calling it while already polling does nothing.
+ */
+export function pollHealth() {
+  if (polling) return;
+  polling = true;
+  const tick = async () => {
+    try {
+      const res = await fetch('/healthz', { headers: authHeader(), cache: 'no-store' });
+      if (res.ok) {
+        polling = false;
+        emit('recovered');
+        return;
+      }
+    } catch {
+      // the server itself is unreachable: keep trying
+    }
+    setTimeout(tick, HEALTH_INTERVAL_MS);
+  };
+  setTimeout(tick, HEALTH_INTERVAL_MS);
+}

@@ -1,0 +1,162 @@
+// The question box: GET /api/ask, then the answer's rows with their
+// evidence, the Cypher it ran, and its graph; or, when the question was not
+// understood, the forms it does understand with clickable examples.
+
+import { getJSON } from './api.js';
+import { attribution, byId, docLink, fill, formatValue, h, isAbort, latest, setStatus } from './dom.js';
+
+/**
+ * createAsk binds #ask-form. onAnswer(q, answer) runs after an understood
+ * answer (to draw its graph and make it the export target); onOpenActor(id)
+ * when the user asks for a row's actor details.
+ */
+export function createAsk({ onAnswer, onOpenActor, onShow }) {
+  const form = byId('ask-form');
+  const input = byId('ask-input');
+  const answer = byId('answer');
+  const status = byId('results-status');
+  const region = byId('results');
+  const next = latest();
+
+  async function ask(q) {
+    onShow('answer');
+    answer.hidden = false;
+    fill(answer);
+    setStatus(region, status, 'loading');
+    try {
+      const a = await getJSON('/api/ask', { params: { q }, signal: next() });
+      setStatus(region, status, 'idle');
+      if (a.understood) {
+        renderAnswer(a, q);
+        onAnswer(q, a);
+      } else {
+        renderNotUnderstood(a);
+      }
+    } catch (err) {
+      if (isAbort(err)) return;
+      setStatus(region, status, 'error', err.message);
+    }
+  }
+
+  function renderAnswer(a, q) {
+    const columns = Array.isArray(a.columns) ? a.columns : [];
+    const rows = Array.isArray(a.rows) ? a.rows : [];
+    const head = h('h3', { class: 'answer-question' }, `“${a.question || q}”`, a.intent ? h('span', { class: 'intent' }, ` (${a.intent})`) : null);
+    let body;
+    if (!rows.length) {
+      body = h('p', { class: 'status status-empty' }, 'No rows answer this question.');
+    } else {
+      body = h(
+        'table',
+        { id: 'answer-rows', class: 'data-table' },
+        h('caption', { class: 'visually-hidden' }, `Answer to ${a.question || q}`),
+        h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)), h('th', { scope: 'col' }, 'Evidence'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Details')))),
+        h('tbody', {}, rows.map((r) => answerRow(r, columns, a.graph, onOpenActor))),
+      );
+    }
+    fill(answer, head, body, cypherDetails(a.cypher, a.params));
+  }
+
+  function renderNotUnderstood(a) {
+    const forms = Array.isArray(a.forms) ? a.forms : [];
+    fill(
+      answer,
+      h('p', { class: 'status status-error not-understood', role: 'status' }, a.message || 'The question was not understood.'),
+      h('h3', {}, 'Questions I understand'),
+      h(
+        'ul',
+        { class: 'forms' },
+        forms.map((f) =>
+          h(
+            'li',
+            { class: 'form', 'data-intent': f.intent },
+            h('p', {}, f.description || f.intent),
+            h(
+              'ul',
+              { class: 'examples' },
+              (f.examples || []).map((ex) =>
+                h('li', {}, h('button', { type: 'button', class: 'example link-button', onclick: () => { input.value = ex; ask(ex); } }, ex)),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  form.addEventListener('submit', (evt) => {
+    evt.preventDefault();
+    const q = input.value.trim();
+    if (!q) {
+      input.focus();
+      return;
+    }
+    ask(q);
+  });
+
+  return { ask };
+}
+
+// actorIdFor finds which actor a row is about: an explicit actor_id on the
+// row, a column named like an actor id, or a value matching an actor of the
+// answer's graph by id or name.
+function actorIdFor(row, columns, graph) {
+  if (row.actor_id) return String(row.actor_id);
+  const values = Array.isArray(row.values) ? row.values : [];
+  const col = columns.findIndex((c) => /^(actor_id|actorid|actor\.id|a\.id|id)$/i.test(String(c)));
+  if (col >= 0 && typeof values[col] === 'string' && values[col]) return values[col];
+  const actors = (graph && Array.isArray(graph.nodes) ? graph.nodes : []).filter((n) => n && n.data && n.data.type === 'actor');
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const n = actors.find((x) => x.data.id === v) || actors.find((x) => x.data.label === v);
+    if (n) return String(n.data.id);
+  }
+  return '';
+}
+
+function answerRow(r, columns, graph, onOpenActor) {
+  const values = Array.isArray(r.values) ? r.values : [];
+  const id = actorIdFor(r, columns, graph);
+  const evidence = Array.isArray(r.evidence) ? r.evidence : [];
+  return h(
+    'tr',
+    { class: 'answer-row', 'data-actor-id': id },
+    columns.map((_, i) => h('td', {}, formatValue(values[i]))),
+    h('td', { class: 'evidence-cell' }, evidence.length ? evidenceList(evidence) : h('span', { class: 'hint' }, 'no quotes')),
+    h(
+      'td',
+      {},
+      id
+        ? h('button', { type: 'button', class: 'link-button', 'aria-label': `Show details for ${formatValue(values[0])}`, onclick: (evt) => onOpenActor(id, evt.detail === 0) }, 'Details')
+        : null,
+    ),
+  );
+}
+
+function evidenceList(evidence) {
+  return h(
+    'ul',
+    { class: 'evidence' },
+    evidence.map((e) =>
+      h(
+        'li',
+        { class: 'evidence-item', 'data-claim-id': e.claim_id },
+        h('blockquote', { class: 'quote' }, e.quote || ''),
+        h('p', { class: 'claim-meta' }, docLink(e.doc, e.doc_title), ' · ', attribution(e.attribution)),
+      ),
+    ),
+  );
+}
+
+/** cypherDetails shows the Cypher an answer ran and its parameters, folded. */
+export function cypherDetails(cypher, params) {
+  if (!cypher) return null;
+  const hasParams = params && typeof params === 'object' && Object.keys(params).length > 0;
+  return h(
+    'details',
+    { class: 'cypher' },
+    h('summary', {}, 'Cypher'),
+    h('pre', {}, h('code', {}, cypher)),
+    hasParams ? h('pre', { class: 'params' }, h('code', {}, JSON.stringify(params, null, 2))) : null,
+  );
+}

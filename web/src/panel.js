@@ -1,0 +1,223 @@
+// The side panel: everything behind a clicked actor, edge or topic, with
+// each claim's quote, document, attribution and review buttons.
+
+import { getJSON, postJSON } from './api.js';
+import { attribution, byId, docLink, fill, h, isAbort, latest, setStatus, stanceBadge } from './dom.js';
+
+const KIND_TEXT = { person: 'Person', state: 'State', group: 'Group', topic: 'Topic' };
+const STANCE_VERB = { support: 'supports', oppose: 'opposes', cautious: 'is cautious on' };
+
+/**
+ * createPanel binds the panel's elements. onOpenActor(id) is called when the
+ * user follows an affiliation or an edge's actor from inside the panel.
+ */
+export function createPanel({ onOpenActor }) {
+  const root = byId('panel');
+  const heading = byId('panel-heading');
+  const status = byId('panel-status');
+  const body = byId('panel-body');
+  const claims = byId('panel-claims');
+  const next = latest();
+
+  function begin(title, focus) {
+    heading.textContent = title;
+    fill(body);
+    fill(claims);
+    if (focus) heading.focus();
+  }
+
+  async function fetchActor(id) {
+    return getJSON(`/api/actors/${encodeURIComponent(id)}`, { signal: next() });
+  }
+
+  function renderClaims(list, emptyText) {
+    if (!list.length) {
+      fill(claims, h('li', { class: 'empty' }, emptyText));
+      return;
+    }
+    fill(claims, list.map(claimItem));
+  }
+
+  return {
+    /** showActor loads and shows one actor; focus moves to the panel when asked (keyboard use). */
+    async showActor(id, { focus = false } = {}) {
+      begin('Actor', focus);
+      setStatus(root, status, 'loading');
+      try {
+        const d = await fetchActor(id);
+        const a = d.actor || {};
+        heading.textContent = a.name || id;
+        fill(
+          body,
+          h('p', { class: 'kind' }, h('span', { class: `kind-chip kind-${safe(a.kind)}` }, KIND_TEXT[a.kind] || a.kind || 'Unknown kind')),
+          a.aliases && a.aliases.length ? h('p', { class: 'aliases' }, h('span', { class: 'label' }, 'Also called: '), a.aliases.join(', ')) : null,
+          stanceSummary(a.stances),
+          affiliations(d.affiliations || [], onOpenActor),
+          h('h3', { class: 'claims-heading' }, `Claims (${(d.claims || []).length})`),
+        );
+        renderClaims(d.claims || [], 'No claims recorded for this actor.');
+        setStatus(root, status, 'idle');
+      } catch (err) {
+        if (isAbort(err)) return;
+        setStatus(root, status, 'error', err.message);
+      }
+    },
+
+    /** showEdge shows a stance edge's claims, or an affiliation's two ends. */
+    async showEdge(edge, { focus = false } = {}) {
+      const src = edge.source();
+      const tgt = edge.target();
+      const type = edge.data('type');
+      if (type === 'AFFILIATED_WITH') {
+        next(); // a pending actor load must not overwrite this
+        begin('Affiliation', focus);
+        const role = edge.data('role');
+        fill(
+          body,
+          h('p', {}, src.data('label'), role ? ` — ${role} — ` : ' is affiliated with ', tgt.data('label')),
+          h('p', { class: 'panel-actions' }, openButton(src, onOpenActor), ' ', openButton(tgt, onOpenActor)),
+        );
+        setStatus(root, status, 'idle');
+        return;
+      }
+      const actor = src.data('type') === 'topic' ? tgt : src;
+      const topic = actor === src ? tgt : src;
+      const stance = edge.data('stance');
+      begin(`${actor.data('label')} ${STANCE_VERB[stance] || stance} ${topic.data('label')}`, focus);
+      fill(
+        body,
+        h('p', {}, stanceBadge(stance), ` ${plural(edge.data('claims') || 0, 'claim')} in ${plural(edge.data('documents') || 0, 'document')}`),
+        h('p', { class: 'panel-actions' }, openButton(actor, onOpenActor)),
+        h('h3', { class: 'claims-heading' }, 'Claims'),
+      );
+      setStatus(root, status, 'loading');
+      try {
+        const d = await fetchActor(actor.id());
+        renderClaims((d.claims || []).filter((c) => c.stance === stance), 'No claims with this stance.');
+        setStatus(root, status, 'idle');
+      } catch (err) {
+        if (isAbort(err)) return;
+        setStatus(root, status, 'error', err.message);
+      }
+    },
+
+    /** showTopic summarises the topic node from what the graph draws. */
+    showTopic(node, counts, { focus = false } = {}) {
+      next();
+      begin(node.data('label'), focus);
+      fill(
+        body,
+        h('p', {}, h('span', { class: 'kind-chip kind-topic' }, 'Topic')),
+        h(
+          'ul',
+          { class: 'stance-summary' },
+          Object.entries(counts).map(([s, n]) => h('li', {}, stanceBadge(s), ` ${plural(n, 'actor')} in this view`)),
+        ),
+        h('p', { class: 'hint' }, 'Select an actor or an edge to read its claims.'),
+      );
+      setStatus(root, status, 'idle');
+    },
+  };
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function safe(s) {
+  return /^[a-z]+$/.test(String(s || '')) ? s : 'unknown';
+}
+
+function openButton(node, onOpenActor) {
+  if (node.data('type') !== 'actor') return null;
+  return h('button', { type: 'button', class: 'link-button', onclick: () => onOpenActor(node.id()) }, `Open ${node.data('label')}`);
+}
+
+function stanceSummary(stances) {
+  if (!Array.isArray(stances) || !stances.length) return null;
+  return h(
+    'ul',
+    { class: 'stance-summary', 'aria-label': 'Stances' },
+    stances.map((s) => h('li', {}, stanceBadge(s.stance), ` ${plural(s.claims, 'claim')} in ${plural(s.documents, 'document')}`)),
+  );
+}
+
+function affiliations(list, onOpenActor) {
+  if (!list.length) return null;
+  return h(
+    'section',
+    { class: 'affiliations' },
+    h('h3', {}, 'Affiliations'),
+    h(
+      'ul',
+      {},
+      list.map((a) =>
+        h(
+          'li',
+          { 'data-actor-id': a.id },
+          h('button', { type: 'button', class: 'link-button', onclick: () => onOpenActor(a.id) }, a.name || a.id),
+          ` (${KIND_TEXT[a.kind] || a.kind || 'unknown'})`,
+          a.role ? ` — ${a.role}` : '',
+        ),
+      ),
+    ),
+  );
+}
+
+/** claimItem renders one claim with its review buttons. */
+export function claimItem(c) {
+  const li = h('li', { class: 'claim', 'data-claim-id': c.id });
+  const review = h('span', { class: 'review-state' });
+  const note = h('span', { class: 'review-note', role: 'status' });
+  const confirm = h('button', { type: 'button', class: 'review-confirm', 'aria-label': 'Mark this claim confirmed' }, 'Confirm');
+  const reject = h('button', { type: 'button', class: 'review-reject', 'aria-label': 'Mark this claim rejected' }, 'Reject');
+  let current = c.review || '';
+
+  function show() {
+    confirm.setAttribute('aria-pressed', String(current === 'confirmed'));
+    reject.setAttribute('aria-pressed', String(current === 'rejected'));
+    review.textContent = current ? current : 'unreviewed';
+    review.className = `review-state review-${current || 'none'}`;
+    li.dataset.review = current;
+  }
+
+  async function mark(want) {
+    // pressing the active button again clears the review
+    const value = current === want ? '' : want;
+    confirm.disabled = true;
+    reject.disabled = true;
+    note.textContent = 'Saving…';
+    try {
+      const res = await postJSON(`/api/claims/${encodeURIComponent(c.id)}/review`, { review: value });
+      current = (res && res.claim && typeof res.claim.review === 'string') ? res.claim.review : value;
+      note.textContent = 'Saved.';
+      show();
+    } catch (err) {
+      note.textContent = err.message;
+    } finally {
+      confirm.disabled = false;
+      reject.disabled = false;
+    }
+  }
+  confirm.addEventListener('click', () => mark('confirmed'));
+  reject.addEventListener('click', () => mark('rejected'));
+
+  const conf = Number(c.confidence);
+  fill(
+    li,
+    h('div', { class: 'claim-head' }, stanceBadge(c.stance), c.actor ? h('span', { class: 'claim-actor' }, c.actor) : null, review),
+    h('blockquote', { class: 'quote' }, c.quote || ''),
+    h(
+      'p',
+      { class: 'claim-meta' },
+      docLink(c.doc, c.doc_title),
+      ' · ',
+      attribution(c.attribution),
+      Number.isFinite(conf) ? ` · confidence ${Math.round(conf * 100)}%` : '',
+      c.cue ? ` · cue “${c.cue}”` : '',
+    ),
+    h('div', { class: 'review', role: 'group', 'aria-label': 'Review' }, confirm, reject, note),
+  );
+  show();
+  return li;
+}
