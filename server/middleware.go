@@ -27,17 +27,38 @@ func securityHeaders() gin.HandlerFunc {
 	}
 }
 
-// auth requires the bearer token when one is configured. The comparison
-// takes constant time, and the token is never logged.
+// tokenCookie carries the token for the browser, which cannot add a header
+// to page loads: opening /?token=... once sets it.
+const tokenCookie = "stancegraph_token"
+
+// auth requires the token when one is configured: as a bearer header, or
+// in the cookie that opening a page with ?token= sets (the token then
+// leaves the address bar by a redirect). Comparisons take constant time;
+// the token is never logged.
 func (s *Server) auth() gin.HandlerFunc {
 	want := []byte(s.Token)
+	ok := func(got string) bool { return got != "" && subtle.ConstantTimeCompare([]byte(got), want) == 1 }
 	return func(c *gin.Context) {
 		if len(want) == 0 {
 			c.Next()
 			return
 		}
-		got := strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer ")
-		if subtle.ConstantTimeCompare([]byte(got), want) != 1 {
+		if t := c.Query("token"); c.Request.Method == http.MethodGet && ok(t) {
+			c.SetSameSite(http.SameSiteStrictMode)
+			c.SetCookie(tokenCookie, t, 0, "/", "", false, true)
+			q := c.Request.URL.Query()
+			q.Del("token")
+			u := *c.Request.URL
+			u.RawQuery = q.Encode()
+			c.Redirect(http.StatusSeeOther, u.RequestURI())
+			c.Abort()
+			return
+		}
+		got, found := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+		if !found {
+			got, _ = c.Cookie(tokenCookie)
+		}
+		if !ok(got) {
 			c.Header("WWW-Authenticate", `Bearer realm="stancegraph"`)
 			c.AbortWithStatusJSON(http.StatusUnauthorized, errorBody{Error: "a valid bearer token is required", Code: "unauthorized"})
 			return
