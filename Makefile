@@ -4,7 +4,7 @@
 BIN := bin/stancegraph
 ARTICLES ?= examples/articles
 
-.PHONY: run test build deps neo4j-start neo4j-stop clean
+.PHONY: run test build web deps neo4j-start neo4j-stop clean bench
 
 ## run: start the local Neo4j (unless neo4j.uri is set), ingest $(ARTICLES), serve on http://127.0.0.1:8080
 run: build
@@ -16,8 +16,12 @@ run: build
 test:
 	scripts/test.sh
 
-build: deps
+build: deps web
 	go build -o $(BIN) ./cmd/stancegraph
+
+## web: bundle the browser front end (web/src) into web/static/dist for embedding
+web:
+	cd web && npm ci --no-audit --no-fund && npm run build
 
 deps:
 	scripts/deps.sh
@@ -32,3 +36,7 @@ neo4j-stop: build
 clean:
 	-$(BIN) neo4j stop
 	rm -rf bin .neo4j
+
+## bench: extraction throughput (and BENCH_PKGS benchmarks) as a Markdown table; see BENCHMARKS.md
+bench: build
+	scripts/bench.sh

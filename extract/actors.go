@@ -508,7 +508,7 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 			if b < len(seg) && seg[b] == '.' && strings.Contains(seg[a:b], ".") {
 				b++ // "U.S."
 			}
-			if !modifierOnly(seg, b) {
+			if !modifierOnly(seg, a, b) {
 				add(s+a, s+b, id, seg[a:b])
 			}
 			i = end - 1
@@ -530,9 +530,13 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 	return out
 }
 
-// modifierOnly reports a name used as a modifier ("U.S.-led", "Iran-backed"),
-// which names no actor taking a position.
-func modifierOnly(seg string, end int) bool {
+// modifierOnly reports a name used as a modifier ("U.S.-led", "Iran-backed",
+// "anti-IS"), which names no actor taking a position.
+func modifierOnly(seg string, start, end int) bool {
+	before := asciiLower(seg[max(0, start-5):start])
+	if strings.HasSuffix(before, "anti-") || strings.HasSuffix(before, "pro-") || strings.HasSuffix(before, "non-") {
+		return true
+	}
 	rest := seg[end:]
 	for _, suf := range []string{"-led", "-backed", "-brokered", "-based", "-controlled", "-allied", "-aligned", "-sponsored"} {
 		if strings.HasPrefix(rest, suf) {

@@ -88,6 +88,8 @@ func TestExtract(t *testing.T) {
 		{"does not endorse gives no support", onTopic + "Qatar does not endorse the deal.", nil},
 		{"never endorsed gives no support", onTopic + "Qatar never endorsed the deal.", nil},
 		{"question", onTopic + "Did Jordan welcome the deal?", nil},
+		{"a name inside a modifier is no actor", "Comoros joined the anti-IS coalition.", []string{"state:com support"}},
+		{"a dateline in capitals is no actor", "MANAMA, Nov. 12 (Wire) - Comoros joined the anti-ISIS coalition.", []string{"state:com support"}},
 		{"opposed with another object", onTopic + "Israel opposed the new border wall.", nil},
 		{"opposed at the end of a list", onTopic + "Reactions were mixed: Qatar supportive, Iran strongly opposed.",
 			[]string{"state:irn oppose", "state:qat support"}},

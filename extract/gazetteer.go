@@ -191,8 +191,10 @@ func formMatches(f, seen string) bool {
 	case f == strings.ToLower(f):
 		return strings.EqualFold(f, seen)
 	default:
+		// "MANAMA, Nov. 12 -" is a dateline, not Bahrain speaking: a name
+		// written in capitals matches only where the name is an acronym.
 		r := []rune(seen)
-		return len(r) > 0 && unicode.IsUpper(r[0]) && strings.EqualFold(f, seen)
+		return len(r) > 0 && unicode.IsUpper(r[0]) && strings.EqualFold(f, seen) && (len(r) < 2 || !isAcronym(seen))
 	}
 }
 

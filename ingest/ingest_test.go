@@ -71,23 +71,9 @@ func query(t *testing.T, st *graph.Store, q string, params map[string]any) [][]a
 	return rows.Rows
 }
 
-// seeds returns ../shared/seeds; CI always has it, so there a missing
-// folder fails instead of skipping.
-func seeds(t *testing.T) string {
-	t.Helper()
-	dir := filepath.Join(neo4jtest.Root(t), "..", "shared", "seeds")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI without ../shared/seeds: %v", err)
-		}
-		t.Skipf("../shared/seeds not present: %v", err)
-	}
-	return dir
-}
-
 func TestSeedsOpponentsAndEvidence(t *testing.T) {
 	st := neo4jtest.Empty(t)
-	sum := run(t, st, seeds(t))
+	sum := run(t, st, neo4jtest.SeedsDir(t))
 	if sum.Documents != 5 || sum.Failed != 0 || sum.Claims == 0 {
 		t.Fatalf("summary %+v", sum)
 	}

@@ -6,8 +6,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -15,52 +13,20 @@ import (
 	"time"
 
 	"github.com/stancegraph/stancegraph/cypher"
-	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
-	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/web"
 )
 
-type quietProgress struct{}
-
-func (quietProgress) Start(int)          {}
-func (quietProgress) Done(string, error) {}
-func (quietProgress) Finish()            {}
-
 var seedOnce sync.Once
 
 // seededServer is the real server on the real local Neo4j loaded with
-// ../shared/seeds (CI always has them: there a missing folder fails).
+// ../shared/seeds.
 func seededServer(t *testing.T) (http.Handler, *graph.Store) {
 	t.Helper()
-	dir := filepath.Join(neo4jtest.Root(t), "..", "shared", "seeds")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI without ../shared/seeds: %v", err)
-		}
-		t.Skipf("../shared/seeds not present: %v", err)
-	}
+	dir := neo4jtest.SeedsDir(t)
 	st := neo4jtest.Open(t)
-	seedOnce.Do(func() {
-		if err := st.DeleteAll(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		g, err := extract.LoadGazetteer()
-		if err != nil {
-			t.Fatal(err)
-		}
-		x, err := extract.New(g, extract.Topic{ID: "syria-anti-isis-coalition", Terms: []string{
-			"anti-ISIS coalition", "U.S.-led coalition", "coalition membership", "coalition"}}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: x,
-			Topic: graph.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the coalition"}, MaxBytes: 1 << 20,
-			BatchSize: 500, Workers: 2, Progress: quietProgress{}, Logger: slog.New(slog.DiscardHandler)}, []string{dir}); err != nil {
-			t.Fatal(err)
-		}
-	})
+	seedOnce.Do(func() { neo4jtest.Seed(t, st, dir) })
 	files, err := cypher.Saved()
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,65 @@
+package neo4jtest
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/ingest"
+)
+
+// Topic is the tests' topic: the seeds' event.
+var Topic = graph.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the U.S.-led coalition against ISIS"}
+
+// SeedsDir is ../shared/seeds beside the repository. CI always has it, so
+// there a missing folder fails; elsewhere the test is skipped, saying why.
+func SeedsDir(tb testing.TB) string {
+	tb.Helper()
+	dir := filepath.Join(Root(tb), "..", "shared", "seeds")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatalf("CI without ../shared/seeds: %v", err)
+		}
+		tb.Skipf("../shared/seeds not present: %v", err)
+	}
+	return dir
+}
+
+type quiet struct{}
+
+func (quiet) Start(int)          {}
+func (quiet) Done(string, error) {}
+func (quiet) Finish()            {}
+
+// Seed empties the database and ingests the given folders or files with
+// the project's extractor and the seeds' topic.
+func Seed(tb testing.TB, st *graph.Store, paths ...string) ingest.Summary {
+	tb.Helper()
+	ctx := context.Background()
+	if err := st.DeleteAll(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	g, err := extract.LoadGazetteer()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	x, err := extract.New(g, extract.Topic{ID: Topic.ID, Name: Topic.Name, Terms: []string{
+		"anti-ISIS coalition", "coalition against ISIS", "U.S.-led coalition", "Global Coalition to Defeat ISIS",
+		"anti-IS coalition", "coalition membership", "coalition"}}, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: x, Topic: Topic, MaxBytes: 1 << 20,
+		BatchSize: 500, Workers: 2, Progress: quiet{}, Logger: slog.New(slog.DiscardHandler)}, paths)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if sum.Failed > 0 {
+		tb.Fatalf("seeding: %v", sum.Failures[0].Err)
+	}
+	return sum
+}
