@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/deps.sh
+scripts/deps.sh chromium
 make web
 go build -o bin/stancegraph ./cmd/stancegraph
 

@@ -1,0 +1,233 @@
+// Package e2e drives the real explorer in headless Chromium (Debian's
+// chromium package) against the real server on the real local Neo4j.
+package e2e
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+
+	"github.com/stancegraph/stancegraph/cypher"
+	"github.com/stancegraph/stancegraph/internal/neo4jtest"
+	"github.com/stancegraph/stancegraph/server"
+	"github.com/stancegraph/stancegraph/web"
+)
+
+// hostile is an article whose quotes carry markup that must render as text.
+const hostile = `Syria joined the anti-ISIS coalition on Tuesday.
+
+"This deal is a betrayal <script>window.__xss = 1</script> of everything <img src=x onerror="window.__xss = 2"> we stood for," said Jane Mallory, a senior fellow at the Levant Policy Forum.
+`
+
+// site starts the server on loopback over the seeds plus the hostile
+// article, and a headless Chromium; screenshots go to out/screenshots.
+func site(t *testing.T) (context.Context, string, string) {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatalf("Debian's chromium is needed for browser tests (scripts/deps.sh chromium installs it): %v", err)
+	}
+	extra := t.TempDir()
+	if err := os.WriteFile(filepath.Join(extra, "hostile.txt"), []byte(hostile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := neo4jtest.Open(t)
+	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), extra)
+	files, err := cypher.Saved()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := server.New(server.Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(),
+		Static: web.Static(), Topic: neo4jtest.Topic.Name, QueryTimeout: 10 * time.Second, RowCap: 500, FileQueries: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler()) // binds 127.0.0.1
+	t.Cleanup(srv.Close)
+
+	shots := filepath.Join(neo4jtest.Root(t), "out", "screenshots")
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// Not t.TempDir: Chromium's helpers may still be writing as it exits,
+	// and a failed removal would fail the test.
+	profile, err := os.MkdirTemp("", "stancegraph-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox,
+		chromedp.DisableGPU, chromedp.WindowSize(1366, 768), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(profile))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancelC(); cancelA(); _ = os.RemoveAll(profile) })
+	// The first Run starts the browser; it must use the long-lived context,
+	// not one of the bounded ones below, or the browser dies with it.
+	if err := chromedp.Run(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx, srv.URL, shots
+}
+
+// run runs browser actions with a bound, so a missing element fails the
+// test instead of hanging it.
+func run(ctx context.Context, actions ...chromedp.Action) error {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	return chromedp.Run(ctx, actions...)
+}
+
+func shot(t *testing.T, ctx context.Context, dir, name string) {
+	t.Helper()
+	var png []byte
+	if err := run(ctx, chromedp.FullScreenshot(&png, 100)); err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExplorerInChromium(t *testing.T) {
+	ctx, base, shots := site(t)
+	downloads := t.TempDir()
+	var opponents, graphLabels []string
+	err := run(ctx,
+		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads).WithEventsEnabled(true),
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`#ask-input`),
+		chromedp.SendKeys(`#ask-input`, "who opposed the deal?"),
+		chromedp.Click(`#ask-form button[type="submit"]`),
+		chromedp.WaitVisible(`#answer-rows .answer-row`),
+		chromedp.Evaluate(`[...document.querySelectorAll('#answer-rows .answer-row')].map(r => r.textContent)`, &opponents),
+		chromedp.Poll(`window.stancegraph.cy.nodes().length > 3`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Evaluate(`window.stancegraph.cy.nodes().map(n => n.data('label'))`, &graphLabels),
+	)
+	shot(t, ctx, shots, "01-who-opposed")
+	if err != nil {
+		t.Fatalf("ask: %v", err)
+	}
+	for _, want := range []string{"Turkey", "Israel", "Russia", "Iran", "Lindsey Graham", "Chris Murphy"} {
+		if !slices.ContainsFunc(opponents, func(r string) bool { return strings.Contains(r, want) }) {
+			t.Errorf("answer list lacks %s: %q", want, opponents)
+		}
+		if !slices.Contains(graphLabels, want) {
+			t.Errorf("graph lacks a node for %s: %q", want, graphLabels)
+		}
+	}
+
+	// Clicking Turkey opens its claims with quotes and documents.
+	var quotes, docLinks []string
+	err = run(ctx,
+		chromedp.Click(`#answer-rows .answer-row[data-actor-id="state:tur"] button.link-button`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#panel-claims .claim .quote`),
+		chromedp.Evaluate(`[...document.querySelectorAll('#panel-claims .claim .quote')].map(q => q.textContent)`, &quotes),
+		chromedp.Evaluate(`[...document.querySelectorAll('#panel-claims .claim .doc-link')].map(a => a.getAttribute('href'))`, &docLinks),
+	)
+	shot(t, ctx, shots, "02-turkey-panel")
+	if err != nil {
+		t.Fatalf("open Turkey: %v", err)
+	}
+	if len(quotes) < 2 || !slices.ContainsFunc(quotes, func(q string) bool { return strings.Contains(q, "Strong Opposition") || strings.Contains(q, "cautiously welcomed") }) {
+		t.Errorf("Turkey's quotes: %q", quotes)
+	}
+	if len(docLinks) == 0 || !strings.HasPrefix(docLinks[0], "/documents/") {
+		t.Errorf("document links: %q", docLinks)
+	}
+
+	// A saved query runs with a parameter, and its table exports as CSV.
+	var cells []string
+	err = run(ctx,
+		chromedp.Click(`#queries .query[data-name="stance-by-kind"]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#query-form input[name="kind"]`),
+		chromedp.SetValue(`#query-form input[name="kind"]`, "person"),
+		chromedp.Click(`#query-run`),
+		chromedp.WaitVisible(`#result-table tbody tr`),
+		chromedp.Evaluate(`[...document.querySelectorAll('#result-table tbody tr td:first-child')].map(td => td.textContent)`, &cells),
+		chromedp.Click(`#export-csv`),
+	)
+	shot(t, ctx, shots, "03-saved-query")
+	if err != nil {
+		t.Fatalf("saved query: %v", err)
+	}
+	if !slices.Contains(cells, "Lindsey Graham") || slices.Contains(cells, "Turkey") {
+		t.Errorf("stance-by-kind(person) rows: %q", cells)
+	}
+	csvFile := waitForFile(t, downloads, ".csv")
+	b, err := os.ReadFile(csvFile)
+	if err != nil || !strings.HasPrefix(string(b), "actor,stance,claims,documents") || !strings.Contains(string(b), "Lindsey Graham") {
+		t.Errorf("exported CSV %s: %q %v", csvFile, b, err)
+	}
+}
+
+func waitForFile(t *testing.T, dir, ext string) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		m, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
+		for _, f := range m {
+			if info, err := os.Stat(f); err == nil && info.Size() > 0 {
+				return f
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no %s download in %s", ext, dir)
+	return ""
+}
+
+// TestUntrustedTextRendersAsText opens the hostile quote in the side panel
+// and on its document page: the markup shows as text and no script runs.
+func TestUntrustedTextRendersAsText(t *testing.T) {
+	ctx, base, shots := site(t)
+	var xss any
+	var panelText, pageText string
+	var injected int
+	err := run(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`#ask-input`),
+		chromedp.SendKeys(`#ask-input`, "what did Jane Mallory say?"),
+		chromedp.Click(`#ask-form button[type="submit"]`),
+		chromedp.WaitVisible(`#answer-rows .answer-row`),
+		chromedp.Click(`#actor-list li.actor[data-actor-id="person:jane-mallory"]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#panel-claims .claim .quote`),
+		chromedp.Text(`#panel-claims .claim .quote`, &panelText),
+		chromedp.Evaluate(`window.__xss`, &xss),
+		chromedp.Evaluate(`document.querySelectorAll('#answer script, #panel script, #answer img, #panel img').length`, &injected),
+	)
+	shot(t, ctx, shots, "04-hostile-panel")
+	if err != nil {
+		t.Fatalf("panel: %v", err)
+	}
+	if !strings.Contains(panelText, "<script>") || !strings.Contains(panelText, "<img src=x onerror=") {
+		t.Errorf("markup not shown as text in the panel: %q", panelText)
+	}
+	if xss != nil || injected != 0 {
+		t.Fatalf("injected markup became live: __xss=%v, %d elements", xss, injected)
+	}
+	err = run(ctx,
+		chromedp.Navigate(base+"/documents/hostile.txt"),
+		chromedp.WaitVisible(`mark.claim`),
+		chromedp.Text(`body`, &pageText),
+		chromedp.Evaluate(`window.__xss`, &xss),
+		chromedp.Evaluate(`document.querySelectorAll('main script, main img, article script, article img').length`, &injected),
+	)
+	shot(t, ctx, shots, "05-hostile-document")
+	if err != nil {
+		t.Fatalf("document page: %v", err)
+	}
+	if !strings.Contains(pageText, "<script>window.__xss = 1</script>") || xss != nil || injected != 0 {
+		t.Fatalf("document page: __xss=%v, %d injected, text %q", xss, injected, pageText)
+	}
+}
