@@ -31,7 +31,7 @@ const hostile = `Syria joined the anti-ISIS coalition on Tuesday.
 
 // site starts the server on loopback over the seeds plus the hostile
 // article, and a headless Chromium; screenshots go to out/screenshots.
-func site(t *testing.T) (context.Context, string, string) {
+func site(t testing.TB) (context.Context, string, string) {
 	t.Helper()
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {

@@ -62,6 +62,14 @@ const (
 SET d.name = $doc.id, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256,
     d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime()`
 
+	// cypherUpsertDocument writes the topic and document and returns the
+	// document's claim counts as they were.
+	cypherUpsertDocument = cypherTopic + "\nWITH t\n" + cypherDocument + `
+WITH d
+OPTIONAL MATCH (d)<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
+WHERE coalesce(c.review, '') <> 'rejected'
+RETURN a.id, c.stance, count(c)`
+
 	// cypherStanceCounts counts a document's claims that count (not
 	// rejected) per actor and stance, before and after a rewrite, so that
 	// the summary edges can be adjusted by the difference instead of
@@ -93,7 +101,7 @@ DELETE s`
 WHERE NOT c.id IN $keep
 DETACH DELETE c`
 
-	cypherActors = `UNWIND $rows AS r
+	cypherActors = `UNWIND $actors AS r
 MERGE (a:Actor {id: r.id})
 ON CREATE SET a.name = r.name, a.kind = r.kind, a.aliases = []
 SET a.aliases = reduce(acc = coalesce(a.aliases, []), x IN r.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
@@ -106,12 +114,12 @@ FOREACH (_ IN CASE WHEN r.kind = 'group' THEN [1] ELSE [] END | SET a:Group)`
 OPTIONAL MATCH (d)-[old:MENTIONS]->(:Actor)
 DELETE old
 WITH DISTINCT d
-UNWIND $rows AS r
+UNWIND $mentions AS r
 MATCH (a:Actor {id: r.id})
 CREATE (d)-[:MENTIONS {count: r.count}]->(a)`
 
 	cypherClaims = `MATCH (d:Document {id: $id}), (t:Topic {id: $topic})
-UNWIND $rows AS r
+UNWIND $claims AS r
 MATCH (a:Actor {id: r.actor})
 MERGE (c:Claim {id: r.id})
 ON CREATE SET c.review = ''
@@ -121,10 +129,15 @@ MERGE (a)-[:MADE]->(c)
 MERGE (c)-[:ABOUT]->(t)
 MERGE (c)-[:IN]->(d)`
 
-	cypherAffiliations = `UNWIND $rows AS r
+	cypherAffiliations = `UNWIND $affiliations AS r
 MATCH (p:Actor {id: r.person}), (o:Actor {id: r.org})
 MERGE (p)-[a:AFFILIATED_WITH]->(o)
 SET a.role = CASE WHEN coalesce(a.role, '') = '' THEN r.role ELSE a.role END`
+
+	// cypherWriteAll is a whole document's rows in one statement: each
+	// part runs once, in order, as a unit subquery.
+	cypherWriteAll = "CALL {\n" + cypherDropStale + "\n}\nCALL {\n" + cypherActors + "\n}\nCALL {\n" + cypherMentions +
+		"\n}\nCALL {\n" + cypherClaims + "\n}\nCALL {\n" + cypherAffiliations + "\n}"
 
 	// cypherSummaries rebuilds the SUPPORTS/OPPOSES/CAUTIOUS_ON edges of the
 	// given actors from their claims; rejected claims do not count.
@@ -191,40 +204,27 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 			_, err = res.Consume(ctx)
 			return err
 		}
-		if err := run(cypherTopic, map[string]any{"topic": topic}); err != nil {
-			return nil, err
-		}
-		if err := run(cypherDocument, map[string]any{"doc": doc}); err != nil {
-			return nil, err
-		}
-		before, err := stanceCounts(ctx, tx, in.ID)
+		before, err := upsertDocument(ctx, tx, topic, doc)
 		if err != nil {
 			return nil, err
 		}
-		if err := run(cypherDropStale, map[string]any{"id": in.ID, "keep": keep}); err != nil {
-			return nil, err
+		if len(actorRows) <= batch && len(claimRows) <= batch && len(affRows) <= batch {
+			// The usual case: everything in one round trip.
+			err = run(cypherWriteAll, map[string]any{"id": in.ID, "topic": in.Topic.ID, "keep": keep,
+				"actors": actorRows, "mentions": mentionRows, "claims": claimRows, "affiliations": affRows})
+		} else {
+			err = writeInBatches(run, in, keep, actorRows, mentionRows, claimRows, affRows, batch)
 		}
-		for _, rows := range chunks(actorRows, batch) {
-			if err := run(cypherActors, map[string]any{"rows": rows}); err != nil {
-				return nil, err
-			}
-		}
-		if err := run(cypherMentions, map[string]any{"id": in.ID, "rows": mentionRows}); err != nil {
-			return nil, err
-		}
-		for _, rows := range chunks(claimRows, batch) {
-			if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "rows": rows}); err != nil {
-				return nil, err
-			}
-		}
-		for _, rows := range chunks(affRows, batch) {
-			if err := run(cypherAffiliations, map[string]any{"rows": rows}); err != nil {
-				return nil, err
-			}
-		}
-		after, err := stanceCounts(ctx, tx, in.ID)
 		if err != nil {
 			return nil, err
+		}
+		// A new document's claims are all unreviewed: its counts are known
+		// without asking.
+		after := newCounts(in.Claims)
+		if len(before) > 0 {
+			if after, err = stanceCounts(ctx, tx, in.ID); err != nil {
+				return nil, err
+			}
 		}
 		deltas := summaryDeltas(before, after)
 		if len(deltas) == 0 {
@@ -238,6 +238,55 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 	return nil
 }
 
+// upsertDocument writes the topic and the document node and returns the
+// document's claim counts before this write.
+func upsertDocument(ctx context.Context, tx neo4j.ManagedTransaction, topic, doc map[string]any) (map[stanceKey]int64, error) {
+	res, err := tx.Run(ctx, cypherUpsertDocument, map[string]any{"topic": topic, "doc": doc})
+	if err != nil {
+		return nil, err
+	}
+	return countsFrom(ctx, res)
+}
+
+// writeInBatches is the path for documents with more rows than one batch.
+func writeInBatches(run func(string, map[string]any) error, in DocumentInput, keep []string,
+	actorRows, mentionRows, claimRows, affRows []map[string]any, batch int) error {
+	if err := run(cypherDropStale, map[string]any{"id": in.ID, "keep": keep}); err != nil {
+		return err
+	}
+	for _, rows := range chunks(actorRows, batch) {
+		if err := run(cypherActors, map[string]any{"actors": rows}); err != nil {
+			return err
+		}
+	}
+	if err := run(cypherMentions, map[string]any{"id": in.ID, "mentions": mentionRows}); err != nil {
+		return err
+	}
+	for _, rows := range chunks(claimRows, batch) {
+		if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "claims": rows}); err != nil {
+			return err
+		}
+	}
+	for _, rows := range chunks(affRows, batch) {
+		if err := run(cypherAffiliations, map[string]any{"affiliations": rows}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func newCounts(claims []model.Claim) map[stanceKey]int64 {
+	out := map[stanceKey]int64{}
+	seen := map[string]bool{}
+	for _, c := range claims {
+		if id := ClaimID(c); !seen[id] {
+			seen[id] = true
+			out[stanceKey{c.ActorID, string(c.Stance)}]++
+		}
+	}
+	return out
+}
+
 // stanceKey is one actor's stance in one document.
 type stanceKey struct{ actor, stance string }
 
@@ -246,12 +295,19 @@ func stanceCounts(ctx context.Context, tx neo4j.ManagedTransaction, docID string
 	if err != nil {
 		return nil, err
 	}
+	return countsFrom(ctx, res)
+}
+
+func countsFrom(ctx context.Context, res neo4j.ResultWithContext) (map[stanceKey]int64, error) {
 	recs, err := res.Collect(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[stanceKey]int64, len(recs))
 	for _, r := range recs {
+		if r.Values[0] == nil {
+			continue // OPTIONAL MATCH found no claim
+		}
 		out[stanceKey{r.Values[0].(string), r.Values[1].(string)}] = r.Values[2].(int64)
 	}
 	return out, nil

@@ -29,7 +29,7 @@ func (s *Store) WriteDocumentPerRow(ctx context.Context, in DocumentInput) error
 	}
 	for _, a := range in.Actors {
 		row := map[string]any{"id": a.ID, "name": a.Name, "kind": string(a.Kind), "aliases": a.Aliases}
-		if err := run(cypherActors, map[string]any{"rows": []map[string]any{row}}); err != nil {
+		if err := run(cypherActors, map[string]any{"actors": []map[string]any{row}}); err != nil {
 			return err
 		}
 		if err := run(`MATCH (d:Document {id: $id}), (a:Actor {id: $actor}) CREATE (d)-[:MENTIONS {count: $count}]->(a)`,
@@ -40,7 +40,7 @@ func (s *Store) WriteDocumentPerRow(ctx context.Context, in DocumentInput) error
 	for _, c := range in.Claims {
 		row := map[string]any{"id": ClaimID(c), "actor": c.ActorID, "stance": string(c.Stance), "quote": c.Evidence,
 			"start": c.Start, "end": c.End, "attribution": string(c.Attribution), "cue": c.Cue, "confidence": c.Confidence}
-		if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "rows": []map[string]any{row}}); err != nil {
+		if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "claims": []map[string]any{row}}); err != nil {
 			return err
 		}
 		if err := run(cypherSummaryDeltas, map[string]any{"topic": in.Topic.ID, "rows": []map[string]any{

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"strconv"
 	"sync"
 	"testing"
 
@@ -15,18 +14,6 @@ import (
 	"github.com/stancegraph/stancegraph/synth"
 )
 
-// benchDocs is the synthetic corpus size: 10,000 by default, as the aim
-// says; STANCEGRAPH_BENCH_DOCS shrinks it for a quick look.
-func benchDocs(b *testing.B) int {
-	if s := os.Getenv("STANCEGRAPH_BENCH_DOCS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatalf("STANCEGRAPH_BENCH_DOCS=%q: %v", s, err)
-		}
-		return n
-	}
-	return 10000
-}
 
 var (
 	corpusOnce sync.Once
@@ -44,7 +31,7 @@ func corpus(b *testing.B) string {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := synth.Write(dir, g, 1, benchDocs(b)); err != nil {
+		if _, _, err := synth.Write(dir, g, 1, neo4jtest.BenchDocs(b)); err != nil {
 			b.Fatal(err)
 		}
 		corpusDir = dir

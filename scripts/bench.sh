@@ -1,35 +1,59 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints them as a Markdown table (the raw go test
-# output goes to stderr as it comes). Extraction is always measured; other
-# packages' benchmarks are added with BENCH_PKGS, e.g.
-#   BENCH_PKGS="./graph" scripts/bench.sh
-# BENCHTIME overrides -benchtime (default 3x: three timed passes).
+# Runs every benchmark and prints a Markdown table plus the ratios the aims
+# are stated in. Benchmarks that touch the graph use the local test Neo4j
+# (started here, stopped on exit); the browser benchmark uses Debian's
+# chromium. The raw go test output is kept in out/bench.txt.
+#   BENCH_DOCS=2000 make bench      # a smaller synthetic corpus for a quick look
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-raw=$(mktemp)
-trap 'rm -f "$raw"' EXIT
+scripts/deps.sh chromium
+make -s web
+go build -o bin/stancegraph ./cmd/stancegraph
+testneo() { STANCEGRAPH_NEO4J_URI= STANCEGRAPH_LOCAL_HOME=.neo4j/test STANCEGRAPH_LOCAL_PORT=17688 ./bin/stancegraph "$@"; }
+trap 'testneo neo4j stop || true' EXIT
+testneo neo4j start
 
+mkdir -p out
+raw=out/bench.txt
+export STANCEGRAPH_BENCH_DOCS="${BENCH_DOCS:-10000}"
 # -p 1: one package at a time, so benchmarks never compete for the CPU.
-# -timeout 0: one pass over the extraction corpus takes minutes, and go
-# test's default 10-minute limit would kill a slow machine's run.
-# shellcheck disable=SC2086 # BENCH_PKGS is a list of packages
-go test -p 1 -timeout 0 -run '^$' -bench . -benchtime "${BENCHTIME:-3x}" ./extract ${BENCH_PKGS:-} | tee "$raw" >&2
+# -timeout 0: a pass over a large corpus takes minutes on a slow machine.
+# Extraction makes three timed passes; the graph benchmarks each time a
+# fixed amount of work (a whole corpus, a fixed number of requests) once.
+{
+	go test -p 1 -timeout 0 -run '^$' -bench . -benchtime "${BENCHTIME:-3x}" ./extract
+	go test -p 1 -timeout 0 -run '^$' -bench . -benchtime 1x ./graph ./ingest ./server ./e2e
+} 2>&1 | tee "$raw" >&2
 
 awk '
 /^pkg: / { pkg = $2; sub(/^github\.com\/stancegraph\/stancegraph\//, "", pkg) }
 /^Benchmark/ && NF >= 4 {
-	ns = mb = docs = "-"
+	name = $1; sub(/-[0-9]+$/, "", name)
+	m = ""
 	for (i = 3; i < NF; i += 2) {
-		if ($(i + 1) == "ns/op")  ns = sprintf("%.0f", $i)
-		if ($(i + 1) == "MB/s")   mb = sprintf("%.2f", $i)
-		if ($(i + 1) == "docs/s") docs = sprintf("%.1f", $i)
+		unit = $(i + 1)
+		if (unit == "ns/op") continue
+		m = m sprintf("%s%s %s", (m == "" ? "" : ", "), $i, unit)
+		v[name "|" unit] = $i
 	}
-	rows[++n] = sprintf("| %s | %s | %s | %s | %s | %s |", pkg, $1, $2, ns, mb, docs)
+	rows[++n] = sprintf("| %s | %s | %.2f s | %s |", pkg, name, $3 / 1e9, m)
+}
+function ratio(label, a, b) {
+	if (v[a] != "" && v[b] != "" && v[b] + 0 > 0) printf("| %s | %.2f |\n", label, v[a] / v[b])
 }
 END {
 	if (n == 0) { print "bench: no benchmark results" > "/dev/stderr"; exit 1 }
-	print "| package | benchmark | runs | ns/op | MB/s | docs/s |"
-	print "|---|---|---:|---:|---:|---:|"
+	print "| package | benchmark | time/op | metrics |"
+	print "|---|---|---:|---|"
 	for (i = 1; i <= n; i++) print rows[i]
+	print ""
+	print "| ratio | value |"
+	print "|---|---:|"
+	ratio("batched writes / one query per row (docs/s)", "BenchmarkWriteBatched|docs/s", "BenchmarkWritePerRow|docs/s")
+	ratio("unchanged re-ingest / first ingest (docs/s)", "BenchmarkReingestUnchanged|docs/s", "BenchmarkIngest|docs/s")
+	ratio("seeds /api/ask: API p50 / direct p50", "BenchmarkAPI/seeds/ask/http|p50-ms", "BenchmarkAPI/seeds/ask/direct|p50-ms")
+	ratio("seeds /api/graph: API p50 / direct p50", "BenchmarkAPI/seeds/graph/http|p50-ms", "BenchmarkAPI/seeds/graph/direct|p50-ms")
+	ratio("synthetic /api/ask: API p50 / direct p50", "BenchmarkAPI/synth/ask/http|p50-ms", "BenchmarkAPI/synth/ask/direct|p50-ms")
+	ratio("synthetic /api/graph: API p50 / direct p50", "BenchmarkAPI/synth/graph/http|p50-ms", "BenchmarkAPI/synth/graph/direct|p50-ms")
 }' "$raw"

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract"
@@ -62,4 +63,17 @@ func Seed(tb testing.TB, st *graph.Store, paths ...string) ingest.Summary {
 		tb.Fatalf("seeding: %v", sum.Failures[0].Err)
 	}
 	return sum
+}
+
+// BenchDocs is the size of the benchmarks' synthetic corpus: 10,000 by
+// default, as the aims say; STANCEGRAPH_BENCH_DOCS changes it.
+func BenchDocs(tb testing.TB) int {
+	if s := os.Getenv("STANCEGRAPH_BENCH_DOCS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			tb.Fatalf("STANCEGRAPH_BENCH_DOCS=%q is not a positive number", s)
+		}
+		return n
+	}
+	return 10000
 }

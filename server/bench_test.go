@@ -1,0 +1,183 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stancegraph/stancegraph/ask"
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/neo4jtest"
+	"github.com/stancegraph/stancegraph/synth"
+	"github.com/stancegraph/stancegraph/web"
+)
+
+// clients is the concurrency the aim names.
+const clients = 32
+
+// load runs n calls of fn spread over the clients and reports throughput
+// and latency percentiles.
+func load(b *testing.B, n int, fn func() error) {
+	b.Helper()
+	lat := make([]time.Duration, n)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				t0 := time.Now()
+				if err := fn(); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+				lat[i] = time.Since(t0)
+			}
+		}()
+	}
+	for i := range n {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	elapsed := time.Since(start)
+	if firstErr != nil {
+		b.Fatal(firstErr)
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(n)/elapsed.Seconds(), "req/s")
+	b.ReportMetric(float64(lat[n/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[n*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// benchGraph loads a dataset: the seeds, or the synthetic corpus of
+// neo4jtest.BenchDocs documents (reused if the ingest benchmark left it in
+// the database).
+func benchGraph(b *testing.B, dataset string) *graph.Store {
+	st := neo4jtest.Open(b)
+	ctx := context.Background()
+	switch dataset {
+	case "seeds":
+		if h, _ := st.DocumentHash(ctx, "000_802c36941e9998ea.txt"); h == "" {
+			neo4jtest.Seed(b, st, neo4jtest.SeedsDir(b))
+		}
+	case "synth":
+		n := neo4jtest.BenchDocs(b)
+		if h, _ := st.DocumentHash(ctx, fmt.Sprintf("synth-%06d.txt", n-1)); h == "" {
+			dir := b.TempDir()
+			g, err := extract.LoadGazetteer()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, _, err := synth.Write(dir, g, 1, n); err != nil {
+				b.Fatal(err)
+			}
+			neo4jtest.Seed(b, st, dir)
+		}
+	}
+	return st
+}
+
+func benchServer(b *testing.B, st *graph.Store) *httptest.Server {
+	s, err := New(Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Static(),
+		QueryTimeout: 30 * time.Second, RowCap: 1000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	b.Cleanup(srv.Close)
+	srv.Client().Transport.(*http.Transport).MaxIdleConnsPerHost = clients
+	return srv
+}
+
+func get(c *http.Client, url string) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", url, resp.Status)
+	}
+	return nil
+}
+
+func requests(dataset string) int {
+	if dataset == "seeds" {
+		return 3000
+	}
+	return 600
+}
+
+// BenchmarkAPI measures /api/ask and /api/graph over HTTP under 32
+// concurrent clients, and beside each the same work done straight through
+// the graph package (the driver, without HTTP and JSON): the ratio of the
+// two is what the API adds.
+func BenchmarkAPI(b *testing.B) {
+	for _, dataset := range []string{"seeds", "synth"} {
+		st := benchGraph(b, dataset)
+		srv := benchServer(b, st)
+		ctx := context.Background()
+		n := requests(dataset)
+		resolver := graphResolver{st}
+		b.Run(dataset+"/ask/http", func(b *testing.B) {
+			for b.Loop() {
+				load(b, n, func() error { return get(srv.Client(), srv.URL+"/api/ask?q=who+opposed+the+deal%3F") })
+			}
+		})
+		b.Run(dataset+"/ask/direct", func(b *testing.B) {
+			for b.Loop() {
+				load(b, n, func() error {
+					q, ok, err := ask.Parse(ctx, "who opposed the deal?", resolver)
+					if err != nil || !ok {
+						return fmt.Errorf("parse: %v %v", ok, err)
+					}
+					rows, err := st.ReadQuery(ctx, q.Cypher, q.Params, 30*time.Second, 1000)
+					if err != nil {
+						return err
+					}
+					ids := make([]string, 0, len(rows.Rows))
+					for _, r := range rows.Rows {
+						ids = append(ids, r[0].(string))
+					}
+					if _, err := st.ClaimsOf(ctx, ids, "oppose"); err != nil {
+						return err
+					}
+					_, err = st.Subgraph(ctx, ids)
+					return err
+				})
+			}
+		})
+		b.Run(dataset+"/graph/http", func(b *testing.B) {
+			for b.Loop() {
+				load(b, n, func() error { return get(srv.Client(), srv.URL+"/api/graph?stance=oppose") })
+			}
+		})
+		b.Run(dataset+"/graph/direct", func(b *testing.B) {
+			for b.Loop() {
+				load(b, n, func() error {
+					_, err := st.Graph(ctx, graph.ActorFilter{Stance: "oppose"})
+					return err
+				})
+			}
+		})
+	}
+}
