@@ -139,7 +139,9 @@ func TestExplorerInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open Turkey: %v", err)
 	}
-	if len(quotes) < 2 || !slices.ContainsFunc(quotes, func(q string) bool { return strings.Contains(q, "Strong Opposition") || strings.Contains(q, "cautiously welcomed") }) {
+	if len(quotes) < 2 || !slices.ContainsFunc(quotes, func(q string) bool {
+		return strings.Contains(q, "Strong Opposition") || strings.Contains(q, "cautiously welcomed")
+	}) {
 		t.Errorf("Turkey's quotes: %q", quotes)
 	}
 	if len(docLinks) == 0 || !strings.HasPrefix(docLinks[0], "/documents/") {

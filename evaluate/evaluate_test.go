@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/stancegraph/stancegraph/internal/repo"
 )
 
 func TestNormName(t *testing.T) {
@@ -377,20 +379,7 @@ print(json.dumps([score.norm(s) for s in json.load(sys.stdin)]))`, filepath.Dir(
 // python3, or skips: this cross-check alone may skip.
 func scorePy(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
+	dir := repo.Root(t)
 	script := filepath.Join(dir, "..", "shared", "eval", "score.py")
 	if _, err := os.Stat(script); err != nil {
 		t.Skipf("cross-check with score.py skipped: %s not present", script)

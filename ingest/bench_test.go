@@ -14,7 +14,6 @@ import (
 	"github.com/stancegraph/stancegraph/synth"
 )
 
-
 var (
 	corpusOnce sync.Once
 	corpusDir  string
@@ -42,7 +41,7 @@ func corpus(b *testing.B) string {
 func ingestAll(b *testing.B, st *graph.Store, dir string) ingest.Summary {
 	b.Helper()
 	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(b), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 1000, Workers: 2, Progress: noProgress{}, Logger: slog.New(slog.DiscardHandler)}, []string{dir})
+		MaxBytes: 1 << 20, BatchSize: 1000, Workers: 2, Progress: neo4jtest.Quiet{}, Logger: slog.New(slog.DiscardHandler)}, []string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -93,4 +92,3 @@ func BenchmarkReingestUnchanged(b *testing.B) {
 	}
 	b.ReportMetric(float64(sum.Unchanged)/sum.Elapsed.Seconds(), "docs/s")
 }
-

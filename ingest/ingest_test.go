@@ -11,14 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/model"
 )
 
-var topic = graph.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the coalition"}
+var topic = neo4jtest.Topic
 
 // countingStore counts writes on their way to the real store.
 type countingStore struct {
@@ -31,31 +30,12 @@ func (c *countingStore) WriteDocument(ctx context.Context, in graph.DocumentInpu
 	return c.Store.WriteDocument(ctx, in, batch)
 }
 
-type noProgress struct{}
-
-func (noProgress) Start(int)          {}
-func (noProgress) Done(string, error) {}
-func (noProgress) Finish()            {}
-
-func newExtractor(t testing.TB) *extract.Extractor {
-	t.Helper()
-	g, err := extract.LoadGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(g, extract.Topic{ID: topic.ID, Name: topic.Name, Terms: []string{
-		"anti-ISIS coalition", "coalition against ISIS", "U.S.-led coalition", "Global Coalition to Defeat ISIS",
-		"anti-IS coalition", "coalition membership", "coalition"}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return x
-}
+var newExtractor = neo4jtest.Extractor
 
 func run(t *testing.T, st ingest.Store, paths ...string) ingest.Summary {
 	t.Helper()
 	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: noProgress{}, Logger: slog.New(slog.DiscardHandler)}, paths)
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}, Logger: slog.New(slog.DiscardHandler)}, paths)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,17 +30,17 @@ type answerRow struct {
 }
 
 type answer struct {
-	Understood bool           `json:"understood"`
-	Question   string         `json:"question"`
-	Intent     ask.Intent     `json:"intent,omitempty"`
-	Cypher     string         `json:"cypher,omitempty"`
-	Params     map[string]any `json:"params,omitempty"`
-	Columns    []string       `json:"columns,omitempty"`
-	Rows       []answerRow    `json:"rows,omitempty"`
-	Truncated  bool           `json:"truncated,omitempty"`
+	Understood bool            `json:"understood"`
+	Question   string          `json:"question"`
+	Intent     ask.Intent      `json:"intent,omitempty"`
+	Cypher     string          `json:"cypher,omitempty"`
+	Params     map[string]any  `json:"params,omitempty"`
+	Columns    []string        `json:"columns,omitempty"`
+	Rows       []answerRow     `json:"rows,omitempty"`
+	Truncated  bool            `json:"truncated,omitempty"`
 	Graph      *graph.Elements `json:"graph,omitempty"`
-	Message    string         `json:"message,omitempty"`
-	Forms      []ask.Form     `json:"forms,omitempty"`
+	Message    string          `json:"message,omitempty"`
+	Forms      []ask.Form      `json:"forms,omitempty"`
 }
 
 // ask answers a plain question: the Cypher it ran, the rows with the

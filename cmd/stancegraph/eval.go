@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stancegraph/stancegraph/evaluate"
-	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/model"
 )
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -54,14 +52,10 @@ stance"), then the figures; --json prints the report as JSON instead.`,
 			if err != nil {
 				return err
 			}
-			x, err := a.extractor()
+			claims, failed, err := a.extractAll(args)
 			if err != nil {
 				return err
 			}
-			var claims []model.Claim
-			failed := a.eachDocument(args, func(doc extract.Document) {
-				claims = append(claims, x.Extract(doc).Claims...)
-			})
 			r := evaluate.Score(gold, evaluate.FromClaims(claims))
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stancegraph/stancegraph/internal/repo"
+
 	"github.com/stancegraph/stancegraph/evaluate"
 )
 
@@ -18,20 +20,7 @@ type seedFiles struct{ root, config, seeds, gold, scorePy string }
 
 func locateSeeds(t *testing.T) seedFiles {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
+	dir := repo.Root(t)
 	shared := filepath.Join(dir, "..", "shared")
 	f := seedFiles{root: dir, config: filepath.Join(dir, "config.yaml"), seeds: filepath.Join(shared, "seeds"),
 		gold: filepath.Join(shared, "eval", "seeds-gold.jsonl"), scorePy: filepath.Join(shared, "eval", "score.py")}

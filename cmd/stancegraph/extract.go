@@ -29,14 +29,10 @@ exit code is non-zero if any failed.`,
 			if format != "jsonl" && format != "table" {
 				return fmt.Errorf("--format: %q is not jsonl or table", format)
 			}
-			x, err := a.extractor()
+			claims, failed, err := a.extractAll(args)
 			if err != nil {
 				return err
 			}
-			var claims []model.Claim
-			failed := a.eachDocument(args, func(doc extract.Document) {
-				claims = append(claims, x.Extract(doc).Claims...)
-			})
 			if format == "jsonl" {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetEscapeHTML(false)
@@ -56,6 +52,19 @@ exit code is non-zero if any failed.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or table")
 	return cmd
+}
+
+// extractAll extracts the claims of every article under paths; failed
+// counts the files that could not be read (each already logged).
+func (a *app) extractAll(paths []string) (claims []model.Claim, failed int, err error) {
+	x, err := a.extractor()
+	if err != nil {
+		return nil, 0, err
+	}
+	failed = a.eachDocument(paths, func(doc extract.Document) {
+		claims = append(claims, x.Extract(doc).Claims...)
+	})
+	return claims, failed, nil
 }
 
 // extractor builds the extractor from the configuration.

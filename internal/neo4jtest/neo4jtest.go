@@ -15,6 +15,7 @@ import (
 
 	"github.com/stancegraph/stancegraph/cypher"
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/repo"
 	"github.com/stancegraph/stancegraph/neo4jlocal"
 )
 
@@ -27,23 +28,7 @@ const Version = "5.26.30"
 const DefaultPort = 17688
 
 // Root is the repository's top folder (where go.mod is).
-func Root(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("neo4jtest: no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
+func Root(tb testing.TB) string { return repo.Root(tb) }
 
 // Server describes the test instance. STANCEGRAPH_TEST_NEO4J_PORT moves it.
 func Server(tb testing.TB) *neo4jlocal.Server {

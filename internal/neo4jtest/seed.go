@@ -30,20 +30,16 @@ func SeedsDir(tb testing.TB) string {
 	return dir
 }
 
-type quiet struct{}
+// Quiet is an ingest progress that shows nothing.
+type Quiet struct{}
 
-func (quiet) Start(int)          {}
-func (quiet) Done(string, error) {}
-func (quiet) Finish()            {}
+func (Quiet) Start(int)          {}
+func (Quiet) Done(string, error) {}
+func (Quiet) Finish()            {}
 
-// Seed empties the database and ingests the given folders or files with
-// the project's extractor and the seeds' topic.
-func Seed(tb testing.TB, st *graph.Store, paths ...string) ingest.Summary {
+// Extractor is the project's extractor for the seeds' topic.
+func Extractor(tb testing.TB) *extract.Extractor {
 	tb.Helper()
-	ctx := context.Background()
-	if err := st.DeleteAll(ctx); err != nil {
-		tb.Fatal(err)
-	}
 	g, err := extract.LoadGazetteer()
 	if err != nil {
 		tb.Fatal(err)
@@ -54,8 +50,19 @@ func Seed(tb testing.TB, st *graph.Store, paths ...string) ingest.Summary {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: x, Topic: Topic, MaxBytes: 1 << 20,
-		BatchSize: 500, Workers: 2, Progress: quiet{}, Logger: slog.New(slog.DiscardHandler)}, paths)
+	return x
+}
+
+// Seed empties the database and ingests the given folders or files with
+// the project's extractor and the seeds' topic.
+func Seed(tb testing.TB, st *graph.Store, paths ...string) ingest.Summary {
+	tb.Helper()
+	ctx := context.Background()
+	if err := st.DeleteAll(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: Extractor(tb), Topic: Topic, MaxBytes: 1 << 20,
+		BatchSize: 500, Workers: 2, Progress: Quiet{}, Logger: slog.New(slog.DiscardHandler)}, paths)
 	if err != nil {
 		tb.Fatal(err)
 	}
