@@ -65,6 +65,7 @@ type ActorFilter struct {
 	Kind   string
 	Doc    string
 	Name   string
+	Topic  string
 }
 
 // Validate rejects unknown stances and kinds with a message naming the
@@ -84,7 +85,10 @@ func (f ActorFilter) Validate() error {
 }
 
 func (f ActorFilter) params() map[string]any {
-	p := map[string]any{"stance": nil, "kind": nil, "doc": nil, "name": nil}
+	p := map[string]any{"stance": nil, "kind": nil, "doc": nil, "name": nil, "topic": nil}
+	if f.Topic != "" {
+		p["topic"] = f.Topic
+	}
 	if f.Stance != "" {
 		p["stance"] = f.Stance
 	}
@@ -107,6 +111,7 @@ WHERE coalesce(c.review, '') <> 'rejected'
   AND ($stance IS NULL OR c.stance = $stance)
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($doc IS NULL OR d.id = $doc)
+  AND ($topic IS NULL OR EXISTS { (c)-[:ABOUT]->(:Topic {id: $topic}) })
   AND ($name IS NULL OR toLower(a.name) CONTAINS $name OR any(x IN a.aliases WHERE toLower(x) CONTAINS $name))
 WITH a, c.stance AS stance, count(DISTINCT c) AS claims, count(DISTINCT d) AS documents
 ORDER BY stance

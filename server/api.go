@@ -10,7 +10,8 @@ import (
 )
 
 func filterOf(c *gin.Context) graph.ActorFilter {
-	return graph.ActorFilter{Stance: c.Query("stance"), Kind: c.Query("kind"), Doc: c.Query("doc"), Name: c.Query("name")}
+	return graph.ActorFilter{Stance: c.Query("stance"), Kind: c.Query("kind"), Doc: c.Query("doc"), Name: c.Query("name"),
+		Topic: c.Query("topic")}
 }
 
 func (s *Server) actors(c *gin.Context) {
