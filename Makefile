@@ -4,7 +4,7 @@
 BIN := bin/stancegraph
 ARTICLES ?= examples/articles
 
-.PHONY: run test build web deps neo4j-start neo4j-stop clean bench
+.PHONY: run test test-faults build web deps neo4j-start neo4j-stop clean bench
 
 ## run: start the local Neo4j (unless neo4j.uri is set), ingest $(ARTICLES), serve on http://127.0.0.1:8080
 run: build
@@ -15,6 +15,10 @@ run: build
 ## test: every test, against a real local Neo4j it starts and stops
 test:
 	scripts/test.sh
+
+## test-faults: only the fault suite (Neo4j killed and restarted, load, hostile input, auth); writes RELIABILITY.md
+test-faults:
+	TEST_PKGS=./faults scripts/test.sh
 
 build: deps web
 	go build -o $(BIN) ./cmd/stancegraph

@@ -53,3 +53,23 @@ func TestShippedQueriesParse(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseQuery(f *testing.F) {
+	f.Add("// name: q\n// param: k = \"state\"\nMATCH (n) RETURN n")
+	f.Add("// name: ../../etc\n// param: a b = {\nRETURN 1")
+	f.Add("// name:\n//\n//:\n// param: =\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		q, err := ParseQuery("f.cypher", text)
+		if err != nil {
+			return
+		}
+		if !ValidName(q.Name) || q.Cypher == "" {
+			t.Fatalf("accepted a query with name %q and cypher %q", q.Name, q.Cypher)
+		}
+		for _, p := range q.Params {
+			if !ValidParamName(p.Name) {
+				t.Fatalf("accepted parameter %q", p.Name)
+			}
+		}
+	})
+}

@@ -15,5 +15,12 @@ trap 'testneo neo4j stop || true' EXIT
 testneo neo4j start
 
 go vet ./...
-# -p 1: packages share the one test database and some restart it.
-go test -p 1 -count=1 ./...
+# -p 1: packages share the one test database and some restart it. The
+# fault suite (./faults) is part of it and rewrites RELIABILITY.md.
+go test -p 1 -count=1 -timeout 20m ${TEST_PKGS:-./...}
+
+# The fuzz targets for untrusted input, each for a short bounded time.
+[ -n "${TEST_PKGS:-}" ] && exit 0
+for target in ask:FuzzParse cypher:FuzzParseQuery extract:FuzzStripHTML extract:FuzzExtract; do
+	go test -run '^$' -fuzz "^${target#*:}\$" -fuzztime "${FUZZTIME:-10s}" "./${target%%:*}"
+done
