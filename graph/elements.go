@@ -61,21 +61,11 @@ func (s *Store) Graph(ctx context.Context, f ActorFilter) (Elements, error) {
 // Subgraph returns the given actors with their stance edges and the
 // affiliations among them: the graph part of an answer.
 func (s *Store) Subgraph(ctx context.Context, ids []string) (Elements, error) {
-	actors, err := s.Actors(ctx, ActorFilter{})
+	actors, err := s.actorsByID(ctx, ids)
 	if err != nil {
 		return Elements{}, err
 	}
-	keep := map[string]bool{}
-	for _, id := range ids {
-		keep[id] = true
-	}
-	var chosen []Actor
-	for _, a := range actors {
-		if keep[a.ID] {
-			chosen = append(chosen, a)
-		}
-	}
-	return s.elementsFor(ctx, chosen, ids)
+	return s.elementsFor(ctx, actors, ids)
 }
 
 // Neighbourhood returns an actor, its stance edges, and every actor

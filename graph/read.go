@@ -119,12 +119,44 @@ WITH a, collect({stance: stance, claims: claims, documents: documents}) AS stanc
 RETURN a.id, a.name, a.kind, a.aliases, stances, evidence
 ORDER BY evidence DESC, a.name`
 
+// cypherActorSummaries answers the same from the summary edges, which is
+// proportional to the actors rather than to the claims: used unless a
+// document filter needs the claims themselves.
+const cypherActorSummaries = `MATCH (a:Actor)-[s:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(t:Topic)
+WITH a, t, s, CASE type(s) WHEN 'SUPPORTS' THEN 'support' WHEN 'OPPOSES' THEN 'oppose' ELSE 'cautious' END AS stance
+WHERE ($stance IS NULL OR stance = $stance)
+  AND ($kind IS NULL OR a.kind = $kind)
+  AND ($topic IS NULL OR t.id = $topic)
+  AND ($ids IS NULL OR a.id IN $ids)
+  AND ($name IS NULL OR toLower(a.name) CONTAINS $name OR any(x IN a.aliases WHERE toLower(x) CONTAINS $name))
+WITH a, stance, sum(s.claims) AS claims, sum(s.documents) AS documents
+ORDER BY stance
+WITH a, collect({stance: stance, claims: claims, documents: documents}) AS stances, sum(claims) AS evidence
+RETURN a.id, a.name, a.kind, a.aliases, stances, evidence
+ORDER BY evidence DESC, a.name`
+
 // Actors lists actors with claims matching the filter, most evidence first.
 func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	recs, err := s.read(ctx, cypherActorList, f.params())
+	if f.Doc == "" {
+		p := f.params()
+		p["ids"] = nil
+		return s.actorList(ctx, cypherActorSummaries, p)
+	}
+	return s.actorList(ctx, cypherActorList, f.params())
+}
+
+// actorsByID returns the given actors with their summary stances.
+func (s *Store) actorsByID(ctx context.Context, ids []string) ([]Actor, error) {
+	p := ActorFilter{}.params()
+	p["ids"] = ids
+	return s.actorList(ctx, cypherActorSummaries, p)
+}
+
+func (s *Store) actorList(ctx context.Context, query string, params map[string]any) ([]Actor, error) {
+	recs, err := s.read(ctx, query, params)
 	if err != nil {
 		return nil, err
 	}
@@ -395,12 +427,32 @@ func (s *Store) ClaimByID(ctx context.Context, id string) (Claim, error) {
 	return cs[0], nil
 }
 
-// ClaimsOf returns the claims (not rejected) of the given actors, for the
-// evidence behind answers.
+// EvidencePerActor caps the claims ClaimsOf returns for each actor: an
+// answer shows a sample of quotes (the most confident first); the actor's
+// page has them all.
+const EvidencePerActor = 5
+
+// ClaimsOf returns up to EvidencePerActor claims (not rejected) of each of
+// the given actors, for the evidence behind answers.
 func (s *Store) ClaimsOf(ctx context.Context, actorIDs []string, stance string) ([]Claim, error) {
-	p := map[string]any{"ids": actorIDs, "stance": nil}
+	p := map[string]any{"ids": actorIDs, "stance": nil, "per": EvidencePerActor}
 	if stance != "" {
 		p["stance"] = stance
 	}
-	return s.claims(ctx, "a.id IN $ids AND coalesce(c.review, '') <> 'rejected' AND ($stance IS NULL OR c.stance = $stance)", p)
+	recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids
+CALL {
+  WITH a
+  MATCH (a)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+  WHERE coalesce(c.review, '') <> 'rejected' AND ($stance IS NULL OR c.stance = $stance)
+  RETURN c, d ORDER BY c.confidence DESC, d.id, c.start LIMIT $per
+}
+`+claimReturn, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Claim, 0, len(recs))
+	for _, r := range recs {
+		out = append(out, claimFrom(r.Values))
+	}
+	return out, nil
 }

@@ -172,16 +172,23 @@ func rootCause(err error) string {
 }
 
 // DeleteAll removes every node and relationship, in batches so that a large
-// graph does not need one huge transaction. Schema is kept.
+// graph does not need one huge transaction: relationships first, since
+// detaching a hub such as the topic would delete all of its at once.
+// Schema is kept.
 func (s *Store) DeleteAll(ctx context.Context) error {
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return s.translate(err, "delete all")
+	for _, q := range []string{
+		"MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 5000 ROWS",
+		"MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 5000 ROWS",
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return s.translate(err, "delete all")
+		}
 	}
 	return nil
 }

@@ -110,37 +110,47 @@ func (s *Server) ask(c *gin.Context) {
 	}
 }
 
-// attachEvidence gives each row the claims behind it: the claims of the
-// row's actor (in the asked stance, if any), or the row's own claim.
+// attachEvidence gives each row the claims behind it: a row that is a
+// claim is its own evidence; a row about an actor gets a sample of that
+// actor's claims (in the asked stance, if any).
 func (s *Server) attachEvidence(c *gin.Context, a *answer, q ask.Question, idCol int) error {
-	claimCol := slices.Index(a.Columns, "claim_id")
-	stance, _ := q.Params["stance"].(string)
-	var actorIDs []string
-	if idCol >= 0 {
-		for _, r := range a.Rows {
-			if id, _ := r.Values[idCol].(string); id != "" {
-				actorIDs = append(actorIDs, id)
+	col := func(name string) int { return slices.Index(a.Columns, name) }
+	if claimCol := col("claim_id"); claimCol >= 0 {
+		quote, doc, stance, attr := col("quote"), col("doc"), col("stance"), col("attribution")
+		at := func(r []any, i int) string {
+			if i < 0 {
+				return ""
 			}
+			v, _ := r[i].(string)
+			return v
 		}
-	}
-	if claimCol < 0 && len(actorIDs) == 0 {
+		for i, r := range a.Rows {
+			a.Rows[i].Evidence = append(a.Rows[i].Evidence, evidence{ClaimID: at(r.Values, claimCol), Quote: at(r.Values, quote),
+				Doc: at(r.Values, doc), Stance: at(r.Values, stance), Attribution: at(r.Values, attr)})
+		}
 		return nil
 	}
-	claims, err := s.Graph.ClaimsOf(c.Request.Context(), append(actorIDs, q.Actors...), stance)
+	if idCol < 0 {
+		return nil
+	}
+	var actorIDs []string
+	for _, r := range a.Rows {
+		if id, _ := r.Values[idCol].(string); id != "" {
+			actorIDs = append(actorIDs, id)
+		}
+	}
+	if len(actorIDs) == 0 {
+		return nil
+	}
+	stance, _ := q.Params["stance"].(string)
+	claims, err := s.Graph.ClaimsOf(c.Request.Context(), actorIDs, stance)
 	if err != nil {
 		return err
 	}
 	for i, r := range a.Rows {
+		id, _ := r.Values[idCol].(string)
 		for _, cl := range claims {
-			match := false
-			if claimCol >= 0 {
-				id, _ := r.Values[claimCol].(string)
-				match = id == cl.ID
-			} else if idCol >= 0 {
-				id, _ := r.Values[idCol].(string)
-				match = id == cl.ActorID
-			}
-			if match {
+			if cl.ActorID == id {
 				a.Rows[i].Evidence = append(a.Rows[i].Evidence, evidence{ClaimID: cl.ID, Quote: cl.Quote, Doc: cl.Doc,
 					Stance: cl.Stance, Attribution: cl.Attribution})
 			}
