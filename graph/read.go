@@ -428,8 +428,8 @@ func (s *Store) ClaimByID(ctx context.Context, id string) (Claim, error) {
 }
 
 // EvidencePerActor caps the claims ClaimsOf returns for each actor: an
-// answer shows a sample of quotes (the most confident first); the actor's
-// page has them all.
+// answer shows a sample of quotes (the first found: ordering them would
+// read every claim of a popular actor); the actor's page has them all.
 const EvidencePerActor = 5
 
 // ClaimsOf returns up to EvidencePerActor claims (not rejected) of each of
@@ -444,7 +444,7 @@ CALL {
   WITH a
   MATCH (a)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
   WHERE coalesce(c.review, '') <> 'rejected' AND ($stance IS NULL OR c.stance = $stance)
-  RETURN c, d ORDER BY c.confidence DESC, d.id, c.start LIMIT $per
+  RETURN c, d LIMIT $per
 }
 `+claimReturn, p)
 	if err != nil {
