@@ -1,9 +1,15 @@
 package graph
 
 import (
+	"errors"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/stancegraph/stancegraph/model"
 )
 
 func TestSummaryDeltas(t *testing.T) {
@@ -32,5 +38,14 @@ func TestSummaryDeltas(t *testing.T) {
 				t.Fatalf("got %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestTranslateGivingUpIsUnavailable(t *testing.T) {
+	s := &Store{uri: "bolt://127.0.0.1:1"}
+	err := s.translate(&neo4j.TransactionExecutionLimit{Cause: "timeout (exceeded max retry time: 5s)",
+		Errors: []error{&neo4j.ConnectivityError{Inner: errors.New("connect: connection refused")}}}, "write document x")
+	if model.ErrorCode(err) != model.Unavailable || !strings.Contains(err.Error(), "connection refused") {
+		t.Fatalf("got %v (%s)", err, model.ErrorCode(err))
 	}
 }

@@ -132,7 +132,16 @@ func (s *Store) read(ctx context.Context, query string, params map[string]any) (
 func (s *Store) translate(err error, format string, args ...any) error {
 	what := fmt.Sprintf(format, args...)
 	var nerr *neo4j.Neo4jError
+	var limit *neo4j.TransactionExecutionLimit
 	switch {
+	case errors.As(err, &limit):
+		// The driver retried connectivity and transient errors until its
+		// time limit: the server is not answering in time.
+		cause := limit.Cause
+		if n := len(limit.Errors); n > 0 {
+			cause = rootCause(limit.Errors[n-1])
+		}
+		return model.Wrap(model.Unavailable, err, "neo4j at %s is unreachable (%s)", s.uri, cause)
 	case errors.As(err, &nerr):
 		switch {
 		case nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
