@@ -347,8 +347,15 @@ type StanceClaims struct {
 // Disagreements lists actors whose documents give them different stances,
 // with the quotes on each side.
 func (s *Store) Disagreements(ctx context.Context) ([]Disagreement, error) {
-	claims, err := s.claims(ctx, `coalesce(c.review, '') <> 'rejected' AND a.id IN COLLECT {
-  MATCH (x:Actor) WHERE count { (x)-[:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(:Topic) } > 1 RETURN x.id }`, nil)
+	// The summary edges say who has more than one stance; only their
+	// claims are read.
+	recs, err := s.read(ctx, `MATCH (x:Actor) WHERE count { (x)-[:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(:Topic) } > 1
+RETURN collect(x.id)`, nil)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := s.claims(ctx, `a.id IN $ids AND coalesce(c.review, '') <> 'rejected'`,
+		map[string]any{"ids": strs(recs[0].Values[0])})
 	if err != nil {
 		return nil, err
 	}

@@ -174,7 +174,9 @@ func (s *Server) ServeListener(ctx context.Context, ln net.Listener) error {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      s.QueryTimeout + 30*time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
+		// Room for a long question in the URL, so that it reaches the
+		// handler and gets its JSON 400 rather than a bare 431.
+		MaxHeaderBytes: 256 << 10,
 	}
 	s.log.Info("serving", "url", "http://"+ln.Addr().String())
 	errc := make(chan error, 1)
