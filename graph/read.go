@@ -208,8 +208,13 @@ func claimFrom(v []any) Claim {
 }
 
 func (s *Store) claims(ctx context.Context, where string, params map[string]any) ([]Claim, error) {
-	recs, err := s.read(ctx, "MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+where+"\n"+claimReturn+
+	return s.claimQuery(ctx, "MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+where+"\n"+claimReturn+
 		"\nORDER BY d.id, c.start", params)
+}
+
+// claimQuery runs a query that ends in claimReturn.
+func (s *Store) claimQuery(ctx context.Context, query string, params map[string]any) ([]Claim, error) {
+	recs, err := s.read(ctx, query, params)
 	if err != nil {
 		return nil, err
 	}
@@ -446,7 +451,7 @@ func (s *Store) ClaimsOf(ctx context.Context, actorIDs []string, stance string) 
 	if stance != "" {
 		p["stance"] = stance
 	}
-	recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids
+	return s.claimQuery(ctx, `MATCH (a:Actor) WHERE a.id IN $ids
 CALL {
   WITH a
   MATCH (a)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
@@ -454,12 +459,4 @@ CALL {
   RETURN c, d LIMIT $per
 }
 `+claimReturn, p)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Claim, 0, len(recs))
-	for _, r := range recs {
-		out = append(out, claimFrom(r.Values))
-	}
-	return out, nil
 }
