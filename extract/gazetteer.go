@@ -74,7 +74,14 @@ func LoadGazetteer(userFiles ...string) (*Gazetteer, error) {
 		e := &all[i]
 		g.entries[e.ID] = e
 	}
-	for _, e := range g.entries {
+	// In id order, so that the tries are the same in every process.
+	ids := make([]string, 0, len(g.entries))
+	for id := range g.entries {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		e := g.entries[id]
 		for _, f := range append(append([]string{e.Name}, e.Aliases...), e.Metonyms...) {
 			g.names.add(f, e.ID)
 		}
@@ -170,14 +177,16 @@ func (t *trie) match(text string, toks []token, i int) (id string, end int, ok b
 			break
 		}
 		n = c
+		// Forms can share their words ("OPEC", "OPEC+"): the longest one
+		// the text spells out wins.
+		best := -1
 		for _, f := range n.forms {
 			start := toks[i].start
-			if start+len(f.text) > len(text) {
+			if start+len(f.text) > len(text) || len(f.text) <= best {
 				continue
 			}
-			seen := text[start : start+len(f.text)]
-			if formMatches(f.text, seen) {
-				id, end, ok = f.id, j+1, true
+			if seen := text[start : start+len(f.text)]; formMatches(f.text, seen) {
+				id, end, ok, best = f.id, j+1, true, len(f.text)
 			}
 		}
 	}

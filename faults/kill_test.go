@@ -81,6 +81,20 @@ func TestNeo4jKilledMidIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	recoveredClaims := claimsPerDocument(t, st)
+	for _, q := range []string{
+		// every actor's summary edges agree with its claims (none rejected here)
+		`MATCH (a:Actor)-[:MADE]->(c:Claim)-[:ABOUT]->(t:Topic) WITH a, t, c.stance AS st, count(c) AS n
+		 OPTIONAL MATCH (a)-[s]->(t) WHERE type(s) = CASE st WHEN 'support' THEN 'SUPPORTS' WHEN 'oppose' THEN 'OPPOSES' ELSE 'CAUTIOUS_ON' END
+		 WITH a, st, n, collect(s.claims) AS edges WHERE edges <> [n] RETURN [a.id, st, n, edges]`,
+	} {
+		r, err := st.ReadQuery(ctx, q, nil, 60*time.Second, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range r.Rows {
+			t.Errorf("after recovery: %v", row[0])
+		}
+	}
 	orphans := count(t, st, "MATCH (c:Claim) WHERE NOT (c)-[:IN]->(:Document) RETURN count(c)")
 	noActor := count(t, st, "MATCH (c:Claim) WHERE NOT (:Actor)-[:MADE]->(c) RETURN count(c)")
 
