@@ -64,17 +64,16 @@ SET d.name = $doc.id, d.title = $doc.title, d.source = $doc.source, d.sha256 = $
 
 	// cypherUpsertDocument writes the topic and document and returns the
 	// document's claim counts as they were.
-	cypherUpsertDocument = cypherTopic + "\nWITH t\n" + cypherDocument + `
-WITH d
-OPTIONAL MATCH (d)<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
-WHERE coalesce(c.review, '') <> 'rejected'
-RETURN a.id, c.stance, count(c)`
+	cypherUpsertDocument = cypherTopic + "\nWITH t\n" + cypherDocument + "\nWITH d\nOPTIONAL " + docClaimCounts
 
 	// cypherStanceCounts counts a document's claims that count (not
 	// rejected) per actor and stance, before and after a rewrite, so that
 	// the summary edges can be adjusted by the difference instead of
 	// recounted over every document.
-	cypherStanceCounts = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
+	cypherStanceCounts = "MATCH (d:Document {id: $id})\n" + docClaimCounts
+
+	// docClaimCounts counts the claims of document d per actor and stance.
+	docClaimCounts = `MATCH (d)<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
 WHERE coalesce(c.review, '') <> 'rejected'
 RETURN a.id, c.stance, count(c)`
 

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"sort"
+
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // Node is a Cytoscape.js node, in the shape the library takes directly.
@@ -71,15 +73,17 @@ func (s *Store) Subgraph(ctx context.Context, ids []string) (Elements, error) {
 // Neighbourhood returns an actor, its stance edges, and every actor
 // affiliated with it in either direction, with theirs.
 func (s *Store) Neighbourhood(ctx context.Context, id string) (Elements, error) {
-	if _, err := s.Actor(ctx, id); err != nil {
-		return Elements{}, err
-	}
+	// Grouped by a, so that an unknown id gives no row rather than an
+	// empty list.
 	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:AFFILIATED_WITH]-(o:Actor)
-RETURN collect(DISTINCT o.id)`, map[string]any{"id": id})
+RETURN a.id, collect(DISTINCT o.id)`, map[string]any{"id": id})
 	if err != nil {
 		return Elements{}, err
 	}
-	ids := append([]string{id}, strs(recs[0].Values[0])...)
+	if len(recs) == 0 {
+		return Elements{}, model.Errorf(model.NotFound, "no actor %q", id)
+	}
+	ids := append([]string{id}, strs(recs[0].Values[1])...)
 	return s.Subgraph(ctx, ids)
 }
 

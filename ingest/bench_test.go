@@ -2,7 +2,6 @@ package ingest_test
 
 import (
 	"context"
-	"log/slog"
 	"os"
 	"sync"
 	"testing"
@@ -41,7 +40,7 @@ func corpus(b *testing.B) string {
 func ingestAll(b *testing.B, st *graph.Store, dir string) ingest.Summary {
 	b.Helper()
 	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(b), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 1000, Workers: 2, Progress: neo4jtest.Quiet{}, Logger: slog.New(slog.DiscardHandler)}, []string{dir})
+		MaxBytes: 1 << 20, BatchSize: 1000, Workers: 2, Progress: neo4jtest.Quiet{}}, []string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,7 +45,6 @@ type Options struct {
 	// Force rewrites documents even when their content is unchanged.
 	Force    bool
 	Progress Progress
-	Logger   *slog.Logger
 }
 
 // Summary is what an ingest run did.

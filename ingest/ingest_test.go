@@ -2,7 +2,6 @@ package ingest_test
 
 import (
 	"context"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -35,7 +34,7 @@ var newExtractor = neo4jtest.Extractor
 func run(t *testing.T, st ingest.Store, paths ...string) ingest.Summary {
 	t.Helper()
 	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}, Logger: slog.New(slog.DiscardHandler)}, paths)
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}}, paths)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -220,7 +220,7 @@ func TestActorDocumentAndGraphRoutes(t *testing.T) {
 	if code != http.StatusOK || !strings.Contains(string(body), "<graphml") || !strings.Contains(string(body), "Turkey") {
 		t.Fatalf("graphml: %d", code)
 	}
-	for _, target := range []string{"/api/actors/nobody", "/api/documents/..%2F..%2Fetc%2Fpasswd", "/documents/nope"} {
+	for _, target := range []string{"/api/actors/nobody", "/api/graph/neighbourhood/nobody", "/api/documents/..%2F..%2Fetc%2Fpasswd", "/documents/nope"} {
 		if code, _ := do(t, h, "GET", target, ""); code != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", target, code)
 		}

@@ -48,7 +48,7 @@ Examples:
 			sum, runErr := ingest.Run(ctx, ingest.Options{
 				Store: st, Extractor: x, Topic: graph.Topic{ID: a.cfg.Topic.ID, Name: a.cfg.Topic.Name},
 				MaxBytes: a.cfg.Ingest.MaxBytes, BatchSize: a.cfg.Ingest.BatchSize, Workers: a.cfg.Ingest.Workers,
-				Force: force, Progress: newProgress(a.stderr, a.log), Logger: a.log,
+				Force: force, Progress: newProgress(a.stderr, a.log),
 			}, args)
 			for _, f := range sum.Failures {
 				a.log.Error("file not ingested", "file", f.File, "err", f.Err)

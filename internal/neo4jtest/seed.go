@@ -2,7 +2,6 @@ package neo4jtest
 
 import (
 	"context"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -62,7 +61,7 @@ func Seed(tb testing.TB, st *graph.Store, paths ...string) ingest.Summary {
 		tb.Fatal(err)
 	}
 	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: Extractor(tb), Topic: Topic, MaxBytes: 1 << 20,
-		BatchSize: 500, Workers: 2, Progress: Quiet{}, Logger: slog.New(slog.DiscardHandler)}, paths)
+		BatchSize: 500, Workers: 2, Progress: Quiet{}}, paths)
 	if err != nil {
 		tb.Fatal(err)
 	}
