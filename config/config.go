@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +32,7 @@ type Config struct {
 	Server  Server  `mapstructure:"server"`
 	Ingest  Ingest  `mapstructure:"ingest"`
 	Extract Extract `mapstructure:"extract"`
+	NLP     NLP     `mapstructure:"nlp"`
 	Topic   Topic   `mapstructure:"topic"`
 	Log     Log     `mapstructure:"log"`
 }
@@ -84,7 +86,24 @@ type Extract struct {
 // Cue is one user-defined stance phrase.
 type Cue struct {
 	Phrase string `mapstructure:"phrase"`
+	// POS limits the cue to verbs, nouns or adjectives; empty matches any.
+	POS    string `mapstructure:"pos"`
 	Stance string `mapstructure:"stance"`
+}
+
+// NLP configures how sentences get their structure: "corenlp" parses them
+// with Stanford CoreNLP (fetched from Maven Central, run as child
+// processes), "fast" with the built-in shallow parser (pure Go, no Java).
+type NLP struct {
+	Parser       string        `mapstructure:"parser"`
+	Home         string        `mapstructure:"home"`
+	Version      string        `mapstructure:"version"`
+	Java         string        `mapstructure:"java"`
+	Heap         string        `mapstructure:"heap"`
+	Workers      int           `mapstructure:"workers"`
+	StartTimeout time.Duration `mapstructure:"start_timeout"`
+	// Cache keeps parses by sentence text; empty turns it off.
+	Cache string `mapstructure:"cache"`
 }
 
 // Topic is the event or deal that stances are about.
@@ -125,6 +144,14 @@ func defaults() map[string]any {
 		"ingest.workers":       2,
 		"extract.gazetteers":   []string{},
 		"extract.cues":         []any{},
+		"nlp.parser":           "corenlp",
+		"nlp.home":             ".corenlp",
+		"nlp.version":          "4.5.10",
+		"nlp.java":             "java",
+		"nlp.heap":             "2g",
+		"nlp.workers":          2,
+		"nlp.start_timeout":    "180s",
+		"nlp.cache":            ".corenlp/cache",
 		"topic.id":             "syria-anti-isis-coalition",
 		"topic.name":           "Syria joins the U.S.-led coalition against ISIS",
 		"topic.terms": []string{
@@ -243,8 +270,32 @@ func (c Config) Validate() error {
 		if strings.TrimSpace(cue.Phrase) == "" {
 			return bad(fmt.Sprintf("extract.cues[%d].phrase", i), "must not be empty")
 		}
+		switch cue.POS {
+		case "", "verb", "noun", "adj":
+		default:
+			return bad(fmt.Sprintf("extract.cues[%d].pos", i), "%q is not verb, noun or adj", cue.POS)
+		}
 		if _, err := model.ParseStance(cue.Stance); err != nil {
 			return bad(fmt.Sprintf("extract.cues[%d].stance", i), "%s", model.ErrorMessage(err))
+		}
+	}
+	switch c.NLP.Parser {
+	case "corenlp", "fast":
+	default:
+		return bad("nlp.parser", "%q is not corenlp or fast", c.NLP.Parser)
+	}
+	if c.NLP.Parser == "corenlp" {
+		if c.NLP.Home == "" {
+			return bad("nlp.home", "must not be empty")
+		}
+		if c.NLP.Workers < 1 {
+			return bad("nlp.workers", "must be at least 1, got %d", c.NLP.Workers)
+		}
+		if c.NLP.StartTimeout <= 0 {
+			return bad("nlp.start_timeout", "must be positive, got %s", c.NLP.StartTimeout)
+		}
+		if !regexp.MustCompile(`^[0-9]+[kmgKMG]$`).MatchString(c.NLP.Heap) {
+			return bad("nlp.heap", "%q is not a Java heap size like 2g", c.NLP.Heap)
 		}
 	}
 	if c.Topic.ID == "" {

@@ -324,3 +324,31 @@ func pyFloat(x float64) string {
 	}
 	return s
 }
+
+// Micro adds several reports up: their hits, wrong predictions, required
+// and found gold rows, with precision, recall and F1 recomputed from the
+// sums. Missed and wrong rows are concatenated.
+func Micro(rs []Report) Report {
+	t := Report{FalsePositives: []string{}, Missed: []string{}}
+	for _, r := range rs {
+		t.TP += r.TP
+		t.FP += r.FP
+		t.Required += r.Required
+		t.Found += r.Found
+		t.KindMismatches += r.KindMismatches
+		t.FalsePositives = append(t.FalsePositives, r.FalsePositives...)
+		t.Missed = append(t.Missed, r.Missed...)
+	}
+	var prec, rec, f1 float64
+	if t.TP+t.FP > 0 {
+		prec = float64(t.TP) / float64(t.TP+t.FP)
+	}
+	if t.Required > 0 {
+		rec = float64(t.Found) / float64(t.Required)
+	}
+	if prec+rec > 0 {
+		f1 = 2 * prec * rec / (prec + rec)
+	}
+	t.Precision, t.Recall, t.F1 = round3(prec), round3(rec), round3(f1)
+	return t
+}

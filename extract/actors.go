@@ -22,7 +22,7 @@ const (
 		`Secretary of State|Secretary of Defense|Defense Secretary|Treasury Secretary|Secretary-General|` +
 		`Secretary General|Foreign Secretary|Ambassador|ambassador|Sen\.|Senator|Rep\.|Representative|Gov\.|` +
 		`Governor|Gen\.|General|Adm\.|Admiral|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|King|Crown Prince|` +
-		`Prince|Sheikh|Emir|Chancellor|Speaker|Chairman|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|` +
+		`Prince|Sheikh|Emir|Pope|Pastor|Cardinal|Rabbi|Imam|Chancellor|Speaker|Chairman|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|` +
 		`[Ss]pecial [Ee]nvoy|[Ee]nvoy|Commander|Minister|Secretary|Leader|Senate Majority Leader|Senate Minority Leader`
 	speechVerbs = `said|says|told|added|stated|warned|argued|explained|noted|wrote|insisted|cautioned|declared|` +
 		`announced|stressed|urged|claimed|asserted|remarked|replied|responded|commented|observed|acknowledged|` +
@@ -157,8 +157,8 @@ func slug(s string) string {
 // plausibleName rejects candidates that are sentence furniture or name a
 // known actor rather than a person.
 func (d *docActors) plausibleName(name string) bool {
-	for _, w := range strings.Fields(name) {
-		if notNames[w] || groupHeads[w] {
+	for k, w := range strings.Fields(name) {
+		if (notNames[w] && !(w == "May" && k > 0)) || groupHeads[w] {
 			return false
 		}
 	}
@@ -396,7 +396,8 @@ func sub(s string, m []int, i int) string {
 // but are not part of a name ("Trump Monday").
 func trimTrailingNonName(name string) string {
 	f := strings.Fields(name)
-	for len(f) > 1 && notNames[f[len(f)-1]] {
+	// "May" is a month and a surname: after a first name it is the name.
+	for len(f) > 1 && notNames[f[len(f)-1]] && f[len(f)-1] != "May" {
 		f = f[:len(f)-1]
 	}
 	return strings.Join(f, " ")
@@ -564,4 +565,62 @@ func (d *docActors) personAt(seg string, toks []token, i int) (string, int, bool
 		}
 	}
 	return "", 0, false
+}
+
+// mergeSurnames folds a person known only by one name ("Trump") into the
+// person whose full name ends with it ("Donald Trump"), when exactly one
+// does.
+func (d *docActors) mergeSurnames() {
+	for id, p := range d.people {
+		if len(strings.Fields(p.name)) != 1 {
+			continue
+		}
+		// The surname first; failing that any part of the name, as
+		// "Mr Saifuddin" for Saifuddin Abdullah.
+		full := d.soleFullName(p, true)
+		if full == nil {
+			full = d.soleFullName(p, false)
+		}
+		if full == nil {
+			continue
+		}
+		if full.role == "" {
+			full.role = p.role
+		}
+		if full.orgID == "" {
+			full.orgID = p.orgID
+		}
+		for name, pid := range d.byName {
+			if pid == id {
+				d.byName[name] = full.id
+			}
+		}
+		d.byName[strings.ToLower(p.name)] = full.id
+		delete(d.people, id)
+	}
+}
+
+// soleFullName is the one person with more than one name whose last name
+// (or, with lastOnly false, any name) is p's name; nil if none or several.
+func (d *docActors) soleFullName(p *person, lastOnly bool) *person {
+	var full *person
+	for _, q := range d.people {
+		f := strings.Fields(q.name)
+		if q == p || len(f) < 2 {
+			continue
+		}
+		match := strings.EqualFold(f[len(f)-1], p.name)
+		if !lastOnly {
+			for _, w := range f {
+				match = match || strings.EqualFold(w, p.name)
+			}
+		}
+		if match {
+			if full != nil {
+				return nil
+			}
+			full = q
+		}
+	}
+	return full
 }

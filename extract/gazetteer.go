@@ -247,3 +247,22 @@ func (g *Gazetteer) Lookup(name string) (string, bool) {
 	}
 	return "", false
 }
+
+// demonymState resolves a demonym ("Chinese", "Greek") to its state's id.
+func (g *Gazetteer) demonymState(word string) (string, bool) {
+	toks := tokenize(word)
+	if len(toks) == 0 {
+		return "", false
+	}
+	id, end, ok := g.demonyms.match(word, toks, 0)
+	if !ok || end != len(toks) || !strings.HasPrefix(id, "state:") {
+		return "", false
+	}
+	return id, true
+}
+
+// isDemonym reports a demonym of a state ("Palestinians", "Greeks").
+func (g *Gazetteer) isDemonym(word string) bool {
+	_, ok := g.demonymState(word)
+	return ok
+}

@@ -280,29 +280,22 @@ var abbreviations = map[string]bool{
 	"maj": true, "pres": true, "sec": true, "dept": true, "est": true, "approx": true, "d.c": true,
 }
 
-// splitSentences splits text[s:e] at sentence ends, never inside a quote
-// and never after an abbreviation or an initial.
+// splitSentences splits text[s:e] at sentence ends, never after an
+// abbreviation or an initial. It splits inside quotations too: a quote of
+// several sentences is several sentences, tied to its speaker later.
 func splitSentences(text string, s, e int) [][2]int {
 	var out [][2]int
 	start := s
-	inQuote := false
 	for i := s; i < e; i++ {
 		c := text[i]
-		if c == '"' {
-			inQuote = !inQuote
-			continue
-		}
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
 		j := i + 1
 		for j < e && (text[j] == '"' || text[j] == '\'' || text[j] == ')') {
-			if text[j] == '"' {
-				inQuote = !inQuote
-			}
 			j++
 		}
-		if inQuote || j >= e || text[j] != ' ' {
+		if j >= e || text[j] != ' ' {
 			continue
 		}
 		k := j + 1
@@ -313,7 +306,7 @@ func splitSentences(text string, s, e int) [][2]int {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(text[k:])
-		if !unicode.IsUpper(next) && next != '"' && !unicode.IsDigit(next) {
+		if !unicode.IsUpper(next) && next != '"' && next != '\'' && !unicode.IsDigit(next) {
 			continue
 		}
 		if c == '.' && isAbbreviation(text[start:i]) {

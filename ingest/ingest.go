@@ -167,7 +167,10 @@ func (o Options) one(ctx context.Context, path string) (oneResult, error) {
 	if err != nil {
 		return oneResult{}, err
 	}
-	res := o.Extractor.Extract(doc)
+	res, err := o.Extractor.Extract(ctx, doc)
+	if err != nil {
+		return oneResult{}, err
+	}
 	in := graph.DocumentInput{ID: name, Title: title(doc.Text), Source: path, SHA256: hash, Text: doc.Text,
 		Topic: o.Topic, Actors: res.Actors, Claims: res.Claims, Affiliations: res.Affiliations}
 	if err := o.Store.WriteDocument(ctx, in, o.BatchSize); err != nil {

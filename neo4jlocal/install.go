@@ -4,76 +4,20 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/stancegraph/stancegraph/internal/maven"
 )
 
-// pom pulls the whole server in through its one umbrella artifact.
-const pom = `<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>stancegraph.local</groupId>
-  <artifactId>neo4j-server</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency>
-      <groupId>org.neo4j</groupId>
-      <artifactId>neo4j</artifactId>
-      <version>%s</version>
-    </dependency>
-  </dependencies>
-</project>
-`
-
-// mavenDependencyPlugin is pinned so that every machine copies jars the
-// same way.
-const mavenDependencyPlugin = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies"
-
 // Install fetches the server's jars from Maven Central into the lib folder
-// unless a complete copy of this version is already there. The jars land in
-// a temporary folder that is renamed into place, so an interrupted download
-// never looks complete.
+// unless a complete copy of this version is already there. One umbrella
+// artifact pulls in the whole server.
 func (s *Server) Install(ctx context.Context) error {
-	lib := s.lib()
-	marker := filepath.Join(lib, ".complete")
-	if _, err := os.Stat(marker); err == nil {
-		return nil
+	if _, err := os.Stat(filepath.Join(s.lib(), ".complete")); err != nil {
+		s.logger().Info("fetching Neo4j jars from Maven Central (first run only, ~125 MB)", "version", s.Version, "into", s.lib())
 	}
-	if _, err := exec.LookPath("mvn"); err != nil {
-		return fmt.Errorf("neo4j: Maven (mvn) is needed to fetch Neo4j %s from Maven Central: %w", s.Version, err)
-	}
-	s.logger().Info("fetching Neo4j jars from Maven Central (first run only, ~125 MB)", "version", s.Version, "into", lib)
-	tmp := lib + ".partial"
-	if err := os.RemoveAll(tmp); err != nil {
-		return fmt.Errorf("neo4j: clear %s: %w", tmp, err)
-	}
-	if err := os.MkdirAll(tmp, 0o755); err != nil {
-		return fmt.Errorf("neo4j: create %s: %w", tmp, err)
-	}
-	pomPath := filepath.Join(tmp, "pom.xml")
-	if err := os.WriteFile(pomPath, []byte(fmt.Sprintf(pom, s.Version)), 0o644); err != nil {
-		return fmt.Errorf("neo4j: write %s: %w", pomPath, err)
-	}
-	absTmp, _ := filepath.Abs(tmp)
-	cmd := exec.CommandContext(ctx, "mvn", "-B", "-q", "-f", pomPath, mavenDependencyPlugin,
-		"-DincludeScope=runtime", "-Dmdep.prependGroupId=true", "-DoutputDirectory="+absTmp)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("neo4j: fetch jars for %s with Maven: %w\n%s", s.Version, err, tail(string(out), 30))
-	}
-	if err := os.Remove(pomPath); err != nil {
-		return fmt.Errorf("neo4j: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(tmp, ".complete"), []byte(s.Version+"\n"), 0o644); err != nil {
-		return fmt.Errorf("neo4j: %w", err)
-	}
-	if err := os.RemoveAll(lib); err != nil {
-		return fmt.Errorf("neo4j: clear %s: %w", lib, err)
-	}
-	if err := os.Rename(tmp, lib); err != nil {
-		return fmt.Errorf("neo4j: move jars into %s: %w", lib, err)
-	}
-	return nil
+	return maven.Fetch(ctx, "neo4j", s.lib(), maven.Artifact{Group: "org.neo4j", Name: "neo4j", Version: s.Version})
 }
 
 // writeConf writes neo4j.conf for a small instance bound to loopback only,
@@ -119,12 +63,4 @@ func (s *Server) writeConf() error {
 		fmt.Fprintf(&b, "%s=%s\n", kv[0], kv[1])
 	}
 	return os.WriteFile(filepath.Join(home, "conf", "neo4j.conf"), []byte(b.String()), 0o644)
-}
-
-func tail(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
-	}
-	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,7 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stancegraph/stancegraph/corenlp"
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/shallow"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -29,7 +32,7 @@ exit code is non-zero if any failed.`,
 			if format != "jsonl" && format != "table" {
 				return fmt.Errorf("--format: %q is not jsonl or table", format)
 			}
-			claims, failed, err := a.extractAll(args)
+			claims, failed, err := a.extractAll(cmd.Context(), args)
 			if err != nil {
 				return err
 			}
@@ -54,31 +57,73 @@ exit code is non-zero if any failed.`,
 	return cmd
 }
 
-// extractAll extracts the claims of every article under paths; failed
-// counts the files that could not be read (each already logged).
-func (a *app) extractAll(paths []string) (claims []model.Claim, failed int, err error) {
-	x, err := a.extractor()
+// extractAll extracts the claims of every article under paths on the
+// configured topic; failed counts the files that could not be read or
+// parsed (each already logged).
+func (a *app) extractAll(ctx context.Context, paths []string) (claims []model.Claim, failed int, err error) {
+	p, err := a.openParser(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	failed = a.eachDocument(paths, func(doc extract.Document) {
-		claims = append(claims, x.Extract(doc).Claims...)
-	})
-	return claims, failed, nil
+	defer p.Close()
+	x, err := a.extractor(p, a.topic())
+	if err != nil {
+		return nil, 0, err
+	}
+	return a.extractWith(ctx, x, paths)
 }
 
-// extractor builds the extractor from the configuration.
-func (a *app) extractor() (*extract.Extractor, error) {
+// extractWith runs one extractor over the articles under paths.
+func (a *app) extractWith(ctx context.Context, x *extract.Extractor, paths []string) (claims []model.Claim, failed int, err error) {
+	failed = a.eachDocument(paths, func(doc extract.Document) {
+		r, err := x.Extract(ctx, doc)
+		if err != nil {
+			a.log.Error("skipped file", "file", doc.Name, "err", err)
+			failed++
+			return
+		}
+		claims = append(claims, r.Claims...)
+	})
+	return claims, failed, ctx.Err()
+}
+
+func (a *app) topic() extract.Topic {
+	t := a.cfg.Topic
+	return extract.Topic{ID: t.ID, Name: t.Name, Terms: t.Terms}
+}
+
+// parser is an extract.Parser that holds resources until closed.
+type parser interface {
+	extract.Parser
+	Close() error
+}
+
+// openParser starts the configured parser: CoreNLP's workers (fetched on
+// first use) or the built-in shallow parser.
+func (a *app) openParser(ctx context.Context) (parser, error) {
+	n := a.cfg.NLP
+	if n.Parser == "fast" {
+		return shallow.Parser{}, nil
+	}
+	return corenlp.Start(ctx, corenlp.Options{Home: n.Home, Version: n.Version, Java: n.Java, Heap: n.Heap,
+		Workers: n.Workers, StartTimeout: n.StartTimeout, CacheDir: n.Cache, Logger: a.log})
+}
+
+// extractor builds the extractor for a topic from the configuration.
+func (a *app) extractor(p extract.Parser, t extract.Topic) (*extract.Extractor, error) {
 	g, err := extract.LoadGazetteer(a.cfg.Extract.Gazetteers...)
 	if err != nil {
 		return nil, err
 	}
 	var cues []extract.Cue
 	for _, c := range a.cfg.Extract.Cues {
-		cues = append(cues, extract.Cue{Phrase: c.Phrase, Stance: model.Stance(c.Stance)})
+		cues = append(cues, extract.Cue{Phrase: c.Phrase, POS: c.POS, Stance: model.Stance(c.Stance)})
 	}
-	t := a.cfg.Topic
-	return extract.New(g, extract.Topic{ID: t.ID, Name: t.Name, Terms: t.Terms}, cues)
+	lx, err := extract.LoadLexicon(cues)
+	if err != nil {
+		return nil, err
+	}
+	return extract.New(g, lx, t, p)
 }
 
 // eachDocument loads every article under paths and calls fn for each one

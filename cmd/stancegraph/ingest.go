@@ -36,7 +36,12 @@ Examples:
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			x, err := a.extractor()
+			p, err := a.openParser(ctx)
+			if err != nil {
+				return err
+			}
+			defer p.Close()
+			x, err := a.extractor(p, a.topic())
 			if err != nil {
 				return err
 			}

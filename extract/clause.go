@@ -1,0 +1,865 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/model"
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// candidate is one actor's stance found in one sentence, before the
+// document's claims are resolved to one per actor.
+type candidate struct {
+	sent   int
+	actor  string
+	stance model.Stance
+	attr   model.Attribution
+	cue    string
+	conf   float64
+}
+
+// stances finds the stances that sentence i states: each cue with its
+// holders and its target, then statements that judge the event.
+func (d *docState) stances(i int) {
+	s := &d.sents[i]
+	if s.p == nil || d.isQuestion(i) {
+		return
+	}
+	for c := range s.p.Tokens {
+		for _, cue := range d.x.lex.cuesAt(s.p.Tokens[c]) {
+			if end, ok := d.matchCue(i, c, cue); ok {
+				d.cueClaims(i, c, end, cue)
+			}
+		}
+	}
+	d.evaluations(i)
+}
+
+// isQuestion: a question states no position, unless it is someone's
+// quoted rhetorical question, which the evaluation stage reads.
+func (d *docState) isQuestion(i int) bool {
+	t := strings.TrimRight(d.text(i), `"' `)
+	return strings.HasSuffix(t, "?") && !d.hasQuote(i)
+}
+
+// matchCue checks the word class and the cue's further words at token c,
+// returning the last token of the match.
+func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
+	p := d.sents[i].p
+	t := p.Tokens[c]
+	switch cue.POS {
+	case "verb":
+		if !t.IsVerb() {
+			return 0, false
+		}
+	case "noun":
+		if !t.IsNoun() {
+			return 0, false
+		}
+	case "adj":
+		if !t.IsAdjective() && t.POS != "VBN" && t.POS != "IN" && t.POS != "RB" {
+			return 0, false
+		}
+	}
+	end := c
+	for _, w := range cue.words[1:] {
+		// A verb's particle may stand apart: "threw the deal out".
+		if cue.POS == "verb" {
+			found := false
+			for _, k := range p.Children(c, "compound:prt") {
+				if strings.ToLower(p.Tokens[k].Lemma) == w {
+					found = true
+					end = max(end, k)
+				}
+			}
+			// "agree with the decision": the preposition marks the object.
+			for _, e := range p.Out(c, "obl") {
+				if syntax.Marker(e.Rel) == w {
+					found = true
+				}
+			}
+			if found {
+				continue
+			}
+		}
+		// Determiners and modifiers may come between the words: "sought
+		// an assurance", "threw its full support behind".
+		k := end + 1
+		for k < len(p.Tokens) && k <= end+3 && !wordIs(p.Tokens[k], w) && fillers[p.Tokens[k].POS] {
+			k++
+		}
+		if k >= len(p.Tokens) || !wordIs(p.Tokens[k], w) {
+			return 0, false
+		}
+		end = k
+	}
+	return end, true
+}
+
+// fillers are the parts of speech that may stand between a phrase's words.
+var fillers = map[string]bool{"DT": true, "PRP$": true, "JJ": true, "RB": true, "POS": true, "CD": true, "JJS": true, "JJR": true}
+
+func wordIs(t syntax.Token, w string) bool {
+	return strings.ToLower(t.Lemma) == w || strings.ToLower(t.Text) == w
+}
+
+// cueClaims finds who holds the stance of the cue at token c and whether
+// it is about the topic, and records a candidate for each holder.
+func (d *docState) cueClaims(i, c, end int, cue lexCue) {
+	p := d.sents[i].p
+	if !d.objectFits(i, c, cue) || (cue.Demanded && d.demander(i, c) < 0) {
+		return
+	}
+	stance, ok := d.polarity(i, c, cue.Stance)
+	if !ok {
+		return
+	}
+	holders, via := d.holders(i, c, cue)
+	if len(holders) == 0 {
+		return
+	}
+	if !d.onTarget(i, c, cue) {
+		return
+	}
+	conf := 0.8
+	if cue.Weak {
+		conf = 0.6
+	}
+	attr := model.Reported
+	if d.inQuote(i, c) {
+		attr = model.Quote
+	}
+	text := strings.ToLower(p.Span(c, end))
+	for _, h := range holders {
+		d.add(candidate{sent: i, actor: h, stance: stance, attr: attr, cue: text, conf: conf})
+	}
+	if via != "" {
+		d.add(candidate{sent: i, actor: via, stance: stance, attr: attr, cue: text + " (as reported)", conf: conf * 0.9})
+	}
+}
+
+// objectFits checks a cue's object constraint: "recalled its ambassador"
+// is a protest, "recalled" alone is not.
+func (d *docState) objectFits(i, c int, cue lexCue) bool {
+	if len(cue.Object) == 0 {
+		return true
+	}
+	p := d.sents[i].p
+	for _, k := range p.Children(c, "obj", "nsubj:pass", "obl") {
+		for _, o := range cue.Object {
+			if strings.ToLower(p.Tokens[k].Lemma) == o {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// demandVerbs ask for something; what they ask for shows reserve: "sought
+// an assurance", "demanded changes", "pressing for guarantees".
+var demandVerbs = map[string]bool{"seek": true, "request": true, "demand": true, "want": true, "ask": true,
+	"call": true, "press": true, "push": true, "insist": true, "require": true, "urge": true, "lay": true,
+	"set": true, "attach": true, "impose": true, "need": true, "expect": true, "look": true, "table": true,
+	"propose": true, "submit": true, "win": false}
+
+// demander is the verb that asks for the noun at token c, or -1.
+func (d *docState) demander(i, c int) int {
+	p := d.sents[i].p
+	h, rel := p.Head(c)
+	if h < 0 || !demandVerbs[strings.ToLower(p.Tokens[h].Lemma)] {
+		return -1
+	}
+	switch syntax.Base(rel) {
+	case "obj", "obl", "nsubj:pass", "xcomp":
+		return h
+	}
+	return -1
+}
+
+func (d *docState) add(c candidate) {
+	if d.actorFor(c.actor) == nil {
+		return
+	}
+	d.cands = append(d.cands, c)
+}
+
+// negators turn a cue around: "not", "never", "no support".
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true,
+	"nor": true, "without": true}
+
+// negativeGovernors make the verb they govern negative: "refused to
+// back", "declined to endorse", "stopped short of".
+var negativeGovernors = map[string]bool{"refuse": true, "decline": true, "fail": true, "reject": true,
+	"withhold": true, "withdraw": true, "drop": true, "abandon": true, "end": true, "stop": true, "cease": true}
+
+// hedges make support cautious: "cautiously welcomed", "conditionally
+// endorsed".
+var hedges = map[string]bool{"cautiously": true, "guardedly": true, "conditionally": true,
+	"tentatively": true, "reluctantly": true, "grudgingly": true, "partially": true, "partly": true,
+	"qualified": true, "lukewarm": true, "cautious": true, "conditional": true, "tentative": true,
+	"guarded": true, "muted": true, "limited": true, "initially": false}
+
+// conditions make support cautious: "will back it if ...", "provided it
+// satisfies ...".
+var conditions = map[string]bool{"if": true, "unless": true, "provided": true, "providing": true,
+	"once": true, "as long as": true, "so long as": true, "on condition": true, "only if": true}
+
+// polarity applies negation, hedges, conditions and modal doubt to the cue
+// at token c. ok is false when negation leaves no stance.
+func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
+	p := d.sents[i].p
+	negated := d.negated(i, c)
+	// A light verb carries the negation of its noun: "would not give it
+	// their support", "withheld their backing".
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" {
+		if d.negated(i, h) || negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] {
+			negated = !negated
+		}
+	}
+	for _, k := range p.Children(c, "det") {
+		if strings.ToLower(p.Tokens[k].Text) == "no" {
+			negated = !negated
+		}
+	}
+	// "refused to back", "would not back": a negative or negated governor.
+	for n, steps := c, 0; steps < 3; steps++ {
+		h, rel := p.Head(n)
+		if h < 0 || syntax.Base(rel) != "xcomp" {
+			break
+		}
+		if negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] || d.negated(i, h) {
+			negated = !negated
+		}
+		n = h
+	}
+	stance := base
+	if negated {
+		switch base {
+		case model.Support:
+			stance = model.Oppose
+		case model.Oppose:
+			return model.Cautious, true // "not opposed": acceptance with reserve
+		default:
+			return "", false
+		}
+	}
+	if stance == model.Support && (d.hedged(i, c) || d.conditional(i, c)) {
+		stance = model.Cautious
+	}
+	return stance, true
+}
+
+// negated reports a negator on token c itself.
+func (d *docState) negated(i, c int) bool {
+	p := d.sents[i].p
+	for _, k := range p.Children(c, "advmod", "neg", "aux", "cc:preconj") {
+		if negators[strings.ToLower(p.Tokens[k].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *docState) hedged(i, c int) bool {
+	p := d.sents[i].p
+	for _, k := range p.Children(c, "advmod", "amod") {
+		if hedges[strings.ToLower(p.Tokens[k].Text)] {
+			return true
+		}
+	}
+	for _, k := range p.Children(c, "aux") {
+		switch strings.ToLower(p.Tokens[k].Text) {
+		case "may", "might", "could":
+			return true
+		}
+	}
+	return false
+}
+
+// conditional reports a condition in the cue's sentence: "will back it
+// if ...", "backed the agreement provided it satisfied ...". Parsers
+// often attach such clauses to the wrong verb, so any subordinating
+// condition of the sentence counts.
+func (d *docState) conditional(i, c int) bool {
+	p := d.sents[i].p
+	for k, t := range p.Tokens {
+		if _, rel := p.Head(k); rel != "mark" && syntax.Base(rel) != "advmod" && syntax.Base(rel) != "case" {
+			continue
+		}
+		if conditions[strings.ToLower(t.Text)] && d.inQuote(i, k) == d.inQuote(i, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// lightVerbs take a stance noun as object and give it their subject:
+// "voiced concern", "threw its support behind", "raised objections".
+var lightVerbs = map[string]bool{"voice": true, "express": true, "raise": true, "air": true,
+	"register": true, "share": true, "have": true, "hold": true, "give": true, "lend": true, "throw": true,
+	"offer": true, "pledge": true, "signal": true, "reiterate": true, "restate": true, "reaffirm": true,
+	"repeat": true, "declare": true, "announce": true, "make": true, "lodge": true, "file": true,
+	"level": true, "harbour": true, "harbor": true, "state": true, "put": true, "set": true, "lay": true,
+	"renew": true, "withdraw": true, "withhold": true, "drop": true, "confirm": true, "stress": true,
+	"emphasise": true, "emphasize": true, "mount": true, "launch": true, "stage": true, "hold out": true,
+	"show": true, "display": true, "extend": true, "add": true, "issue": true, "publish": true}
+
+// receivers take a stance noun whose holder is someone else: "drew
+// criticism from", "faced opposition from", "won the backing of".
+var receivers = map[string]bool{"draw": true, "attract": true, "face": true, "meet": true,
+	"provoke": true, "spark": true, "trigger": true, "prompt": true, "unleash": true, "stir": true,
+	"win": true, "receive": true, "get": true, "gain": true, "secure": true, "earn": true, "encounter": true,
+	"cause": true, "court": true, "seek": true, "need": true, "require": true, "rally": true}
+
+// holders finds the actors who hold the stance of the cue at token c, and
+// via, a speaker who reports it as their own side's ("her MPs will
+// oppose it").
+func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
+	p := d.sents[i].p
+	t := p.Tokens[c]
+	var heads []int
+	switch {
+	case t.IsVerb() && cue.POS != "noun" && cue.POS != "adj" && !(t.POS == "VBN" && d.isAdjectival(i, c)):
+		heads = d.verbHolders(i, c)
+	case t.IsNoun():
+		heads = d.nounHolders(i, c)
+	default:
+		heads = d.predicateHolders(i, c)
+	}
+	seen := map[string]bool{}
+	for _, h := range heads {
+		for _, id := range d.expand(i, h) {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	// Quoted words with no actor as holder are the speaker's: "Halt this
+	// deal", "the moment has come to recognise ...".
+	if len(ids) == 0 && d.inQuote(i, c) && d.sents[i].speaker != "" {
+		ids = []string{d.sents[i].speaker}
+	}
+	if sp := d.reporter(i, c); sp != "" && !seen[sp] && len(ids) > 0 && d.ownSide(i, heads, sp) {
+		via = sp
+	}
+	return ids, via
+}
+
+// isAdjectival: "X is opposed to", "X was concerned about": a participle
+// used as an adjective has its holder as subject.
+func (d *docState) isAdjectival(i, c int) bool {
+	p := d.sents[i].p
+	if len(p.Children(c, "obl:agent")) > 0 {
+		return false
+	}
+	for _, k := range p.Children(c, "aux:pass", "cop") {
+		_ = k
+		return true
+	}
+	return false
+}
+
+// verbHolders: the subjects of a verb cue, the agent of a passive one, and
+// for a verb with no subject of its own (a participle, an infinitive
+// under "vowed to"), the subject of the verb it depends on.
+func (d *docState) verbHolders(i, c int) []int {
+	p := d.sents[i].p
+	if d.passive(i, c) {
+		var out []int
+		for _, e := range p.Out(c, "obl") {
+			if m := syntax.Marker(e.Rel); m == "agent" || m == "by" {
+				out = append(out, e.Dep)
+			}
+		}
+		return out
+	}
+	// The enhanced graph gives controlled verbs their controller as
+	// subject ("urged ministers to throw out": ministers); the holder is
+	// the one who urges, so climb first.
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "xcomp" {
+		return d.verbHolders(i, h)
+	}
+	var out []int
+	for _, e := range p.Out(c, "nsubj") {
+		if e.Rel != "nsubj:xsubj" {
+			out = append(out, e.Dep)
+		}
+	}
+	if len(out) > 0 {
+		return append(out, d.partners(i, c)...)
+	}
+	h, rel := p.Head(c)
+	switch syntax.Base(rel) {
+	case "advcl", "conj", "dep", "parataxis":
+		if h >= 0 && p.Tokens[h].IsVerb() {
+			return d.verbHolders(i, h)
+		}
+	case "acl":
+		// "Greeks who reject the accord": the Greeks; "Washington's move
+		// recognising ...", "the declaration by Trump recognising ...":
+		// the move's maker; "a joint statement ... denouncing the
+		// decision": whoever put the statement out.
+		if h < 0 {
+			return nil
+		}
+		if d.holder(i, h) != "" {
+			return []int{h}
+		}
+		if by := p.Children(h, "nmod:poss"); len(by) > 0 {
+			return by
+		}
+		for _, e := range p.Out(h, "nmod") {
+			if m := syntax.Marker(e.Rel); m == "by" || m == "from" {
+				return []int{e.Dep}
+			}
+		}
+		if g, grel := p.Head(h); g >= 0 && communications[strings.ToLower(p.Tokens[h].Lemma)] && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
+			return d.verbHolders(i, g)
+		}
+	}
+	return nil
+}
+
+// communications are what someone puts out: their content is the
+// author's.
+var communications = map[string]bool{"statement": true, "letter": true, "message": true, "speech": true,
+	"communique": true, "communiqué": true, "note": true, "post": true, "tweet": true, "article": true,
+	"op-ed": true, "remark": true, "comment": true, "interview": true, "address": true, "video": true,
+	"declaration": true, "report": true, "resolution": true, "motion": true, "appeal": true, "call": true}
+
+// partners act together with the subject: "put out a statement alongside
+// X", "together with X", "jointly with X".
+func (d *docState) partners(i, c int) []int {
+	p := d.sents[i].p
+	var out []int
+	for n, steps := c, 0; n >= 0 && steps < 3; steps++ {
+		for _, e := range p.Out(n, "obl", "nmod") {
+			switch syntax.Marker(e.Rel) {
+			case "alongside", "along_with", "together_with":
+				out = append(out, e.Dep)
+			case "with":
+				for _, k := range p.Children(e.Dep, "case", "advmod") {
+					if w := strings.ToLower(p.Tokens[max(0, k-1)].Text); w == "together" || w == "along" || w == "jointly" {
+						out = append(out, e.Dep)
+					}
+				}
+			}
+		}
+		if len(p.Children(n, "obj")) == 0 {
+			break
+		}
+		n = p.Children(n, "obj")[0] // "a statement alongside X"
+	}
+	return out
+}
+
+func (d *docState) passive(i, c int) bool {
+	p := d.sents[i].p
+	return len(p.Children(c, "aux:pass", "nsubj:pass")) > 0
+}
+
+// nounHolders: "Turkey's objections", "support from Saudi Arabia", "the
+// backing of X", "voiced concern", "drew criticism from X", "X, an
+// outspoken critic", "X is a supporter".
+func (d *docState) nounHolders(i, c int) []int {
+	p := d.sents[i].p
+	var out []int
+	for _, k := range p.Children(c, "nmod:poss") {
+		out = append(out, k)
+	}
+	for _, k := range p.Children(c, "nmod:from", "nmod:by", "nmod:of", "nmod:among") {
+		if d.holder(i, k) != "" {
+			out = append(out, k)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	h, rel := p.Head(c)
+	if h >= 0 && syntax.Base(rel) == "obl" && p.Tokens[h].IsVerb() {
+		// "pressing for guarantees", "poured onto the streets in protest",
+		// "regard the reports with concern", "quit in protest".
+		if demandVerbs[strings.ToLower(p.Tokens[h].Lemma)] || d.markerOf(i, c) == "in" || d.markerOf(i, c) == "with" {
+			return d.verbHolders(i, h)
+		}
+	}
+	switch syntax.Base(rel) {
+	case "obj", "nsubj:pass":
+		if h < 0 {
+			return nil
+		}
+		lemma := strings.ToLower(p.Tokens[h].Lemma)
+		if receivers[lemma] {
+			for _, k := range p.Children(h, "obl:from", "obl:by", "obl:of", "obl:among") {
+				out = append(out, k)
+			}
+			return out
+		}
+		if lightVerbs[lemma] || speechLemmas[lemma] || demandVerbs[lemma] {
+			return d.verbHolders(i, h)
+		}
+	case "appos":
+		return []int{h} // "X, an outspoken critic"
+	case "nsubj":
+		return nil
+	}
+	// "X is a critic of the deal": the copula's subject.
+	if len(p.Children(c, "cop")) > 0 {
+		return p.Children(c, "nsubj")
+	}
+	return nil
+}
+
+// markerOf is the preposition before token c ("in" for "in protest").
+func (d *docState) markerOf(i, c int) string {
+	p := d.sents[i].p
+	for _, k := range p.Children(c, "case") {
+		return strings.ToLower(p.Tokens[k].Text)
+	}
+	return ""
+}
+
+// predicateHolders: adjectives and participles used as adjectives: "X is
+// wary of", "X remained critical", "overjoyed evangelicals".
+func (d *docState) predicateHolders(i, c int) []int {
+	p := d.sents[i].p
+	if s := p.Children(c, "nsubj", "nsubj:pass"); len(s) > 0 {
+		return s
+	}
+	h, rel := p.Head(c)
+	switch syntax.Base(rel) {
+	case "amod":
+		return []int{h}
+	case "xcomp", "advcl", "ccomp", "conj":
+		if h >= 0 {
+			if s := p.Children(h, "nsubj"); len(s) > 0 {
+				return s
+			}
+			if h2, rel2 := p.Head(h); h2 >= 0 && syntax.Base(rel2) == "conj" {
+				return p.Children(h2, "nsubj")
+			}
+		}
+	case "acl", "acl:relcl":
+		return []int{h}
+	}
+	return nil
+}
+
+// expand maps a holder token to actors: the actor it names, every actor
+// coordinated with it ("Labour, the SNP and the DUP"), and the members a
+// collective lists ("allies, among them Britain and France").
+func (d *docState) expand(i, h int) []string {
+	p := d.sents[i].p
+	// "X, Y and Z are among the leaders who denounced": the leaders are a
+	// predicate of X, Y and Z.
+	if subj := p.Children(h, "nsubj"); len(subj) > 0 && len(p.Children(h, "cop")) > 0 {
+		var out []string
+		for _, s := range subj {
+			out = append(out, d.expand(i, s)...)
+		}
+		return out
+	}
+	var members []string
+	for _, e := range p.Out(h, "nmod", "appos", "conj") {
+		mk := syntax.Marker(e.Rel)
+		if syntax.Base(e.Rel) == "nmod" && mk != "among" && mk != "including" && mk != "like" && mk != "such_as" {
+			continue
+		}
+		if syntax.Base(e.Rel) == "conj" {
+			continue // handled below
+		}
+		m := e.Dep
+		if d.holder(i, m) == "" || p.Tokens[m].POS == "PRP" {
+			// "among them Britain, France and Germany"
+			if ks := p.Children(m, "dep", "appos"); len(ks) > 0 {
+				m = ks[0]
+			}
+		}
+		if id := d.holder(i, m); id != "" {
+			members = append(members, id)
+			for _, cj := range p.Out(m, "conj") {
+				if id := d.holder(i, cj.Dep); id != "" {
+					members = append(members, id)
+				}
+			}
+		}
+	}
+	// "they" after "Malaysia and Indonesia" is both of them.
+	if plural(p.Tokens[h].Text) {
+		if _, j, t := d.antecedent(i, h, notPerson); t >= 0 && j >= 0 {
+			for k, rel := d.sents[j].p.Head(t); syntax.Base(rel) == "conj" && k >= 0; k, rel = d.sents[j].p.Head(k) {
+				t = k
+			}
+			out := []string{}
+			for _, e := range append([]syntax.Edge{{Dep: t}}, d.sents[j].p.Out(t, "conj")...) {
+				if id := d.holder(j, e.Dep); id != "" {
+					out = append(out, id)
+				}
+			}
+			return out
+		}
+	}
+	id := d.holder(i, h)
+	if len(members) > 0 && (id == "" || strings.HasPrefix(id, "group:")) {
+		return members
+	}
+	if id == "" {
+		return nil
+	}
+	out := append([]string{id}, members...)
+	// Coordinated names share the stance: "Labour, the SNP and the DUP".
+	for _, k := range p.Children(h, "conj") {
+		if cid := d.holder(i, k); cid != "" && cid != id {
+			out = append(out, cid)
+		}
+	}
+	return out
+}
+
+// reporter is who reports the clause of token c: the subject of a speech
+// verb whose complement it is, or the speaker of its quote.
+func (d *docState) reporter(i, c int) string {
+	if sp, _ := d.reporterVerb(i, c); len(sp) > 0 {
+		return sp[0]
+	}
+	return ""
+}
+
+// reporterVerb is reporter with the reporting verb's token (-1 for a
+// quote's speaker). It climbs only through complements and coordination:
+// an adverbial clause ("even though ...") is not what was said.
+func (d *docState) reporterVerb(i, c int) ([]string, int) {
+	p := d.sents[i].p
+	if d.inQuote(i, c) {
+		if sp := d.sents[i].speaker; sp != "" {
+			return []string{sp}, -1
+		}
+		return nil, -1
+	}
+	for n, steps := c, 0; n >= 0 && steps < 5; steps++ {
+		h, rel := p.Head(n)
+		if h < 0 {
+			return nil, -1
+		}
+		switch syntax.Base(rel) {
+		case "ccomp", "parataxis":
+			if speechLemmas[strings.ToLower(p.Tokens[h].Lemma)] {
+				var out []string
+				for _, s := range d.verbHolders(i, h) {
+					out = append(out, d.expand(i, s)...)
+				}
+				return out, h
+			}
+		case "xcomp", "conj":
+		default:
+			return nil, -1
+		}
+		n = h
+	}
+	return nil, -1
+}
+
+// ownSide reports a holder phrase that belongs to the speaker sp: "her
+// SNP MPs", "his party", "our government", or the body the speaker leads.
+func (d *docState) ownSide(i int, heads []int, sp string) bool {
+	p := d.sents[i].p
+	for _, h := range heads {
+		for _, k := range p.Children(h, "nmod:poss") {
+			if d.holder(i, k) == sp {
+				return true
+			}
+		}
+		if per, ok := d.acts.people[sp]; ok && per.orgID != "" && d.holder(i, h) == per.orgID {
+			return true
+		}
+	}
+	return false
+}
+
+// onTarget reports whether the cue at token c is about the topic: its
+// object or complement names the topic or refers to it, or, with no
+// object of its own, it stands in a sentence about the topic. Acts
+// ("signed", "sealed") need the topic named as their object.
+func (d *docState) onTarget(i, c int, cue lexCue) bool {
+	p := d.sents[i].p
+	targets := d.targets(i, c)
+	other, actors := false, false
+	for _, t := range targets {
+		if len(cue.Object) > 0 && slicesContains(cue.Object, strings.ToLower(p.Tokens[t].Lemma)) {
+			continue // "recalled its ambassador": the object is the act
+		}
+		switch d.refersTo(i, t) {
+		case topicNamed:
+			return true
+		case topicAnaphor:
+			if !cue.Act {
+				return true
+			}
+		case topicPronoun:
+			if !cue.Act && (d.topicIn(i) || d.topicNear(i)) {
+				return true
+			}
+		case notTopic:
+			if d.holder(i, t) != "" {
+				actors = true
+			} else {
+				other = true
+			}
+		}
+	}
+	if cue.Act || other {
+		return false
+	}
+	// Criticism aimed at an actor over the topic: "accused Australia of
+	// treachery" in a sentence about the decision.
+	if actors {
+		return cue.Stance == model.Oppose && d.topicIn(i)
+	}
+	// No object: "France protested", "the move was welcomed". The
+	// sentence or the one before in its paragraph must be about the topic.
+	return d.topicIn(i) || d.topicNear(i)
+}
+
+func slicesContains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// targets are the tokens that say what a cue is about: objects and
+// prepositional complements, the subject of a passive, for a noun its
+// complements, for an actor as object the reason given ("faulted Trump
+// for his decision").
+func (d *docState) targets(i, c int) []int {
+	p := d.sents[i].p
+	var out []int
+	for _, e := range p.Out(c) {
+		base, m := syntax.Base(e.Rel), syntax.Marker(e.Rel)
+		switch base {
+		case "obj", "iobj", "xcomp", "ccomp", "csubj:pass", "nsubj:pass":
+			out = append(out, e.Dep)
+		case "obl", "nmod", "advcl":
+			switch m {
+			case "agent", "by", "tmod", "npmod", "in", "at", "from", "among", "poss", "during", "after", "before", "since", "with", "of":
+				if m == "of" && p.Tokens[c].IsNoun() {
+					if d.holder(i, e.Dep) == "" {
+						out = append(out, e.Dep)
+					}
+				}
+				if m == "with" || m == "at" {
+					if d.holder(i, e.Dep) == "" && d.refersTo(i, e.Dep) != notTopic {
+						out = append(out, e.Dep)
+					}
+				}
+				continue
+			}
+			out = append(out, e.Dep)
+		}
+	}
+	// A verb in a relative clause is about the noun it describes: "the
+	// deal the UK has struck".
+	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsVerb() && (rel == "acl:relcl" || syntax.Base(rel) == "acl") && len(p.Children(c, "obj")) == 0 {
+		out = append(out, h)
+	}
+	// A noun cue that is the object of a light verb takes that verb's
+	// complements: "voiced concern over the plan".
+	if h, rel := p.Head(c); p.Tokens[c].IsNoun() && h >= 0 && syntax.Base(rel) == "obj" {
+		for _, e := range p.Out(h, "obl") {
+			if m := syntax.Marker(e.Rel); m == "over" || m == "about" || m == "on" || m == "to" || m == "behind" || m == "for" || m == "against" || m == "regarding" {
+				out = append(out, e.Dep)
+			}
+		}
+	}
+	return out
+}
+
+// reference classes of a target.
+const (
+	noReference = iota
+	topicNamed
+	topicAnaphor
+	topicPronoun
+	notTopic
+)
+
+// refersTo classifies target token t of sentence i.
+func (d *docState) refersTo(i, t int) int {
+	s := &d.sents[i]
+	p := s.p
+	first, last := p.Subtree(t)
+	for k := first; k <= last; k++ {
+		if s.topic[k] {
+			return topicNamed
+		}
+	}
+	tok := p.Tokens[t]
+	if tok.POS == "PRP" || tok.POS == "DT" {
+		if isAnaphor(p, t) {
+			return topicPronoun
+		}
+		return noReference
+	}
+	if isAnaphor(p, t) {
+		return topicAnaphor
+	}
+	// "This is an unfortunate decision": a predicate refers to what its
+	// subject does.
+	if tok.IsNoun() && len(p.Children(t, "cop")) > 0 {
+		for _, k := range p.Children(t, "nsubj") {
+			if r := d.refersTo(i, k); r != noReference {
+				return r
+			}
+		}
+	}
+	// The reason an actor is criticised: "faulted Trump for his decision".
+	if s.actor[t] != "" || d.holder(i, t) != "" {
+		for _, k := range p.Children(t, "nmod", "acl") {
+			if r := d.refersTo(i, k); r == topicNamed || r == topicAnaphor {
+				return r
+			}
+		}
+		return notTopic
+	}
+	if tok.IsVerb() {
+		// A clause as object: "vowed to block it", "said it would hurt".
+		for _, k := range p.Children(t, "obj", "nsubj", "obl") {
+			if r := d.refersTo(i, k); r != noReference && r != notTopic {
+				return r
+			}
+		}
+		return noReference
+	}
+	if tok.IsNoun() {
+		return notTopic
+	}
+	return noReference
+}
+
+// topicIn reports a sentence that names or refers to the topic.
+func (d *docState) topicIn(i int) bool {
+	s := &d.sents[i]
+	if s.p == nil {
+		return false
+	}
+	for t := range s.p.Tokens {
+		if s.topic[t] || (isAnaphor(s.p, t) && s.p.Tokens[t].IsNoun()) {
+			return true
+		}
+	}
+	return false
+}
+
+// topicNear: one of the two sentences before refers to the topic, in the
+// same paragraph or the one before it.
+func (d *docState) topicNear(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2 && d.sents[i].line-d.sents[j].line <= 1; j-- {
+		if d.topicIn(j) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,237 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/model"
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// namingVerbs judge their object by what they call it: "called the deal
+// balanced", "branded it a travesty", "described the step as perilous".
+var namingVerbs = map[string]bool{"call": true, "describe": true, "brand": true, "label": true,
+	"term": true, "dub": true, "characterise": true, "characterize": true, "deem": true, "consider": true,
+	"see": true, "regard": true, "view": true, "hail": true, "denounce": true, "condemn": true,
+	"praise": true, "portray": true, "paint": true, "declare": true, "judge": true, "find": true}
+
+// neutralSpeech report a judgement without adding one of their own;
+// "feared that", "hoped that", "urged that" are cues of their own.
+var neutralSpeech = map[string]bool{"say": true, "tell": true, "add": true, "state": true, "write": true,
+	"tweet": true, "post": true, "declare": true, "insist": true, "argue": true, "note": true, "stress": true,
+	"claim": true, "assert": true, "remark": true, "reply": true, "respond": true, "comment": true,
+	"observe": true, "acknowledge": true, "contend": true, "maintain": true, "emphasise": true,
+	"emphasize": true, "explain": true, "suggest": true, "predict": true, "announce": true, "admit": true,
+	"concede": true, "reiterate": true, "repeat": true, "affirm": true, "confirm": true, "proclaim": true,
+	"assure": true, "underline": true, "underscore": true, "conclude": true, "believe": true, "think": true,
+	"feel": true, "warn": true, "charge": true, "allege": true, "complain": true}
+
+// warnings report a judgement as a danger.
+var warnings = map[string]bool{"warn": true, "caution": true}
+
+// evaluationThreshold is the valence a judgement must reach to count as a
+// stance: one clearly loaded word, or several mild ones.
+const evaluationThreshold = 1.2
+
+// evaluations finds statements that judge the event rather than report a
+// position with a stance word: "the pact would bring a dramatic erosion of
+// sovereignty" said by someone, a quote calling the move "a knife in the
+// back", "X called the deal a blunder". Their stance is the sign of the
+// judgement's valence; the judge is whoever says it.
+func (d *docState) evaluations(i int) {
+	p := d.sents[i].p
+	for pr, tok := range p.Tokens {
+		lemma := strings.ToLower(tok.Lemma)
+		if tok.IsVerb() && namingVerbs[lemma] {
+			d.naming(i, pr)
+		}
+		if len(d.x.lex.cuesAt(tok)) > 0 {
+			continue // a stance word of its own, read by the cue stage
+		}
+		for _, subj := range p.Children(pr, "nsubj", "nsubj:pass", "csubj") {
+			if !d.isTarget(i, subj) {
+				continue
+			}
+			judges, verb := d.reporterVerb(i, pr)
+			for _, judge := range judges {
+			v := d.valence(i, pr, subj)
+			cue := strings.ToLower(p.Span(pr, pr))
+			if verb >= 0 {
+				switch lemma := strings.ToLower(p.Tokens[verb].Lemma); {
+				case warnings[lemma]:
+					// A warning about the event is reserve at least.
+					if v > -evaluationThreshold {
+						d.add(candidate{sent: i, actor: judge, stance: model.Cautious, attr: model.Reported, cue: "warns: " + cue, conf: 0.55})
+						continue
+					}
+				case !neutralSpeech[lemma]:
+					continue
+				}
+			}
+			d.judged(i, judge, v, cue)
+			}
+		}
+	}
+}
+
+// naming: "called the deal 'a historic blunder'" - the verb's object is the
+// topic, its complement the judgement.
+func (d *docState) naming(i, v int) {
+	p := d.sents[i].p
+	objs := p.Children(v, "obj")
+	if len(objs) == 0 || !d.isTarget(i, objs[0]) {
+		return
+	}
+	var val float64
+	for _, c := range p.Children(v, "xcomp", "obl", "advcl", "ccomp") {
+		if c == objs[0] {
+			continue
+		}
+		val += d.valence(i, c, -1)
+	}
+	for _, c := range p.Children(objs[0], "acl", "amod", "appos") {
+		val += d.valence(i, c, -1)
+	}
+	if val == 0 {
+		return
+	}
+	for _, h := range d.verbHolders(i, v) {
+		for _, id := range d.expand(i, h) {
+			d.judged(i, id, val, strings.ToLower(p.Tokens[v].Text))
+		}
+	}
+}
+
+// isTarget: token t names or refers to the topic here. "It" that follows
+// a state or group in its own sentence is that actor ("Indonesia said it
+// feared ..."), not the topic.
+func (d *docState) isTarget(i, t int) bool {
+	switch d.refersTo(i, t) {
+	case topicNamed, topicAnaphor:
+		return true
+	case topicPronoun:
+		if w := strings.ToLower(d.sents[i].p.Tokens[t].Text); (w == "it" || w == "its") && !d.inQuote(i, t) {
+			if _, j, _ := d.antecedent(i, t, notPerson); j == i {
+				return false
+			}
+		}
+		return d.topicIn(i) || d.topicNear(i)
+	}
+	return false
+}
+
+func (d *docState) judged(i int, judge string, v float64, cue string) {
+	var stance model.Stance
+	switch {
+	case v >= evaluationThreshold:
+		stance = model.Support
+	case v <= -evaluationThreshold:
+		stance = model.Oppose
+	default:
+		return
+	}
+	attr := model.Reported
+	if d.hasQuote(i) {
+		attr = model.Quote
+	}
+	d.add(candidate{sent: i, actor: judge, stance: stance, attr: attr, cue: "judges it: " + cue, conf: 0.6})
+}
+
+// valence judges the phrase under token root, leaving out the subtree of
+// skip (the subject being judged). A word's own valence speaks for the
+// words under it ("an erosion of freedom" is bad, whatever "freedom" is);
+// a word with none passes on the sum of its dependents'. Negators flip a
+// word's valence, and verbs of removal flip their object's ("end the
+// war").
+func (d *docState) valence(i, root, skip int) float64 {
+	p := d.sents[i].p
+	var walk func(n, depth int) float64
+	walk = func(n, depth int) float64 {
+		if n == skip || depth > 8 {
+			return 0
+		}
+		tok := p.Tokens[n]
+		v := d.x.lex.Valence(strings.ToLower(tok.Text))
+		if v == 0 {
+			v = d.x.lex.Valence(strings.ToLower(tok.Lemma))
+		}
+		if v == 0 {
+			for _, k := range p.Children(n) {
+				if _, rel := p.Head(k); rel == "punct" || rel == "cc" || syntax.Base(rel) == "advcl" || syntax.Base(rel) == "parataxis" {
+					continue
+				}
+				v += walk(k, depth+1)
+			}
+			if reversers[strings.ToLower(tok.Lemma)] {
+				v = -v
+			}
+		} else if intensified(p, n) {
+			v *= 1.3
+		}
+		if d.negated(i, n) {
+			v = -v
+		}
+		return v
+	}
+	first, last := p.Subtree(root)
+	return walk(root, 0) + d.phraseValence(i, first, last)
+}
+
+// reversers undo what they act on: ending a war is good, ending peace bad.
+var reversers = map[string]bool{"end": true, "stop": true, "halt": true, "prevent": true, "avert": true,
+	"avoid": true, "reduce": true, "curb": true, "counter": true, "ease": true, "cut": true, "eliminate": true,
+	"remove": true, "resolve": true, "settle": true, "defuse": true, "lift": true, "combat": true,
+	"fight": true, "tackle": true, "restrain": true, "contain": true, "deter": true, "limit": true,
+	"lower": true, "lessen": true, "diminish": true, "block": true, "close": true, "check": true,
+	"relinquish": true, "abandon": true, "forfeit": true, "lose": true, "sacrifice": true, "surrender": true,
+	"squander": true, "waste": true, "deny": true}
+
+// intensified: "gravely undermine", "extremely reckless".
+func intensified(p *syntax.Sentence, n int) bool {
+	for _, k := range p.Children(n, "advmod") {
+		switch strings.ToLower(p.Tokens[k].Text) {
+		case "very", "extremely", "gravely", "deeply", "highly", "truly", "utterly", "seriously", "hugely", "profoundly":
+			return true
+		}
+	}
+	return false
+}
+
+// phraseValence adds the evaluative phrases of more than one word.
+func (d *docState) phraseValence(i, first, last int) float64 {
+	p := d.sents[i].p
+	var sum float64
+	for _, ph := range d.x.lex.phrases {
+		for k := first; k+len(ph.words)-1 <= last; k++ {
+			match := true
+			for j, w := range ph.words {
+				if strings.ToLower(p.Tokens[k+j].Lemma) != w && strings.ToLower(p.Tokens[k+j].Text) != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				sum += ph.v
+			}
+		}
+	}
+	return sum
+}
+
+// negatedWord: word k or a head between it and root carries a negator.
+func (d *docState) negatedWord(i, k, root int) bool {
+	p := d.sents[i].p
+	for n, steps := k, 0; n >= 0 && steps < 6; steps++ {
+		if d.negated(i, n) {
+			return true
+		}
+		if n == root {
+			return false
+		}
+		h, rel := p.Head(n)
+		if syntax.Base(rel) == "conj" {
+			return false
+		}
+		n = h
+	}
+	return false
+}

@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"strings"
+
+	"github.com/jonreiter/govader"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stancegraph/stancegraph/model"
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+//go:embed lexicon/*.yaml
+var lexiconFS embed.FS
+
+// Cue is a stance phrase: a word or words in lemma form with the stance
+// they report. The built-in cues are in lexicon/cues.yaml; users add their
+// own in config.yaml (extract.cues).
+type Cue struct {
+	Phrase string       `yaml:"cue"`
+	POS    string       `yaml:"pos"`
+	Stance model.Stance `yaml:"stance"`
+	// Act marks acts that make the actor a party to the event ("signed",
+	// "sealed"): they count only when their object names the event.
+	Act bool `yaml:"act"`
+	// Weak marks words that only suggest a position.
+	Weak bool `yaml:"weak"`
+	// Demanded marks nouns that show a position only as what someone asks
+	// for: "sought an assurance", "demanded changes".
+	Demanded bool `yaml:"demanded"`
+	// Object lists the nouns a verb's object must be: "recalled its
+	// ambassador".
+	Object []string `yaml:"object"`
+}
+
+// Lexicon holds the stance cues, indexed by their first lemma, and the
+// valence of evaluative words.
+type Lexicon struct {
+	byHead  map[string][]lexCue
+	valence map[string]float64
+	// phrases are the valence entries of more than one word.
+	phrases []valencePhrase
+}
+
+type lexCue struct {
+	Cue
+	words []string // lemmas, lower case
+}
+
+type valencePhrase struct {
+	words []string
+	v     float64
+}
+
+// LoadLexicon reads the built-in cues and evaluative words and adds the
+// user's cues. Errors name the cue.
+func LoadLexicon(extra []Cue) (*Lexicon, error) {
+	var cues []Cue
+	if err := decodeStrict("lexicon/cues.yaml", &cues); err != nil {
+		return nil, err
+	}
+	for i, c := range cues {
+		if err := c.check(); err != nil {
+			return nil, fmt.Errorf("extract: lexicon/cues.yaml entry %d: %w", i+1, err)
+		}
+	}
+	for i, c := range extra {
+		if err := c.check(); err != nil {
+			return nil, fmt.Errorf("extract.cues[%d]: %w", i, err)
+		}
+	}
+	lx := &Lexicon{byHead: map[string][]lexCue{}, valence: map[string]float64{}}
+	for _, c := range append(cues, extra...) {
+		words := strings.Fields(strings.ToLower(c.Phrase))
+		lx.byHead[words[0]] = append(lx.byHead[words[0]], lexCue{Cue: c, words: words})
+	}
+	// VADER's general lexicon first, then the news register's own words.
+	for w, v := range govader.NewSentimentIntensityAnalyzer().Lexicon {
+		if !strings.ContainsAny(w, " ") && isWord(w) {
+			lx.valence[w] = v
+		}
+	}
+	var eval map[string]float64
+	if err := decodeStrict("lexicon/evaluative.yaml", &eval); err != nil {
+		return nil, err
+	}
+	for w, v := range eval {
+		words := strings.Fields(w)
+		if len(words) > 1 {
+			lx.phrases = append(lx.phrases, valencePhrase{words: words, v: v})
+			continue
+		}
+		lx.valence[w] = v
+	}
+	return lx, nil
+}
+
+func decodeStrict(name string, into any) error {
+	b, err := lexiconFS.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(into); err != nil {
+		return fmt.Errorf("extract: %s: %w", name, err)
+	}
+	return nil
+}
+
+func (c Cue) check() error {
+	if strings.TrimSpace(c.Phrase) == "" {
+		return fmt.Errorf("cue: must not be empty")
+	}
+	if _, err := model.ParseStance(string(c.Stance)); err != nil {
+		return fmt.Errorf("cue %q: %s", c.Phrase, model.ErrorMessage(err))
+	}
+	switch c.POS {
+	case "", "verb", "noun", "adj":
+	default:
+		return fmt.Errorf("cue %q: pos %q is not verb, noun or adj", c.Phrase, c.POS)
+	}
+	return nil
+}
+
+func isWord(w string) bool {
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r == '-' || r == '\'') {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// cuesAt returns the cues whose first word is token t, by lemma or, for
+// participles used as adjectives ("incensed", "divided"), by the word.
+func (lx *Lexicon) cuesAt(t syntax.Token) []lexCue {
+	lemma, word := strings.ToLower(t.Lemma), strings.ToLower(t.Text)
+	out := lx.byHead[lemma]
+	if word != lemma {
+		out = append(append([]lexCue(nil), out...), lx.byHead[word]...)
+	}
+	return out
+}
+
+// Valence is the valence of one word (lower case), 0 if it has none.
+func (lx *Lexicon) Valence(word string) float64 { return lx.valence[word] }

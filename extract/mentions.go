@@ -1,0 +1,452 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/stancegraph/stancegraph/model"
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// findActors registers the people and organisations the parser's named
+// entities add to the patterns' and gazetteer's, then marks, token by
+// token, which actor each parsed sentence names.
+func (d *docState) findActors() {
+	for i := range d.sents {
+		if d.sents[i].p != nil {
+			d.registerEntities(i)
+		}
+	}
+	d.acts.mergeSurnames()
+	for i := range d.sents {
+		s := &d.sents[i]
+		ms := d.acts.mentions(d.n.text, s.start, s.end)
+		d.count(ms)
+		if s.p == nil {
+			continue
+		}
+		for _, m := range ms {
+			for t, tok := range s.p.Tokens {
+				if a, b := s.start+tok.Start, s.start+tok.End; a < m.end && b > m.start {
+					s.actor[t] = m.id
+				}
+			}
+		}
+	}
+}
+
+// registerEntities adds the people and organisations the parser tagged in
+// sentence i that no pattern found.
+func (d *docState) registerEntities(i int) {
+	p := d.sents[i].p
+	for a := 0; a < len(p.Tokens); {
+		ner := p.Tokens[a].NER
+		if ner != "PERSON" && ner != "ORGANIZATION" {
+			a++
+			continue
+		}
+		b := a + 1
+		for b < len(p.Tokens) && p.Tokens[b].NER == ner {
+			b++
+		}
+		name := strings.TrimSuffix(normalize(p.Span(a, b-1)).text, "'s")
+		a = b
+		if ner == "PERSON" {
+			// One word alone ("Labor", "Brexit") is too often no person;
+			// people are named in full once, and the patterns catch
+			// "Mr Johnson" and "said Sharawi".
+			if len(strings.Fields(name)) > 1 && d.acts.plausibleName(name) && looksLikeName(name) {
+				d.acts.addPerson(name, "", "")
+			}
+			continue
+		}
+		if _, known := d.x.gaz.Lookup(name); known || !looksLikeName(name) {
+			continue
+		}
+		if _, ok := d.acts.groups[name]; !ok {
+			id := "group:" + slug(name)
+			d.acts.groups[name] = id
+			d.acts.actor(id, name, model.Group)
+		}
+	}
+}
+
+// looksLikeName: every word starts with a capital or is a short particle.
+func looksLikeName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) && !particles[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+var particles = map[string]bool{"bin": true, "ibn": true, "de": true, "van": true, "von": true, "der": true,
+	"da": true, "di": true, "al": true, "el": true, "of": true, "for": true, "and": true, "the": true, "la": true, "le": true}
+
+// count records every mention for the document's actor list.
+func (d *docState) count(ms []mention) {
+	for _, m := range ms {
+		a := d.actorFor(m.id)
+		if a == nil {
+			continue
+		}
+		a.mentions++
+		a.aliases[m.surface] = true
+	}
+}
+
+// actorFor returns the document's record for an actor id, creating it from
+// the gazetteer or the people found.
+func (d *docState) actorFor(id string) *actorInfo {
+	if a, ok := d.acts.actors[id]; ok {
+		return a
+	}
+	if e, ok := d.x.gaz.Entry(id); ok {
+		return d.acts.actor(id, e.Name, e.Kind)
+	}
+	if p, ok := d.acts.people[id]; ok {
+		return d.acts.actor(id, p.name, model.Person)
+	}
+	return nil
+}
+
+// institutions speak for the state that owns them: "Iran's foreign
+// ministry", "the Chinese government", "Saudi Arabia's Royal Court".
+var stateBodies = map[string]bool{"government": true, "administration": true, "ministry": true,
+	"cabinet": true, "presidency": true, "embassy": true, "court": true, "regime": true,
+	"leadership": true, "authority": true, "official": true, "office": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "diplomat": true, "delegation": true, "department": true,
+	"foreign": true, "state": true, "palace": true, "military": true, "negotiator": true}
+
+// legislatures are groups of their own, named with their country:
+// "the Turkish parliament", "Greece's parliament".
+var legislatures = map[string]bool{"parliament": true, "congress": true, "senate": true,
+	"legislature": true, "assembly": true, "house": true, "chamber": true, "knesset": true, "duma": true,
+	"bundestag": true, "caucus": true}
+
+// collectives are the plural nouns by which news names groups of people
+// who take positions: "Republican lawmakers", "Flemish farmers",
+// "hardliners".
+var collectives = map[string]bool{
+	"lawmaker": true, "legislator": true, "senator": true, "congressman": true, "mp": true, "mep": true,
+	"deputy": true, "politician": true, "minister": true, "leader": true, "member": true,
+	"conservative": true, "liberal": true, "progressive": true, "hardliner": true, "hard-liner": true,
+	"moderate": true, "reformist": true, "nationalist": true, "republican": true, "democrat": true,
+	"brexiteer": true, "brexiter": true, "remainer": true, "tory": true, "socialist": true,
+	"protester": true, "protestor": true, "demonstrator": true, "activist": true, "campaigner": true,
+	"critic": true, "opponent": true, "supporter": true, "farmer": true, "worker": true, "union": true,
+	"business": true, "employer": true, "group": true, "organisation": true, "organization": true,
+	"party": true, "faction": true, "state": true, "country": true, "nation": true, "government": true,
+	"ally": true, "partner": true, "power": true, "capital": true, "evangelical": true, "christian": true,
+	"muslim": true, "settler": true, "resident": true, "citizen": true, "voter": true, "veteran": true,
+	"hawk": true, "dove": true, "body": true, "association": true, "federation": true, "lobby": true,
+	"industry": true, "producer": true, "exporter": true, "manufacturer": true, "official": true,
+	"diplomat": true, "cleric": true, "community": true, "people": true, "backbencher": true,
+	"monarchy": true, "dynasty": true, "neighbour": true, "neighbor": true, "delegate": true,
+	"opposition": true,
+}
+
+// generic collectives name nobody in particular without a modifier that
+// says whose: "EU leaders", "Arab states", not "leaders".
+var generic = map[string]bool{"leader": true, "official": true, "country": true, "state": true,
+	"nation": true, "government": true, "ally": true, "partner": true, "member": true, "people": true,
+	"power": true, "capital": true, "group": true, "organisation": true, "organization": true,
+	"party": true, "body": true, "community": true, "neighbour": true, "neighbor": true, "minister": true,
+	"politician": true, "critic": true, "opponent": true, "supporter": true, "delegate": true,
+	"diplomat": true, "business": true, "worker": true, "resident": true, "citizen": true, "voter": true}
+
+// qualified: a collective with a modifier that names whose it is: a
+// proper noun, a demonym, a capitalised adjective or a noun compound.
+func (d *docState) qualified(i, h int) bool {
+	p := d.sents[i].p
+	for _, k := range p.Children(h, "amod", "compound", "nmod:poss", "nmod") {
+		t := p.Tokens[k]
+		if t.IsProper() || d.sents[i].actor[k] != "" || (t.Text != "" && unicode.IsUpper([]rune(t.Text)[0]) && k > 0) {
+			return true
+		}
+		if _, rel := p.Head(k); rel == "compound" && t.IsNoun() {
+			return true
+		}
+	}
+	return false
+}
+
+// bodies are singular nouns for organised groups.
+var bodies = map[string]bool{"cabinet": true, "caucus": true, "committee": true, "council": true,
+	"board": true, "faction": true, "movement": true, "camp": true, "bloc": true, "party": true,
+	"union": true, "association": true, "federation": true, "lobby": true, "group": true,
+	"alliance": true, "coalition": true, "organisation": true, "organization": true, "campaign": true}
+
+// lastGroupCalled finds the group last named before sentence i whose name
+// contains the noun: "the party" after "the Labour Party".
+func (d *docState) lastGroupCalled(i int, noun string) string {
+	for j := i; j >= 0 && i-j < 8; j-- {
+		s := &d.sents[j]
+		if s.p == nil {
+			continue
+		}
+		for t := len(s.actor) - 1; t >= 0; t-- {
+			id := s.actor[t]
+			if a := d.acts.actors[id]; a != nil && a.kind == model.Group && strings.Contains(strings.ToLower(a.name), noun) {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// quantifiers before a collective do not name it: "some conservatives",
+// "many Democrats".
+var quantifiers = map[string]bool{"some": true, "many": true, "most": true, "several": true, "few": true,
+	"all": true, "both": true, "other": true, "more": true, "numerous": true, "various": true, "certain": true,
+	"the": true, "a": true, "an": true, "these": true, "those": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "dozens": true, "hundreds": true, "thousands": true, "two": true, "three": true, "four": true}
+
+// holder is the actor that noun-phrase head h of sentence i names, or "".
+func (d *docState) holder(i, h int) string {
+	s := &d.sents[i]
+	p := s.p
+	t := p.Tokens[h]
+	if id := s.actor[h]; id != "" {
+		return id
+	}
+	lemma := strings.ToLower(t.Lemma)
+	switch t.POS {
+	case "PRP", "PRP$":
+		return d.pronoun(i, h)
+	}
+	// A name inside the phrase: "the Iranian foreign ministry", "Saudi
+	// Arabia's Royal Court", "a spokesman for the Chinese government".
+	if stateBodies[lemma] || legislatures[lemma] {
+		if id := d.ownerOf(i, h); id != "" {
+			if stateBodies[lemma] && strings.HasPrefix(id, "state:") {
+				return id
+			}
+			if legislatures[lemma] && strings.HasPrefix(id, "state:") {
+				return d.namedGroup(i, h)
+			}
+		}
+	}
+	if t.IsNoun() && !t.IsProper() {
+		if id := d.roleHolder(i, h); id != "" {
+			return id
+		}
+	}
+	if legislatures[lemma] || t.POS == "NNPS" && !d.x.gaz.isDemonym(t.Text) {
+		return d.namedGroup(i, h) // "the Senate", "Republicans", "Arabs"
+	}
+	if t.POS == "NNS" && collectives[lemma] {
+		if generic[lemma] && !d.qualified(i, h) {
+			return "" // "leaders", "countries": nobody in particular
+		}
+		return d.namedGroup(i, h)
+	}
+	// A body named by what it is: "the shadow cabinet", "Labor's Socialist
+	// Left faction"; bare "the party" is the last such group named.
+	if bodies[lemma] {
+		if len(p.Children(h, "amod", "compound", "nmod:poss")) > 0 {
+			return d.namedGroup(i, h)
+		}
+		return d.lastGroupCalled(i, lemma)
+	}
+	if t.POS == "NNPS" && d.x.gaz.isDemonym(t.Text) {
+		return d.namedGroup(i, h) // "the Palestinians"
+	}
+	return ""
+}
+
+// ownerOf finds the state or group a modifier of h names: "Iran's",
+// "Chinese", "of Israel", "in Berlin".
+func (d *docState) ownerOf(i, h int) string {
+	s := &d.sents[i]
+	p := s.p
+	for _, c := range p.Children(h, "nmod:poss", "amod", "compound", "nmod") {
+		if id := s.actor[c]; id != "" {
+			return id
+		}
+		if id, ok := d.x.gaz.demonymState(p.Tokens[c].Text); ok {
+			return id
+		}
+		if strings.ToLower(p.Tokens[c].Lemma) == "foreign" || stateBodies[strings.ToLower(p.Tokens[c].Lemma)] {
+			if id := d.ownerOf(i, c); id != "" {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// namedGroup registers the group a collective noun phrase names, without
+// its determiner and quantifiers: "some Republican lawmakers" ->
+// "Republican lawmakers".
+func (d *docState) namedGroup(i, h int) string {
+	p := d.sents[i].p
+	first := h
+	for _, c := range p.Children(h, "amod", "compound", "nmod:poss", "det", "nummod") {
+		if c < first {
+			first = c
+		}
+	}
+	// Not the determiner, quantifiers, quotation marks or words that judge
+	// them: "some", "the", "'overjoyed'".
+	for first < h {
+		t := p.Tokens[first]
+		lw := strings.ToLower(t.Text)
+		if !(quantifiers[lw] || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || unicode.IsPunct([]rune(t.Text)[0]) ||
+			len(d.x.lex.cuesAt(t)) > 0 || d.x.lex.Valence(lw) != 0) {
+			break
+		}
+		first++
+	}
+	name := normalize(p.Span(first, h)).text
+	if name == "" {
+		return ""
+	}
+	full := normalize(p.Span(min(first, h), h)).text
+	id := "group:" + slug(name)
+	a := d.acts.actor(id, capitalise(name), model.Group)
+	a.aliases[name] = true
+	if full != name {
+		a.aliases[full] = true
+	}
+	if start, _ := p.Subtree(h); start < first {
+		a.aliases[normalize(p.Span(start, h)).text] = true
+	}
+	return id
+}
+
+func capitalise(s string) string {
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// roleHolder resolves "the prime minister", "the senator", "The
+// Opposition Leader" to the person of the document with that role.
+func (d *docState) roleHolder(i, h int) string {
+	p := d.sents[i].p
+	det := p.Children(h, "det")
+	if len(det) != 1 || strings.ToLower(p.Tokens[det[0]].Text) != "the" {
+		return ""
+	}
+	first, _ := p.Subtree(h)
+	role := strings.ToLower(p.Span(det[0]+1, h))
+	if first > det[0]+1 {
+		role = strings.ToLower(p.Span(first, h))
+	}
+	var found string
+	for _, id := range d.acts.ordered {
+		per, ok := d.acts.people[id]
+		if !ok || per.role == "" {
+			continue
+		}
+		r := strings.ToLower(per.role)
+		if strings.HasSuffix(r, role) || strings.HasSuffix(r, strings.ToLower(p.Tokens[h].Text)) && len(role) > 3 {
+			if found != "" && found != id {
+				return "" // two candidates: leave it
+			}
+			found = id
+		}
+	}
+	return found
+}
+
+// pronoun resolves a personal pronoun: "I", "we" inside a quote to its
+// speaker; "he", "she" to the last person named as a subject; "they",
+// "it" to the last state or group so named.
+func (d *docState) pronoun(i, h int) string {
+	w := strings.ToLower(d.sents[i].p.Tokens[h].Text)
+	switch w {
+	case "i", "me", "my", "we", "us", "our":
+		if d.inQuote(i, h) {
+			return d.sents[i].speaker
+		}
+		return ""
+	case "he", "him", "his", "she", "her", "hers", "himself", "herself":
+		id, _, _ := d.antecedent(i, h, isPerson)
+		return id
+	case "they", "them", "their", "themselves":
+		// A group before a state: states are "it".
+		if id, _, _ := d.antecedent(i, h, func(id string) bool { return strings.HasPrefix(id, "group:") }); id != "" {
+			return id
+		}
+		id, _, _ := d.antecedent(i, h, notPerson)
+		return id
+	case "it", "its", "itself":
+		id, _, _ := d.antecedent(i, h, notPerson)
+		return id
+	}
+	return ""
+}
+
+func isPerson(id string) bool  { return strings.HasPrefix(id, "person:") }
+func notPerson(id string) bool { return !isPerson(id) }
+
+// plural reports "they", "them", "their".
+func plural(w string) bool {
+	switch strings.ToLower(w) {
+	case "they", "them", "their", "themselves":
+		return true
+	}
+	return false
+}
+
+// antecedent walks back from token h of sentence i, within the paragraph
+// and the two before it, to the nearest actor that fits, preferring
+// subjects and speakers to other mentions. It returns the actor and where
+// it is named (sentence, token; token -1 for a speaker).
+func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, int) {
+	line := d.sents[i].line
+	var other string
+	oj, ot := -1, -1
+	for j := i; j >= 0 && line-d.sents[j].line <= 2; j-- {
+		s := &d.sents[j]
+		if j < i && s.speaker != "" && fits(s.speaker) {
+			return s.speaker, j, -1
+		}
+		if s.p == nil {
+			continue
+		}
+		end := len(s.p.Tokens)
+		if j == i {
+			end = h
+		}
+		for t := end - 1; t >= 0; t-- {
+			id := s.actor[t]
+			if id == "" || !fits(id) || (t > 0 && s.actor[t-1] == id) {
+				continue
+			}
+			if d.isSubject(j, t) {
+				return id, j, t
+			}
+			if other == "" {
+				other, oj, ot = id, j, t
+			}
+		}
+	}
+	return other, oj, ot
+}
+
+// isSubject reports whether token t, or the phrase it belongs to, is a
+// clause subject.
+func (d *docState) isSubject(i, t int) bool {
+	p := d.sents[i].p
+	for n, steps := t, 0; n >= 0 && steps < 4; steps++ {
+		h, rel := p.Head(n)
+		switch syntax.Base(rel) {
+		case "nsubj", "csubj":
+			return true
+		case "compound", "flat", "appos", "amod", "conj":
+			n = h
+			continue
+		}
+		return false
+	}
+	return false
+}

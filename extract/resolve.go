@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// resolve keeps one claim per actor: the actor's stance in the document as
+// a reader would sum it up, with the most direct evidence for it. Support
+// with reservations is cautious; opposition with reservations stays
+// opposition; support and opposition go to the side with the stronger
+// evidence, the earlier on a tie.
+func (d *docState) resolve() []model.Claim {
+	byActor := map[string][]candidate{}
+	var order []string
+	for _, c := range d.cands {
+		if _, ok := byActor[c.actor]; !ok {
+			order = append(order, c.actor)
+		}
+		byActor[c.actor] = append(byActor[c.actor], c)
+	}
+	var claims []model.Claim
+	for _, id := range order {
+		cs := byActor[id]
+		weight := map[model.Stance]float64{}
+		for _, c := range cs {
+			weight[c.stance] += c.conf
+		}
+		stance := pickStance(weight)
+		best := -1
+		for k, c := range cs {
+			if c.stance == stance && (best < 0 || c.conf > cs[best].conf) {
+				best = k
+			}
+		}
+		claims = append(claims, d.claim(cs[best]))
+	}
+	sort.SliceStable(claims, func(a, b int) bool { return claims[a].Start < claims[b].Start })
+	return claims
+}
+
+func pickStance(w map[model.Stance]float64) model.Stance {
+	sup, opp, cau := w[model.Support], w[model.Oppose], w[model.Cautious]
+	switch {
+	case sup > 0 && opp > 0:
+		if sup > opp {
+			return model.Support
+		}
+		return model.Oppose
+	case opp > 0:
+		return model.Oppose
+	case sup > 0 && cau > 0:
+		return model.Cautious
+	case sup > 0:
+		return model.Support
+	}
+	return model.Cautious
+}
+
+// claim turns a candidate into a claim with its evidence sentence.
+func (d *docState) claim(c candidate) model.Claim {
+	a := d.actorFor(c.actor)
+	s := d.sents[c.sent]
+	ob, oe := d.n.orig[s.start], d.n.orig[s.end]
+	return model.Claim{
+		Doc: d.doc.Name, ActorID: c.actor, Actor: a.name, Kind: a.kind, Stance: c.stance,
+		Aliases: sortedKeys(a.aliases), Evidence: d.doc.Text[ob:oe],
+		Start: runeOffset(d.doc.Text, ob), End: runeOffset(d.doc.Text, oe),
+		Attribution: c.attr, Cue: c.cue, Confidence: c.conf, Topic: d.x.topic.t.ID,
+	}
+}

@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// docState carries what one document's pass has learnt so far.
+type docState struct {
+	x     *Extractor
+	doc   Document
+	n     normalized
+	lower string
+	lines []line
+	sents []sent
+	// quoted marks the bytes of the normalized text that lie between
+	// quotation marks.
+	quoted []bool
+	acts   *docActors
+	// about: the article names the topic, so "the deal" and "the move"
+	// in it refer to the topic.
+	about bool
+	cands []candidate
+}
+
+// sent is one sentence: byte offsets into the normalized text, the line
+// (paragraph) it belongs to, and its parse if it was parsed.
+type sent struct {
+	start, end int
+	line       int
+	p          *syntax.Sentence
+	// topic marks the tokens that belong to a name of the topic.
+	topic []bool
+	// actor holds, per token, the actor the token names ("" for none).
+	actor []string
+	// speaker says the sentence's quoted words; speech is the token of the
+	// verb that attributes them, or -1.
+	speaker string
+	speech  int
+}
+
+func newDocState(x *Extractor, doc Document) *docState {
+	n := normalize(doc.Text)
+	d := &docState{x: x, doc: doc, n: n, lower: asciiLower(n.text), acts: newDocActors(x.gaz)}
+	lines, sents := segment(n.text)
+	d.lines = lines
+	for _, s := range sents {
+		d.sents = append(d.sents, sent{start: s.start, end: s.end, line: s.line, speech: -1})
+	}
+	d.quoted = quoteMask(n.text, d.lines)
+	d.about = x.topic.about(d.lower)
+	d.acts.findPeople(n.text)
+	return d
+}
+
+// text is a sentence's normalized text.
+func (d *docState) text(i int) string { return d.n.text[d.sents[i].start:d.sents[i].end] }
+
+// parse gives structure to the sentences of an article about the topic;
+// other articles yield no claims, so only their names are read.
+func (d *docState) parse(ctx context.Context) error {
+	if !d.about {
+		return nil
+	}
+	texts := make([]string, len(d.sents))
+	for i := range d.sents {
+		texts[i] = d.text(i)
+	}
+	parsed, err := d.x.parser.Parse(ctx, texts)
+	if err != nil {
+		return err
+	}
+	for i := range parsed {
+		if len(parsed[i].Tokens) == 0 {
+			continue
+		}
+		s := &d.sents[i]
+		s.p = &parsed[i]
+		s.topic = d.x.topic.mark(s.p)
+		s.actor = make([]string, len(s.p.Tokens))
+	}
+	return nil
+}
+
+// inQuote reports whether token t of sentence i is quoted.
+func (d *docState) inQuote(i, t int) bool {
+	s := d.sents[i]
+	return d.quoted[s.start+s.p.Tokens[t].Start]
+}
+
+// quoteMask marks what lies between quotation marks, paragraph by
+// paragraph: a quote left open at the end of a paragraph is closed there,
+// as news style continues a quote in the next paragraph with a new opening
+// mark. Single quotes count when they open at a word's start and close at
+// a word's end, so that apostrophes ("Israel's", "don't") do not.
+func quoteMask(text string, lines []line) []bool {
+	mask := make([]bool, len(text)+1)
+	for _, ln := range lines {
+		double, single := false, false
+		for i := ln.start; i < ln.end; i++ {
+			c := text[i]
+			switch {
+			case c == '"':
+				double = !double
+				if double {
+					single = false
+				}
+			case c == '\'' && !double:
+				prev, next := prevRune(text, i, ln.start), nextRune(text, i+1, ln.end)
+				opens := !single && (prev == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([-:", prev)) && unicode.IsLetter(next)
+				closes := single && prev != 0 && !unicode.IsSpace(prev) && (next == 0 || unicode.IsSpace(next) || unicode.IsPunct(next))
+				if opens || closes {
+					single = !single
+				}
+			}
+			mask[i] = double || single
+		}
+	}
+	return mask
+}
+
+func prevRune(s string, i, floor int) rune {
+	if i <= floor {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[floor:i])
+	return r
+}
+
+func nextRune(s string, i, ceil int) rune {
+	if i >= ceil {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:ceil])
+	return r
+}
+
+// opensQuoted reports a paragraph that begins with an opening quotation
+// mark: news style for a quote that goes on from the paragraph before.
+func (d *docState) opensQuoted(line int) bool {
+	ln := d.lines[line]
+	return ln.end > ln.start && (d.n.text[ln.start] == '"' || d.n.text[ln.start] == '\'')
+}

@@ -1,0 +1,117 @@
+package extract
+
+import (
+	"strings"
+)
+
+// speechVerbs attribute words to a speaker ("X said", "X told
+// reporters", "X wrote on X").
+var speechLemmas = map[string]bool{
+	"say": true, "tell": true, "add": true, "state": true, "write": true, "tweet": true, "post": true,
+	"declare": true, "insist": true, "argue": true, "warn": true, "note": true, "stress": true,
+	"claim": true, "assert": true, "remark": true, "reply": true, "respond": true, "comment": true,
+	"observe": true, "acknowledge": true, "contend": true, "maintain": true, "emphasise": true,
+	"emphasize": true, "explain": true, "suggest": true, "predict": true, "announce": true,
+	"caution": true, "admit": true, "concede": true, "reiterate": true, "repeat": true, "affirm": true,
+	"confirm": true, "complain": true, "quip": true, "proclaim": true, "assure": true, "underline": true,
+	"underscore": true, "highlight": true, "point": true, "told": true, "agree": true, "continue": true,
+	"conclude": true, "believe": true, "think": true, "feel": true, "recall": true, "vow": true,
+	"pledge": true, "promise": true, "urge": true, "demand": true, "ask": true, "question": true,
+	"wonder": true, "lament": true, "hope": true, "fear": true, "charge": true, "allege": true,
+	"signal": true, "indicate": true, "stating": true, "answer": true,
+}
+
+// findSpeakers attributes each sentence's quoted words. A speech verb
+// outside the quotation names the speaker ("..., X said"; "X said: ...";
+// "according to X"); the other sentences of a quote that runs over
+// several take the same speaker, and a paragraph that is nothing but a
+// quote goes on with the speaker of the paragraph before.
+func (d *docState) findSpeakers() {
+	for i := range d.sents {
+		if d.sents[i].p != nil {
+			d.sents[i].speaker, d.sents[i].speech = d.speechIn(i)
+		}
+	}
+	for ln := range d.lines {
+		var first, last = -1, -1
+		for i := range d.sents {
+			if d.sents[i].line == ln {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		// Within the paragraph: quoted sentences with no speaker of their
+		// own take the nearest one, the later first ("..." X said).
+		for i := first; i <= last; i++ {
+			if d.sents[i].speaker != "" || !d.hasQuote(i) {
+				continue
+			}
+			for j := i + 1; j <= last; j++ {
+				if d.sents[j].speaker != "" {
+					d.sents[i].speaker = d.sents[j].speaker
+					break
+				}
+				if !d.hasQuote(j) {
+					break
+				}
+			}
+			if d.sents[i].speaker == "" && i > first && d.hasQuote(i-1) {
+				d.sents[i].speaker = d.sents[i-1].speaker
+			}
+		}
+		// A paragraph that opens a quote with nobody named continues the
+		// quote of the paragraph before, or takes the speaker announced
+		// by one that ended with a colon.
+		if d.sents[first].speaker == "" && d.opensQuoted(ln) && first > 0 {
+			prev := first - 1
+			if sp := d.sents[prev].speaker; sp != "" && (d.hasQuote(prev) || strings.HasSuffix(d.text(prev), ":")) {
+				for i := first; i <= last && d.hasQuote(i) && d.sents[i].speaker == ""; i++ {
+					d.sents[i].speaker = sp
+				}
+			}
+		}
+	}
+}
+
+// hasQuote reports whether sentence i holds quoted words.
+func (d *docState) hasQuote(i int) bool {
+	s := d.sents[i]
+	for k := s.start; k < s.end; k++ {
+		if d.quoted[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// speechIn finds the speech verb of sentence i outside its quotes and the
+// actor who is its subject, or "according to X".
+func (d *docState) speechIn(i int) (string, int) {
+	p := d.sents[i].p
+	for t, tok := range p.Tokens {
+		if d.inQuote(i, t) {
+			continue
+		}
+		lemma := strings.ToLower(tok.Lemma)
+		if tok.IsVerb() && speechLemmas[lemma] {
+			for _, e := range p.Out(t, "nsubj") {
+				if id := d.holder(i, e.Dep); id != "" {
+					return id, t
+				}
+			}
+		}
+		if lemma == "according" && t+1 < len(p.Tokens) && strings.ToLower(p.Tokens[t+1].Text) == "to" {
+			if h, _ := p.Head(t); h >= 0 {
+				if id := d.holder(i, h); id != "" {
+					return id, t
+				}
+			}
+		}
+	}
+	return "", -1
+}

@@ -1,0 +1,109 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// topicMatcher finds the words that refer to the topic: its own names
+// from the configuration, and in an article about it the nouns news uses
+// for an event once it has been named ("the deal", "the move", "the
+// step").
+type topicMatcher struct {
+	t     Topic
+	terms *regexp.Regexp
+}
+
+func newTopicMatcher(t Topic) (*topicMatcher, error) {
+	var alts []string
+	for _, term := range t.Terms {
+		term = strings.TrimSpace(normalize(term).text)
+		if term == "" {
+			continue
+		}
+		q := regexp.QuoteMeta(asciiLower(term))
+		q = strings.NewReplacer(`\-`, `[- ]?`, "-", `[- ]?`, " ", `\s+`).Replace(q)
+		alts = append(alts, q)
+	}
+	if len(alts) == 0 {
+		return nil, fmt.Errorf("extract: topic %q has no terms", t.ID)
+	}
+	// Longest first, so that "nuclear deal" wins over "deal".
+	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+	re, err := regexp.Compile(`\b(?:` + strings.Join(alts, "|") + `)\b`)
+	if err != nil {
+		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
+	}
+	return &topicMatcher{t: t, terms: re}, nil
+}
+
+// about reports whether a document (lower-cased normalized text) names the
+// topic at all.
+func (m *topicMatcher) about(lower string) bool { return m.terms.MatchString(lower) }
+
+// mark returns, per token, whether it belongs to a name of the topic.
+func (m *topicMatcher) mark(p *syntax.Sentence) []bool {
+	out := make([]bool, len(p.Tokens))
+	lower := asciiLower(normalize(p.Text).text)
+	if len(lower) != len(p.Text) {
+		// Normalization changed byte lengths (curly quotes to straight
+		// ones): match on the original instead.
+		lower = strings.ToLower(p.Text)
+	}
+	for _, loc := range m.terms.FindAllStringIndex(lower, -1) {
+		for i, t := range p.Tokens {
+			if t.Start < loc[1] && t.End > loc[0] {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// anaphors are the nouns by which news refers to an event it has named:
+// a deal, its text, the decision or step that made it.
+var anaphors = map[string]bool{
+	"deal": true, "agreement": true, "accord": true, "pact": true, "treaty": true, "arrangement": true,
+	"decision": true, "move": true, "step": true, "announcement": true, "declaration": true,
+	"pronouncement": true, "plan": true, "proposal": true, "initiative": true, "bid": true,
+	"application": true, "membership": true, "accession": true, "recognition": true, "ratification": true,
+	"compromise": true, "text": true, "package": true, "protocol": true, "memorandum": true,
+	"settlement": true, "partnership": true, "alliance": true, "measure": true, "bill": true,
+	"legislation": true, "framework": true, "understanding": true, "outcome": true, "breakthrough": true,
+	"signing": true, "initiative's": true, "policy": true, "development": true, "relocation": true,
+}
+
+// isAnaphor reports whether token i names an event by one of the nouns
+// above, or by "it"/"this"/"that" standing alone.
+func isAnaphor(p *syntax.Sentence, i int) bool {
+	t := p.Tokens[i]
+	if t.IsNoun() && !t.IsProper() {
+		return anaphors[strings.ToLower(t.Lemma)] && definite(p, i)
+	}
+	switch strings.ToLower(t.Text) {
+	case "it", "this", "that":
+		return t.POS == "PRP" || t.POS == "DT"
+	}
+	return false
+}
+
+// definite: "the deal", "this step", "Trump's decision", "its
+// ratification", "deals" in general; not "a plan" or "any deal", which
+// are some other plan or deal.
+func definite(p *syntax.Sentence, i int) bool {
+	if len(p.Children(i, "nmod:poss")) > 0 {
+		return true
+	}
+	for _, k := range p.Children(i, "det") {
+		switch strings.ToLower(p.Tokens[k].Text) {
+		case "the", "this", "that", "these", "those":
+			return true
+		}
+		return false
+	}
+	return p.Tokens[i].POS == "NNS"
+}

@@ -1,0 +1,170 @@
+// Package syntax holds the structure of parsed sentences that the extractor
+// reads: tokens with their part of speech and named-entity tag, and the
+// Universal Dependencies relations between them. It knows nothing of the
+// parser that filled it.
+package syntax
+
+import (
+	"slices"
+	"strings"
+)
+
+// Token is one word or punctuation mark of a sentence.
+type Token struct {
+	Text  string `json:"t"`
+	Lemma string `json:"l"`
+	// POS is the Penn Treebank tag ("NNP", "VBD", ...).
+	POS string `json:"p"`
+	// NER is "PERSON", "ORGANIZATION", "LOCATION", "MISC" or "O".
+	NER string `json:"n,omitempty"`
+	// Start and End are byte offsets into the sentence's Text.
+	Start int `json:"s"`
+	End   int `json:"e"`
+}
+
+// Edge is one dependency from the head token to the dependent token, both
+// indexes into Tokens; Head is -1 for the root. Rel is a Universal
+// Dependencies relation, with the enhanced forms' case marker where it has
+// one ("nsubj", "obj", "obl:over", "conj:and", "nmod:poss").
+type Edge struct {
+	Head int    `json:"h"`
+	Dep  int    `json:"d"`
+	Rel  string `json:"r"`
+}
+
+// Sentence is one parsed sentence.
+type Sentence struct {
+	Text   string  `json:"text"`
+	Tokens []Token `json:"tokens"`
+	// Edges are the enhanced dependencies: a graph in which shared
+	// subjects and objects of coordinated verbs are spelled out.
+	Edges []Edge `json:"edges"`
+	// Tree is the basic dependency tree, each token with one head.
+	Tree []Edge `json:"tree"`
+}
+
+// Base is a relation without its case marker: "obl:over" -> "obl".
+func Base(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 {
+		return rel[:i]
+	}
+	return rel
+}
+
+// Marker is a relation's case marker: "obl:over" -> "over"; "" if none.
+func Marker(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 {
+		return rel[i+1:]
+	}
+	return ""
+}
+
+// Out returns the enhanced edges from token i whose relation is one of
+// rels, compared by base or in full ("obl" matches "obl:over", "obl:over"
+// only itself). No rels means every edge.
+func (s *Sentence) Out(i int, rels ...string) []Edge {
+	return match(s.Edges, func(e Edge) int { return e.Head }, i, rels)
+}
+
+// In returns the enhanced edges into token i whose relation is one of rels.
+func (s *Sentence) In(i int, rels ...string) []Edge {
+	return match(s.Edges, func(e Edge) int { return e.Dep }, i, rels)
+}
+
+// Head is token i's head in the basic tree and the relation, or -1.
+func (s *Sentence) Head(i int) (int, string) {
+	for _, e := range s.Tree {
+		if e.Dep == i {
+			return e.Head, e.Rel
+		}
+	}
+	return -1, ""
+}
+
+// Children returns token i's dependents in the basic tree with one of rels
+// (all with none), in text order.
+func (s *Sentence) Children(i int, rels ...string) []int {
+	var out []int
+	for _, e := range match(s.Tree, func(e Edge) int { return e.Head }, i, rels) {
+		out = append(out, e.Dep)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Has reports whether token i has a basic-tree dependent with one of rels.
+func (s *Sentence) Has(i int, rels ...string) bool {
+	return len(s.Children(i, rels...)) > 0
+}
+
+// Subtree returns the first and last token of the basic-tree subtree
+// rooted at i.
+func (s *Sentence) Subtree(i int) (first, last int) {
+	first, last = i, i
+	var walk func(int)
+	walk = func(n int) {
+		for _, e := range s.Tree {
+			if e.Head == n && e.Dep != n {
+				first, last = min(first, e.Dep), max(last, e.Dep)
+				walk(e.Dep)
+			}
+		}
+	}
+	walk(i)
+	return first, last
+}
+
+// Dominates reports whether token a is token b or one of b's ancestors in
+// the basic tree.
+func (s *Sentence) Dominates(a, b int) bool {
+	for n, steps := b, 0; n >= 0 && steps <= len(s.Tokens); steps++ {
+		if n == a {
+			return true
+		}
+		n, _ = s.Head(n)
+	}
+	return false
+}
+
+// Span is the text of tokens first..last.
+func (s *Sentence) Span(first, last int) string {
+	if first < 0 || last >= len(s.Tokens) || first > last {
+		return ""
+	}
+	return s.Text[s.Tokens[first].Start:s.Tokens[last].End]
+}
+
+// Lower is token i's text in lower case.
+func (s *Sentence) Lower(i int) string { return strings.ToLower(s.Tokens[i].Text) }
+
+// IsVerb reports a verb tag.
+func (t Token) IsVerb() bool { return strings.HasPrefix(t.POS, "VB") }
+
+// IsNoun reports a noun tag, common or proper.
+func (t Token) IsNoun() bool { return strings.HasPrefix(t.POS, "NN") }
+
+// IsProper reports a proper-noun tag.
+func (t Token) IsProper() bool { return strings.HasPrefix(t.POS, "NNP") }
+
+// IsAdjective reports an adjective tag.
+func (t Token) IsAdjective() bool { return strings.HasPrefix(t.POS, "JJ") }
+
+func match(edges []Edge, end func(Edge) int, i int, rels []string) []Edge {
+	var out []Edge
+	for _, e := range edges {
+		if end(e) != i {
+			continue
+		}
+		if len(rels) == 0 {
+			out = append(out, e)
+			continue
+		}
+		for _, r := range rels {
+			if e.Rel == r || (!strings.Contains(r, ":") && Base(e.Rel) == r) {
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
