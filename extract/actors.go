@@ -17,7 +17,7 @@ const (
 	// lower-case particle ("bin", "de") between them.
 	personName = `(?:\p{Lu}\. )?` + namePart + `(?: (?:(?:bin|ibn|de|van|von|der|da|di|abu|Abu) )?` + namePart + `){0,3}`
 	// Roles that precede a name. Longer ones first so the regexp prefers them.
-	roleWords = `Vice President|President|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|` +
+	roleWords = `Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Vice President|President|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|` +
 		`Interior Minister|Information Minister|Finance Minister|Minister of \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?|` +
 		`Secretary of State|Secretary of Defense|Defense Secretary|Treasury Secretary|Secretary-General|` +
 		`Secretary General|Foreign Secretary|Ambassador|ambassador|Sen\.|Senator|Rep\.|Representative|Gov\.|` +
@@ -55,7 +55,7 @@ var notNames = map[string]bool{
 	"However": true, "But": true, "And": true, "For": true, "With": true, "From": true, "By": true, "As": true,
 	"It": true, "He": true, "She": true, "They": true, "We": true, "I": true, "Our": true, "His": true, "Her": true,
 	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true,
-	"Sunday": true, "January": true, "February": true, "March": true, "April": true, "May": true, "June": true,
+	"Sunday": true, "January": true, "February": true, "March": true, "April": true, "June": true,
 	"July": true, "August": true, "September": true, "October": true, "November": true, "December": true,
 	"Office": true, "House": true, "Ministry": true, "Department": true, "Council": true, "Institute": true,
 	"Foundation": true, "Forces": true, "Army": true, "Party": true, "Group": true, "Coalition": true,
@@ -66,6 +66,30 @@ var notNames = map[string]bool{
 	"According": true, "Critics": true, "Experts": true, "Officials": true, "Analysts": true, "Some": true,
 	"Republican": true, "Democratic": true, "Republicans": true, "Democrats": true, "Pentagon": true,
 	"Congress": true, "Senate": true, "Resolve": true, "State": true, "Islamic": true,
+}
+
+// titleWords are titles and offices, never part of a person's name:
+// "Taoiseach Simon Harris" is Simon Harris.
+var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true,
+	"lord": true, "lady": true, "president": true, "minister": true, "secretary": true, "senator": true,
+	"sen": true, "rep": true, "representative": true, "governor": true, "gov": true, "general": true,
+	"gen": true, "chancellor": true, "premier": true, "taoiseach": true, "tánaiste": true, "tanaiste": true,
+	"ambassador": true, "envoy": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"chairman": true, "chairwoman": true, "chair": true, "leader": true, "mp": true, "mep": true,
+	"king": true, "queen": true, "prince": true, "princess": true, "emir": true, "sheikh": true,
+	"pope": true, "pastor": true, "cardinal": true, "rabbi": true, "imam": true, "prof": true,
+	"professor": true, "commissioner": true, "chief": true, "head": true, "director": true,
+	"director-general": true, "secretary-general": true, "deputy": true, "speaker": true, "mayor": true,
+	"judge": true, "justice": true, "colonel": true, "col": true, "captain": true, "admiral": true,
+	"adm": true, "prime": true, "foreign": true, "defence": true, "defense": true, "former": true}
+
+// stripTitles drops the titles a named-entity span may begin with.
+func stripTitles(name string) string {
+	f := strings.Fields(name)
+	for len(f) > 1 && titleWords[strings.ToLower(strings.TrimSuffix(f[0], "."))] {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
 }
 
 // groupHeads end the names of organisations.
@@ -92,11 +116,6 @@ func isExecutive(role string) bool {
 	}
 	return false
 }
-
-// usRoles name U.S. offices even when the text gives no nationality.
-var usRoles = map[string]bool{"Secretary of State": true, "Secretary of Defense": true, "Defense Secretary": true,
-	"Treasury Secretary": true, "Sen.": true, "Senator": true, "Rep.": true, "Representative": true,
-	"Senate Majority Leader": true, "Senate Minority Leader": true}
 
 // person is someone the patterns found in a document.
 type person struct {
@@ -157,8 +176,8 @@ func slug(s string) string {
 // plausibleName rejects candidates that are sentence furniture or name a
 // known actor rather than a person.
 func (d *docActors) plausibleName(name string) bool {
-	for k, w := range strings.Fields(name) {
-		if (notNames[w] && !(w == "May" && k > 0)) || groupHeads[w] {
+	for _, w := range strings.Fields(name) {
+		if notNames[w] || groupHeads[w] || titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
 			return false
 		}
 	}
@@ -294,8 +313,8 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 			continue
 		}
 		org := d.stateOf(t.nat)
-		if org == "" && (usRoles[t.role] || t.pa != "") {
-			org = "state:usa"
+		if org == "" && t.pa != "" {
+			org = "state:usa" // "Sen. Rand Paul (R-KY)": a U.S. party and state code
 		}
 		d.addPerson(t.name, t.role, org)
 	}
@@ -329,12 +348,21 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 				continue
 			}
 			// A lone capitalised word is a person only right after a speech
-			// verb ("said Sharawi"); before one it may be anything.
-			if len(strings.Fields(name)) >= 2 || p.re == reSpeechAfter {
+			// verb and at the end of the clause ("said Sharawi."); before one,
+			// or followed by more words ("said Labour would"), it may be
+			// anything.
+			if len(strings.Fields(name)) >= 2 || p.re == reSpeechAfter && endsClause(text, m[3]) {
 				d.addPerson(name, "", "")
 			}
 		}
 	}
+}
+
+// endsClause: nothing but punctuation follows offset e up to the end of
+// the clause.
+func endsClause(text string, e int) bool {
+	rest := strings.TrimLeft(text[e:], " ")
+	return rest == "" || strings.ContainsRune(".,;:!?\")", rune(rest[0]))
 }
 
 // findNear runs re only in windows around the trigger words of a line
@@ -396,8 +424,7 @@ func sub(s string, m []int, i int) string {
 // but are not part of a name ("Trump Monday").
 func trimTrailingNonName(name string) string {
 	f := strings.Fields(name)
-	// "May" is a month and a surname: after a first name it is the name.
-	for len(f) > 1 && notNames[f[len(f)-1]] && f[len(f)-1] != "May" {
+	for len(f) > 1 && notNames[f[len(f)-1]] {
 		f = f[:len(f)-1]
 	}
 	return strings.Join(f, " ")
@@ -572,7 +599,7 @@ func (d *docActors) personAt(seg string, toks []token, i int) (string, int, bool
 // does.
 func (d *docActors) mergeSurnames() {
 	for id, p := range d.people {
-		if len(strings.Fields(p.name)) != 1 {
+		if len(strings.Fields(p.name)) > 2 {
 			continue
 		}
 		// The surname first; failing that any part of the name, as
@@ -596,6 +623,7 @@ func (d *docActors) mergeSurnames() {
 			}
 		}
 		d.byName[strings.ToLower(p.name)] = full.id
+		d.byName[p.name] = full.id
 		delete(d.people, id)
 	}
 }
@@ -609,8 +637,13 @@ func (d *docActors) soleFullName(p *person, lastOnly bool) *person {
 		if q == p || len(f) < 2 {
 			continue
 		}
-		match := strings.EqualFold(f[len(f)-1], p.name)
-		if !lastOnly {
+		pf := strings.Fields(p.name)
+		if len(f) <= len(pf) {
+			continue
+		}
+		// "Le Drian" is the end of "Jean-Yves Le Drian".
+		match := strings.EqualFold(strings.Join(f[len(f)-len(pf):], " "), p.name)
+		if !lastOnly && len(pf) == 1 {
 			for _, w := range f {
 				match = match || strings.EqualFold(w, p.name)
 			}

@@ -22,17 +22,85 @@ type candidate struct {
 // holders and its target, then statements that judge the event.
 func (d *docState) stances(i int) {
 	s := &d.sents[i]
-	if s.p == nil || d.isQuestion(i) {
+	if s.p == nil || d.isQuestion(i) || d.blockClaims(i) || d.sectionHeading(i) {
 		return
 	}
+	d.listReactions(i)
 	for c := range s.p.Tokens {
 		for _, cue := range d.x.lex.cuesAt(s.p.Tokens[c]) {
 			if end, ok := d.matchCue(i, c, cue); ok {
-				d.cueClaims(i, c, end, cue)
+				d.cueClaims(i, phraseHead(s.p, c, end), c, end, cue)
 			}
 		}
 	}
 	d.evaluations(i)
+}
+
+// sectionHeading: a heading inside the article ("U.S. Allies'
+// Concerns") titles what follows; only the headline, the first line,
+// states anything.
+func (d *docState) sectionHeading(i int) bool {
+	return d.sents[i].line > 0 && d.lines[d.sents[i].line].kind == heading
+}
+
+// listReactions reads a verbless list of reactions after a colon: "mixed
+// reactions: UAE supportive, Saudi Arabia cautiously accepting, Turkey
+// strongly opposed". Each item is an actor, perhaps an adverb, and a
+// stance word; parsers rarely give such lists a usable structure.
+func (d *docState) listReactions(i int) {
+	s := &d.sents[i]
+	p := s.p
+	colon := -1
+	for t, tok := range p.Tokens {
+		if tok.Text == ":" {
+			colon = t
+			break
+		}
+	}
+	if colon < 0 {
+		return
+	}
+	start := colon + 1
+	for t := colon + 1; t <= len(p.Tokens); t++ {
+		if t < len(p.Tokens) && !(p.Tokens[t].Text == "," || p.Tokens[t].Text == ";" || strings.ToLower(p.Tokens[t].Text) == "and" || p.Tokens[t].Text == ".") {
+			continue
+		}
+		d.listItem(i, start, t)
+		start = t + 1
+	}
+}
+
+// listItem reads tokens [a, b) as "Actor [adverb] stance-word".
+func (d *docState) listItem(i, a, b int) {
+	s := &d.sents[i]
+	p := s.p
+	if a >= b || s.actor[a] == "" {
+		return
+	}
+	id := s.actor[a]
+	k := a
+	for k < b && s.actor[k] == id {
+		k++
+	}
+	hedge := false
+	for k < b && p.Tokens[k].POS == "RB" {
+		hedge = hedge || hedges[strings.ToLower(p.Tokens[k].Text)]
+		k++
+	}
+	if k != b-1 {
+		return
+	}
+	for _, cue := range d.x.lex.cuesAt(p.Tokens[k]) {
+		if len(cue.words) > 1 || cue.Demanded || cue.Act {
+			continue
+		}
+		stance := cue.Stance
+		if hedge && stance == model.Support {
+			stance = model.Cautious
+		}
+		d.add(candidate{sent: i, actor: id, stance: stance, attr: model.Reported, cue: strings.ToLower(p.Span(a, k)), conf: 0.8})
+		return
+	}
 }
 
 // isQuestion: a question states no position, unless it is someone's
@@ -59,6 +127,13 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 	case "adj":
 		if !t.IsAdjective() && t.POS != "VBN" && t.POS != "IN" && t.POS != "RB" {
 			return 0, false
+		}
+		// A preposition states a position only as a predicate: "they are
+		// against it", not "cooperation against ISIS".
+		if t.POS == "IN" {
+			if h, rel := p.Head(c); rel != "case" || h < 0 || len(p.Children(h, "cop")) == 0 {
+				return 0, false
+			}
 		}
 	}
 	end := c
@@ -96,6 +171,20 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 	return end, true
 }
 
+// phraseHead is the token of first..last whose head lies outside them:
+// "lines" in "red lines", "knife" in "knife in the back".
+func phraseHead(p *syntax.Sentence, first, last int) int {
+	if first == last {
+		return first
+	}
+	for k := first; k <= last; k++ {
+		if h, _ := p.Head(k); h < first || h > last {
+			return k
+		}
+	}
+	return first
+}
+
 // fillers are the parts of speech that may stand between a phrase's words.
 var fillers = map[string]bool{"DT": true, "PRP$": true, "JJ": true, "RB": true, "POS": true, "CD": true, "JJS": true, "JJR": true}
 
@@ -105,9 +194,9 @@ func wordIs(t syntax.Token, w string) bool {
 
 // cueClaims finds who holds the stance of the cue at token c and whether
 // it is about the topic, and records a candidate for each holder.
-func (d *docState) cueClaims(i, c, end int, cue lexCue) {
+func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 	p := d.sents[i].p
-	if !d.objectFits(i, c, cue) || (cue.Demanded && d.demander(i, c) < 0) {
+	if !d.objectFits(i, c, cue) || (cue.Demanded && d.demander(i, c) < 0) || !d.asserted(i, c, cue) {
 		return
 	}
 	stance, ok := d.polarity(i, c, cue.Stance)
@@ -118,8 +207,17 @@ func (d *docState) cueClaims(i, c, end int, cue lexCue) {
 	if len(holders) == 0 {
 		return
 	}
-	if !d.onTarget(i, c, cue) {
+	on, flip := d.onTarget(i, c, cue)
+	if !on {
 		return
+	}
+	if flip {
+		switch stance {
+		case model.Oppose:
+			stance = model.Support
+		case model.Support:
+			stance = model.Oppose
+		}
 	}
 	conf := 0.8
 	if cue.Weak {
@@ -129,13 +227,136 @@ func (d *docState) cueClaims(i, c, end int, cue lexCue) {
 	if d.inQuote(i, c) {
 		attr = model.Quote
 	}
-	text := strings.ToLower(p.Span(c, end))
+	text := strings.ToLower(p.Span(first, end))
 	for _, h := range holders {
 		d.add(candidate{sent: i, actor: h, stance: stance, attr: attr, cue: text, conf: conf})
+	}
+	// The one praised or blamed for the event is the one who did it:
+	// "faulted Trump for his decision", "commended the Greek government
+	// for driving the agreement".
+	for _, o := range d.creditedFor(i, c) {
+		d.add(candidate{sent: i, actor: o, stance: model.Support, attr: model.Reported, cue: text + " (credited with it)", conf: 0.45})
 	}
 	if via != "" {
 		d.add(candidate{sent: i, actor: via, stance: stance, attr: attr, cue: text + " (as reported)", conf: conf * 0.9})
 	}
+}
+
+// asserted reports whether the cue at token c states something that
+// happened or holds, rather than a possibility, a condition or an event
+// named in passing: not "if member states accept it", "whether they keep
+// backing it", "endorse or reject it", "a vote on Sweden joining NATO",
+// "to join the alliance, Sweden needed ...".
+func (d *docState) asserted(i, c int, cue lexCue) bool {
+	p := d.sents[i].p
+	for n, steps := c, 0; n >= 0 && steps < 4; steps++ {
+		for _, m := range p.Children(n, "mark") {
+			if w := strings.ToLower(p.Tokens[m].Text); w == "whether" || conditions[w] {
+				return false
+			}
+		}
+		for _, a := range p.Children(n, "aux") {
+			switch strings.ToLower(p.Tokens[a].Text) {
+			case "may", "might", "could", "can":
+				// A possibility, not a position: "it could yet be voted
+				// down", "he can veto legislation".
+				return false
+			case "should", "were", "had":
+				// "Should member states accept it", "Were Sweden not to".
+				if subj := p.Children(n, "nsubj", "nsubj:pass"); len(subj) > 0 && a < subj[0] {
+					return false
+				}
+			}
+		}
+		h, rel := p.Head(n)
+		if h < 0 {
+			break
+		}
+		// "to study the deal" after "get 60 days", "likely to adopt": an
+		// infinitive states a position only under a verb of intent.
+		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !intents[strings.ToLower(p.Tokens[h].Lemma)] && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)] {
+			return false
+		}
+		if b := syntax.Base(rel); b != "xcomp" && b != "ccomp" && b != "conj" {
+			break
+		}
+		n = h
+	}
+	// "required the approval of every parliament", "must still win the
+	// backing of": support wanted, not given.
+	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsNoun() && (syntax.Base(rel) == "obj" || syntax.Base(rel) == "nsubj:pass") {
+		if wanting[strings.ToLower(p.Tokens[h].Lemma)] {
+			return false
+		}
+		for _, a := range p.Children(h, "aux") {
+			if w := strings.ToLower(p.Tokens[a].Text); w == "must" || w == "need" {
+				return false
+			}
+		}
+	}
+	// "holds no veto": no position at all.
+	for _, k := range p.Children(c, "det") {
+		if strings.ToLower(p.Tokens[k].Text) == "no" && cue.Stance == model.Oppose && p.Tokens[c].IsNoun() {
+			return false
+		}
+	}
+	// "endorse or reject it": neither.
+	for _, k := range append(p.Children(c, "conj"), headIfConj(p, c)...) {
+		if len(d.x.lex.cuesAt(p.Tokens[k])) > 0 {
+			for _, cc := range append(p.Children(k, "cc"), p.Children(c, "cc")...) {
+				if strings.ToLower(p.Tokens[cc].Text) == "or" {
+					return false
+				}
+			}
+		}
+	}
+	if !cue.Act {
+		return true
+	}
+	tok := p.Tokens[c]
+	_, rel := p.Head(c)
+	switch {
+	case tok.POS == "VBG":
+		switch syntax.Base(rel) {
+		case "obl", "nmod", "obj", "nsubj", "csubj", "ccomp", "dep", "compound":
+			return false
+		case "acl":
+			// "Trump's decision recognising Jerusalem" states the decision;
+			// "a vote on Sweden joining NATO" only names an event.
+			if h, _ := p.Head(c); h >= 0 && d.sents[i].actor[h] != "" {
+				return false
+			}
+		}
+	case tok.POS == "VB" && syntax.Base(rel) == "advcl":
+		return false // "To join the alliance, Sweden required ..."
+	}
+	return true
+}
+
+func headIfConj(p *syntax.Sentence, c int) []int {
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "conj" {
+		return []int{h}
+	}
+	return nil
+}
+
+// creditedFor returns the actors a cue's object names when the cue gives
+// the topic as the reason: "faulted Trump for his decision".
+func (d *docState) creditedFor(i, c int) []string {
+	p := d.sents[i].p
+	objs := p.Children(c, "obj")
+	if len(objs) == 0 || d.sents[i].actor[objs[0]] == "" {
+		return nil
+	}
+	for _, e := range append(p.Out(c, "obl"), p.Out(c, "advcl")...) {
+		switch syntax.Marker(e.Rel) {
+		case "for", "over", "on", "in":
+			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor {
+				return d.expand(i, objs[0])
+			}
+		}
+	}
+	return nil
 }
 
 // objectFits checks a cue's object constraint: "recalled its ambassador"
@@ -159,7 +380,7 @@ func (d *docState) objectFits(i, c int, cue lexCue) bool {
 // an assurance", "demanded changes", "pressing for guarantees".
 var demandVerbs = map[string]bool{"seek": true, "request": true, "demand": true, "want": true, "ask": true,
 	"call": true, "press": true, "push": true, "insist": true, "require": true, "urge": true, "lay": true,
-	"set": true, "attach": true, "impose": true, "need": true, "expect": true, "look": true, "table": true,
+	"set": true, "attach": true, "impose": true, "need": true, "expect": true, "look": true, "table": true, "draw": true,
 	"propose": true, "submit": true, "win": false}
 
 // demander is the verb that asks for the noun at token c, or -1.
@@ -190,7 +411,13 @@ var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": tr
 // negativeGovernors make the verb they govern negative: "refused to
 // back", "declined to endorse", "stopped short of".
 var negativeGovernors = map[string]bool{"refuse": true, "decline": true, "fail": true, "reject": true,
-	"withhold": true, "withdraw": true, "drop": true, "abandon": true, "end": true, "stop": true, "cease": true}
+	"withhold": true, "withdraw": true, "drop": true, "abandon": true, "end": true, "stop": true, "cease": true,
+	"prevent": true, "block": true, "bar": true, "unable": true}
+
+// delaying governors make support cautious: "delays approving", "held off
+// on endorsing".
+var delayingGovernors = map[string]bool{"delay": true, "postpone": true, "stall": true, "hesitate": true,
+	"defer": true, "hold": true, "wait": true}
 
 // hedges make support cautious: "cautiously welcomed", "conditionally
 // endorsed".
@@ -222,14 +449,17 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 		}
 	}
 	// "refused to back", "would not back": a negative or negated governor.
+	delayed := false
 	for n, steps := c, 0; steps < 3; steps++ {
 		h, rel := p.Head(n)
-		if h < 0 || syntax.Base(rel) != "xcomp" {
+		if h < 0 || (syntax.Base(rel) != "xcomp" && !(syntax.Base(rel) == "ccomp" && p.Tokens[n].POS == "VBG")) {
 			break
 		}
-		if negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] || d.negated(i, h) {
+		lemma := strings.ToLower(p.Tokens[h].Lemma)
+		if negativeGovernors[lemma] || d.negated(i, h) {
 			negated = !negated
 		}
+		delayed = delayed || delayingGovernors[lemma]
 		n = h
 	}
 	stance := base
@@ -243,7 +473,7 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 			return "", false
 		}
 	}
-	if stance == model.Support && (d.hedged(i, c) || d.conditional(i, c)) {
+	if stance == model.Support && (delayed || d.hedged(i, c) || d.conditional(i, c)) {
 		stance = model.Cautious
 	}
 	return stance, true
@@ -302,7 +532,8 @@ var lightVerbs = map[string]bool{"voice": true, "express": true, "raise": true, 
 	"level": true, "harbour": true, "harbor": true, "state": true, "put": true, "set": true, "lay": true,
 	"renew": true, "withdraw": true, "withhold": true, "drop": true, "confirm": true, "stress": true,
 	"emphasise": true, "emphasize": true, "mount": true, "launch": true, "stage": true, "hold out": true,
-	"show": true, "display": true, "extend": true, "add": true, "issue": true, "publish": true}
+	"show": true, "display": true, "extend": true, "add": true, "issue": true, "publish": true,
+	"resort": true, "take": true, "threaten": true, "promise": true, "vow": true}
 
 // receivers take a stance noun whose holder is someone else: "drew
 // criticism from", "faced opposition from", "won the backing of".
@@ -326,7 +557,15 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 	default:
 		heads = d.predicateHolders(i, c)
 	}
+	// "the Cabinet ought to halt this deal", "Britain should reject it":
+	// what someone ought to do is the speaker's position.
+	if sp := d.reporter(i, c); sp != "" && d.deontic(i, c) {
+		heads, ids = nil, []string{sp}
+	}
 	seen := map[string]bool{}
+	for _, id := range ids {
+		seen[id] = true
+	}
 	for _, h := range heads {
 		for _, id := range d.expand(i, h) {
 			if !seen[id] {
@@ -336,9 +575,14 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 		}
 	}
 	// Quoted words with no actor as holder are the speaker's: "Halt this
-	// deal", "the moment has come to recognise ...".
+	// deal", "the moment has come to recognise ..."; words with no holder
+	// under a label are the label's actor's ("Human Rights
+	// Organizations:" / "Strong criticism of ...").
 	if len(ids) == 0 && d.inQuote(i, c) && d.sents[i].speaker != "" {
 		ids = []string{d.sents[i].speaker}
+	}
+	if len(ids) == 0 && len(heads) == 0 && d.blocks[i] != nil && d.blocks[i].actor != "" {
+		ids = []string{d.blocks[i].actor}
 	}
 	if sp := d.reporter(i, c); sp != "" && !seen[sp] && len(ids) > 0 && d.ownSide(i, heads, sp) {
 		via = sp
@@ -346,18 +590,46 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 	return ids, via
 }
 
-// isAdjectival: "X is opposed to", "X was concerned about": a participle
-// used as an adjective has its holder as subject.
-func (d *docState) isAdjectival(i, c int) bool {
+// deontic: the cue, or the verb it depends on, carries "should", "ought
+// to" or "must".
+func (d *docState) deontic(i, c int) bool {
 	p := d.sents[i].p
-	if len(p.Children(c, "obl:agent")) > 0 {
-		return false
-	}
-	for _, k := range p.Children(c, "aux:pass", "cop") {
-		_ = k
-		return true
+	for n, steps := c, 0; n >= 0 && steps < 3; steps++ {
+		for _, a := range p.Children(n, "aux") {
+			switch strings.ToLower(p.Tokens[a].Text) {
+			case "should", "ought", "must":
+				return true
+			}
+		}
+		for _, x := range p.Children(n, "xcomp") {
+			if strings.ToLower(p.Tokens[n].Lemma) == "ought" {
+				_ = x
+				return true
+			}
+		}
+		h, rel := p.Head(n)
+		if b := syntax.Base(rel); b != "xcomp" && b != "conj" {
+			break
+		}
+		n = h
 	}
 	return false
+}
+
+// emotions are participles that describe their subject's attitude: "X
+// is opposed to", "X was concerned about", "incensed at".
+var emotions = map[string]bool{"opposed": true, "concerned": true, "worried": true, "alarmed": true,
+	"dismayed": true, "disappointed": true, "pleased": true, "delighted": true, "angered": true,
+	"outraged": true, "incensed": true, "divided": true, "committed": true, "encouraged": true,
+	"troubled": true, "frustrated": true, "unconvinced": true, "convinced": true, "satisfied": true,
+	"disturbed": true, "appalled": true, "shocked": true, "heartened": true, "reassured": true,
+	"unimpressed": true, "impressed": true, "determined": true, "resolved": true}
+
+// isAdjectival: a participle of attitude used as an adjective has its
+// holder as subject.
+func (d *docState) isAdjectival(i, c int) bool {
+	p := d.sents[i].p
+	return emotions[strings.ToLower(p.Tokens[c].Text)] && len(p.Children(c, "obl:agent")) == 0
 }
 
 // verbHolders: the subjects of a verb cue, the agent of a passive one, and
@@ -380,6 +652,12 @@ func (d *docState) verbHolders(i, c int) []int {
 	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "xcomp" {
 		return d.verbHolders(i, h)
 	}
+	h, rel := p.Head(c)
+	// "called on Britons to support", "urged ministers to throw out": the
+	// one who calls or urges, however the parser attached the clause.
+	if h >= 0 && controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && d.markerOf(i, c) == "to" {
+		return d.verbHolders(i, h)
+	}
 	var out []int
 	for _, e := range p.Out(c, "nsubj") {
 		if e.Rel != "nsubj:xsubj" {
@@ -389,11 +667,26 @@ func (d *docState) verbHolders(i, c int) []int {
 	if len(out) > 0 {
 		return append(out, d.partners(i, c)...)
 	}
-	h, rel := p.Head(c)
+	// "brushed aside the Afghan government for raising objections": the
+	// gerund's subject is the object of the verb it explains.
+	if p.Tokens[c].POS == "VBG" && h >= 0 && (syntax.Base(rel) == "advcl" || syntax.Base(rel) == "obl") {
+		switch d.markerOf(i, c) {
+		case "for", "over", "of", "on":
+			if objs := p.Children(h, "obj"); len(objs) > 0 && d.holder(i, objs[0]) != "" {
+				return objs
+			}
+		}
+	}
 	switch syntax.Base(rel) {
-	case "advcl", "conj", "dep", "parataxis":
+	case "advcl", "conj", "dep", "parataxis", "xcomp":
 		if h >= 0 && p.Tokens[h].IsVerb() {
 			return d.verbHolders(i, h)
+		}
+		// "was alone in opposing the measure": the adjective's subject.
+		if h >= 0 {
+			if subj := p.Children(h, "nsubj"); len(subj) > 0 {
+				return subj
+			}
 		}
 	case "acl":
 		// "Greeks who reject the accord": the Greeks; "Washington's move
@@ -421,12 +714,56 @@ func (d *docState) verbHolders(i, c int) []int {
 	return nil
 }
 
+// ofAgent are the stance nouns whose "of" names who holds them: "the
+// backing of Saudi Arabia", "the concerns of farmers".
+var ofAgent = map[string]bool{"support": true, "backing": true, "endorsement": true, "approval": true,
+	"blessing": true, "opposition": true, "objection": true, "resistance": true, "anger": true, "fury": true,
+	"outrage": true, "ire": true, "displeasure": true, "dismay": true, "concern": true, "worry": true,
+	"reservation": true, "doubt": true, "scepticism": true, "skepticism": true, "misgiving": true,
+	"unease": true, "anxiety": true, "fear": true, "hostility": true, "welcome": true, "hope": true}
+
 // communications are what someone puts out: their content is the
 // author's.
 var communications = map[string]bool{"statement": true, "letter": true, "message": true, "speech": true,
 	"communique": true, "communiqué": true, "note": true, "post": true, "tweet": true, "article": true,
 	"op-ed": true, "remark": true, "comment": true, "interview": true, "address": true, "video": true,
 	"declaration": true, "report": true, "resolution": true, "motion": true, "appeal": true, "call": true}
+
+// intents take an infinitive that states the subject's position: "vowed
+// to block", "decided to seek", "is set to oppose".
+var intents = map[string]bool{"vow": true, "pledge": true, "promise": true, "threaten": true, "plan": true,
+	"intend": true, "want": true, "wish": true, "decide": true, "agree": true, "seek": true, "try": true,
+	"aim": true, "hope": true, "move": true, "set": true, "prepare": true, "prepared": true, "ready": true,
+	"eager": true, "determined": true, "resolve": true, "resolved": true, "continue": true, "mean": true,
+	"vote": true, "choose": true, "opt": true, "begin": true, "start": true, "attempt": true, "work": true,
+	"struggle": true, "fight": true, "campaign": true, "battle": true, "push": true, "press": true,
+	"expect": true, "refuse": true, "decline": true, "fail": true, "dare": true, "offer": true, "go": true,
+	"unable": true, "willing": true, "keen": true, "reluctant": true, "happy": true, "glad": true,
+	"help": true, "stand": true, "come": true, "have": true, "need": true, "ought": true, "use": true,
+	// nouns of intent: "efforts to join", "its bid to join", "the decision
+	// to seek membership"
+	"effort": true, "bid": true, "decision": true, "intention": true,
+	"intent": true, "desire": true, "readiness": true, "willingness": true, "determination": true,
+	"commitment": true, "proposal": true, "drive": true, "call": true, "application": true}
+
+// wanting verbs take support that has not been given: "required the
+// approval of", "seeks the backing of".
+var wanting = map[string]bool{"need": true, "require": true, "seek": true, "await": true, "lack": true,
+	"want": true, "court": true, "expect": true}
+
+// controlVerbs ask someone else to act; the stance is the asker's.
+var controlVerbs = map[string]bool{"urge": true, "call": true, "ask": true, "press": true, "encourage": true,
+	"push": true, "pressure": true, "lobby": true, "appeal": true, "persuade": true, "convince": true,
+	"implore": true, "exhort": true, "challenge": true, "invite": true, "tell": true, "advise": true}
+
+// markerOf reads the mark or case word of token c ("to", "for", "in").
+func (d *docState) markerOf(i, c int) string {
+	p := d.sents[i].p
+	for _, k := range p.Children(c, "mark", "case") {
+		return strings.ToLower(p.Tokens[k].Text)
+	}
+	return ""
+}
 
 // partners act together with the subject: "put out a statement alongside
 // X", "together with X", "jointly with X".
@@ -465,18 +802,39 @@ func (d *docState) passive(i, c int) bool {
 func (d *docState) nounHolders(i, c int) []int {
 	p := d.sents[i].p
 	var out []int
+	h, rel := p.Head(c)
+	// The subject of a light verb holds its noun, whose possessive then
+	// refers to that subject ("Labour would not give it their support")
+	// or adds another holder ("Erdogan restated Turkey's objections").
+	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[strings.ToLower(p.Tokens[h].Lemma)] || speechLemmas[strings.ToLower(p.Tokens[h].Lemma)])
+	if light {
+		for _, e := range p.Out(h, "obl") {
+			if m := syntax.Marker(e.Rel); (m == "from" || m == "by" || m == "among") && d.holder(i, e.Dep) != "" {
+				return []int{e.Dep} // "had a warm welcome from trade bodies"
+			}
+		}
+	}
 	for _, k := range p.Children(c, "nmod:poss") {
+		if light && (p.Tokens[k].POS == "PRP$" || p.Tokens[k].POS == "PRP") {
+			continue
+		}
 		out = append(out, k)
 	}
-	for _, k := range p.Children(c, "nmod:from", "nmod:by", "nmod:of", "nmod:among") {
-		if d.holder(i, k) != "" {
-			out = append(out, k)
+	for _, e := range p.Out(c, "nmod") {
+		m := syntax.Marker(e.Rel)
+		if m == "of" && !ofAgent[strings.ToLower(p.Tokens[c].Lemma)] {
+			continue // "betrayal of Syrians", "criticism of the president": the target
 		}
+		if (m == "from" || m == "by" || m == "of" || m == "among") && d.holder(i, e.Dep) != "" {
+			out = append(out, e.Dep)
+		}
+	}
+	if light {
+		return append(out, d.verbHolders(i, h)...)
 	}
 	if len(out) > 0 {
 		return out
 	}
-	h, rel := p.Head(c)
 	if h >= 0 && syntax.Base(rel) == "obl" && p.Tokens[h].IsVerb() {
 		// "pressing for guarantees", "poured onto the streets in protest",
 		// "regard the reports with concern", "quit in protest".
@@ -511,15 +869,6 @@ func (d *docState) nounHolders(i, c int) []int {
 	return nil
 }
 
-// markerOf is the preposition before token c ("in" for "in protest").
-func (d *docState) markerOf(i, c int) string {
-	p := d.sents[i].p
-	for _, k := range p.Children(c, "case") {
-		return strings.ToLower(p.Tokens[k].Text)
-	}
-	return ""
-}
-
 // predicateHolders: adjectives and participles used as adjectives: "X is
 // wary of", "X remained critical", "overjoyed evangelicals".
 func (d *docState) predicateHolders(i, c int) []int {
@@ -529,8 +878,17 @@ func (d *docState) predicateHolders(i, c int) []int {
 	}
 	h, rel := p.Head(c)
 	switch syntax.Base(rel) {
+	case "case":
+		// "France and Austria are against it": the cue is the
+		// preposition, its noun the predicate.
+		if h >= 0 {
+			return p.Children(h, "nsubj")
+		}
 	case "amod":
-		return []int{h}
+		// "overjoyed evangelicals", not "a hostile military bloc".
+		if h >= 0 && (p.Tokens[h].POS == "NNS" || p.Tokens[h].POS == "NNPS") {
+			return []int{h}
+		}
 	case "xcomp", "advcl", "ccomp", "conj":
 		if h >= 0 {
 			if s := p.Children(h, "nsubj"); len(s) > 0 {
@@ -561,7 +919,11 @@ func (d *docState) expand(i, h int) []string {
 		return out
 	}
 	var members []string
+	own := d.collective[d.holder(i, h)]
 	for _, e := range p.Out(h, "nmod", "appos", "conj") {
+		if own && syntax.Base(e.Rel) == "appos" {
+			continue // "the Mercosur countries - Argentina, Brazil ...": the group acts
+		}
 		mk := syntax.Marker(e.Rel)
 		if syntax.Base(e.Rel) == "nmod" && mk != "among" && mk != "including" && mk != "like" && mk != "such_as" {
 			continue
@@ -600,9 +962,21 @@ func (d *docState) expand(i, h int) []string {
 			return out
 		}
 	}
+	// "members of Congress headed by Rep. Liz Cheney"
+	for _, a := range p.Children(h, "acl") {
+		if l := strings.ToLower(p.Tokens[a].Lemma); l == "lead" || l == "head" {
+			for _, e := range p.Out(a, "obl") {
+				if m := syntax.Marker(e.Rel); m == "agent" || m == "by" {
+					if id := d.holder(i, e.Dep); id != "" {
+						members = append(members, id)
+					}
+				}
+			}
+		}
+	}
 	id := d.holder(i, h)
-	if len(members) > 0 && (id == "" || strings.HasPrefix(id, "group:")) {
-		return members
+	if len(members) > 0 && (id == "" || generic[strings.ToLower(p.Tokens[h].Lemma)]) {
+		return members // "key allies, among them Britain and France"
 	}
 	if id == "" {
 		return nil
@@ -680,45 +1054,117 @@ func (d *docState) ownSide(i int, heads []int, sp string) bool {
 // onTarget reports whether the cue at token c is about the topic: its
 // object or complement names the topic or refers to it, or, with no
 // object of its own, it stands in a sentence about the topic. Acts
-// ("signed", "sealed") need the topic named as their object.
-func (d *docState) onTarget(i, c int, cue lexCue) bool {
+// ("signed", "sealed") and cues marked target need the event itself as
+// their object. flip reports a target described by an opposing clause
+// ("vetoed any measure that would block the deal": support).
+func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 	p := d.sents[i].p
-	targets := d.targets(i, c)
+	strict := cue.Act || cue.Target
 	other, actors := false, false
-	for _, t := range targets {
+	for _, t := range d.targets(i, c) {
 		if len(cue.Object) > 0 && slicesContains(cue.Object, strings.ToLower(p.Tokens[t].Lemma)) {
 			continue // "recalled its ambassador": the object is the act
 		}
-		switch d.refersTo(i, t) {
-		case topicNamed:
-			return true
-		case topicAnaphor:
-			if !cue.Act {
-				return true
-			}
+		if _, rel := p.Head(t); strict && (syntax.Base(rel) == "advcl" || syntax.Base(rel) == "ccomp" || syntax.Base(rel) == "xcomp" || syntax.Base(rel) == "acl") {
+			continue // an act's object is a thing, not a clause
+		}
+		r := d.refersTo(i, t)
+		if strict && r != noReference && r != notTopic && !d.directTarget(i, t) {
+			r = notTopic
+		}
+		switch r {
+		case topicNamed, topicAnaphor:
+			return true, d.opposedClause(i, t) || d.opposingVerb(i, t)
 		case topicPronoun:
-			if !cue.Act && (d.topicIn(i) || d.topicNear(i)) {
-				return true
+			if strict && !d.topicIn(i) {
+				continue
+			}
+			if d.topicIn(i) || d.topicNear(i) {
+				return true, false
 			}
 		case notTopic:
-			if d.holder(i, t) != "" {
+			if id := d.sents[i].actor[t]; id != "" && !d.collective[id] {
 				actors = true
 			} else {
 				other = true
 			}
 		}
 	}
-	if cue.Act || other {
-		return false
+	if strict {
+		return false, false
 	}
-	// Criticism aimed at an actor over the topic: "accused Australia of
-	// treachery" in a sentence about the decision.
-	if actors {
-		return cue.Stance == model.Oppose && d.topicIn(i)
+	if d.blocks[i] != nil {
+		return true, false // under a label, a reaction to the event
+	}
+	switch {
+	case actors && !other:
+		// Criticism aimed at an actor over the topic: "accused Australia
+		// of treachery" in a sentence about the decision.
+		return cue.Stance == model.Oppose && d.topicIn(i), false
+	case other:
+		// Reserve about a consequence: "France worries about a flood of
+		// imports" beside the pact.
+		return cue.Stance == model.Cautious && d.topicIn(i), false
 	}
 	// No object: "France protested", "the move was welcomed". The
-	// sentence or the one before in its paragraph must be about the topic.
-	return d.topicIn(i) || d.topicNear(i)
+	// sentence or one just before must be about the topic.
+	return d.topicIn(i) || d.topicNear(i), false
+}
+
+// directTarget: the event itself, not something about it: "signed the
+// accord", "ratified its membership", "wrapped up the negotiation of the
+// agreement", "passed a bill clearing the way for accession".
+func (d *docState) directTarget(i, t int) bool {
+	s := &d.sents[i]
+	p := s.p
+	if s.topic[t] || isAnaphor(p, t) {
+		return true
+	}
+	for _, e := range p.Out(t, "nmod") {
+		if syntax.Marker(e.Rel) == "of" && (s.topic[e.Dep] || isAnaphor(p, e.Dep)) {
+			return true
+		}
+	}
+	for _, k := range p.Children(t, "acl", "acl:relcl") {
+		for _, cue := range d.x.lex.cuesAt(p.Tokens[k]) {
+			if cue.Stance == model.Support {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opposingVerb: target t is a clause whose verb opposes the topic ("the
+// intent to block the deal").
+func (d *docState) opposingVerb(i, t int) bool {
+	p := d.sents[i].p
+	if !p.Tokens[t].IsVerb() {
+		return false
+	}
+	for _, cue := range d.x.lex.cuesAt(p.Tokens[t]) {
+		if cue.Stance == model.Oppose && !cue.Act {
+			return true
+		}
+	}
+	return false
+}
+
+// opposedClause: target t is described by a clause that opposes the
+// topic ("any measure that would block the deal").
+func (d *docState) opposedClause(i, t int) bool {
+	p := d.sents[i].p
+	if d.sents[i].topic[t] || isAnaphor(p, t) {
+		return false
+	}
+	for _, k := range p.Children(t, "acl", "acl:relcl") {
+		for _, cue := range d.x.lex.cuesAt(p.Tokens[k]) {
+			if cue.Stance == model.Oppose && !cue.Act {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func slicesContains(xs []string, s string) bool {
@@ -742,6 +1188,10 @@ func (d *docState) targets(i, c int) []int {
 		switch base {
 		case "obj", "iobj", "xcomp", "ccomp", "csubj:pass", "nsubj:pass":
 			out = append(out, e.Dep)
+		case "acl":
+			if p.Tokens[c].IsNoun() {
+				out = append(out, e.Dep) // "hope that the agreement will ..."
+			}
 		case "obl", "nmod", "advcl":
 			switch m {
 			case "agent", "by", "tmod", "npmod", "in", "at", "from", "among", "poss", "during", "after", "before", "since", "with", "of":
@@ -768,11 +1218,15 @@ func (d *docState) targets(i, c int) []int {
 	// A noun cue that is the object of a light verb takes that verb's
 	// complements: "voiced concern over the plan".
 	if h, rel := p.Head(c); p.Tokens[c].IsNoun() && h >= 0 && syntax.Base(rel) == "obj" {
-		for _, e := range p.Out(h, "obl") {
-			if m := syntax.Marker(e.Rel); m == "over" || m == "about" || m == "on" || m == "to" || m == "behind" || m == "for" || m == "against" || m == "regarding" {
+		for _, e := range p.Out(h, "obl", "iobj") {
+			if m := syntax.Marker(e.Rel); e.Rel == "iobj" || m == "over" || m == "about" || m == "on" || m == "to" || m == "behind" || m == "for" || m == "against" || m == "regarding" {
 				out = append(out, e.Dep)
 			}
 		}
+	}
+	// "France and Austria are against it"
+	if h, rel := p.Head(c); rel == "case" && h >= 0 {
+		out = append(out, h)
 	}
 	return out
 }
@@ -787,57 +1241,84 @@ const (
 )
 
 // refersTo classifies target token t of sentence i.
-func (d *docState) refersTo(i, t int) int {
+func (d *docState) refersTo(i, t int) int { return d.refers(i, t, 0) }
+
+func (d *docState) refers(i, t, depth int) int {
 	s := &d.sents[i]
 	p := s.p
-	first, last := p.Subtree(t)
-	for k := first; k <= last; k++ {
-		if s.topic[k] {
-			return topicNamed
-		}
+	if depth > 4 {
+		return noReference
+	}
+	if s.topic[t] {
+		return topicNamed
 	}
 	tok := p.Tokens[t]
 	if tok.POS == "PRP" || tok.POS == "DT" {
-		if isAnaphor(p, t) {
+		if isAnaphor(p, t) && !d.pronounTaken(i, t) {
 			return topicPronoun
 		}
 		return noReference
 	}
-	if isAnaphor(p, t) {
+	if isAnaphor(p, t) || d.leadMention(i, t) {
 		return topicAnaphor
 	}
 	// "This is an unfortunate decision": a predicate refers to what its
 	// subject does.
 	if tok.IsNoun() && len(p.Children(t, "cop")) > 0 {
 		for _, k := range p.Children(t, "nsubj") {
-			if r := d.refersTo(i, k); r != noReference {
+			if r := d.refers(i, k, depth+1); r != noReference {
 				return r
 			}
 		}
 	}
-	// The reason an actor is criticised: "faulted Trump for his decision".
-	if s.actor[t] != "" || d.holder(i, t) != "" {
-		for _, k := range p.Children(t, "nmod", "acl") {
-			if r := d.refersTo(i, k); r == topicNamed || r == topicAnaphor {
-				return r
-			}
+	// "criticism of the deal", "judgment on the accord", "a resolution
+	// ratifying NATO membership", "the reports ... about the move".
+	for _, k := range p.Children(t, "nmod", "acl", "acl:relcl", "appos") {
+		if _, rel := p.Head(k); rel == "nmod:poss" {
+			continue
 		}
-		return notTopic
+		if r := d.refers(i, k, depth+1); r == topicNamed || r == topicAnaphor {
+			return r
+		}
 	}
 	if tok.IsVerb() {
 		// A clause as object: "vowed to block it", "said it would hurt".
-		for _, k := range p.Children(t, "obj", "nsubj", "obl") {
-			if r := d.refersTo(i, k); r != noReference && r != notTopic {
+		for _, k := range p.Children(t, "obj", "nsubj", "obl", "nsubj:pass") {
+			if r := d.refers(i, k, depth+1); r != noReference && r != notTopic {
 				return r
 			}
 		}
 		return noReference
 	}
-	if tok.IsNoun() {
+	if tok.IsNoun() || s.actor[t] != "" {
 		return notTopic
 	}
 	return noReference
 }
+
+// pronounTaken: "it" that follows a noun subject of its own sentence
+// refers to that noun ("the mischief Russia has pulled ... it is always
+// unacceptable"), not to the topic.
+func (d *docState) pronounTaken(i, t int) bool {
+	p := d.sents[i].p
+	for k := 0; k < t; k++ {
+		if _, rel := p.Head(k); (syntax.Base(rel) == "nsubj" || rel == "dislocated") && p.Tokens[k].IsNoun() && !d.sents[i].topic[k] && !isAnaphor(p, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadMention: an article's first sentences name its event with an
+// indefinite noun ("signed an agreement on Saturday with ...").
+func (d *docState) leadMention(i, t int) bool {
+	p := d.sents[i].p
+	tok := p.Tokens[t]
+	return i < 3 && tok.IsNoun() && !tok.IsProper() && anaphors[strings.ToLower(tok.Lemma)] && strong[strings.ToLower(tok.Lemma)]
+}
+
+// strong anaphors name a deal and nothing else.
+var strong = map[string]bool{"deal": true, "agreement": true, "accord": true, "pact": true, "treaty": true}
 
 // topicIn reports a sentence that names or refers to the topic.
 func (d *docState) topicIn(i int) bool {
@@ -856,10 +1337,21 @@ func (d *docState) topicIn(i int) bool {
 // topicNear: one of the two sentences before refers to the topic, in the
 // same paragraph or the one before it.
 func (d *docState) topicNear(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-2 && d.sents[i].line-d.sents[j].line <= 1; j-- {
+	if d.blocks[i] != nil {
+		return true // a reaction under a label of a reactions section
+	}
+	steps := 0
+	for j := i - 1; j >= 0 && steps < 2; j-- {
+		if d.lines[d.sents[j].line].kind == heading {
+			continue // a section heading is no step away
+		}
+		if d.sents[i].line-d.sents[j].line > 2 {
+			break
+		}
 		if d.topicIn(j) {
 			return true
 		}
+		steps++
 	}
 	return false
 }

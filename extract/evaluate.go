@@ -23,7 +23,8 @@ var neutralSpeech = map[string]bool{"say": true, "tell": true, "add": true, "sta
 	"emphasize": true, "explain": true, "suggest": true, "predict": true, "announce": true, "admit": true,
 	"concede": true, "reiterate": true, "repeat": true, "affirm": true, "confirm": true, "proclaim": true,
 	"assure": true, "underline": true, "underscore": true, "conclude": true, "believe": true, "think": true,
-	"feel": true, "warn": true, "charge": true, "allege": true, "complain": true}
+	"feel": true, "warn": true, "charge": true, "allege": true, "complain": true, "expect": true,
+	"signal": true, "indicate": true}
 
 // warnings report a judgement as a danger.
 var warnings = map[string]bool{"warn": true, "caution": true}
@@ -48,12 +49,16 @@ func (d *docState) evaluations(i int) {
 			continue // a stance word of its own, read by the cue stage
 		}
 		for _, subj := range p.Children(pr, "nsubj", "nsubj:pass", "csubj") {
-			if !d.isTarget(i, subj) {
+			ok, flip := d.judgedSubject(i, subj)
+			if !ok {
 				continue
 			}
 			judges, verb := d.reporterVerb(i, pr)
 			for _, judge := range judges {
 			v := d.valence(i, pr, subj)
+			if flip {
+				v = -v // "spurning the deal would mean war": good for the deal
+			}
 			cue := strings.ToLower(p.Span(pr, pr))
 			if verb >= 0 {
 				switch lemma := strings.ToLower(p.Tokens[verb].Lemma); {
@@ -82,13 +87,13 @@ func (d *docState) naming(i, v int) {
 		return
 	}
 	var val float64
-	for _, c := range p.Children(v, "xcomp", "obl", "advcl", "ccomp") {
+	for _, c := range p.Children(v, "xcomp", "obl", "advcl", "ccomp", "dep") {
 		if c == objs[0] {
 			continue
 		}
 		val += d.valence(i, c, -1)
 	}
-	for _, c := range p.Children(objs[0], "acl", "amod", "appos") {
+	for _, c := range p.Children(objs[0], "acl", "amod", "appos", "dep") {
 		val += d.valence(i, c, -1)
 	}
 	if val == 0 {
@@ -99,6 +104,34 @@ func (d *docState) naming(i, v int) {
 			d.judged(i, id, val, strings.ToLower(p.Tokens[v].Text))
 		}
 	}
+}
+
+// judgedSubject: subject t of a judgement is the event itself ("the
+// pact", "this step", "Sweden's joining NATO"), not something about it
+// ("Israel's lack of sway over the talks on the deal"). flip reports a
+// subject that is an act against the event ("spurning the deal").
+func (d *docState) judgedSubject(i, t int) (ok, flip bool) {
+	s := &d.sents[i]
+	p := s.p
+	if p.Tokens[t].IsVerb() {
+		for _, k := range p.Children(t, "obj") {
+			if s.topic[k] || isAnaphor(p, k) {
+				for _, cue := range d.x.lex.cuesAt(p.Tokens[t]) {
+					if cue.Stance == model.Oppose {
+						return true, true
+					}
+				}
+				return true, false
+			}
+		}
+	}
+	if s.topic[t] && !p.Tokens[t].IsVerb() {
+		return true, false
+	}
+	if !d.isTarget(i, t) {
+		return false, false
+	}
+	return d.directTarget(i, t) || p.Tokens[t].POS == "PRP" || p.Tokens[t].POS == "DT", false
 }
 
 // isTarget: token t names or refers to the topic here. "It" that follows
@@ -133,7 +166,7 @@ func (d *docState) judged(i int, judge string, v float64, cue string) {
 	if d.hasQuote(i) {
 		attr = model.Quote
 	}
-	d.add(candidate{sent: i, actor: judge, stance: stance, attr: attr, cue: "judges it: " + cue, conf: 0.6})
+	d.add(candidate{sent: i, actor: judge, stance: stance, attr: attr, cue: "judges it: " + cue, conf: 0.5})
 }
 
 // valence judges the phrase under token root, leaving out the subtree of

@@ -79,9 +79,9 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 		return Result{}, fmt.Errorf("extract %s: %w", doc.Name, err)
 	}
 	d.findActors()
+	d.findLabels()
 	d.findSpeakers()
 	if d.about {
-		d.findLabels()
 		for i := range d.sents {
 			d.stances(i)
 		}

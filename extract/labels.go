@@ -1,4 +1,108 @@
 package extract
 
-// findLabels reads label lines such as "Turkey - Strong Opposition:".
-func (d *docState) findLabels() {}
+import (
+	"regexp"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// block is the scope of a label line such as "Turkey - Strong
+// Opposition:", "Republican Critics:" or "European Partners:": the lines
+// under it, up to the next label or heading, are that actor's reaction or
+// reactions of that kind.
+type block struct {
+	actor  string
+	stance model.Stance
+	label  string
+}
+
+// findLabels reads every label line, claims its stance for its actor and
+// records the block each later sentence falls in.
+func (d *docState) findLabels() {
+	d.blocks = make([]*block, len(d.sents))
+	var cur *block
+	si := 0
+	for l, ln := range d.lines {
+		switch ln.kind {
+		case heading:
+			cur = nil
+		case label:
+			cur = d.parseLabel(l)
+		}
+		for ; si < len(d.sents) && d.sents[si].line == l; si++ {
+			if ln.kind != label {
+				d.blocks[si] = cur
+			} else if cur != nil && cur.actor != "" && cur.stance != "" && d.about {
+				d.add(candidate{sent: si, actor: cur.actor, stance: cur.stance, attr: model.Label, cue: "label: " + cur.label, conf: 0.9})
+			}
+		}
+	}
+}
+
+// parseLabel reads "Actor - stance words:", "Actor:" or "Stance words:".
+func (d *docState) parseLabel(l int) *block {
+	ln := d.lines[l]
+	text := strings.TrimSuffix(d.n.text[ln.start:ln.end], ":")
+	b := &block{label: text}
+	actorPart, stancePart := text, text
+	if k := strings.Index(text, " - "); k > 0 {
+		actorPart, stancePart = text[:k], text[k+3:]
+	}
+	if ms := d.acts.mentions(d.n.text, ln.start, ln.start+len(actorPart)); len(ms) == 1 {
+		b.actor = ms[0].id
+		if actorPart == text {
+			stancePart = text[ms[0].end-ln.start:]
+		}
+	} else if len(ms) == 0 && actorPart != text {
+		// "U.S. Allies - Concerns": a group the gazetteer does not know.
+		id := "group:" + slug(actorPart)
+		d.acts.actor(id, actorPart, model.Group)
+		b.actor = id
+	}
+	if s, ok := labelStance(stancePart); ok {
+		b.stance = s
+	}
+	return b
+}
+
+// The stance words of labels: "Strong Opposition", "Qualified Support",
+// "Supportive", "Republican Critics", "Concerns". Opposition wins over the
+// hedge that softens it ("Cautious Opposition"); a hedged support is
+// cautious.
+var (
+	reLabelHedge    = regexp.MustCompile(`\b(?:qualified|cautious|conditional|tentative|guarded|mixed|limited)\b`)
+	reLabelOppose   = regexp.MustCompile(`\b(?:opposition|opposed|opposes|critics|critical|against|condemnation|rejection|criticism)\b`)
+	reLabelSupport  = regexp.MustCompile(`\b(?:support|supportive|supporters|supports|backing|backers|welcomes?|in favou?r)\b`)
+	reLabelCautious = regexp.MustCompile(`\b(?:concerns?|reservations|cautious|caution|wary|skeptical|sceptical|mixed|ambivalent)\b`)
+)
+
+func labelStance(words string) (model.Stance, bool) {
+	w := strings.ToLower(words)
+	switch {
+	case reLabelOppose.MatchString(w):
+		return model.Oppose, true
+	case reLabelSupport.MatchString(w):
+		if reLabelHedge.MatchString(w) {
+			return model.Cautious, true
+		}
+		return model.Support, true
+	case reLabelCautious.MatchString(w):
+		return model.Cautious, true
+	}
+	return "", false
+}
+
+// blockClaims gives the stance of the label a sentence stands under to the
+// sentence's speaker: "President Erdogan: '...'" under "Turkey - Strong
+// Opposition:", a quote signed "- Sen. Rand Paul" under "Republican
+// Supporters:". It reports whether it did.
+func (d *docState) blockClaims(i int) bool {
+	b := d.blocks[i]
+	sp := d.sents[i].speaker
+	if b == nil || b.stance == "" || sp == "" {
+		return false
+	}
+	d.add(candidate{sent: i, actor: sp, stance: b.stance, attr: model.Quote, cue: "label: " + b.label, conf: 0.85})
+	return true
+}

@@ -31,6 +31,9 @@ type Cue struct {
 	// Demanded marks nouns that show a position only as what someone asks
 	// for: "sought an assurance", "demanded changes".
 	Demanded bool `yaml:"demanded"`
+	// Target marks cues that count only with the event as their object:
+	// "resigned over the deal", not "resigned".
+	Target bool `yaml:"target"`
 	// Object lists the nouns a verb's object must be: "recalled its
 	// ambassador".
 	Object []string `yaml:"object"`

@@ -32,6 +32,111 @@ func (d *docState) findActors() {
 				}
 			}
 		}
+		d.markOrganisations(i)
+	}
+	// Name the groups common nouns make ("Republican lawmakers",
+	// "the Nordic nations") and the people titles announce, so that later
+	// pronouns can refer to them.
+	for i := range d.sents {
+		s := &d.sents[i]
+		if s.p == nil {
+			continue
+		}
+		for t, tok := range s.p.Tokens {
+			if s.actor[t] == "" && (tok.POS == "NNS" || tok.POS == "NNPS") {
+				d.holder(i, t)
+			}
+			if s.actor[t] == "" && tok.IsProper() {
+				d.titledPerson(i, t)
+			}
+		}
+		d.personOrgs(i)
+	}
+}
+
+// titledPerson registers the person a proper-noun head with a title
+// before it names, when the named-entity model missed them: "West
+// Australian Left MP Sue Lines".
+func (d *docState) titledPerson(i, h int) {
+	s := &d.sents[i]
+	p := s.p
+	if hh, rel := p.Head(h); rel == "compound" || rel == "flat" || hh >= 0 && p.Tokens[hh].IsProper() && hh == h+1 {
+		return // not the head of its name
+	}
+	mods := p.Children(h, "compound", "flat")
+	title := -1
+	for _, k := range mods {
+		if titleWords[strings.ToLower(strings.TrimSuffix(p.Tokens[k].Text, "."))] {
+			title = k
+		}
+	}
+	if title < 0 || title >= h {
+		return
+	}
+	first := title + 1
+	for first < h && !p.Tokens[first].IsProper() {
+		first++
+	}
+	name := normalize(p.Span(first, h)).text
+	if len(strings.Fields(name)) < 2 || !looksLikeName(name) || !d.acts.plausibleName(name) {
+		return
+	}
+	per := d.acts.addPerson(name, normalize(p.Span(title, title)).text, "")
+	for k := first; k <= h; k++ {
+		s.actor[k] = per.id
+	}
+	if a := d.actorFor(per.id); a != nil {
+		a.mentions++
+		a.aliases[name] = true
+	}
+}
+
+// personOrgs learns a person's party or group from "X of the Y party" and
+// "Y leader X" when the patterns did not.
+func (d *docState) personOrgs(i int) {
+	s := &d.sents[i]
+	p := s.p
+	for t := range p.Tokens {
+		per := d.acts.people[s.actor[t]]
+		if per == nil || per.orgID != "" || (t+1 < len(p.Tokens) && s.actor[t+1] == s.actor[t]) {
+			continue
+		}
+		for _, e := range p.Out(t, "nmod") {
+			if syntax.Marker(e.Rel) == "of" {
+				if id := d.holder(i, e.Dep); strings.HasPrefix(id, "group:") {
+					per.orgID = id
+				}
+			}
+		}
+	}
+}
+
+// markOrganisations marks the organisations of sentence i that neither the
+// gazetteer nor a person covers: named entities and acronyms the document
+// defined.
+func (d *docState) markOrganisations(i int) {
+	s := &d.sents[i]
+	p := s.p
+	for a := 0; a < len(p.Tokens); {
+		if s.actor[a] != "" || (p.Tokens[a].NER != "ORGANIZATION" && !p.Tokens[a].IsProper()) {
+			a++
+			continue
+		}
+		b := a + 1
+		for b < len(p.Tokens) && s.actor[b] == "" && (p.Tokens[b].NER == p.Tokens[a].NER && p.Tokens[a].NER == "ORGANIZATION" || p.Tokens[a].NER != "ORGANIZATION" && p.Tokens[b].IsProper()) {
+			b++
+		}
+		name := strings.TrimSuffix(normalize(p.Span(a, b-1)).text, "'s")
+		if id, ok := d.acts.groups[name]; ok {
+			for t := a; t < b; t++ {
+				s.actor[t] = id
+			}
+			if ai := d.acts.actors[id]; ai != nil {
+				ai.mentions++
+				ai.aliases[name] = true
+			}
+		}
+		a = b
 	}
 }
 
@@ -50,8 +155,10 @@ func (d *docState) registerEntities(i int) {
 			b++
 		}
 		name := strings.TrimSuffix(normalize(p.Span(a, b-1)).text, "'s")
+		start := a
 		a = b
 		if ner == "PERSON" {
+			name = stripTitles(name)
 			// One word alone ("Labor", "Brexit") is too often no person;
 			// people are named in full once, and the patterns catch
 			// "Mr Johnson" and "said Sharawi".
@@ -61,6 +168,15 @@ func (d *docState) registerEntities(i int) {
 			continue
 		}
 		if _, known := d.x.gaz.Lookup(name); known || !looksLikeName(name) {
+			continue
+		}
+		// "Saudi Arabia's Royal Court", "the Chinese Foreign Ministry":
+		// a state's institution is the state, found by the holder stage.
+		body := false
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			body = body || stateBodies[w]
+		}
+		if body && (start > 0 && (p.Tokens[start-1].POS == "POS" || d.x.gaz.isDemonym(p.Tokens[start-1].Text)) || d.x.gaz.isDemonym(strings.Fields(name)[0])) {
 			continue
 		}
 		if _, ok := d.acts.groups[name]; !ok {
@@ -165,7 +281,7 @@ var generic = map[string]bool{"leader": true, "official": true, "country": true,
 // proper noun, a demonym, a capitalised adjective or a noun compound.
 func (d *docState) qualified(i, h int) bool {
 	p := d.sents[i].p
-	for _, k := range p.Children(h, "amod", "compound", "nmod:poss", "nmod") {
+	for _, k := range p.Children(h, "amod", "compound") {
 		t := p.Tokens[k]
 		if t.IsProper() || d.sents[i].actor[k] != "" || (t.Text != "" && unicode.IsUpper([]rune(t.Text)[0]) && k > 0) {
 			return true
@@ -221,25 +337,54 @@ func (d *docState) holder(i, h int) string {
 	case "PRP", "PRP$":
 		return d.pronoun(i, h)
 	}
-	// A name inside the phrase: "the Iranian foreign ministry", "Saudi
-	// Arabia's Royal Court", "a spokesman for the Chinese government".
-	if stateBodies[lemma] || legislatures[lemma] {
-		if id := d.ownerOf(i, h); id != "" {
-			if stateBodies[lemma] && strings.HasPrefix(id, "state:") {
+	// "The chief of the BDI, Siegfried Russwurm": the person named.
+	for _, k := range p.Children(h, "appos") {
+		if id := s.actor[k]; isPerson(id) {
+			return id
+		}
+	}
+	// "Most of Israel's opposition parties", "representatives of the US":
+	// the phrase names the group it is part of.
+	if quantifiers[lemma] || t.POS == "CD" || agents[lemma] {
+		for _, e := range p.Out(h, "nmod:of") {
+			if id := d.holder(i, e.Dep); id != "" {
 				return id
 			}
-			if legislatures[lemma] && strings.HasPrefix(id, "state:") {
-				return d.namedGroup(i, h)
-			}
 		}
+		if quantifiers[lemma] || t.POS == "CD" {
+			return ""
+		}
+	}
+	owner := d.ownerOf(i, h, "nmod:poss", "amod", "compound", "nmod")
+	closeOwner := d.ownerOf(i, h, "nmod:poss", "amod", "compound")
+	// A state's institutions speak for it: "the Iranian foreign ministry",
+	// "Saudi Arabia's Royal Court", "White House officials"; an
+	// organisation's leaders and members for it: "EU leaders".
+	if stateBodies[lemma] && strings.HasPrefix(owner, "state:") {
+		return owner
+	}
+	if speaksFor[lemma] && closeOwner != "" && !isPerson(closeOwner) && len(p.Children(h, "amod", "compound")) <= 1 {
+		return closeOwner // "EU leaders", "Iranian officials", not "American evangelical leaders"
+	}
+	// "his party": the party of the person it belongs to.
+	if bodies[lemma] && isPerson(owner) {
+		if per := d.acts.people[owner]; per != nil && strings.HasPrefix(per.orgID, "group:") {
+			return per.orgID
+		}
+	}
+	if legislatures[lemma] {
+		return d.namedGroup(i, h) // "the Turkish parliament", "the Senate"
 	}
 	if t.IsNoun() && !t.IsProper() {
 		if id := d.roleHolder(i, h); id != "" {
 			return id
 		}
+		if id := d.bareReference(i, h, lemma); id != "" {
+			return id
+		}
 	}
-	if legislatures[lemma] || t.POS == "NNPS" && !d.x.gaz.isDemonym(t.Text) {
-		return d.namedGroup(i, h) // "the Senate", "Republicans", "Arabs"
+	if t.POS == "NNPS" || t.IsProper() && t.NER == "ORGANIZATION" {
+		return d.namedGroup(i, h) // "Republicans", "Arabs", "the Palestinians"
 	}
 	if t.POS == "NNS" && collectives[lemma] {
 		if generic[lemma] && !d.qualified(i, h) {
@@ -249,32 +394,88 @@ func (d *docState) holder(i, h int) string {
 	}
 	// A body named by what it is: "the shadow cabinet", "Labor's Socialist
 	// Left faction"; bare "the party" is the last such group named.
-	if bodies[lemma] {
-		if len(p.Children(h, "amod", "compound", "nmod:poss")) > 0 {
+	if bodies[lemma] || camps[lemma] {
+		if camps[lemma] || len(p.Children(h, "amod", "compound", "nmod:poss")) > 0 {
 			return d.namedGroup(i, h)
 		}
 		return d.lastGroupCalled(i, lemma)
 	}
-	if t.POS == "NNPS" && d.x.gaz.isDemonym(t.Text) {
-		return d.namedGroup(i, h) // "the Palestinians"
+	return ""
+}
+
+// agents act for what they belong to: "representatives of the US and the
+// Taliban", "the foreign policy chiefs of Macedonia and Greece".
+var agents = map[string]bool{"representative": true, "delegate": true, "delegation": true, "envoy": true,
+	"negotiator": true, "chief": true, "head": true, "leadership": true}
+
+// speaksFor are the people an organisation or state speaks through when
+// the text names no one: "EU leaders", "Iranian officials".
+var speaksFor = map[string]bool{"leader": true, "official": true, "member": true, "state": true,
+	"minister": true, "diplomat": true, "negotiator": true, "authority": true, "government": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "representative": true}
+
+// camps are political sides named by one word: "the left", "the right".
+var camps = map[string]bool{"left": true, "right": true}
+
+// bareReference resolves "the country", "the government", "the cabinet"
+// with no name to say whose: the state last named for "the country", the
+// state the document names most for a government.
+func (d *docState) bareReference(i, h int, lemma string) string {
+	p := d.sents[i].p
+	det := p.Children(h, "det")
+	if len(det) != 1 || strings.ToLower(p.Tokens[det[0]].Text) != "the" || len(p.Children(h, "amod", "compound", "nmod:poss", "nmod")) > 0 {
+		return ""
+	}
+	switch lemma {
+	case "country", "nation":
+		id, _, _ := d.antecedent(i, h, func(id string) bool { return strings.HasPrefix(id, "state:") })
+		return id
+	case "government", "cabinet", "administration":
+		return d.mainState()
 	}
 	return ""
 }
 
+// mainState is the state the document names most, or "" on a tie.
+func (d *docState) mainState() string {
+	best, n, tie := "", 0, false
+	for _, id := range d.acts.ordered {
+		a := d.acts.actors[id]
+		if a.kind != model.State {
+			continue
+		}
+		switch {
+		case a.mentions > n:
+			best, n, tie = id, a.mentions, false
+		case a.mentions == n:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
 // ownerOf finds the state or group a modifier of h names: "Iran's",
 // "Chinese", "of Israel", "in Berlin".
-func (d *docState) ownerOf(i, h int) string {
+func (d *docState) ownerOf(i, h int, rels ...string) string {
 	s := &d.sents[i]
 	p := s.p
-	for _, c := range p.Children(h, "nmod:poss", "amod", "compound", "nmod") {
+	for _, c := range p.Children(h, rels...) {
 		if id := s.actor[c]; id != "" {
 			return id
+		}
+		if p.Tokens[c].POS == "PRP$" || p.Tokens[c].POS == "PRP" {
+			if id := d.pronoun(i, c); id != "" {
+				return id
+			}
 		}
 		if id, ok := d.x.gaz.demonymState(p.Tokens[c].Text); ok {
 			return id
 		}
 		if strings.ToLower(p.Tokens[c].Lemma) == "foreign" || stateBodies[strings.ToLower(p.Tokens[c].Lemma)] {
-			if id := d.ownerOf(i, c); id != "" {
+			if id := d.ownerOf(i, c, rels...); id != "" {
 				return id
 			}
 		}
@@ -304,19 +505,47 @@ func (d *docState) namedGroup(i, h int) string {
 		}
 		first++
 	}
-	name := normalize(p.Span(first, h)).text
+	last := h
+	// "Members of Parliament": a name of people goes on through "of".
+	for _, k := range p.Children(h, "nmod") {
+		if !generic[strings.ToLower(p.Tokens[h].Lemma)] {
+			break
+		}
+		if _, r := p.Head(k); r == "nmod" && d.markerOf(i, k) == "of" {
+			if _, l := p.Subtree(k); l > last {
+				last = l
+			}
+		}
+	}
+	name := normalize(p.Span(first, last)).text
 	if name == "" {
 		return ""
 	}
-	full := normalize(p.Span(min(first, h), h)).text
 	id := "group:" + slug(name)
+	if _, known := d.acts.actors[id]; !known {
+		d.collective[id] = true
+	}
 	a := d.acts.actor(id, capitalise(name), model.Group)
 	a.aliases[name] = true
-	if full != name {
-		a.aliases[full] = true
+	// Without its possessor too: "Labor's Socialist Left faction" is
+	// the Socialist Left faction.
+	for _, k := range p.Children(h, "nmod:poss") {
+		if _, e := p.Subtree(k); e+1 < h && k <= first {
+			a.aliases[normalize(p.Span(e+2, last)).text] = true
+		}
+	}
+	for k := first; k <= last; k++ {
+		if d.sents[i].actor[k] == "" {
+			d.sents[i].actor[k] = id
+		}
+	}
+	// Every way the text writes it is an alias: "some conservatives",
+	// "Greeks who reject the accord".
+	if start, end := p.Subtree(h); end-start < 14 {
+		a.aliases[strings.Trim(normalize(p.Span(start, end)).text, " ,")] = true
 	}
 	if start, _ := p.Subtree(h); start < first {
-		a.aliases[normalize(p.Span(start, h)).text] = true
+		a.aliases[normalize(p.Span(start, last)).text] = true
 	}
 	return id
 }
@@ -372,11 +601,9 @@ func (d *docState) pronoun(i, h int) string {
 		id, _, _ := d.antecedent(i, h, isPerson)
 		return id
 	case "they", "them", "their", "themselves":
-		// A group before a state: states are "it".
-		if id, _, _ := d.antecedent(i, h, func(id string) bool { return strings.HasPrefix(id, "group:") }); id != "" {
-			return id
-		}
-		id, _, _ := d.antecedent(i, h, notPerson)
+		// A group: states are "it" (several states come back through
+		// expand, which follows the conjunction).
+		id, _, _ := d.antecedent(i, h, func(id string) bool { return strings.HasPrefix(id, "group:") })
 		return id
 	case "it", "its", "itself":
 		id, _, _ := d.antecedent(i, h, notPerson)
@@ -428,6 +655,11 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 			if other == "" {
 				other, oj, ot = id, j, t
 			}
+		}
+		// A mention earlier in the pronoun's own sentence is nearer than
+		// any subject before it.
+		if j == i && other != "" {
+			return other, oj, ot
 		}
 	}
 	return other, oj, ot

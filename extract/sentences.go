@@ -25,6 +25,11 @@ type docState struct {
 	// in it refer to the topic.
 	about bool
 	cands []candidate
+	// collective marks the groups named by a common noun phrase
+	// ("Republican lawmakers") rather than by a name.
+	collective map[string]bool
+	// blocks holds, per sentence, the label block it stands under.
+	blocks []*block
 }
 
 // sent is one sentence: byte offsets into the normalized text, the line
@@ -45,7 +50,7 @@ type sent struct {
 
 func newDocState(x *Extractor, doc Document) *docState {
 	n := normalize(doc.Text)
-	d := &docState{x: x, doc: doc, n: n, lower: asciiLower(n.text), acts: newDocActors(x.gaz)}
+	d := &docState{x: x, doc: doc, n: n, lower: asciiLower(n.text), acts: newDocActors(x.gaz), collective: map[string]bool{}}
 	lines, sents := segment(n.text)
 	d.lines = lines
 	for _, s := range sents {

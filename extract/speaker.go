@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -18,7 +19,7 @@ var speechLemmas = map[string]bool{
 	"conclude": true, "believe": true, "think": true, "feel": true, "recall": true, "vow": true,
 	"pledge": true, "promise": true, "urge": true, "demand": true, "ask": true, "question": true,
 	"wonder": true, "lament": true, "hope": true, "fear": true, "charge": true, "allege": true,
-	"signal": true, "indicate": true, "stating": true, "answer": true,
+	"signal": true, "indicate": true, "stating": true, "answer": true, "expect": true,
 }
 
 // findSpeakers attributes each sentence's quoted words. A speech verb
@@ -30,6 +31,9 @@ func (d *docState) findSpeakers() {
 	for i := range d.sents {
 		if d.sents[i].p != nil {
 			d.sents[i].speaker, d.sents[i].speech = d.speechIn(i)
+		}
+		if d.sents[i].speaker == "" {
+			d.sents[i].speaker = d.signedBy(i)
 		}
 	}
 	for ln := range d.lines {
@@ -76,6 +80,37 @@ func (d *docState) findSpeakers() {
 			}
 		}
 	}
+}
+
+// Quotes signed with a dash ('"..." - Sen. Rand Paul (R-KY)') and
+// speakers named before a colon ('President Erdogan: "..."').
+var (
+	reDashSigned = regexp.MustCompile(`"\s*-\s*(.{3,90})$`)
+	reLeadSpeak  = regexp.MustCompile(`^([^":]{2,80}): ?"`)
+)
+
+// signedBy finds the speaker a sentence's line names by a dash after its
+// quote or before a colon; a speaker the gazetteer cannot name under a
+// label ("Foreign Ministry:" under "Saudi Arabia - ...:") is the label's
+// actor.
+func (d *docState) signedBy(i int) string {
+	s := d.sents[i]
+	ln := d.lines[s.line]
+	text := d.n.text[ln.start:ln.end]
+	if m := reDashSigned.FindStringSubmatchIndex(text); m != nil && s.end >= ln.start+m[2] {
+		for _, mm := range d.acts.mentions(d.n.text, ln.start+m[2], ln.end) {
+			return mm.id
+		}
+	}
+	if m := reLeadSpeak.FindStringSubmatchIndex(text); m != nil {
+		if ms := d.acts.mentions(d.n.text, ln.start, ln.start+m[3]); len(ms) > 0 {
+			return ms[0].id
+		}
+		if b := d.blocks[i]; b != nil && b.actor != "" {
+			return b.actor
+		}
+	}
+	return ""
 }
 
 // hasQuote reports whether sentence i holds quoted words.

@@ -306,7 +306,7 @@ func splitSentences(text string, s, e int) [][2]int {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(text[k:])
-		if !unicode.IsUpper(next) && next != '"' && next != '\'' && !unicode.IsDigit(next) {
+		if !unicode.IsUpper(next) && next != '"' && next != '\'' && next != '(' && next != '[' && !unicode.IsDigit(next) {
 			continue
 		}
 		if c == '.' && isAbbreviation(text[start:i]) {

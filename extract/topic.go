@@ -72,17 +72,18 @@ var anaphors = map[string]bool{
 	"pronouncement": true, "plan": true, "proposal": true, "initiative": true, "bid": true,
 	"application": true, "membership": true, "accession": true, "recognition": true, "ratification": true,
 	"compromise": true, "text": true, "package": true, "protocol": true, "memorandum": true,
-	"settlement": true, "partnership": true, "alliance": true, "measure": true, "bill": true,
-	"legislation": true, "framework": true, "understanding": true, "outcome": true, "breakthrough": true,
-	"signing": true, "initiative's": true, "policy": true, "development": true, "relocation": true,
+	"settlement": true, "partnership": true, "alliance": true, "bill": true,
+	 "framework": true, "understanding": true, "outcome": true, "breakthrough": true,
+	"signing": true, "relocation": true, "approval": true,
+	"document": true,
 }
 
 // isAnaphor reports whether token i names an event by one of the nouns
 // above, or by "it"/"this"/"that" standing alone.
 func isAnaphor(p *syntax.Sentence, i int) bool {
 	t := p.Tokens[i]
-	if t.IsNoun() && !t.IsProper() {
-		return anaphors[strings.ToLower(t.Lemma)] && definite(p, i)
+	if t.POS == "NN" {
+		return anaphors[strings.ToLower(t.Lemma)] && definite(p, i) && !forSomethingElse(p, i)
 	}
 	switch strings.ToLower(t.Text) {
 	case "it", "this", "that":
@@ -92,18 +93,35 @@ func isAnaphor(p *syntax.Sentence, i int) bool {
 }
 
 // definite: "the deal", "this step", "Trump's decision", "its
-// ratification", "deals" in general; not "a plan" or "any deal", which
-// are some other plan or deal.
+// ratification", "membership"; not "a plan" or "any deal", which are some
+// other plan or deal.
 func definite(p *syntax.Sentence, i int) bool {
 	if len(p.Children(i, "nmod:poss")) > 0 {
 		return true
 	}
 	for _, k := range p.Children(i, "det") {
 		switch strings.ToLower(p.Tokens[k].Text) {
-		case "the", "this", "that", "these", "those":
+		case "a", "an", "any", "another", "some", "no", "every", "each", "either", "neither":
+			return false
+		}
+	}
+	return true
+}
+
+// forSomethingElse: "Broadcom's bid for Qualcomm" and "EU membership"
+// name another bid and another membership than the topic's (the topic's
+// own names, "NATO membership", are matched before this is asked); the
+// states a deal is between do not ("the U.S.-Syria partnership").
+func forSomethingElse(p *syntax.Sentence, i int) bool {
+	for _, e := range p.Out(i, "nmod") {
+		if syntax.Marker(e.Rel) == "for" && p.Tokens[e.Dep].IsProper() {
 			return true
 		}
-		return false
 	}
-	return p.Tokens[i].POS == "NNS"
+	for _, k := range p.Children(i, "compound") {
+		if p.Tokens[k].IsProper() && p.Tokens[k].NER == "ORGANIZATION" {
+			return true
+		}
+	}
+	return false
 }
