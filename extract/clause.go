@@ -25,8 +25,11 @@ func (d *docState) stances(i int) {
 	if s.p == nil || d.isQuestion(i) || d.blockClaims(i) || d.sectionHeading(i) {
 		return
 	}
-	d.listReactions(i)
+	listed := d.listReactions(i)
 	for c := range s.p.Tokens {
+		if listed[c] {
+			continue
+		}
 		for _, cue := range d.x.lex.cuesAt(s.p.Tokens[c]) {
 			if end, ok := d.matchCue(i, c, cue); ok {
 				d.cueClaims(i, phraseHead(s.p, c, end), c, end, cue)
@@ -47,7 +50,7 @@ func (d *docState) sectionHeading(i int) bool {
 // reactions: UAE supportive, Saudi Arabia cautiously accepting, Turkey
 // strongly opposed". Each item is an actor, perhaps an adverb, and a
 // stance word; parsers rarely give such lists a usable structure.
-func (d *docState) listReactions(i int) {
+func (d *docState) listReactions(i int) map[int]bool {
 	s := &d.sents[i]
 	p := s.p
 	colon := -1
@@ -58,24 +61,30 @@ func (d *docState) listReactions(i int) {
 		}
 	}
 	if colon < 0 {
-		return
+		return nil
 	}
+	listed := map[int]bool{}
 	start := colon + 1
 	for t := colon + 1; t <= len(p.Tokens); t++ {
 		if t < len(p.Tokens) && !(p.Tokens[t].Text == "," || p.Tokens[t].Text == ";" || strings.ToLower(p.Tokens[t].Text) == "and" || p.Tokens[t].Text == ".") {
 			continue
 		}
-		d.listItem(i, start, t)
+		if d.listItem(i, start, t) {
+			for k := start; k < t; k++ {
+				listed[k] = true
+			}
+		}
 		start = t + 1
 	}
+	return listed
 }
 
 // listItem reads tokens [a, b) as "Actor [adverb] stance-word".
-func (d *docState) listItem(i, a, b int) {
+func (d *docState) listItem(i, a, b int) bool {
 	s := &d.sents[i]
 	p := s.p
 	if a >= b || s.actor[a] == "" {
-		return
+		return false
 	}
 	id := s.actor[a]
 	k := a
@@ -88,7 +97,7 @@ func (d *docState) listItem(i, a, b int) {
 		k++
 	}
 	if k != b-1 {
-		return
+		return false
 	}
 	for _, cue := range d.x.lex.cuesAt(p.Tokens[k]) {
 		if len(cue.words) > 1 || cue.Demanded || cue.Act {
@@ -99,8 +108,9 @@ func (d *docState) listItem(i, a, b int) {
 			stance = model.Cautious
 		}
 		d.add(candidate{sent: i, actor: id, stance: stance, attr: model.Reported, cue: strings.ToLower(p.Span(a, k)), conf: 0.8})
-		return
+		return true
 	}
+	return false
 }
 
 // isQuestion: a question states no position, unless it is someone's
@@ -177,10 +187,26 @@ func phraseHead(p *syntax.Sentence, first, last int) int {
 	if first == last {
 		return first
 	}
+	head := -1
 	for k := first; k <= last; k++ {
 		if h, _ := p.Head(k); h < first || h > last {
+			t := p.Tokens[k]
+			if t.IsVerb() || t.IsNoun() || t.IsAdjective() {
+				return k
+			}
+			if head < 0 {
+				head = k
+			}
+		}
+	}
+	// "yet to decide": the content word, whatever the parser hung on what.
+	for k := first; k <= last; k++ {
+		if t := p.Tokens[k]; t.IsVerb() || t.IsNoun() {
 			return k
 		}
+	}
+	if head >= 0 {
+		return head
 	}
 	return first
 }
@@ -230,6 +256,11 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 	text := strings.ToLower(p.Span(first, end))
 	for _, h := range holders {
 		d.add(candidate{sent: i, actor: h, stance: stance, attr: attr, cue: text, conf: conf})
+	}
+	// Whose decision or move it is: "welcomed Turkey's decision",
+	// "denounced Trump's move".
+	for _, o := range d.authors(i, c) {
+		d.add(candidate{sent: i, actor: o, stance: model.Support, attr: model.Reported, cue: text + " (its author)", conf: 0.45})
 	}
 	// The one praised or blamed for the event is the one who did it:
 	// "faulted Trump for his decision", "commended the Greek government
@@ -338,6 +369,28 @@ func headIfConj(p *syntax.Sentence, c int) []int {
 		return []int{h}
 	}
 	return nil
+}
+
+// actNouns name the event as somebody's act.
+var actNouns = map[string]bool{"decision": true, "move": true, "step": true, "announcement": true,
+	"recognition": true, "ratification": true, "approval": true, "signing": true, "declaration": true,
+	"pronouncement": true}
+
+// authors returns the possessors of the act nouns a cue is aimed at.
+func (d *docState) authors(i, c int) []string {
+	p := d.sents[i].p
+	var out []string
+	for _, t := range d.targets(i, c) {
+		if !actNouns[strings.ToLower(p.Tokens[t].Lemma)] || !isAnaphor(p, t) {
+			continue
+		}
+		for _, k := range p.Children(t, "nmod:poss") {
+			if id := d.holder(i, k); id != "" && !d.collective[id] {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
 }
 
 // creditedFor returns the actors a cue's object names when the cue gives
@@ -533,7 +586,7 @@ var lightVerbs = map[string]bool{"voice": true, "express": true, "raise": true, 
 	"renew": true, "withdraw": true, "withhold": true, "drop": true, "confirm": true, "stress": true,
 	"emphasise": true, "emphasize": true, "mount": true, "launch": true, "stage": true, "hold out": true,
 	"show": true, "display": true, "extend": true, "add": true, "issue": true, "publish": true,
-	"resort": true, "take": true, "threaten": true, "promise": true, "vow": true}
+	"resort": true, "take": true, "threaten": true, "promise": true, "vow": true, "speak": true, "talk": true}
 
 // receivers take a stance noun whose holder is someone else: "drew
 // criticism from", "faced opposition from", "won the backing of".
@@ -629,7 +682,7 @@ var emotions = map[string]bool{"opposed": true, "concerned": true, "worried": tr
 // holder as subject.
 func (d *docState) isAdjectival(i, c int) bool {
 	p := d.sents[i].p
-	return emotions[strings.ToLower(p.Tokens[c].Text)] && len(p.Children(c, "obl:agent")) == 0
+	return emotions[strings.ToLower(p.Tokens[c].Text)] && len(p.Out(c, "obl:agent")) == 0
 }
 
 // verbHolders: the subjects of a verb cue, the agent of a passive one, and
@@ -835,11 +888,18 @@ func (d *docState) nounHolders(i, c int) []int {
 	if len(out) > 0 {
 		return out
 	}
+	// "issued statements of support": the statement's maker.
+	if h >= 0 && rel == "nmod" && d.markerOf(i, c) == "of" && communications[strings.ToLower(p.Tokens[h].Lemma)] {
+		if g, grel := p.Head(h); g >= 0 && syntax.Base(grel) == "obj" {
+			return d.verbHolders(i, g)
+		}
+	}
 	if h >= 0 && syntax.Base(rel) == "obl" && p.Tokens[h].IsVerb() {
 		// "pressing for guarantees", "poured onto the streets in protest",
 		// "regard the reports with concern", "quit in protest".
-		if demandVerbs[strings.ToLower(p.Tokens[h].Lemma)] || d.markerOf(i, c) == "in" || d.markerOf(i, c) == "with" {
-			return d.verbHolders(i, h)
+		lemma := strings.ToLower(p.Tokens[h].Lemma)
+		if demandVerbs[lemma] || lightVerbs[lemma] || speechLemmas[lemma] || d.markerOf(i, c) == "in" || d.markerOf(i, c) == "with" {
+			return d.verbHolders(i, h) // "resort to countermeasures", "spoken of grave concerns"
 		}
 	}
 	switch syntax.Base(rel) {
@@ -849,8 +909,11 @@ func (d *docState) nounHolders(i, c int) []int {
 		}
 		lemma := strings.ToLower(p.Tokens[h].Lemma)
 		if receivers[lemma] {
-			for _, k := range p.Children(h, "obl:from", "obl:by", "obl:of", "obl:among") {
-				out = append(out, k)
+			for _, e := range p.Out(h, "obl") {
+				switch syntax.Marker(e.Rel) {
+				case "from", "by", "of", "among":
+					out = append(out, e.Dep)
+				}
 			}
 			return out
 		}
@@ -1120,6 +1183,11 @@ func (d *docState) directTarget(i, t int) bool {
 	if s.topic[t] || isAnaphor(p, t) {
 		return true
 	}
+	for _, k := range p.Children(t, "compound") {
+		if s.topic[k] {
+			return true // "the accession procedure"
+		}
+	}
 	for _, e := range p.Out(t, "nmod") {
 		if syntax.Marker(e.Rel) == "of" && (s.topic[e.Dep] || isAnaphor(p, e.Dep)) {
 			return true
@@ -1302,7 +1370,9 @@ func (d *docState) refers(i, t, depth int) int {
 func (d *docState) pronounTaken(i, t int) bool {
 	p := d.sents[i].p
 	for k := 0; k < t; k++ {
-		if _, rel := p.Head(k); (syntax.Base(rel) == "nsubj" || rel == "dislocated") && p.Tokens[k].IsNoun() && !d.sents[i].topic[k] && !isAnaphor(p, k) {
+		h, rel := p.Head(k)
+		if (syntax.Base(rel) == "nsubj" || rel == "dislocated") && p.Tokens[k].IsNoun() && !d.sents[i].topic[k] && !isAnaphor(p, k) &&
+			d.sents[i].actor[k] == "" && (h < 0 || !speechLemmas[strings.ToLower(p.Tokens[h].Lemma)]) {
 			return true
 		}
 	}

@@ -83,7 +83,16 @@ func (d *docState) evaluations(i int) {
 func (d *docState) naming(i, v int) {
 	p := d.sents[i].p
 	objs := p.Children(v, "obj")
-	if len(objs) == 0 || !d.isTarget(i, objs[0]) {
+	if len(objs) == 0 {
+		// "called the deal balanced and fair": a small clause.
+		for _, x := range p.Children(v, "xcomp") {
+			if subj := p.Children(x, "nsubj"); len(subj) > 0 && d.isTarget(i, subj[0]) {
+				d.judgeFor(i, v, d.valence(i, x, subj[0]))
+			}
+		}
+		return
+	}
+	if !d.isTarget(i, objs[0]) {
 		return
 	}
 	var val float64
@@ -96,9 +105,15 @@ func (d *docState) naming(i, v int) {
 	for _, c := range p.Children(objs[0], "acl", "amod", "appos", "dep") {
 		val += d.valence(i, c, -1)
 	}
+	d.judgeFor(i, v, val)
+}
+
+// judgeFor records the judgement val for the holders of naming verb v.
+func (d *docState) judgeFor(i, v int, val float64) {
 	if val == 0 {
 		return
 	}
+	p := d.sents[i].p
 	for _, h := range d.verbHolders(i, v) {
 		for _, id := range d.expand(i, h) {
 			d.judged(i, id, val, strings.ToLower(p.Tokens[v].Text))

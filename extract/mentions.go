@@ -386,6 +386,15 @@ func (d *docState) holder(i, h int) string {
 	if t.POS == "NNPS" || t.IsProper() && t.NER == "ORGANIZATION" {
 		return d.namedGroup(i, h) // "Republicans", "Arabs", "the Palestinians"
 	}
+	// A region or province the gazetteer does not list acts like a state:
+	// "Wallonia is against the deal".
+	if t.IsProper() && t.NER == "LOCATION" && d.isSubject(i, h) {
+		return d.region(i, h)
+	}
+	// "those opposed to the agreement": the people the clause describes.
+	if lw := strings.ToLower(t.Text); (lw == "those" || lw == "people") && len(p.Children(h, "acl", "acl:relcl")) > 0 {
+		return d.describedGroup(i, h)
+	}
 	if t.POS == "NNS" && collectives[lemma] {
 		if generic[lemma] && !d.qualified(i, h) {
 			return "" // "leaders", "countries": nobody in particular
@@ -401,6 +410,36 @@ func (d *docState) holder(i, h int) string {
 		return d.lastGroupCalled(i, lemma)
 	}
 	return ""
+}
+
+// region registers a place the gazetteer lacks as a state-like actor.
+func (d *docState) region(i, h int) string {
+	p := d.sents[i].p
+	first := h
+	for _, k := range p.Children(h, "compound", "flat") {
+		first = min(first, k)
+	}
+	name := normalize(p.Span(first, h)).text
+	id := "state:" + slug(name)
+	a := d.acts.actor(id, name, model.State)
+	a.aliases[name] = true
+	return id
+}
+
+// describedGroup names a group by the whole phrase that describes it:
+// "those opposed to the Greek-Macedonian name agreement".
+func (d *docState) describedGroup(i, h int) string {
+	p := d.sents[i].p
+	first, last := p.Subtree(h)
+	name := strings.Trim(normalize(p.Span(first, last)).text, " ,")
+	if len(strings.Fields(name)) > 14 {
+		return ""
+	}
+	id := "group:" + slug(name)
+	d.collective[id] = true
+	a := d.acts.actor(id, capitalise(name), model.Group)
+	a.aliases[name] = true
+	return id
 }
 
 // agents act for what they belong to: "representatives of the US and the

@@ -74,6 +74,9 @@ func (d *docState) parse(ctx context.Context) error {
 	texts := make([]string, len(d.sents))
 	for i := range d.sents {
 		texts[i] = d.text(i)
+		if d.sents[i].line == 0 && d.lines[0].kind == heading {
+			texts[i] = d.truecase(texts[i])
+		}
 	}
 	parsed, err := d.x.parser.Parse(ctx, texts)
 	if err != nil {
@@ -89,6 +92,56 @@ func (d *docState) parse(ctx context.Context) error {
 		s.actor = make([]string, len(s.p.Tokens))
 	}
 	return nil
+}
+
+// truecase lower-cases the words of a Title Case headline that the
+// article writes in lower case ("Greens Slam Submarine Pact"), so that the
+// parser sees verbs as verbs. Only ASCII letters change, so offsets hold.
+func (d *docState) truecase(h string) string {
+	words := strings.Fields(h)
+	caps := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if caps*3 < len(words)*2 {
+		return h // not Title Case
+	}
+	body := d.n.text[d.lines[0].end:]
+	b := []byte(h)
+	for k := 0; k < len(h); {
+		end := k
+		for end < len(h) && h[end] != ' ' {
+			end++
+		}
+		w := h[k:end]
+		if k > 0 && len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' {
+			lw := strings.ToLower(w[:1]) + w[1:]
+			if containsWord(body, lw) && !containsWord(body, w) {
+				b[k] = lw[0]
+			}
+		}
+		k = end + 1
+	}
+	return string(b)
+}
+
+// containsWord reports w in s as a whole word.
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(w):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		from = i + len(w)
+	}
 }
 
 // inQuote reports whether token t of sentence i is quoted.
