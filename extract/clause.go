@@ -742,6 +742,10 @@ func (d *docState) verbHolders(i, c int) []int {
 			}
 		}
 	case "acl":
+		// "called on Britons to support": the one who calls.
+		if g, grel := p.Head(h); h >= 0 && g >= 0 && d.markerOf(i, c) == "to" && controlVerbs[strings.ToLower(p.Tokens[g].Lemma)] && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
+			return d.verbHolders(i, g)
+		}
 		// "Greeks who reject the accord": the Greeks; "Washington's move
 		// recognising ...", "the declaration by Trump recognising ...":
 		// the move's maker; "a joint statement ... denouncing the

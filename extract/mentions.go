@@ -43,11 +43,11 @@ func (d *docState) findActors() {
 			continue
 		}
 		for t, tok := range s.p.Tokens {
-			if s.actor[t] == "" && (tok.POS == "NNS" || tok.POS == "NNPS") {
-				d.holder(i, t)
-			}
 			if s.actor[t] == "" && tok.IsProper() {
 				d.titledPerson(i, t)
+			}
+			if s.actor[t] == "" && (tok.POS == "NNS" || tok.POS == "NNPS") {
+				d.holder(i, t)
 			}
 		}
 		d.personOrgs(i)
@@ -569,8 +569,19 @@ func (d *docState) namedGroup(i, h int) string {
 	// Without its possessor too: "Labor's Socialist Left faction" is
 	// the Socialist Left faction.
 	for _, k := range p.Children(h, "nmod:poss") {
-		if _, e := p.Subtree(k); e+1 < h && k <= first {
-			a.aliases[normalize(p.Span(e+2, last)).text] = true
+		if _, e := p.Subtree(k); e+1 <= h && k <= first {
+			a.aliases[normalize(p.Span(e+1, last)).text] = true
+		}
+	}
+	// Without the words that describe it: "the far-right Mi Hazánk
+	// party" is the Mi Hazánk party.
+	for k := first; k < h; k++ {
+		if p.Tokens[k].IsProper() {
+			if k > first {
+				a.aliases[normalize(p.Span(k, last)).text] = true
+				a.aliases[normalize(p.Span(k, h-1)).text] = true
+			}
+			break
 		}
 	}
 	for k := first; k <= last; k++ {
