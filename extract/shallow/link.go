@@ -1,0 +1,388 @@
+package shallow
+
+import (
+	"strings"
+
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// speech verbs take a complement clause.
+var speech = map[string]bool{"say": true, "tell": true, "add": true, "state": true, "warn": true,
+	"argue": true, "claim": true, "insist": true, "note": true, "stress": true, "write": true, "tweet": true,
+	"announce": true, "declare": true, "believe": true, "fear": true, "expect": true, "suggest": true,
+	"caution": true, "confirm": true, "indicate": true, "signal": true, "predict": true, "explain": true}
+
+// clauseBreaks end the search for a verb's subject or object.
+var clauseBreaks = map[string]bool{"that": true, "whether": true, "if": true, "because": true, "while": true,
+	"although": true, "though": true, "as": true, "unless": true, "whereas": true, "once": true,
+	"when": true, "where": true, "who": true, "which": true, "whom": true, ";": true, ":": true, "but": true}
+
+// linker holds one sentence's guessed tree and enhanced edges.
+type linker struct {
+	s     *syntax.Sentence
+	head  []int
+	rel   []string
+	extra []syntax.Edge
+	np    []int // per token: the head of its noun-phrase chunk, or -1
+}
+
+func link(s *syntax.Sentence) {
+	n := len(s.Tokens)
+	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n)}
+	for i := range l.head {
+		l.head[i], l.np[i] = -2, -1
+	}
+	l.chunks()
+	l.verbs()
+	l.prepositions()
+	l.coordination()
+	l.finish()
+}
+
+func (l *linker) pos(i int) string  { return l.s.Tokens[i].POS }
+func (l *linker) word(i int) string { return strings.ToLower(l.s.Tokens[i].Text) }
+
+func (l *linker) set(dep, head int, rel string) {
+	if dep == head || l.head[dep] != -2 {
+		return
+	}
+	l.head[dep], l.rel[dep] = head, rel
+}
+
+func nominal(p string) bool {
+	return strings.HasPrefix(p, "NN") || p == "JJ" || p == "JJR" || p == "JJS" || p == "DT" || p == "PRP$" || p == "CD" || p == "POS"
+}
+
+// chunks groups noun phrases and links their words to their head; a
+// possessive splits one: "Iran 's foreign ministry".
+func (l *linker) chunks() {
+	n := len(l.s.Tokens)
+	for i := 0; i < n; {
+		if l.pos(i) == "PRP" {
+			l.np[i] = i
+			i++
+			continue
+		}
+		if !nominal(l.pos(i)) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && nominal(l.pos(j)) {
+			j++
+		}
+		// The head is the last noun before the end or a possessive.
+		start := i
+		var owner = -1
+		for k := i; k <= j; k++ {
+			if k < j && l.pos(k) != "POS" {
+				continue
+			}
+			h := k - 1
+			for h >= start && !strings.HasPrefix(l.pos(h), "NN") && l.pos(h) != "CD" {
+				h--
+			}
+			if h < start {
+				h = k - 1
+			}
+			if h >= start {
+				for m := start; m < k; m++ {
+					l.np[m] = h
+					if m != h {
+						l.set(m, h, modRel(l.pos(m)))
+					}
+				}
+				if owner >= 0 {
+					l.set(owner, h, "nmod:poss")
+				}
+			}
+			if k < j {
+				l.set(k, h, "case") // "'s"
+				owner = h
+			}
+			start = k + 1
+		}
+		i = j
+	}
+}
+
+func modRel(p string) string {
+	switch p {
+	case "DT":
+		return "det"
+	case "PRP$":
+		return "nmod:poss"
+	case "CD":
+		return "nummod"
+	case "JJ", "JJR", "JJS":
+		return "amod"
+	}
+	return "compound"
+}
+
+// isAux: a form of be, have or do, or a modal, before another verb.
+func (l *linker) isAux(i int) bool {
+	if l.pos(i) == "MD" {
+		return true
+	}
+	if _, ok := auxiliaries[l.word(i)]; !ok {
+		return false
+	}
+	for k := i + 1; k < len(l.s.Tokens) && k <= i+3; k++ {
+		switch {
+		case strings.HasPrefix(l.pos(k), "VB"):
+			return true
+		case l.pos(k) == "RB":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// verbs links each main verb to its auxiliaries, negation, subject and
+// object, and to the verb it depends on.
+func (l *linker) verbs() {
+	n := len(l.s.Tokens)
+	var prev = -1 // the last main verb
+	for v := 0; v < n; v++ {
+		if !strings.HasPrefix(l.pos(v), "VB") || l.isAux(v) {
+			continue
+		}
+		passive := false
+		k := v - 1
+		for ; k >= 0 && (l.isAux(k) || l.pos(k) == "RB" || l.pos(k) == "TO"); k-- {
+			switch {
+			case l.pos(k) == "TO":
+				l.set(k, v, "mark")
+			case l.pos(k) == "RB":
+				l.set(k, v, "advmod")
+			case auxiliaries[l.word(k)] == "be" && l.pos(v) == "VBN":
+				l.set(k, v, "aux:pass")
+				passive = true
+			default:
+				l.set(k, v, "aux")
+			}
+		}
+		// A verb after "to", "and" or a speech verb depends on the one
+		// before; after "who"/"which", on the noun before that.
+		switch {
+		case k >= 0 && (l.word(k) == "who" || l.word(k) == "which" || l.word(k) == "that" && k > 0 && l.np[k-1] >= 0):
+			if k > 0 && l.np[k-1] >= 0 {
+				noun := l.np[k-1]
+				l.set(v, noun, "acl:relcl")
+				l.set(k, v, "nsubj")
+				l.extra = append(l.extra, syntax.Edge{Head: v, Dep: noun, Rel: "nsubj"})
+			}
+		case v > 0 && l.pos(v-1) == "TO" && prev >= 0:
+			l.set(v, prev, "xcomp")
+		case k >= 0 && l.word(k) == "and" && prev >= 0 && l.subjectOf(v, prev) < 0:
+			l.set(v, prev, "conj")
+			if s := l.subjectOf(prev, -1); s >= 0 {
+				l.extra = append(l.extra, syntax.Edge{Head: v, Dep: s, Rel: "nsubj"})
+			}
+		case prev >= 0 && speech[l.s.Tokens[prev].Lemma]:
+			l.set(v, prev, "ccomp")
+		case prev >= 0 && l.pos(v) == "VBG" && k >= 0 && l.word(k) == ",":
+			l.set(v, prev, "advcl")
+		}
+		rel := "nsubj"
+		if passive {
+			rel = "nsubj:pass"
+		}
+		if s := l.subjectOf(v, prev); s >= 0 {
+			l.set(s, v, rel)
+		}
+		for k := v + 1; k < n && l.pos(k) == "RP"; k++ {
+			l.set(k, v, "compound:prt")
+		}
+		// "said the pact would undermine ...": the phrase after a speech
+		// verb is the next clause's subject, not the verb's object.
+		if o := l.objectOf(v); o >= 0 && !(speech[l.s.Tokens[v].Lemma] && o+1 < n && (l.pos(o+1) == "MD" || strings.HasPrefix(l.pos(o+1), "VB"))) {
+			l.set(o, v, "obj")
+		}
+		prev = v
+	}
+}
+
+// subjectOf is the nearest noun-phrase head left of verb v that no
+// preposition governs, within v's clause, or -1.
+func (l *linker) subjectOf(v, prev int) int {
+	for k := v - 1; k >= 0 && k > prev; k-- {
+		w := l.word(k)
+		if clauseBreaks[w] && l.pos(k) != "DT" || strings.HasPrefix(l.pos(k), "VB") && !l.isAux(k) {
+			return -1
+		}
+		if h := l.np[k]; h == k {
+			if f := l.firstOf(k); f > 0 && l.pos(f-1) == "IN" && !clauseBreaks[l.word(f-1)] {
+				continue // "of Syria", "with Israel"; not "as much of the world"
+			}
+			// The first conjunct of "Labour, the SNP and the DUP".
+			for {
+				f := l.firstOf(k)
+				if f >= 2 && (l.word(f-1) == "and" || l.word(f-1) == ",") && l.np[f-2] >= 0 {
+					k = l.np[f-2]
+					continue
+				}
+				break
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+// objectOf is the noun-phrase head right after verb v, or -1.
+func (l *linker) objectOf(v int) int {
+	for k := v + 1; k < len(l.s.Tokens) && k <= v+6; k++ {
+		switch {
+		case l.np[k] >= 0:
+			h := l.np[k]
+			for steps := 0; steps < 3 && l.rel[h] == "nmod:poss" && l.head[h] >= 0; steps++ {
+				h = l.head[h] // "Europe's security": the phrase's head
+			}
+			return h
+		case l.pos(k) == "RB" || l.pos(k) == "RP" || l.word(k) == "that":
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// firstOf is the first token of the chunk headed at h.
+func (l *linker) firstOf(h int) int {
+	f := h
+	for f > 0 && l.np[f-1] == h {
+		f--
+	}
+	return f
+}
+
+// prepositions attach "IN NP" to the noun before it or else to the verb
+// before it: "support for the deal", "lashed out at Turkey".
+func (l *linker) prepositions() {
+	n := len(l.s.Tokens)
+	for i := 0; i < n-1; i++ {
+		if l.pos(i) != "IN" || clauseBreaks[l.word(i)] && l.word(i) != "as" {
+			continue
+		}
+		obj := -1
+		for k := i + 1; k < n && k <= i+6; k++ {
+			if l.np[k] >= 0 {
+				obj = l.np[k]
+				break
+			}
+		}
+		if obj < 0 {
+			continue
+		}
+		l.set(i, obj, "case")
+		marker := l.word(i)
+		// After a common noun the phrase modifies it ("support for the
+		// deal"); after a name, the verb ("lashed out at Turkey over ...").
+		if i > 0 && l.np[i-1] >= 0 && l.head[obj] == -2 && !strings.HasPrefix(l.pos(l.np[i-1]), "NNP") {
+			l.set(obj, l.np[i-1], "nmod")
+			l.extra = append(l.extra, syntax.Edge{Head: l.np[i-1], Dep: obj, Rel: "nmod:" + marker})
+			continue
+		}
+		for v := i - 1; v >= 0; v-- {
+			if strings.HasPrefix(l.pos(v), "VB") && !l.isAux(v) {
+				if marker == "by" && l.hasChild(v, "aux:pass") {
+					marker = "agent"
+				}
+				l.set(obj, v, "obl")
+				l.extra = append(l.extra, syntax.Edge{Head: v, Dep: obj, Rel: "obl:" + marker})
+				break
+			}
+		}
+	}
+}
+
+func (l *linker) hasChild(h int, rel string) bool {
+	for k := range l.head {
+		if l.head[k] == h && l.rel[k] == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// coordination links "X, Y and Z" and gives every conjunct of a subject
+// the verb too.
+func (l *linker) coordination() {
+	n := len(l.s.Tokens)
+	for k := 0; k < n; k++ {
+		if l.np[k] != k || l.head[k] != -2 {
+			continue
+		}
+		f := l.firstOf(k)
+		if f < 2 || (l.word(f-1) != "and" && l.word(f-1) != "," && l.word(f-1) != "or") {
+			continue
+		}
+		prev := l.np[f-2]
+		if prev < 0 {
+			continue
+		}
+		first := prev
+		for l.rel[first] == "conj" {
+			first = l.head[first]
+		}
+		l.set(k, first, "conj")
+		if l.word(f-1) != "," {
+			l.set(f-1, k, "cc")
+		}
+		if r := l.rel[first]; strings.HasPrefix(r, "nsubj") {
+			l.extra = append(l.extra, syntax.Edge{Head: l.head[first], Dep: k, Rel: r})
+		}
+	}
+}
+
+// finish roots the tree at the first main verb (or noun) and hangs every
+// loose token from the root; the enhanced edges are the tree's plus the
+// shared subjects and case-marked complements.
+func (l *linker) finish() {
+	n := len(l.s.Tokens)
+	root := -1
+	for i := 0; i < n; i++ {
+		if l.head[i] == -2 && strings.HasPrefix(l.pos(i), "VB") && !l.isAux(i) {
+			root = i
+			break
+		}
+	}
+	if root < 0 {
+		for i := 0; i < n; i++ {
+			if l.head[i] == -2 && l.np[i] == i {
+				root = i
+				break
+			}
+		}
+	}
+	if root < 0 {
+		root = 0
+	}
+	for i := 0; i < n; i++ {
+		switch {
+		case i == root:
+			l.head[i], l.rel[i] = -1, "root"
+		case l.head[i] == -2:
+			rel := "dep"
+			if strings.ContainsAny(l.s.Tokens[i].Text, ",.;:!?\"“”'‘’()-") && len(l.s.Tokens[i].Text) == 1 {
+				rel = "punct"
+			}
+			l.head[i], l.rel[i] = root, rel
+		}
+	}
+	extra := map[[2]int]bool{}
+	for _, e := range l.extra {
+		extra[[2]int{e.Head, e.Dep}] = true
+	}
+	for i := 0; i < n; i++ {
+		e := syntax.Edge{Head: l.head[i], Dep: i, Rel: l.rel[i]}
+		l.s.Tree = append(l.s.Tree, e)
+		if !extra[[2]int{e.Head, e.Dep}] {
+			l.s.Edges = append(l.s.Edges, e)
+		}
+	}
+	l.s.Edges = append(l.s.Edges, l.extra...)
+}

@@ -1,0 +1,184 @@
+package shallow
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// Closed word classes, by Penn Treebank tag.
+var closed = map[string]string{
+	"the": "DT", "a": "DT", "an": "DT", "this": "DT", "these": "DT", "those": "DT", "any": "DT",
+	"some": "DT", "no": "DT", "every": "DT", "each": "DT", "all": "DT", "both": "DT", "another": "DT",
+	"its": "PRP$", "their": "PRP$", "his": "PRP$", "her": "PRP$", "our": "PRP$", "my": "PRP$", "your": "PRP$",
+	"he": "PRP", "she": "PRP", "it": "PRP", "they": "PRP", "we": "PRP", "i": "PRP", "you": "PRP",
+	"him": "PRP", "them": "PRP", "us": "PRP", "me": "PRP", "itself": "PRP", "themselves": "PRP",
+	"and": "CC", "or": "CC", "but": "CC", "nor": "CC",
+	"of": "IN", "in": "IN", "on": "IN", "at": "IN", "by": "IN", "for": "IN", "with": "IN", "from": "IN",
+	"about": "IN", "over": "IN", "against": "IN", "into": "IN", "between": "IN", "among": "IN",
+	"through": "IN", "during": "IN", "without": "IN", "under": "IN", "after": "IN", "before": "IN",
+	"since": "IN", "despite": "IN", "toward": "IN", "towards": "IN", "behind": "IN", "amid": "IN",
+	"alongside": "IN", "across": "IN", "regarding": "IN", "upon": "IN", "within": "IN", "than": "IN",
+	"that": "IN", "whether": "IN", "if": "IN", "because": "IN", "while": "IN", "although": "IN",
+	"though": "IN", "as": "IN", "unless": "IN", "whereas": "IN", "once": "IN", "like": "IN",
+	"to": "TO", "not": "RB", "n't": "RB", "never": "RB", "also": "RB", "still": "RB", "already": "RB",
+	"even": "RB", "only": "RB", "just": "RB", "yet": "RB", "now": "RB", "then": "RB", "however": "RB",
+	"too": "RB", "likewise": "RB", "again": "RB", "further": "RB", "meanwhile": "RB", "instead": "RB",
+	"will": "MD", "would": "MD", "can": "MD", "could": "MD", "may": "MD", "might": "MD", "shall": "MD",
+	"should": "MD", "must": "MD", "ought": "MD",
+	"who": "WP", "which": "WDT", "whom": "WP", "whose": "WP$", "what": "WP", "when": "WRB", "where": "WRB",
+	"'s": "POS", "’s": "POS",
+}
+
+// particles complete phrasal verbs.
+var particles = map[string]bool{"out": true, "up": true, "down": true, "off": true, "away": true,
+	"back": true, "aside": true}
+
+// auxiliaries are the forms of be, have and do.
+var auxiliaries = map[string]string{"is": "be", "are": "be", "was": "be", "were": "be", "be": "be",
+	"been": "be", "being": "be", "am": "be", "has": "have", "have": "have", "had": "have", "having": "have",
+	"does": "do", "do": "do", "did": "do"}
+
+func tag(s *syntax.Sentence, i int) {
+	t := &s.Tokens[i]
+	w := t.Text
+	lw := strings.ToLower(w)
+	r := []rune(w)
+	if p, ok := closed[lw]; ok && (lw == "'s" || lw == "’s") {
+		t.POS, t.Lemma = p, "'s"
+		return
+	}
+	switch {
+	case !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]):
+		t.POS, t.Lemma = punctTag(w), w
+		return
+	case unicode.IsDigit(r[0]):
+		t.POS, t.Lemma = "CD", w
+		return
+	}
+	if p, ok := closed[lw]; ok {
+		t.POS, t.Lemma = p, lw
+		if lw == "n't" {
+			t.Lemma = "not"
+		}
+		return
+	}
+	if l, ok := auxiliaries[lw]; ok {
+		t.POS, t.Lemma = auxTag(lw), l
+		return
+	}
+	if unicode.IsUpper(r[0]) && (i > 0 && !opensSentence(s, i) || !isCommonWord(lw)) {
+		t.POS, t.Lemma = "NNP", w
+		if strings.HasSuffix(w, "s") && len(r) > 3 && isDemonymPlural(w) {
+			t.POS = "NNPS"
+		}
+		return
+	}
+	if particles[lw] && i > 0 && strings.HasPrefix(s.Tokens[i-1].POS, "VB") {
+		t.POS, t.Lemma = "RP", lw // "lashed out", "tore up"
+		return
+	}
+	if lemma, form, ok := verbForm(lw); ok && !afterDeterminer(s, i) {
+		t.POS, t.Lemma = form, lemma
+		return
+	}
+	switch {
+	case strings.HasSuffix(lw, "ly") && len(lw) > 4:
+		t.POS, t.Lemma = "RB", lw
+	case adjectiveEnding(lw):
+		t.POS, t.Lemma = "JJ", lw
+	case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && len(lw) > 3:
+		t.POS, t.Lemma = "NNS", singular(lw)
+	default:
+		t.POS, t.Lemma = "NN", lw
+	}
+}
+
+func punctTag(w string) string {
+	switch w {
+	case ",", ":", ";", ".", "!", "?":
+		if w == ";" {
+			return ":"
+		}
+		return w
+	case "\"", "“", "”", "'", "‘", "’":
+		return "''"
+	}
+	return "SYM"
+}
+
+func auxTag(w string) string {
+	switch w {
+	case "was", "were", "had", "did":
+		return "VBD"
+	case "been":
+		return "VBN"
+	case "being", "having":
+		return "VBG"
+	case "is", "has", "does":
+		return "VBZ"
+	}
+	return "VBP"
+}
+
+// opensSentence: the token is the sentence's first word, perhaps after
+// quotation marks.
+func opensSentence(s *syntax.Sentence, i int) bool {
+	for k := 0; k < i; k++ {
+		if tk := s.Tokens[k].Text; tk != "\"" && tk != "“" && tk != "'" && tk != "‘" && tk != "(" {
+			return false
+		}
+	}
+	return true
+}
+
+// isCommonWord: a capitalised first word that is an ordinary word.
+func isCommonWord(lw string) bool {
+	if _, ok := closed[lw]; ok {
+		return true
+	}
+	if _, ok := auxiliaries[lw]; ok {
+		return true
+	}
+	_, _, ok := verbForm(lw)
+	return ok || strings.HasSuffix(lw, "ly")
+}
+
+// isDemonymPlural guesses plural nationalities and parties: "Republicans",
+// "Palestinians", "Democrats".
+func isDemonymPlural(w string) bool {
+	for _, suf := range []string{"ans", "ians", "ists", "ats", "ese", "ers", "ites", "is"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func afterDeterminer(s *syntax.Sentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := s.Tokens[i-1].POS
+	return p == "DT" || p == "PRP$" || p == "JJ" || p == "POS"
+}
+
+func adjectiveEnding(w string) bool {
+	for _, suf := range []string{"ous", "ive", "ful", "less", "able", "ible", "ic", "ical", "ary", "ent", "ant", "ish"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "al") && len(w) > 5
+}
+
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	}
+	return strings.TrimSuffix(w, "s")
+}
