@@ -315,7 +315,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	}
 	// "required the approval of every parliament", "must still win the
 	// backing of": support wanted, not given.
-	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsNoun() && (syntax.Base(rel) == "obj" || syntax.Base(rel) == "nsubj:pass") {
+	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsNoun() && (syntax.Base(rel) == "obj" || rel == "nsubj:pass") {
 		if wanting[strings.ToLower(p.Tokens[h].Lemma)] {
 			return false
 		}
@@ -906,7 +906,11 @@ func (d *docState) nounHolders(i, c int) []int {
 			return d.verbHolders(i, h) // "resort to countermeasures", "spoken of grave concerns"
 		}
 	}
-	switch syntax.Base(rel) {
+	base := syntax.Base(rel)
+	if rel == "nsubj:pass" {
+		base = rel
+	}
+	switch base {
 	case "obj", "nsubj:pass":
 		if h < 0 {
 			return nil
@@ -1160,7 +1164,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 	if strict {
 		return false, false
 	}
-	if d.blocks[i] != nil {
+	if d.blocks[i] != nil && !other {
 		return true, false // under a label, a reaction to the event
 	}
 	switch {
@@ -1258,8 +1262,12 @@ func (d *docState) targets(i, c int) []int {
 	for _, e := range p.Out(c) {
 		base, m := syntax.Base(e.Rel), syntax.Marker(e.Rel)
 		switch base {
-		case "obj", "iobj", "xcomp", "ccomp", "csubj:pass", "nsubj:pass":
+		case "obj", "iobj", "xcomp", "ccomp":
 			out = append(out, e.Dep)
+		case "nsubj", "csubj":
+			if e.Rel == "nsubj:pass" || e.Rel == "csubj:pass" {
+				out = append(out, e.Dep) // "the move was confirmed by ..."
+			}
 		case "acl":
 			if p.Tokens[c].IsNoun() {
 				out = append(out, e.Dep) // "hope that the agreement will ..."

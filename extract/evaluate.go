@@ -158,7 +158,7 @@ func (d *docState) isTarget(i, t int) bool {
 		return true
 	case topicPronoun:
 		if w := strings.ToLower(d.sents[i].p.Tokens[t].Text); (w == "it" || w == "its") && !d.inQuote(i, t) {
-			if _, j, _ := d.antecedent(i, t, notPerson); j == i {
+			if _, j, k := d.antecedent(i, t, notPerson); j == i && k >= 0 && d.isSubject(j, k) {
 				return false
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
+	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/synth"
 	"github.com/stancegraph/stancegraph/web"
 )
@@ -87,7 +88,7 @@ func benchGraph(b *testing.B, dataset string) *graph.Store {
 			if _, _, err := synth.Write(dir, g, 1, n); err != nil {
 				b.Fatal(err)
 			}
-			neo4jtest.Seed(b, st, dir)
+			neo4jtest.SeedWith(b, st, nlptest.FastExtractor(b, neo4jtest.SeedsTopic), dir)
 		}
 	}
 	return st

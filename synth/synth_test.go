@@ -1,6 +1,7 @@
 package synth_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/synth"
 )
 
@@ -87,10 +89,7 @@ func TestGenerateShape(t *testing.T) {
 // topic, by design).
 func TestGenerateExtracts(t *testing.T) {
 	g := mustGazetteer(t)
-	x, err := extract.New(g, extract.Topic{ID: "t", Terms: []string{"anti-ISIS coalition", "coalition"}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := nlptest.FastExtractor(t, extract.Topic{ID: "t", Terms: []string{"anti-ISIS coalition", "coalition"}})
 	n := 200
 	if testing.Short() {
 		n = 40
@@ -101,7 +100,10 @@ func TestGenerateExtracts(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", a.Name, err)
 		}
-		r := x.Extract(doc)
+		r, err := x.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(r.Claims) > 0 {
 			withClaims++
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
+	"github.com/stancegraph/stancegraph/internal/nlptest"
 )
 
 // Topic is the tests' topic: the seeds' event.
@@ -36,31 +37,35 @@ func (Quiet) Start(int)          {}
 func (Quiet) Done(string, error) {}
 func (Quiet) Finish()            {}
 
-// Extractor is the project's extractor for the seeds' topic.
+// SeedsTopic is the seeds' topic as config.yaml gives it.
+var SeedsTopic = extract.Topic{ID: Topic.ID, Name: Topic.Name, Terms: []string{
+	"anti-ISIS coalition", "coalition against ISIS", "coalition against the Islamic State", "anti-IS coalition",
+	"Global Coalition to Defeat ISIS", "U.S.-led coalition", "join the coalition", "joining the coalition",
+	"coalition membership", "coalition"}}
+
+// Extractor is the project's extractor for the seeds' topic, on the real
+// CoreNLP parser.
 func Extractor(tb testing.TB) *extract.Extractor {
 	tb.Helper()
-	g, err := extract.LoadGazetteer()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	x, err := extract.New(g, extract.Topic{ID: Topic.ID, Name: Topic.Name, Terms: []string{
-		"anti-ISIS coalition", "coalition against ISIS", "U.S.-led coalition", "Global Coalition to Defeat ISIS",
-		"anti-IS coalition", "coalition membership", "coalition"}}, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return x
+	return nlptest.Extractor(tb, SeedsTopic)
 }
 
 // Seed empties the database and ingests the given folders or files with
 // the project's extractor and the seeds' topic.
 func Seed(tb testing.TB, st *graph.Store, paths ...string) ingest.Summary {
 	tb.Helper()
+	return SeedWith(tb, st, Extractor(tb), paths...)
+}
+
+// SeedWith is Seed with another extractor: the benchmarks' large synthetic
+// corpora use the fast one.
+func SeedWith(tb testing.TB, st *graph.Store, x *extract.Extractor, paths ...string) ingest.Summary {
+	tb.Helper()
 	ctx := context.Background()
 	if err := st.DeleteAll(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: Extractor(tb), Topic: Topic, MaxBytes: 1 << 20,
+	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: x, Topic: Topic, MaxBytes: 1 << 20,
 		BatchSize: 500, Workers: 2, Progress: Quiet{}}, paths)
 	if err != nil {
 		tb.Fatal(err)

@@ -1,0 +1,72 @@
+// Package nlptest gives tests the real CoreNLP parser: one pool of workers
+// per test process, fetched from Maven Central into the repository's
+// .corenlp folder on first use (like the local Neo4j), with the parse cache
+// there too. Tests never fall back to another parser: without CoreNLP they
+// fail, naming why.
+package nlptest
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stancegraph/stancegraph/corenlp"
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/shallow"
+	"github.com/stancegraph/stancegraph/internal/repo"
+)
+
+// Version is the CoreNLP release the tests run, the configuration's default.
+const Version = "4.5.10"
+
+var (
+	once   sync.Once
+	parser *corenlp.Parser
+	err    error
+)
+
+// Parser returns the process's CoreNLP parser, starting it on first use.
+func Parser(tb testing.TB) extract.Parser {
+	tb.Helper()
+	home := filepath.Join(repo.Root(tb), ".corenlp")
+	once.Do(func() {
+		parser, err = corenlp.Start(context.Background(), corenlp.Options{Home: home, Version: Version, Java: "java",
+			Heap: "2g", Workers: 1, StartTimeout: 5 * time.Minute, CacheDir: filepath.Join(home, "cache")})
+	})
+	if err != nil {
+		tb.Fatalf("CoreNLP: %v", err)
+	}
+	return parser
+}
+
+// Extractor builds the project's extractor for a topic on the real parser.
+func Extractor(tb testing.TB, t extract.Topic) *extract.Extractor {
+	tb.Helper()
+	return build(tb, t, Parser(tb))
+}
+
+// FastExtractor builds the extractor on the pure-Go shallow parser, for
+// benchmarks of what comes after extraction.
+func FastExtractor(tb testing.TB, t extract.Topic) *extract.Extractor {
+	tb.Helper()
+	return build(tb, t, shallow.Parser{})
+}
+
+func build(tb testing.TB, t extract.Topic, p extract.Parser) *extract.Extractor {
+	tb.Helper()
+	g, err := extract.LoadGazetteer()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	lx, err := extract.LoadLexicon(nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	x, err := extract.New(g, lx, t, p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return x
+}
