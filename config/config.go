@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -200,6 +201,16 @@ func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config
 	var c Config
 	if err := v.UnmarshalExact(&c); err != nil {
 		return Config{}, fmt.Errorf("config file %s: %w", path, err)
+	}
+	// CoreNLP's folders are the config file's neighbours, whichever folder
+	// a command runs from: a path relative to the working folder would
+	// fetch 480 MB again from another one.
+	if used := v.ConfigFileUsed(); used != "" {
+		for _, p := range []*string{&c.NLP.Home, &c.NLP.Cache} {
+			if *p != "" && !filepath.IsAbs(*p) {
+				*p = filepath.Join(filepath.Dir(used), *p)
+			}
+		}
 	}
 	if err := c.Validate(); err != nil {
 		return Config{}, err

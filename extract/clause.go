@@ -933,12 +933,18 @@ func (d *docState) nounHolders(i, c int) []int {
 	case "nsubj":
 		return nil
 	}
-	// "X is a critic of the deal": the copula's subject.
-	if len(p.Children(c, "cop")) > 0 {
+	// "X is a critic of the deal": the copula's subject, when the noun
+	// names people ("This pact is a betrayal" judges its subject).
+	if len(p.Children(c, "cop")) > 0 && personNouns[strings.ToLower(p.Tokens[c].Lemma)] {
 		return p.Children(c, "nsubj")
 	}
 	return nil
 }
+
+// personNouns name people by their stance: "a critic", "a supporter".
+var personNouns = map[string]bool{"critic": true, "opponent": true, "foe": true, "detractor": true,
+	"supporter": true, "proponent": true, "advocate": true, "champion": true, "architect": true,
+	"backer": true, "ally": true}
 
 // predicateHolders: adjectives and participles used as adjectives: "X is
 // wary of", "X remained critical", "overjoyed evangelicals".
@@ -1159,6 +1165,12 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 			} else {
 				other = true
 			}
+		case noReference:
+			// A clause about something else: "criticised a plan agreed
+			// with its neighbours".
+			if p.Tokens[t].IsVerb() {
+				other = true
+			}
 		}
 	}
 	if strict {
@@ -1175,7 +1187,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 	case other:
 		// Reserve about a consequence: "France worries about a flood of
 		// imports" beside the pact.
-		return cue.Stance == model.Cautious && d.topicIn(i), false
+		return cue.Stance == model.Cautious && (d.topicIn(i) || d.topicNear(i)), false
 	}
 	// No object: "France protested", "the move was welcomed". The
 	// sentence or one just before must be about the topic.
@@ -1308,6 +1320,10 @@ func (d *docState) targets(i, c int) []int {
 	if h, rel := p.Head(c); rel == "case" && h >= 0 {
 		out = append(out, h)
 	}
+	// "This pact is a betrayal": what the noun is said of.
+	if p.Tokens[c].IsNoun() && len(p.Children(c, "cop")) > 0 && !personNouns[strings.ToLower(p.Tokens[c].Lemma)] {
+		out = append(p.Children(c, "nsubj"), out...)
+	}
 	return out
 }
 
@@ -1362,9 +1378,9 @@ func (d *docState) refers(i, t, depth int) int {
 		}
 	}
 	if tok.IsVerb() {
-		// A clause as object: "vowed to block it", "said it would hurt".
-		for _, k := range p.Children(t, "obj", "nsubj", "obl", "nsubj:pass") {
-			if r := d.refers(i, k, depth+1); r != noReference && r != notTopic {
+		// A clause as object: "hope that the agreement will help".
+		for _, k := range p.Children(t, "obj", "nsubj", "nsubj:pass") {
+			if r := d.refers(i, k, depth+1); r == topicNamed || r == topicAnaphor {
 				return r
 			}
 		}

@@ -336,6 +336,14 @@ func (d *docState) holder(i, h int) string {
 	switch t.POS {
 	case "PRP", "PRP$":
 		return d.pronoun(i, h)
+	case "WDT", "WP":
+		// "Kenya, which has opposed ...": the noun the clause describes.
+		if v, _ := p.Head(h); v >= 0 {
+			if n, rel := p.Head(v); n >= 0 && strings.HasPrefix(rel, "acl") {
+				return d.holder(i, n)
+			}
+		}
+		return ""
 	}
 	// "The chief of the BDI, Siegfried Russwurm": the person named.
 	for _, k := range p.Children(h, "appos") {

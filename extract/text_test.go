@@ -210,10 +210,12 @@ func TestSegmentSentences(t *testing.T) {
 		{"Dr.", "Dr. Omar Haddad agreed. It was late.", []string{"Dr. Omar Haddad agreed.", "It was late."}},
 		{"initial", "J. Mansour said so. Nobody replied.", []string{"J. Mansour said so.", "Nobody replied."}},
 		{"two initials", "The report by A. B. Khan came out. It was long.", []string{"The report by A. B. Khan came out.", "It was long."}},
+		// A quote of several sentences is several sentences; the speaker
+		// stage ties them to one speaker.
 		{"quote spanning sentences", `He said "We agree. We will join. It is final." Then he left.`,
-			[]string{`He said "We agree. We will join. It is final."`, "Then he left."}},
+			[]string{`He said "We agree.`, "We will join.", `It is final."`, "Then he left."}},
 		{"curly quote spanning sentences", "\u201cWe agree. We will join.\u201d Then he left.",
-			[]string{`"We agree. We will join."`, "Then he left."}},
+			[]string{`"We agree.`, `We will join."`, "Then he left."}},
 		{"question and exclamation", "Is it over? Yes! It is.", []string{"Is it over?", "Yes!", "It is."}},
 		{"lower case after period", "It grew 3.5 percent. e.g. more. Then stopped.", []string{"It grew 3.5 percent. e.g. more.", "Then stopped."}},
 		{"lines never join", "First line\nSecond line.", []string{"First line", "Second line."}},

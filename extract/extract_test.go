@@ -1,0 +1,292 @@
+package extract_test
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/internal/nlptest"
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// pactTopic is an invented event the team's test sentences are about.
+var pactTopic = extract.Topic{ID: "trade-pact", Name: "The northern trade pact",
+	Terms: []string{"trade pact", "northern trade pact", "the pact"}}
+
+// headline names the topic, so that every test article is about it.
+const headline = "Northern trade pact signed\n\n"
+
+// stances extracts an article on the real parser and returns each actor's
+// stance by name.
+func stances(t *testing.T, body string) map[string]model.Stance {
+	t.Helper()
+	x := nlptest.Extractor(t, pactTopic)
+	doc, err := extract.Parse("t.txt", []byte(headline+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]model.Stance{}
+	for _, c := range r.Claims {
+		if _, dup := out[c.Actor]; dup {
+			t.Errorf("two claims for %s: one row per actor per document", c.Actor)
+		}
+		out[c.Actor] = c.Stance
+		if !strings.Contains(headline+body, c.Evidence) || c.Evidence == "" {
+			t.Errorf("%s: evidence %q is not a span of the article", c.Actor, c.Evidence)
+		}
+	}
+	return out
+}
+
+type stanceCase struct {
+	name string
+	body string
+	want map[string]model.Stance
+	// none lists actors that must get no claim.
+	none []string
+}
+
+func runStanceCases(t *testing.T, cases []stanceCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := stances(t, tc.body)
+			for actor, want := range tc.want {
+				if got[actor] != want {
+					t.Errorf("%s: got %q, want %q (all: %v)", actor, got[actor], want, sorted(got))
+				}
+			}
+			for _, actor := range tc.none {
+				if s, ok := got[actor]; ok {
+					t.Errorf("%s: got %q, want no claim (all: %v)", actor, s, sorted(got))
+				}
+			}
+		})
+	}
+}
+
+func sorted(m map[string]model.Stance) []string {
+	var out []string
+	for k, v := range m {
+		out = append(out, k+"="+string(v))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Relevance: an article about the topic carries stances in sentences that
+// only say "the move" or "the deal"; another plan or an article that never
+// names the topic carries none.
+func TestRelevance(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "anaphor in an article about the topic",
+			body: "Ministers from six countries met in Oslo on Friday.\n\nNorway welcomed the deal on Saturday.",
+			want: map[string]model.Stance{"Norway": model.Support}},
+		{name: "an indefinite plan is another plan",
+			body: "The pact was signed in Oslo.\n\nLater, Peru criticised a plan agreed with its neighbours on fishing quotas.",
+			none: []string{"Peru"}},
+	})
+	x := nlptest.Extractor(t, pactTopic)
+	doc, err := extract.Parse("t.txt", []byte("Fishing talks\n\nChile condemned the new quotas, and Peru welcomed the move."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Claims) != 0 {
+		t.Errorf("an article that never names the topic gave claims: %v", r.Claims)
+	}
+}
+
+// Clause structure: coordinated subjects share a stance, contrastive
+// clauses keep their own subjects, passive agents and relative clauses
+// hold what they do.
+func TestClauseStructure(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "coordinated subjects",
+			body: "Norway and Denmark welcomed the trade pact on Monday.",
+			want: map[string]model.Stance{"Norway": model.Support, "Denmark": model.Support}},
+		{name: "contrastive clause keeps its subject",
+			body: "Chile condemned the trade pact, while Peru welcomed it.",
+			want: map[string]model.Stance{"Chile": model.Oppose, "Peru": model.Support}},
+		{name: "even as",
+			body: "Iran and Syria lashed out at Egypt over the trade pact, even as Jordan praised the move.",
+			want: map[string]model.Stance{"Iran": model.Oppose, "Syria": model.Oppose, "Jordan": model.Support},
+			none: []string{"Egypt"}},
+		{name: "passive agent",
+			body: "The trade pact was praised by Portugal and Spain.",
+			want: map[string]model.Stance{"Portugal": model.Support, "Spain": model.Support}},
+		{name: "relative clause",
+			body: "Kenya, which has long opposed the trade pact, said nothing new on Tuesday.",
+			want: map[string]model.Stance{"Kenya": model.Oppose}},
+	})
+}
+
+// The cue lexicon: negation, conditions, hedges, questions and
+// possibilities change or cancel a stance.
+func TestCues(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "negation turns support round",
+			body: "Poland said it will not back the trade pact.",
+			want: map[string]model.Stance{"Poland": model.Oppose}},
+		{name: "a condition makes support cautious",
+			body: "Hungary will support the trade pact if its farmers are protected.",
+			want: map[string]model.Stance{"Hungary": model.Cautious}},
+		{name: "a hedge makes support cautious",
+			body: "Austria cautiously welcomed the trade pact.",
+			want: map[string]model.Stance{"Austria": model.Cautious}},
+		{name: "a question states nothing",
+			body: "Will Greece endorse the trade pact?",
+			none: []string{"Greece"}},
+		{name: "a possibility states nothing",
+			body: "Analysts say Latvia could reject the trade pact next year.",
+			none: []string{"Latvia"}},
+		{name: "a stance noun with a light verb",
+			body: "Estonia voiced serious concerns about the trade pact.",
+			want: map[string]model.Stance{"Estonia": model.Cautious}},
+		{name: "asking for guarantees is reserve",
+			body: "Ireland is pressing for guarantees on beef imports under the trade pact.",
+			want: map[string]model.Stance{"Ireland": model.Cautious}},
+		{name: "an act makes a party",
+			body: "Finland signed the trade pact in Helsinki.",
+			want: map[string]model.Stance{"Finland": model.Support}},
+	})
+}
+
+// Reported stances: positions given through someone else.
+func TestReported(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "with the backing of",
+			body: "The trade pact was drafted over two years, with the backing of Iceland.",
+			want: map[string]model.Stance{"Iceland": model.Support}},
+		{name: "a speaker reports another's position",
+			body: "A Swedish official said Belgium had rejected the trade pact.",
+			want: map[string]model.Stance{"Belgium": model.Oppose}},
+		{name: "a leader speaks for their own party",
+			body: "Opposition leader Carla Mendes of the Green League said her party would vote against the trade pact.",
+			want: map[string]model.Stance{"Carla Mendes": model.Oppose}},
+	})
+}
+
+// Speakers: quotes are attributed across sentences, after the quote,
+// through pronouns and by dash signatures.
+func TestSpeakers(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "said after the quote",
+			body: "\"This pact is a disaster for our farmers,\" said Tom Reyes, a farm union leader.",
+			want: map[string]model.Stance{"Tom Reyes": model.Oppose}},
+		{name: "pronoun in the next paragraph",
+			body: "Trade minister Maria Lund spoke to reporters on Monday.\n\n\"The pact is a historic achievement for our exporters,\" she said.",
+			want: map[string]model.Stance{"Maria Lund": model.Support}},
+		{name: "a quote running over two sentences",
+			body: "\"We looked at every clause. This pact is a betrayal of our workers,\" union head Omar Haddad said on Friday.",
+			want: map[string]model.Stance{"Omar Haddad": model.Oppose}},
+		{name: "reported speech judging the event",
+			body: "Ed Park, an economist at a Lisbon bank, said the trade pact would bring a dramatic erosion of food standards.",
+			want: map[string]model.Stance{"Ed Park": model.Oppose}},
+	})
+}
+
+// States speak through capitals, ministries and governments.
+func TestStatesThroughInstitutions(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "capital",
+			body: "Beijing condemned the trade pact on Tuesday.",
+			want: map[string]model.Stance{"China": model.Oppose}},
+		{name: "ministry",
+			body: "Chile's foreign ministry welcomed the trade pact.",
+			want: map[string]model.Stance{"Chile": model.Support}},
+		{name: "government by demonym",
+			body: "The Mexican government praised the trade pact.",
+			want: map[string]model.Stance{"Mexico": model.Support}},
+	})
+}
+
+// People and groups that no gazetteer lists are found by titles and by
+// the noun phrases news uses for collectives.
+func TestUnlistedActors(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "collective noun phrase",
+			body: "Dairy farmers protested against the trade pact outside parliament.",
+			want: map[string]model.Stance{"Dairy farmers": model.Oppose}},
+		{name: "titled person",
+			body: "Senator Ruth Kallas criticised the trade pact in a speech.",
+			want: map[string]model.Stance{"Ruth Kallas": model.Oppose}},
+		{name: "a bare generic noun is nobody",
+			body: "Leaders criticised the trade pact.",
+			none: []string{"Leaders"}},
+	})
+}
+
+// One row per actor per document: support with reservations is cautious.
+func TestOneClaimPerActor(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "support then concern",
+			body: "Portugal praised the trade pact on Monday.\n\nOn Tuesday, Portugal voiced concern about the pact.",
+			want: map[string]model.Stance{"Portugal": model.Cautious}},
+	})
+}
+
+// Label blocks: "Actor - Stance:" lines and the quotes under them.
+func TestLabels(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "label with actor and stance",
+			body: "Reactions\nMorocco - Strong Opposition:\nForeign Ministry: \"We reject the pact.\"",
+			want: map[string]model.Stance{"Morocco": model.Oppose}},
+		{name: "signed quote under a stance label",
+			body: "Reactions\nSupporters:\n\"This pact is good for every port in the north.\" - Sen. Dana Whitfield (R-ME)",
+			want: map[string]model.Stance{"Dana Whitfield": model.Support}},
+	})
+}
+
+// User cues from the configuration extend the lexicon.
+func TestUserCues(t *testing.T) {
+	g, err := extract.LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := extract.LoadLexicon([]extract.Cue{{Phrase: "lionize", POS: "verb", Stance: model.Support}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(g, lx, pactTopic, nlptest.Parser(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := extract.Parse("t.txt", []byte(headline+"Cyprus lionized the trade pact."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := x.Extract(context.Background(), doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Claims) != 1 || r.Claims[0].Actor != "Cyprus" || r.Claims[0].Stance != model.Support {
+		t.Fatalf("want Cyprus support from the user's cue, got %+v", r.Claims)
+	}
+}
+
+func TestLoadLexiconErrorsNameTheCue(t *testing.T) {
+	tests := []struct {
+		cue  extract.Cue
+		want string
+	}{
+		{extract.Cue{Phrase: "", Stance: model.Support}, "extract.cues[0]: cue: must not be empty"},
+		{extract.Cue{Phrase: "cheer on", Stance: "maybe"}, `extract.cues[0]: cue "cheer on"`},
+		{extract.Cue{Phrase: "cheer on", POS: "adverb", Stance: model.Support}, `pos "adverb"`},
+	}
+	for _, tt := range tests {
+		_, err := extract.LoadLexicon([]extract.Cue{tt.cue})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v: got %v, want it to contain %q", tt.cue, err, tt.want)
+		}
+	}
+}
