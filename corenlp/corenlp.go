@@ -73,10 +73,14 @@ type Parser struct {
 	cache *cache
 	mu    sync.Mutex
 	all   []*worker
+	// The workers start on the first sentence the cache does not hold:
+	// re-running articles already parsed needs no Java at all.
+	once     sync.Once
+	startErr error
 }
 
-// Start fetches CoreNLP if needed and starts the workers, returning once
-// each has loaded its models and parsed a first sentence.
+// Start fetches CoreNLP if needed and returns a parser whose workers start
+// on first use.
 func Start(ctx context.Context, o Options) (*Parser, error) {
 	if o.Workers < 1 {
 		o.Workers = 1
@@ -91,6 +95,13 @@ func Start(ctx context.Context, o Options) (*Parser, error) {
 	if o.CacheDir != "" {
 		p.cache = &cache{dir: o.CacheDir, key: o.Version + "\x00" + strings.Join(annotators, " ")}
 	}
+	return p, nil
+}
+
+// startWorkers launches the pool, returning once each worker has loaded
+// its models and parsed a first sentence.
+func (p *Parser) startWorkers(ctx context.Context) error {
+	o := p.opts
 	o.Logger.Info("starting CoreNLP", "workers", o.Workers, "version", o.Version)
 	errs := make(chan error, o.Workers)
 	for range o.Workers {
@@ -113,10 +124,10 @@ func Start(ctx context.Context, o Options) (*Parser, error) {
 	}
 	if first != nil {
 		p.Close()
-		return nil, first
+		return first
 	}
 	o.Logger.Info("CoreNLP ready")
-	return p, nil
+	return nil
 }
 
 // Install fetches CoreNLP and its English models (about 480 MB) from Maven
@@ -153,6 +164,10 @@ func (p *Parser) Parse(ctx context.Context, texts []string) ([]syntax.Sentence, 
 	}
 	if out, ok := p.cache.get(texts); ok {
 		return out, nil
+	}
+	p.once.Do(func() { p.startErr = p.startWorkers(context.WithoutCancel(ctx)) })
+	if p.startErr != nil {
+		return nil, p.startErr
 	}
 	var w *worker
 	select {

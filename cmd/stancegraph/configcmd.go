@@ -36,6 +36,8 @@ func configView(c config.Config) map[string]any {
 			"query_timeout": c.Server.QueryTimeout.String(), "row_cap": c.Server.RowCap},
 		"ingest":  map[string]any{"max_bytes": c.Ingest.MaxBytes, "batch_size": c.Ingest.BatchSize, "workers": c.Ingest.Workers},
 		"extract": map[string]any{"gazetteers": c.Extract.Gazetteers, "cues": c.Extract.Cues},
+		"nlp": map[string]any{"parser": c.NLP.Parser, "home": c.NLP.Home, "version": c.NLP.Version, "java": c.NLP.Java,
+			"heap": c.NLP.Heap, "workers": c.NLP.Workers, "start_timeout": c.NLP.StartTimeout.String(), "cache": c.NLP.Cache},
 		"topic":   map[string]any{"id": c.Topic.ID, "name": c.Topic.Name, "terms": c.Topic.Terms},
 		"log":     map[string]any{"level": c.Log.Level, "format": c.Log.Format},
 	}

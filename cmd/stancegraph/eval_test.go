@@ -133,7 +133,7 @@ func TestEvalGoldErrorsAreOneLine(t *testing.T) {
 		{"missing gold file", []string{"eval", "--gold", missing, dir}, []string{missing}},
 		{"invalid row", []string{"eval", "--gold", bad, dir}, []string{bad, "line 3"}},
 		{"empty gold file", []string{"eval", "--gold", empty, dir}, []string{empty, "no rows"}},
-		{"no --gold", []string{"eval", dir}, []string{`"gold"`}},
+		{"not a dev folder", []string{"eval", dir}, []string{"topic.yaml", "missing"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,6 +162,82 @@ func TestEvalHelpStatesTheRules(t *testing.T) {
 	for _, w := range []string{"Usage:", "--gold", "--json", "optional", "alias", "kind", "score.py"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("eval --help does not mention %q:\n%s", w, out)
+		}
+	}
+}
+
+// The figures the extractor reaches today (ACCURACY.md). A change that
+// lowers any of them fails here, so accuracy is never lost unnoticed; a
+// change that raises them should raise these floors too.
+const (
+	devMicroF1Floor        = 0.555
+	devMicroPrecisionFloor = 0.725
+)
+
+var devEventF1Floors = map[string]float64{
+	"aukus": 0.60, "brexit-deal-2018": 0.51, "doha-2020": 0.53, "jcpoa-2015": 0.55,
+	"jerusalem-2017": 0.59, "mercosur-2024": 0.57, "nato-nordic": 0.54, "prespa-2018": 0.53,
+}
+
+// TestDevCorpusKeepsItsFigures runs `stancegraph eval` over every folder of
+// ../shared/eval/dev, each with its own topic, on the real parser.
+func TestDevCorpusKeepsItsFigures(t *testing.T) {
+	dev := filepath.Join(repo.Shared(t), "eval", "dev")
+	dirs, err := filepath.Glob(filepath.Join(dev, "*"))
+	if err != nil || len(dirs) == 0 {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI without ../shared/eval/dev: %v", err)
+		}
+		t.Skip("../shared/eval/dev not present")
+	}
+	args := append([]string{"--config", filepath.Join(repo.Root(t), "config.yaml"), "eval", "--json"}, dirs...)
+	code, out, stderr := runCLI(t, args...)
+	if code != 0 {
+		t.Fatalf("eval exit %d:\n%s", code, stderr)
+	}
+	var r evalOutput
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("eval --json: %v\n%s", err, out)
+	}
+	t.Logf("dev corpus: precision %v recall %v f1 %v (%d/%d)", r.Total.Precision, r.Total.Recall, r.Total.F1, r.Total.Found, r.Total.Required)
+	if r.Total.F1 < devMicroF1Floor || r.Total.Precision < devMicroPrecisionFloor {
+		t.Errorf("micro total fell: f1 %v (floor %v), precision %v (floor %v)", r.Total.F1, devMicroF1Floor, r.Total.Precision, devMicroPrecisionFloor)
+	}
+	if len(r.Sets) != len(devEventF1Floors) {
+		t.Errorf("%d events scored, want %d", len(r.Sets), len(devEventF1Floors))
+	}
+	for _, s := range r.Sets {
+		floor, ok := devEventF1Floors[s.Name]
+		if !ok {
+			t.Errorf("event %s has no floor here: add its figure", s.Name)
+			continue
+		}
+		t.Logf("%-18s precision %v recall %v f1 %v", s.Name, s.Precision, s.Recall, s.F1)
+		if s.F1 < floor {
+			t.Errorf("%s: f1 %v fell below %v", s.Name, s.F1, floor)
+		}
+	}
+}
+
+// TestEvalDirLayoutErrorsNameTheFile: a folder with a broken topic.yaml is
+// refused with the file's name.
+func TestEvalDirLayoutErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "articles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	topic := filepath.Join(dir, "topic.yaml")
+	for _, tt := range []struct{ yaml, want string }{
+		{"topic:\n  name: x\n  terms: [a]\n", "topic.id"},
+		{"topic:\n  id: x\n", "topic.terms"},
+		{"topic:\n  id: x\n  terms: [a]\n  colour: red\n", "colour"},
+	} {
+		if err := os.WriteFile(topic, []byte(tt.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCLI(t, "eval", dir)
+		if code == 0 || !strings.Contains(stderr, topic) || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%q: exit %d, stderr %q; want the file and %q", tt.yaml, code, stderr, tt.want)
 		}
 	}
 }

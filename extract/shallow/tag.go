@@ -80,10 +80,26 @@ func tag(s *syntax.Sentence, i int) {
 		return
 	}
 	if lemma, form, ok := verbForm(lw); ok && !afterDeterminer(s, i) {
-		t.POS, t.Lemma = form, lemma
+		// A base form right after another verb is a noun: "voiced
+		// support"; a past form after "be" is a participle.
+		prev := ""
+		if i > 0 {
+			prev = s.Tokens[i-1].POS
+		}
+		switch {
+		case form == "VBP" && strings.HasPrefix(prev, "VB") && auxiliaries[strings.ToLower(s.Tokens[i-1].Text)] == "":
+			t.POS, t.Lemma = "NN", lw
+		case form == "VBD" && i > 0 && auxiliaries[strings.ToLower(s.Tokens[i-1].Text)] != "":
+			t.POS, t.Lemma = "VBN", lemma
+		default:
+			t.POS, t.Lemma = form, lemma
+		}
 		return
 	}
 	switch {
+	case strings.HasSuffix(lw, "ed") && len(lw) > 4 && i > 0 && strings.HasPrefix(s.Tokens[i-1].POS, "NN") || strings.HasSuffix(lw, "ed") && i > 0 && s.Tokens[i-1].POS == "PRP":
+		// An unknown word in -ed after its likely subject is a verb.
+		t.POS, t.Lemma = "VBD", strings.TrimSuffix(lw, "d")
 	case strings.HasSuffix(lw, "ly") && len(lw) > 4:
 		t.POS, t.Lemma = "RB", lw
 	case adjectiveEnding(lw):

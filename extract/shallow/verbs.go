@@ -24,7 +24,8 @@ respond restate retaliate return reverse review ridicule rule sabotage salute sa
 scrutinize seal see seek seem sell send serve set share show sign signal slam speak spurn stand start
 state stay step stop strengthen stress strike study suggest support sink take talk tear tell term
 threaten throw torpedo tout try turn tweet undermine unveil urge veto view vote vow walk want warn
-weaken weigh welcome win withdraw work worry write
+weaken weigh welcome win withdraw work worry write voice air lodge stage draw spark trigger prompt
+provoke attract hail greet rebuff reaffirm brush drive lift hit push cast cite urge
 `)
 
 // irregular past forms: past tense and past participle.
@@ -52,7 +53,7 @@ var forms = func() map[string][2]string {
 		m[ing(v)] = [2]string{v, "VBG"}
 		if ir, ok := irregular[v]; ok {
 			m[ir[0]] = [2]string{v, "VBD"}
-			if _, taken := m[ir[1]]; !taken || ir[1] != v {
+			if ir[1] != ir[0] && ir[1] != v {
 				m[ir[1]] = [2]string{v, "VBN"}
 			}
 			continue

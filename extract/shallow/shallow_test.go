@@ -1,0 +1,102 @@
+package shallow_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract/shallow"
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// rel finds the relation between two words of an analysed sentence,
+// enhanced edges included.
+func rel(s syntax.Sentence, head, dep string) string {
+	for _, e := range s.Edges {
+		if e.Head >= 0 && s.Tokens[e.Head].Text == head && s.Tokens[e.Dep].Text == dep {
+			return e.Rel
+		}
+	}
+	return ""
+}
+
+func TestAnalyse(t *testing.T) {
+	tests := []struct {
+		sentence        string
+		head, dep, want string
+	}{
+		{"Norway and Denmark welcomed the pact.", "welcomed", "Norway", "nsubj"},
+		{"Norway and Denmark welcomed the pact.", "welcomed", "Denmark", "nsubj"},
+		{"Norway and Denmark welcomed the pact.", "welcomed", "pact", "obj"},
+		{"Iran lashed out at Egypt over the deal.", "lashed", "out", "compound:prt"},
+		{"Iran lashed out at Egypt over the deal.", "lashed", "deal", "obl:over"},
+		{"The deal was praised by Spain.", "praised", "deal", "nsubj:pass"},
+		{"The deal was praised by Spain.", "praised", "Spain", "obl:agent"},
+		{"Poland will not back the deal.", "back", "not", "advmod"},
+		{"Poland will not back the deal.", "back", "will", "aux"},
+		{"Ed Park said the pact would undermine Europe's security.", "undermine", "pact", "nsubj"},
+		{"Ed Park said the pact would undermine Europe's security.", "said", "undermine", "ccomp"},
+		{"Ed Park said the pact would undermine Europe's security.", "security", "Europe", "nmod:poss"},
+		{"Chile vowed to block the pact.", "vowed", "block", "xcomp"},
+		{"Chile voiced support for the pact.", "support", "pact", "nmod:for"},
+	}
+	for _, tt := range tests {
+		s := shallow.Analyse(tt.sentence)
+		if got := rel(s, tt.head, tt.dep); got != tt.want {
+			t.Errorf("%q: %s -> %s is %q, want %q", tt.sentence, tt.head, tt.dep, got, tt.want)
+		}
+	}
+}
+
+func TestTokensAndTags(t *testing.T) {
+	s := shallow.Analyse("The U.S. didn't sign Turkey's deal, said Ms. Ito.")
+	var words, tags []string
+	for _, tk := range s.Tokens {
+		words = append(words, tk.Text)
+		tags = append(tags, tk.POS)
+		if s.Text[tk.Start:tk.End] != tk.Text {
+			t.Errorf("token %q is not the text at its offsets", tk.Text)
+		}
+	}
+	want := []string{"The", "U.S.", "did", "n't", "sign", "Turkey", "'s", "deal", ",", "said", "Ms", ".", "Ito", "."}
+	if len(words) != len(want) {
+		t.Fatalf("tokens %q, want %q", words, want)
+	}
+	for i := range want {
+		if words[i] != want[i] {
+			t.Fatalf("tokens %q, want %q", words, want)
+		}
+	}
+	if tags[4] != "VBP" || tags[5] != "NNP" || tags[6] != "POS" || tags[9] != "VBD" {
+		t.Errorf("tags %v", tags)
+	}
+}
+
+// Every token has exactly one head in the tree, and the tree has one root.
+func TestTreeIsATree(t *testing.T) {
+	p := shallow.Parser{}
+	out, err := p.Parse(context.Background(), []string{
+		"Iran and Turkey lashed out at the UAE over the deal, even as much of the world welcomed the move.",
+		"\"We will fight it,\" she said.", "", "...", "Leaders",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range out {
+		roots := 0
+		heads := map[int]int{}
+		for _, e := range s.Tree {
+			heads[e.Dep]++
+			if e.Head == -1 {
+				roots++
+			}
+		}
+		if len(s.Tokens) > 0 && (roots != 1 || len(heads) != len(s.Tokens)) {
+			t.Errorf("%q: %d roots, %d of %d tokens with a head", s.Text, roots, len(heads), len(s.Tokens))
+		}
+		for d, n := range heads {
+			if n != 1 {
+				t.Errorf("%q: token %d has %d heads", s.Text, d, n)
+			}
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package syntax_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// "Chile and Peru rejected the deal": a hand-built parse.
+func sentence() *syntax.Sentence {
+	words := []string{"Chile", "and", "Peru", "rejected", "the", "deal"}
+	s := &syntax.Sentence{Text: "Chile and Peru rejected the deal"}
+	off := 0
+	for _, w := range words {
+		s.Tokens = append(s.Tokens, syntax.Token{Text: w, Start: off, End: off + len(w)})
+		off += len(w) + 1
+	}
+	s.Tree = []syntax.Edge{{Head: 3, Dep: 0, Rel: "nsubj"}, {Head: 2, Dep: 1, Rel: "cc"}, {Head: 0, Dep: 2, Rel: "conj"},
+		{Head: -1, Dep: 3, Rel: "root"}, {Head: 5, Dep: 4, Rel: "det"}, {Head: 3, Dep: 5, Rel: "obj"}}
+	s.Edges = append(append([]syntax.Edge{}, s.Tree...), syntax.Edge{Head: 3, Dep: 2, Rel: "nsubj"},
+		syntax.Edge{Head: 0, Dep: 2, Rel: "conj:and"})
+	return s
+}
+
+func TestRelations(t *testing.T) {
+	tests := []struct{ rel, base, marker string }{
+		{"obl:over", "obl", "over"}, {"nsubj", "nsubj", ""}, {"nmod:poss", "nmod", "poss"},
+	}
+	for _, tt := range tests {
+		if b, m := syntax.Base(tt.rel), syntax.Marker(tt.rel); b != tt.base || m != tt.marker {
+			t.Errorf("%s: base %q marker %q, want %q %q", tt.rel, b, m, tt.base, tt.marker)
+		}
+	}
+}
+
+func TestQueries(t *testing.T) {
+	s := sentence()
+	var subjects []int
+	for _, e := range s.Out(3, "nsubj") {
+		subjects = append(subjects, e.Dep)
+	}
+	if !reflect.DeepEqual(subjects, []int{0, 2}) {
+		t.Errorf("enhanced subjects of rejected: %v, want both conjuncts [0 2]", subjects)
+	}
+	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5}) {
+		t.Errorf("tree children of rejected: %v, want [0 5]", got)
+	}
+	if h, rel := s.Head(5); h != 3 || rel != "obj" {
+		t.Errorf("head of deal: %d %s", h, rel)
+	}
+	if f, l := s.Subtree(0); f != 0 || l != 2 {
+		t.Errorf("subtree of Chile: %d..%d, want 0..2", f, l)
+	}
+	if got := s.Span(4, 5); got != "the deal" {
+		t.Errorf("span: %q", got)
+	}
+	if !s.Dominates(3, 2) || s.Dominates(5, 0) {
+		t.Error("dominance wrong")
+	}
+	if len(s.In(2, "conj")) != 2 {
+		t.Errorf("conj edges into Peru: %v", s.In(2, "conj"))
+	}
+}
