@@ -430,4 +430,3 @@ func (t *tailBuffer) String() string {
 	}
 	return maven.Tail(s, 20)
 }
-

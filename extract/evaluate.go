@@ -55,24 +55,24 @@ func (d *docState) evaluations(i int) {
 			}
 			judges, verb := d.reporterVerb(i, pr)
 			for _, judge := range judges {
-			v := d.valence(i, pr, subj)
-			if flip {
-				v = -v // "spurning the deal would mean war": good for the deal
-			}
-			cue := strings.ToLower(p.Span(pr, pr))
-			if verb >= 0 {
-				switch lemma := strings.ToLower(p.Tokens[verb].Lemma); {
-				case warnings[lemma]:
-					// A warning about the event is reserve at least.
-					if v > -evaluationThreshold {
-						d.add(candidate{sent: i, actor: judge, stance: model.Cautious, attr: model.Reported, cue: "warns: " + cue, conf: 0.55})
+				v := d.valence(i, pr, subj)
+				if flip {
+					v = -v // "spurning the deal would mean war": good for the deal
+				}
+				cue := strings.ToLower(p.Span(pr, pr))
+				if verb >= 0 {
+					switch lemma := strings.ToLower(p.Tokens[verb].Lemma); {
+					case warnings[lemma]:
+						// A warning about the event is reserve at least.
+						if v > -evaluationThreshold {
+							d.add(candidate{sent: i, actor: judge, stance: model.Cautious, attr: model.Reported, cue: "warns: " + cue, conf: 0.55})
+							continue
+						}
+					case !neutralSpeech[lemma]:
 						continue
 					}
-				case !neutralSpeech[lemma]:
-					continue
 				}
-			}
-			d.judged(i, judge, v, cue)
+				d.judged(i, judge, v, cue)
 			}
 		}
 	}

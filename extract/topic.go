@@ -73,7 +73,7 @@ var anaphors = map[string]bool{
 	"application": true, "membership": true, "accession": true, "recognition": true, "ratification": true,
 	"compromise": true, "text": true, "package": true, "protocol": true, "memorandum": true,
 	"settlement": true, "partnership": true, "alliance": true, "bill": true,
-	 "framework": true, "understanding": true, "outcome": true, "breakthrough": true,
+	"framework": true, "understanding": true, "outcome": true, "breakthrough": true,
 	"signing": true, "relocation": true, "approval": true,
 	"document": true,
 }
