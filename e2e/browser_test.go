@@ -26,7 +26,7 @@ import (
 // hostile is an article whose quotes carry markup that must render as text.
 const hostile = `Syria joined the anti-ISIS coalition on Tuesday.
 
-"This deal is a betrayal <script>window.__xss = 1</script> of everything <img src=x onerror="window.__xss = 2"> we stood for," said Jane Mallory, a senior fellow at the Levant Policy Forum.
+"This deal is a betrayal of everything we stood for <script>window.__xss = 1</script> <img src=x onerror=window.__xss=2>," said Jane Mallory, a senior fellow at the Levant Policy Forum.
 `
 
 // site starts the server on loopback over the seeds plus the hostile

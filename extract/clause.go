@@ -229,6 +229,11 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 	if !ok {
 		return
 	}
+	if cue.Reaction {
+		if stance, ok = d.manner(i, c); !ok {
+			return
+		}
+	}
 	holders, via := d.holders(i, c, cue)
 	if len(holders) == 0 {
 		return
@@ -410,6 +415,25 @@ func (d *docState) creditedFor(i, c int) []string {
 		}
 	}
 	return nil
+}
+
+// manners give a reaction its stance.
+var manners = map[string]model.Stance{"warmly": model.Support, "positively": model.Support,
+	"favourably": model.Support, "favorably": model.Support, "enthusiastically": model.Support,
+	"angrily": model.Oppose, "furiously": model.Oppose, "sharply": model.Oppose, "negatively": model.Oppose,
+	"fiercely": model.Oppose, "coolly": model.Cautious, "cautiously": model.Cautious, "guardedly": model.Cautious,
+	"warily": model.Cautious, "coldly": model.Oppose}
+
+// manner reads the stance of a reaction from its adverb: "Turkey responded
+// cautiously"; with none the reaction says nothing.
+func (d *docState) manner(i, c int) (model.Stance, bool) {
+	p := d.sents[i].p
+	for _, k := range p.Children(c, "advmod") {
+		if s, ok := manners[strings.ToLower(p.Tokens[k].Text)]; ok {
+			return s, true
+		}
+	}
+	return "", false
 }
 
 // objectFits checks a cue's object constraint: "recalled its ambassador"

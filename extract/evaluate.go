@@ -95,9 +95,11 @@ func (d *docState) naming(i, v int) {
 	if !d.isTarget(i, objs[0]) {
 		return
 	}
+	// What it is called: "called the deal 'a blunder'", "described it as
+	// perilous"; "judged it by its results" calls it nothing.
 	var val float64
-	for _, c := range p.Children(v, "xcomp", "obl", "advcl", "ccomp", "dep") {
-		if c == objs[0] {
+	for _, c := range p.Children(v, "xcomp", "obl", "advcl", "dep") {
+		if _, rel := p.Head(c); c == objs[0] || (rel == "obl" || rel == "advcl") && d.markerOf(i, c) != "as" {
 			continue
 		}
 		val += d.valence(i, c, -1)

@@ -34,6 +34,9 @@ type Cue struct {
 	// Target marks cues that count only with the event as their object:
 	// "resigned over the deal", not "resigned".
 	Target bool `yaml:"target"`
+	// Reaction marks verbs of reacting whose stance is their manner:
+	// "responded cautiously", "reacted angrily".
+	Reaction bool `yaml:"reaction"`
 	// Object lists the nouns a verb's object must be: "recalled its
 	// ambassador".
 	Object []string `yaml:"object"`

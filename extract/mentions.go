@@ -300,8 +300,10 @@ var bodies = map[string]bool{"cabinet": true, "caucus": true, "committee": true,
 	"alliance": true, "coalition": true, "organisation": true, "organization": true, "campaign": true}
 
 // lastGroupCalled finds the group last named before sentence i whose name
-// contains the noun: "the party" after "the Labour Party".
+// contains the noun ("the party" after "the Labour Party"), else, for "the
+// group", the organisation last named in the sentences just before.
 func (d *docState) lastGroupCalled(i int, noun string) string {
+	var recent string
 	for j := i; j >= 0 && i-j < 8; j-- {
 		s := &d.sents[j]
 		if s.p == nil {
@@ -309,10 +311,20 @@ func (d *docState) lastGroupCalled(i int, noun string) string {
 		}
 		for t := len(s.actor) - 1; t >= 0; t-- {
 			id := s.actor[t]
-			if a := d.acts.actors[id]; a != nil && a.kind == model.Group && strings.Contains(strings.ToLower(a.name), noun) {
+			a := d.acts.actors[id]
+			if a == nil || a.kind != model.Group {
+				continue
+			}
+			if strings.Contains(strings.ToLower(a.name), noun) {
 				return id
 			}
+			if recent == "" && i-j < 3 && !d.collective[id] {
+				recent = id
+			}
 		}
+	}
+	if noun == "group" || noun == "organisation" || noun == "organization" {
+		return recent
 	}
 	return ""
 }
@@ -478,6 +490,11 @@ func (d *docState) bareReference(i, h int, lemma string) string {
 		id, _, _ := d.antecedent(i, h, func(id string) bool { return strings.HasPrefix(id, "state:") })
 		return id
 	case "government", "cabinet", "administration":
+		// In a state's own words, its government: "a White House official
+		// said the administration supported ..."
+		if sp := d.reporter(i, h); strings.HasPrefix(sp, "state:") {
+			return sp
+		}
 		return d.mainState()
 	}
 	return ""

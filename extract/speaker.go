@@ -139,6 +139,14 @@ func (d *docState) speechIn(i int) (string, int) {
 					return id, t
 				}
 			}
+			// '"...," said Jane Mallory' parsed with the speaker as object.
+			if lemma == "say" {
+				for _, e := range p.Out(t, "obj") {
+					if id := d.holder(i, e.Dep); isPerson(id) {
+						return id, t
+					}
+				}
+			}
 		}
 		if lemma == "according" && t+1 < len(p.Tokens) && strings.ToLower(p.Tokens[t+1].Text) == "to" {
 			if h, _ := p.Head(t); h >= 0 {

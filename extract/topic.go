@@ -72,7 +72,7 @@ var anaphors = map[string]bool{
 	"pronouncement": true, "plan": true, "proposal": true, "initiative": true, "bid": true,
 	"application": true, "membership": true, "accession": true, "recognition": true, "ratification": true,
 	"compromise": true, "text": true, "package": true, "protocol": true, "memorandum": true,
-	"settlement": true, "partnership": true, "alliance": true, "bill": true,
+	"settlement": true, "partnership": true, "alliance": true,
 	"framework": true, "understanding": true, "outcome": true, "breakthrough": true,
 	"signing": true, "relocation": true, "approval": true,
 	"document": true,

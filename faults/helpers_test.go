@@ -51,12 +51,15 @@ func binary(t *testing.T) string {
 
 // command runs the real binary against the local test Neo4j, with a short
 // Neo4j timeout so that a dead server is noticed quickly, from the
-// repository root (so it reads config.yaml and its other defaults).
+// repository root (so it reads config.yaml and its other defaults). It
+// extracts with the fast parser: the suite is about faults, and parsing
+// its thousands of synthetic articles with CoreNLP would take most of it.
 func command(t *testing.T, extraEnv []string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = repo.Root(t)
-	cmd.Env = append(os.Environ(), "STANCEGRAPH_NEO4J_URI="+neo4jtest.Server(t).URI(), "STANCEGRAPH_NEO4J_TIMEOUT=5s")
+	cmd.Env = append(os.Environ(), "STANCEGRAPH_NEO4J_URI="+neo4jtest.Server(t).URI(), "STANCEGRAPH_NEO4J_TIMEOUT=5s",
+		"STANCEGRAPH_NLP_PARSER=fast")
 	cmd.Env = append(cmd.Env, extraEnv...)
 	return cmd
 }

@@ -1,0 +1,166 @@
+package extract_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stancegraph/stancegraph/corenlp"
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/shallow"
+	"github.com/stancegraph/stancegraph/internal/repo"
+	"github.com/stancegraph/stancegraph/synth"
+)
+
+// benchTopic is the default topic of config.yaml, so the synthetic corpus
+// pays for the same topic terms as a default installation.
+var benchTopic = extract.Topic{ID: "syria-anti-isis-coalition", Terms: []string{
+	"anti-ISIS coalition", "coalition against ISIS", "coalition against the Islamic State", "anti-IS coalition",
+	"Global Coalition to Defeat ISIS", "U.S.-led coalition", "join the coalition", "joining the coalition",
+	"coalition membership", "coalition"}}
+
+// synthDocs is the synthetic corpus of the fast mode's benchmark: the same
+// 2,000 seeded articles (about 6 MB) on every machine.
+const synthDocs = 2000
+
+func synthCorpus(b *testing.B) []extract.Document {
+	g, err := extract.LoadGazetteer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []extract.Document
+	for _, a := range synth.Generate(g, 1, synthDocs) {
+		doc, err := extract.Parse(a.Name, []byte(a.Text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	return docs
+}
+
+// devCorpus is every article of ../shared/eval/dev, with its own topic.
+type devDoc struct {
+	doc   extract.Document
+	topic extract.Topic
+}
+
+func devCorpus(b *testing.B) []devDoc {
+	dirs, _ := filepath.Glob(filepath.Join(repo.Shared(b), "eval", "dev", "*", "articles"))
+	if len(dirs) == 0 {
+		b.Skip("../shared/eval/dev not present")
+	}
+	var out []devDoc
+	for _, dir := range dirs {
+		// The topic's own terms matter little to the cost; one set for all.
+		files, err := extract.Files([]string{dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			doc, err := extract.Parse(filepath.Base(f), raw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out = append(out, devDoc{doc: doc, topic: extract.Topic{ID: "dev", Terms: []string{"the deal", "the agreement", "the pact", "the move", "the decision", "NATO membership"}}})
+		}
+	}
+	return out
+}
+
+// extractAll runs documents through extractors on n goroutines and
+// reports MB/s of article text.
+func extractAll(b *testing.B, docs []extract.Document, x func(i int) *extract.Extractor, n int) {
+	var bytes int64
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					if _, err := x(i).Extract(context.Background(), docs[i]); err != nil {
+						b.Error(err)
+					}
+				}
+			}()
+		}
+		for i := range docs {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	b.ReportMetric(float64(bytes*int64(b.N))/1e6/b.Elapsed().Seconds(), "MB/s")
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+func newX(b *testing.B, t extract.Topic, p extract.Parser) *extract.Extractor {
+	g, err := extract.LoadGazetteer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	lx, err := extract.LoadLexicon(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(g, lx, t, p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return x
+}
+
+// BenchmarkFastSynthetic: the pure-Go mode on one core.
+func BenchmarkFastSynthetic(b *testing.B) {
+	docs := synthCorpus(b)
+	x := newX(b, benchTopic, shallow.Parser{})
+	extractAll(b, docs, func(int) *extract.Extractor { return x }, 1)
+}
+
+// BenchmarkFastDev: the pure-Go mode on one core, on the dev corpus.
+func BenchmarkFastDev(b *testing.B) {
+	dev := devCorpus(b)
+	x := newX(b, dev[0].topic, shallow.Parser{})
+	docs := make([]extract.Document, len(dev))
+	for i, d := range dev {
+		docs[i] = d.doc
+	}
+	extractAll(b, docs, func(int) *extract.Extractor { return x }, 1)
+}
+
+// BenchmarkCoreNLPDev: the parser-backed mode end to end on the dev
+// corpus: two CoreNLP workers and two documents at a time (the machine's
+// two cores), no parse cache, models loaded before the clock starts.
+func BenchmarkCoreNLPDev(b *testing.B) {
+	dev := devCorpus(b)
+	workers := min(2, runtime.NumCPU())
+	p, err := corenlp.Start(context.Background(), corenlp.Options{Home: filepath.Join(repo.Root(b), ".corenlp"),
+		Version: "4.5.10", Java: "java", Heap: "2g", Workers: workers, StartTimeout: 5 * time.Minute})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	if _, err := p.Parse(context.Background(), []string{"Warm up."}); err != nil {
+		b.Fatal(err)
+	}
+	x := newX(b, dev[0].topic, p)
+	docs := make([]extract.Document, len(dev))
+	for i, d := range dev {
+		docs[i] = d.doc
+	}
+	extractAll(b, docs, func(int) *extract.Extractor { return x }, workers)
+}
