@@ -185,6 +185,13 @@ func Score(gold []Gold, pred []Prediction) Report {
 			r.Missed = append(r.Missed, row(g.Doc, g.Actor, g.Kind, g.Stance))
 		}
 	}
+	r.figures()
+	return r
+}
+
+// figures computes precision, recall and F1 from the counts, rounded as
+// score.py rounds them.
+func (r *Report) figures() {
 	var prec, rec, f1 float64
 	if r.TP+r.FP > 0 {
 		prec = float64(r.TP) / float64(r.TP+r.FP)
@@ -196,7 +203,6 @@ func Score(gold []Gold, pred []Prediction) Report {
 		f1 = 2 * prec * rec / (prec + rec)
 	}
 	r.Precision, r.Recall, r.F1 = round3(prec), round3(rec), round3(f1)
-	return r
 }
 
 // WriteText prints the report as score.py does without --json: missed rows,
@@ -339,16 +345,6 @@ func Micro(rs []Report) Report {
 		t.FalsePositives = append(t.FalsePositives, r.FalsePositives...)
 		t.Missed = append(t.Missed, r.Missed...)
 	}
-	var prec, rec, f1 float64
-	if t.TP+t.FP > 0 {
-		prec = float64(t.TP) / float64(t.TP+t.FP)
-	}
-	if t.Required > 0 {
-		rec = float64(t.Found) / float64(t.Required)
-	}
-	if prec+rec > 0 {
-		f1 = 2 * prec * rec / (prec + rec)
-	}
-	t.Precision, t.Recall, t.F1 = round3(prec), round3(rec), round3(f1)
+	t.figures()
 	return t
 }

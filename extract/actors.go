@@ -99,24 +99,6 @@ var groupHeads = map[string]bool{"Forces": true, "Institute": true, "Foundation"
 	"Association": true, "Center": true, "Centre": true, "Union": true, "League": true, "Network": true,
 	"Commission": true, "Watch": true, "Fund": true, "Bank": true, "University": true, "House": true}
 
-// executiveRoles speak for their state: a claim by the holder is the
-// state's claim too. Legislators and analysts do not.
-var executiveRoles = []string{"president", "prime minister", "minister", "secretary", "ambassador",
-	"envoy", "spokesman", "spokeswoman", "spokesperson", "chancellor", "king", "emir", "crown prince"}
-
-func isExecutive(role string) bool {
-	r := strings.ToLower(role)
-	if strings.Contains(r, "vice") && !strings.Contains(r, "president") {
-		return false
-	}
-	for _, e := range executiveRoles {
-		if strings.Contains(r, e) {
-			return true
-		}
-	}
-	return false
-}
-
 // person is someone the patterns found in a document.
 type person struct {
 	id, name string

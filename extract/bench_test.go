@@ -12,6 +12,7 @@ import (
 	"github.com/stancegraph/stancegraph/corenlp"
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/extract/shallow"
+	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/internal/repo"
 	"github.com/stancegraph/stancegraph/synth"
 )
@@ -108,33 +109,17 @@ func extractAll(b *testing.B, docs []extract.Document, x func(i int) *extract.Ex
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
 
-func newX(b *testing.B, t extract.Topic, p extract.Parser) *extract.Extractor {
-	g, err := extract.LoadGazetteer()
-	if err != nil {
-		b.Fatal(err)
-	}
-	lx, err := extract.LoadLexicon(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	x, err := extract.New(g, lx, t, p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return x
-}
-
 // BenchmarkFastSynthetic: the pure-Go mode on one core.
 func BenchmarkFastSynthetic(b *testing.B) {
 	docs := synthCorpus(b)
-	x := newX(b, benchTopic, shallow.Parser{})
+	x := nlptest.With(b, benchTopic, shallow.Parser{})
 	extractAll(b, docs, func(int) *extract.Extractor { return x }, 1)
 }
 
 // BenchmarkFastDev: the pure-Go mode on one core, on the dev corpus.
 func BenchmarkFastDev(b *testing.B) {
 	dev := devCorpus(b)
-	x := newX(b, dev[0].topic, shallow.Parser{})
+	x := nlptest.With(b, dev[0].topic, shallow.Parser{})
 	docs := make([]extract.Document, len(dev))
 	for i, d := range dev {
 		docs[i] = d.doc
@@ -157,7 +142,7 @@ func BenchmarkCoreNLPDev(b *testing.B) {
 	if _, err := p.Parse(context.Background(), []string{"Warm up."}); err != nil {
 		b.Fatal(err)
 	}
-	x := newX(b, dev[0].topic, p)
+	x := nlptest.With(b, dev[0].topic, p)
 	docs := make([]extract.Document, len(dev))
 	for i, d := range dev {
 		docs[i] = d.doc

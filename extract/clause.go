@@ -1446,11 +1446,30 @@ var strong = map[string]bool{"deal": true, "agreement": true, "accord": true, "p
 func (d *docState) topicIn(i int) bool {
 	s := &d.sents[i]
 	if s.p == nil {
-		return false
+		return d.topicInText(i)
 	}
 	for t := range s.p.Tokens {
 		if s.topic[t] || (isAnaphor(s.p, t) && s.p.Tokens[t].IsNoun()) {
 			return true
+		}
+	}
+	return false
+}
+
+// topicInText is topicIn for a sentence that was not parsed: a name of
+// the topic, or "the deal", "this step", "its decision" in its words.
+func (d *docState) topicInText(i int) bool {
+	lower := asciiLower(d.text(i))
+	if d.x.topic.about(lower) {
+		return true
+	}
+	words := strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '-') })
+	for k := 1; k < len(words); k++ {
+		switch words[k-1] {
+		case "the", "this", "that", "its", "his", "her", "their":
+			if anaphors[words[k]] {
+				return true
+			}
 		}
 	}
 	return false

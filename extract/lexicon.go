@@ -9,6 +9,7 @@ import (
 	"github.com/jonreiter/govader"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/stancegraph/stancegraph/extract/shallow"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
 )
@@ -46,6 +47,10 @@ type Cue struct {
 // valence of evaluative words.
 type Lexicon struct {
 	byHead  map[string][]lexCue
+	// forms holds every inflected form of every cue's first word and of
+	// the verbs of speech and naming: a sentence with none of them and no
+	// quotation mark states no position, so it is never parsed.
+	forms   map[string]bool
 	valence map[string]float64
 	// phrases are the valence entries of more than one word.
 	phrases []valencePhrase
@@ -78,10 +83,17 @@ func LoadLexicon(extra []Cue) (*Lexicon, error) {
 			return nil, fmt.Errorf("extract.cues[%d]: %w", i, err)
 		}
 	}
-	lx := &Lexicon{byHead: map[string][]lexCue{}, valence: map[string]float64{}}
+	lx := &Lexicon{byHead: map[string][]lexCue{}, valence: map[string]float64{}, forms: map[string]bool{}}
 	for _, c := range append(cues, extra...) {
 		words := strings.Fields(strings.ToLower(c.Phrase))
 		lx.byHead[words[0]] = append(lx.byHead[words[0]], lexCue{Cue: c, words: words})
+		lx.addForms(words[0])
+	}
+	for w := range speechLemmas {
+		lx.addForms(w)
+	}
+	for w := range namingVerbs {
+		lx.addForms(w)
 	}
 	// VADER's general lexicon first, then the news register's own words.
 	for w, v := range govader.NewSentimentIntensityAnalyzer().Lexicon {
@@ -139,6 +151,29 @@ func isWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+func (lx *Lexicon) addForms(lemma string) {
+	for _, f := range shallow.Forms(lemma) {
+		lx.forms[f] = true
+	}
+	lx.forms[lemma+"d"] = true // "opposed", "concerned" from "oppose", "concern"
+	lx.forms[lemma+"ed"] = true
+	lx.forms[lemma+"s"] = true
+}
+
+// mayCarry reports whether a sentence (lower-cased) holds a quotation mark
+// or a word that can state a position: only such sentences are parsed.
+func (lx *Lexicon) mayCarry(lower string) bool {
+	if strings.ContainsAny(lower, "\"\u201c\u201d") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '-') }) {
+		if lx.forms[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // cuesAt returns the cues whose first word is token t, by lemma or, for

@@ -71,23 +71,31 @@ func (d *docState) parse(ctx context.Context) error {
 	if !d.about {
 		return nil
 	}
-	texts := make([]string, len(d.sents))
+	// Only sentences that can carry a stance are parsed; the rest keep
+	// their names from the gazetteer and the patterns.
+	var texts []string
+	var which []int
 	for i := range d.sents {
-		texts[i] = d.text(i)
-		if d.sents[i].line == 0 && d.lines[0].kind == heading {
-			texts[i] = d.truecase(texts[i])
+		t := d.text(i)
+		if !d.x.lex.mayCarry(asciiLower(t)) && !d.x.topic.about(asciiLower(t)) {
+			continue
 		}
+		if d.sents[i].line == 0 && d.lines[0].kind == heading {
+			t = d.truecase(t)
+		}
+		texts = append(texts, t)
+		which = append(which, i)
 	}
 	parsed, err := d.x.parser.Parse(ctx, texts)
 	if err != nil {
 		return err
 	}
-	for i := range parsed {
-		if len(parsed[i].Tokens) == 0 {
+	for k := range parsed {
+		if len(parsed[k].Tokens) == 0 {
 			continue
 		}
-		s := &d.sents[i]
-		s.p = &parsed[i]
+		s := &d.sents[which[k]]
+		s.p = &parsed[k]
 		s.topic = d.x.topic.mark(s.p)
 		s.actor = make([]string, len(s.p.Tokens))
 	}

@@ -26,6 +26,10 @@ export STANCEGRAPH_BENCH_DOCS="${BENCH_DOCS:-10000}"
 	go test -p 1 -timeout 0 -run '^$' -bench . -benchtime 1x ./graph ./ingest ./server ./e2e
 } 2>&1 | tee "$raw" >&2
 
+# Extraction end to end, each mode against the extractor this version
+# replaced, built from git in the same run.
+scripts/bench-extract.sh | tee out/bench-extract.md
+
 awk '
 /^pkg: / { pkg = $2; sub(/^github\.com\/stancegraph\/stancegraph\//, "", pkg) }
 /^Benchmark/ && NF >= 4 {
@@ -50,6 +54,7 @@ END {
 	print ""
 	print "| ratio | value |"
 	print "|---|---:|"
+	ratio("fast mode / CoreNLP mode on the dev corpus (MB/s)", "BenchmarkFastDev|MB/s", "BenchmarkCoreNLPDev|MB/s")
 	ratio("batched writes / one query per row (docs/s)", "BenchmarkWriteBatched|docs/s", "BenchmarkWritePerRow|docs/s")
 	ratio("unchanged re-ingest / first ingest (docs/s)", "BenchmarkReingestUnchanged|docs/s", "BenchmarkIngest|docs/s")
 	ratio("seeds /api/ask: API p50 / direct p50", "BenchmarkAPI/seeds/ask/http|p50-ms", "BenchmarkAPI/seeds/ask/direct|p50-ms")

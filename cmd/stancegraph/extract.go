@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"sync"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -73,17 +74,39 @@ func (a *app) extractAll(ctx context.Context, paths []string) (claims []model.Cl
 	return a.extractWith(ctx, x, paths)
 }
 
-// extractWith runs one extractor over the articles under paths.
+// extractWith runs one extractor over the articles under paths, as many
+// documents at a time as the parser has workers; the claims come out in
+// file order whatever order the documents finish in.
 func (a *app) extractWith(ctx context.Context, x *extract.Extractor, paths []string) (claims []model.Claim, failed int, err error) {
-	failed = a.eachDocument(paths, func(doc extract.Document) {
-		r, err := x.Extract(ctx, doc)
+	var docs []extract.Document
+	failed = a.eachDocument(paths, func(doc extract.Document) { docs = append(docs, doc) })
+	results := make([][]model.Claim, len(docs))
+	errs := make([]error, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, a.cfg.NLP.Workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r, err := x.Extract(ctx, docs[i])
+				results[i], errs[i] = r.Claims, err
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
-			a.log.Error("skipped file", "file", doc.Name, "err", err)
+			a.log.Error("skipped file", "file", docs[i].Name, "err", err)
 			failed++
-			return
+			continue
 		}
-		claims = append(claims, r.Claims...)
-	})
+		claims = append(claims, results[i]...)
+	}
 	return claims, failed, ctx.Err()
 }
 

@@ -4,7 +4,7 @@
 // extractor reads most (subjects with their coordination, objects,
 // prepositional complements, complement clauses of speech verbs,
 // infinitives, negation and modals) guessed from word order. It is far
-// less accurate than a real parser and about a hundred times faster.
+// less accurate than a real parser and tens of times faster.
 package shallow
 
 import (

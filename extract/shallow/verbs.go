@@ -113,3 +113,14 @@ func doubles(v string) bool {
 	a, b, c := v[len(v)-3], v[len(v)-2], v[len(v)-1]
 	return !vowel(a) && vowel(b) && !vowel(c) && strings.IndexByte("wxy", c) < 0
 }
+
+// Forms returns the inflected forms of a word in lemma form: a verb's
+// third person, past, participle and gerund, a noun's plural. Other
+// packages use them to spot a lemma in raw text before any parse.
+func Forms(lemma string) []string {
+	out := []string{lemma, thirdPerson(lemma), past(lemma), ing(lemma)}
+	if ir, ok := irregular[lemma]; ok {
+		out = append(out, ir[0], ir[1])
+	}
+	return out
+}

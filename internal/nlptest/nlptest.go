@@ -44,17 +44,18 @@ func Parser(tb testing.TB) extract.Parser {
 // Extractor builds the project's extractor for a topic on the real parser.
 func Extractor(tb testing.TB, t extract.Topic) *extract.Extractor {
 	tb.Helper()
-	return build(tb, t, Parser(tb))
+	return With(tb, t, Parser(tb))
 }
 
 // FastExtractor builds the extractor on the pure-Go shallow parser, for
 // benchmarks of what comes after extraction.
 func FastExtractor(tb testing.TB, t extract.Topic) *extract.Extractor {
 	tb.Helper()
-	return build(tb, t, shallow.Parser{})
+	return With(tb, t, shallow.Parser{})
 }
 
-func build(tb testing.TB, t extract.Topic, p extract.Parser) *extract.Extractor {
+// With builds the project's extractor for a topic on the given parser.
+func With(tb testing.TB, t extract.Topic, p extract.Parser) *extract.Extractor {
 	tb.Helper()
 	g, err := extract.LoadGazetteer()
 	if err != nil {
