@@ -46,7 +46,7 @@ type Cue struct {
 // Lexicon holds the stance cues, indexed by their first lemma, and the
 // valence of evaluative words.
 type Lexicon struct {
-	byHead  map[string][]lexCue
+	byHead map[string][]lexCue
 	// forms holds every inflected form of every cue's first word and of
 	// the verbs of speech and naming: a sentence with none of them and no
 	// quotation mark states no position, so it is never parsed.

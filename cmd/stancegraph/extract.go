@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"sync"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
