@@ -202,12 +202,12 @@ func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config
 	if err := v.UnmarshalExact(&c); err != nil {
 		return Config{}, fmt.Errorf("config file %s: %w", path, err)
 	}
-	// CoreNLP's folders are the config file's neighbours, whichever folder
-	// a command runs from: a path relative to the working folder would
-	// fetch 480 MB again from another one.
+	// CoreNLP's folders written in a config file are that file's
+	// neighbours, whichever folder a command runs from: a path relative to
+	// the working folder would fetch 480 MB again from another one.
 	if used := v.ConfigFileUsed(); used != "" {
-		for _, p := range []*string{&c.NLP.Home, &c.NLP.Cache} {
-			if *p != "" && !filepath.IsAbs(*p) {
+		for key, p := range map[string]*string{"nlp.home": &c.NLP.Home, "nlp.cache": &c.NLP.Cache} {
+			if v.InConfig(key) && *p != "" && !filepath.IsAbs(*p) {
 				*p = filepath.Join(filepath.Dir(used), *p)
 			}
 		}

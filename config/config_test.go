@@ -120,3 +120,29 @@ func TestMaskedHidesSecrets(t *testing.T) {
 		t.Error("Masked changed the original")
 	}
 }
+
+func TestNLPPathsAreRelativeToTheConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	withNLP := filepath.Join(dir, "with.yaml")
+	if err := os.WriteFile(withNLP, []byte("nlp:\n  home: models\n  cache: models/cache\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	topicOnly := filepath.Join(dir, "topic.yaml")
+	if err := os.WriteFile(topicOnly, []byte("topic:\n  id: t\n  terms: [the deal]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(withNLP, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.NLP.Home != filepath.Join(dir, "models") || c.NLP.Cache != filepath.Join(dir, "models", "cache") {
+		t.Errorf("nlp paths from the file: %q %q, want them beside the file", c.NLP.Home, c.NLP.Cache)
+	}
+	c, err = Load(topicOnly, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.NLP.Home != ".corenlp" {
+		t.Errorf("default nlp.home %q changed by a file that does not set it", c.NLP.Home)
+	}
+}
