@@ -59,8 +59,8 @@ Matching rules:
 Prints, per folder, the missed gold rows and the wrong predictions ("doc:
 actor (kind) stance") and the figures, then the total; --json prints the
 reports as JSON instead.`,
-		Example: `  stancegraph eval ../shared/eval/dev/*
-  stancegraph eval --json ../shared/eval/dev/aukus
+		Example: `  stancegraph eval events/*            # every event folder, then the total
+  stancegraph eval --json events/aukus
   stancegraph eval --gold ../shared/eval/seeds-gold.jsonl ../shared/seeds`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
