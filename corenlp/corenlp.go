@@ -19,7 +19,6 @@ import (
 	"sync"
 	"time"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/internal/maven"
 	"github.com/stancegraph/stancegraph/syntax"
@@ -425,7 +424,7 @@ func (t *tailBuffer) String() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	s := strings.ToValidUTF8(string(t.b), "")
-	if !utf8.ValidString(s) || strings.TrimSpace(s) == "" {
+	if strings.TrimSpace(s) == "" {
 		return "(nothing on stderr)"
 	}
 	return maven.Tail(s, 20)

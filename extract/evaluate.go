@@ -266,22 +266,3 @@ func (d *docState) phraseValence(i, first, last int) float64 {
 	}
 	return sum
 }
-
-// negatedWord: word k or a head between it and root carries a negator.
-func (d *docState) negatedWord(i, k, root int) bool {
-	p := d.sents[i].p
-	for n, steps := k, 0; n >= 0 && steps < 6; steps++ {
-		if d.negated(i, n) {
-			return true
-		}
-		if n == root {
-			return false
-		}
-		h, rel := p.Head(n)
-		if syntax.Base(rel) == "conj" {
-			return false
-		}
-		n = h
-	}
-	return false
-}

@@ -60,9 +60,6 @@ func New(g *Gazetteer, lx *Lexicon, t Topic, p Parser) (*Extractor, error) {
 	return &Extractor{gaz: g, lex: lx, topic: tm, parser: p}, nil
 }
 
-// Topic is the topic this extractor looks for.
-func (x *Extractor) Topic() Topic { return x.topic.t }
-
 // Result is what one document yields.
 type Result struct {
 	Doc          string

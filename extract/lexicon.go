@@ -157,9 +157,6 @@ func (lx *Lexicon) addForms(lemma string) {
 	for _, f := range shallow.Forms(lemma) {
 		lx.forms[f] = true
 	}
-	lx.forms[lemma+"d"] = true // "opposed", "concerned" from "oppose", "concern"
-	lx.forms[lemma+"ed"] = true
-	lx.forms[lemma+"s"] = true
 }
 
 // mayCarry reports whether a sentence (lower-cased) holds a quotation mark

@@ -42,10 +42,8 @@ type sent struct {
 	topic []bool
 	// actor holds, per token, the actor the token names ("" for none).
 	actor []string
-	// speaker says the sentence's quoted words; speech is the token of the
-	// verb that attributes them, or -1.
+	// speaker says the sentence's quoted words.
 	speaker string
-	speech  int
 }
 
 func newDocState(x *Extractor, doc Document) *docState {
@@ -54,7 +52,7 @@ func newDocState(x *Extractor, doc Document) *docState {
 	lines, sents := segment(n.text)
 	d.lines = lines
 	for _, s := range sents {
-		d.sents = append(d.sents, sent{start: s.start, end: s.end, line: s.line, speech: -1})
+		d.sents = append(d.sents, sent{start: s.start, end: s.end, line: s.line})
 	}
 	d.quoted = quoteMask(n.text, d.lines)
 	d.about = x.topic.about(d.lower)

@@ -30,7 +30,7 @@ var speechLemmas = map[string]bool{
 func (d *docState) findSpeakers() {
 	for i := range d.sents {
 		if d.sents[i].p != nil {
-			d.sents[i].speaker, d.sents[i].speech = d.speechIn(i)
+			d.sents[i].speaker = d.speechIn(i)
 		}
 		if d.sents[i].speaker == "" {
 			d.sents[i].speaker = d.signedBy(i)
@@ -124,9 +124,9 @@ func (d *docState) hasQuote(i int) bool {
 	return false
 }
 
-// speechIn finds the speech verb of sentence i outside its quotes and the
-// actor who is its subject, or "according to X".
-func (d *docState) speechIn(i int) (string, int) {
+// speechIn finds the actor who is the subject of sentence i's speech verb
+// outside its quotes, or the X of "according to X".
+func (d *docState) speechIn(i int) string {
 	p := d.sents[i].p
 	for t, tok := range p.Tokens {
 		if d.inQuote(i, t) {
@@ -136,14 +136,14 @@ func (d *docState) speechIn(i int) (string, int) {
 		if tok.IsVerb() && speechLemmas[lemma] {
 			for _, e := range p.Out(t, "nsubj") {
 				if id := d.holder(i, e.Dep); id != "" {
-					return id, t
+					return id
 				}
 			}
 			// '"...," said Jane Mallory' parsed with the speaker as object.
 			if lemma == "say" {
 				for _, e := range p.Out(t, "obj") {
 					if id := d.holder(i, e.Dep); isPerson(id) {
-						return id, t
+						return id
 					}
 				}
 			}
@@ -151,10 +151,10 @@ func (d *docState) speechIn(i int) (string, int) {
 		if lemma == "according" && t+1 < len(p.Tokens) && strings.ToLower(p.Tokens[t+1].Text) == "to" {
 			if h, _ := p.Head(t); h >= 0 {
 				if id := d.holder(i, h); id != "" {
-					return id, t
+					return id
 				}
 			}
 		}
 	}
-	return "", -1
+	return ""
 }

@@ -74,10 +74,14 @@ reports as JSON instead.`,
 				return err
 			}
 			defer p.Close()
+			g, lx, err := a.extractData()
+			if err != nil {
+				return err
+			}
 			var failed int
 			var reports []evaluate.Report
 			for _, s := range sets {
-				x, err := a.extractor(p, s.topic)
+				x, err := extract.New(g, lx, s.topic, p)
 				if err != nil {
 					return fmt.Errorf("%s: %w", s.name, err)
 				}

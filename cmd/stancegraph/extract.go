@@ -134,9 +134,19 @@ func (a *app) openParser(ctx context.Context) (parser, error) {
 
 // extractor builds the extractor for a topic from the configuration.
 func (a *app) extractor(p extract.Parser, t extract.Topic) (*extract.Extractor, error) {
-	g, err := extract.LoadGazetteer(a.cfg.Extract.Gazetteers...)
+	g, lx, err := a.extractData()
 	if err != nil {
 		return nil, err
+	}
+	return extract.New(g, lx, t, p)
+}
+
+// extractData loads the gazetteer and the lexicon the configuration names;
+// extractors for several topics share them.
+func (a *app) extractData() (*extract.Gazetteer, *extract.Lexicon, error) {
+	g, err := extract.LoadGazetteer(a.cfg.Extract.Gazetteers...)
+	if err != nil {
+		return nil, nil, err
 	}
 	var cues []extract.Cue
 	for _, c := range a.cfg.Extract.Cues {
@@ -144,9 +154,9 @@ func (a *app) extractor(p extract.Parser, t extract.Topic) (*extract.Extractor, 
 	}
 	lx, err := extract.LoadLexicon(cues)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return extract.New(g, lx, t, p)
+	return g, lx, nil
 }
 
 // eachDocument loads every article under paths and calls fn for each one
