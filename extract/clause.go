@@ -285,6 +285,9 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 // "to join the alliance, Sweden needed ...".
 func (d *docState) asserted(i, c int, cue lexCue) bool {
 	p := d.sents[i].p
+	if d.afterCondition(i, c) || d.foretoldPassive(i, c) {
+		return false
+	}
 	for n, steps := c, 0; n >= 0 && steps < 4; steps++ {
 		for _, m := range p.Children(n, "mark") {
 			if w := strings.ToLower(p.Tokens[m].Text); w == "whether" || conditions[w] {
@@ -312,6 +315,14 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		// infinitive states a position only under a verb of intent.
 		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !intents[strings.ToLower(p.Tokens[h].Lemma)] && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)] {
 			return false
+		}
+		// "likely to adopt a resolution endorsing it": a participle
+		// describing an object shares its verb's modality.
+		if syntax.Base(rel) == "acl" && p.Tokens[n].POS == "VBG" {
+			if hh, hrel := p.Head(h); hh >= 0 && syntax.Base(hrel) == "obj" {
+				n = hh
+				continue
+			}
 		}
 		if b := syntax.Base(rel); b != "xcomp" && b != "ccomp" && b != "conj" {
 			break
@@ -367,6 +378,43 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		return false // "To join the alliance, Sweden required ..."
 	}
 	return true
+}
+
+// afterCondition: the cue is the verb of a condition, which states no
+// position of its subject: "will visit provided parliament first approves
+// it", "if the senate ratifies the treaty". Parsers often leave such a
+// clause loose, so the words before the cue decide: a condition word with
+// only its subject between.
+func (d *docState) afterCondition(i, c int) bool {
+	p := d.sents[i].p
+	for k := c - 1; k >= 0 && k >= c-6; k-- {
+		t := p.Tokens[k]
+		w := strings.ToLower(t.Text)
+		switch {
+		case w == "if" || w == "unless" || w == "provided" || w == "providing" || w == "once":
+			return k < c-1
+		case t.IsVerb() && t.POS != "MD" && k != c-1, w == "," || w == ";" || w == ":" || w == "that":
+			return false
+		}
+	}
+	return false
+}
+
+// foretoldPassive: a passive with a modal foretells or requires an act,
+// it does not report one: "must be ratified by parliament", "will be
+// endorsed by MPs", "is to be signed by the ministers".
+func (d *docState) foretoldPassive(i, c int) bool {
+	p := d.sents[i].p
+	if len(p.Children(c, "aux:pass")) == 0 {
+		return false
+	}
+	for _, a := range p.Children(c, "aux", "mark") {
+		switch strings.ToLower(p.Tokens[a].Text) {
+		case "must", "will", "'ll", "would", "shall", "should", "need", "to":
+			return true
+		}
+	}
+	return false
 }
 
 func headIfConj(p *syntax.Sentence, c int) []int {

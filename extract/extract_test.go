@@ -48,8 +48,9 @@ type stanceCase struct {
 	name string
 	body string
 	want map[string]model.Stance
-	// none lists actors that must get no claim.
-	none []string
+	// none lists actors that must get no claim; nobody: no actor gets one.
+	none   []string
+	nobody bool
 }
 
 func runStanceCases(t *testing.T, cases []stanceCase) {
@@ -61,6 +62,9 @@ func runStanceCases(t *testing.T, cases []stanceCase) {
 				if got[actor] != want {
 					t.Errorf("%s: got %q, want %q (all: %v)", actor, got[actor], want, sorted(got))
 				}
+			}
+			if tc.nobody && len(got) > 0 {
+				t.Errorf("want no claim at all, got %v", sorted(got))
 			}
 			for _, actor := range tc.none {
 				if s, ok := got[actor]; ok {
@@ -158,6 +162,18 @@ func TestCues(t *testing.T) {
 		{name: "an act makes a party",
 			body: "Finland signed the trade pact in Helsinki.",
 			want: map[string]model.Stance{"Finland": model.Support}},
+		{name: "the verb of a condition states nothing",
+			body: "Marta Ilves, the Estonian premier, was in Riga on Monday.\n\nSo far Ilves has said she would be willing to visit provided Parliament first approves the trade pact.",
+			nobody: true},
+		{name: "a required passive act states nothing",
+			body: "The trade pact must still be ratified by the Danish parliament.",
+			nobody: true},
+		{name: "a foretold passive act states nothing",
+			body: "Officials expect that the trade pact will be approved by Norwegian lawmakers next month.",
+			nobody: true},
+		{name: "a likely act states nothing",
+			body: "A diplomat said the UN Security Council was likely to adopt a resolution endorsing the trade pact within days.",
+			nobody: true},
 	})
 }
 
@@ -220,6 +236,10 @@ func TestUnlistedActors(t *testing.T) {
 		{name: "titled person",
 			body: "Senator Ruth Kallas criticised the trade pact in a speech.",
 			want: map[string]model.Stance{"Ruth Kallas": model.Oppose}},
+		{name: "a legislature however worded",
+			body: "Norway's parliament approved the trade pact on Friday.\n\nNorwegian lawmakers had debated the pact for a week.",
+			want: map[string]model.Stance{"Norwegian Parliament": model.Support},
+			none: []string{"Norway's parliament", "Norwegian lawmakers"}},
 		{name: "a bare generic noun is nobody",
 			body: "Leaders criticised the trade pact.",
 			none: []string{"Leaders"}},

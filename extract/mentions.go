@@ -246,6 +246,11 @@ var legislatures = map[string]bool{"parliament": true, "congress": true, "senate
 	"legislature": true, "assembly": true, "house": true, "chamber": true, "knesset": true, "duma": true,
 	"bundestag": true, "caucus": true}
 
+// members name the legislature their plural belongs to: "Greek
+// lawmakers" act as the Greek parliament, "U.S. senators" as the Senate.
+var members = map[string]string{"lawmaker": "parliament", "legislator": "parliament", "mp": "parliament",
+	"deputy": "parliament", "parliamentarian": "parliament", "senator": "senate", "congressman": "congress"}
+
 // collectives are the plural nouns by which news names groups of people
 // who take positions: "Republican lawmakers", "Flemish farmers",
 // "hardliners".
@@ -392,8 +397,11 @@ func (d *docState) holder(i, h int) string {
 			return per.orgID
 		}
 	}
+	if id := d.legislature(i, h, lemma, closeOwner); id != "" {
+		return id
+	}
 	if legislatures[lemma] {
-		return d.namedGroup(i, h) // "the Turkish parliament", "the Senate"
+		return d.namedGroup(i, h) // "the Senate", "the House"
 	}
 	if t.IsNoun() && !t.IsProper() {
 		if id := d.roleHolder(i, h); id != "" {
@@ -430,6 +438,35 @@ func (d *docState) holder(i, h int) string {
 		return d.lastGroupCalled(i, lemma)
 	}
 	return ""
+}
+
+// legislature names one state's legislature the same way however the
+// article words it: "Greece's parliament", "the Greek parliament" and
+// "Greek lawmakers" are one group, the Greek Parliament.
+func (d *docState) legislature(i, h int, lemma, owner string) string {
+	p := d.sents[i].p
+	body := lemma
+	if m, ok := members[lemma]; ok && p.Tokens[h].POS == "NNS" {
+		body = m
+	} else if !legislatures[lemma] {
+		return ""
+	}
+	e, ok := d.x.gaz.Entry(owner)
+	if !ok || e.Kind != model.State || len(e.Demonyms) == 0 {
+		return ""
+	}
+	name := e.Demonyms[0] + " " + capitalise(body)
+	id := "group:" + slug(name)
+	a := d.acts.actor(id, name, model.Group)
+	first, last := p.Subtree(h)
+	for first < h && (p.Tokens[first].POS == "DT" || quantifiers[strings.ToLower(p.Tokens[first].Text)]) {
+		first++
+	}
+	if last > h {
+		last = h
+	}
+	a.aliases[normalize(p.Span(first, last)).text] = true
+	return id
 }
 
 // region registers a place the gazetteer lacks as a state-like actor.
