@@ -742,6 +742,10 @@ func plural(w string) bool {
 // it is named (sentence, token; token -1 for a speaker).
 func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, int) {
 	line := d.sents[i].line
+	gender := genderOf(firstWord(d.text(i))) // an unparsed sentence is entered at its first word
+	if d.sents[i].p != nil && h < len(d.sents[i].p.Tokens) {
+		gender = genderOf(d.sents[i].p.Tokens[h].Text)
+	}
 	var other string
 	oj, ot := -1, -1
 	for j := i; j >= 0 && line-d.sents[j].line <= 2; j-- {
@@ -750,6 +754,13 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 			return s.speaker, j, -1
 		}
 		if s.p == nil {
+			// An unparsed sentence that opens with the same pronoun
+			// speaks of the same person.
+			if j < i && gender != "" && gender == genderOf(firstWord(d.text(j))) {
+				if id, jj, tt := d.antecedent(j, 0, fits); id != "" {
+					return id, jj, tt
+				}
+			}
 			continue
 		}
 		end := len(s.p.Tokens)
@@ -758,6 +769,9 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 		}
 		for t := end - 1; t >= 0; t-- {
 			id := s.actor[t]
+			if id == "" && j < i && gender != "" && gender == genderOf(s.p.Tokens[t].Text) && d.isSubject(j, t) {
+				id = d.pronoun(j, t) // "She said ... She added ...": the same person
+			}
 			if id == "" || !fits(id) || (t > 0 && s.actor[t-1] == id) {
 				continue
 			}
@@ -775,6 +789,26 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 		}
 	}
 	return other, oj, ot
+}
+
+// genderOf groups the personal pronouns by the person they stand for:
+// "he", "him" and "his" are one, "she" and "her" another; "" for any
+// other word.
+func genderOf(w string) string {
+	switch strings.ToLower(w) {
+	case "he", "him", "his", "himself":
+		return "he"
+	case "she", "her", "hers", "herself":
+		return "she"
+	}
+	return ""
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
 
 // isSubject reports whether token t, or the phrase it belongs to, is a

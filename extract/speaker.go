@@ -32,10 +32,24 @@ func (d *docState) findSpeakers() {
 		if d.sents[i].p != nil {
 			d.sents[i].speaker = d.speechIn(i)
 		}
+	}
+	d.continueQuotes()
+	// Once quotes have their speakers, "She told the BBC: ..." finds who
+	// "she" is; only then do a colon's or a dash's names count.
+	for i := range d.sents {
+		if d.sents[i].speaker == "" && d.sents[i].p != nil {
+			d.sents[i].speaker = d.speechIn(i)
+		}
 		if d.sents[i].speaker == "" {
 			d.sents[i].speaker = d.signedBy(i)
 		}
 	}
+	d.continueQuotes()
+}
+
+// continueQuotes gives quoted sentences with no speaker of their own the
+// speaker of the quote they belong to.
+func (d *docState) continueQuotes() {
 	for ln := range d.lines {
 		var first, last = -1, -1
 		for i := range d.sents {
