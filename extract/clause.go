@@ -1069,7 +1069,26 @@ func (d *docState) expand(i, h int) []string {
 	}
 	var members []string
 	own := d.collective[d.holder(i, h)]
+	// "Israel's Arab partners Egypt and Jordan": names right after the
+	// phrase, with no comma or dash, say whom it means.
+	named := false
+	for _, k := range p.Children(h, "appos", "dep") {
+		if first, _ := p.Subtree(k); first == h+1 && p.Tokens[k].IsProper() {
+			if id := d.holder(i, k); id != "" {
+				named = true
+				members = append(members, id)
+				for _, cj := range p.Children(k, "conj") {
+					if id := d.holder(i, cj); id != "" {
+						members = append(members, id)
+					}
+				}
+			}
+		}
+	}
 	for _, e := range p.Out(h, "nmod", "appos", "conj") {
+		if named && syntax.Base(e.Rel) == "appos" {
+			continue
+		}
 		if own && syntax.Base(e.Rel) == "appos" {
 			continue // "the Mercosur countries - Argentina, Brazil ...": the group acts
 		}
@@ -1124,7 +1143,7 @@ func (d *docState) expand(i, h int) []string {
 		}
 	}
 	id := d.holder(i, h)
-	if len(members) > 0 && (id == "" || generic[strings.ToLower(p.Tokens[h].Lemma)]) {
+	if len(members) > 0 && (id == "" || named || generic[strings.ToLower(p.Tokens[h].Lemma)]) {
 		return members // "key allies, among them Britain and France"
 	}
 	if id == "" {
