@@ -1488,14 +1488,20 @@ func (d *docState) refers(i, t, depth int) int {
 // unacceptable"), not to the topic.
 func (d *docState) pronounTaken(i, t int) bool {
 	p := d.sents[i].p
+	taken := false
 	for k := 0; k < t; k++ {
 		h, rel := p.Head(k)
-		if (syntax.Base(rel) == "nsubj" || rel == "dislocated") && p.Tokens[k].IsNoun() && !d.sents[i].topic[k] && !isAnaphor(p, k) &&
-			d.sents[i].actor[k] == "" && (h < 0 || !speechLemmas[strings.ToLower(p.Tokens[h].Lemma)]) {
-			return true
+		switch {
+		case d.sents[i].topic[k] || isAnaphor(p, k) && p.Tokens[k].IsNoun():
+			// "The cabinet denounced the deal; Netanyahu called it ...":
+			// the topic named since is nearer.
+			taken = false
+		case (syntax.Base(rel) == "nsubj" || rel == "dislocated") && p.Tokens[k].IsNoun() &&
+			d.sents[i].actor[k] == "" && (h < 0 || !speechLemmas[strings.ToLower(p.Tokens[h].Lemma)]):
+			taken = true
 		}
 	}
-	return false
+	return taken
 }
 
 // leadMention: an article's first sentences name its event with an

@@ -98,7 +98,9 @@ func (d *docState) naming(i, v int) {
 	// What it is called: "called the deal 'a blunder'", "described it as
 	// perilous"; "judged it by its results" calls it nothing.
 	var val float64
-	for _, c := range p.Children(v, "xcomp", "obl", "advcl", "dep") {
+	// A second object is the name too: parsers read "called it 'a
+	// costly blunder'" as two objects.
+	for _, c := range p.Children(v, "xcomp", "obl", "advcl", "dep", "obj") {
 		if _, rel := p.Head(c); c == objs[0] || (rel == "obl" || rel == "advcl") && d.markerOf(i, c) != "as" {
 			continue
 		}
