@@ -1440,6 +1440,16 @@ func (d *docState) refers(i, t, depth int) int {
 		return topicNamed
 	}
 	tok := p.Tokens[t]
+	// "the announcement, which France termed ...": what the clause
+	// describes.
+	if tok.POS == "WDT" || tok.POS == "WP" {
+		if v, _ := p.Head(t); v >= 0 {
+			if n, rel := p.Head(v); n >= 0 && strings.HasPrefix(rel, "acl") {
+				return d.refers(i, n, depth+1)
+			}
+		}
+		return noReference
+	}
 	if tok.POS == "PRP" || tok.POS == "DT" {
 		if isAnaphor(p, t) && !d.pronounTaken(i, t) {
 			return topicPronoun
