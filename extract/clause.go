@@ -37,6 +37,38 @@ func (d *docState) stances(i int) {
 		}
 	}
 	d.evaluations(i)
+	d.owners(i)
+}
+
+// ownedNouns name an event as someone's act or bargain.
+var ownedNouns = map[string]bool{"deal": true, "agreement": true, "accord": true, "pact": true,
+	"treaty": true, "package": true, "decision": true, "move": true, "announcement": true,
+	"recognition": true, "step": true}
+
+// owners: whose deal or decision the event is, is a party to it: "Mrs
+// May's Brexit deal", "Trump's decision recognising Jerusalem". The
+// evidence is weak beside anything the owner says.
+func (d *docState) owners(i int) {
+	p := d.sents[i].p
+	for t, tok := range p.Tokens {
+		if !tok.IsNoun() || tok.IsProper() || !ownedNouns[strings.ToLower(tok.Lemma)] {
+			continue
+		}
+		if r := d.refersTo(i, t); r != topicNamed && r != topicAnaphor {
+			continue
+		}
+		for _, k := range p.Children(t, "nmod:poss") {
+			// Named owners only: "her deal" and "the countries' pact" are
+			// too often resolved to the wrong one.
+			if pos := p.Tokens[k].POS; pos != "NNP" && pos != "NNPS" {
+				continue
+			}
+			if id := d.holder(i, k); id != "" && !d.collective[id] {
+				d.add(candidate{sent: i, actor: id, stance: model.Support, attr: model.Reported,
+					cue: strings.ToLower(p.Span(k, t)) + " (its owner)", conf: 0.35})
+			}
+		}
+	}
 }
 
 // sectionHeading: a heading inside the article ("U.S. Allies'
