@@ -1323,7 +1323,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 func (d *docState) directTarget(i, t int) bool {
 	s := &d.sents[i]
 	p := s.p
-	if s.topic[t] || isAnaphor(p, t) {
+	if s.topic[t] || isAnaphor(p, t) || d.leadMention(i, t) {
 		return true
 	}
 	for _, k := range p.Children(t, "compound") {
