@@ -1551,7 +1551,25 @@ func (d *docState) pronounTaken(i, t int) bool {
 func (d *docState) leadMention(i, t int) bool {
 	p := d.sents[i].p
 	tok := p.Tokens[t]
-	return i < 3 && tok.IsNoun() && !tok.IsProper() && anaphors[strings.ToLower(tok.Lemma)] && strong[strings.ToLower(tok.Lemma)]
+	return d.inLead(i) && tok.IsNoun() && !tok.IsProper() && anaphors[strings.ToLower(tok.Lemma)] && strong[strings.ToLower(tok.Lemma)]
+}
+
+// inLead: the article's first sentences, or the first sentence of one of
+// its first two paragraphs (after a standfirst comes the dateline's).
+func (d *docState) inLead(i int) bool {
+	if i < 3 {
+		return true
+	}
+	if i > 0 && d.sents[i-1].line == d.sents[i].line {
+		return false
+	}
+	body := 0
+	for ln := 0; ln <= d.sents[i].line && ln < len(d.lines); ln++ {
+		if d.lines[ln].kind != heading {
+			body++
+		}
+	}
+	return body <= 2
 }
 
 // strong anaphors name a deal and nothing else.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,10 +55,52 @@ func newDocState(x *Extractor, doc Document) *docState {
 	for _, s := range sents {
 		d.sents = append(d.sents, sent{start: s.start, end: s.end, line: s.line})
 	}
+	d.skipDateline()
 	d.quoted = quoteMask(n.text, d.lines)
 	d.about = x.topic.about(d.lower)
 	d.acts.findPeople(n.text)
 	return d
+}
+
+// Datelines open a report with where it was filed and by whom:
+// "WASHINGTON (AP) - ", "(Reuters) - ", "VIENNA-Iran ..." (normalization
+// has made dashes hyphens), "New Delhi: ".
+var (
+	reDashDateline  = regexp.MustCompile(`^(?:([A-Z][A-Z.']+(?: [A-Z][A-Z.']+){0,3}),? ?(?:\([A-Za-z][A-Za-z .&]{0,30}\))? ?(?: - |--)|([A-Z]{3,}(?: [A-Z]{3,})*)-\b|\([A-Za-z][A-Za-z .&]{0,30}\) ?(?: - |--))`)
+	reColonDateline = regexp.MustCompile(`^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}): +[A-Z]`)
+)
+
+// skipDateline starts the first sentence of the body after its dateline,
+// which is no part of the sentence and makes the parser misread it.
+func (d *docState) skipDateline() {
+	for i := range d.sents {
+		s := &d.sents[i]
+		if d.lines[s.line].kind == heading {
+			continue
+		}
+		t := d.text(i)
+		n := 0
+		if m := reDashDateline.FindStringSubmatchIndex(t); m != nil {
+			n = m[1]
+			// "NATO-Russia talks ...": a name, not a place, opens the sentence.
+			for g := 2; g <= 4; g += 2 {
+				if m[g] >= 0 {
+					if id, ok := d.x.gaz.Lookup(t[m[g]:m[g+1]]); ok && !strings.HasPrefix(id, "state:") {
+						n = 0
+					}
+				}
+			}
+		} else if m := reColonDateline.FindStringSubmatchIndex(t); m != nil {
+			// Only a place: "Pope Francis: ..." is a speaker.
+			if id, ok := d.x.gaz.Lookup(t[m[2]:m[3]]); ok && strings.HasPrefix(id, "state:") {
+				n = m[1] - 1
+			}
+		}
+		if n > 0 && n < len(t) {
+			s.start += n
+		}
+		return
+	}
 }
 
 // text is a sentence's normalized text.

@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"testing"
+)
+
+// The dateline is no part of the lead sentence; a speaker before a colon
+// and a name before a hyphen are.
+func TestSkipDateline(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(g, nil, Topic{ID: "pact", Terms: []string{"pact"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, lead, want string }{
+		{"city in capitals", "LIMA - Chile signed the pact.", "Chile signed the pact."},
+		{"city and agency", "WASHINGTON (AP) - Chile signed the pact.", "Chile signed the pact."},
+		{"agency", "(Wire) - Chile signed the pact.", "Chile signed the pact."},
+		{"dash made a hyphen", "LIMA\u2014Chile signed the pact.", "Chile signed the pact."},
+		{"capital with a colon", "Ankara: Responding to the pact, Turkey said yes.", "Responding to the pact, Turkey said yes."},
+		{"a speaker's colon stays", "Pope Francis: Voices Concern About the Pact.", "Pope Francis: Voices Concern About the Pact."},
+		{"a name before a hyphen stays", "NATO-Russia talks on the pact broke down.", "NATO-Russia talks on the pact broke down."},
+		{"no dateline", "Chile signed the pact.", "Chile signed the pact."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("d.txt", []byte("Pact signed\n\n"+tt.lead+"\n\nMore follows."))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := newDocState(x, doc)
+			if got := d.text(1); got != tt.want {
+				t.Errorf("lead sentence %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
