@@ -345,7 +345,8 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		}
 		// "to study the deal" after "get 60 days", "likely to adopt": an
 		// infinitive states a position only under a verb of intent.
-		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !intents[strings.ToLower(p.Tokens[h].Lemma)] && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)] {
+		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" // "brushed France aside to clinch it"
+		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && !intents[strings.ToLower(p.Tokens[h].Lemma)] && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)] {
 			return false
 		}
 		// "likely to adopt a resolution endorsing it": a participle
@@ -356,7 +357,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 				continue
 			}
 		}
-		if b := syntax.Base(rel); b != "xcomp" && b != "ccomp" && b != "conj" {
+		if b := syntax.Base(rel); b != "xcomp" && b != "ccomp" && b != "conj" && !purpose {
 			break
 		}
 		n = h
@@ -407,7 +408,11 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 			}
 		}
 	case tok.POS == "VB" && syntax.Base(rel) == "advcl":
-		return false // "To join the alliance, Sweden required ..."
+		// "To join the alliance, Sweden required ..." sets a goal;
+		// "travelled to Uruguay to close the deal" is the act intended.
+		if h, _ := p.Head(c); h < 0 || c < h {
+			return false
+		}
 	}
 	return true
 }
@@ -901,6 +906,8 @@ var intents = map[string]bool{"vow": true, "pledge": true, "promise": true, "thr
 	"expect": true, "refuse": true, "decline": true, "fail": true, "dare": true, "offer": true, "go": true,
 	"unable": true, "willing": true, "keen": true, "reluctant": true, "happy": true, "glad": true,
 	"help": true, "stand": true, "come": true, "have": true, "need": true, "ought": true, "use": true,
+	// going somewhere to do it: "travelled to Uruguay to close the deal"
+	"travel": true, "fly": true, "head": true, "gather": true, "convene": true, "meet": true, "return": true,
 	// nouns of intent: "efforts to join", "its bid to join", "the decision
 	// to seek membership"
 	"effort": true, "bid": true, "decision": true, "intention": true,
