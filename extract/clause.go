@@ -488,18 +488,43 @@ func (d *docState) authors(i, c int) []string {
 func (d *docState) creditedFor(i, c int) []string {
 	p := d.sents[i].p
 	objs := p.Children(c, "obj")
-	if len(objs) == 0 || d.sents[i].actor[objs[0]] == "" {
+	if len(objs) == 0 {
+		return nil
+	}
+	// "commended the P5+1 and Iran": whoever of them is known.
+	credited := d.expand(i, objs[0])
+	if len(credited) == 0 {
+		for _, k := range p.Children(objs[0], "conj") {
+			credited = append(credited, d.expand(i, k)...)
+		}
+	}
+	if len(credited) == 0 {
 		return nil
 	}
 	for _, e := range append(p.Out(c, "obl"), p.Out(c, "advcl")...) {
 		switch syntax.Marker(e.Rel) {
 		case "for", "over", "on", "in":
-			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor {
-				return d.expand(i, objs[0])
+			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor || d.doesIt(i, e.Dep) {
+				return credited
 			}
 		}
 	}
 	return nil
+}
+
+// doesIt: "on achieving it", "for getting it done" - a verb whose object
+// is "it" for the topic named in the sentence.
+func (d *docState) doesIt(i, v int) bool {
+	p := d.sents[i].p
+	if !p.Tokens[v].IsVerb() || !d.topicIn(i) && !d.topicNear(i) {
+		return false
+	}
+	for _, k := range p.Children(v, "obj", "nsubj") {
+		if d.refersTo(i, k) == topicPronoun {
+			return true
+		}
+	}
+	return false
 }
 
 // manners give a reaction its stance.
@@ -1267,6 +1292,9 @@ func (d *docState) ownSide(i int, heads []int, sp string) bool {
 func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 	p := d.sents[i].p
 	strict := cue.Act || cue.Target
+	if !strict && len(d.creditedFor(i, c)) > 0 {
+		return true, false // "commended Iran on achieving it": praise for the event
+	}
 	other, actors := false, false
 	for _, t := range d.targets(i, c) {
 		if len(cue.Object) > 0 && slicesContains(cue.Object, strings.ToLower(p.Tokens[t].Lemma)) {
