@@ -512,6 +512,32 @@ func (d *docState) creditedFor(i, c int) []string {
 	return nil
 }
 
+// supportFor: the support noun c, got by verb h, is asked for the event:
+// "secure backing for the accord", "rallied support for it".
+func (d *docState) supportFor(i, c, h int) bool {
+	p := d.sents[i].p
+	support := false
+	for _, cue := range d.x.lex.cuesAt(p.Tokens[c]) {
+		support = support || cue.Stance == model.Support && !cue.Act
+	}
+	if !support {
+		return false
+	}
+	edges := append(p.Out(c, "nmod"), p.Out(h, "obl")...)
+	for _, e := range p.Out(h, "obl") {
+		edges = append(edges, p.Out(e.Dep, "nmod")...) // "backing from its neighbours for the pact"
+	}
+	for _, e := range edges {
+		if syntax.Marker(e.Rel) != "for" {
+			continue
+		}
+		if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor {
+			return true
+		}
+	}
+	return false
+}
+
 // doesIt: "on achieving it", "for getting it done" - a verb whose object
 // is "it" for the topic named in the sentence.
 func (d *docState) doesIt(i, v int) bool {
@@ -1058,6 +1084,11 @@ func (d *docState) nounHolders(i, c int) []int {
 				case "from", "by", "of", "among":
 					out = append(out, e.Dep)
 				}
+			}
+			// "vowed to secure backing for the accord": who seeks support
+			// for the event supports it.
+			if d.supportFor(i, c, h) {
+				out = append(out, d.verbHolders(i, h)...)
 			}
 			return out
 		}
