@@ -895,7 +895,11 @@ func (d *docState) verbHolders(i, c int) []int {
 		if h >= 0 && p.Tokens[h].IsVerb() {
 			return d.verbHolders(i, h)
 		}
-		// "was alone in opposing the measure": the adjective's subject.
+		// "was alone in opposing the measure": the adjective's subject
+		// (the parser may hang the gerund on "in").
+		if h >= 0 && p.Tokens[h].POS == "IN" {
+			h, _ = p.Head(h)
+		}
 		if h >= 0 {
 			if subj := p.Children(h, "nsubj"); len(subj) > 0 {
 				return subj
@@ -1554,7 +1558,7 @@ func (d *docState) refers(i, t, depth int) int {
 		}
 		return noReference
 	}
-	if isAnaphor(p, t) || d.leadMention(i, t) {
+	if isAnaphor(p, t) || d.leadMention(i, t) || d.vehicle(i, t, depth) {
 		return topicAnaphor
 	}
 	// "This is an unfortunate decision": a predicate refers to what its
@@ -1589,6 +1593,36 @@ func (d *docState) refers(i, t, depth int) int {
 		return notTopic
 	}
 	return noReference
+}
+
+// vehicles carry an event through a legislature or a council.
+var vehicles = map[string]bool{"resolution": true, "bill": true, "measure": true, "motion": true, "legislation": true}
+
+// vehicle: "the measure" anywhere after "a resolution ratifying NATO
+// membership" is that resolution, and stands for the event.
+func (d *docState) vehicle(i, t, depth int) bool {
+	p := d.sents[i].p
+	if depth > 0 || !vehicles[strings.ToLower(p.Tokens[t].Lemma)] || len(p.Children(t, "det")) == 0 || !definite(p, t) {
+		return false
+	}
+	for j := i; j >= 0; j-- {
+		q := d.sents[j].p
+		if q == nil {
+			continue
+		}
+		end := len(q.Tokens)
+		if j == i {
+			end = t
+		}
+		for k := 0; k < end; k++ {
+			if vehicles[strings.ToLower(q.Tokens[k].Lemma)] && q.Tokens[k].IsNoun() {
+				if r := d.refers(j, k, 1); r == topicNamed || r == topicAnaphor {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pronounTaken: "it" that follows a noun subject of its own sentence

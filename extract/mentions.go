@@ -416,7 +416,7 @@ func (d *docState) holder(i, h int) string {
 	}
 	// A region or province the gazetteer does not list acts like a state:
 	// "Wallonia is against the deal".
-	if t.IsProper() && t.NER == "LOCATION" && d.isSubject(i, h) {
+	if t.IsProper() && t.NER == "LOCATION" && d.isSubject(i, h) && !partyTag(p, h) {
 		return d.region(i, h)
 	}
 	// "those opposed to the agreement": the people the clause describes.
@@ -467,6 +467,18 @@ func (d *docState) legislature(i, h int, lemma, owner string) string {
 	}
 	a.aliases[normalize(p.Span(first, last)).text] = true
 	return id
+}
+
+// partyTag: the state in a legislator's party tag, "Josh Hawley, R-Mo.",
+// is no actor.
+func partyTag(p *syntax.Sentence, h int) bool {
+	if h >= 2 && p.Tokens[h-1].Text == "-" {
+		switch p.Tokens[h-2].Text {
+		case "R", "D", "I":
+			return true
+		}
+	}
+	return false
 }
 
 // region registers a place the gazetteer lacks as a state-like actor.
