@@ -345,7 +345,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		}
 		// "to study the deal" after "get 60 days", "likely to adopt": an
 		// infinitive states a position only under a verb of intent.
-		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" // "brushed France aside to clinch it"
+		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" && p.Tokens[h].IsVerb() // "brushed France aside to clinch it"
 		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && !intents[strings.ToLower(p.Tokens[h].Lemma)] && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)] {
 			return false
 		}
@@ -373,6 +373,16 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 				return false
 			}
 		}
+		// "will manage to win the support of parliament": a forecast.
+		if receivers[strings.ToLower(p.Tokens[h].Lemma)] && d.foretold(i, h) {
+			return false
+		}
+	}
+	// "it would be wrong for the House to give that its approval": the
+	// light verb's clause decides.
+	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsNoun() && (syntax.Base(rel) == "obj" || syntax.Base(rel) == "obl") &&
+		lightVerbs[strings.ToLower(p.Tokens[h].Lemma)] && d.markerOf(i, h) == "to" && !d.asserted(i, h, lexCue{}) {
+		return false
 	}
 	// "holds no veto": no position at all.
 	for _, k := range p.Children(c, "det") {
@@ -415,6 +425,26 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		}
 	}
 	return true
+}
+
+// foretold: verb v, or a verb it is the infinitive of, is in the future
+// or a modal: "will manage to win", "could yet win".
+func (d *docState) foretold(i, v int) bool {
+	p := d.sents[i].p
+	for n, steps := v, 0; n >= 0 && steps < 3; steps++ {
+		for _, a := range p.Children(n, "aux") {
+			switch strings.ToLower(p.Tokens[a].Text) {
+			case "will", "'ll", "would", "shall", "could", "might", "may":
+				return true
+			}
+		}
+		h, rel := p.Head(n)
+		if syntax.Base(rel) != "xcomp" {
+			break
+		}
+		n = h
+	}
+	return false
 }
 
 // afterCondition: the cue is the verb of a condition, which states no
@@ -982,10 +1012,12 @@ var controlVerbs = map[string]bool{"urge": true, "call": true, "ask": true, "pre
 // markerOf reads the mark or case word of token c ("to", "for", "in").
 func (d *docState) markerOf(i, c int) string {
 	p := d.sents[i].p
-	for _, k := range p.Children(c, "mark", "case") {
-		return strings.ToLower(p.Tokens[k].Text)
+	ks := p.Children(c, "mark", "case")
+	if len(ks) == 0 {
+		return ""
 	}
-	return ""
+	// The nearest: "for the House to give" is an infinitive.
+	return strings.ToLower(p.Tokens[ks[len(ks)-1]].Text)
 }
 
 // partners act together with the subject: "put out a statement alongside
