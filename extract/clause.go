@@ -1020,6 +1020,18 @@ func (d *docState) markerOf(i, c int) string {
 	return strings.ToLower(p.Tokens[ks[len(ks)-1]].Text)
 }
 
+// hasMarker reports w among the mark and case words of token c: "as a
+// way to end" is marked by "as" as well as "to".
+func (d *docState) hasMarker(i, c int, w string) bool {
+	p := d.sents[i].p
+	for _, k := range p.Children(c, "mark", "case") {
+		if strings.EqualFold(p.Tokens[k].Text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // partners act together with the subject: "put out a statement alongside
 // X", "together with X", "jointly with X".
 func (d *docState) partners(i, c int) []int {

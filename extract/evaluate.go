@@ -101,7 +101,7 @@ func (d *docState) naming(i, v int) {
 	// A second object is the name too: parsers read "called it 'a
 	// costly blunder'" as two objects.
 	for _, c := range p.Children(v, "xcomp", "obl", "advcl", "dep", "obj") {
-		if _, rel := p.Head(c); c == objs[0] || (rel == "obl" || rel == "advcl") && d.markerOf(i, c) != "as" {
+		if _, rel := p.Head(c); c == objs[0] || (rel == "obl" || rel == "advcl") && !d.hasMarker(i, c, "as") {
 			continue
 		}
 		val += d.valence(i, c, -1)
