@@ -475,7 +475,13 @@ func (d *docState) foretoldPassive(i, c int) bool {
 	if len(p.Children(c, "aux:pass")) == 0 {
 		return false
 	}
-	for _, a := range p.Children(c, "aux", "mark") {
+	auxes := p.Children(c, "aux", "mark")
+	// "must still win ... and be ratified by": the first verb's modal
+	// serves both.
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "conj" && len(p.Children(c, "nsubj", "nsubj:pass")) == 0 {
+		auxes = append(auxes, p.Children(h, "aux")...)
+	}
+	for _, a := range auxes {
 		switch strings.ToLower(p.Tokens[a].Text) {
 		case "must", "will", "'ll", "would", "shall", "should", "need", "to":
 			return true
