@@ -548,9 +548,9 @@ func (d *docState) creditedFor(i, c int) []string {
 	return nil
 }
 
-// supportFor: the support noun c, got by verb h, is asked for the event:
+// supportFor: the support noun c is asked for the event:
 // "secure backing for the accord", "rallied support for it".
-func (d *docState) supportFor(i, c, h int) bool {
+func (d *docState) supportFor(i, c int) bool {
 	p := d.sents[i].p
 	support := false
 	for _, cue := range d.x.lex.cuesAt(p.Tokens[c]) {
@@ -559,9 +559,20 @@ func (d *docState) supportFor(i, c, h int) bool {
 	if !support {
 		return false
 	}
-	edges := append(p.Out(c, "nmod"), p.Out(h, "obl")...)
-	for _, e := range p.Out(h, "obl") {
-		edges = append(edges, p.Out(e.Dep, "nmod")...) // "backing from its neighbours for the pact"
+	return d.forTopic(i, c)
+}
+
+// forTopic: the stance noun c, or the verb that takes it, is for the
+// event: "backing from its neighbours for the pact", "a welcome for her
+// agreement".
+func (d *docState) forTopic(i, c int) bool {
+	p := d.sents[i].p
+	edges := p.Out(c, "nmod")
+	if h, _ := p.Head(c); h >= 0 {
+		edges = append(edges, p.Out(h, "obl")...)
+		for _, e := range p.Out(h, "obl") {
+			edges = append(edges, p.Out(e.Dep, "nmod")...)
+		}
 	}
 	for _, e := range edges {
 		if syntax.Marker(e.Rel) != "for" {
@@ -783,6 +794,25 @@ var lightVerbs = map[string]bool{"voice": true, "express": true, "raise": true, 
 	"emphasise": true, "emphasize": true, "mount": true, "launch": true, "stage": true, "hold out": true,
 	"show": true, "display": true, "extend": true, "add": true, "issue": true, "publish": true,
 	"resort": true, "take": true, "threaten": true, "promise": true, "vow": true, "speak": true, "talk": true}
+
+// givenBy: the stance noun names who gives it: "the backing of 154
+// deputies", "support from the EU".
+func (d *docState) givenBy(i, c int) bool {
+	p := d.sents[i].p
+	for _, e := range p.Out(c, "nmod") {
+		switch syntax.Marker(e.Rel) {
+		case "of", "from":
+			if len(d.expand(i, e.Dep)) > 0 || d.holder(i, e.Dep) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// havers hold what others give them: "has the backing of", "enjoys the
+// support of".
+var havers = map[string]bool{"have": true, "enjoy": true, "retain": true, "keep": true}
 
 // receivers take a stance noun whose holder is someone else: "drew
 // criticism from", "faced opposition from", "won the backing of".
@@ -1141,7 +1171,7 @@ func (d *docState) nounHolders(i, c int) []int {
 			}
 			// "vowed to secure backing for the accord": who seeks support
 			// for the event supports it.
-			if d.supportFor(i, c, h) {
+			if d.supportFor(i, c) {
 				out = append(out, d.verbHolders(i, h)...)
 			}
 			return out
@@ -1379,6 +1409,19 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 	strict := cue.Act || cue.Target
 	if !strict && len(d.creditedFor(i, c)) > 0 {
 		return true, false // "commended Iran on achieving it": praise for the event
+	}
+	// "Tsipras has the backing of 154 deputies": support for whoever has
+	// it; "the deal has the backing of ..." is support for the deal.
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && p.Tokens[c].IsNoun() && havers[strings.ToLower(p.Tokens[h].Lemma)] && d.givenBy(i, c) {
+		for _, sb := range p.Children(h, "nsubj") {
+			switch d.refersTo(i, sb) {
+			case topicNamed, topicAnaphor, topicPronoun:
+				return true, false
+			}
+			if d.holder(i, sb) != "" && !d.forTopic(i, c) {
+				return false, false
+			}
+		}
 	}
 	other, actors := false, false
 	for _, t := range d.targets(i, c) {
