@@ -1056,6 +1056,28 @@ func (d *docState) markerOf(i, c int) string {
 	return strings.ToLower(p.Tokens[ks[len(ks)-1]].Text)
 }
 
+// coordinatedBefore returns the actors of the last coordination of names
+// before token h in its sentence.
+func (d *docState) coordinatedBefore(i, h int) []string {
+	s := &d.sents[i]
+	p := s.p
+	for t := h - 1; t >= 0; t-- {
+		if s.actor[t] == "" || len(p.Children(t, "conj")) == 0 {
+			continue
+		}
+		ids := []string{s.actor[t]}
+		for _, k := range p.Children(t, "conj") {
+			if id := s.actor[k]; id != "" && id != ids[0] {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) > 1 {
+			return ids
+		}
+	}
+	return nil
+}
+
 // hasMarker reports w among the mark and case words of token c: "as a
 // way to end" is marked by "as" as well as "to".
 func (d *docState) hasMarker(i, c int, w string) bool {
@@ -1292,6 +1314,13 @@ func (d *docState) expand(i, h int) []string {
 					members = append(members, id)
 				}
 			}
+		}
+	}
+	// "Johnson and Morrison ..., as they launched": the names coordinated
+	// earlier in the sentence.
+	if plural(p.Tokens[h].Text) {
+		if ids := d.coordinatedBefore(i, h); len(ids) > 1 {
+			return ids
 		}
 	}
 	// "they" after "Malaysia and Indonesia" is both of them.
