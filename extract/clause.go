@@ -384,6 +384,11 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		lightVerbs[strings.ToLower(p.Tokens[h].Lemma)] && d.markerOf(i, h) == "to" && !d.asserted(i, h, lexCue{}) {
 		return false
 	}
+	// "its intent to join" is a position; "distrust the Taliban's
+	// intentions" is not.
+	if p.Tokens[c].IsNoun() && purposeNouns[strings.ToLower(p.Tokens[c].Lemma)] && !d.withInfinitive(i, c) {
+		return false
+	}
 	// "holds no veto": no position at all.
 	for _, k := range p.Children(c, "det") {
 		if strings.ToLower(p.Tokens[k].Text) == "no" && cue.Stance == model.Oppose && p.Tokens[c].IsNoun() {
@@ -1076,6 +1081,30 @@ func (d *docState) coordinatedBefore(i, h int) []string {
 		}
 	}
 	return nil
+}
+
+// purposeNouns state a position only with what they are for: "its
+// intent to join", "readiness to sign".
+var purposeNouns = map[string]bool{"intent": true, "intention": true, "readiness": true, "willingness": true, "desire": true}
+
+// withInfinitive: noun c takes a "to" infinitive, which the parser may
+// hang on the verb before it ("signals Syria's intent to join").
+func (d *docState) withInfinitive(i, c int) bool {
+	p := d.sents[i].p
+	ks := p.Children(c, "acl")
+	if h, _ := p.Head(c); h >= 0 {
+		for _, k := range p.Children(h, "xcomp", "advcl") {
+			if k > c {
+				ks = append(ks, k)
+			}
+		}
+	}
+	for _, k := range ks {
+		if d.markerOf(i, k) == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMarker reports w among the mark and case words of token c: "as a
