@@ -280,6 +280,10 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 			stance = model.Support
 		case model.Support:
 			stance = model.Oppose
+		case model.Cautious:
+			// "cautioned that spurning the deal would mean war": a warning
+			// against opposing it.
+			stance = model.Support
 		}
 	}
 	conf := 0.8
@@ -1495,7 +1499,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 		}
 		switch r {
 		case topicNamed, topicAnaphor:
-			return true, d.opposedClause(i, t) || d.opposingVerb(i, t)
+			return true, d.opposedClause(i, t) || d.opposingVerb(i, t) || d.opposingSubject(i, t)
 		case topicPronoun:
 			if strict && !d.topicIn(i) {
 				continue
@@ -1576,6 +1580,21 @@ func (d *docState) opposingVerb(i, t int) bool {
 	}
 	for _, cue := range d.x.lex.cuesAt(p.Tokens[t]) {
 		if cue.Stance == model.Oppose && !cue.Act {
+			return true
+		}
+	}
+	return false
+}
+
+// opposingSubject: target t is a clause about what opposing the topic
+// would do: "(warned that) spurning the deal would mean war".
+func (d *docState) opposingSubject(i, t int) bool {
+	p := d.sents[i].p
+	if !p.Tokens[t].IsVerb() {
+		return false
+	}
+	for _, k := range p.Children(t, "nsubj", "csubj") {
+		if d.opposingVerb(i, k) {
 			return true
 		}
 	}

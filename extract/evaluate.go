@@ -63,8 +63,9 @@ func (d *docState) evaluations(i int) {
 				if verb >= 0 {
 					switch lemma := strings.ToLower(p.Tokens[verb].Lemma); {
 					case warnings[lemma]:
-						// A warning about the event is reserve at least.
-						if v > -evaluationThreshold {
+						// A warning about the event is reserve at least; one
+						// about spurning it is not.
+						if v > -evaluationThreshold && !flip {
 							d.add(candidate{sent: i, actor: judge, stance: model.Cautious, attr: model.Reported, cue: "warns: " + cue, conf: 0.55})
 							continue
 						}
