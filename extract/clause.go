@@ -1111,6 +1111,19 @@ func (d *docState) withInfinitive(i, c int) bool {
 	return false
 }
 
+// timeWords name when, never what: "on Monday", "last week".
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "day": true, "week": true, "month": true, "year": true,
+	"weekend": true, "morning": true, "afternoon": true, "evening": true, "night": true, "today": true,
+	"yesterday": true, "tomorrow": true, "january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true}
+
+// isTime: a time word that is no name ("May" the month, not Theresa May).
+func isTime(t syntax.Token) bool {
+	return timeWords[strings.ToLower(t.Lemma)] && t.NER != "PERSON"
+}
+
 // hasMarker reports w among the mark and case words of token c: "as a
 // way to end" is marked by "as" as well as "to".
 func (d *docState) hasMarker(i, c int, w string) bool {
@@ -1648,6 +1661,9 @@ func (d *docState) targets(i, c int) []int {
 				out = append(out, e.Dep) // "hope that the agreement will ..."
 			}
 		case "obl", "nmod", "advcl":
+			if isTime(p.Tokens[e.Dep]) {
+				continue
+			}
 			switch m {
 			case "agent", "by", "tmod", "npmod", "in", "at", "from", "among", "poss", "during", "after", "before", "since", "with", "of":
 				if m == "of" && p.Tokens[c].IsNoun() {
@@ -1674,6 +1690,9 @@ func (d *docState) targets(i, c int) []int {
 	// complements: "voiced concern over the plan".
 	if h, rel := p.Head(c); p.Tokens[c].IsNoun() && h >= 0 && syntax.Base(rel) == "obj" {
 		for _, e := range p.Out(h, "obl", "iobj") {
+			if isTime(p.Tokens[e.Dep]) {
+				continue // "restated its objections on Monday"
+			}
 			if m := syntax.Marker(e.Rel); e.Rel == "iobj" || m == "over" || m == "about" || m == "on" || m == "to" || m == "behind" || m == "for" || m == "against" || m == "regarding" {
 				out = append(out, e.Dep)
 			}
