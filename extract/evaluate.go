@@ -163,13 +163,26 @@ func (d *docState) isTarget(i, t int) bool {
 		return true
 	case topicPronoun:
 		if w := strings.ToLower(d.sents[i].p.Tokens[t].Text); (w == "it" || w == "its") && !d.inQuote(i, t) {
-			if _, j, k := d.antecedent(i, t, notPerson); j == i && k >= 0 && d.isSubject(j, k) {
+			if _, j, k := d.antecedent(i, t, notPerson); j == i && k >= 0 && d.isSubject(j, k) && !d.coargument(i, k, t) {
 				return false
 			}
 		}
 		return d.topicIn(i) || d.topicNear(i)
 	}
 	return false
+}
+
+// coargument: tokens a and b are the subject and the object of one verb,
+// so b, a pronoun, cannot stand for a: in "Labour described it as ..."
+// "it" is not Labour.
+func (d *docState) coargument(i, a, b int) bool {
+	p := d.sents[i].p
+	va, rela := p.Head(a)
+	for va >= 0 && (rela == "compound" || rela == "flat") {
+		va, rela = p.Head(va) // "Labour" in "The Labour Party"
+	}
+	vb, rel := p.Head(b)
+	return va >= 0 && va == vb && syntax.Base(rel) == "obj"
 }
 
 func (d *docState) judged(i int, judge string, v float64, cue string) {
