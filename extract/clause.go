@@ -966,6 +966,11 @@ func (d *docState) verbHolders(i, c int) []int {
 		}
 	}
 	switch syntax.Base(rel) {
+	case "ccomp":
+		// "the Netherlands and Austria have yet to decide"
+		if l := strings.ToLower(p.Tokens[h].Lemma); l == "have" || l == "be" {
+			return d.verbHolders(i, h)
+		}
 	case "advcl", "conj", "dep", "parataxis", "xcomp":
 		if h >= 0 && p.Tokens[h].IsVerb() {
 			return d.verbHolders(i, h)
