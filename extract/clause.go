@@ -173,7 +173,7 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 		// A preposition states a position only as a predicate: "they are
 		// against it", not "cooperation against ISIS".
 		if t.POS == "IN" {
-			if h, rel := p.Head(c); rel != "case" || h < 0 || len(p.Children(h, "cop")) == 0 {
+			if h, rel := p.Head(c); rel != "case" || h < 0 || len(p.Children(h, "cop")) == 0 && d.withAbsolute(i, h) < 0 {
 				return 0, false
 			}
 		}
@@ -1270,6 +1270,17 @@ var personNouns = map[string]bool{"critic": true, "opponent": true, "foe": true,
 	"supporter": true, "proponent": true, "advocate": true, "champion": true, "architect": true,
 	"backer": true, "ally": true}
 
+// withAbsolute: "with France and Poland against it" predicates "against
+// it" of the noun after "with"; it returns that noun, or -1.
+func (d *docState) withAbsolute(i, h int) int {
+	p := d.sents[i].p
+	g, rel := p.Head(h)
+	if g < 0 || syntax.Base(rel) != "nmod" || !p.Tokens[g].IsNoun() || d.markerOf(i, g) != "with" {
+		return -1
+	}
+	return g
+}
+
 // predicateHolders: adjectives and participles used as adjectives: "X is
 // wary of", "X remained critical", "overjoyed evangelicals".
 func (d *docState) predicateHolders(i, c int) []int {
@@ -1283,6 +1294,9 @@ func (d *docState) predicateHolders(i, c int) []int {
 		// "France and Austria are against it": the cue is the
 		// preposition, its noun the predicate.
 		if h >= 0 {
+			if g := d.withAbsolute(i, h); g >= 0 {
+				return []int{g}
+			}
 			return p.Children(h, "nsubj")
 		}
 	case "amod":
