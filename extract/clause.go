@@ -350,7 +350,9 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		// "to study the deal" after "get 60 days", "likely to adopt": an
 		// infinitive states a position only under a verb of intent.
 		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" && p.Tokens[h].IsVerb() // "brushed France aside to clinch it"
-		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && !intents[strings.ToLower(p.Tokens[h].Lemma)] && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)] {
+		// "has the power to throw it out" is no "has to throw it out".
+		capacity := strings.ToLower(p.Tokens[h].Lemma) == "have" && len(p.Children(h, "obj")) > 0
+		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && (capacity || !intents[strings.ToLower(p.Tokens[h].Lemma)] && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)]) {
 			return false
 		}
 		// "likely to adopt a resolution endorsing it": a participle
@@ -1255,12 +1257,28 @@ func (d *docState) nounHolders(i, c int) []int {
 	case "appos":
 		return []int{h} // "X, an outspoken critic"
 	case "nsubj":
-		return nil
+		// "opposition is still strong in France": the state it is in.
+		return d.placeOf(i, h)
 	}
 	// "X is a critic of the deal": the copula's subject, when the noun
 	// names people ("This pact is a betrayal" judges its subject).
 	if len(p.Children(c, "cop")) > 0 && personNouns[strings.ToLower(p.Tokens[c].Lemma)] {
 		return p.Children(c, "nsubj")
+	}
+	return nil
+}
+
+// placeOf returns the state a predicate places its subject in: "strong
+// in France", "growing in Poland".
+func (d *docState) placeOf(i, h int) []int {
+	p := d.sents[i].p
+	if !p.Tokens[h].IsAdjective() || len(p.Children(h, "cop")) == 0 {
+		return nil
+	}
+	for _, e := range p.Out(h, "obl", "nmod") {
+		if syntax.Marker(e.Rel) == "in" && strings.HasPrefix(d.holder(i, e.Dep), "state:") {
+			return []int{e.Dep}
+		}
 	}
 	return nil
 }
