@@ -723,11 +723,13 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 	delayed := false
 	for n, steps := c, 0; steps < 3; steps++ {
 		h, rel := p.Head(n)
-		if h < 0 || (syntax.Base(rel) != "xcomp" && !(syntax.Base(rel) == "ccomp" && p.Tokens[n].POS == "VBG")) {
+		// "to keep the agreement from being approved"
+		from := syntax.Base(rel) == "advcl" && d.hasMarker(i, n, "from")
+		if h < 0 || (syntax.Base(rel) != "xcomp" && !(syntax.Base(rel) == "ccomp" && p.Tokens[n].POS == "VBG") && !from) {
 			break
 		}
 		lemma := strings.ToLower(p.Tokens[h].Lemma)
-		if negativeGovernors[lemma] || d.negated(i, h) {
+		if negativeGovernors[lemma] || d.negated(i, h) || from && lemma == "keep" {
 			negated = !negated
 		}
 		delayed = delayed || delayingGovernors[lemma]
@@ -868,8 +870,8 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 	// deal", "the moment has come to recognise ..."; words with no holder
 	// under a label are the label's actor's ("Human Rights
 	// Organizations:" / "Strong criticism of ...").
-	if len(ids) == 0 && d.inQuote(i, c) && d.sents[i].speaker != "" {
-		ids = []string{d.sents[i].speaker}
+	if len(ids) == 0 && d.inQuote(i, c) && d.quoteSpeaker(i, c) != "" {
+		ids = []string{d.quoteSpeaker(i, c)}
 	}
 	if len(ids) == 0 && len(heads) == 0 && d.blocks[i] != nil && d.blocks[i].actor != "" {
 		ids = []string{d.blocks[i].actor}
@@ -1459,13 +1461,40 @@ func (d *docState) reporter(i, c int) string {
 	return ""
 }
 
+// quoteSpeaker is who says the quoted token c. When a sentence quotes
+// two people ("X said the deal was "...", while Y said Israel would
+// "..."), each quote belongs to the speech verb nearest before it;
+// otherwise it is the sentence's speaker.
+func (d *docState) quoteSpeaker(i, c int) string {
+	p := d.sents[i].p
+	k := c
+	for k > 0 && d.inQuote(i, k-1) {
+		k--
+	}
+	for k--; k >= 0; k-- {
+		t := p.Tokens[k]
+		if d.inQuote(i, k) {
+			break // another quote: the sentence's speaker decides
+		}
+		if t.IsVerb() && speechLemmas[strings.ToLower(t.Lemma)] {
+			for _, sb := range p.Children(k, "nsubj") {
+				if id := d.holder(i, sb); id != "" {
+					return id
+				}
+			}
+			break
+		}
+	}
+	return d.sents[i].speaker
+}
+
 // reporterVerb is reporter with the reporting verb's token (-1 for a
 // quote's speaker). It climbs only through complements and coordination:
 // an adverbial clause ("even though ...") is not what was said.
 func (d *docState) reporterVerb(i, c int) ([]string, int) {
 	p := d.sents[i].p
 	if d.inQuote(i, c) {
-		if sp := d.sents[i].speaker; sp != "" {
+		if sp := d.quoteSpeaker(i, c); sp != "" {
 			return []string{sp}, -1
 		}
 		return nil, -1
