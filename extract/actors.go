@@ -12,7 +12,8 @@ import (
 // Patterns for people and organisations the gazetteer does not know. They
 // run on normalized text (straight quotes, "-" for dashes).
 const (
-	namePart = `(?:(?:[Aa]l|[Ee]l)-)?\p{Lu}\p{Ll}+(?:'\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?`
+	// "McConnell", "DeSantis", "O'Brien" and "D'Alema" are one part each.
+	namePart = `(?:(?:[Aa]l|[Ee]l)-)?(?:\p{Lu}')?\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:'\p{Lu}\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?`
 	// A person's name: up to four capitalised parts, with an initial or a
 	// lower-case particle ("bin", "de") between them.
 	personName = `(?:\p{Lu}\. )?` + namePart + `(?: (?:(?:bin|ibn|de|van|von|der|da|di|abu|Abu) )?` + namePart + `){0,3}`

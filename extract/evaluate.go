@@ -59,6 +59,9 @@ func (d *docState) evaluations(i int) {
 				if flip {
 					v = -v // "spurning the deal would mean war": good for the deal
 				}
+				if d.counterfactual(i, pr) {
+					v = min(v, -2*evaluationThreshold) // what it should have done, it failed to do
+				}
 				cue := strings.ToLower(p.Span(pr, pr))
 				if verb >= 0 {
 					switch lemma := strings.ToLower(p.Tokens[verb].Lemma); {
@@ -168,6 +171,32 @@ func (d *docState) isTarget(i, t int) bool {
 			}
 		}
 		return d.topicIn(i) || d.topicNear(i)
+	}
+	return false
+}
+
+// counterfactual: "the deal ought to have done away with ...", "it
+// should have gone further": a modal of duty with a perfect.
+func (d *docState) counterfactual(i, pr int) bool {
+	p := d.sents[i].p
+	modal := strings.EqualFold(p.Tokens[pr].Text, "ought")
+	for _, a := range p.Children(pr, "aux") {
+		if w := strings.ToLower(p.Tokens[a].Text); w == "should" || w == "ought" {
+			modal = true
+		}
+	}
+	if !modal {
+		return false
+	}
+	for _, v := range append([]int{pr}, p.Children(pr, "xcomp")...) {
+		if p.Tokens[v].POS != "VBN" {
+			continue
+		}
+		for _, a := range p.Children(v, "aux") {
+			if strings.EqualFold(p.Tokens[a].Text, "have") {
+				return true
+			}
+		}
 	}
 	return false
 }
