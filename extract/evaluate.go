@@ -45,8 +45,14 @@ func (d *docState) evaluations(i int) {
 		if tok.IsVerb() && namingVerbs[lemma] {
 			d.naming(i, pr)
 		}
-		if len(d.x.lex.cuesAt(tok)) > 0 {
-			continue // a stance word of its own, read by the cue stage
+		// A stance word of its own is read by the cue stage, unless the
+		// event is its subject: "the pact would undermine peace" judges
+		// the pact.
+		if len(d.x.lex.cuesAt(tok)) > 0 && !d.eventSubject(i, pr) {
+			continue
+		}
+		if d.underCondition(i, pr) {
+			continue // "if the deal is to clear its last obstacle"
 		}
 		for _, subj := range p.Children(pr, "nsubj", "nsubj:pass", "csubj") {
 			ok, flip := d.judgedSubject(i, subj)
@@ -171,6 +177,35 @@ func (d *docState) isTarget(i, t int) bool {
 			}
 		}
 		return d.topicIn(i) || d.topicNear(i)
+	}
+	return false
+}
+
+// underCondition: predicate pr, or the verb it is the complement of,
+// is marked as a condition or a question ("if", "unless", "whether").
+func (d *docState) underCondition(i, pr int) bool {
+	p := d.sents[i].p
+	for n, steps := pr, 0; n >= 0 && steps < 3; steps++ {
+		for _, m := range p.Children(n, "mark") {
+			if w := strings.ToLower(p.Tokens[m].Text); w == "whether" || conditions[w] {
+				return true
+			}
+		}
+		h, rel := p.Head(n)
+		if syntax.Base(rel) != "xcomp" {
+			break
+		}
+		n = h
+	}
+	return false
+}
+
+// eventSubject: the topic is the subject of predicate pr.
+func (d *docState) eventSubject(i, pr int) bool {
+	for _, k := range d.sents[i].p.Children(pr, "nsubj", "csubj") {
+		if r := d.refersTo(i, k); r == topicNamed || r == topicAnaphor {
+			return true
+		}
 	}
 	return false
 }
