@@ -959,6 +959,13 @@ func (d *docState) verbHolders(i, c int) []int {
 	if len(out) > 0 {
 		return append(out, d.partners(i, c)...)
 	}
+	// "Russia warned it would resort to countermeasures", parsed with the
+	// speech verb as the clause's subject: who warned.
+	for _, k := range p.Children(c, "csubj") {
+		if speechLemmas[strings.ToLower(p.Tokens[k].Lemma)] {
+			return d.verbHolders(i, k)
+		}
+	}
 	// "brushed aside the Afghan government for raising objections": the
 	// gerund's subject is the object of the verb it explains.
 	if p.Tokens[c].POS == "VBG" && h >= 0 && (syntax.Base(rel) == "advcl" || syntax.Base(rel) == "obl") {
