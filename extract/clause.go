@@ -1976,6 +1976,10 @@ func (d *docState) topicNear(i int) bool {
 	if d.blocks[i] != nil {
 		return true // a reaction under a label of a reactions section
 	}
+	// The lead is about what the headline names.
+	if i > 0 && d.inLead(i) && d.sents[0].line == 0 && d.lines[0].kind == heading && d.topicIn(0) {
+		return true
+	}
 	steps := 0
 	for j := i - 1; j >= 0 && steps < 2; j-- {
 		if d.lines[d.sents[j].line].kind == heading {
