@@ -264,7 +264,8 @@ func titledIn(text, lower string, off int) []titled {
 var (
 	roleTriggers = []string{"president", "minister", "secretary", "ambassador", "sen.", "senator", "rep.",
 		"representative", "gov", "gen.", "general", "adm", "dr.", "mr.", "mrs.", "ms.", "prof", "king", "prince",
-		"sheikh", "emir", "chancellor", "speaker", "chairman", "spokes", "envoy", "commander", "leader"}
+		"sheikh", "emir", "chancellor", "speaker", "chairman", "spokes", "envoy", "commander", "leader",
+		"mr", "ms", "dr", "sir", "dame", "lord", "lady", "pope", "pastor", "cardinal", "rabbi", "imam"}
 	speechTriggers = []string{"said", "says", "told", "added", "stated", "warned", "argued", "explained", "noted",
 		"wrote", "insisted", "cautioned", "declared", "announced", "stressed", "urged", "claimed", "asserted",
 		"remarked", "replied", "responded", "commented", "observed", "acknowledged", "contended", "maintained",
