@@ -930,13 +930,7 @@ func (d *docState) isAdjectival(i, c int) bool {
 func (d *docState) verbHolders(i, c int) []int {
 	p := d.sents[i].p
 	if d.passive(i, c) {
-		var out []int
-		for _, e := range p.Out(c, "obl") {
-			if m := syntax.Marker(e.Rel); m == "agent" || m == "by" {
-				out = append(out, e.Dep)
-			}
-		}
-		return out
+		return d.agents(i, c)
 	}
 	// The enhanced graph gives controlled verbs their controller as
 	// subject ("urged ministers to throw out": ministers); the holder is
@@ -1180,7 +1174,24 @@ func (d *docState) partners(i, c int) []int {
 
 func (d *docState) passive(i, c int) bool {
 	p := d.sents[i].p
-	return len(p.Children(c, "aux:pass", "nsubj:pass")) > 0
+	if len(p.Children(c, "aux:pass", "nsubj:pass")) > 0 {
+		return true
+	}
+	// "the deal, endorsed by the Security Council on Monday, ..."
+	_, rel := p.Head(c)
+	return p.Tokens[c].POS == "VBN" && syntax.Base(rel) == "acl" && len(d.agents(i, c)) > 0
+}
+
+// agents returns the by-phrases of verb c, one per conjunct ("by
+// Portugal and Spain").
+func (d *docState) agents(i, c int) []int {
+	var out []int
+	for _, e := range d.sents[i].p.Out(c, "obl") {
+		if m := syntax.Marker(e.Rel); m == "agent" || m == "by" {
+			out = append(out, e.Dep)
+		}
+	}
+	return out
 }
 
 // nounHolders: "Turkey's objections", "support from Saudi Arabia", "the
