@@ -1226,6 +1226,13 @@ func (d *docState) nounHolders(i, c int) []int {
 		if (m == "from" || m == "by" || m == "of" || m == "among") && d.holder(i, e.Dep) != "" {
 			out = append(out, e.Dep)
 		}
+		// "doubt about the deal among hardliners", parsed with "among"
+		// under the deal.
+		for _, f := range p.Out(e.Dep, "nmod") {
+			if syntax.Marker(f.Rel) == "among" && d.holder(i, f.Dep) != "" {
+				out = append(out, f.Dep)
+			}
+		}
 	}
 	if light {
 		return append(out, d.verbHolders(i, h)...)
