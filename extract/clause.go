@@ -870,7 +870,7 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 	// deal", "the moment has come to recognise ..."; words with no holder
 	// under a label are the label's actor's ("Human Rights
 	// Organizations:" / "Strong criticism of ...").
-	if len(ids) == 0 && d.inQuote(i, c) && d.quoteSpeaker(i, c) != "" {
+	if len(ids) == 0 && !d.unresolvedPronoun(i, heads) && d.inQuote(i, c) && d.quoteSpeaker(i, c) != "" {
 		ids = []string{d.quoteSpeaker(i, c)}
 	}
 	if len(ids) == 0 && len(heads) == 0 && d.blocks[i] != nil && d.blocks[i].actor != "" {
@@ -1439,8 +1439,15 @@ func (d *docState) expand(i, h int) []string {
 			for k, rel := d.sents[j].p.Head(t); syntax.Base(rel) == "conj" && k >= 0; k, rel = d.sents[j].p.Head(k) {
 				t = k
 			}
+			q := d.sents[j].p
+			// "they" is never one state ("the two Nordic nations, reacting
+			// to Russia's invasion of Ukraine, ... they"); a party or a
+			// group may be ("the DUP ... they").
+			if strings.HasPrefix(d.holder(j, t), "state:") && len(q.Children(t, "conj")) == 0 {
+				return nil
+			}
 			out := []string{}
-			for _, e := range append([]syntax.Edge{{Dep: t}}, d.sents[j].p.Out(t, "conj")...) {
+			for _, e := range append([]syntax.Edge{{Dep: t}}, q.Out(t, "conj")...) {
 				if id := d.holder(j, e.Dep); id != "" {
 					out = append(out, id)
 				}
@@ -1484,6 +1491,19 @@ func (d *docState) reporter(i, c int) string {
 		return sp[0]
 	}
 	return ""
+}
+
+// unresolvedPronoun: a holder is a third-person pronoun nobody was found
+// for ("as they pursue their hopes"); the quote's speaker is not it.
+func (d *docState) unresolvedPronoun(i int, heads []int) bool {
+	p := d.sents[i].p
+	for _, h := range heads {
+		switch strings.ToLower(p.Tokens[h].Text) {
+		case "they", "them", "their", "he", "him", "his", "she", "her", "it", "its":
+			return true
+		}
+	}
+	return false
 }
 
 // quoteSpeaker is who says the quoted token c. When a sentence quotes
