@@ -388,7 +388,7 @@ func (d *docState) holder(i, h int) string {
 	if stateBodies[lemma] && strings.HasPrefix(owner, "state:") {
 		return owner
 	}
-	if speaksFor[lemma] && closeOwner != "" && !isPerson(closeOwner) && len(p.Children(h, "amod", "compound")) <= 1 {
+	if speaksFor[lemma] && closeOwner != "" && !isPerson(closeOwner) && d.describers(i, h) <= 1 {
 		return closeOwner // "EU leaders", "Iranian officials", not "American evangelical leaders"
 	}
 	// "his party": the party of the person it belongs to.
@@ -479,6 +479,23 @@ func partyTag(p *syntax.Sentence, h int) bool {
 		}
 	}
 	return false
+}
+
+// ranks qualify officials without saying whose they are: "senior EU
+// officials" speak for the EU as "EU officials" do.
+var ranks = map[string]bool{"senior": true, "top": true, "high-ranking": true, "leading": true, "other": true}
+
+// describers counts the modifiers of noun h that say what it is, ranks
+// aside.
+func (d *docState) describers(i, h int) int {
+	p := d.sents[i].p
+	n := 0
+	for _, k := range p.Children(h, "amod", "compound") {
+		if !ranks[strings.ToLower(p.Tokens[k].Text)] {
+			n++
+		}
+	}
+	return n
 }
 
 // region registers a place the gazetteer lacks as a state-like actor.
