@@ -685,6 +685,10 @@ var negativeGovernors = map[string]bool{"refuse": true, "decline": true, "fail":
 	"withhold": true, "withdraw": true, "drop": true, "abandon": true, "end": true, "stop": true, "cease": true,
 	"prevent": true, "block": true, "bar": true, "unable": true}
 
+// staying: not joining or entering something is staying out of it, not
+// opposing it.
+var staying = map[string]bool{"join": true, "enter": true}
+
 // delaying governors make support cautious: "delays approving", "held off
 // on endorsing".
 var delayingGovernors = map[string]bool{"delay": true, "postpone": true, "stall": true, "hesitate": true,
@@ -740,6 +744,9 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 		switch base {
 		case model.Support:
 			stance = model.Oppose
+			if staying[strings.ToLower(p.Tokens[c].Lemma)] {
+				stance = model.Cautious // "chose not to join the pact": staying out
+			}
 		case model.Oppose:
 			return model.Cautious, true // "not opposed": acceptance with reserve
 		default:
