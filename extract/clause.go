@@ -979,8 +979,9 @@ func (d *docState) verbHolders(i, c int) []int {
 	}
 	switch syntax.Base(rel) {
 	case "ccomp":
-		// "the Netherlands and Austria have yet to decide"
-		if l := strings.ToLower(p.Tokens[h].Lemma); l == "have" || l == "be" {
+		// "the Netherlands and Austria have yet to decide"; "Norway
+		// chose not to join", an infinitive parsed as a ccomp.
+		if l := strings.ToLower(p.Tokens[h].Lemma); l == "have" || l == "be" || d.markerOf(i, c) == "to" && !speechLemmas[l] {
 			return d.verbHolders(i, h)
 		}
 	case "advcl", "conj", "dep", "parataxis", "xcomp":
