@@ -324,6 +324,11 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	if d.afterCondition(i, c) || d.foretoldPassive(i, c) {
 		return false
 	}
+	// "Blocking the deal would be a mistake": a clause as subject is what
+	// is judged, not anyone's act.
+	if _, rel := p.Head(c); syntax.Base(rel) == "csubj" || syntax.Base(rel) == "nsubj" && p.Tokens[c].POS == "VBG" {
+		return false
+	}
 	for n, steps := c, 0; n >= 0 && steps < 4; steps++ {
 		for _, m := range p.Children(n, "mark") {
 			if w := strings.ToLower(p.Tokens[m].Text); w == "whether" || conditions[w] {
