@@ -724,8 +724,21 @@ func (d *docState) roleHolder(i, h int) string {
 			found = id
 		}
 	}
+	if found == "" && titles[role] {
+		// "Theresa May was given a rough ride ... The prime minister
+		// argued": the person just named as a subject, when the article
+		// gives nobody that title and them no other.
+		if id, _, _ := d.antecedent(i, h, isPerson); id != "" && d.acts.people[id] != nil && d.acts.people[id].role == "" {
+			found = id
+		}
+	}
 	return found
 }
+
+// titles are the roles news uses to refer back to a person just named.
+var titles = map[string]bool{"prime minister": true, "president": true, "chancellor": true,
+	"foreign minister": true, "foreign secretary": true, "secretary of state": true, "premier": true,
+	"senator": true, "minister": true, "taoiseach": true}
 
 // pronoun resolves a personal pronoun: "I", "we" inside a quote to its
 // speaker; "he", "she" to the last person named as a subject; "they",
