@@ -835,6 +835,24 @@ func (d *docState) givenBy(i, c int) bool {
 	return false
 }
 
+// receiving: verb h takes in a stance noun someone else holds: "drew
+// criticism", "took on criticism from within his party".
+func (d *docState) receiving(i, h int) bool {
+	p := d.sents[i].p
+	lemma := strings.ToLower(p.Tokens[h].Lemma)
+	if receivers[lemma] {
+		return true
+	}
+	if lemma == "take" {
+		for _, k := range p.Children(h, "compound:prt") {
+			if strings.EqualFold(p.Tokens[k].Text, "on") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // havers hold what others give them: "has the backing of", "enjoys the
 // support of".
 var havers = map[string]bool{"have": true, "enjoy": true, "retain": true, "keep": true}
@@ -1134,6 +1152,10 @@ func (d *docState) withInfinitive(i, c int) bool {
 	return false
 }
 
+// adverbial marks open a clause of its own beside the main one.
+var adverbial = map[string]bool{"as": true, "while": true, "whereas": true, "although": true,
+	"though": true, "because": true, "when": true, "if": true, "unless": true}
+
 // timeWords name when, never what: "on Monday", "last week".
 var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "day": true, "week": true, "month": true, "year": true,
@@ -1217,7 +1239,7 @@ func (d *docState) nounHolders(i, c int) []int {
 	// The subject of a light verb holds its noun, whose possessive then
 	// refers to that subject ("Labour would not give it their support")
 	// or adds another holder ("Erdogan restated Turkey's objections").
-	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[strings.ToLower(p.Tokens[h].Lemma)] || speechLemmas[strings.ToLower(p.Tokens[h].Lemma)])
+	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[strings.ToLower(p.Tokens[h].Lemma)] || speechLemmas[strings.ToLower(p.Tokens[h].Lemma)]) && !d.receiving(i, h)
 	if light {
 		for _, e := range p.Out(h, "obl") {
 			if m := syntax.Marker(e.Rel); (m == "from" || m == "by" || m == "among") && d.holder(i, e.Dep) != "" {
@@ -1277,7 +1299,7 @@ func (d *docState) nounHolders(i, c int) []int {
 			return nil
 		}
 		lemma := strings.ToLower(p.Tokens[h].Lemma)
-		if receivers[lemma] {
+		if d.receiving(i, h) {
 			for _, e := range p.Out(h, "obl") {
 				switch syntax.Marker(e.Rel) {
 				case "from", "by", "of", "among":
@@ -1623,7 +1645,16 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 		}
 	}
 	other, actors := false, false
-	for _, t := range d.targets(i, c) {
+	targets := d.targets(i, c)
+	// "stood by the deal": a phrasal cue's own preposition marks its object.
+	if n := len(cue.words); n > 1 {
+		for _, e := range p.Out(c, "obl") {
+			if syntax.Marker(e.Rel) == cue.words[n-1] {
+				targets = append([]int{e.Dep}, targets...)
+			}
+		}
+	}
+	for _, t := range targets {
 		if len(cue.Object) > 0 && slicesContains(cue.Object, strings.ToLower(p.Tokens[t].Lemma)) {
 			continue // "recalled its ambassador": the object is the act
 		}
@@ -1786,6 +1817,11 @@ func (d *docState) targets(i, c int) []int {
 			}
 		case "obl", "nmod", "advcl":
 			if isTime(p.Tokens[e.Dep]) {
+				continue
+			}
+			// "even as he brushed aside ...", "while Peru welcomed it": a
+			// clause of its own, not what the cue is about.
+			if base == "advcl" && adverbial[d.markerOf(i, e.Dep)] {
 				continue
 			}
 			switch m {
