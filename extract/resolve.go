@@ -10,7 +10,8 @@ import (
 // a reader would sum it up, with the most direct evidence for it. Support
 // with reservations is cautious; opposition with reservations stays
 // opposition; support and opposition go to the side with the stronger
-// evidence, the earlier on a tie.
+// evidence, and to opposition on a tie (the earlier one scored worse on
+// the dev corpus).
 func (d *docState) resolve() []model.Claim {
 	byActor := map[string][]candidate{}
 	var order []string
