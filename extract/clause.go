@@ -446,11 +446,22 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 // foretold: verb v, or a verb it is the infinitive of, is in the future
 // or a modal: "will manage to win", "could yet win".
 func (d *docState) foretold(i, v int) bool {
+	return d.upInfinitives(i, v, func(w string) bool {
+		switch w {
+		case "will", "'ll", "would", "shall", "could", "might", "may":
+			return true
+		}
+		return false
+	}, "aux")
+}
+
+// upInfinitives reports whether verb v, or a verb v is the infinitive of
+// (up to three steps), has a child by one of rels whose word matches.
+func (d *docState) upInfinitives(i, v int, match func(string) bool, rels ...string) bool {
 	p := d.sents[i].p
 	for n, steps := v, 0; n >= 0 && steps < 3; steps++ {
-		for _, a := range p.Children(n, "aux") {
-			switch strings.ToLower(p.Tokens[a].Text) {
-			case "will", "'ll", "would", "shall", "could", "might", "may":
+		for _, a := range p.Children(n, rels...) {
+			if match(strings.ToLower(p.Tokens[a].Text)) {
 				return true
 			}
 		}

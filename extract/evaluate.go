@@ -184,20 +184,7 @@ func (d *docState) isTarget(i, t int) bool {
 // underCondition: predicate pr, or the verb it is the complement of,
 // is marked as a condition or a question ("if", "unless", "whether").
 func (d *docState) underCondition(i, pr int) bool {
-	p := d.sents[i].p
-	for n, steps := pr, 0; n >= 0 && steps < 3; steps++ {
-		for _, m := range p.Children(n, "mark") {
-			if w := strings.ToLower(p.Tokens[m].Text); w == "whether" || conditions[w] {
-				return true
-			}
-		}
-		h, rel := p.Head(n)
-		if syntax.Base(rel) != "xcomp" {
-			break
-		}
-		n = h
-	}
-	return false
+	return d.upInfinitives(i, pr, func(w string) bool { return w == "whether" || conditions[w] }, "mark")
 }
 
 // eventSubject: the topic is the subject of predicate pr.
