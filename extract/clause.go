@@ -1670,6 +1670,11 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 			continue // "recalled its ambassador": the object is the act
 		}
 		if _, rel := p.Head(t); strict && (syntax.Base(rel) == "advcl" || syntax.Base(rel) == "ccomp" || syntax.Base(rel) == "xcomp" || syntax.Base(rel) == "acl") {
+			// "the Taliban agreed to bar al Qaeda": agreeing to the terms
+			// of the event the sentence is about.
+			if syntax.Base(rel) == "xcomp" && strings.EqualFold(p.Tokens[c].Lemma, "agree") && (d.topicIn(i) || d.topicNear(i)) {
+				return true, false
+			}
 			continue // an act's object is a thing, not a clause
 		}
 		r := d.refersTo(i, t)
