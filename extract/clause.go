@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/model"
@@ -808,8 +809,19 @@ func (d *docState) hedged(i, c int) bool {
 // condition of the sentence counts.
 func (d *docState) conditional(i, c int) bool {
 	p := d.sents[i].p
+	// A condition inside what the cue is about is part of its content:
+	// "voiced confidence that the accord will be endorsed once it reaches
+	// Parliament".
+	var inside [][2]int
+	for _, k := range p.Children(c, "ccomp", "acl", "xcomp") {
+		a, b := p.Subtree(k)
+		inside = append(inside, [2]int{a, b})
+	}
 	for k, t := range p.Tokens {
 		if _, rel := p.Head(k); rel != "mark" && syntax.Base(rel) != "advmod" && syntax.Base(rel) != "case" {
+			continue
+		}
+		if slices.ContainsFunc(inside, func(r [2]int) bool { return k >= r[0] && k <= r[1] }) {
 			continue
 		}
 		if conditions[strings.ToLower(t.Text)] && d.inQuote(i, k) == d.inQuote(i, c) {
@@ -1157,6 +1169,21 @@ func (d *docState) withInfinitive(i, c int) bool {
 	}
 	for _, k := range ks {
 		if d.markerOf(i, k) == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// stanceOnActor: verb t is a stance word aimed at an actor ("back the
+// Social Democrats").
+func (d *docState) stanceOnActor(i, t int) bool {
+	p := d.sents[i].p
+	if len(d.x.lex.cuesAt(p.Tokens[t])) == 0 {
+		return false
+	}
+	for _, k := range p.Children(t, "obj") {
+		if d.holder(i, k) != "" {
 			return true
 		}
 	}
@@ -1671,8 +1698,9 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 		}
 		if _, rel := p.Head(t); strict && (syntax.Base(rel) == "advcl" || syntax.Base(rel) == "ccomp" || syntax.Base(rel) == "xcomp" || syntax.Base(rel) == "acl") {
 			// "the Taliban agreed to bar al Qaeda": agreeing to the terms
-			// of the event the sentence is about.
-			if syntax.Base(rel) == "xcomp" && strings.EqualFold(p.Tokens[c].Lemma, "agree") && (d.topicIn(i) || d.topicNear(i)) {
+			// of the event the sentence is about ("agreed to back the
+			// Social Democrats" is a stance of its own, read by its cue).
+			if syntax.Base(rel) == "xcomp" && strings.EqualFold(p.Tokens[c].Lemma, "agree") && !d.stanceOnActor(i, t) && (d.topicIn(i) || d.topicNear(i)) {
 				return true, false
 			}
 			continue // an act's object is a thing, not a clause
