@@ -170,13 +170,13 @@ func TestEvalHelpStatesTheRules(t *testing.T) {
 // lowers any of them fails here, so accuracy is never lost unnoticed; a
 // change that raises them should raise these floors too.
 const (
-	devMicroF1Floor        = 0.668
+	devMicroF1Floor        = 0.67
 	devMicroPrecisionFloor = 0.81
 )
 
 var devEventF1Floors = map[string]float64{
 	"aukus": 0.73, "brexit-deal-2018": 0.60, "doha-2020": 0.64, "jcpoa-2015": 0.72,
-	"jerusalem-2017": 0.71, "mercosur-2024": 0.70, "nato-nordic": 0.62, "prespa-2018": 0.55,
+	"jerusalem-2017": 0.71, "mercosur-2024": 0.70, "nato-nordic": 0.62, "prespa-2018": 0.58,
 }
 
 // TestDevCorpusKeepsItsFigures runs `stancegraph eval` over every folder of
