@@ -58,8 +58,7 @@ func command(t *testing.T, extraEnv []string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = repo.Root(t)
-	cmd.Env = append(os.Environ(), "STANCEGRAPH_NEO4J_URI="+neo4jtest.Server(t).URI(), "STANCEGRAPH_NEO4J_TIMEOUT=5s",
-		"STANCEGRAPH_NLP_PARSER=fast")
+	cmd.Env = append(append(os.Environ(), neo4jtest.Env(t)...), "STANCEGRAPH_NEO4J_TIMEOUT=5s", "STANCEGRAPH_NLP_PARSER=fast")
 	cmd.Env = append(cmd.Env, extraEnv...)
 	return cmd
 }

@@ -77,7 +77,10 @@ func TestConfigMasksSecrets(t *testing.T) {
 func TestOnlyLoopbackListens(t *testing.T) {
 	neo4jtest.Open(t) // starts the local test Neo4j if needed
 	srv := neo4jtest.Server(t)
-	t.Setenv("STANCEGRAPH_NEO4J_URI", srv.URI())
+	for _, kv := range neo4jtest.Env(t) {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan string)
 	go func() {
