@@ -42,7 +42,7 @@ func seededServer(t *testing.T) (http.Handler, *graph.Store) {
 func do(t *testing.T, h http.Handler, method, target, body string) (int, []byte) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	req := httptest.NewRequest(method, target, strings.NewReader(body))
+	req := localRequest(method, target, body)
 	req.Header.Set("Content-Type", "application/json")
 	h.ServeHTTP(rec, req)
 	return rec.Code, rec.Body.Bytes()

@@ -21,7 +21,7 @@ func TestHealthzFollowsRealNeo4j(t *testing.T) {
 	ctx := context.Background()
 	get := func() (int, string) {
 		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+		h.ServeHTTP(rec, localRequest(http.MethodGet, "/healthz", ""))
 		return rec.Code, rec.Body.String()
 	}
 	if code, body := get(); code != http.StatusOK {
