@@ -93,8 +93,6 @@ func judge(typ neo4j.StatementType, db string, root planStep) string {
 
 func judgeStep(db string, st planStep) string {
 	switch {
-	case st.Database != "" && st.Database != db:
-		return fmt.Sprintf("the query uses the database %q; only %q may be read here", st.Database, db)
 	case st.Operator == "LoadCSV":
 		return "LOAD CSV is not allowed: it reads files and fetches URLs"
 	case st.Operator == "AdministrationCommand":
@@ -106,6 +104,8 @@ func judgeStep(db string, st planStep) string {
 		if allowed := readOnlyProcedures(); !slices.Contains(allowed, strings.TrimSpace(name)) {
 			return fmt.Sprintf("the procedure %s is not allowed; only %s may be called", strings.TrimSpace(name), strings.Join(allowed, ", "))
 		}
+	case st.Database != "" && st.Database != db:
+		return fmt.Sprintf("the query uses the database %q; only %q may be read here", st.Database, db)
 	}
 	for _, c := range st.Children {
 		if reason := judgeStep(db, c); reason != "" {

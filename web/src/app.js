@@ -201,19 +201,15 @@ on('unauthorized', () => {
   tokenForm.hidden = false;
   byId('token-input').focus();
 });
-const logoutButton = byId('logout');
-if (logoutButton) {
-  logoutButton.addEventListener('click', async () => {
-    try {
-      await logout();
-      banner.textContent = 'Logged out: this tab needs the token again.';
-      banner.hidden = false;
-    } catch (err) {
-      banner.textContent = `Logout failed: ${err.message}`;
-      banner.hidden = false;
-    }
-  });
-}
+byId('logout').addEventListener('click', async () => {
+  try {
+    await logout();
+    banner.textContent = 'Logged out: this tab needs the token again.';
+  } catch (err) {
+    banner.textContent = `Logout failed: ${err.message}`;
+  }
+  banner.hidden = false;
+});
 tokenForm.addEventListener('submit', (evt) => {
   evt.preventDefault();
   const input = byId('token-input');
