@@ -129,7 +129,7 @@ func TestNeo4jRestartedUnderLoad(t *testing.T) {
 	if h1 > 2*h0+(16<<20) {
 		t.Errorf("heap %d MB before the outage, %d MB after", h0>>20, h1>>20)
 	}
-	record(t, "Neo4j stopped for 5 s and restarted under a steady load of 8 clients",
+	table.Record(t, "Neo4j stopped for 5 s and restarted under a steady load of 8 clients",
 		"requests during the outage answered 503 within the timeout (no hangs); the server recovered without a restart; goroutines and heap returned to their level",
 		fmt.Sprintf("before: %d ok; outage: %d × 503, %d ok, slowest %s; after: %d ok; goroutines %d -> %d; heap %.1f -> %.1f MB",
 			tallies[0].ok, out.unavailable, out.ok, worst[1].Round(time.Millisecond), tallies[2].ok, g0, g1,
