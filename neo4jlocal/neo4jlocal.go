@@ -124,6 +124,12 @@ func (s *Server) Start(ctx context.Context, ready func(context.Context) error) e
 	if err := s.applyPassword(ctx, pw); err != nil {
 		return err
 	}
+	return s.launch(ctx, ready)
+}
+
+// launch starts the JVM on the written configuration and waits for it; a
+// server that does not become ready is stopped.
+func (s *Server) launch(ctx context.Context, ready func(context.Context) error) error {
 	console, err := os.OpenFile(filepath.Join(s.logDir(), "console.log"), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
 		return fmt.Errorf("neo4j: open console log: %w", err)
