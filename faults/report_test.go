@@ -4,7 +4,6 @@
 package faults
 
 import (
-	"fmt"
 	"os"
 	"testing"
 
@@ -17,12 +16,5 @@ var table = report.New("faults", "Faults",
 	"Written by the fault suite (`make test-faults`, also part of `make test`). Each row is one test against the real binary or server and the real local Neo4j; the figures are that run's.",
 	"injected", "what happened", "figures")
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	// Tests run in the package's folder, one below the repository's.
-	if err := table.Write("../RELIABILITY.md"); err != nil {
-		fmt.Fprintln(os.Stderr, "faults: write RELIABILITY.md:", err)
-		code = 1
-	}
-	os.Exit(code)
-}
+// TestMain writes RELIABILITY.md, one folder up, after the tests.
+func TestMain(m *testing.M) { os.Exit(table.Run(m, "../RELIABILITY.md")) }

@@ -5,7 +5,6 @@
 package security
 
 import (
-	"fmt"
 	"os"
 	"testing"
 
@@ -18,12 +17,5 @@ var table = report.New("security", "Security",
 	"Written by the security suite (`make test-security`, also part of `make test`). Each row is one class of attack tried against the real binary and the real local Neo4j (authentication on), with the requests it sent and the answers it got.",
 	"attack", "request tried", "answer")
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	// Tests run in the package's folder, one below the repository's.
-	if err := table.Write("../RELIABILITY.md"); err != nil {
-		fmt.Fprintln(os.Stderr, "security: write RELIABILITY.md:", err)
-		code = 1
-	}
-	os.Exit(code)
-}
+// TestMain writes RELIABILITY.md, one folder up, after the tests.
+func TestMain(m *testing.M) { os.Exit(table.Run(m, "../RELIABILITY.md")) }

@@ -47,6 +47,18 @@ func (tb *Table) Record(t testing.TB, cells ...string) {
 	})
 }
 
+// Run runs a suite's tests, then writes its section into path (relative
+// to the package's folder, where tests run): the body of its TestMain,
+// whose exit code it returns.
+func (tb *Table) Run(m *testing.M, path string) int {
+	code := m.Run()
+	if err := tb.Write(path); err != nil {
+		fmt.Fprintf(os.Stderr, "%s: write %s: %v\n", tb.name, path, err)
+		code = 1
+	}
+	return code
+}
+
 // Write puts the section into the file at path, replacing the section of
 // the same name, or adding it at the end. Nothing is written for a run
 // that recorded no row (a run of one other test, say).
