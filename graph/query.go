@@ -47,7 +47,7 @@ func (s *Store) runRead(ctx context.Context, query string, params map[string]any
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
 	// Set once Neo4j has begun the transaction: a deadline after that is
-	// the query's own slowness, not an unreachable server.
+	// the query's own slowness if Neo4j still answers.
 	began := false
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		began = true
@@ -65,10 +65,19 @@ func (s *Store) runRead(ctx context.Context, query string, params map[string]any
 	switch {
 	case err == nil:
 		return out.(Rows), nil
-	case began && errors.Is(ctx.Err(), context.DeadlineExceeded):
+	case began && errors.Is(ctx.Err(), context.DeadlineExceeded) && s.answers():
 		return Rows{}, model.Wrap(model.Timeout, err, "query timed out after %s", lim.Timeout)
 	}
 	return Rows{}, s.translate(err, "read query")
+}
+
+// answers reports whether Neo4j takes a connection now (within a second):
+// after a deadline it tells a slow query (it does) from a server that went
+// away or hangs meanwhile (it does not).
+func (s *Store) answers() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	return s.driver.VerifyConnectivity(ctx) == nil
 }
 
 // collect reads records until the result or a cap ends.
