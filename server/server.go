@@ -174,8 +174,7 @@ func (s *Server) requestLog() gin.HandlerFunc {
 // the server and its user, goes to the log.
 func (s *Server) healthz(c *gin.Context) {
 	if err := s.Graph.Ping(c.Request.Context()); err != nil {
-		s.log.Warn("health check: neo4j unavailable", "err", err)
-		c.AbortWithStatusJSON(http.StatusServiceUnavailable, errorBody{Error: "neo4j is unavailable", Code: model.Unavailable})
+		fail(c, s.log, model.Wrap(model.Unavailable, err, "neo4j is unavailable"))
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ok", "neo4j": "up"})
