@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/neo4jlocal"
 )
 
@@ -135,7 +136,7 @@ type neo4jStatus struct {
 func (a *app) neo4jStatus(ctx context.Context, st *graph.Store) neo4jStatus {
 	var s neo4jStatus
 	if err := st.Ping(ctx); err != nil {
-		s.Error = err.Error()
+		s.Error = model.ErrorMessage(err)
 	} else {
 		s.Up = true
 	}
