@@ -4,7 +4,7 @@
 BIN := bin/stancegraph
 ARTICLES ?= examples/articles
 
-.PHONY: run test test-faults build web deps neo4j-start neo4j-stop clean bench
+.PHONY: run test test-faults test-security build web deps neo4j-start neo4j-stop clean bench
 
 ## run: start the local Neo4j (unless neo4j.uri is set), ingest $(ARTICLES), serve on http://127.0.0.1:8080
 run: build
@@ -19,6 +19,10 @@ test:
 ## test-faults: only the fault suite (Neo4j killed and restarted, load, hostile input, auth); writes RELIABILITY.md
 test-faults:
 	TEST_PKGS=./faults scripts/test.sh
+
+## test-security: only the security suite (attacks on the real binary and local Neo4j); writes its table in RELIABILITY.md
+test-security:
+	TEST_PKGS=./security scripts/test.sh
 
 build: deps web
 	go build -o $(BIN) ./cmd/stancegraph

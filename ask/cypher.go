@@ -26,7 +26,7 @@ ORDER BY s.claims DESC, s.documents DESC, a.name`
 WHERE coalesce(c.review, '') <> 'rejected'
 OPTIONAL MATCH (c)-[:ABOUT]->(t:Topic)
 RETURN c.id AS claim_id, a.name AS actor, c.stance AS stance, c.quote AS quote, c.attribution AS attribution, d.id AS doc, d.title AS doc_title, t.name AS topic
-ORDER BY d.id, c.start`
+ORDER BY d.source, d.id, c.start`
 
 	// cypherWho: $actor. One row per affiliation in either direction
 	// ("out": the actor is affiliated with the other; "in": the other is
@@ -57,7 +57,7 @@ ORDER BY size(stances) DESC, claims DESC, actor`
 	// cypherMentions: $actor.
 	cypherMentions = `MATCH (d:Document)-[m:MENTIONS]->(a:Actor {id: $actor})
 RETURN d.id AS doc, d.title AS title, d.source AS source, m.count AS mentions
-ORDER BY m.count DESC, d.id`
+ORDER BY m.count DESC, d.source`
 )
 
 // stanceCypher is the stance template for each stance.

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -62,10 +63,17 @@ type Local struct {
 
 // Server configures the HTTP explorer.
 type Server struct {
-	Addr         string        `mapstructure:"addr"`
+	Addr string `mapstructure:"addr"`
+	// Hosts are names besides the loopback ones and the address's own host
+	// that requests may carry in their Host header.
+	Hosts        []string      `mapstructure:"hosts"`
 	Token        string        `mapstructure:"token"`
+	TLSCert      string        `mapstructure:"tls_cert"`
+	TLSKey       string        `mapstructure:"tls_key"`
 	QueryTimeout time.Duration `mapstructure:"query_timeout"`
 	RowCap       int           `mapstructure:"row_cap"`
+	// ByteCap bounds an ad-hoc or saved query's result as JSON.
+	ByteCap int `mapstructure:"byte_cap"`
 }
 
 // Ingest configures reading and writing articles.
@@ -137,9 +145,13 @@ func defaults() map[string]any {
 		"local.java":           "java",
 		"local.start_timeout":  "180s",
 		"server.addr":          "127.0.0.1:8080",
+		"server.hosts":         []string{},
 		"server.token":         "",
+		"server.tls_cert":      "",
+		"server.tls_key":       "",
 		"server.query_timeout": "10s",
 		"server.row_cap":       1000,
+		"server.byte_cap":      4 << 20,
 		"ingest.max_bytes":     10 << 20,
 		"ingest.batch_size":    1000,
 		"ingest.workers":       2,
@@ -251,8 +263,16 @@ func (c Config) Validate() error {
 	if c.Local.Home == "" {
 		return bad("local.home", "must not be empty")
 	}
-	if !strings.HasPrefix(c.Local.Version, "5.") {
-		return bad("local.version", "%q: only Neo4j 5.x runs on this project's Java 17 launcher", c.Local.Version)
+	if hasControl(c.Local.Home) {
+		return bad("local.home", "%q holds a control character (a newline would add settings to neo4j.conf)", c.Local.Home)
+	}
+	if !reNeo4jVersion.MatchString(c.Local.Version) {
+		return bad("local.version", "%q is not a version like 5.26.30: only Neo4j 5.x runs on this project's Java 17 launcher", c.Local.Version)
+	}
+	for key, size := range map[string]string{"local.heap": c.Local.Heap, "local.pagecache": c.Local.PageCache} {
+		if !reMemSize.MatchString(size) {
+			return bad(key, "%q is not a memory size like 1g or 512m", size)
+		}
 	}
 	if c.Local.StartTimeout <= 0 {
 		return bad("local.start_timeout", "must be positive, got %s", c.Local.StartTimeout)
@@ -262,11 +282,22 @@ func (c Config) Validate() error {
 	} else if err := checkPort(port); err != nil && port != "0" { // 0: any free port
 		return bad("server.addr", "%v", err)
 	}
+	for i, h := range c.Server.Hosts {
+		if !reHostName.MatchString(h) {
+			return bad(fmt.Sprintf("server.hosts[%d]", i), "%q is not a host name or IP address (no scheme or port)", h)
+		}
+	}
+	if (c.Server.TLSCert == "") != (c.Server.TLSKey == "") {
+		return bad("server.tls_cert", "server.tls_cert and server.tls_key go together: set both or neither")
+	}
 	if c.Server.QueryTimeout <= 0 {
 		return bad("server.query_timeout", "must be positive, got %s", c.Server.QueryTimeout)
 	}
 	if c.Server.RowCap < 1 {
 		return bad("server.row_cap", "must be at least 1, got %d", c.Server.RowCap)
+	}
+	if c.Server.ByteCap < 1024 {
+		return bad("server.byte_cap", "must be at least 1024, got %d", c.Server.ByteCap)
 	}
 	if c.Ingest.MaxBytes < 1 {
 		return bad("ingest.max_bytes", "must be at least 1, got %d", c.Ingest.MaxBytes)
@@ -305,7 +336,7 @@ func (c Config) Validate() error {
 		if c.NLP.StartTimeout <= 0 {
 			return bad("nlp.start_timeout", "must be positive, got %s", c.NLP.StartTimeout)
 		}
-		if !regexp.MustCompile(`^[0-9]+[kmgKMG]$`).MatchString(c.NLP.Heap) {
+		if !reMemSize.MatchString(c.NLP.Heap) {
 			return bad("nlp.heap", "%q is not a Java heap size like 2g", c.NLP.Heap)
 		}
 	}
@@ -326,6 +357,17 @@ func (c Config) Validate() error {
 		return bad("log.format", "%q is not text or json", c.Log.Format)
 	}
 	return nil
+}
+
+var (
+	reNeo4jVersion = regexp.MustCompile(`^5\.[0-9]+\.[0-9]+$`)
+	reMemSize      = regexp.MustCompile(`^[0-9]+[kmgKMG]$`)
+	reHostName     = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$`)
+)
+
+// hasControl reports whether s holds a control character.
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsControl)
 }
 
 func checkPort(p string) error {

@@ -34,6 +34,14 @@ func TestLoadRejectsBadValuesNamingTheKey(t *testing.T) {
 		{"bad log level", "log:\n  level: loud\n", "log.level"},
 		{"no topic terms", "topic:\n  terms: []\n", "topic.terms"},
 		{"unknown key", "neo4j:\n  passwrd: x\n", "passwrd"},
+		// Values that reach neo4j.conf: a newline would add a setting.
+		{"newline in heap", "local:\n  heap: \"1g\\ndbms.security.auth_enabled=false\"\n", "local.heap"},
+		{"newline in page cache", "local:\n  pagecache: \"512m\\nx=y\"\n", "local.pagecache"},
+		{"newline in home", "local:\n  home: \".neo4j/x\\ndbms.security.auth_enabled=false\"\n", "local.home"},
+		{"version not 5.x.y", "local:\n  version: \"5.26.30\\nx=y\"\n", "local.version"},
+		{"host with a scheme", "server:\n  hosts: ['http://evil.example']\n", "server.hosts[0]"},
+		{"certificate without key", "server:\n  tls_cert: cert.pem\n", "server.tls_cert"},
+		{"tiny byte cap", "server:\n  byte_cap: 10\n", "server.byte_cap"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,6 +25,15 @@ type Query struct {
 	Source      string  `json:"source"` // "file" or "saved"
 }
 
+// Defaults are the query's parameters with their default values.
+func (q Query) Defaults() map[string]any {
+	out := make(map[string]any, len(q.Params))
+	for _, p := range q.Params {
+		out[p.Name] = p.Default
+	}
+	return out
+}
+
 // reName is what a saved query may be called: it is used in URLs and
 // file names, so nothing that could traverse paths.
 var reName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)

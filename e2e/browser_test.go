@@ -4,7 +4,9 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -18,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/stancegraph/stancegraph/cypher"
+	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/server"
 	"github.com/stancegraph/stancegraph/web"
@@ -31,7 +34,8 @@ const hostile = `Syria joined the anti-ISIS coalition on Tuesday.
 
 // site starts the server on loopback over the seeds plus the hostile
 // article, and a headless Chromium; screenshots go to out/screenshots.
-func site(t testing.TB) (context.Context, string, string) {
+// with, if given, changes the server's options.
+func site(t testing.TB, with ...func(*server.Options)) (context.Context, string, string) {
 	t.Helper()
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
@@ -47,8 +51,12 @@ func site(t testing.TB) (context.Context, string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := server.New(server.Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(),
-		Static: web.Static(), Topic: neo4jtest.Topic.Name, QueryTimeout: 10 * time.Second, RowCap: 500, FileQueries: files})
+	so := server.Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(),
+		Static: web.Static(), Topic: neo4jtest.Topic.Name, QueryTimeout: 10 * time.Second, RowCap: 500, FileQueries: files}
+	for _, w := range with {
+		w(&so)
+	}
+	s, err := server.New(so)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +227,7 @@ func TestUntrustedTextRendersAsText(t *testing.T) {
 		t.Fatalf("injected markup became live: __xss=%v, %d elements", xss, injected)
 	}
 	err = run(ctx,
-		chromedp.Navigate(base+"/documents/hostile.txt"),
+		chromedp.Navigate(base+"/documents/"+documentID(t, base, "hostile.txt")),
 		chromedp.WaitVisible(`mark.claim`),
 		chromedp.Text(`body`, &pageText),
 		chromedp.Evaluate(`window.__xss`, &xss),
@@ -231,5 +239,72 @@ func TestUntrustedTextRendersAsText(t *testing.T) {
 	}
 	if !strings.Contains(pageText, "<script>window.__xss = 1</script>") || xss != nil || injected != 0 {
 		t.Fatalf("document page: __xss=%v, %d injected, text %q", xss, injected, pageText)
+	}
+}
+
+// documentID finds the id of the document read from a file of this name.
+func documentID(t *testing.T, base, name string) string {
+	t.Helper()
+	resp, err := http.Get(base + "/api/documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var list struct {
+		Documents []graph.DocumentSummary `json:"documents"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range list.Documents {
+		if d.Name == name {
+			return d.ID
+		}
+	}
+	t.Fatalf("no document named %s in %+v", name, list.Documents)
+	return ""
+}
+
+// TestTimeoutAndLogoutInChromium: with a token, a saved query that runs
+// past the timeout says so in the results (504), without the outage
+// banner; Log out clears the cookie and the page asks for the token again.
+func TestTimeoutAndLogoutInChromium(t *testing.T) {
+	const token = "e2e-t0ken-4f1d"
+	ctx, base, shots := site(t, func(o *server.Options) {
+		o.Token, o.QueryTimeout = token, 2*time.Second
+		o.FileQueries = append(o.FileQueries, cypher.Query{Name: "slow-count", Description: "Runs past any timeout.", Source: "file",
+			Params: []cypher.Param{}, Cypher: "UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 100 RETURN count(*) AS n"})
+	})
+	var status string
+	var bannerHidden, logoutVisible bool
+	err := run(ctx,
+		chromedp.Navigate(base+"/?token="+token),
+		chromedp.WaitVisible(`#queries .query[data-name="slow-count"]`),
+		chromedp.Click(`#queries .query[data-name="slow-count"]`, chromedp.NodeVisible),
+		chromedp.Click(`#query-run`, chromedp.NodeVisible),
+		chromedp.Poll(`document.querySelector('#results-status').textContent.includes('timed out')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Text(`#results-status`, &status),
+		chromedp.Evaluate(`document.querySelector('#banner').hidden`, &bannerHidden),
+		chromedp.Evaluate(`!document.querySelector('#logout').hidden`, &logoutVisible),
+	)
+	shot(t, ctx, shots, "06-query-timed-out")
+	if err != nil {
+		t.Fatalf("slow query: %v (status %q)", err, status)
+	}
+	if !bannerHidden || !logoutVisible {
+		t.Errorf("banner hidden %v (want true), logout button visible %v", bannerHidden, logoutVisible)
+	}
+	var after int
+	err = run(ctx,
+		chromedp.Click(`#logout`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#token-form`),
+		chromedp.Evaluate(`fetch('/api/actors').then(r => r.status)`, &after, awaitPromise),
+	)
+	shot(t, ctx, shots, "07-logged-out")
+	if err != nil {
+		t.Fatalf("logout: %v", err)
+	}
+	if after != http.StatusUnauthorized {
+		t.Fatalf("after logout /api/actors answered %d, want 401", after)
 	}
 }

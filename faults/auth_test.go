@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stancegraph/stancegraph/internal/bintest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/internal/repo"
 )
@@ -21,7 +22,7 @@ import (
 func TestTokenOnRealBinary(t *testing.T) {
 	const token = "tok-9f3c2e7a51d84b06"
 	neo4jtest.Open(t)
-	s := serve(t, "STANCEGRAPH_SERVER_TOKEN="+token, "STANCEGRAPH_LOG_LEVEL=debug")
+	s := bintest.Serve(t, "STANCEGRAPH_SERVER_TOKEN="+token, "STANCEGRAPH_LOG_LEVEL=debug")
 	b, err := os.ReadFile(filepath.Join(repo.Root(t), "server", "openapi.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +46,8 @@ func TestTokenOnRealBinary(t *testing.T) {
 	}
 	client := &http.Client{Timeout: 15 * time.Second}
 	do := func(r route, auth string) int {
-		req, _ := http.NewRequest(r.method, s.base+r.path, strings.NewReader("{}"))
+		req, _ := http.NewRequest(r.method, s.Base+r.path, strings.NewReader("{}"))
+		req.Header.Set("Content-Type", "application/json")
 		if auth != "" {
 			req.Header.Set("Authorization", "Bearer "+auth)
 		}
@@ -73,10 +75,10 @@ func TestTokenOnRealBinary(t *testing.T) {
 			t.Errorf("%s %s with the right token: 401", r.method, r.path)
 		}
 	}
-	if out := s.stderr.String(); strings.Contains(out, token) {
+	if out := s.Stderr.String(); strings.Contains(out, token) {
 		t.Errorf("the token appears in the server's output")
 	}
-	record(t, fmt.Sprintf("token configured: %d routes (every documented one, pages, static files, exports) with no, wrong, extended and truncated tokens", len(routes)),
+	table.Record(t, fmt.Sprintf("token configured: %d routes (every documented one, pages, static files, exports) with no, wrong, extended and truncated tokens", len(routes)),
 		"every route but /healthz answered 401 without the right token and served with it; the token (compared in constant time) never appeared in the debug-level log",
 		fmt.Sprintf("%d guarded routes × 4 wrong tokens", guarded))
 }

@@ -1,7 +1,6 @@
 package faults
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stancegraph/stancegraph/internal/bintest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/internal/repo"
 )
@@ -32,7 +32,7 @@ var injections = []string{
 func TestHostileInput(t *testing.T) {
 	st := neo4jtest.Open(t)
 	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t))
-	s := serve(t)
+	s := bintest.Serve(t)
 	before := count(t, st, "MATCH (n) RETURN count(n)")
 	beforeRels := count(t, st, "MATCH ()-[r]->() RETURN count(r)")
 
@@ -71,7 +71,8 @@ func TestHostileInput(t *testing.T) {
 	kinds := map[string]bool{}
 	for _, r := range reqs {
 		kinds[r.what] = true
-		hr, _ := http.NewRequest(r.method, s.base+r.path, strings.NewReader(r.body))
+		hr, _ := http.NewRequest(r.method, s.Base+r.path, strings.NewReader(r.body))
+		hr.Header.Set("Content-Type", "application/json")
 		resp, err := client.Do(hr)
 		if err != nil {
 			t.Errorf("%s %s: %v", r.what, r.path[:min(len(r.path), 80)], err)
@@ -96,7 +97,7 @@ func TestHostileInput(t *testing.T) {
 	if after != before || afterRels != beforeRels || pwned != 0 {
 		t.Errorf("graph changed: nodes %d -> %d, relationships %d -> %d, :Pwned %d", before, after, beforeRels, afterRels, pwned)
 	}
-	record(t, fmt.Sprintf("hostile HTTP input: %d requests of %d kinds (%d injection strings in every parameter, question and saved-query name; traversal; malformed and oversized bodies; invalid UTF-8; a 100,000-character question)", len(reqs), len(kinds), len(injections)),
+	table.Record(t, fmt.Sprintf("hostile HTTP input: %d requests of %d kinds (%d injection strings in every parameter, question and saved-query name; traversal; malformed and oversized bodies; invalid UTF-8; a 100,000-character question)", len(reqs), len(kinds), len(injections)),
 		"each answered as data or refused with a JSON error (400/403/404/413); no query text was executed; node and relationship counts unchanged",
 		fmt.Sprintf("%d nodes and %d relationships before and after", after, afterRels))
 }
@@ -138,10 +139,8 @@ func TestHostileFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	cmd := command(t, nil, "ingest", dir)
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	out, err := cmdOutput(ctx, cmd)
+	cmd := bintest.Command(t, nil, "ingest", dir)
+	out, err := bintest.Output(cmd, 60*time.Second)
 	took := time.Since(start)
 	if err == nil {
 		t.Fatalf("ingest exited 0 with refused files:\n%s", out)
@@ -154,24 +153,7 @@ func TestHostileFiles(t *testing.T) {
 	if n := count(t, st, "MATCH (d:Document) RETURN count(d)"); n != 1 {
 		t.Errorf("%d documents written, want the 1 good one", n)
 	}
-	record(t, "ingest folder with a 50 MB file, a 1 GB sparse file, a directory symlink loop and a self-referencing file link beside a good article",
+	table.Record(t, "ingest folder with a 50 MB file, a 1 GB sparse file, a directory symlink loop and a self-referencing file link beside a good article",
 		"the big files were refused by the size cap (checked before reading), the loops did not trap the walk, the good article was written, the exit code was non-zero",
 		fmt.Sprintf("whole run %s", took.Round(time.Millisecond)))
-}
-
-func cmdOutput(ctx context.Context, cmd interface {
-	CombinedOutput() ([]byte, error)
-}) (string, error) {
-	type res struct {
-		b   []byte
-		err error
-	}
-	c := make(chan res, 1)
-	go func() { b, err := cmd.CombinedOutput(); c <- res{b, err} }()
-	select {
-	case r := <-c:
-		return string(r.b), r.err
-	case <-ctx.Done():
-		return "", ctx.Err()
-	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/bintest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 )
 
@@ -45,8 +46,8 @@ func TestNeo4jKilledMidIngest(t *testing.T) {
 	dir := corpus(t, 3, docs)
 	ctx := context.Background()
 
-	cmd := command(t, nil, "ingest", dir)
-	var stderr lockedBuffer
+	cmd := bintest.Command(t, nil, "ingest", dir)
+	var stderr bintest.LockedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -73,7 +74,7 @@ func TestNeo4jKilledMidIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	partial := count(t, st, "MATCH (d:Document) RETURN count(d)")
-	if out, err := command(t, nil, "ingest", dir).CombinedOutput(); err != nil {
+	if out, err := bintest.Command(t, nil, "ingest", dir).CombinedOutput(); err != nil {
 		t.Fatalf("ingest after restart: %v\n%s", err, out)
 	}
 	recovered, err := st.Count(ctx)
@@ -101,7 +102,7 @@ func TestNeo4jKilledMidIngest(t *testing.T) {
 	if err := st.DeleteAll(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := command(t, nil, "ingest", dir).CombinedOutput(); err != nil {
+	if out, err := bintest.Command(t, nil, "ingest", dir).CombinedOutput(); err != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, out)
 	}
 	clean, err := st.Count(ctx)
@@ -119,7 +120,7 @@ func TestNeo4jKilledMidIngest(t *testing.T) {
 	if orphans != 0 || noActor != 0 {
 		t.Errorf("%d claims without a document, %d without an actor", orphans, noActor)
 	}
-	record(t, fmt.Sprintf("SIGKILL of Neo4j while ingesting %d documents with the real binary", docs),
+	table.Record(t, fmt.Sprintf("SIGKILL of Neo4j while ingesting %d documents with the real binary", docs),
 		"ingest exited non-zero naming the unreachable server; after restarting Neo4j a second ingest skipped what was committed and wrote the rest; node and relationship counts and every document's claims equal a clean ingest; no claim lacks its document or actor",
 		fmt.Sprintf("%d documents committed before the kill; ingest exited %.1f s after it; %d nodes, %d claims; orphans %d",
 			partial, exited.Seconds(), sum(clean.Nodes), clean.Nodes["Claim"], orphans))

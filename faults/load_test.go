@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stancegraph/stancegraph/internal/bintest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 )
 
@@ -34,8 +35,8 @@ func TestLoad(t *testing.T) {
 	const conns = 64
 	st := neo4jtest.Open(t)
 	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t))
-	s := serve(t)
-	pid := s.cmd.Process.Pid
+	s := bintest.Serve(t)
+	pid := s.Cmd.Process.Pid
 	routes := []struct{ method, path, body string }{
 		{"GET", "/api/ask?q=who+opposed+the+deal%3F", ""},
 		{"GET", "/api/ask?q=what+did+Turkey+say", ""},
@@ -71,7 +72,8 @@ func TestLoad(t *testing.T) {
 			defer wg.Done()
 			for n := i; time.Now().Before(deadline); n++ {
 				r := routes[n%len(routes)]
-				req, _ := http.NewRequest(r.method, s.base+r.path, strings.NewReader(r.body))
+				req, _ := http.NewRequest(r.method, s.Base+r.path, strings.NewReader(r.body))
+				req.Header.Set("Content-Type", "application/json")
 				t0 := time.Now()
 				resp, err := client.Do(req)
 				res := result{d: time.Since(t0)}
@@ -114,12 +116,12 @@ func TestLoad(t *testing.T) {
 	}
 	rssEnd, rssMax := rss[len(rss)-1], slices.Max(rss)
 	if five > 0 {
-		t.Errorf("%d requests failed with 5xx or no answer: %v\nserver stderr:\n%s", five, byStatus, s.stderr.String())
+		t.Errorf("%d requests failed with 5xx or no answer: %v\nserver stderr:\n%s", five, byStatus, s.Stderr.String())
 	}
 	if rssWarm > 0 && rssEnd > rssWarm*3/2+50*1024 {
 		t.Errorf("RSS grew from %d MB after warm-up to %d MB at the end", rssWarm/1024, rssEnd/1024)
 	}
-	record(t, fmt.Sprintf("%d s of load at %d concurrent connections over %d routes (real binary, loopback)", loadSeconds(t), conns, len(routes)),
+	table.Record(t, fmt.Sprintf("%d s of load at %d concurrent connections over %d routes (real binary, loopback)", loadSeconds(t), conns, len(routes)),
 		"no 5xx; resident memory stable after warm-up",
 		fmt.Sprintf("%d requests (%.0f/s), statuses %v, p50 %s, p99 %s; RSS %d MB after warm-up, %d MB at the end, %d MB at most",
 			len(results), float64(len(results))/float64(loadSeconds(t)), byStatus, p50.Round(time.Millisecond),

@@ -19,9 +19,10 @@ import (
 )
 
 // TestNeo4jRestartedUnderLoad stops Neo4j under a steady load on the
-// server: requests during the outage must answer 503 within the timeout,
-// the server must recover without a restart, and its goroutines and heap
-// must come back to where they were.
+// server: requests during the outage must answer 503 within the timeout
+// (or 504, a question the restarting server took but did not answer in
+// time), the server must recover without a restart, and its goroutines and
+// heap must come back to where they were.
 func TestNeo4jRestartedUnderLoad(t *testing.T) {
 	const timeout = 3 * time.Second
 	srv := neo4jtest.Server(t)
@@ -37,7 +38,7 @@ func TestNeo4jRestartedUnderLoad(t *testing.T) {
 	client := &http.Client{Timeout: 3 * timeout}
 
 	var phase atomic.Int32 // 0 before, 1 outage, 2 after
-	type tally struct{ ok, unavailable, other, slow int }
+	type tally struct{ ok, unavailable, timedOut, other, slow int }
 	var mu sync.Mutex
 	tallies := [3]tally{}
 	var worst [3]time.Duration
@@ -68,6 +69,8 @@ func TestNeo4jRestartedUnderLoad(t *testing.T) {
 					tl.ok++
 				case resp.StatusCode == http.StatusServiceUnavailable:
 					tl.unavailable++
+				case resp.StatusCode == http.StatusGatewayTimeout:
+					tl.timedOut++
 				default:
 					tl.other++
 				}
@@ -118,9 +121,9 @@ func TestNeo4jRestartedUnderLoad(t *testing.T) {
 	}
 	out := tallies[1]
 	if out.unavailable == 0 || out.other > 0 || out.slow > 0 {
-		t.Errorf("during the outage: %+v (want only 200/503, none slower than %s)", out, timeout+time.Second)
+		t.Errorf("during the outage: %+v (want only 200/503/504, none slower than %s)", out, timeout+time.Second)
 	}
-	if tallies[0].other+tallies[0].unavailable > 0 || tallies[2].other+tallies[2].unavailable > 0 {
+	if tallies[0].other+tallies[0].unavailable+tallies[0].timedOut > 0 || tallies[2].other+tallies[2].unavailable+tallies[2].timedOut > 0 {
 		t.Errorf("errors outside the outage: before %+v after %+v", tallies[0], tallies[2])
 	}
 	if g1 > g0+10 {
@@ -129,10 +132,10 @@ func TestNeo4jRestartedUnderLoad(t *testing.T) {
 	if h1 > 2*h0+(16<<20) {
 		t.Errorf("heap %d MB before the outage, %d MB after", h0>>20, h1>>20)
 	}
-	record(t, "Neo4j stopped for 5 s and restarted under a steady load of 8 clients",
-		"requests during the outage answered 503 within the timeout (no hangs); the server recovered without a restart; goroutines and heap returned to their level",
-		fmt.Sprintf("before: %d ok; outage: %d × 503, %d ok, slowest %s; after: %d ok; goroutines %d -> %d; heap %.1f -> %.1f MB",
-			tallies[0].ok, out.unavailable, out.ok, worst[1].Round(time.Millisecond), tallies[2].ok, g0, g1,
+	table.Record(t, "Neo4j stopped for 5 s and restarted under a steady load of 8 clients",
+		"requests during the outage answered 503 within the timeout (no hangs), or 504 for a question the restarting server took but did not answer in time; the server recovered without a restart; goroutines and heap returned to their level",
+		fmt.Sprintf("before: %d ok; outage: %d × 503, %d × 504, %d ok, slowest %s; after: %d ok; goroutines %d -> %d; heap %.1f -> %.1f MB",
+			tallies[0].ok, out.unavailable, out.timedOut, out.ok, worst[1].Round(time.Millisecond), tallies[2].ok, g0, g1,
 			float64(h0)/(1<<20), float64(h1)/(1<<20)))
 }
 

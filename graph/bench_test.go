@@ -32,7 +32,7 @@ func subset(b *testing.B, n int) []graph.DocumentInput {
 		if err != nil {
 			b.Fatal(err)
 		}
-		out = append(out, graph.DocumentInput{ID: a.Name, Text: doc.Text, Topic: benchTopic,
+		out = append(out, graph.DocumentInput{ID: a.Name, Name: a.Name, Text: doc.Text, Topic: benchTopic,
 			Actors: r.Actors, Claims: r.Claims, Affiliations: r.Affiliations})
 	}
 	return out

@@ -18,9 +18,12 @@ type Topic struct {
 
 // DocumentInput is everything one article contributes to the graph.
 type DocumentInput struct {
-	ID     string // the file's base name
+	// ID says where the document came from (see ingest): two files of
+	// the same name in different folders are two documents.
+	ID     string
+	Name   string // the file's base name
 	Title  string
-	Source string // the path it was read from
+	Source string // its path under the folder that was ingested
 	SHA256 string // of the file's bytes
 	Text   string
 	Topic  Topic
@@ -32,9 +35,10 @@ type DocumentInput struct {
 
 // ClaimID is stable across re-ingests of a changed file as long as the
 // same actor takes the same stance in the same sentence, so analysts'
-// review marks survive edits elsewhere in the document.
-func ClaimID(c model.Claim) string {
-	h := sha256.Sum256([]byte(c.Doc + "\x00" + c.ActorID + "\x00" + string(c.Stance) + "\x00" + c.Evidence))
+// review marks survive edits elsewhere in the document. The document's id
+// is part of it: the same sentence in two documents is two claims.
+func ClaimID(docID string, c model.Claim) string {
+	h := sha256.Sum256([]byte(docID + "\x00" + c.ActorID + "\x00" + string(c.Stance) + "\x00" + c.Evidence))
 	return "claim:" + hex.EncodeToString(h[:12])
 }
 
@@ -59,7 +63,7 @@ const (
 	cypherTopic = `MERGE (t:Topic {id: $topic.id}) SET t.name = $topic.name`
 
 	cypherDocument = `MERGE (d:Document {id: $doc.id})
-SET d.name = $doc.id, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256,
+SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256,
     d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime()`
 
 	// cypherUpsertDocument writes the topic and document and returns the
@@ -170,7 +174,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 	keep := make([]string, 0, len(in.Claims))
 	claimRows := make([]map[string]any, 0, len(in.Claims))
 	for _, c := range in.Claims {
-		id := ClaimID(c)
+		id := ClaimID(in.ID, c)
 		keep = append(keep, id)
 		claimRows = append(claimRows, map[string]any{"id": id, "actor": c.ActorID, "stance": string(c.Stance),
 			"quote": c.Evidence, "start": c.Start, "end": c.End, "attribution": string(c.Attribution),
@@ -188,7 +192,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 	for _, f := range in.Affiliations {
 		affRows = append(affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
 	}
-	doc := map[string]any{"id": in.ID, "title": in.Title, "source": in.Source, "sha256": in.SHA256,
+	doc := map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "sha256": in.SHA256,
 		"chars": len([]rune(in.Text)), "text": in.Text}
 	topic := map[string]any{"id": in.Topic.ID, "name": in.Topic.Name}
 
@@ -219,7 +223,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 		}
 		// A new document's claims are all unreviewed: its counts are known
 		// without asking.
-		after := newCounts(in.Claims)
+		after := newCounts(in.ID, in.Claims)
 		if len(before) > 0 {
 			if after, err = stanceCounts(ctx, tx, in.ID); err != nil {
 				return nil, err
@@ -274,11 +278,11 @@ func writeInBatches(run func(string, map[string]any) error, in DocumentInput, ke
 	return nil
 }
 
-func newCounts(claims []model.Claim) map[stanceKey]int64 {
+func newCounts(docID string, claims []model.Claim) map[stanceKey]int64 {
 	out := map[stanceKey]int64{}
 	seen := map[string]bool{}
 	for _, c := range claims {
-		if id := ClaimID(c); !seen[id] {
+		if id := ClaimID(docID, c); !seen[id] {
 			seen[id] = true
 			out[stanceKey{c.ActorID, string(c.Stance)}]++
 		}
@@ -414,9 +418,6 @@ func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, 
 		return actor, err
 	})
 	if err != nil {
-		if model.ErrorCode(err) == model.NotFound {
-			return "", err
-		}
 		return "", s.translate(err, "review claim %s", claimID)
 	}
 	return out.(string), nil

@@ -23,7 +23,7 @@ func (s *Store) WriteDocumentPerRow(ctx context.Context, in DocumentInput) error
 	if err := run(cypherTopic, map[string]any{"topic": map[string]any{"id": in.Topic.ID, "name": in.Topic.Name}}); err != nil {
 		return err
 	}
-	if err := run(cypherDocument, map[string]any{"doc": map[string]any{"id": in.ID, "title": in.Title,
+	if err := run(cypherDocument, map[string]any{"doc": map[string]any{"id": in.ID, "name": in.Name, "title": in.Title,
 		"source": in.Source, "sha256": in.SHA256, "chars": len(in.Text), "text": in.Text}}); err != nil {
 		return err
 	}
@@ -38,7 +38,7 @@ func (s *Store) WriteDocumentPerRow(ctx context.Context, in DocumentInput) error
 		}
 	}
 	for _, c := range in.Claims {
-		row := map[string]any{"id": ClaimID(c), "actor": c.ActorID, "stance": string(c.Stance), "quote": c.Evidence,
+		row := map[string]any{"id": ClaimID(in.ID, c), "actor": c.ActorID, "stance": string(c.Stance), "quote": c.Evidence,
 			"start": c.Start, "end": c.End, "attribution": string(c.Attribution), "cue": c.Cue, "confidence": c.Confidence}
 		if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "claims": []map[string]any{row}}); err != nil {
 			return err

@@ -2,55 +2,112 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // Rows is a tabular query result.
 type Rows struct {
 	Columns []string
 	Rows    [][]any
-	// Truncated is set when the row cap cut the result short.
+	// Truncated is set when the row or byte cap cut the result short.
 	Truncated bool
 }
 
-// ReadQuery runs Cypher in a read transaction, so Neo4j itself refuses any
-// write, with a timeout and at most rowCap rows. Parameters are bound by
-// the driver, never spliced into the text.
+// Limits bound one query: its time in Neo4j, and the rows and bytes (as
+// JSON) of its result; a zero Bytes leaves the size unbounded.
+type Limits struct {
+	Timeout time.Duration
+	Rows    int
+	Bytes   int
+}
+
+// ReadQuery runs Cypher of stancegraph's own in a read transaction, so
+// Neo4j itself refuses any write, with a timeout and at most rowCap rows.
+// Parameters are bound by the driver, never spliced into the text.
 func (s *Store) ReadQuery(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int) (Rows, error) {
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	return s.runRead(ctx, query, params, Limits{Timeout: timeout, Rows: rowCap}, false)
+}
+
+// UserQuery runs an analyst's Cypher as ReadQuery does, once Neo4j's plan
+// of it, in the same transaction, shows a plain read of the graph (see
+// CheckQuery); the result is capped in rows and bytes.
+func (s *Store) UserQuery(ctx context.Context, query string, params map[string]any, lim Limits) (Rows, error) {
+	return s.runRead(ctx, query, params, lim, true)
+}
+
+func (s *Store) runRead(ctx context.Context, query string, params map[string]any, lim Limits, check bool) (Rows, error) {
+	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
+	// Set once Neo4j has begun the transaction: a deadline after that is
+	// the query's own slowness if Neo4j still answers.
+	began := false
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		began = true
+		if check {
+			if err := s.explain(ctx, tx, query, params); err != nil {
+				return nil, err
+			}
+		}
 		res, err := tx.Run(ctx, query, params)
 		if err != nil {
 			return nil, err
 		}
-		keys, err := res.Keys()
-		if err != nil {
-			return nil, err
+		return collect(ctx, res, lim)
+	}, neo4j.WithTxTimeout(lim.Timeout))
+	switch {
+	case err == nil:
+		return out.(Rows), nil
+	case began && errors.Is(ctx.Err(), context.DeadlineExceeded) && s.answers():
+		return Rows{}, model.Wrap(model.Timeout, err, "query timed out after %s", lim.Timeout)
+	}
+	return Rows{}, s.translate(err, "read query")
+}
+
+// answers reports whether Neo4j takes a connection now (within a second):
+// after a deadline it tells a slow query (it does) from a server that went
+// away or hangs meanwhile (it does not).
+func (s *Store) answers() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	return s.driver.VerifyConnectivity(ctx) == nil
+}
+
+// collect reads records until the result or a cap ends.
+func collect(ctx context.Context, res neo4j.ResultWithContext, lim Limits) (Rows, error) {
+	keys, err := res.Keys()
+	if err != nil {
+		return Rows{}, err
+	}
+	r := Rows{Columns: keys}
+	size := 0
+	for res.Next(ctx) {
+		if len(r.Rows) == lim.Rows {
+			r.Truncated = true
+			break
 		}
-		r := Rows{Columns: keys}
-		for res.Next(ctx) {
-			if len(r.Rows) == rowCap {
+		vals := res.Record().Values
+		for i := range vals {
+			vals[i] = plain(vals[i])
+		}
+		if lim.Bytes > 0 {
+			b, err := json.Marshal(vals)
+			if err != nil {
+				return Rows{}, err
+			}
+			if size += len(b) + 1; size > lim.Bytes {
 				r.Truncated = true
 				break
 			}
-			vals := res.Record().Values
-			for i := range vals {
-				vals[i] = plain(vals[i])
-			}
-			r.Rows = append(r.Rows, vals)
 		}
-		if err := res.Err(); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}, neo4j.WithTxTimeout(timeout))
-	if err != nil {
-		return Rows{}, s.translate(err, "read query")
+		r.Rows = append(r.Rows, vals)
 	}
-	return out.(Rows), nil
+	return r, res.Err()
 }

@@ -209,7 +209,7 @@ func claimFrom(v []any) Claim {
 
 func (s *Store) claims(ctx context.Context, where string, params map[string]any) ([]Claim, error) {
 	return s.claimQuery(ctx, "MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+where+"\n"+claimReturn+
-		"\nORDER BY d.id, c.start", params)
+		"\nORDER BY d.source, d.id, c.start", params)
 }
 
 // claimQuery runs a query that ends in claimReturn.
@@ -283,6 +283,7 @@ func stanceTally(claims []Claim) []StanceCount {
 // DocumentSummary is one row of the document list.
 type DocumentSummary struct {
 	ID     string `json:"id"`
+	Name   string `json:"name"`
 	Title  string `json:"title"`
 	Source string `json:"source"`
 	Chars  int64  `json:"chars"`
@@ -292,15 +293,15 @@ type DocumentSummary struct {
 // Documents lists every document with its number of claims.
 func (s *Store) Documents(ctx context.Context) ([]DocumentSummary, error) {
 	recs, err := s.read(ctx, `MATCH (d:Document)
-RETURN d.id, d.title, d.source, d.chars, count {(d)<-[:IN]-(:Claim)} ORDER BY d.id`, nil)
+RETURN d.id, d.title, d.source, d.chars, count {(d)<-[:IN]-(:Claim)}, d.name ORDER BY d.source, d.id`, nil)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]DocumentSummary, 0, len(recs))
 	for _, r := range recs {
 		chars, _ := r.Values[3].(int64)
-		out = append(out, DocumentSummary{ID: str(r.Values[0]), Title: str(r.Values[1]), Source: str(r.Values[2]),
-			Chars: chars, Claims: r.Values[4].(int64)})
+		out = append(out, DocumentSummary{ID: str(r.Values[0]), Name: str(r.Values[5]), Title: str(r.Values[1]),
+			Source: str(r.Values[2]), Chars: chars, Claims: r.Values[4].(int64)})
 	}
 	return out, nil
 }

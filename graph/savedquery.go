@@ -29,16 +29,53 @@ func (s *Store) SavedQueries(ctx context.Context) ([]cypher.Query, error) {
 	return out, nil
 }
 
-// SaveQuery stores a query; a query of the same name is replaced.
-func (s *Store) SaveQuery(ctx context.Context, q cypher.Query) error {
+// SaveQuery stores a query. A query of the same name is replaced only
+// when overwrite is set (Conflict otherwise), and a new one is refused
+// (Conflict) when maxCount queries are saved already.
+func (s *Store) SaveQuery(ctx context.Context, q cypher.Query, overwrite bool, maxCount int) error {
 	params, err := json.Marshal(q.Params)
 	if err != nil {
 		return model.Wrap(model.Invalid, err, "saved query %s: parameters", q.Name)
 	}
-	return s.write(ctx, `MERGE (q:SavedQuery {name: $name})
-ON CREATE SET q.created_at = datetime()
-SET q.description = $description, q.cypher = $cypher, q.params = $params`,
-		map[string]any{"name": q.Name, "description": q.Description, "cypher": q.Cypher, "params": string(params)})
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, `MATCH (q:SavedQuery) RETURN count(q), count(CASE WHEN q.name = $name THEN 1 END)`,
+			map[string]any{"name": q.Name})
+		if err != nil {
+			return nil, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		saved, exists := rec.Values[0].(int64), rec.Values[1].(int64) > 0
+		switch {
+		case exists && !overwrite:
+			return nil, model.Errorf(model.Conflict, `a saved query named %q exists; send "overwrite": true to replace it`, q.Name)
+		case !exists && saved >= int64(maxCount):
+			return nil, model.Errorf(model.Conflict, "%d saved queries is the most there may be; delete one first", maxCount)
+		}
+		// CREATE, not MERGE, for a new name: of two saves racing for one
+		// name the uniqueness constraint refuses the second.
+		write := "CREATE (q:SavedQuery {name: $name, created_at: datetime()})"
+		if exists {
+			write = "MATCH (q:SavedQuery {name: $name})"
+		}
+		res, err = tx.Run(ctx, write+"\nSET q.description = $description, q.cypher = $cypher, q.params = $params",
+			map[string]any{"name": q.Name, "description": q.Description, "cypher": q.Cypher, "params": string(params)})
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return nil, err
+	})
+	if err != nil {
+		return s.translate(err, "save query %s", q.Name)
+	}
+	return nil
 }
 
 // DeleteSavedQuery removes a saved query; NotFound if there is none.

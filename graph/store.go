@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -19,7 +20,7 @@ import (
 type Options struct {
 	URI      string
 	User     string
-	Password string // empty: no authentication (the managed local server)
+	Password string // empty: no authentication
 	Database string
 	// Timeout bounds every transaction and connection attempt.
 	Timeout time.Duration
@@ -48,13 +49,28 @@ func Open(o Options) (*Store, error) {
 	if err != nil {
 		return nil, model.Wrap(model.Invalid, err, "neo4j driver for %s", o.URI)
 	}
-	return &Store{driver: d, db: o.Database, uri: o.URI, timeout: o.Timeout}, nil
+	return &Store{driver: d, db: o.Database, uri: redact(o.URI), timeout: o.Timeout}, nil
 }
+
+// redact drops any user:password@ from a URI, which then appears in
+// messages and logs.
+func redact(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.User == nil {
+		return uri
+	}
+	u.User = nil
+	return u.String()
+}
+
+// ErrCredentials is the cause of every error that says Neo4j refused the
+// user and password.
+var ErrCredentials = errors.New("neo4j refused the user and password")
 
 // Close releases the driver's connections.
 func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
 
-// URI is the address the store connects to.
+// URI is the address the store connects to, without credentials.
 func (s *Store) URI() string { return s.uri }
 
 // Ping checks that Neo4j answers.
@@ -127,9 +143,14 @@ func (s *Store) read(ctx context.Context, query string, params map[string]any) (
 }
 
 // translate turns driver errors into model errors once, here: connectivity
-// problems become Unavailable, constraint violations Conflict, refused
+// problems and refused credentials (ErrCredentials) become Unavailable,
+// timed-out transactions Timeout, constraint violations Conflict, refused
 // writes Forbidden, bad Cypher Invalid.
 func (s *Store) translate(err error, format string, args ...any) error {
+	var classified *model.Error
+	if errors.As(err, &classified) {
+		return err // ours, from inside a transaction: already says what went wrong
+	}
 	what := fmt.Sprintf(format, args...)
 	var nerr *neo4j.Neo4jError
 	var limit *neo4j.TransactionExecutionLimit
@@ -144,6 +165,10 @@ func (s *Store) translate(err error, format string, args ...any) error {
 		return model.Wrap(model.Unavailable, err, "neo4j at %s is unreachable (%s)", s.uri, cause)
 	case errors.As(err, &nerr):
 		switch {
+		case nerr.Code == "Neo.ClientError.Security.Unauthorized" ||
+			nerr.Code == "Neo.ClientError.Security.AuthenticationRateLimit":
+			return model.Wrap(model.Unavailable, fmt.Errorf("%w: %s", ErrCredentials, nerr.Msg),
+				"neo4j at %s refused stancegraph's user and password", s.uri)
 		case nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return model.Wrap(model.Conflict, err, "%s: %s", what, nerr.Msg)
 		case nerr.Code == "Neo.ClientError.Statement.AccessMode" ||
@@ -151,7 +176,7 @@ func (s *Store) translate(err error, format string, args ...any) error {
 			return model.Wrap(model.Forbidden, err, "%s: %s", what, nerr.Msg)
 		case nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOut" ||
 			nerr.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
-			return model.Wrap(model.Unavailable, err, "%s: timed out", what)
+			return model.Wrap(model.Timeout, err, "query timed out")
 		case nerr.Classification() == "ClientError":
 			return model.Wrap(model.Invalid, err, "%s: %s", what, nerr.Msg)
 		}

@@ -25,6 +25,8 @@ import (
 type Store interface {
 	DocumentHash(ctx context.Context, id string) (string, error)
 	WriteDocument(ctx context.Context, in graph.DocumentInput, batch int) error
+	LegacyDocument(ctx context.Context, name string) (graph.LegacyDocument, bool, error)
+	AdoptDocument(ctx context.Context, legacyID string, in graph.DocumentInput) error
 }
 
 // Progress hears about each finished document.
@@ -69,21 +71,18 @@ type Failure struct {
 // failures that stop the whole run (no files, Neo4j gone).
 func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	start := time.Now()
-	files, err := extract.Files(paths)
+	files, err := articles(paths)
 	if err != nil {
 		return Summary{}, err
 	}
 	if len(files) == 0 {
 		return Summary{}, fmt.Errorf("no .txt, .md or .html articles under %s", strings.Join(paths, ", "))
 	}
-	if dup := duplicateName(files); dup != "" {
-		return Summary{}, fmt.Errorf("two files are named %s: document ids are file names, so rename one", dup)
-	}
 	workers := max(1, o.Workers)
 	o.Progress.Start(len(files))
 	defer o.Progress.Finish()
 
-	jobs := make(chan string)
+	jobs := make(chan article)
 	var mu sync.Mutex
 	var sum Summary
 	actors := map[string]bool{}
@@ -99,7 +98,7 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 				switch {
 				case err != nil:
 					sum.Failed++
-					sum.Failures = append(sum.Failures, Failure{File: f, Err: err})
+					sum.Failures = append(sum.Failures, Failure{File: f.path, Err: err})
 					if model.ErrorCode(err) == model.Unavailable && unavailable == nil {
 						unavailable = err
 					}
@@ -113,7 +112,7 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 					}
 				}
 				mu.Unlock()
-				o.Progress.Done(f, err)
+				o.Progress.Done(f.path, err)
 			}
 		}()
 	}
@@ -146,24 +145,22 @@ type oneResult struct {
 }
 
 // one ingests a single file.
-func (o Options) one(ctx context.Context, path string) (oneResult, error) {
-	name := filepath.Base(path)
-	raw, err := readCapped(path, o.MaxBytes)
+func (o Options) one(ctx context.Context, a article) (oneResult, error) {
+	raw, err := readCapped(a.path, o.MaxBytes)
 	if err != nil {
 		return oneResult{}, err
 	}
 	sum := sha256.Sum256(raw)
 	hash := hex.EncodeToString(sum[:])
-	if !o.Force {
-		stored, err := o.Store.DocumentHash(ctx, name)
-		if err != nil {
-			return oneResult{}, err
-		}
-		if stored == hash {
-			return oneResult{unchanged: true}, nil
-		}
+	in := graph.DocumentInput{ID: documentID(a.origin), Name: filepath.Base(a.path), Source: a.source, SHA256: hash, Topic: o.Topic}
+	stored, err := o.storedHash(ctx, a, in)
+	if err != nil {
+		return oneResult{}, err
 	}
-	doc, err := extract.Parse(name, raw)
+	if stored == hash && !o.Force {
+		return oneResult{unchanged: true}, nil
+	}
+	doc, err := extract.Parse(a.source, raw)
 	if err != nil {
 		return oneResult{}, err
 	}
@@ -171,8 +168,7 @@ func (o Options) one(ctx context.Context, path string) (oneResult, error) {
 	if err != nil {
 		return oneResult{}, err
 	}
-	in := graph.DocumentInput{ID: name, Title: title(doc.Text), Source: path, SHA256: hash, Text: doc.Text,
-		Topic: o.Topic, Actors: res.Actors, Claims: res.Claims, Affiliations: res.Affiliations}
+	in.Title, in.Text, in.Actors, in.Claims, in.Affiliations = title(doc.Text), doc.Text, res.Actors, res.Claims, res.Affiliations
 	if err := o.Store.WriteDocument(ctx, in, o.BatchSize); err != nil {
 		return oneResult{}, err
 	}
@@ -181,6 +177,29 @@ func (o Options) one(ctx context.Context, path string) (oneResult, error) {
 		ids = append(ids, a.ID)
 	}
 	return oneResult{claims: len(res.Claims), actors: ids}, nil
+}
+
+// storedHash is the content hash the graph holds for the document, or ""
+// for a new one. A document an earlier stancegraph wrote for this file
+// (named by its base name then) becomes this one first, so that its
+// review marks stay and nothing is written twice: when it has the same
+// content, or its recorded path is this file.
+func (o Options) storedHash(ctx context.Context, a article, in graph.DocumentInput) (string, error) {
+	stored, err := o.Store.DocumentHash(ctx, in.ID)
+	if err != nil || stored != "" {
+		return stored, err
+	}
+	old, ok, err := o.Store.LegacyDocument(ctx, in.Name)
+	if err != nil || !ok {
+		return "", err
+	}
+	if old.SHA256 != in.SHA256 && origin(old.Source) != a.origin {
+		return "", nil
+	}
+	if err := o.Store.AdoptDocument(ctx, old.ID, in); err != nil {
+		return "", err
+	}
+	return old.SHA256, nil
 }
 
 // readCapped reads a file, refusing one over the cap before reading it.
@@ -217,18 +236,6 @@ func title(text string) string {
 			}
 			return l
 		}
-	}
-	return ""
-}
-
-func duplicateName(files []string) string {
-	seen := map[string]bool{}
-	for _, f := range files {
-		n := filepath.Base(f)
-		if seen[n] {
-			return n
-		}
-		seen[n] = true
 	}
 	return ""
 }

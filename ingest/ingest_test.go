@@ -2,6 +2,8 @@ package ingest_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
@@ -182,11 +185,126 @@ func TestBadFilesAreReportedAndTheRestGoesOn(t *testing.T) {
 	if code := model.ErrorCode(sum.Failures[0].Err); code == model.Internal {
 		t.Errorf("bad input classified as internal: %v", sum.Failures[0].Err)
 	}
-	docs := query(t, st, "MATCH (d:Document) RETURN d.id ORDER BY d.id", nil)
+	docs := query(t, st, "MATCH (d:Document) RETURN d.name ORDER BY d.name", nil)
 	if len(docs) != 2 || docs[0][0] != "good.txt" || docs[1][0] != "page.html" {
 		t.Fatalf("documents in graph: %v", docs)
 	}
 	if n := query(t, st, "MATCH (d:Document) WHERE d.text CONTAINS 'alert' RETURN count(d)", nil)[0][0].(int64); n != 0 {
 		t.Fatal("script content was stored as document text")
+	}
+}
+
+// TestSameNameInTwoFoldersIsTwoDocuments ingests a/article.txt and, in a
+// later run, b/article.txt: two documents, each with its own claims, and
+// neither shows the machine's absolute path. Ingesting a/ again, through
+// another spelling of its path, is recognised as the same document.
+func TestSameNameInTwoFoldersIsTwoDocuments(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	root := t.TempDir()
+	texts := map[string]string{
+		"a": "Syria agreed to join the anti-ISIS coalition on Tuesday.\n\nJordan welcomed the deal.\n",
+		"b": "Syria agreed to join the anti-ISIS coalition on Tuesday.\n\nIran condemned the agreement.\n",
+	}
+	for dir, text := range texts {
+		if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, dir, "article.txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if sum := run(t, st, filepath.Join(root, "a")); sum.Documents != 1 {
+		t.Fatalf("first run: %+v", sum)
+	}
+	if sum := run(t, st, filepath.Join(root, "b", "article.txt")); sum.Documents != 1 {
+		t.Fatalf("second run: %+v", sum)
+	}
+	rows := query(t, st, `MATCH (d:Document) OPTIONAL MATCH (d)<-[:IN]-(:Claim)<-[:MADE]-(a:Actor)
+		RETURN d.id, d.name, d.source, collect(a.name) ORDER BY d.source`, nil)
+	if len(rows) != 2 {
+		t.Fatalf("%d documents, want 2: %v", len(rows), rows)
+	}
+	if rows[0][0] == rows[1][0] || rows[0][1] != "article.txt" || rows[1][1] != "article.txt" {
+		t.Fatalf("documents %v", rows)
+	}
+	if rows[0][2] != "a/article.txt" || rows[1][2] != "article.txt" {
+		t.Fatalf("sources %q and %q, want the paths under what was ingested", rows[0][2], rows[1][2])
+	}
+	if a, b := rows[0][3].([]any), rows[1][3].([]any); !slices.Contains(a, any("Jordan")) || !slices.Contains(b, any("Iran")) {
+		t.Fatalf("claims: a/ has %v, b/ has %v", a, b)
+	}
+	n := query(t, st, "MATCH (d:Document) WHERE d.source CONTAINS $root OR d.id CONTAINS $root RETURN count(d)", map[string]any{"root": root})
+	if n[0][0].(int64) != 0 {
+		t.Fatal("a document shows the machine's absolute path")
+	}
+	if err := os.Symlink(filepath.Join(root, "a"), filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, again := range []string{root + "/a/../a/article.txt", filepath.Join(root, "link")} {
+		cs := &countingStore{Store: st}
+		if sum := run(t, cs, again); sum.Unchanged != 1 || cs.writes != 0 {
+			t.Fatalf("re-ingest of the same file as %s: %+v, %d writes", again, sum, cs.writes)
+		}
+	}
+}
+
+// TestLegacyDocumentIsAdopted writes a document as the earlier version did
+// (id and claim ids from the file's base name, its path as given), with a
+// review mark; ingesting the file adopts it: no second document, the
+// mark kept on the same claim.
+func TestLegacyDocumentIsAdopted(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	dir := t.TempDir()
+	text := []byte("Syria agreed to join the anti-ISIS coalition on Tuesday.\n\nJordan welcomed the deal.\n")
+	path := filepath.Join(dir, "old.txt")
+	if err := os.WriteFile(path, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	doc, err := extract.Parse("old.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := newExtractor(t).Extract(ctx, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hash := sha256.Sum256(text)
+	legacy := graph.DocumentInput{ID: "old.txt", Name: "old.txt", Source: path, SHA256: hex.EncodeToString(hash[:]),
+		Text: doc.Text, Topic: topic, Actors: res.Actors, Claims: res.Claims, Affiliations: res.Affiliations}
+	if err := st.WriteDocument(ctx, legacy, 100); err != nil {
+		t.Fatal(err)
+	}
+	jordan := query(t, st, "MATCH (:Actor {name: 'Jordan'})-[:MADE]->(c:Claim) RETURN c.id, c.quote", nil)
+	if len(jordan) != 1 {
+		t.Fatalf("Jordan's claims: %v", jordan)
+	}
+	if _, err := st.SetReview(ctx, jordan[0][0].(string), "confirmed"); err != nil {
+		t.Fatal(err)
+	}
+
+	cs := &countingStore{Store: st}
+	if sum := run(t, cs, dir); sum.Unchanged != 1 || cs.writes != 0 {
+		t.Fatalf("adopting an unchanged legacy document: %+v, %d writes", sum, cs.writes)
+	}
+	after := query(t, st, "MATCH (d:Document)<-[:IN]-(c:Claim)<-[:MADE]-(:Actor {name: 'Jordan'}) RETURN d.id, d.source, c.id, c.review, c.quote", nil)
+	if len(after) != 1 || after[0][0] == "old.txt" || after[0][1] != filepath.Base(dir)+"/old.txt" ||
+		after[0][2] == jordan[0][0] || after[0][3] != "confirmed" || after[0][4] != jordan[0][1] {
+		t.Fatalf("after adoption %v (legacy claim %v)", after, jordan)
+	}
+	if n := query(t, st, "MATCH (d:Document) RETURN count(d)", nil)[0][0].(int64); n != 1 {
+		t.Fatalf("%d documents after adoption", n)
+	}
+	// The adopted document is now an ordinary one: a changed file
+	// rewrites it in place, keeping the mark.
+	if err := os.WriteFile(path, append([]byte("A new first line.\n\n"), text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if sum := run(t, st, dir); sum.Documents != 1 {
+		t.Fatalf("changed after adoption: %+v", sum)
+	}
+	again := query(t, st, "MATCH (d:Document)<-[:IN]-(c:Claim)<-[:MADE]-(:Actor {name: 'Jordan'}) RETURN d.id, c.id, c.review", nil)
+	if len(again) != 1 || again[0][0] != after[0][0] || again[0][1] != after[0][2] || again[0][2] != "confirmed" {
+		t.Fatalf("after a change %v, want %v", again, after)
 	}
 }

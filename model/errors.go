@@ -15,8 +15,10 @@ const (
 	NotFound    Code = "not_found"
 	Conflict    Code = "conflict"
 	Unavailable Code = "unavailable"
+	Timeout     Code = "timeout"
 	TooLarge    Code = "too_large"
 	Forbidden   Code = "forbidden"
+	Misdirected Code = "misdirected"
 	Internal    Code = "internal"
 )
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/stancegraph/stancegraph/internal/maven"
 )
@@ -21,17 +22,14 @@ func (s *Server) Install(ctx context.Context) error {
 }
 
 // writeConf writes neo4j.conf for a small instance bound to loopback only,
-// with telemetry off. It is rewritten on every start so a changed port or
-// heap takes effect.
+// with authentication on, loading from file and network URLs forbidden and
+// telemetry off. It is rewritten on every start so a changed port or heap
+// takes effect. Values holding a control character are refused: a newline
+// would add a setting.
 func (s *Server) writeConf() error {
 	home, err := filepath.Abs(s.Home)
 	if err != nil {
 		return fmt.Errorf("neo4j: %w", err)
-	}
-	for _, d := range []string{"conf", "data", "logs", "run", "import", "plugins"} {
-		if err := os.MkdirAll(filepath.Join(home, d), 0o755); err != nil {
-			return fmt.Errorf("neo4j: create %s: %w", d, err)
-		}
 	}
 	addr := fmt.Sprintf("127.0.0.1:%d", s.Port)
 	settings := [][2]string{
@@ -46,9 +44,13 @@ func (s *Server) writeConf() error {
 		{"server.bolt.advertised_address", addr},
 		{"server.http.enabled", "false"},
 		{"server.https.enabled", "false"},
-		// A throwaway loopback instance; users with a password-protected
-		// Neo4j configure neo4j.uri instead.
-		{"dbms.security.auth_enabled", "false"},
+		// Any local process and any web page (Bolt also speaks WebSocket)
+		// can reach a loopback port: the password keeps them out.
+		{"dbms.security.auth_enabled", "true"},
+		// A second wall behind the server's read-only check: LOAD CSV may
+		// read no file and fetch no address.
+		{"dbms.security.allow_csv_import_from_file_urls", "false"},
+		{"internal.dbms.cypher_ip_blocklist", "0.0.0.0/0,::/0"},
 		{"server.memory.heap.initial_size", s.Heap},
 		{"server.memory.heap.max_size", s.Heap},
 		{"server.memory.pagecache.size", s.PageCache},
@@ -60,7 +62,22 @@ func (s *Server) writeConf() error {
 	var b strings.Builder
 	b.WriteString("# Written by stancegraph on every start; edit config.yaml instead.\n")
 	for _, kv := range settings {
+		if strings.ContainsFunc(kv[1], unicode.IsControl) {
+			return fmt.Errorf("neo4j: the value of %s, %q, holds a control character; neo4j.conf not written", kv[0], kv[1])
+		}
 		fmt.Fprintf(&b, "%s=%s\n", kv[0], kv[1])
+	}
+	// Only its owner may read the database, its logs and its password.
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		return fmt.Errorf("neo4j: create %s: %w", home, err)
+	}
+	if err := os.Chmod(home, 0o700); err != nil {
+		return fmt.Errorf("neo4j: %w", err)
+	}
+	for _, d := range []string{"conf", "data", "logs", "run", "import", "plugins"} {
+		if err := os.MkdirAll(filepath.Join(home, d), 0o755); err != nil {
+			return fmt.Errorf("neo4j: create %s: %w", d, err)
+		}
 	}
 	return os.WriteFile(filepath.Join(home, "conf", "neo4j.conf"), []byte(b.String()), 0o644)
 }

@@ -18,8 +18,12 @@ import (
 	"time"
 )
 
-// entryPoint is Neo4j 5.x's server main class.
-const entryPoint = "org.neo4j.server.CommunityEntryPoint"
+// entryPoint is Neo4j 5.x's server main class; adminEntryPoint its
+// neo4j-admin.
+const (
+	entryPoint      = "org.neo4j.server.CommunityEntryPoint"
+	adminEntryPoint = "org.neo4j.server.startup.Neo4jAdminCommand"
+)
 
 // Server describes one local Neo4j instance.
 type Server struct {
@@ -40,12 +44,17 @@ type Server struct {
 
 // Status is what Status reports.
 type Status struct {
-	Running bool
-	PID     int
-	URI     string
-	Home    string
-	Data    string
-	Version string
+	Running      bool
+	PID          int
+	URI          string
+	User         string
+	PasswordFile string
+	Home         string
+	Data         string
+	Version      string
+	// Stranger is the process holding the port when it is not this
+	// instance: another Neo4j, or anything else.
+	Stranger *Holder
 }
 
 func (s *Server) lib() string {
@@ -68,22 +77,39 @@ func (s *Server) logger() *slog.Logger {
 	return slog.New(slog.DiscardHandler)
 }
 
-// Status reports whether the instance's JVM is running.
+// Status reports whether the instance's JVM is running, and which other
+// process holds its port if one does.
 func (s *Server) Status() Status {
 	pid, running := s.runningPID()
 	home, _ := filepath.Abs(s.Home)
-	return Status{Running: running, PID: pid, URI: s.URI(), Home: home,
-		Data: filepath.Join(home, "data"), Version: s.Version}
+	return Status{Running: running, PID: pid, URI: s.URI(), User: User, PasswordFile: s.PasswordFile(), Home: home,
+		Data: filepath.Join(home, "data"), Version: s.Version, Stranger: s.stranger(pid)}
 }
 
-// Start installs the jars if needed, writes the configuration and starts the
-// server in the background, then waits until ready returns nil. A running
-// instance is reused. If the JVM exits or the wait times out, the error
-// carries the tail of the server's logs.
+// permanent marks a readiness error that waiting will not cure.
+type permanent struct{ error }
+
+func (p permanent) Unwrap() error { return p.error }
+
+// Permanent marks err, returned by a readiness probe, as final: Start
+// stops waiting at once (a refused password does not get better).
+func Permanent(err error) error { return permanent{err} }
+
+// Start installs the jars if needed, writes the configuration, gives the
+// database its password and starts the server in the background, then
+// waits until ready returns nil. A running instance is reused. A port held
+// by any other process is refused before anything starts: the probe would
+// otherwise find that server ready and every later write would go to it.
+// If the JVM exits or the wait times out, the error carries the tail of
+// the server's logs.
 func (s *Server) Start(ctx context.Context, ready func(context.Context) error) error {
-	if _, running := s.runningPID(); running {
+	if pid, running := s.runningPID(); running {
 		s.logger().Info("neo4j already running", "uri", s.URI())
-		return s.wait(ctx, nil, ready)
+		return s.wait(ctx, pid, nil, ready)
+	}
+	if h := s.stranger(0); h != nil {
+		return fmt.Errorf("neo4j: port %d is already in use by %s, which this command did not start (local.home is %s); stop it or set local.port to a free port",
+			s.Port, h, s.Home)
 	}
 	if err := s.Install(ctx); err != nil {
 		return err
@@ -91,6 +117,19 @@ func (s *Server) Start(ctx context.Context, ready func(context.Context) error) e
 	if err := s.writeConf(); err != nil {
 		return err
 	}
+	pw, err := s.Password()
+	if err != nil {
+		return err
+	}
+	if err := s.applyPassword(ctx, pw); err != nil {
+		return err
+	}
+	return s.launch(ctx, ready)
+}
+
+// launch starts the JVM on the written configuration and waits for it; a
+// server that does not become ready is stopped.
+func (s *Server) launch(ctx context.Context, ready func(context.Context) error) error {
 	console, err := os.OpenFile(filepath.Join(s.logDir(), "console.log"), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 	if err != nil {
 		return fmt.Errorf("neo4j: open console log: %w", err)
@@ -111,16 +150,16 @@ func (s *Server) Start(ctx context.Context, ready func(context.Context) error) e
 	s.logger().Info("neo4j starting", "pid", cmd.Process.Pid, "uri", s.URI(), "home", s.Home)
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	if err := s.wait(ctx, exited, ready); err != nil {
+	if err := s.wait(ctx, cmd.Process.Pid, exited, ready); err != nil {
 		_ = s.Stop(context.Background())
 		return err
 	}
 	return nil
 }
 
-// wait polls ready every half second until it succeeds, the JVM exits, or
-// the start timeout passes.
-func (s *Server) wait(ctx context.Context, exited <-chan error, ready func(context.Context) error) error {
+// wait polls ready every half second until it succeeds with the port held
+// by pid, the JVM exits, ready fails for good, or the start timeout passes.
+func (s *Server) wait(ctx context.Context, pid int, exited <-chan error, ready func(context.Context) error) error {
 	ctx, cancel := context.WithTimeout(ctx, s.StartTimeout)
 	defer cancel()
 	tick := time.NewTicker(500 * time.Millisecond)
@@ -131,8 +170,18 @@ func (s *Server) wait(ctx context.Context, exited <-chan error, ready func(conte
 		last = ready(pctx)
 		pcancel()
 		if last == nil {
+			// Whoever answered must be this instance, not a server that
+			// took the port meanwhile.
+			if h := s.stranger(pid); h != nil {
+				return fmt.Errorf("neo4j: port %d answered, but from %s, not this instance (pid %d)", s.Port, h, pid)
+			}
 			s.logger().Info("neo4j ready", "uri", s.URI())
 			return nil
+		}
+		var final permanent
+		if errors.As(last, &final) {
+			return fmt.Errorf("neo4j: %w (stancegraph's password for user %s is in %s; a database whose password was changed by hand keeps that one)",
+				final.error, User, s.PasswordFile())
 		}
 		select {
 		case err := <-exited:

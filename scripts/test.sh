@@ -16,8 +16,9 @@ testneo neo4j start
 
 go vet ./...
 # -p 1: packages share the one test database and some restart it. The
-# fault suite (./faults, about 5 minutes) is part of it and rewrites
-# RELIABILITY.md.
+# fault suite (./faults, about 5 minutes) and the security suite
+# (./security, under a minute) are part of it; each rewrites its own
+# section of RELIABILITY.md.
 go test -p 1 -count=1 -timeout 20m ${TEST_PKGS:-./...}
 
 # The fuzz targets for untrusted input, each for a short bounded time.

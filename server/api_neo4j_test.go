@@ -42,7 +42,7 @@ func seededServer(t *testing.T) (http.Handler, *graph.Store) {
 func do(t *testing.T, h http.Handler, method, target, body string) (int, []byte) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	req := httptest.NewRequest(method, target, strings.NewReader(body))
+	req := localRequest(method, target, body)
 	req.Header.Set("Content-Type", "application/json")
 	h.ServeHTTP(rec, req)
 	return rec.Code, rec.Body.Bytes()
@@ -141,21 +141,57 @@ func TestWritesAreRefused(t *testing.T) {
 		`{"query": "MATCH (a:Actor) SET a.name = 'x'"}`,
 	} {
 		code, body := do(t, h, "POST", "/api/cypher", q)
-		if code != http.StatusForbidden || !strings.Contains(string(body), "read access mode") {
+		if code != http.StatusForbidden || !strings.Contains(string(body), "writes to the graph") {
 			t.Errorf("%s: %d %s", q, code, body)
 		}
 	}
-	// A saved query that writes is refused the same way when run.
+	// A query that would be refused cannot be saved either, and says why.
 	code, body := do(t, h, "POST", "/api/queries", `{"name": "sneaky-delete", "description": "d", "cypher": "MATCH (n) DETACH DELETE n"}`)
-	if code != http.StatusCreated {
+	if code != http.StatusForbidden || !strings.Contains(string(body), "writes to the graph") {
+		t.Fatalf("save a writing query: %d %s", code, body)
+	}
+	if code, _ := do(t, h, "GET", "/api/queries/sneaky-delete", ""); code != http.StatusNotFound {
+		t.Fatalf("the refused query was stored: %d", code)
+	}
+	if after := count(); after != before {
+		t.Fatalf("node count %d -> %d", before, after)
+	}
+}
+
+// TestSavedQueryNamesCollide: saving under an existing name is a 409 that
+// says how to replace it, and replaces it with "overwrite": true.
+func TestSavedQueryNamesCollide(t *testing.T) {
+	h, _ := seededServer(t)
+	t.Cleanup(func() { do(t, h, "DELETE", "/api/queries/mine", "") })
+	if code, body := do(t, h, "POST", "/api/queries", `{"name": "mine", "cypher": "MATCH (a:Actor) RETURN a.name"}`); code != http.StatusCreated {
 		t.Fatalf("save: %d %s", code, body)
 	}
-	t.Cleanup(func() { do(t, h, "DELETE", "/api/queries/sneaky-delete", "") })
-	if code, body := do(t, h, "POST", "/api/queries/sneaky-delete/run", `{}`); code != http.StatusForbidden {
-		t.Errorf("run writing saved query: %d %s", code, body)
+	code, body := do(t, h, "POST", "/api/queries", `{"name": "mine", "cypher": "RETURN 2"}`)
+	if code != http.StatusConflict || !strings.Contains(string(body), "overwrite") {
+		t.Fatalf("same name again: %d %s", code, body)
 	}
-	if after := count(); after != before+1 { // +1: the SavedQuery node itself
-		t.Fatalf("node count %d -> %d", before, after)
+	if code, body := do(t, h, "POST", "/api/queries", `{"name": "mine", "cypher": "RETURN 2 AS two", "overwrite": true}`); code != http.StatusCreated {
+		t.Fatalf("overwrite: %d %s", code, body)
+	}
+	code, body = do(t, h, "POST", "/api/queries/mine/run", `{}`)
+	if code != http.StatusOK || !strings.Contains(string(body), `"two"`) {
+		t.Fatalf("run the replaced query: %d %s", code, body)
+	}
+}
+
+// TestSlowQueryAnswers504 runs a query longer than the server's timeout:
+// 504 "query timed out", not the 503 of an outage.
+func TestSlowQueryAnswers504(t *testing.T) {
+	st := neo4jtest.Open(t)
+	s, err := New(Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Static(),
+		QueryTimeout: time.Second, RowCap: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body := do(t, s.Handler(), "POST", "/api/cypher",
+		`{"query": "UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 100 RETURN count(*)"}`)
+	if code != http.StatusGatewayTimeout || !strings.Contains(string(body), "query timed out") {
+		t.Fatalf("%d %s", code, body)
 	}
 }
 

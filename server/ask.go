@@ -20,6 +20,7 @@ type evidence struct {
 	ClaimID     string `json:"claim_id"`
 	Quote       string `json:"quote"`
 	Doc         string `json:"doc"`
+	DocTitle    string `json:"doc_title"`
 	Stance      string `json:"stance"`
 	Attribution string `json:"attribution"`
 }
@@ -116,7 +117,7 @@ func (s *Server) ask(c *gin.Context) {
 func (s *Server) attachEvidence(c *gin.Context, a *answer, q ask.Question, idCol int) error {
 	col := func(name string) int { return slices.Index(a.Columns, name) }
 	if claimCol := col("claim_id"); claimCol >= 0 {
-		quote, doc, stance, attr := col("quote"), col("doc"), col("stance"), col("attribution")
+		quote, doc, title, stance, attr := col("quote"), col("doc"), col("doc_title"), col("stance"), col("attribution")
 		at := func(r []any, i int) string {
 			if i < 0 {
 				return ""
@@ -126,7 +127,7 @@ func (s *Server) attachEvidence(c *gin.Context, a *answer, q ask.Question, idCol
 		}
 		for i, r := range a.Rows {
 			a.Rows[i].Evidence = append(a.Rows[i].Evidence, evidence{ClaimID: at(r.Values, claimCol), Quote: at(r.Values, quote),
-				Doc: at(r.Values, doc), Stance: at(r.Values, stance), Attribution: at(r.Values, attr)})
+				Doc: at(r.Values, doc), DocTitle: at(r.Values, title), Stance: at(r.Values, stance), Attribution: at(r.Values, attr)})
 		}
 		return nil
 	}
@@ -152,7 +153,7 @@ func (s *Server) attachEvidence(c *gin.Context, a *answer, q ask.Question, idCol
 		for _, cl := range claims {
 			if cl.ActorID == id {
 				a.Rows[i].Evidence = append(a.Rows[i].Evidence, evidence{ClaimID: cl.ID, Quote: cl.Quote, Doc: cl.Doc,
-					Stance: cl.Stance, Attribution: cl.Attribution})
+					DocTitle: cl.DocTitle, Stance: cl.Stance, Attribution: cl.Attribution})
 			}
 		}
 	}

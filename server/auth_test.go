@@ -19,7 +19,7 @@ func TestTokenGuardsEverythingButHealthz(t *testing.T) {
 	h := s.Handler()
 	get := func(target string, hdr map[string]string) *httptest.ResponseRecorder {
 		rec := httptest.NewRecorder()
-		req := httptest.NewRequest(http.MethodGet, target, nil)
+		req := localRequest(http.MethodGet, target, "")
 		for k, v := range hdr {
 			req.Header.Set(k, v)
 		}

@@ -52,7 +52,7 @@ func (s *Server) documentPage(c *gin.Context) {
 }
 
 func (s *Server) index(c *gin.Context) {
-	s.render(c, "index.html", gin.H{"Topic": s.Topic})
+	s.render(c, "index.html", gin.H{"Topic": s.Topic, "Auth": s.Token != ""})
 }
 
 func (s *Server) render(c *gin.Context, name string, data any) {

@@ -25,6 +25,10 @@ func statusOf(code model.Code) int {
 		return http.StatusRequestEntityTooLarge
 	case model.Unavailable:
 		return http.StatusServiceUnavailable
+	case model.Timeout:
+		return http.StatusGatewayTimeout
+	case model.Misdirected:
+		return http.StatusMisdirectedRequest
 	}
 	return http.StatusInternalServerError
 }

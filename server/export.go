@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -42,25 +44,31 @@ func (s *Server) exportTable(c *gin.Context, format, name string, t table) {
 	w.Flush()
 }
 
-// cell renders a value for CSV: scalars as text, the rest as JSON. A
-// leading =, +, - or @ is quoted so spreadsheets do not run it as a formula.
+// cell renders a value for CSV: scalars as text, the rest as JSON. Text a
+// spreadsheet would run as a formula (a leading =, +, -, @, tab or carriage
+// return) gets a leading apostrophe; numbers, negative ones included, are
+// left as they are.
 func cell(v any) string {
-	var s string
 	switch x := v.(type) {
 	case nil:
 		return ""
-	case string:
-		s = x
 	case int64, float64, bool:
-		s = fmt.Sprint(x)
-	default:
-		b, _ := json.Marshal(x)
-		s = string(b)
+		return fmt.Sprint(x)
+	case string:
+		return defuse(x)
 	}
-	if len(s) > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
-		s = "'" + s
+	b, _ := json.Marshal(v)
+	return defuse(string(b))
+}
+
+// reNumber is a plain decimal number, which a spreadsheet reads as one.
+var reNumber = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+
+func defuse(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || reNumber.MatchString(s) {
+		return s
 	}
-	return s
+	return "'" + s
 }
 
 // GraphML, as Gephi reads it.

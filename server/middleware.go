@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"crypto/subtle"
+	"io/fs"
 	"net/http"
 	"strings"
 
@@ -28,8 +29,22 @@ func securityHeaders() gin.HandlerFunc {
 }
 
 // tokenCookie carries the token for the browser, which cannot add a header
-// to page loads: opening /?token=... once sets it.
+// to page loads: opening /?token=... once sets it. It is HttpOnly (no
+// script reads it), SameSite=Strict (no other site's request carries it),
+// bound to this host and path /, Secure when served over TLS, and gone
+// when the browser closes or on POST /api/logout.
 const tokenCookie = "stancegraph_token"
+
+func setTokenCookie(c *gin.Context, value string, maxAge int) {
+	c.SetSameSite(http.SameSiteStrictMode)
+	c.SetCookie(tokenCookie, value, maxAge, "/", "", c.Request.TLS != nil, true)
+}
+
+// logout forgets the token cookie.
+func (s *Server) logout(c *gin.Context) {
+	setTokenCookie(c, "", -1)
+	c.Status(http.StatusNoContent)
+}
 
 // auth requires the token when one is configured: as a bearer header, or
 // in the cookie that opening a page with ?token= sets (the token then
@@ -44,8 +59,7 @@ func (s *Server) auth() gin.HandlerFunc {
 			return
 		}
 		if t := c.Query("token"); c.Request.Method == http.MethodGet && ok(t) {
-			c.SetSameSite(http.SameSiteStrictMode)
-			c.SetCookie(tokenCookie, t, 0, "/", "", false, true)
+			setTokenCookie(c, t, 0)
 			q := c.Request.URL.Query()
 			q.Del("token")
 			u := *c.Request.URL
@@ -76,6 +90,22 @@ func (s *Server) limits() gin.HandlerFunc {
 		c.Request = c.Request.WithContext(ctx)
 		c.Next()
 	}
+}
+
+// filesOnly serves files and answers 404 for folders, so /static/ lists
+// nothing.
+type filesOnly struct{ fs http.FileSystem }
+
+func (f filesOnly) Open(name string) (http.File, error) {
+	file, err := f.fs.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := file.Stat(); err != nil || info.IsDir() {
+		file.Close()
+		return nil, fs.ErrNotExist
+	}
+	return file, nil
 }
 
 // bindJSON decodes a JSON body, answering 413 or 400 itself on failure.

@@ -101,7 +101,7 @@ func TestOpenAPIDocumentsOnlyRoutes(t *testing.T) {
 func TestOpenAPIServed(t *testing.T) {
 	h := newTestServer(t, pingFunc(func(context.Context) error { return nil }))
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/openapi.json", nil))
+	h.ServeHTTP(rec, localRequest(http.MethodGet, "/api/openapi.json", ""))
 	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
 		t.Fatalf("GET /api/openapi.json = %d %q", rec.Code, rec.Header().Get("Content-Type"))
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/stancegraph/stancegraph/cypher"
+	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -62,43 +63,69 @@ func (s *Server) getQuery(c *gin.Context) {
 	c.JSON(http.StatusOK, q)
 }
 
+// Caps on saved queries: they live in the graph, which an API client
+// should not be able to fill.
+const (
+	maxSavedQueries = 200
+	maxQueryBytes   = 20000
+	maxQueryParams  = 50
+)
+
+// saveQuery stores a query once Neo4j's plan of it shows a plain read
+// (the reason otherwise); an existing name needs "overwrite": true.
 func (s *Server) saveQuery(c *gin.Context) {
-	var q cypher.Query
-	if !s.bindJSON(c, &q) {
+	var body struct {
+		cypher.Query
+		Overwrite bool `json:"overwrite"`
+	}
+	if !s.bindJSON(c, &body) {
 		return
 	}
+	q := body.Query
 	q.Source, q.Cypher = "saved", strings.TrimSpace(q.Cypher)
 	if q.Params == nil {
 		q.Params = []cypher.Param{}
 	}
-	switch {
-	case !cypher.ValidName(q.Name):
-		fail(c, s.log, model.Errorf(model.Invalid, "name %q: use 1-63 lower-case letters, digits and dashes", q.Name))
-		return
-	case q.Cypher == "":
-		fail(c, s.log, model.Errorf(model.Invalid, "cypher must not be empty"))
-		return
-	case len(q.Description) > 500:
-		fail(c, s.log, model.Errorf(model.Invalid, "description over 500 characters"))
+	if err := validQuery(q, s.FileQueries); err != nil {
+		fail(c, s.log, err)
 		return
 	}
-	for _, p := range q.Params {
-		if !cypher.ValidParamName(p.Name) {
-			fail(c, s.log, model.Errorf(model.Invalid, "parameter name %q is not an identifier", p.Name))
-			return
-		}
+	if err := s.Graph.CheckQuery(c.Request.Context(), q.Cypher, q.Defaults()); err != nil {
+		fail(c, s.log, err)
+		return
 	}
-	for _, f := range s.FileQueries {
-		if f.Name == q.Name {
-			fail(c, s.log, model.Errorf(model.Conflict, "%q is a query shipped with stancegraph; choose another name", q.Name))
-			return
-		}
-	}
-	if err := s.Graph.SaveQuery(c.Request.Context(), q); err != nil {
+	if err := s.Graph.SaveQuery(c.Request.Context(), q, body.Overwrite, maxSavedQueries); err != nil {
 		fail(c, s.log, err)
 		return
 	}
 	c.JSON(http.StatusCreated, q)
+}
+
+// validQuery checks what can be checked without Neo4j.
+func validQuery(q cypher.Query, shipped []cypher.Query) error {
+	switch {
+	case !cypher.ValidName(q.Name):
+		return model.Errorf(model.Invalid, "name %q: use 1-63 lower-case letters, digits and dashes", q.Name)
+	case q.Cypher == "":
+		return model.Errorf(model.Invalid, "cypher must not be empty")
+	case len(q.Cypher) > maxQueryBytes:
+		return model.Errorf(model.TooLarge, "cypher of %d bytes is over the %d-byte cap for saved queries", len(q.Cypher), maxQueryBytes)
+	case len(q.Description) > 500:
+		return model.Errorf(model.Invalid, "description over 500 characters")
+	case len(q.Params) > maxQueryParams:
+		return model.Errorf(model.TooLarge, "%d parameters is over the cap of %d", len(q.Params), maxQueryParams)
+	}
+	for _, p := range q.Params {
+		if !cypher.ValidParamName(p.Name) {
+			return model.Errorf(model.Invalid, "parameter name %q is not an identifier", p.Name)
+		}
+	}
+	for _, f := range shipped {
+		if f.Name == q.Name {
+			return model.Errorf(model.Conflict, "%q is a query shipped with stancegraph; choose another name", q.Name)
+		}
+	}
+	return nil
 }
 
 func (s *Server) deleteQuery(c *gin.Context) {
@@ -132,10 +159,7 @@ func (s *Server) runQuery(c *gin.Context) {
 	if c.Request.ContentLength != 0 && !s.bindJSON(c, &body) {
 		return
 	}
-	params := map[string]any{}
-	for _, p := range q.Params {
-		params[p.Name] = p.Default
-	}
+	params := q.Defaults()
 	for k, v := range body.Params {
 		if _, ok := params[k]; !ok {
 			fail(c, s.log, model.Errorf(model.Invalid, "query %s has no parameter %q", q.Name, k))
@@ -165,10 +189,11 @@ func (s *Server) runCypher(c *gin.Context) {
 	s.runReadOnly(c, body.Query, body.Params)
 }
 
-// runReadOnly runs Cypher in a read transaction with the configured
-// timeout and row cap: Neo4j itself refuses writes.
+// runReadOnly runs an analyst's Cypher once Neo4j's plan of it shows a
+// plain read, in a read transaction with the configured timeout and caps.
 func (s *Server) runReadOnly(c *gin.Context, query string, params map[string]any) {
-	rows, err := s.Graph.ReadQuery(c.Request.Context(), query, params, s.QueryTimeout, s.RowCap)
+	rows, err := s.Graph.UserQuery(c.Request.Context(), query, params,
+		graph.Limits{Timeout: s.QueryTimeout, Rows: s.RowCap, Bytes: s.ByteCap})
 	if err != nil {
 		fail(c, s.log, err)
 		return

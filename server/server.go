@@ -17,6 +17,7 @@ import (
 
 	"github.com/stancegraph/stancegraph/cypher"
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // Graph is what the server reads from (and the little it writes to) Neo4j.
@@ -31,8 +32,10 @@ type Graph interface {
 	Neighbourhood(ctx context.Context, id string) (graph.Elements, error)
 	Disagreements(ctx context.Context) ([]graph.Disagreement, error)
 	ReadQuery(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int) (graph.Rows, error)
+	CheckQuery(ctx context.Context, query string, params map[string]any) error
+	UserQuery(ctx context.Context, query string, params map[string]any, lim graph.Limits) (graph.Rows, error)
 	SavedQueries(ctx context.Context) ([]cypher.Query, error)
-	SaveQuery(ctx context.Context, q cypher.Query) error
+	SaveQuery(ctx context.Context, q cypher.Query, overwrite bool, maxCount int) error
 	DeleteSavedQuery(ctx context.Context, name string) error
 	ClaimsOf(ctx context.Context, actorIDs []string, stance string) ([]graph.Claim, error)
 	ClaimByID(ctx context.Context, id string) (graph.Claim, error)
@@ -48,12 +51,21 @@ type Options struct {
 	Static    fs.FS
 	// Topic is the name of the event the graph is about, for page titles.
 	Topic string
-	// Token, when set, guards every route but /healthz.
-	Token string
+	// Addr is where Serve listens; with Hosts, the names (besides the
+	// loopback ones) that requests may carry in their Host header.
+	Addr  string
+	Hosts []string
+	// Token, when set, guards every route but /healthz. Without one, New
+	// refuses a non-loopback Addr unless OpenWithoutToken is set.
+	Token            string
+	OpenWithoutToken bool
+	// TLSCert and TLSKey, when set, make Serve speak HTTPS.
+	TLSCert, TLSKey string
 	// QueryTimeout bounds each request's work in Neo4j; RowCap the rows a
-	// query returns.
+	// query returns and ByteCap its size as JSON.
 	QueryTimeout time.Duration
 	RowCap       int
+	ByteCap      int
 	// FileQueries are the saved queries shipped as .cypher files.
 	FileQueries []cypher.Query
 	// Resolver maps names to actor ids for plain questions; defaults to
@@ -77,6 +89,11 @@ type Server struct {
 // fails at start-up, not at request time.
 func New(o Options) (*Server, error) {
 	gin.SetMode(gin.ReleaseMode)
+	if o.Addr != "" {
+		if err := CheckExposure(o.Addr, o.Token, o.OpenWithoutToken); err != nil {
+			return nil, err
+		}
+	}
 	pages, err := template.ParseFS(o.Templates, "*.html")
 	if err != nil {
 		return nil, fmt.Errorf("server: parse templates: %w", err)
@@ -86,6 +103,9 @@ func New(o Options) (*Server, error) {
 	}
 	if o.RowCap <= 0 {
 		o.RowCap = 1000
+	}
+	if o.ByteCap <= 0 {
+		o.ByteCap = 4 << 20
 	}
 	if o.Resolver == nil {
 		o.Resolver = graphResolver{o.Graph}
@@ -105,13 +125,13 @@ const maxBody = 1 << 20
 // Handler builds the router: every route in one table.
 func (s *Server) Handler() http.Handler {
 	r := gin.New()
-	r.Use(gin.Recovery(), s.requestLog(), securityHeaders())
+	r.Use(gin.Recovery(), s.requestLog(), securityHeaders(), s.hostGuard(), s.sameOrigin())
 	r.GET("/healthz", s.healthz)
 
 	p := r.Group("/", s.auth(), s.limits())
 	p.GET("/", s.index)
 	p.GET("/documents/:id", s.documentPage)
-	p.StaticFS("/static", http.FS(s.Static))
+	p.StaticFS("/static", filesOnly{http.FS(s.Static)})
 
 	api := p.Group("/api")
 	api.GET("/openapi.json", s.openapi)
@@ -130,6 +150,7 @@ func (s *Server) Handler() http.Handler {
 	api.POST("/cypher", s.runCypher)
 	api.GET("/ask", s.ask)
 	api.POST("/claims/:id/review", s.review)
+	api.POST("/logout", s.logout)
 	r.NoRoute(func(c *gin.Context) {
 		c.JSON(http.StatusNotFound, errorBody{Error: "no route " + c.Request.Method + " " + c.Request.URL.Path, Code: "not_found"})
 	})
@@ -147,21 +168,23 @@ func (s *Server) requestLog() gin.HandlerFunc {
 	}
 }
 
-// healthz answers 200 when Neo4j is reachable and 503 naming the cause
-// when not; the driver reconnects by itself, so recovery needs no restart.
+// healthz answers 200 when Neo4j is reachable and 503 when not; the
+// driver reconnects by itself, so recovery needs no restart. It needs no
+// token, so it says no more than up or down: the cause, which can name
+// the server and its user, goes to the log.
 func (s *Server) healthz(c *gin.Context) {
 	if err := s.Graph.Ping(c.Request.Context()); err != nil {
-		fail(c, s.log, err)
+		fail(c, s.log, model.Wrap(model.Unavailable, err, "neo4j is unavailable"))
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ok", "neo4j": "up"})
 }
 
-// Serve listens on addr until ctx is cancelled, then shuts down gracefully.
-func (s *Server) Serve(ctx context.Context, addr string) error {
-	ln, err := net.Listen("tcp", addr)
+// Serve listens on Addr until ctx is cancelled, then shuts down gracefully.
+func (s *Server) Serve(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", addr, err)
+		return fmt.Errorf("listen on %s: %w", s.Addr, err)
 	}
 	return s.ServeListener(ctx, ln)
 }
@@ -178,9 +201,14 @@ func (s *Server) ServeListener(ctx context.Context, ln net.Listener) error {
 		// handler and gets its JSON 400 rather than a bare 431.
 		MaxHeaderBytes: 256 << 10,
 	}
-	s.log.Info("serving", "url", "http://"+ln.Addr().String())
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	if s.TLSCert != "" {
+		s.log.Info("serving", "url", "https://"+ln.Addr().String())
+		go func() { errc <- srv.ServeTLS(ln, s.TLSCert, s.TLSKey) }()
+	} else {
+		s.log.Info("serving", "url", "http://"+ln.Addr().String())
+		go func() { errc <- srv.Serve(ln) }()
+	}
 	select {
 	case err := <-errc:
 		return err

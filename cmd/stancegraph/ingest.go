@@ -24,9 +24,11 @@ func newIngestCmd(a *app) *cobra.Command {
 		Use:   "ingest PATH...",
 		Short: "Extract stances from articles and write them into Neo4j",
 		Long: `Extract actors and stances from articles (.txt, .md, .html files or folders
-of them) and write them into Neo4j, one transaction per document. Documents
-whose content is unchanged since the last ingest are skipped without
-writing; a changed file replaces its claims and keeps analysts' review
+of them) and write them into Neo4j, one transaction per document. A
+document is identified by the file it was read from (so a/article.txt and
+b/article.txt are two documents), and the graph keeps its path under what
+was ingested, not the machine's absolute path. Documents whose content is
+unchanged since the last ingest are skipped without writing; a changed file replaces its claims and keeps analysts' review
 marks on claims that still exist. Files that cannot be read are reported
 and skipped; the exit code is non-zero if any failed.
 

@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,7 +80,10 @@ func TestConfigMasksSecrets(t *testing.T) {
 func TestOnlyLoopbackListens(t *testing.T) {
 	neo4jtest.Open(t) // starts the local test Neo4j if needed
 	srv := neo4jtest.Server(t)
-	t.Setenv("STANCEGRAPH_NEO4J_URI", srv.URI())
+	for _, kv := range neo4jtest.Env(t) {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan string)
 	go func() {
@@ -132,4 +138,83 @@ func listeners(t *testing.T, pids []int) []string {
 		}
 	}
 	return addrs
+}
+
+// localEnv points the CLI at a local server of its own in home on port.
+func localEnv(t *testing.T, home string, port int) {
+	t.Helper()
+	t.Setenv("STANCEGRAPH_NEO4J_URI", "")
+	t.Setenv("STANCEGRAPH_LOCAL_HOME", home)
+	t.Setenv("STANCEGRAPH_LOCAL_PORT", strconv.Itoa(port))
+	t.Setenv("STANCEGRAPH_LOCAL_START_TIMEOUT", "20s")
+}
+
+func TestStatusJSONNamesUserAndPasswordFile(t *testing.T) {
+	neo4jtest.Open(t)
+	srv := neo4jtest.Server(t)
+	localEnv(t, srv.Home, srv.Port)
+	code, out, stderr := runCLI(t, "neo4j", "status", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Managed      bool   `json:"managed"`
+		Up           bool   `json:"up"`
+		URI          string `json:"uri"`
+		User         string `json:"user"`
+		PasswordFile string `json:"password_file"`
+		PID          int    `json:"pid"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatalf("status --json: %v\n%s", err, out)
+	}
+	if !s.Managed || !s.Up || s.URI != srv.URI() || s.User != "neo4j" || s.PasswordFile != srv.PasswordFile() || s.PID != srv.Status().PID {
+		t.Fatalf("status %+v", s)
+	}
+	if strings.Contains(out, neo4jtest.Password(t)) {
+		t.Fatal("status prints the password")
+	}
+	code, out, _ = runCLI(t, "neo4j", "status")
+	if code != 0 || !strings.Contains(out, srv.PasswordFile()) || !strings.Contains(out, "user:     neo4j") {
+		t.Fatalf("plain status:\n%s", out)
+	}
+}
+
+// TestStartRefusesABusyPort: neo4j start on a port another program holds
+// (a plain listener, or the test Neo4j of another home) fails naming the
+// port and the holder, and status calls that holder a stranger.
+func TestStartRefusesABusyPort(t *testing.T) {
+	neo4jtest.Open(t)
+	testNeo := neo4jtest.Server(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	tests := []struct {
+		name string
+		port int
+		want []string
+	}{
+		{"a plain listener", ln.Addr().(*net.TCPAddr).Port, []string{fmt.Sprintf("pid %d", os.Getpid())}},
+		{"another home's Neo4j", testNeo.Port, []string{fmt.Sprintf("pid %d", testNeo.Status().PID), "CommunityEntryPoint"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			localEnv(t, filepath.Join(t.TempDir(), "home"), tt.port)
+			code, out, stderr := runCLI(t, "neo4j", "start")
+			if code == 0 || strings.Contains(out, "neo4j up") {
+				t.Fatalf("start on a busy port: exit %d, %s", code, out)
+			}
+			for _, w := range append(tt.want, fmt.Sprintf("port %d", tt.port), "did not start") {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr does not name %q:\n%s", w, stderr)
+				}
+			}
+			code, out, _ = runCLI(t, "neo4j", "status")
+			if code != 0 || !strings.Contains(out, "not this home's server") || !strings.Contains(out, tt.want[0]) {
+				t.Fatalf("status does not tell the stranger: %s", out)
+			}
+		})
+	}
 }

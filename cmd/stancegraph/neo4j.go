@@ -2,9 +2,16 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/model"
+	"github.com/stancegraph/stancegraph/neo4jlocal"
 )
 
 func newNeo4jCmd(a *app) *cobra.Command {
@@ -13,13 +20,45 @@ func newNeo4jCmd(a *app) *cobra.Command {
 		Short: "Manage the local Neo4j server (used when no neo4j.uri is configured)",
 		Long: `Manage the local Neo4j Community server that stancegraph fetches from Maven
 Central (once, into local.home's parent folder) and runs bound to 127.0.0.1
-only, with telemetry off. When neo4j.uri is configured these commands only
-check that server.`,
+only, with authentication on and telemetry off. Its neo4j user's password
+is generated at the first start and kept in local.home/password (mode
+0600); every stancegraph command reads it from there. When neo4j.uri is
+configured these commands only check that server.`,
 	}
+	var asJSON bool
+	status := &cobra.Command{
+		Use:   "status",
+		Short: "Say whether Neo4j is up, with its Bolt URI, user, password file, data folder and version",
+		Long: `Say whether Neo4j is up, with its Bolt URI, user, password file, data folder
+and version. For the local server it also says whether the process on its
+port is this local.home's own server or another one (a stranger: another
+Neo4j, or any other program). --json prints the same as one JSON object.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close(context.Background())
+			s := a.neo4jStatus(cmd.Context(), st)
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(s)
+			}
+			s.print(a.stdout)
+			return nil
+		},
+	}
+	status.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON (uri, user, password_file, ...)")
 	cmd.AddCommand(&cobra.Command{
 		Use:   "start",
 		Short: "Start the local Neo4j (or reuse a running one) and wait until Bolt answers",
-		Args:  cobra.NoArgs,
+		Long: `Start the local Neo4j (or reuse this local.home's running one) and wait until
+Bolt answers with stancegraph's password. If local.port is held by any
+other process (another Neo4j among them), nothing is started and the
+command fails naming the port and the process.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			st, err := a.openStore()
@@ -34,7 +73,7 @@ check that server.`,
 				fmt.Fprintf(a.stdout, "using the configured Neo4j at %s; nothing to start\n", st.URI())
 				return nil
 			}
-			if err := a.localServer().Start(ctx, st.Ping); err != nil {
+			if err := a.localServer().Start(ctx, readiness(st)); err != nil {
 				return err
 			}
 			if err := applySchema(ctx, st); err != nil {
@@ -58,32 +97,80 @@ check that server.`,
 			fmt.Fprintln(a.stdout, "neo4j stopped")
 			return nil
 		},
-	}, &cobra.Command{
-		Use:   "status",
-		Short: "Say whether Neo4j is up, with its Bolt URI, data folder and version",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			st, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer st.Close(context.Background())
-			up := "up"
-			if err := st.Ping(cmd.Context()); err != nil {
-				up = "down"
-			}
-			if !a.cfg.ManagedLocal() {
-				fmt.Fprintf(a.stdout, "neo4j:   %s (configured, not managed by stancegraph)\nuri:     %s\n", up, a.cfg.Masked().Neo4j.URI)
-				return nil
-			}
-			s := a.localServer().Status()
-			pid := "-"
-			if s.Running {
-				pid = fmt.Sprint(s.PID)
-			}
-			fmt.Fprintf(a.stdout, "neo4j:   %s (local, pid %s)\nuri:     %s\ndata:    %s\nversion: %s\n", up, pid, s.URI, s.Data, s.Version)
-			return nil
-		},
-	})
+	}, status)
 	return cmd
+}
+
+// readiness is the local server's readiness probe: Bolt answers to
+// stancegraph's password. A refused password is final.
+func readiness(st *graph.Store) func(context.Context) error {
+	return func(ctx context.Context) error {
+		err := st.Ping(ctx)
+		if errors.Is(err, graph.ErrCredentials) {
+			return neo4jlocal.Permanent(err)
+		}
+		return err
+	}
+}
+
+// neo4jStatus is what `neo4j status` reports.
+type neo4jStatus struct {
+	Managed      bool   `json:"managed"`
+	Up           bool   `json:"up"`
+	Error        string `json:"error,omitempty"`
+	URI          string `json:"uri"`
+	User         string `json:"user"`
+	PasswordFile string `json:"password_file"`
+	// PasswordFrom names the environment variable an own server's
+	// password comes from.
+	PasswordFrom string `json:"password_from,omitempty"`
+	PID          int    `json:"pid,omitempty"`
+	Home         string `json:"home,omitempty"`
+	Data         string `json:"data,omitempty"`
+	Version      string `json:"version,omitempty"`
+	// Stranger is the process holding local.port when it is not this
+	// local.home's own server.
+	Stranger *neo4jlocal.Holder `json:"stranger,omitempty"`
+}
+
+func (a *app) neo4jStatus(ctx context.Context, st *graph.Store) neo4jStatus {
+	var s neo4jStatus
+	if err := st.Ping(ctx); err != nil {
+		s.Error = model.ErrorMessage(err)
+	} else {
+		s.Up = true
+	}
+	if !a.cfg.ManagedLocal() {
+		s.URI, s.User, s.PasswordFrom = a.cfg.Masked().Neo4j.URI, a.cfg.Neo4j.User, "STANCEGRAPH_NEO4J_PASSWORD"
+		return s
+	}
+	l := a.localServer().Status()
+	s.Managed, s.URI, s.User, s.PasswordFile = true, l.URI, l.User, l.PasswordFile
+	s.Home, s.Data, s.Version, s.Stranger = l.Home, l.Data, l.Version, l.Stranger
+	if l.Running {
+		s.PID = l.PID
+	}
+	if l.Stranger != nil {
+		// Whatever answered is not this home's server.
+		s.Up, s.Error = false, fmt.Sprintf("port held by %s", l.Stranger)
+	}
+	return s
+}
+
+func (s neo4jStatus) print(w io.Writer) {
+	up := map[bool]string{true: "up", false: "down"}[s.Up]
+	if !s.Managed {
+		fmt.Fprintf(w, "neo4j:    %s (configured, not managed by stancegraph)\nuri:      %s\nuser:     %s\npassword: from %s\n",
+			up, s.URI, s.User, s.PasswordFrom)
+		return
+	}
+	switch {
+	case s.Stranger != nil:
+		fmt.Fprintf(w, "neo4j:    not this home's server: port of %s is held by %s\n", s.URI, s.Stranger)
+	case s.PID != 0:
+		fmt.Fprintf(w, "neo4j:    %s (local, pid %d)\n", up, s.PID)
+	default:
+		fmt.Fprintf(w, "neo4j:    down (local, not running)\n")
+	}
+	fmt.Fprintf(w, "uri:      %s\nuser:     %s\npassword: %s\ndata:     %s\nversion:  %s\n", s.URI, s.User, s.PasswordFile, s.Data, s.Version)
 }

@@ -107,14 +107,20 @@ func (a *app) localServer() *neo4jlocal.Server {
 		PageCache: l.PageCache, Java: l.Java, StartTimeout: l.StartTimeout, Logger: a.log}
 }
 
-// openStore connects to the configured Neo4j (or the local one).
+// openStore connects to the configured Neo4j with the configured user and
+// password, or to the local one as its neo4j user with the password from
+// its password file (generated on first use).
 func (a *app) openStore() (*graph.Store, error) {
 	n := a.cfg.Neo4j
-	password := n.Password
+	user, password := n.User, n.Password
 	if a.cfg.ManagedLocal() {
-		password = "" // the managed server runs without authentication
+		pw, err := a.localServer().Password()
+		if err != nil {
+			return nil, err
+		}
+		user, password = neo4jlocal.User, pw
 	}
-	return graph.Open(graph.Options{URI: a.cfg.BoltURI(), User: n.User, Password: password,
+	return graph.Open(graph.Options{URI: a.cfg.BoltURI(), User: user, Password: password,
 		Database: n.Database, Timeout: n.Timeout})
 }
 

@@ -14,16 +14,26 @@ import (
 )
 
 func newServeCmd(a *app) *cobra.Command {
+	var openWithoutToken bool
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the explorer and JSON API (default http://127.0.0.1:8080)",
-		Long: `Serve the browser explorer and JSON API. It binds 127.0.0.1 by default;
-give --addr 0.0.0.0:8080 only on a trusted network. If Neo4j is down the
-server still starts, answers 503 where the graph is needed, and recovers by
-itself when Neo4j comes back.`,
+		Long: `Serve the browser explorer and JSON API. It binds 127.0.0.1 by default.
+On any other address it needs a token (STANCEGRAPH_SERVER_TOKEN) and
+refuses to start without one, unless --allow-network-without-token says
+the network is trusted. Requests must name a loopback host, the address's
+own host or one of server.hosts (421 otherwise); state-changing requests
+must be JSON from the explorer's own pages or from programs (403
+otherwise). With server.tls_cert and server.tls_key it speaks HTTPS. If
+Neo4j is down the server still starts, answers 503 where the graph is
+needed, and recovers by itself when Neo4j comes back.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			sc := a.cfg.Server
+			if err := server.CheckExposure(sc.Addr, sc.Token, openWithoutToken); err != nil {
+				return err
+			}
 			st, err := a.openStore()
 			if err != nil {
 				return err
@@ -39,16 +49,19 @@ itself when Neo4j comes back.`,
 				return err
 			}
 			srv, err := server.New(server.Options{Graph: st, Logger: a.log, Templates: web.Templates(),
-				Static: web.Static(), Topic: a.cfg.Topic.Name, Token: a.cfg.Server.Token,
-				QueryTimeout: a.cfg.Server.QueryTimeout, RowCap: a.cfg.Server.RowCap, FileQueries: fileQueries,
+				Static: web.Static(), Topic: a.cfg.Topic.Name, Addr: sc.Addr, Hosts: sc.Hosts, Token: sc.Token,
+				OpenWithoutToken: openWithoutToken, TLSCert: sc.TLSCert, TLSKey: sc.TLSKey,
+				QueryTimeout: sc.QueryTimeout, RowCap: sc.RowCap, ByteCap: sc.ByteCap, FileQueries: fileQueries,
 				Resolver: nameResolver{gaz: g, graph: st}})
 			if err != nil {
 				return err
 			}
-			return srv.Serve(ctx, a.cfg.Server.Addr)
+			return srv.Serve(ctx)
 		},
 	}
 	cmd.Flags().String("addr", "", "listen address HOST:PORT (default 127.0.0.1:8080)")
+	cmd.Flags().BoolVar(&openWithoutToken, "allow-network-without-token", false,
+		"serve on a non-loopback address with no token: anyone who reaches it can read and change the graph")
 	return cmd
 }
 

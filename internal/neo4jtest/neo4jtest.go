@@ -49,12 +49,32 @@ func Server(tb testing.TB) *neo4jlocal.Server {
 	}
 }
 
+// Password is the test instance's password, from its password file
+// (generated if the instance never ran).
+func Password(tb testing.TB) string {
+	tb.Helper()
+	pw, err := Server(tb).Password()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return pw
+}
+
+// Env points the real binary at the test instance as a server of its own
+// (neo4j.uri set), with the user and password from the environment.
+func Env(tb testing.TB) []string {
+	tb.Helper()
+	return []string{"STANCEGRAPH_NEO4J_URI=" + Server(tb).URI(), "STANCEGRAPH_NEO4J_USER=" + neo4jlocal.User,
+		"STANCEGRAPH_NEO4J_PASSWORD=" + Password(tb)}
+}
+
 // Open returns a store on the test instance, starting the instance if it
 // is not running, with the schema applied. The store closes with the test.
 func Open(tb testing.TB) *graph.Store {
 	tb.Helper()
 	srv := Server(tb)
-	st, err := graph.Open(graph.Options{URI: srv.URI(), Database: "neo4j", Timeout: 15 * time.Second})
+	st, err := graph.Open(graph.Options{URI: srv.URI(), User: neo4jlocal.User, Password: Password(tb),
+		Database: "neo4j", Timeout: 15 * time.Second})
 	if err != nil {
 		tb.Fatal(err)
 	}

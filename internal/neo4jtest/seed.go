@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
@@ -74,6 +75,17 @@ func SeedWith(tb testing.TB, st *graph.Store, x *extract.Extractor, paths ...str
 		tb.Fatalf("seeding: %v", sum.Failures[0].Err)
 	}
 	return sum
+}
+
+// HasDocument reports whether the graph holds a document read from a file
+// of this name, so that benchmarks reuse a corpus already ingested.
+func HasDocument(tb testing.TB, st *graph.Store, name string) bool {
+	tb.Helper()
+	r, err := st.ReadQuery(context.Background(), "MATCH (d:Document {name: $name}) RETURN count(d)", map[string]any{"name": name}, 30*time.Second, 1)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r.Rows[0][0].(int64) > 0
 }
 
 // BenchDocs is the size of the benchmarks' synthetic corpus: 10,000 by

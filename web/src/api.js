@@ -1,7 +1,8 @@
 // The JSON API client: one fetch wrapper that adds the bearer token, turns
 // error answers into ApiError with the server's {"error"} message (never the
 // body as HTML), and reports 503s and 401s so the page can show the Neo4j
-// banner or ask for a token.
+// banner or ask for a token. A 504 is a query that ran too long, not an
+// outage: it becomes an ApiError saying so, and no banner.
 
 const TOKEN_KEY = 'stancegraph.token';
 const HEALTH_INTERVAL_MS = 5000;
@@ -87,7 +88,10 @@ export async function request(path, { method = 'GET', params, body, signal, acce
 }
 
 async function errorFrom(res) {
-  let message = `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`;
+  let message =
+    res.status === 504
+      ? 'The query timed out.'
+      : `The server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`;
   let code = '';
   if ((res.headers.get('Content-Type') || '').includes('json')) {
     try {
@@ -111,6 +115,13 @@ export async function getJSON(path, opts = {}) {
 export async function postJSON(path, body, opts = {}) {
   const res = await request(path, { ...opts, method: 'POST', body });
   return res.json();
+}
+
+/** logout clears the token cookie and the tab's token, then asks for a token again. */
+export async function logout() {
+  setToken('');
+  await request('/api/logout', { method: 'POST', body: {} });
+  emit('unauthorized');
 }
 
 let polling = false;

@@ -2,7 +2,7 @@
 // actor list, graph, side panel and exports of the one page together.
 
 import { createActorList, createFilters } from './actors.js';
-import { getJSON, on, pollHealth, setToken } from './api.js';
+import { getJSON, logout, on, pollHealth, setToken } from './api.js';
 import { createAsk } from './ask.js';
 import { byId, isAbort, latest, setStatus } from './dom.js';
 import { download, saveBlob, slug } from './exports.js';
@@ -201,12 +201,22 @@ on('unauthorized', () => {
   tokenForm.hidden = false;
   byId('token-input').focus();
 });
+byId('logout').addEventListener('click', async () => {
+  try {
+    await logout();
+    banner.textContent = 'Logged out: this tab needs the token again.';
+  } catch (err) {
+    banner.textContent = `Logout failed: ${err.message}`;
+  }
+  banner.hidden = false;
+});
 tokenForm.addEventListener('submit', (evt) => {
   evt.preventDefault();
   const input = byId('token-input');
   setToken(input.value.trim());
   input.value = '';
   tokenForm.hidden = true;
+  banner.hidden = true;
   reloadAll();
 });
 

@@ -1,0 +1,70 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// LegacyDocument is a document written before documents were identified
+// by where they came from: its id is its file's base name and its source
+// the path it was given as.
+type LegacyDocument struct {
+	ID     string
+	Source string
+	SHA256 string
+}
+
+// LegacyDocument returns the document an earlier stancegraph wrote for a
+// file named name, if the graph holds one. Ids of today's documents never
+// hold a dot, a file name with an extension always does.
+func (s *Store) LegacyDocument(ctx context.Context, name string) (LegacyDocument, bool, error) {
+	recs, err := s.read(ctx, "MATCH (d:Document {id: $name}) RETURN d.source, d.sha256", map[string]any{"name": name})
+	if err != nil || len(recs) == 0 {
+		return LegacyDocument{}, false, err
+	}
+	return LegacyDocument{ID: name, Source: str(recs[0].Values[0]), SHA256: str(recs[0].Values[1])}, true, nil
+}
+
+// AdoptDocument gives a legacy document the identity of today's (id, name,
+// source) and its claims the ids they have under it, so that its review
+// marks carry over and the next write sees the document as its own.
+func (s *Store) AdoptDocument(ctx context.Context, legacyID string, in DocumentInput) error {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, `MATCH (d:Document {id: $old})<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
+RETURN c.id, a.id, c.stance, c.quote`, map[string]any{"old": legacyID})
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		rekey := make([]map[string]any, 0, len(recs))
+		for _, r := range recs {
+			c := model.Claim{ActorID: str(r.Values[1]), Stance: model.Stance(str(r.Values[2])), Evidence: str(r.Values[3])}
+			rekey = append(rekey, map[string]any{"old": str(r.Values[0]), "new": ClaimID(in.ID, c)})
+		}
+		res, err = tx.Run(ctx, `MATCH (d:Document {id: $old})
+SET d.id = $new, d.name = $name, d.source = $source
+WITH d
+UNWIND $claims AS r
+MATCH (c:Claim {id: r.old})
+SET c.id = r.new`, map[string]any{"old": legacyID, "new": in.ID, "name": in.Name, "source": in.Source, "claims": rekey})
+		if err != nil {
+			return nil, err
+		}
+		_, err = res.Consume(ctx)
+		return nil, err
+	})
+	if err != nil {
+		return s.translate(err, "adopt document %s", legacyID)
+	}
+	return nil
+}
