@@ -24,3 +24,12 @@ func (s *Server) StartWithoutAuth(ctx context.Context, ready func(context.Contex
 	}
 	return s.launch(ctx, ready)
 }
+
+// GiveTestPassword writes the configuration and gives the database pw
+// the way Start does.
+func (s *Server) GiveTestPassword(ctx context.Context, pw string) error {
+	if err := s.writeConf(); err != nil {
+		return err
+	}
+	return s.applyPassword(ctx, pw)
+}

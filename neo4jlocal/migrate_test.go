@@ -68,3 +68,17 @@ func TestDatabaseWithoutAuthMovesOver(t *testing.T) {
 		t.Fatalf("a client without the password after the move: %v", err)
 	}
 }
+
+// TestPasswordThatLooksLikeAnOption: neo4j-admin must take any password
+// as the password, even one starting with a dash (an old base64 password
+// file could), not as an option.
+func TestPasswordThatLooksLikeAnOption(t *testing.T) {
+	s := &neo4jlocal.Server{Home: filepath.Join(t.TempDir(), "home"), Lib: neo4jtest.Server(t).Lib, Version: neo4jtest.Version,
+		Port: 1, Heap: "512m", PageCache: "64m", Java: "java"}
+	if err := s.GiveTestPassword(context.Background(), "-looks-like-an-option"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(s.Home, "data", "dbms", "auth.ini")); err != nil {
+		t.Fatalf("neo4j-admin wrote no initial password: %v", err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -33,8 +32,8 @@ func (s *Server) appliedFile() string {
 }
 
 // Password returns the password of the local server's neo4j user,
-// generating one on first use: 32 random bytes, base64url, in a file of
-// mode 0600. A file others can read is narrowed to 0600 first.
+// generating one on first use: 32 random bytes in hex (nothing a shell or
+// a command line could take for an option), in a file of mode 0600. A file others can read is narrowed to 0600 first.
 func (s *Server) Password() (string, error) {
 	path := s.PasswordFile()
 	b, err := os.ReadFile(path)
@@ -62,7 +61,7 @@ func (s *Server) newPassword(path string) (string, error) {
 	if _, err := rand.Read(raw); err != nil {
 		return "", fmt.Errorf("neo4j: generate a password: %w", err)
 	}
-	pw := base64.RawURLEncoding.EncodeToString(raw)
+	pw := hex.EncodeToString(raw)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
 		return s.Password() // another command created it first
@@ -120,7 +119,7 @@ func (s *Server) applyPassword(ctx context.Context, pw string) error {
 		return fmt.Errorf("neo4j: %w", err)
 	}
 	defer os.Remove(args.Name())
-	_, werr := fmt.Fprintf(args, "%s\ndbms\nset-initial-password\n%s\n", adminEntryPoint, pw)
+	_, werr := fmt.Fprintf(args, "%s\ndbms\nset-initial-password\n--\n%s\n", adminEntryPoint, pw)
 	if cerr := args.Close(); werr == nil {
 		werr = cerr
 	}
