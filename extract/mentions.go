@@ -799,8 +799,13 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 			// An unparsed sentence that opens with the same pronoun
 			// speaks of the same person.
 			if j < i && gender != "" && gender == genderOf(firstWord(d.text(j))) {
-				if id, jj, tt := d.antecedent(j, 0, fits); id != "" {
-					return id, jj, tt
+				if d.chained < maxChain {
+					d.chained++
+					id, jj, tt := d.antecedent(j, 0, fits)
+					d.chained--
+					if id != "" {
+						return id, jj, tt
+					}
 				}
 			}
 			continue
@@ -815,7 +820,11 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 			}
 			id := s.actor[t]
 			if id == "" && j < i && gender != "" && gender == genderOf(s.p.Tokens[t].Text) && d.isSubject(j, t) {
-				id = d.pronoun(j, t) // "She said ... She added ...": the same person
+				if d.chained < maxChain {
+					d.chained++
+					id = d.pronoun(j, t) // "She said ... She added ...": the same person
+					d.chained--
+				}
 			}
 			if id == "" || !fits(id) || (t > 0 && s.actor[t-1] == id) {
 				continue
@@ -835,6 +844,11 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 	}
 	return other, oj, ot
 }
+
+// maxChain bounds how many pronouns back a chain is followed: each step
+// may try several sentences, so an unbounded chain over a long run of
+// "She ..." paragraphs with nobody named would take exponential time.
+const maxChain = 4
 
 // genderOf groups the personal pronouns by the person they stand for:
 // "he", "him" and "his" are one, "she" and "her" another; "" for any

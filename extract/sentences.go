@@ -31,6 +31,8 @@ type docState struct {
 	collective map[string]bool
 	// blocks holds, per sentence, the label block it stands under.
 	blocks []*block
+	// chained is how deep a pronoun chain is being followed.
+	chained int
 }
 
 // sent is one sentence: byte offsets into the normalized text, the line

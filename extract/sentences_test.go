@@ -1,7 +1,11 @@
 package extract
 
 import (
+	"context"
+	"strings"
 	"testing"
+
+	"github.com/stancegraph/stancegraph/extract/shallow"
 )
 
 // The dateline is no part of the lead sentence; a speaker before a colon
@@ -36,5 +40,40 @@ func TestSkipDateline(t *testing.T) {
 				t.Errorf("lead sentence %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A long run of pronoun sentences with nobody named resolves in a bounded
+// number of steps: each pronoun looks back a few sentences, and without a
+// bound on the chain the lookups multiply with every paragraph.
+func TestPronounChainIsBounded(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := LoadLexicon(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(g, lx, Topic{ID: "pact", Terms: []string{"pact"}}, shallow.Parser{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Pact signed\n\n" + strings.Repeat("She went on.\n\nShe walked on.\n\n", 40) + "She said the pact was a disaster.\n"
+	doc, err := Parse("d.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDocState(x, doc)
+	if err := d.parse(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d.findActors()
+	last := len(d.sents) - 1
+	if id, _, _ := d.antecedent(last, 0, isPerson); id != "" {
+		t.Errorf("nobody is named, yet the chain found %q", id)
+	}
+	if d.chained != 0 {
+		t.Errorf("chain depth left at %d", d.chained)
 	}
 }
