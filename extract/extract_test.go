@@ -236,7 +236,7 @@ func TestCues(t *testing.T) {
 			body: "Farm lobbies distrust Chile's intentions in the trade pact talks.",
 			none: []string{"Chile"}},
 		{name: "a power to act is no act",
-			body: "In theory the Danish parliament has the power to throw out the trade pact.",
+			body:   "In theory the Danish parliament has the power to throw out the trade pact.",
 			nobody: true},
 		{name: "a stance strong in a state",
 			body: "While the text of the trade pact has been all but settled, opposition is still strong in Norway.",
