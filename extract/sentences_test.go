@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/stancegraph/stancegraph/extract/shallow"
 )
 
 // The dateline is no part of the lead sentence; a speaker before a colon
@@ -47,18 +45,7 @@ func TestSkipDateline(t *testing.T) {
 // number of steps: each pronoun looks back a few sentences, and without a
 // bound on the chain the lookups multiply with every paragraph.
 func TestPronounChainIsBounded(t *testing.T) {
-	g, err := LoadGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lx, err := LoadLexicon(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(g, lx, Topic{ID: "pact", Terms: []string{"pact"}}, shallow.Parser{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := fuzzExtractor(t)
 	body := "Pact signed\n\n" + strings.Repeat("She went on.\n\nShe walked on.\n\n", 40) + "She said the pact was a disaster.\n"
 	doc, err := Parse("d.txt", []byte(body))
 	if err != nil {
