@@ -946,11 +946,8 @@ func (d *docState) deontic(i, c int) bool {
 				return true
 			}
 		}
-		for _, x := range p.Children(n, "xcomp") {
-			if strings.ToLower(p.Tokens[n].Lemma) == "ought" {
-				_ = x
-				return true
-			}
+		if strings.EqualFold(p.Tokens[n].Lemma, "ought") && len(p.Children(n, "xcomp")) > 0 {
+			return true // "ought to halt", parsed with "ought" as the verb
 		}
 		h, rel := p.Head(n)
 		if b := syntax.Base(rel); b != "xcomp" && b != "conj" {
