@@ -236,7 +236,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 		return nil, run(cypherSummaryDeltas, map[string]any{"topic": in.Topic.ID, "rows": deltas})
 	})
 	if err != nil {
-		return s.translate(err, "write document %s", in.ID)
+		return s.translate(ctx, err, "write document %s", in.ID)
 	}
 	return nil
 }
@@ -418,7 +418,7 @@ func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, 
 		return actor, err
 	})
 	if err != nil {
-		return "", s.translate(err, "review claim %s", claimID)
+		return "", s.translate(ctx, err, "review claim %s", claimID)
 	}
 	return out.(string), nil
 }

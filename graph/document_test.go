@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"reflect"
 	"sort"
@@ -43,7 +44,7 @@ func TestSummaryDeltas(t *testing.T) {
 
 func TestTranslateGivingUpIsUnavailable(t *testing.T) {
 	s := &Store{uri: "bolt://127.0.0.1:1"}
-	err := s.translate(&neo4j.TransactionExecutionLimit{Cause: "timeout (exceeded max retry time: 5s)",
+	err := s.translate(context.Background(), &neo4j.TransactionExecutionLimit{Cause: "timeout (exceeded max retry time: 5s)",
 		Errors: []error{&neo4j.ConnectivityError{Inner: errors.New("connect: connection refused")}}}, "write document x")
 	if model.ErrorCode(err) != model.Unavailable || !strings.Contains(err.Error(), "connection refused") {
 		t.Fatalf("got %v (%s)", err, model.ErrorCode(err))

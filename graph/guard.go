@@ -48,7 +48,7 @@ func (s *Store) CheckQuery(ctx context.Context, query string, params map[string]
 		return nil, s.explain(ctx, tx, query, params)
 	})
 	if err != nil {
-		return s.translate(err, "plan query")
+		return s.translate(ctx, err, "plan query")
 	}
 	return nil
 }

@@ -139,3 +139,32 @@ func TestSaveQueryCollisionsAndCap(t *testing.T) {
 		t.Fatalf("overwrite at the cap: %v", err)
 	}
 }
+
+// A request's time budget can run out in any read, not only a user's
+// Cypher: while Neo4j still answers, that is a timeout (504), never the
+// "unavailable" that tells the page the database is down.
+func TestSpentBudgetIsATimeoutNotAnOutage(t *testing.T) {
+	st := neo4jtest.Open(t)
+	reads := []struct {
+		name string
+		run  func(context.Context) error
+	}{
+		{"subgraph", func(ctx context.Context) error { _, err := st.Subgraph(ctx, []string{"x"}); return err }},
+		{"actors", func(ctx context.Context) error { _, err := st.Actors(ctx, graph.ActorFilter{}); return err }},
+		{"claims", func(ctx context.Context) error { _, err := st.ClaimsOf(ctx, []string{"x"}, "oppose"); return err }},
+		{"read query", func(ctx context.Context) error {
+			_, err := st.ReadQuery(ctx, "RETURN 1", nil, time.Second, 10)
+			return err
+		}},
+	}
+	for _, r := range reads {
+		t.Run(r.name, func(t *testing.T) {
+			ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Millisecond))
+			defer cancel()
+			err := r.run(ctx)
+			if model.ErrorCode(err) != model.Timeout || !strings.Contains(model.ErrorMessage(err), "query timed out") {
+				t.Fatalf("got %v (%s), want a timeout", err, model.ErrorCode(err))
+			}
+		})
+	}
+}

@@ -64,7 +64,7 @@ SET c.id = r.new`, map[string]any{"old": legacyID, "new": in.ID, "name": in.Name
 		return nil, err
 	})
 	if err != nil {
-		return s.translate(err, "adopt document %s", legacyID)
+		return s.translate(ctx, err, "adopt document %s", legacyID)
 	}
 	return nil
 }

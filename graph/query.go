@@ -3,12 +3,9 @@ package graph
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/stancegraph/stancegraph/model"
 )
 
 // Rows is a tabular query result.
@@ -46,11 +43,7 @@ func (s *Store) runRead(ctx context.Context, query string, params map[string]any
 	defer cancel()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
-	// Set once Neo4j has begun the transaction: a deadline after that is
-	// the query's own slowness if Neo4j still answers.
-	began := false
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		began = true
 		if check {
 			if err := s.explain(ctx, tx, query, params); err != nil {
 				return nil, err
@@ -62,13 +55,10 @@ func (s *Store) runRead(ctx context.Context, query string, params map[string]any
 		}
 		return collect(ctx, res, lim)
 	}, neo4j.WithTxTimeout(lim.Timeout))
-	switch {
-	case err == nil:
-		return out.(Rows), nil
-	case began && errors.Is(ctx.Err(), context.DeadlineExceeded) && s.answers():
-		return Rows{}, model.Wrap(model.Timeout, err, "query timed out after %s", lim.Timeout)
+	if err != nil {
+		return Rows{}, s.translate(ctx, err, "read query")
 	}
-	return Rows{}, s.translate(err, "read query")
+	return out.(Rows), nil
 }
 
 // answers reports whether Neo4j takes a connection now (within a second):

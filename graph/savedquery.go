@@ -73,7 +73,7 @@ func (s *Store) SaveQuery(ctx context.Context, q cypher.Query, overwrite bool, m
 		return nil, err
 	})
 	if err != nil {
-		return s.translate(err, "save query %s", q.Name)
+		return s.translate(ctx, err, "save query %s", q.Name)
 	}
 	return nil
 }
@@ -97,7 +97,7 @@ func (s *Store) write(ctx context.Context, query string, params map[string]any) 
 	_, err := neo4j.ExecuteQuery(ctx, s.driver, query, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting())
 	if err != nil {
-		return s.translate(err, "write")
+		return s.translate(ctx, err, "write")
 	}
 	return nil
 }

@@ -78,7 +78,7 @@ func (s *Store) Ping(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	if err := s.driver.VerifyConnectivity(ctx); err != nil {
-		return s.translate(err, "ping")
+		return s.translate(ctx, err, "ping")
 	}
 	return nil
 }
@@ -98,7 +98,7 @@ func (s *Store) ApplySchema(ctx context.Context, statements []string) error {
 			return res.Consume(ctx)
 		})
 		if err != nil {
-			return s.translate(err, "apply schema statement %q", st)
+			return s.translate(ctx, err, "apply schema statement %q", st)
 		}
 	}
 	return nil
@@ -137,16 +137,17 @@ func (s *Store) read(ctx context.Context, query string, params map[string]any) (
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, query, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
-		return nil, s.translate(err, "query")
+		return nil, s.translate(ctx, err, "query")
 	}
 	return res.Records, nil
 }
 
 // translate turns driver errors into model errors once, here: connectivity
 // problems and refused credentials (ErrCredentials) become Unavailable,
-// timed-out transactions Timeout, constraint violations Conflict, refused
+// timed-out transactions and deadlines that pass while Neo4j still
+// answers Timeout, constraint violations Conflict, refused
 // writes Forbidden, bad Cypher Invalid.
-func (s *Store) translate(err error, format string, args ...any) error {
+func (s *Store) translate(ctx context.Context, err error, format string, args ...any) error {
 	var classified *model.Error
 	if errors.As(err, &classified) {
 		return err // ours, from inside a transaction: already says what went wrong
@@ -181,6 +182,12 @@ func (s *Store) translate(err error, format string, args ...any) error {
 			return model.Wrap(model.Invalid, err, "%s: %s", what, nerr.Msg)
 		}
 		return model.Wrap(model.Internal, err, "%s", what)
+	case (errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded)) && s.answers():
+		// The time ran out while Neo4j still answers: the work was slow
+		// (a cold server, a heavy question), not the server gone. The
+		// driver's ConnectivityError hides the deadline from errors.Is,
+		// hence the context.
+		return model.Wrap(model.Timeout, err, "query timed out: %s did not finish in time", what)
 	case neo4j.IsConnectivityError(err), errors.Is(err, context.DeadlineExceeded),
 		isUsageTimeout(err):
 		return model.Wrap(model.Unavailable, err, "neo4j at %s is unreachable (%s)", s.uri, rootCause(err))
@@ -221,7 +228,7 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 			_, err = res.Consume(ctx)
 		}
 		if err != nil {
-			return s.translate(err, "delete all")
+			return s.translate(ctx, err, "delete all")
 		}
 	}
 	return nil
