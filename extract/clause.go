@@ -994,6 +994,9 @@ func (d *docState) verbHolders(i, c int) []int {
 	if h >= 0 && controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && d.markerOf(i, c) == "to" {
 		return d.verbHolders(i, h)
 	}
+	if a := d.relativeSecondVerb(i, c); a >= 0 {
+		return []int{a}
+	}
 	var out []int
 	for _, e := range p.Out(c, "nsubj") {
 		if e.Rel != "nsubj:xsubj" {
@@ -1069,6 +1072,36 @@ func (d *docState) verbHolders(i, c int) []int {
 		}
 	}
 	return nil
+}
+
+// relativeSecondVerb is the subject of a relative clause's second verb
+// that the parser coordinated with the main clause instead: in "Ann
+// spoke, urged on by Ben, who heads the party and has said it will
+// vote no", "has said" is Ben's. A verb with no subject of its own,
+// coordinated after a "who" clause that no comma closes, continues that
+// clause; the answer is the noun "who" stands for, or -1.
+func (d *docState) relativeSecondVerb(i, c int) int {
+	p := d.sents[i].p
+	g, rel := p.Head(c)
+	if g < 0 || syntax.Base(rel) != "conj" || p.Has(c, "nsubj", "nsubj:pass") {
+		return -1
+	}
+	for r := c - 1; r > g; r-- {
+		switch p.Lower(r) {
+		case ",", ";", "—", "–":
+			return -1 // the relative clause was closed before the verb
+		case "who":
+			a := r - 1
+			if a > g && p.Tokens[a].Text == "," {
+				a--
+			}
+			if a > g && p.Tokens[a].IsNoun() {
+				return a
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // ofAgent are the stance nouns whose "of" names who holds them: "the
@@ -1466,6 +1499,10 @@ func (d *docState) expand(i, h int) []string {
 			}
 		}
 	}
+	if ids := d.namedAfterComma(i, h); len(ids) > 0 {
+		named = true
+		members = append(members, ids...)
+	}
 	for _, e := range p.Out(h, "nmod", "appos", "conj") {
 		if named && syntax.Base(e.Rel) == "appos" {
 			continue
@@ -1552,6 +1589,36 @@ func (d *docState) expand(i, h int) []string {
 		}
 	}
 	return out
+}
+
+// namedAfterComma are the people a plural phrase names after a comma:
+// "the foreign ministers of the two countries, Ann Lee and Ben Ode",
+// which the parser often reads as more of the countries. They are the
+// ones who act, not a group called by the whole phrase.
+func (d *docState) namedAfterComma(i, h int) []string {
+	p := d.sents[i].p
+	if pos := p.Tokens[h].POS; pos != "NNS" && pos != "NNPS" {
+		return nil
+	}
+	for _, m := range p.Children(h, "nmod") {
+		conj := p.Children(m, "conj")
+		if len(conj) == 0 || strings.HasPrefix(d.holder(i, m), "person:") {
+			continue
+		}
+		if first, _ := p.Subtree(conj[0]); first == 0 || p.Tokens[first-1].Text != "," {
+			continue
+		}
+		var ids []string
+		for _, k := range conj {
+			id := d.holder(i, k)
+			if !strings.HasPrefix(id, "person:") {
+				return nil
+			}
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
 }
 
 // reporter is who reports the clause of token c: the subject of a speech
@@ -1644,6 +1711,13 @@ func (d *docState) ownSide(i int, heads []int, sp string) bool {
 	for _, h := range heads {
 		for _, k := range p.Children(h, "nmod:poss") {
 			if d.holder(i, k) == sp {
+				return true
+			}
+			// "X has said his party will not back it": in what X says, the
+			// possessive pronoun is X's, however far back another name
+			// stands.
+			switch p.Lower(k) {
+			case "his", "her", "their", "our", "my":
 				return true
 			}
 		}

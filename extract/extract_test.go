@@ -167,6 +167,17 @@ func TestClauseStructure(t *testing.T) {
 		{name: "relative clause",
 			body: "Kenya, which has long opposed the trade pact, said nothing new on Tuesday.",
 			want: map[string]model.Stance{"Kenya": model.Oppose}},
+		{name: "people named after a comma",
+			body: "The trade pact was signed in the capital by the trade ministers of the two countries, Lena Varga and Pavel Novak.",
+			want: map[string]model.Stance{"Lena Varga": model.Support, "Pavel Novak": model.Support},
+			none: []string{"Trade ministers of the two countries, Lena Varga and Pavel Novak", "Trade ministers of the two countries"}},
+		// Two rules at once: "has said" is Brandt's although the parser
+		// coordinates it with "spoke", and "his party" in what he says is
+		// his although the pronoun resolver picks Varga.
+		{name: "a relative clause's second verb, and his party in what he says",
+			body: "Lena Varga spoke amid talk of an early election in May, fuelled by Oskar Brandt, who heads junior coalition partner Farmers Bloc (FB) and has said his party will not support the trade pact should it come before Parliament.",
+			want: map[string]model.Stance{"Oskar Brandt": model.Oppose},
+			none: []string{"Lena Varga"}},
 	})
 }
 
