@@ -912,6 +912,9 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 		seen[id] = true
 	}
 	for _, h := range heads {
+		if d.comparedAway(i, c, h) {
+			continue
+		}
 		for _, id := range d.expand(i, h) {
 			if !seen[id] {
 				seen[id] = true
@@ -933,6 +936,26 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 		via = sp
 	}
 	return ids, via
+}
+
+// comparedAway: holder h comes after the "than" of a comparison on the
+// cue c, so it has less of the stance, not the same: "a warmer welcome
+// from exporters than from farmers, or even from the cabinet". The
+// parser may hang "than from ..." on the verb or any noun in between,
+// so any "than" between the two counts, unless it is inside the holder's
+// phrase without marking the holder ("backed by more than 20 states").
+func (d *docState) comparedAway(i, c, h int) bool {
+	p := d.sents[i].p
+	first, _ := p.Subtree(h)
+	for k := c + 1; k < h; k++ {
+		if p.Lower(k) != "than" {
+			continue
+		}
+		if g, _ := p.Head(k); k < first || g == h {
+			return true
+		}
+	}
+	return false
 }
 
 // deontic: the cue, or the verb it depends on, carries "should", "ought
