@@ -1625,21 +1625,26 @@ func (d *docState) namedAfterComma(i, h int) []string {
 	}
 	for _, m := range p.Children(h, "nmod") {
 		conj := p.Children(m, "conj")
-		if len(conj) == 0 || strings.HasPrefix(d.holder(i, m), "person:") {
+		if len(conj) == 0 || isPerson(d.holder(i, m)) {
 			continue
 		}
-		if first, _ := p.Subtree(conj[0]); first == 0 || p.Tokens[first-1].Text != "," {
-			continue
-		}
+		// The people start at a comma, after any places coordinated first
+		// ("the chiefs of Chile and Peru, Ann Lee and Ben Ode").
 		var ids []string
 		for _, k := range conj {
 			id := d.holder(i, k)
-			if !strings.HasPrefix(id, "person:") {
+			if ids == nil {
+				if first, _ := p.Subtree(k); !isPerson(id) || first == 0 || p.Tokens[first-1].Text != "," {
+					continue
+				}
+			} else if !isPerson(id) {
 				return nil
 			}
 			ids = append(ids, id)
 		}
-		return ids
+		if ids != nil {
+			return ids
+		}
 	}
 	return nil
 }
