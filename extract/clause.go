@@ -322,7 +322,7 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 // "to join the alliance, Sweden needed ...".
 func (d *docState) asserted(i, c int, cue lexCue) bool {
 	p := d.sents[i].p
-	if d.afterCondition(i, c) || d.foretoldPassive(i, c) {
+	if d.afterCondition(i, c) || d.foretoldPassive(i, c) || d.superseded(i, c) {
 		return false
 	}
 	// "Blocking the deal would be a mistake": a clause as subject is what
@@ -442,6 +442,26 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		}
 	}
 	return true
+}
+
+// superseded: the cue is marked as a position held before, which the
+// text says gave way ("lukewarm at first, she voted for it"; "initially
+// opposed the deal"): not the actor's stance now.
+func (d *docState) superseded(i, c int) bool {
+	p := d.sents[i].p
+	for _, k := range p.Children(c) {
+		switch p.Lower(k) {
+		case "initially", "originally":
+			return true
+		case "first":
+			for _, m := range p.Children(k, "case") {
+				if p.Lower(m) == "at" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // foretold: verb v, or a verb it is the infinitive of, is in the future
@@ -790,8 +810,8 @@ func (d *docState) negated(i, c int) bool {
 func (d *docState) hedged(i, c int) bool {
 	p := d.sents[i].p
 	for _, k := range p.Children(c, "advmod", "amod") {
-		if hedges[strings.ToLower(p.Tokens[k].Text)] {
-			return true
+		if hedges[strings.ToLower(p.Tokens[k].Text)] && !d.superseded(i, k) {
+			return true // not "lukewarm at first, she voted for it"
 		}
 	}
 	for _, k := range p.Children(c, "aux") {

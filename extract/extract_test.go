@@ -198,6 +198,12 @@ func TestClauseStructure(t *testing.T) {
 // possibilities change or cancel a stance.
 func TestCues(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "a reservation held at first gave way",
+			body: "Lukewarm at first about the trade pact, Senator Mia Holt voted for it in the end.",
+			want: map[string]model.Stance{"Mia Holt": model.Support}},
+		{name: "a position held initially is not the stance now",
+			body: "Chile initially opposed the trade pact.",
+			none: []string{"Chile"}},
 		{name: "negation turns support round",
 			body: "Poland said it will not back the trade pact.",
 			want: map[string]model.Stance{"Poland": model.Oppose}},
