@@ -1043,7 +1043,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	var out []int
 	for _, e := range p.Out(c, "nsubj") {
 		if e.Rel != "nsubj:xsubj" {
-			out = append(out, e.Dep)
+			out = append(out, d.relativeNoun(i, c, e.Dep))
 		}
 	}
 	if len(out) > 0 {
@@ -1115,6 +1115,21 @@ func (d *docState) verbHolders(i, c int) []int {
 		}
 	}
 	return nil
+}
+
+// relativeNoun is the noun a relative pronoun subject stands for when
+// the parser made its clause a complement of that noun instead of a
+// relative clause ("are among the leaders who have denounced it" with
+// "denounced" a ccomp of "leaders"); otherwise subject s itself.
+func (d *docState) relativeNoun(i, c, s int) int {
+	p := d.sents[i].p
+	if t := p.Tokens[s]; t.POS != "WP" && t.POS != "WDT" {
+		return s
+	}
+	if n, rel := p.Head(c); n >= 0 && n < s && syntax.Base(rel) == "ccomp" && p.Tokens[n].IsNoun() {
+		return n
+	}
+	return s
 }
 
 // relativeSecondVerb is the subject of a relative clause's second verb
