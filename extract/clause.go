@@ -2019,6 +2019,17 @@ func (d *docState) targets(i, c int) []int {
 			out = append(out, e.Dep)
 		}
 	}
+	// Wanting to see something happen is about that thing: "eager to see
+	// the pact take effect", "wants to see the deal ratified".
+	for _, t := range out {
+		if l := strings.ToLower(p.Tokens[t].Lemma); l != "see" && l != "watch" {
+			continue
+		}
+		out = append(out, p.Children(t, "obj")...)
+		for _, k := range p.Children(t, "ccomp", "xcomp") {
+			out = append(out, p.Children(k, "nsubj", "nsubj:pass")...)
+		}
+	}
 	// A verb in a relative clause is about the noun it describes: "the
 	// deal the UK has struck".
 	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsVerb() && (rel == "acl:relcl" || syntax.Base(rel) == "acl") && len(p.Children(c, "obj")) == 0 {

@@ -300,7 +300,9 @@ var reversers = map[string]bool{"end": true, "stop": true, "halt": true, "preven
 	"fight": true, "tackle": true, "restrain": true, "contain": true, "deter": true, "limit": true,
 	"lower": true, "lessen": true, "diminish": true, "block": true, "close": true, "check": true,
 	"relinquish": true, "abandon": true, "forfeit": true, "lose": true, "sacrifice": true, "surrender": true,
-	"squander": true, "waste": true, "deny": true}
+	"squander": true, "waste": true, "deny": true,
+	// leaving something: "an exit from the peace process"
+	"exit": true, "depart": true, "departure": true, "retreat": true, "withdraw": true, "withdrawal": true}
 
 // intensified: "gravely undermine", "extremely reckless".
 func intensified(p *syntax.Sentence, n int) bool {

@@ -201,6 +201,9 @@ func TestClauseStructure(t *testing.T) {
 // possibilities change or cancel a stance.
 func TestCues(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "eager to see it happen",
+			body: "Jens Olsen said he was eager to see the trade pact take effect.",
+			want: map[string]model.Stance{"Jens Olsen": model.Support}},
 		{name: "a reservation held at first gave way",
 			body: "Lukewarm at first about the trade pact, Senator Mia Holt voted for it in the end.",
 			want: map[string]model.Stance{"Mia Holt": model.Support}},
@@ -392,6 +395,9 @@ func TestSpeakers(t *testing.T) {
 		{name: "reported speech judging the event",
 			body: "Ed Park, an economist at a Lisbon bank, said the trade pact would bring a dramatic erosion of food standards.",
 			want: map[string]model.Stance{"Ed Park": model.Oppose}},
+		{name: "leaving something good is bad",
+			body: "Ana Ruiz said the trade pact was a formal exit from the peace process.",
+			want: map[string]model.Stance{"Ana Ruiz": model.Oppose}},
 	})
 }
 
