@@ -2096,7 +2096,7 @@ func (d *docState) refers(i, t, depth int) int {
 		}
 		return noReference
 	}
-	if isAnaphor(p, t) || d.leadMention(i, t) || d.vehicle(i, t, depth) {
+	if isAnaphor(p, t) || d.leadMention(i, t) || d.vehicle(i, t, depth) || talksConcluded(p, t) {
 		return topicAnaphor
 	}
 	// "This is an unfortunate decision": a predicate refers to what its
@@ -2135,6 +2135,26 @@ func (d *docState) refers(i, t, depth int) int {
 
 // vehicles carry an event through a legislature or a council.
 var vehicles = map[string]bool{"resolution": true, "bill": true, "measure": true, "motion": true, "legislation": true}
+
+// concluding nouns name the end of talks: in an article about an event,
+// "the conclusion of the negotiations" is the event reached.
+var concluding = map[string]bool{"conclusion": true, "completion": true, "finalisation": true,
+	"finalization": true, "success": true}
+
+// talksConcluded: token t is a concluding noun of the talks ("applauds the
+// conclusion of the talks between the EU and its neighbours").
+func talksConcluded(p *syntax.Sentence, t int) bool {
+	if !concluding[strings.ToLower(p.Tokens[t].Lemma)] || !definite(p, t) {
+		return false
+	}
+	for _, e := range p.Out(t, "nmod:of") {
+		switch strings.ToLower(p.Tokens[e.Dep].Lemma) {
+		case "talk", "talks", "negotiation", "negotiations":
+			return true
+		}
+	}
+	return false
+}
 
 // vehicle: "the measure" anywhere after "a resolution ratifying NATO
 // membership" is that resolution, and stands for the event.

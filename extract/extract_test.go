@@ -89,6 +89,12 @@ func sorted(m map[string]model.Stance) []string {
 // names the topic carries none.
 func TestRelevance(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "the conclusion of the talks is the event reached",
+			body: "The Farmers Union welcomed the conclusion of the negotiations.",
+			want: map[string]model.Stance{"Farmers Union": model.Support}},
+		{name: "the start of the talks is not",
+			body: "The Farmers Union welcomed the start of the negotiations.",
+			none: []string{"Farmers Union"}},
 		{name: "anaphor in an article about the topic",
 			body: "Ministers from six countries met in Oslo on Friday.\n\nNorway welcomed the deal on Saturday.",
 			want: map[string]model.Stance{"Norway": model.Support}},
