@@ -1117,12 +1117,18 @@ func (d *docState) verbHolders(i, c int) []int {
 	return nil
 }
 
-// relativeNoun is the noun a relative pronoun subject stands for when
-// the parser made its clause a complement of that noun instead of a
-// relative clause ("are among the leaders who have denounced it" with
-// "denounced" a ccomp of "leaders"); otherwise subject s itself.
+// relativeNoun is the noun a relative clause's subject s stands for: the
+// body s leads ("the lobby headed by s, which staged ..."); the noun a
+// relative pronoun's clause hangs on as a complement when the parser
+// made it one ("are among the leaders who have denounced it"); otherwise
+// s itself.
 func (d *docState) relativeNoun(i, c, s int) int {
 	p := d.sents[i].p
+	if n, rel := p.Head(c); n == s && rel == "acl:relcl" {
+		if m := d.ledBody(i, s); m >= 0 {
+			return m
+		}
+	}
 	if t := p.Tokens[s]; t.POS != "WP" && t.POS != "WDT" {
 		return s
 	}
@@ -1567,6 +1573,12 @@ func (d *docState) expand(i, h int) []string {
 		}
 		if own && syntax.Base(e.Rel) == "appos" {
 			continue // "the Mercosur countries - Argentina, Brazil ...": the group acts
+		}
+		if syntax.Base(e.Rel) == "appos" && strings.HasPrefix(d.holder(i, h), "group:") && !p.Tokens[e.Dep].IsProper() {
+			// "Greenpeace, the environmental group": one actor, described
+			// (a person's description may name the state they speak for:
+			// "Ann Lee, France's minister")
+			continue
 		}
 		mk := syntax.Marker(e.Rel)
 		if syntax.Base(e.Rel) == "nmod" && mk != "among" && mk != "including" && mk != "like" && mk != "such_as" {

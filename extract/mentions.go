@@ -341,6 +341,34 @@ var quantifiers = map[string]bool{"some": true, "many": true, "most": true, "sev
 	"the": true, "a": true, "an": true, "these": true, "those": true, "its": true, "their": true, "his": true, "her": true,
 	"our": true, "dozens": true, "hundreds": true, "thousands": true, "two": true, "three": true, "four": true}
 
+// leads are the verbs by which a body is said to be led by someone.
+var leads = map[string]bool{"head": true, "lead": true, "chair": true, "run": true, "found": true, "direct": true}
+
+// ledBody is the body that noun n of sentence i is said to lead ("the lobby headed by
+// n"), or -1: a relative clause after n is about the body ("Copa, the
+// lobby headed by Ann Lee, which staged ...").
+func (d *docState) ledBody(i, n int) int {
+	p := d.sents[i].p
+	if a, rel := p.Head(n); a >= 0 && syntax.Base(rel) == "obl" && leads[strings.ToLower(p.Tokens[a].Lemma)] {
+		if m, mrel := p.Head(a); m >= 0 && syntax.Base(mrel) == "acl" {
+			// "Copa, the farm lobby headed by ...": the name, not the
+			// description.
+			if x, xrel := p.Head(m); x >= 0 && xrel == "appos" {
+				if d.holder(i, x) != "" {
+					return x
+				}
+				// A name no list knows, described as a body: "Copa, the
+				// farm lobby" is a group called Copa.
+				if p.Tokens[x].IsProper() && !p.Tokens[m].IsProper() && d.namedGroup(i, x) != "" {
+					return x
+				}
+			}
+			return m
+		}
+	}
+	return -1
+}
+
 // holder is the actor that noun-phrase head h of sentence i names, or "".
 func (d *docState) holder(i, h int) string {
 	s := &d.sents[i]
@@ -357,7 +385,22 @@ func (d *docState) holder(i, h int) string {
 		// "Kenya, which has opposed ...": the noun the clause describes.
 		if v, _ := p.Head(h); v >= 0 {
 			if n, rel := p.Head(v); n >= 0 && strings.HasPrefix(rel, "acl") {
+				if m := d.ledBody(i, n); m >= 0 {
+					return d.holder(i, m)
+				}
 				return d.holder(i, n)
+			}
+		}
+		// The parser lost the clause's noun ("France above all, which has
+		// branded it ..."): the name just before the comma, past a
+		// focusing phrase.
+		if k := h - 1; k > 0 && p.Tokens[k].Text == "," {
+			for k--; k >= 0 && h-k <= 4; k-- {
+				if t := p.Tokens[k]; t.IsProper() {
+					return s.actor[k]
+				} else if t.IsNoun() || t.IsVerb() || t.Text == "," {
+					break
+				}
 			}
 		}
 		return ""
