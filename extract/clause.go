@@ -1331,6 +1331,15 @@ func (d *docState) partners(i, c int) []int {
 				}
 			}
 		}
+		// "in a statement issued jointly with X": the statement's
+		// co-authors.
+		for _, e := range p.Out(n, "obl:in", "nmod:in") {
+			if communications[strings.ToLower(p.Tokens[e.Dep].Lemma)] {
+				for _, a := range p.Children(e.Dep, "acl") {
+					out = append(out, d.partners(i, a)...)
+				}
+			}
+		}
 		if len(p.Children(n, "obj")) == 0 {
 			break
 		}
@@ -1357,6 +1366,9 @@ func (d *docState) agents(i, c int) []int {
 		if m := syntax.Marker(e.Rel); m == "agent" || m == "by" {
 			out = append(out, e.Dep)
 		}
+	}
+	if len(out) > 0 {
+		out = append(out, d.partners(i, c)...)
 	}
 	return out
 }
