@@ -271,6 +271,9 @@ func (d *docState) valence(i, root, skip int) float64 {
 		if v == 0 {
 			v = d.x.lex.Valence(strings.ToLower(tok.Lemma))
 		}
+		if causatives[strings.ToLower(tok.Lemma)] {
+			v = 0 // "spark tensions" is as good as the tensions
+		}
 		if v == 0 {
 			for _, k := range p.Children(n) {
 				if _, rel := p.Head(k); rel == "punct" || rel == "cc" || syntax.Base(rel) == "advcl" || syntax.Base(rel) == "parataxis" {
@@ -281,8 +284,15 @@ func (d *docState) valence(i, root, skip int) float64 {
 			if reversers[strings.ToLower(tok.Lemma)] {
 				v = -v
 			}
-		} else if intensified(p, n) {
-			v *= 1.3
+		} else {
+			if intensified(p, n) {
+				v *= 1.3
+			}
+			// A word with a worth of its own still has its coordinated
+			// words beside it: "tensions and conflicts".
+			for _, k := range p.Children(n, "conj") {
+				v += walk(k, depth+1)
+			}
 		}
 		if d.negated(i, n) {
 			v = -v
@@ -292,6 +302,12 @@ func (d *docState) valence(i, root, skip int) float64 {
 	first, last := p.Subtree(root)
 	return walk(root, 0) + d.phraseValence(i, first, last)
 }
+
+// causatives bring about what they act on: their worth is its worth,
+// whatever the lexicon says of the verb itself.
+var causatives = map[string]bool{"spark": true, "trigger": true, "fuel": true, "cause": true, "create": true,
+	"bring": true, "provoke": true, "unleash": true, "generate": true, "produce": true, "breed": true,
+	"stoke": true, "ignite": true, "foster": true, "yield": true}
 
 // reversers undo what they act on: ending a war is good, ending peace bad.
 var reversers = map[string]bool{"end": true, "stop": true, "halt": true, "prevent": true, "avert": true,
