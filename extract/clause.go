@@ -1138,6 +1138,18 @@ func (d *docState) relativeNoun(i, c, s int) int {
 	return s
 }
 
+// verbBetween reports a verb between token c and the phrase of token d
+// that follows it.
+func verbBetween(p *syntax.Sentence, c, d int) bool {
+	first, _ := p.Subtree(d)
+	for k := c + 1; k < first; k++ {
+		if p.Tokens[k].IsVerb() {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeSecondVerb is the subject of a relative clause's second verb
 // that the parser coordinated with the main clause instead: in "Ann
 // spoke, urged on by Ben, who heads the party and has said it will
@@ -1320,6 +1332,12 @@ func (d *docState) partners(i, c int) []int {
 	var out []int
 	for n, steps := c, 0; n >= 0 && steps < 3; steps++ {
 		for _, e := range p.Out(n, "obl", "nmod") {
+			if n == c && verbBetween(p, c, e.Dep) {
+				// "study the pact that she signed in Lima, alongside the
+				// heads of ...": the phrase goes with the nearer verb,
+				// whatever the parser hung it on.
+				continue
+			}
 			switch syntax.Marker(e.Rel) {
 			case "alongside", "along_with", "together_with":
 				out = append(out, e.Dep)
