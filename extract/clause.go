@@ -1029,6 +1029,11 @@ func (d *docState) verbHolders(i, c int) []int {
 	// subject ("urged ministers to throw out": ministers); the holder is
 	// the one who urges, so climb first.
 	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "xcomp" {
+		// "The Government is set to oppose", "Chile is expected to back":
+		// the raised subject holds it.
+		if d.passive(i, h) && raising[strings.ToLower(p.Tokens[h].Lemma)] {
+			return p.Children(h, "nsubj:pass")
+		}
 		return d.verbHolders(i, h)
 	}
 	h, rel := p.Head(c)
@@ -1218,6 +1223,11 @@ var intents = map[string]bool{"vow": true, "pledge": true, "promise": true, "thr
 // approval of", "seeks the backing of".
 var wanting = map[string]bool{"need": true, "require": true, "seek": true, "await": true, "lack": true,
 	"want": true, "court": true, "expect": true}
+
+// raising verbs in the passive say something of their subject's own act:
+// "is set to oppose", "is expected to back", "is said to favour".
+var raising = map[string]bool{"set": true, "expect": true, "poise": true, "schedule": true, "say": true,
+	"report": true, "believe": true, "think": true, "understand": true, "know": true, "rumour": true, "rumor": true}
 
 // controlVerbs ask someone else to act; the stance is the asker's.
 var controlVerbs = map[string]bool{"urge": true, "call": true, "ask": true, "press": true, "encourage": true,
@@ -2142,8 +2152,11 @@ func (d *docState) refers(i, t, depth int) int {
 		return topicAnaphor
 	}
 	// "This is an unfortunate decision": a predicate refers to what its
-	// subject does.
-	if tok.IsNoun() && len(p.Children(t, "cop")) > 0 {
+	// subject does. A noun with a subject and no verb is how the parser
+	// often misreads a long object ("oppose the new trade accord between
+	// the EU and South American nations", with "accord" the subject of
+	// "nations"): the subject is the object meant.
+	if tok.IsNoun() && (len(p.Children(t, "cop")) > 0 || len(p.Children(t, "nsubj")) > 0) {
 		for _, k := range p.Children(t, "nsubj") {
 			if r := d.refers(i, k, depth+1); r != noReference {
 				return r

@@ -121,6 +121,15 @@ func TestRelevance(t *testing.T) {
 // hold what they do.
 func TestClauseStructure(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "a long object the parser reads as a clause",
+			body: "The Government is set to oppose the new Andean trade accord between the EU and South American nations because it endangers Irish agricultural interests, putting it on a collision course with Brussels.\n\nIrish officials will now study the fine print.",
+			want: map[string]model.Stance{"Ireland": model.Oppose}},
+		{name: "a raised subject holds the stance",
+			body: "Chile is expected to back the trade pact.",
+			want: map[string]model.Stance{"Chile": model.Support}},
+		{name: "one urged to act does not",
+			body: "Peru was urged to reject the trade pact.",
+			none: []string{"Peru"}},
 		{name: "coordinated subjects",
 			body: "Norway and Denmark welcomed the trade pact on Monday.",
 			want: map[string]model.Stance{"Norway": model.Support, "Denmark": model.Support}},
@@ -446,6 +455,10 @@ func TestSpeakers(t *testing.T) {
 // States speak through capitals, ministries and governments.
 func TestStatesThroughInstitutions(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "the Government of the state the article is about",
+			body: "The Government is set to oppose the trade pact because it endangers Irish farm interests.\n\nIrish officials will now study the fine print in Dublin.\n\nThe pact was signed in Montevideo, Uruguay, with the heads of Brazil and Uruguay.",
+			want: map[string]model.Stance{"Ireland": model.Oppose},
+			none: []string{"Uruguay"}},
 		{name: "capital",
 			body: "Beijing condemned the trade pact on Tuesday.",
 			want: map[string]model.Stance{"China": model.Oppose}},

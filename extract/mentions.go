@@ -611,16 +611,32 @@ func (d *docState) bareReference(i, h int, lemma string) string {
 
 // mainState is the state the document names most, or "" on a tie.
 func (d *docState) mainState() string {
+	// Adjectives count too: an article about "Irish farmers" and "Irish
+	// officials" is about Ireland however often it names Uruguay.
+	adjectives := map[string]int{}
+	for _, s := range d.sents {
+		if s.p == nil {
+			continue
+		}
+		for _, t := range s.p.Tokens {
+			if t.POS != "JJ" && t.POS != "NNP" {
+				continue
+			}
+			if id, ok := d.acts.g.demonymState(t.Text); ok {
+				adjectives[id]++
+			}
+		}
+	}
 	best, n, tie := "", 0, false
 	for _, id := range d.acts.ordered {
 		a := d.acts.actors[id]
 		if a.kind != model.State {
 			continue
 		}
-		switch {
-		case a.mentions > n:
-			best, n, tie = id, a.mentions, false
-		case a.mentions == n:
+		switch m := a.mentions + adjectives[id]; {
+		case m > n:
+			best, n, tie = id, m, false
+		case m == n:
 			tie = true
 		}
 	}
