@@ -1225,9 +1225,11 @@ var wanting = map[string]bool{"need": true, "require": true, "seek": true, "awai
 	"want": true, "court": true, "expect": true}
 
 // raising verbs in the passive say something of their subject's own act:
-// "is set to oppose", "is expected to back", "is said to favour".
+// "is set to oppose", "is expected to back", "is said to favour"; so do
+// the passives of resolve: "is resolved to stop it", "is determined to".
 var raising = map[string]bool{"set": true, "expect": true, "poise": true, "schedule": true, "say": true,
-	"report": true, "believe": true, "think": true, "understand": true, "know": true, "rumour": true, "rumor": true}
+	"report": true, "believe": true, "think": true, "understand": true, "know": true, "rumour": true, "rumor": true,
+	"resolve": true, "determine": true, "prepare": true, "commit": true}
 
 // controlVerbs ask someone else to act; the stance is the asker's.
 var controlVerbs = map[string]bool{"urge": true, "call": true, "ask": true, "press": true, "encourage": true,
