@@ -1052,7 +1052,7 @@ func (d *docState) verbHolders(i, c int) []int {
 		}
 	}
 	if len(out) > 0 {
-		return append(out, d.partners(i, c)...)
+		return append(append(out, d.amongSubject(i, c, out[0])...), d.partners(i, c)...)
 	}
 	// "Russia warned it would resort to countermeasures", parsed with the
 	// speech verb as the clause's subject: who warned.
@@ -1153,6 +1153,24 @@ func verbBetween(p *syntax.Sentence, c, d int) bool {
 		}
 	}
 	return false
+}
+
+// amongSubject are the members an "among them" phrase between subject s
+// and verb c names, which the parser hangs on the verb: "Several hundred
+// people, among them priests and Farmers Bloc lawmakers, massed ...".
+func (d *docState) amongSubject(i, c, s int) []int {
+	p := d.sents[i].p
+	var out []int
+	for _, e := range p.Out(c, "obl:among") {
+		if e.Dep < s || e.Dep > c || p.Tokens[e.Dep].POS != "PRP" {
+			continue
+		}
+		for _, k := range p.Children(e.Dep, "dep", "appos") {
+			out = append(out, k)
+			out = append(out, p.Children(k, "conj")...)
+		}
+	}
+	return out
 }
 
 // relativeSecondVerb is the subject of a relative clause's second verb
