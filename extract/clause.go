@@ -1980,13 +1980,25 @@ func (d *docState) directTarget(i, t int) bool {
 		}
 	}
 	for _, k := range p.Children(t, "acl", "acl:relcl") {
-		for _, cue := range d.x.lex.cuesAt(p.Tokens[k]) {
+		for _, cue := range d.cuesOn(i, k) {
 			if cue.Stance == model.Support {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// cuesOn are the cues that match at token t of sentence i: a phrasal
+// cue only with its other words ("call off", not "call").
+func (d *docState) cuesOn(i, t int) []lexCue {
+	var out []lexCue
+	for _, cue := range d.x.lex.cuesAt(d.sents[i].p.Tokens[t]) {
+		if _, ok := d.matchCue(i, t, cue); ok {
+			out = append(out, cue)
+		}
+	}
+	return out
 }
 
 // opposingVerb: target t is a clause whose verb opposes the topic ("the
@@ -1996,7 +2008,7 @@ func (d *docState) opposingVerb(i, t int) bool {
 	if !p.Tokens[t].IsVerb() {
 		return false
 	}
-	for _, cue := range d.x.lex.cuesAt(p.Tokens[t]) {
+	for _, cue := range d.cuesOn(i, t) {
 		if cue.Stance == model.Oppose && !cue.Act {
 			return true
 		}
@@ -2027,7 +2039,7 @@ func (d *docState) opposedClause(i, t int) bool {
 		return false
 	}
 	for _, k := range p.Children(t, "acl", "acl:relcl") {
-		for _, cue := range d.x.lex.cuesAt(p.Tokens[k]) {
+		for _, cue := range d.cuesOn(i, k) {
 			if cue.Stance == model.Oppose && !cue.Act {
 				return true
 			}
