@@ -409,7 +409,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	}
 	// "endorse or reject it": neither.
 	for _, k := range append(p.Children(c, "conj"), headIfConj(p, c)...) {
-		if len(d.x.lex.cuesAt(p.Tokens[k])) > 0 {
+		if len(d.cuesOn(i, k)) > 0 {
 			for _, cc := range append(p.Children(k, "cc"), p.Children(c, "cc")...) {
 				if strings.ToLower(p.Tokens[cc].Text) == "or" {
 					return false
@@ -599,9 +599,8 @@ func (d *docState) creditedFor(i, c int) []string {
 // supportFor: the support noun c is asked for the event:
 // "secure backing for the accord", "rallied support for it".
 func (d *docState) supportFor(i, c int) bool {
-	p := d.sents[i].p
 	support := false
-	for _, cue := range d.x.lex.cuesAt(p.Tokens[c]) {
+	for _, cue := range d.cuesOn(i, c) {
 		support = support || cue.Stance == model.Support && !cue.Act
 	}
 	if !support {
@@ -1315,7 +1314,7 @@ func (d *docState) withInfinitive(i, c int) bool {
 // Social Democrats").
 func (d *docState) stanceOnActor(i, t int) bool {
 	p := d.sents[i].p
-	if len(d.x.lex.cuesAt(p.Tokens[t])) == 0 {
+	if len(d.cuesOn(i, t)) == 0 {
 		return false
 	}
 	for _, k := range p.Children(t, "obj") {

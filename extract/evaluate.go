@@ -48,7 +48,7 @@ func (d *docState) evaluations(i int) {
 		// A stance word of its own is read by the cue stage, unless the
 		// event is its subject: "the pact would undermine peace" judges
 		// the pact.
-		if len(d.x.lex.cuesAt(tok)) > 0 && !d.eventSubject(i, pr) {
+		if len(d.cuesOn(i, pr)) > 0 && !d.eventSubject(i, pr) {
 			continue
 		}
 		if d.underCondition(i, pr) {
@@ -145,7 +145,7 @@ func (d *docState) judgedSubject(i, t int) (ok, flip bool) {
 	if p.Tokens[t].IsVerb() {
 		for _, k := range p.Children(t, "obj") {
 			if s.topic[k] || isAnaphor(p, k) {
-				for _, cue := range d.x.lex.cuesAt(p.Tokens[t]) {
+				for _, cue := range d.cuesOn(i, t) {
 					if cue.Stance == model.Oppose {
 						return true, true
 					}
