@@ -39,6 +39,7 @@ func (d *docState) stances(i int) {
 	}
 	d.evaluations(i)
 	d.owners(i)
+	d.camps(i)
 }
 
 // ownedNouns name an event as someone's act or bargain.

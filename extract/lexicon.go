@@ -160,14 +160,15 @@ func (lx *Lexicon) addForms(lemma string) {
 }
 
 // mayCarry reports whether a sentence (lower-cased) holds a quotation mark
-// or a word that can state a position: only such sentences are parsed.
+// or a word that can state a position, a cue or a pro- or anti- prefix:
+// only such sentences are parsed.
 func (lx *Lexicon) mayCarry(lower string) bool {
 	if strings.ContainsAny(lower, "\"\u201c\u201d") {
 		return true
 	}
 	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '-') }) {
-		if lx.forms[w] {
-			return true
+		if lx.forms[w] || strings.HasPrefix(w, "anti-") || strings.HasPrefix(w, "pro-") {
+			return true // a cue, or a camp ("anti-deal")
 		}
 	}
 	return false
