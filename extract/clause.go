@@ -2206,8 +2206,13 @@ func (d *docState) refers(i, t, depth int) int {
 		}
 	}
 	if tok.IsVerb() {
-		// A clause as object: "hope that the agreement will help".
-		for _, k := range p.Children(t, "obj", "nsubj", "nsubj:pass") {
+		// A clause as object: "hope that the agreement will help"; a
+		// noun the parser left before the verb is its object ("endorsed
+		// the deal Mrs May has reached", read as a clause).
+		for _, k := range p.Children(t, "obj", "nsubj", "nsubj:pass", "dep") {
+			if _, rel := p.Head(k); rel == "dep" && (k > t || !p.Tokens[k].IsNoun()) {
+				continue
+			}
 			if r := d.refers(i, k, depth+1); r == topicNamed || r == topicAnaphor {
 				return r
 			}

@@ -15,6 +15,9 @@ import (
 var pactTopic = extract.Topic{ID: "trade-pact", Name: "The northern trade pact",
 	Terms: []string{"trade pact", "northern trade pact", "the pact"}}
 
+// dealTopic is an invented event named only as "the deal".
+var dealTopic = extract.Topic{ID: "border-deal", Name: "The border deal", Terms: []string{"border deal", "the deal"}}
+
 // headline names the topic, so that every test article is about it.
 const headline = "Northern trade pact signed\n\n"
 
@@ -22,8 +25,14 @@ const headline = "Northern trade pact signed\n\n"
 // stance by name.
 func stances(t *testing.T, body string) map[string]model.Stance {
 	t.Helper()
-	x := nlptest.Extractor(t, pactTopic)
-	doc, err := extract.Parse("t.txt", []byte(headline+body))
+	return stancesOn(t, pactTopic, headline+body)
+}
+
+// stancesOn extracts an article about another topic.
+func stancesOn(t *testing.T, topic extract.Topic, text string) map[string]model.Stance {
+	t.Helper()
+	x := nlptest.Extractor(t, topic)
+	doc, err := extract.Parse("t.txt", []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +46,7 @@ func stances(t *testing.T, body string) map[string]model.Stance {
 			t.Errorf("two claims for %s: one row per actor per document", c.Actor)
 		}
 		out[c.Actor] = c.Stance
-		if !strings.Contains(headline+body, c.Evidence) || c.Evidence == "" {
+		if !strings.Contains(text, c.Evidence) || c.Evidence == "" {
 			t.Errorf("%s: evidence %q is not a span of the article", c.Actor, c.Evidence)
 		}
 	}
@@ -51,13 +60,21 @@ type stanceCase struct {
 	// none lists actors that must get no claim; nobody: no actor gets one.
 	none   []string
 	nobody bool
+	// topic, when set, is what the article is about instead of the trade
+	// pact; the body is then the whole article.
+	topic *extract.Topic
 }
 
 func runStanceCases(t *testing.T, cases []stanceCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := stances(t, tc.body)
+			var got map[string]model.Stance
+			if tc.topic != nil {
+				got = stancesOn(t, *tc.topic, tc.body)
+			} else {
+				got = stances(t, tc.body)
+			}
 			for actor, want := range tc.want {
 				if got[actor] != want {
 					t.Errorf("%s: got %q, want %q (all: %v)", actor, got[actor], want, sorted(got))
@@ -124,6 +141,9 @@ func TestClauseStructure(t *testing.T) {
 		{name: "a long object the parser reads as a clause",
 			body: "The Government is set to oppose the new Andean trade accord between the EU and South American nations because it endangers Irish agricultural interests, putting it on a collision course with Brussels.\n\nIrish officials will now study the fine print.",
 			want: map[string]model.Stance{"Ireland": model.Oppose}},
+		{name: "an object with a reduced relative, read as a clause", topic: &dealTopic,
+			body: "Tomas Lind picked out the Prime Minister for credit while delivering a statement in Lima after the UK Cabinet endorsed the deal Mr Will has reached with the EU.",
+			want: map[string]model.Stance{"United Kingdom": model.Support}},
 		{name: "a raised subject holds the stance",
 			body: "Chile is expected to back the trade pact.",
 			want: map[string]model.Stance{"Chile": model.Support}},
