@@ -170,13 +170,13 @@ func TestEvalHelpStatesTheRules(t *testing.T) {
 // lowers any of them fails here, so accuracy is never lost unnoticed; a
 // change that raises them should raise these floors too.
 const (
-	devMicroF1Floor        = 0.67
-	devMicroPrecisionFloor = 0.81
+	devMicroF1Floor        = 0.69
+	devMicroPrecisionFloor = 0.83
 )
 
 var devEventF1Floors = map[string]float64{
-	"aukus": 0.73, "brexit-deal-2018": 0.60, "doha-2020": 0.64, "jcpoa-2015": 0.72,
-	"jerusalem-2017": 0.71, "mercosur-2024": 0.70, "nato-nordic": 0.62, "prespa-2018": 0.58,
+	"aukus": 0.73, "brexit-deal-2018": 0.61, "doha-2020": 0.64, "jcpoa-2015": 0.73,
+	"jerusalem-2017": 0.75, "mercosur-2024": 0.77, "nato-nordic": 0.62, "prespa-2018": 0.65,
 }
 
 // TestDevCorpusKeepsItsFigures runs `stancegraph eval` over every folder of
