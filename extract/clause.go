@@ -1888,6 +1888,15 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 			}
 		}
 	}
+	// An act on something else is not the act on the event: "will not
+	// pass judgment on the deal", "signed a letter about the pact".
+	if strict {
+		for _, o := range p.Children(c, "obj") {
+			if r := d.refersTo(i, o); r == notTopic && d.holder(i, o) == "" {
+				return false, false
+			}
+		}
+	}
 	other, actors := false, false
 	targets := d.targets(i, c)
 	// "stood by the deal": a phrasal cue's own preposition marks its object.
