@@ -1831,6 +1831,14 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 				return out, h
 			}
 		case "xcomp", "conj":
+		case "acl", "obl", "nmod", "advcl":
+			// Inside a phrase of what was said: "said Russia would play a
+			// role in carrying it out". Not a relative clause, nor an
+			// adverbial clause of the speech verb itself ("said ..., even
+			// though ...").
+			if rel == "acl:relcl" || syntax.Base(rel) == "advcl" && speechLemmas[strings.ToLower(p.Tokens[h].Lemma)] {
+				return nil, -1
+			}
 		default:
 			return nil, -1
 		}

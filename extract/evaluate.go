@@ -184,7 +184,32 @@ func (d *docState) isTarget(i, t int) bool {
 // underCondition: predicate pr, or the verb it is the complement of,
 // is marked as a condition or a question ("if", "unless", "whether").
 func (d *docState) underCondition(i, pr int) bool {
-	return d.upInfinitives(i, pr, func(w string) bool { return w == "whether" || conditions[w] }, "mark")
+	return d.upInfinitives(i, pr, func(w string) bool { return w == "whether" || conditions[w] }, "mark") ||
+		d.inverted(i, pr)
+}
+
+// inverted: the clause of predicate v is a condition by inversion, its
+// auxiliary before its subject ("should the deal fail", "were Sweden to
+// join"), which has no "if" to find.
+func (d *docState) inverted(i, v int) bool {
+	p := d.sents[i].p
+	for n, steps := v, 0; n >= 0 && steps < 3; steps++ {
+		subj := p.Children(n, "nsubj", "nsubj:pass")
+		for _, a := range p.Children(n, "aux") {
+			switch p.Lower(a) {
+			case "should", "were", "had":
+				if len(subj) > 0 && a < subj[0] {
+					return true
+				}
+			}
+		}
+		h, rel := p.Head(n)
+		if syntax.Base(rel) != "xcomp" {
+			break
+		}
+		n = h
+	}
+	return false
 }
 
 // eventSubject: the topic is the subject of predicate pr.
