@@ -323,7 +323,7 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 // "to join the alliance, Sweden needed ...".
 func (d *docState) asserted(i, c int, cue lexCue) bool {
 	p := d.sents[i].p
-	if d.afterCondition(i, c) || d.foretoldPassive(i, c) || d.superseded(i, c) {
+	if d.afterCondition(i, c) || d.foretoldPassive(i, c) || !cue.Act && d.superseded(i, c) {
 		return false
 	}
 	// "Blocking the deal would be a mistake": a clause as subject is what
@@ -447,13 +447,18 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 
 // superseded: the cue is marked as a position held before, which the
 // text says gave way ("lukewarm at first, she voted for it"; "initially
-// opposed the deal"): not the actor's stance now.
+// opposed the deal"): not the actor's stance now. Acts stand ("initially
+// approved it in a first reading").
 func (d *docState) superseded(i, c int) bool {
 	p := d.sents[i].p
 	for _, k := range p.Children(c) {
 		switch p.Lower(k) {
-		case "initially", "originally":
-			return true
+		case "initially":
+			// Said of the past ("initially opposed"), not of a first
+			// period to come ("will initially back it for two years").
+			if pos := p.Tokens[c].POS; pos == "VBD" || pos == "VBN" || pos == "JJ" {
+				return true
+			}
 		case "first":
 			for _, m := range p.Children(k, "case") {
 				if p.Lower(m) == "at" {
@@ -1122,6 +1127,11 @@ func (d *docState) verbHolders(i, c int) []int {
 	return nil
 }
 
+// undoing verbs say an event comes to nothing: seeing it happen is no
+// support for it.
+var undoing = map[string]bool{"scrap": true, "collapse": true, "fail": true, "fall": true, "end": true,
+	"die": true, "unravel": true, "sink": true, "founder": true, "crumble": true}
+
 // relativeNoun is the noun a relative clause's subject s stands for: the
 // body s leads ("the lobby headed by s, which staged ..."); the noun a
 // relative pronoun's clause hangs on as a complement when the parser
@@ -1129,7 +1139,7 @@ func (d *docState) verbHolders(i, c int) []int {
 // s itself.
 func (d *docState) relativeNoun(i, c, s int) int {
 	p := d.sents[i].p
-	if n, rel := p.Head(c); n == s && rel == "acl:relcl" {
+	if n, rel := p.Head(c); n == s && rel == "acl:relcl" && !relativeWho(p, s) {
 		if m := d.ledBody(i, s); m >= 0 {
 			return m
 		}
@@ -1143,12 +1153,14 @@ func (d *docState) relativeNoun(i, c, s int) int {
 	return s
 }
 
-// verbBetween reports a verb between token c and the phrase of token d
-// that follows it.
+// verbBetween reports the verb of a relative clause between token c and
+// the phrase of token d that follows it ("the pact that she signed in
+// Lima, alongside ..."); not a participle ("the pact covering 40 nations
+// alongside ...").
 func verbBetween(p *syntax.Sentence, c, d int) bool {
 	first, _ := p.Subtree(d)
 	for k := c + 1; k < first; k++ {
-		if p.Tokens[k].IsVerb() {
+		if _, rel := p.Head(k); p.Tokens[k].IsVerb() && rel == "acl:relcl" {
 			return true
 		}
 	}
@@ -1171,6 +1183,17 @@ func (d *docState) amongSubject(i, c, s int) []int {
 		}
 	}
 	return out
+}
+
+// relativeWho: the relative clause on noun n starts with "who", which
+// stands for a person ("the lobby headed by Ann Lee, who ...").
+func relativeWho(p *syntax.Sentence, n int) bool {
+	for _, e := range p.Out(n, "ref") {
+		if p.Lower(e.Dep) == "who" {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeSecondVerb is the subject of a relative clause's second verb
@@ -1858,9 +1881,17 @@ func (d *docState) ownSide(i int, heads []int, sp string) bool {
 			}
 			// "X has said his party will not back it": in what X says, the
 			// possessive pronoun is X's, however far back another name
-			// stands.
+			// stands, if it fits X ("their" is not one person's).
 			switch p.Lower(k) {
-			case "his", "her", "their", "our", "my":
+			case "his", "her":
+				if isPerson(sp) {
+					return true
+				}
+			case "their":
+				if !isPerson(sp) {
+					return true // "the Greens said their MPs"; not a person's
+				}
+			case "our", "my":
 				return true
 			}
 		}
@@ -2126,10 +2157,16 @@ func (d *docState) targets(i, c int) []int {
 		if l := strings.ToLower(p.Tokens[t].Lemma); l != "see" && l != "watch" {
 			continue
 		}
-		out = append(out, p.Children(t, "obj")...)
+		seen := p.Children(t, "obj")
 		for _, k := range p.Children(t, "ccomp", "xcomp") {
-			out = append(out, p.Children(k, "nsubj", "nsubj:pass")...)
+			// "eager to see the pact scrapped" is no support for it.
+			if undoing[strings.ToLower(p.Tokens[k].Lemma)] || slices.ContainsFunc(d.cuesOn(i, k), func(c lexCue) bool { return c.Stance != model.Support }) {
+				seen = nil
+				break
+			}
+			seen = append(seen, p.Children(k, "nsubj", "nsubj:pass")...)
 		}
+		out = append(out, seen...)
 	}
 	// A verb in a relative clause is about the noun it describes: "the
 	// deal the UK has struck".
@@ -2259,6 +2296,14 @@ func talksConcluded(p *syntax.Sentence, t int) bool {
 	for _, e := range p.Out(t, "nmod:of") {
 		switch strings.ToLower(p.Tokens[e.Dep].Lemma) {
 		case "talk", "talks", "negotiation", "negotiations":
+			// Not talks on something else: "the negotiations on fishing
+			// quotas".
+			for _, o := range p.Out(e.Dep, "nmod") {
+				switch syntax.Marker(o.Rel) {
+				case "on", "over", "about", "regarding", "for", "concerning":
+					return false
+				}
+			}
 			return true
 		}
 	}

@@ -297,7 +297,15 @@ func (d *docState) valence(i, root, skip int) float64 {
 			v = d.x.lex.Valence(strings.ToLower(tok.Lemma))
 		}
 		if causatives[strings.ToLower(tok.Lemma)] {
-			v = 0 // "spark tensions" is as good as the tensions
+			// "spark tensions" is as good as the tensions; "provoke
+			// Beijing" keeps the verb's own worth.
+			var brought float64
+			for _, k := range p.Children(n, "obj") {
+				brought += walk(k, depth+1)
+			}
+			if brought != 0 {
+				v = 0
+			}
 		}
 		if v == 0 {
 			for _, k := range p.Children(n) {
@@ -314,8 +322,12 @@ func (d *docState) valence(i, root, skip int) float64 {
 				v *= 1.3
 			}
 			// A word with a worth of its own still has its coordinated
-			// words beside it: "tensions and conflicts".
+			// words beside it: "tensions and conflicts"; not a clause of
+			// its own ("the economy remained fragile") nor a contrast.
 			for _, k := range p.Children(n, "conj") {
+				if p.Tokens[k].IsVerb() || p.Has(k, "nsubj", "nsubj:pass", "cop") || d.contrasted(i, k) {
+					continue
+				}
 				v += walk(k, depth+1)
 			}
 		}
@@ -326,6 +338,17 @@ func (d *docState) valence(i, root, skip int) float64 {
 	}
 	first, last := p.Subtree(root)
 	return walk(root, 0) + d.phraseValence(i, first, last)
+}
+
+// contrasted: conjunct k is joined by "but" or "yet".
+func (d *docState) contrasted(i, k int) bool {
+	p := d.sents[i].p
+	for _, cc := range p.Children(k, "cc") {
+		if w := p.Lower(cc); w == "but" || w == "yet" {
+			return true
+		}
+	}
+	return false
 }
 
 // causatives bring about what they act on: their worth is its worth,

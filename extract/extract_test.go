@@ -602,3 +602,41 @@ func TestLoadLexiconErrorsNameTheCue(t *testing.T) {
 		}
 	}
 }
+
+// Where the rules above stop: sentences that look like theirs and must
+// not get their reading.
+func TestRulesKnowTheirLimits(t *testing.T) {
+	runStanceCases(t, []stanceCase{
+		{name: "a contrasted clause is not a coordinated judgement",
+			body: "Ann Lee said the trade pact was welcome but the economy remained fragile and unemployment painfully high.",
+			want: map[string]model.Stance{"Ann Lee": model.Support}},
+		{name: "an act done initially still stands",
+			body: "Chile initially ratified the trade pact in a first reading.",
+			want: map[string]model.Stance{"Chile": model.Support}},
+		{name: "initially, of a period to come",
+			body: "Peru will initially back the trade pact for two years.",
+			want: map[string]model.Stance{"Peru": model.Support}},
+		{name: "their is not one person's",
+			body: "Asked about the Greens, Rosa Tapia said their MPs would vote against the trade pact.",
+			none: []string{"Rosa Tapia"}},
+		{name: "eager to see it scrapped is no support",
+			body: "Ben Ode said he was eager to see the trade pact scrapped.",
+			none: []string{"Ben Ode"}},
+		{name: "who after the one heading a body is that person",
+			body: "He sat down with Copa, the farm lobby headed by Mia Holt, who has long opposed the trade pact.",
+			want: map[string]model.Stance{"Mia Holt": model.Oppose},
+			none: []string{"Copa"}},
+		{name: "talks on something else are not the event",
+			body: "Bolivia welcomed the conclusion of the negotiations on fishing quotas.",
+			none: []string{"Bolivia"}},
+		{name: "contrary to what critics say is no judgement",
+			body: "Jens Olsen said that, contrary to claims by critics, the trade pact would protect farmers.",
+			want: map[string]model.Stance{"Jens Olsen": model.Support}},
+		{name: "a causative with nothing of worth keeps its own",
+			body: "Tomas Lind said the trade pact would provoke Beijing.",
+			want: map[string]model.Stance{"Tomas Lind": model.Oppose}},
+		{name: "one mention of a place is not the article's state",
+			body: "The Government is set to oppose the trade pact.\n\nThe pact was signed in Lima, Peru, last week.",
+			none: []string{"Peru"}},
+	})
+}

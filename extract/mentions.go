@@ -385,7 +385,7 @@ func (d *docState) holder(i, h int) string {
 		// "Kenya, which has opposed ...": the noun the clause describes.
 		if v, _ := p.Head(h); v >= 0 {
 			if n, rel := p.Head(v); n >= 0 && strings.HasPrefix(rel, "acl") {
-				if m := d.ledBody(i, n); m >= 0 {
+				if m := d.ledBody(i, n); m >= 0 && p.Lower(h) != "who" {
 					return d.holder(i, m)
 				}
 				return d.holder(i, n)
@@ -611,36 +611,42 @@ func (d *docState) bareReference(i, h int, lemma string) string {
 
 // mainState is the state the document names most, or "" on a tie.
 func (d *docState) mainState() string {
+	// Sentences, not mentions: "signed in Lima, Peru" names Peru once.
 	// Adjectives count too: an article about "Irish farmers" and "Irish
 	// officials" is about Ireland however often it names Uruguay.
-	adjectives := map[string]int{}
+	sentences := map[string]int{}
 	for _, s := range d.sents {
 		if s.p == nil {
 			continue
 		}
-		for _, t := range s.p.Tokens {
-			if t.POS != "JJ" && t.POS != "NNP" {
-				continue
+		here := map[string]bool{}
+		for t, tok := range s.p.Tokens {
+			if id := s.actor[t]; strings.HasPrefix(id, "state:") {
+				here[id] = true
 			}
-			if id, ok := d.acts.g.demonymState(t.Text); ok {
-				adjectives[id]++
+			if tok.POS == "JJ" || tok.POS == "NNP" {
+				if id, ok := d.acts.g.demonymState(tok.Text); ok {
+					here[id] = true
+				}
 			}
+		}
+		for id := range here {
+			sentences[id]++
 		}
 	}
 	best, n, tie := "", 0, false
 	for _, id := range d.acts.ordered {
-		a := d.acts.actors[id]
-		if a.kind != model.State {
+		if d.acts.actors[id].kind != model.State {
 			continue
 		}
-		switch m := a.mentions + adjectives[id]; {
+		switch m := sentences[id]; {
 		case m > n:
 			best, n, tie = id, m, false
 		case m == n:
 			tie = true
 		}
 	}
-	if tie {
+	if tie || n < 2 {
 		return ""
 	}
 	return best
