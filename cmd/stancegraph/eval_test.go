@@ -175,7 +175,7 @@ const (
 )
 
 var devEventF1Floors = map[string]float64{
-	"aukus": 0.73, "brexit-deal-2018": 0.61, "doha-2020": 0.64, "jcpoa-2015": 0.73,
+	"aukus": 0.73, "brexit-deal-2018": 0.62, "doha-2020": 0.64, "jcpoa-2015": 0.75,
 	"jerusalem-2017": 0.75, "mercosur-2024": 0.77, "nato-nordic": 0.62, "prespa-2018": 0.65,
 }
 
