@@ -38,6 +38,7 @@ func (d *docState) stances(i int) {
 		}
 	}
 	d.evaluations(i)
+	d.merits(i)
 	d.owners(i)
 	d.camps(i)
 }

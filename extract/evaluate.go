@@ -399,3 +399,45 @@ func (d *docState) phraseValence(i, first, last int) float64 {
 	}
 	return sum
 }
+
+// merits reads a judgement carried by the object of a plain verb: "singled
+// out the advantages of the pact", "stressed the dangers of the deal".
+// The noun's worth is the subject's judgement of the event.
+func (d *docState) merits(i int) {
+	p := d.sents[i].p
+	for n, tok := range p.Tokens {
+		if !tok.IsNoun() {
+			continue
+		}
+		val := d.x.lex.Valence(strings.ToLower(tok.Text))
+		if val == 0 {
+			val = d.x.lex.Valence(strings.ToLower(tok.Lemma))
+		}
+		v, rel := p.Head(n)
+		if val == 0 || v < 0 || syntax.Base(rel) != "obj" || !p.Tokens[v].IsVerb() || len(d.cuesOn(i, v)) > 0 || d.underCondition(i, v) {
+			continue
+		}
+		of := false
+		for _, e := range p.Out(n, "nmod:of") {
+			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor {
+				of = true
+			}
+		}
+		if !of {
+			continue
+		}
+		if d.negated(i, v) != (reversers[strings.ToLower(p.Tokens[v].Lemma)] || discounting[strings.ToLower(p.Tokens[v].Lemma)]) {
+			val = -val // "did not see the benefits", "played down the dangers"
+		}
+		for _, h := range d.verbHolders(i, v) {
+			for _, id := range d.expand(i, h) {
+				d.judged(i, id, val, strings.ToLower(tok.Text))
+			}
+		}
+	}
+}
+
+// discounting verbs make light of what they take: "downplayed the
+// dangers", "questioned the benefits".
+var discounting = map[string]bool{"downplay": true, "dismiss": true, "exaggerate": true,
+	"overstate": true, "overplay": true, "question": true, "doubt": true, "underestimate": true}
