@@ -1042,6 +1042,11 @@ func (d *docState) verbHolders(i, c int) []int {
 		}
 		return d.verbHolders(i, h)
 	}
+	if c == 0 && p.Tokens[c].POS == "VBG" {
+		if s, ok := d.openerSubject(i, c); ok {
+			return s
+		}
+	}
 	h, rel := p.Head(c)
 	// "called on Britons to support", "urged ministers to throw out": the
 	// one who calls or urges, however the parser attached the clause.
@@ -1132,6 +1137,42 @@ func (d *docState) verbHolders(i, c int) []int {
 // support for it.
 var undoing = map[string]bool{"scrap": true, "collapse": true, "fail": true, "fall": true, "end": true,
 	"die": true, "unravel": true, "sink": true, "founder": true, "crumble": true}
+
+// openerSubject is the subject of a sentence that opens with participle
+// c ("Responding guardedly to the deal the US struck, India said ..."),
+// when the parser has lost it: the actor just after the opener's comma
+// with its verb right behind. ok is false when the parse already gives a
+// subject outside the opener.
+func (d *docState) openerSubject(i, c int) ([]int, bool) {
+	p := d.sents[i].p
+	comma := -1
+	for k := c + 1; k < len(p.Tokens); k++ {
+		if p.Tokens[k].Text == "," {
+			comma = k
+			break
+		}
+	}
+	if comma < 0 {
+		return nil, false
+	}
+	h, rel := p.Head(c)
+	if syntax.Base(rel) == "advcl" || syntax.Base(rel) == "xcomp" {
+		if h > comma {
+			return nil, false // parsed as it reads
+		}
+	}
+	for k := comma + 1; k < len(p.Tokens) && k <= comma+4; k++ {
+		if d.holder(i, k) == "" {
+			continue
+		}
+		for v := k + 1; v < len(p.Tokens) && v <= k+4; v++ {
+			if t := p.Tokens[v]; t.POS == "VBD" || t.POS == "VBZ" || t.POS == "VBP" {
+				return []int{k}, true
+			}
+		}
+	}
+	return nil, true // whoever it is, not one inside the opener
+}
 
 // relativeNoun is the noun a relative clause's subject s stands for: the
 // body s leads ("the lobby headed by s, which staged ..."); the noun a
