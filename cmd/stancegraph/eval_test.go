@@ -170,12 +170,12 @@ func TestEvalHelpStatesTheRules(t *testing.T) {
 // lowers any of them fails here, so accuracy is never lost unnoticed; a
 // change that raises them should raise these floors too.
 const (
-	devMicroF1Floor        = 0.69
-	devMicroPrecisionFloor = 0.83
+	devMicroF1Floor        = 0.70
+	devMicroPrecisionFloor = 0.84
 )
 
 var devEventF1Floors = map[string]float64{
-	"aukus": 0.73, "brexit-deal-2018": 0.62, "doha-2020": 0.64, "jcpoa-2015": 0.75,
+	"aukus": 0.74, "brexit-deal-2018": 0.62, "doha-2020": 0.68, "jcpoa-2015": 0.75,
 	"jerusalem-2017": 0.75, "mercosur-2024": 0.77, "nato-nordic": 0.62, "prespa-2018": 0.65,
 }
 
