@@ -344,12 +344,10 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 				// A possibility, not a position: "it could yet be voted
 				// down", "he can veto legislation".
 				return false
-			case "should", "were", "had":
-				// "Should member states accept it", "Were Sweden not to".
-				if subj := p.Children(n, "nsubj", "nsubj:pass"); len(subj) > 0 && a < subj[0] {
-					return false
-				}
 			}
+		}
+		if invertedAt(p, n) {
+			return false
 		}
 		h, rel := p.Head(n)
 		if h < 0 {
@@ -487,17 +485,43 @@ func (d *docState) foretold(i, v int) bool {
 // (up to three steps), has a child by one of rels whose word matches.
 func (d *docState) upInfinitives(i, v int, match func(string) bool, rels ...string) bool {
 	p := d.sents[i].p
-	for n, steps := v, 0; n >= 0 && steps < 3; steps++ {
+	return upXcomp(p, v, func(n int) bool {
 		for _, a := range p.Children(n, rels...) {
 			if match(strings.ToLower(p.Tokens[a].Text)) {
 				return true
 			}
+		}
+		return false
+	})
+}
+
+// upXcomp reports whether f holds for verb v or a verb v is the
+// infinitive of, up to three steps.
+func upXcomp(p *syntax.Sentence, v int, f func(n int) bool) bool {
+	for n, steps := v, 0; n >= 0 && steps < 3; steps++ {
+		if f(n) {
+			return true
 		}
 		h, rel := p.Head(n)
 		if syntax.Base(rel) != "xcomp" {
 			break
 		}
 		n = h
+	}
+	return false
+}
+
+// invertedAt: verb n's auxiliary stands before its subject, the inverted
+// condition "should member states accept it", "were Sweden not to".
+func invertedAt(p *syntax.Sentence, n int) bool {
+	subj := p.Children(n, "nsubj", "nsubj:pass")
+	for _, a := range p.Children(n, "aux") {
+		switch p.Lower(a) {
+		case "should", "were", "had":
+			if len(subj) > 0 && a < subj[0] {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -193,23 +193,7 @@ func (d *docState) underCondition(i, pr int) bool {
 // join"), which has no "if" to find.
 func (d *docState) inverted(i, v int) bool {
 	p := d.sents[i].p
-	for n, steps := v, 0; n >= 0 && steps < 3; steps++ {
-		subj := p.Children(n, "nsubj", "nsubj:pass")
-		for _, a := range p.Children(n, "aux") {
-			switch p.Lower(a) {
-			case "should", "were", "had":
-				if len(subj) > 0 && a < subj[0] {
-					return true
-				}
-			}
-		}
-		h, rel := p.Head(n)
-		if syntax.Base(rel) != "xcomp" {
-			break
-		}
-		n = h
-	}
-	return false
+	return upXcomp(p, v, func(n int) bool { return invertedAt(p, n) })
 }
 
 // eventSubject: the topic is the subject of predicate pr.
