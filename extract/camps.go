@@ -9,8 +9,8 @@ import (
 
 // camps reads the sides news names by a prefix on the event's own name:
 // "anti-pact protesters", "the pro-deal camp", "an anti-Mercosur alliance
-// that counts Poland and Austria". The phrase's head is the group; the
-// members an including clause lists share its stance.
+// that counts Poland and Austria". The members an including clause lists
+// take the side; with none listed, the phrase names the group.
 func (d *docState) camps(i int) {
 	p := d.sents[i].p
 	for c, tok := range p.Tokens {

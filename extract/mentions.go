@@ -344,9 +344,9 @@ var quantifiers = map[string]bool{"some": true, "many": true, "most": true, "sev
 // leads are the verbs by which a body is said to be led by someone.
 var leads = map[string]bool{"head": true, "lead": true, "chair": true, "run": true, "found": true, "direct": true}
 
-// ledBody is the body that noun n of sentence i is said to lead ("the lobby headed by
-// n"), or -1: a relative clause after n is about the body ("Copa, the
-// lobby headed by Ann Lee, which staged ...").
+// ledBody is the body that noun n of sentence i is said to lead ("the
+// lobby headed by n"), or -1: a relative clause after n is about the
+// body ("Copa, the lobby headed by Ann Lee, which staged ...").
 func (d *docState) ledBody(i, n int) int {
 	p := d.sents[i].p
 	if a, rel := p.Head(n); a >= 0 && syntax.Base(rel) == "obl" && leads[strings.ToLower(p.Tokens[a].Lemma)] {
