@@ -385,9 +385,6 @@ func (d *docState) holder(i, h int) string {
 		// "Kenya, which has opposed ...": the noun the clause describes.
 		if v, _ := p.Head(h); v >= 0 {
 			if n, rel := p.Head(v); n >= 0 && strings.HasPrefix(rel, "acl") {
-				if m := d.ledBody(i, n); m >= 0 && p.Lower(h) != "who" {
-					return d.holder(i, m)
-				}
 				return d.holder(i, n)
 			}
 		}
