@@ -270,7 +270,7 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 		}
 	}
 	holders, via := d.holders(i, c, cue)
-	if len(holders) == 0 {
+	if len(holders) == 0 && via == "" {
 		return
 	}
 	on, flip := d.onTarget(i, c, cue)
@@ -342,8 +342,11 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 			switch strings.ToLower(p.Tokens[a].Text) {
 			case "may", "might", "could", "can":
 				// A possibility, not a position: "it could yet be voted
-				// down", "he can veto legislation".
-				return false
+				// down", "he can veto legislation". Denied, it is a
+				// refusal: "she could not back the deal".
+				if !d.refusal(i, n) {
+					return false
+				}
 			}
 		}
 		if invertedAt(p, n) {
@@ -847,10 +850,19 @@ func (d *docState) hedged(i, c int) bool {
 	for _, k := range p.Children(c, "aux") {
 		switch strings.ToLower(p.Tokens[k].Text) {
 		case "may", "might", "could":
-			return true
+			return !d.refusal(i, c)
 		}
 	}
 	return false
+}
+
+// refusal reports "cannot" or "could not" on an active verb: what
+// someone says they are unable to do is what they refuse ("her
+// government cannot back the pact"), while "it could not be ratified in
+// time" stays a forecast.
+func (d *docState) refusal(i, v int) bool {
+	p := d.sents[i].p
+	return d.negated(i, v) && len(p.Children(v, "aux:pass", "nsubj:pass")) == 0
 }
 
 // conditional reports a condition in the cue's sentence: "will back it
@@ -982,7 +994,8 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 	if len(ids) == 0 && len(heads) == 0 && d.blocks[i] != nil && d.blocks[i].actor != "" {
 		ids = []string{d.blocks[i].actor}
 	}
-	if sp := d.reporter(i, c); sp != "" && !seen[sp] && len(ids) > 0 && d.ownSide(i, heads, sp) {
+	// An unresolved "his party" still tells the speaker's own position.
+	if sp := d.reporter(i, c); sp != "" && !seen[sp] && d.ownSide(i, heads, sp) && (len(ids) > 0 || d.possessedOnly(i, heads)) {
 		via = sp
 	}
 	return ids, via
@@ -1919,7 +1932,9 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 				}
 				return out, h
 			}
-		case "xcomp", "conj":
+		case "xcomp", "conj", "obj":
+			// "said Labour would not give it their support": an object is
+			// part of its verb's clause.
 		case "acl", "obl", "nmod", "advcl":
 			// Inside a phrase of what was said: "said Russia would play a
 			// role in carrying it out". Not a relative clause, nor an
@@ -1934,6 +1949,19 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 		n = h
 	}
 	return nil, -1
+}
+
+// possessedOnly reports holder phrases that are all a possessive pronoun's
+// ("her government", "his party"), so naming nobody else.
+func (d *docState) possessedOnly(i int, heads []int) bool {
+	p := d.sents[i].p
+	for _, h := range heads {
+		ks := p.Children(h, "nmod:poss")
+		if len(ks) == 0 || p.Tokens[ks[0]].POS != "PRP$" {
+			return false
+		}
+	}
+	return len(heads) > 0
 }
 
 // ownSide reports a holder phrase that belongs to the speaker sp: "her

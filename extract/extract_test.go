@@ -264,6 +264,9 @@ func TestClauseStructure(t *testing.T) {
 // possibilities change or cancel a stance.
 func TestCues(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "what someone cannot do is what they refuse",
+			body: "Ann Holt said she could not back the trade pact.",
+			want: map[string]model.Stance{"Ann Holt": model.Oppose}},
 		{name: "a rally against it",
 			body: "The Farmers Union held a rally against the trade pact.",
 			want: map[string]model.Stance{"Farmers Union": model.Oppose}},
@@ -428,6 +431,13 @@ func TestReported(t *testing.T) {
 // through pronouns and by dash signatures.
 func TestSpeakers(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "her government is the speaker's side even when unnamed",
+			body: "Chancellor Eva Brandt said that her government cannot support the trade pact.",
+			want: map[string]model.Stance{"Eva Brandt": model.Oppose}},
+		{name: "his party is the party the speaker leads, whoever was named last",
+			body: "Carl Dunn answered questions raised by Paul Vance, who heads the Green Union and has said his party will not support the trade pact.",
+			want: map[string]model.Stance{"Paul Vance": model.Oppose, "Green Union": model.Oppose},
+			none: []string{"Carl Dunn", "Party"}},
 		{name: "said after the quote",
 			body: "\"This pact is a disaster for our farmers,\" said Tom Reyes, a farm union leader.",
 			want: map[string]model.Stance{"Tom Reyes": model.Oppose}},
@@ -629,6 +639,16 @@ func TestLoadLexiconErrorsNameTheCue(t *testing.T) {
 // not get their reading.
 func TestRulesKnowTheirLimits(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "what cannot happen to the pact is a forecast, not a refusal",
+			body:   "Ann Holt said the trade pact could not be ratified before the summer.",
+			nobody: true},
+		{name: "his party names no party of its own",
+			body: "Tom Reyes said his party would oppose the trade pact.",
+			want: map[string]model.Stance{"Tom Reyes": model.Oppose},
+			none: []string{"Party"}},
+		{name: "a quoted his is not the speaker's",
+			body: "Ann Holt, who leads the Green Union, said: \"Paul Vance has said his party will not support the trade pact.\"",
+			none: []string{"Green Union"}},
 		{name: "a contrasted clause is not a coordinated judgement",
 			body: "Ann Lee said the trade pact was welcome but the economy remained fragile and unemployment painfully high.",
 			want: map[string]model.Stance{"Ann Lee": model.Support}},

@@ -108,8 +108,27 @@ func (d *docState) personOrgs(i int) {
 				}
 			}
 		}
+		// "X, who heads the Free Citizens": the group a person leads.
+		for _, v := range p.Children(t, "acl:relcl") {
+			if !leading[p.Lower(v)] && !leading[strings.ToLower(p.Tokens[v].Lemma)] {
+				continue
+			}
+			for _, o := range p.Children(v, "obj", "iobj") {
+				// "the junior partner Free Citizens": the name may hang
+				// under a describing noun, which the parser may take for
+				// an indirect object.
+				for _, n := range append([]int{o}, p.Children(o, "appos", "dep")...) {
+					if id := d.holder(i, n); strings.HasPrefix(id, "group:") && per.orgID == "" {
+						per.orgID = id
+					}
+				}
+			}
+		}
 	}
 }
+
+// leading verbs make their subject the head of their object.
+var leading = map[string]bool{"head": true, "lead": true, "chair": true, "found": true}
 
 // markOrganisations marks the organisations of sentence i that neither the
 // gazetteer nor a person covers: named entities and acronyms the document
@@ -472,12 +491,25 @@ func (d *docState) holder(i, h int) string {
 	// A body named by what it is: "the shadow cabinet", "Labor's Socialist
 	// Left faction"; bare "the party" is the last such group named.
 	if bodies[lemma] || camps[lemma] {
-		if camps[lemma] || len(p.Children(h, "amod", "compound", "nmod:poss")) > 0 {
+		if camps[lemma] || d.namedBy(i, h) {
 			return d.namedGroup(i, h)
 		}
 		return d.lastGroupCalled(i, lemma)
 	}
 	return ""
+}
+
+// namedBy reports a modifier that says which body noun h is: "the
+// shadow cabinet", "Labor's faction"; not a possessive pronoun, since
+// "his party" names no party of its own.
+func (d *docState) namedBy(i, h int) bool {
+	p := d.sents[i].p
+	for _, k := range p.Children(h, "amod", "compound", "nmod:poss") {
+		if p.Tokens[k].POS != "PRP$" {
+			return true
+		}
+	}
+	return false
 }
 
 // legislature names one state's legislature the same way however the
@@ -814,6 +846,9 @@ func (d *docState) pronoun(i, h int) string {
 		}
 		return ""
 	case "he", "him", "his", "she", "her", "hers", "himself", "herself":
+		if id := d.speakersOwn(i, h); id != "" {
+			return id
+		}
 		id, _, _ := d.antecedent(i, h, isPerson)
 		return id
 	case "they", "them", "their", "themselves":
@@ -824,6 +859,29 @@ func (d *docState) pronoun(i, h int) string {
 	case "it", "its", "itself":
 		id, _, _ := d.antecedent(i, h, notPerson)
 		return id
+	}
+	return ""
+}
+
+// speakersOwn resolves a possessive "his" or "her" in what a person is
+// reported to say to that person: "X, who heads the Free Citizens, has
+// said his party will not back it" is X's party, whoever was named last.
+// Inside quotation marks the words are the speaker's own, and their
+// "his" is somebody else.
+func (d *docState) speakersOwn(i, h int) string {
+	p := d.sents[i].p
+	if p.Tokens[h].POS != "PRP$" || d.inQuote(i, h) {
+		return ""
+	}
+	n, _ := p.Head(h)
+	if n < 0 {
+		return ""
+	}
+	if v, rel := p.Head(n); v >= 0 && (syntax.Base(rel) == "nsubj" || syntax.Base(rel) == "obj") {
+		n = v
+	}
+	if sp, _ := d.reporterVerb(i, n); len(sp) == 1 && isPerson(sp[0]) {
+		return sp[0]
 	}
 	return ""
 }
