@@ -276,9 +276,13 @@ func (d *docState) valence(i, root, skip int) float64 {
 			return 0
 		}
 		tok := p.Tokens[n]
-		v := d.x.lex.Valence(strings.ToLower(tok.Text))
-		if v == 0 {
-			v = d.x.lex.Valence(strings.ToLower(tok.Lemma))
+		var v float64
+		// A name is worth nothing: "the United States", "Good Hope".
+		if tok.NER == "" || tok.NER == "O" {
+			v = d.x.lex.Valence(strings.ToLower(tok.Text))
+			if v == 0 {
+				v = d.x.lex.Valence(strings.ToLower(tok.Lemma))
+			}
 		}
 		if causatives[strings.ToLower(tok.Lemma)] {
 			// "spark tensions" is as good as the tensions; "provoke

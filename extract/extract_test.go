@@ -639,6 +639,9 @@ func TestLoadLexiconErrorsNameTheCue(t *testing.T) {
 // not get their reading.
 func TestRulesKnowTheirLimits(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "a name carries no judgement of its own",
+			body: "Ann Holt said the trade pact meant the United States would run the region.",
+			none: []string{"Ann Holt"}},
 		{name: "what cannot happen to the pact is a forecast, not a refusal",
 			body:   "Ann Holt said the trade pact could not be ratified before the summer.",
 			nobody: true},
