@@ -799,7 +799,10 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 		h, rel := p.Head(n)
 		// "to keep the agreement from being approved"
 		from := syntax.Base(rel) == "advcl" && d.hasMarker(i, n, "from")
-		if h < 0 || (syntax.Base(rel) != "xcomp" && !(syntax.Base(rel) == "ccomp" && p.Tokens[n].POS == "VBG") && !from) {
+		// "Parliament delays approving it" in a headline, read as the
+		// noun "delays" described by a participle.
+		described := rel == "acl" && p.Tokens[n].POS == "VBG" && p.Tokens[h].IsNoun()
+		if h < 0 || (syntax.Base(rel) != "xcomp" && !(syntax.Base(rel) == "ccomp" && p.Tokens[n].POS == "VBG") && !from && !described) {
 			break
 		}
 		lemma := strings.ToLower(p.Tokens[h].Lemma)

@@ -264,6 +264,10 @@ func TestClauseStructure(t *testing.T) {
 // possibilities change or cancel a stance.
 func TestCues(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "a headline's delay read as a noun still delays",
+			topic: &pactTopic,
+			body:  "Iceland's parliament delays approving the trade pact\n\nThe vote was put off until the spring.",
+			want:  map[string]model.Stance{"Iceland": model.Cautious}},
 		{name: "what someone cannot do is what they refuse",
 			body: "Ann Holt said she could not back the trade pact.",
 			want: map[string]model.Stance{"Ann Holt": model.Oppose}},
