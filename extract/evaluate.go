@@ -51,7 +51,7 @@ func (d *docState) evaluations(i int) {
 		if len(d.cuesOn(i, pr)) > 0 && !d.eventSubject(i, pr) {
 			continue
 		}
-		if d.underCondition(i, pr) {
+		if d.underCondition(i, pr) || asked(p, pr) {
 			continue // "if the deal is to clear its last obstacle"
 		}
 		for _, subj := range p.Children(pr, "nsubj", "nsubj:pass", "csubj") {
@@ -86,6 +86,18 @@ func (d *docState) evaluations(i int) {
 			}
 		}
 	}
+}
+
+// asked reports a predicate inside an indirect question, which asks
+// rather than judges: "knew what the pact would mean for peace", "how
+// good the deal really is". The question word opens the clause.
+func asked(p *syntax.Sentence, pr int) bool {
+	first, _ := p.Subtree(pr)
+	switch p.Lower(first) {
+	case "what", "how", "why", "whether":
+		return first < pr
+	}
+	return false
 }
 
 // naming: "called the deal 'a historic blunder'" - the verb's object is the

@@ -643,6 +643,12 @@ func TestLoadLexiconErrorsNameTheCue(t *testing.T) {
 // not get their reading.
 func TestRulesKnowTheirLimits(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "an indirect question asks, it does not judge",
+			body: "Ann Holt said nobody yet knew what the trade pact would mean for peace.",
+			none: []string{"Ann Holt"}},
+		{name: "an indirect question with how asks too",
+			body: "Ann Holt said the region had yet to learn how good the trade pact really is.",
+			none: []string{"Ann Holt"}},
 		{name: "a name carries no judgement of its own",
 			body: "Ann Holt said the trade pact meant the United States would run the region.",
 			none: []string{"Ann Holt"}},
