@@ -1004,6 +1004,27 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 	return ids, via
 }
 
+// quotedPerson finds who speaks through "quote": "the agency quoted X as
+// saying", "X was quoted as saying" (the parser may hang what was said on
+// either verb). Whoever quotes only passes the words on.
+func (d *docState) quotedPerson(i, c int) []int {
+	p := d.sents[i].p
+	q := c
+	if h, _ := p.Head(c); speechLemmas[strings.ToLower(p.Tokens[c].Lemma)] && d.markerOf(i, c) == "as" && h >= 0 {
+		q = h
+	}
+	if strings.ToLower(p.Tokens[q].Lemma) != "quote" {
+		return nil
+	}
+	if d.passive(i, q) {
+		return p.Children(q, "nsubj:pass")
+	}
+	if q == c {
+		return nil // "the agency quoted the minister": no words of its own
+	}
+	return p.Children(q, "obj")
+}
+
 // comparedAway: holder h comes after the "than" of a comparison on the
 // cue c, so it has less of the stance, not the same: "a warmer welcome
 // from exporters than from farmers, or even from the cabinet". The
@@ -1068,6 +1089,9 @@ func (d *docState) isAdjectival(i, c int) bool {
 // under "vowed to"), the subject of the verb it depends on.
 func (d *docState) verbHolders(i, c int) []int {
 	p := d.sents[i].p
+	if q := d.quotedPerson(i, c); q != nil {
+		return q
+	}
 	if d.passive(i, c) {
 		return d.agents(i, c)
 	}

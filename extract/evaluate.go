@@ -24,7 +24,7 @@ var neutralSpeech = map[string]bool{"say": true, "tell": true, "add": true, "sta
 	"concede": true, "reiterate": true, "repeat": true, "affirm": true, "confirm": true, "proclaim": true,
 	"assure": true, "underline": true, "underscore": true, "conclude": true, "believe": true, "think": true,
 	"feel": true, "warn": true, "charge": true, "allege": true, "complain": true, "expect": true,
-	"signal": true, "indicate": true}
+	"signal": true, "indicate": true, "quote": true}
 
 // warnings report a judgement as a danger.
 var warnings = map[string]bool{"warn": true, "caution": true}

@@ -435,6 +435,12 @@ func TestReported(t *testing.T) {
 // through pronouns and by dash signatures.
 func TestSpeakers(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "quoted as saying: the one quoted speaks, not the agency",
+			body: "The state news agency quoted Ann Holt as saying the trade pact was a disaster.",
+			want: map[string]model.Stance{"Ann Holt": model.Oppose}},
+		{name: "was quoted as saying",
+			body: "Ann Holt was quoted as saying the trade pact was a disaster.",
+			want: map[string]model.Stance{"Ann Holt": model.Oppose}},
 		{name: "her government is the speaker's side even when unnamed",
 			body: "Chancellor Eva Brandt said that her government cannot support the trade pact.",
 			want: map[string]model.Stance{"Eva Brandt": model.Oppose}},

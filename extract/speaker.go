@@ -19,7 +19,7 @@ var speechLemmas = map[string]bool{
 	"conclude": true, "believe": true, "think": true, "feel": true, "recall": true, "vow": true,
 	"pledge": true, "promise": true, "urge": true, "demand": true, "ask": true, "question": true,
 	"wonder": true, "lament": true, "hope": true, "fear": true, "charge": true, "allege": true,
-	"signal": true, "indicate": true, "stating": true, "answer": true, "expect": true,
+	"signal": true, "indicate": true, "stating": true, "answer": true, "expect": true, "quote": true,
 }
 
 // findSpeakers attributes each sentence's quoted words. A speech verb
