@@ -174,9 +174,12 @@ const (
 	devMicroPrecisionFloor = 0.84
 )
 
+// aukus stands below its best (0.748): one row there was right by luck, a
+// judgement read into an indirect question about something else, which
+// the extractor now declines.
 var devEventF1Floors = map[string]float64{
-	"aukus": 0.74, "brexit-deal-2018": 0.62, "doha-2020": 0.68, "jcpoa-2015": 0.75,
-	"jerusalem-2017": 0.75, "mercosur-2024": 0.77, "nato-nordic": 0.62, "prespa-2018": 0.65,
+	"aukus": 0.73, "brexit-deal-2018": 0.62, "doha-2020": 0.68, "jcpoa-2015": 0.75,
+	"jerusalem-2017": 0.76, "mercosur-2024": 0.77, "nato-nordic": 0.64, "prespa-2018": 0.65,
 }
 
 // TestDevCorpusKeepsItsFigures runs `stancegraph eval` over every folder of
