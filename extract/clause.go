@@ -361,7 +361,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" && p.Tokens[h].IsVerb() // "brushed France aside to clinch it"
 		// "has the power to throw it out" is no "has to throw it out".
 		capacity := strings.ToLower(p.Tokens[h].Lemma) == "have" && len(p.Children(h, "obj")) > 0
-		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && (capacity || !intents[strings.ToLower(p.Tokens[h].Lemma)] && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)]) {
+		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && (capacity || !intended(p, h) && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)]) {
 			return false
 		}
 		// "likely to adopt a resolution endorsing it": a participle
@@ -1349,6 +1349,21 @@ var communications = map[string]bool{"statement": true, "letter": true, "message
 
 // intents take an infinitive that states the subject's position: "vowed
 // to block", "decided to seek", "is set to oppose".
+// intended: verb h states an intent, itself or through its object: "made
+// a formal decision to seek membership", parsed with the infinitive under
+// "made".
+func intended(p *syntax.Sentence, h int) bool {
+	if intents[strings.ToLower(p.Tokens[h].Lemma)] {
+		return true
+	}
+	for _, o := range p.Children(h, "obj") {
+		if p.Tokens[o].IsNoun() && intents[strings.ToLower(p.Tokens[o].Lemma)] {
+			return true
+		}
+	}
+	return false
+}
+
 var intents = map[string]bool{"vow": true, "pledge": true, "promise": true, "threaten": true, "plan": true,
 	"intend": true, "want": true, "wish": true, "decide": true, "agree": true, "seek": true, "try": true,
 	"aim": true, "hope": true, "move": true, "set": true, "prepare": true, "prepared": true, "ready": true,
@@ -1358,6 +1373,7 @@ var intents = map[string]bool{"vow": true, "pledge": true, "promise": true, "thr
 	"expect": true, "refuse": true, "decline": true, "fail": true, "dare": true, "offer": true, "go": true,
 	"unable": true, "willing": true, "keen": true, "reluctant": true, "happy": true, "glad": true,
 	"help": true, "stand": true, "come": true, "have": true, "need": true, "ought": true, "use": true,
+	"apply": true,
 	// going somewhere to do it: "travelled to Uruguay to close the deal"
 	"travel": true, "fly": true, "head": true, "gather": true, "convene": true, "meet": true, "return": true,
 	// nouns of intent: "efforts to join", "its bid to join", "the decision
