@@ -1659,13 +1659,26 @@ func (d *docState) nounHolders(i, c int) []int {
 		// "opposition is still strong in France": the state it is in.
 		return d.placeOf(i, h)
 	}
-	// "X is a critic of the deal": the copula's subject, when the noun
-	// names people ("This pact is a betrayal" judges its subject).
-	if len(p.Children(c, "cop")) > 0 && personNouns[strings.ToLower(p.Tokens[c].Lemma)] {
-		return p.Children(c, "nsubj")
+	// "X is a critic of the deal", "X has become the main obstacle to
+	// it", "X emerged as its champion": the subject the noun is said of,
+	// when the noun names people or what stands in the way ("This pact is
+	// a betrayal" judges its subject).
+	if l := strings.ToLower(p.Tokens[c].Lemma); personNouns[l] || obstacles[l] {
+		if len(p.Children(c, "cop")) > 0 {
+			return p.Children(c, "nsubj")
+		}
+		// Not "is seen as a threat": that is someone else's view.
+		if h >= 0 && !d.passive(i, h) && (base == "xcomp" || base == "obl" && d.markerOf(i, c) == "as") {
+			return p.Children(h, "nsubj")
+		}
 	}
 	return nil
 }
+
+// obstacles stand in an event's way; their cues need the event after "to"
+// or "for".
+var obstacles = map[string]bool{"threat": true, "danger": true, "obstacle": true, "hurdle": true,
+	"roadblock": true}
 
 // placeOf returns the state a predicate places its subject in: "strong
 // in France", "growing in Poland".
