@@ -1120,6 +1120,9 @@ func (d *docState) verbHolders(i, c int) []int {
 	if a := d.relativeSecondVerb(i, c); a >= 0 {
 		return []int{a}
 	}
+	if s := d.subjectsAfterOpener(i, c); len(s) > 0 {
+		return s
+	}
 	var out []int
 	for _, e := range p.Out(c, "nsubj") {
 		if e.Rel != "nsubj:xsubj" {
@@ -1236,6 +1239,42 @@ func (d *docState) openerSubject(i, c int) ([]int, bool) {
 		}
 	}
 	return nil, true // whoever it is, not one inside the opener
+}
+
+// subjectsAfterOpener repairs the subject of a finite verb c that follows
+// a sentence-opening participle: in "Setting aside years of rivalry,
+// Iceland and Norway sealed the pact" the parser may take "years" or the
+// participle itself as the subject, or none, and coordinate the real
+// subjects with the opener's object. With no subject of c after the
+// opener's comma, the actors named between that comma and c are the
+// subjects.
+func (d *docState) subjectsAfterOpener(i, c int) []int {
+	p := d.sents[i].p
+	if p.Tokens[0].POS != "VBG" || !p.Tokens[c].IsVerb() || p.Tokens[c].POS == "VBG" || p.Tokens[c].POS == "VBN" && len(p.Children(c, "aux")) == 0 {
+		return nil
+	}
+	comma := -1
+	for k, t := range p.Tokens {
+		if t.Text == "," {
+			comma = k
+			break
+		}
+	}
+	if comma < 0 || c < comma {
+		return nil
+	}
+	for _, s := range p.Children(c, "nsubj", "nsubj:pass") {
+		if s > comma {
+			return nil // parsed as it reads
+		}
+	}
+	var out []int
+	for k := comma + 1; k < c; k++ {
+		if h, _ := p.Head(k); (h < comma || h > c) && d.holder(i, k) != "" {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // relativeNoun is the noun a relative clause's subject s stands for: the

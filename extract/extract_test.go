@@ -138,6 +138,12 @@ func TestRelevance(t *testing.T) {
 // hold what they do.
 func TestClauseStructure(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "subjects after an opening participle the parser swallowed",
+			body: "Setting aside years of rivalry, Iceland, Norway and three other states sealed the trade pact on Tuesday.",
+			want: map[string]model.Stance{"Iceland": model.Support, "Norway": model.Support}},
+		{name: "subjects after an opening participle read as its objects",
+			body: "Leaving aside their quarrel, Iceland and Norway signed the trade pact.",
+			want: map[string]model.Stance{"Iceland": model.Support, "Norway": model.Support}},
 		{name: "a long object the parser reads as a clause",
 			body: "The Government is set to oppose the new Andean trade accord between the EU and South American nations because it endangers Irish agricultural interests, putting it on a collision course with Brussels.\n\nIrish officials will now study the fine print.",
 			want: map[string]model.Stance{"Ireland": model.Oppose}},
@@ -675,6 +681,10 @@ func TestRulesKnowTheirLimits(t *testing.T) {
 			none: []string{"Iceland"}},
 		{name: "lower is worth what it lowers",
 			body: "Ann Holt called the trade pact a prelude to more jobs, a wider range of goods and lower prices.",
+			none: []string{"Ann Holt"}},
+		{name: "after an opener, a verb with its own subject keeps it",
+			body: "Speaking on Monday, Ann Holt said Norway had signed the trade pact.",
+			want: map[string]model.Stance{"Norway": model.Support},
 			none: []string{"Ann Holt"}},
 		{name: "a name carries no judgement of its own",
 			body: "Ann Holt said the trade pact meant the United States would run the region.",
