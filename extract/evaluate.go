@@ -131,6 +131,13 @@ func (d *docState) naming(i, v int) {
 	for _, c := range p.Children(objs[0], "acl", "amod", "appos", "dep") {
 		val += d.valence(i, c, -1)
 	}
+	// "called the step "an unfortunate decision"": the name, hung on the
+	// object as a noun with no preposition.
+	for _, e := range p.Out(objs[0], "nmod") {
+		if e.Rel == "nmod" {
+			val += d.valence(i, e.Dep, -1)
+		}
+	}
 	d.judgeFor(i, v, val)
 }
 
