@@ -274,8 +274,14 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 		return
 	}
 	on, flip := d.onTarget(i, c, cue)
-	if !on {
+	// "unable to back a deal giving EU fleets free rein": a stance on a
+	// version of the event sets a condition on the event.
+	hypothetical := d.hypothetical(i, c, cue)
+	if !on && !hypothetical {
 		return
+	}
+	if hypothetical {
+		stance, flip = model.Cautious, false
 	}
 	if flip {
 		switch stance {
@@ -2466,6 +2472,29 @@ func (d *docState) refers(i, t, depth int) int {
 		return notTopic
 	}
 	return noReference
+}
+
+// hypothetical reports a cue whose object is an indefinite noun of the
+// kind the topic's own names end in, narrowed by a clause ("a deal
+// giving EU fleets free rein", "an agreement that protects farmers"), in
+// a passage about the topic: a version of the event, backed or refused
+// as a condition. Acts are never on a version: "signed a deal that ..."
+// is another deal.
+func (d *docState) hypothetical(i, c int, cue lexCue) bool {
+	if cue.Act || cue.Target || !(d.topicIn(i) || d.topicNear(i)) {
+		return false
+	}
+	p := d.sents[i].p
+	for _, o := range p.Children(c, "obj") {
+		det := p.Children(o, "det")
+		if len(det) != 1 || (p.Lower(det[0]) != "a" && p.Lower(det[0]) != "an" && p.Lower(det[0]) != "any") {
+			continue
+		}
+		if d.x.topic.headNoun(strings.ToLower(p.Tokens[o].Lemma)) && len(p.Children(o, "acl", "acl:relcl")) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // vehicles carry an event through a legislature or a council.

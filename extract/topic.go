@@ -41,6 +41,17 @@ func newTopicMatcher(t Topic) (*topicMatcher, error) {
 	return &topicMatcher{t: t, terms: re}, nil
 }
 
+// headNoun reports a noun that ends one of the topic's names ("deal" for
+// "Brexit deal").
+func (m *topicMatcher) headNoun(lemma string) bool {
+	for _, term := range m.t.Terms {
+		if f := strings.Fields(strings.ToLower(term)); len(f) > 0 && f[len(f)-1] == lemma {
+			return true
+		}
+	}
+	return false
+}
+
 // about reports whether a document (lower-cased normalized text) names the
 // topic at all.
 func (m *topicMatcher) about(lower string) bool { return m.terms.MatchString(lower) }
