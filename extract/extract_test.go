@@ -585,6 +585,10 @@ func TestStatesThroughInstitutions(t *testing.T) {
 // the noun phrases news uses for collectives.
 func TestUnlistedActors(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "a count is no part of a group's name",
+			body: "All 13 Welsh Labour MPs said they opposed the trade pact.",
+			want: map[string]model.Stance{"Welsh Labour MPs": model.Oppose},
+			none: []string{"13 Welsh Labour MPs"}},
 		{name: "collective noun phrase",
 			body: "Dairy farmers protested against the trade pact outside parliament.",
 			want: map[string]model.Stance{"Dairy farmers": model.Oppose}},

@@ -718,12 +718,12 @@ func (d *docState) namedGroup(i, h int) string {
 			first = c
 		}
 	}
-	// Not the determiner, quantifiers, quotation marks or words that judge
-	// them: "some", "the", "'overjoyed'".
+	// Not the determiner, quantifiers, counts, quotation marks or words
+	// that judge them: "some", "the", "all 13", "'overjoyed'".
 	for first < h {
 		t := p.Tokens[first]
 		lw := strings.ToLower(t.Text)
-		if !(quantifiers[lw] || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || unicode.IsPunct([]rune(t.Text)[0]) ||
+		if !(quantifiers[lw] || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || t.POS == "CD" || unicode.IsPunct([]rune(t.Text)[0]) ||
 			len(d.x.lex.cuesAt(t)) > 0 || d.x.lex.Valence(lw) != 0) {
 			break
 		}
