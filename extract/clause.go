@@ -333,6 +333,15 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	if d.afterCondition(i, c) || d.foretoldPassive(i, c) || !cue.Act && d.superseded(i, c) {
 		return false
 	}
+	// "I doubt it would have come about without them": doubting what
+	// would have happened otherwise gives credit; it is no reserve.
+	if cue.Stance == model.Cautious && p.Tokens[c].IsVerb() {
+		for _, k := range p.Children(c, "ccomp") {
+			if wouldHave(p, k) {
+				return false
+			}
+		}
+	}
 	// "Blocking the deal would be a mistake": a clause as subject is what
 	// is judged, not anyone's act.
 	if _, rel := p.Head(c); syntax.Base(rel) == "csubj" || syntax.Base(rel) == "nsubj" && p.Tokens[c].POS == "VBG" {
@@ -863,6 +872,21 @@ func (d *docState) hedged(i, c int) bool {
 		}
 	}
 	return false
+}
+
+// wouldHave reports a past counterfactual: "would have come about",
+// "could have failed".
+func wouldHave(p *syntax.Sentence, v int) bool {
+	var modal, have bool
+	for _, a := range p.Children(v, "aux") {
+		switch p.Lower(a) {
+		case "would", "could", "might":
+			modal = true
+		case "have", "'ve":
+			have = true
+		}
+	}
+	return modal && have
 }
 
 // refusal reports "cannot" or "could not" on an active verb: what
