@@ -928,7 +928,7 @@ func (d *docState) conditional(i, c int) bool {
 
 // lightVerbs take a stance noun as object and give it their subject:
 // "voiced concern", "threw its support behind", "raised objections".
-var lightVerbs = map[string]bool{"voice": true, "express": true, "raise": true, "air": true,
+var lightVerbs = map[string]bool{"voice": true, "express": true, "raise": true, "air": true, "cast": true,
 	"register": true, "share": true, "have": true, "hold": true, "give": true, "lend": true, "throw": true,
 	"offer": true, "pledge": true, "signal": true, "reiterate": true, "restate": true, "reaffirm": true,
 	"repeat": true, "declare": true, "announce": true, "make": true, "lodge": true, "file": true,
