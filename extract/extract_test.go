@@ -588,6 +588,10 @@ func TestStatesThroughInstitutions(t *testing.T) {
 // the noun phrases news uses for collectives.
 func TestUnlistedActors(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "a described group ends where its clause does",
+			body: "She wants those who oppose the trade pact to put forward alternatives.",
+			want: map[string]model.Stance{"Those who oppose the trade pact": model.Oppose},
+			none: []string{"Those who oppose the trade pact to put forward alternatives"}},
 		{name: "a count is no part of a group's name",
 			body: "All 13 Welsh Labour MPs said they opposed the trade pact.",
 			want: map[string]model.Stance{"Welsh Labour MPs": model.Oppose},

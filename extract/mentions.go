@@ -589,6 +589,18 @@ func (d *docState) region(i, h int) string {
 func (d *docState) describedGroup(i, h int) string {
 	p := d.sents[i].p
 	first, last := p.Subtree(h)
+	// The description ends where its clause does: in "wants those who
+	// oppose the deal to put forward alternatives" the parser may hang
+	// the wanted act on "oppose"; "those who want to block it" keeps its
+	// infinitive, which has no object before it.
+	for _, v := range p.Children(h, "acl", "acl:relcl") {
+		objs := p.Children(v, "obj")
+		for _, k := range p.Children(v, "xcomp", "advcl", "parataxis") {
+			if a, _ := p.Subtree(k); len(objs) > 0 && objs[0] < k && a <= last {
+				last = a - 1
+			}
+		}
+	}
 	name := strings.Trim(normalize(p.Span(first, last)).text, " ,")
 	if len(strings.Fields(name)) > 14 {
 		return ""
