@@ -24,7 +24,8 @@ const (
 		`Secretary General|Foreign Secretary|Ambassador|ambassador|Sen\.|Senator|Rep\.|Representative|Gov\.|` +
 		`Governor|Gen\.|General|Adm\.|Admiral|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|King|Crown Prince|` +
 		`Prince|Sheikh|Emir|Pope|Pastor|Cardinal|Rabbi|Imam|Chancellor|Speaker|Chairman|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|` +
-		`[Ss]pecial [Ee]nvoy|[Ee]nvoy|Commander|Minister|Secretary|Leader|Senate Majority Leader|Senate Minority Leader`
+		`[Ss]pecial [Ee]nvoy|[Ee]nvoy|Commander|Minister|Secretary|Leader|Senate Majority Leader|Senate Minority Leader|` +
+		`MP|MEP|Congressman|Congresswoman`
 	speechVerbs = `said|says|told|added|stated|warned|argued|explained|noted|wrote|insisted|cautioned|declared|` +
 		`announced|stressed|urged|claimed|asserted|remarked|replied|responded|commented|observed|acknowledged|` +
 		`contended|maintained|emphasized|emphasised|predicted|suggested`
@@ -265,7 +266,8 @@ var (
 	roleTriggers = []string{"president", "minister", "secretary", "ambassador", "sen.", "senator", "rep.",
 		"representative", "gov", "gen.", "general", "adm", "dr.", "mr.", "mrs.", "ms.", "prof", "king", "prince",
 		"sheikh", "emir", "chancellor", "speaker", "chairman", "spokes", "envoy", "commander", "leader",
-		"mr", "ms", "dr", "sir", "dame", "lord", "lady", "pope", "pastor", "cardinal", "rabbi", "imam"}
+		"mr", "ms", "dr", "sir", "dame", "lord", "lady", "pope", "pastor", "cardinal", "rabbi", "imam",
+		"mp ", "mep ", "congress"}
 	speechTriggers = []string{"said", "says", "told", "added", "stated", "warned", "argued", "explained", "noted",
 		"wrote", "insisted", "cautioned", "declared", "announced", "stressed", "urged", "claimed", "asserted",
 		"remarked", "replied", "responded", "commented", "observed", "acknowledged", "contended", "maintained",
