@@ -110,7 +110,7 @@ func (d *docState) personOrgs(i int) {
 		}
 		// "X, who heads the Free Citizens": the group a person leads.
 		for _, v := range p.Children(t, "acl:relcl") {
-			if !leading[p.Lower(v)] && !leading[strings.ToLower(p.Tokens[v].Lemma)] {
+			if !leading[strings.ToLower(p.Tokens[v].Lemma)] {
 				continue
 			}
 			for _, o := range p.Children(v, "obj", "iobj") {
