@@ -1212,6 +1212,12 @@ func (d *docState) verbHolders(i, c int) []int {
 		if h < 0 {
 			return nil
 		}
+		// "diplomats accused of stirring hostility": a past participle's
+		// noun is what the verb was done to; with no agent, nobody here
+		// holds it.
+		if rel == "acl" && p.Tokens[c].POS == "VBN" {
+			return nil
+		}
 		if d.holder(i, h) != "" {
 			return []int{h}
 		}
@@ -2133,6 +2139,11 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 	if !strict && len(d.creditedFor(i, c)) > 0 {
 		return true, false // "commended Iran on achieving it": praise for the event
 	}
+	// Acting against the event's opponents is backing it: "expelled two
+	// diplomats accused of stirring hostility to the deal".
+	if cue.Stance == model.Oppose && !cue.Act && d.opponentsTargeted(i, c) {
+		return true, true
+	}
 	// "Tsipras has the backing of 154 deputies": support for whoever has
 	// it; "the deal has the backing of ..." is support for the deal.
 	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && p.Tokens[c].IsNoun() && havers[strings.ToLower(p.Tokens[h].Lemma)] && d.givenBy(i, c) {
@@ -2308,6 +2319,32 @@ func (d *docState) opposedClause(i, t int) bool {
 	for _, k := range p.Children(t, "acl", "acl:relcl") {
 		for _, cue := range d.cuesOn(i, k) {
 			if cue.Stance == model.Oppose && !cue.Act {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opponentsTargeted: the object of cue c is described as opposing the
+// topic ("diplomats accused of stirring hostility to the deal", "the
+// ministers who tried to block it").
+func (d *docState) opponentsTargeted(i, c int) bool {
+	p := d.sents[i].p
+	for _, o := range p.Children(c, "obj") {
+		for _, k := range p.Children(o, "acl", "acl:relcl", "amod") {
+			if _, rel := p.Head(k); rel == "amod" && p.Tokens[k].POS != "VBN" {
+				continue // a participle the parser took for an adjective
+			}
+			a, b := p.Subtree(k)
+			opposing, topic := false, false
+			for t := a; t <= b; t++ {
+				for _, cue := range d.cuesOn(i, t) {
+					opposing = opposing || cue.Stance == model.Oppose && !cue.Act && t != k
+				}
+				topic = topic || d.sents[i].topic[t] || isAnaphor(p, t)
+			}
+			if opposing && topic {
 				return true
 			}
 		}
