@@ -468,6 +468,10 @@ func TestReported(t *testing.T) {
 // through pronouns and by dash signatures.
 func TestSpeakers(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "a pronoun after a quote is nobody named in the quote's earlier sentences",
+			body: "Icelandic Foreign Minister Ann Holt called the vote a \"positive step\" on the road to the trade pact. \"We now look ahead to [Norwegian] President Tom Reyes signing the trade pact. Iceland will be a partner that is reliable, committed and stands in solidarity,\" he wrote on X.",
+			want: map[string]model.Stance{"Ann Holt": model.Support},
+			none: []string{"Tom Reyes"}},
 		{name: "quoted as saying: the one quoted speaks, not the agency",
 			body: "The state news agency quoted Ann Holt as saying the trade pact was a disaster.",
 			want: map[string]model.Stance{"Ann Holt": model.Oppose}},

@@ -947,8 +947,10 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 			end = h
 		}
 		for t := end - 1; t >= 0; t-- {
-			if j == i && d.inQuote(j, t) && !d.inQuote(i, h) {
-				continue // '"... in Putin's direction," he said': not Putin
+			if d.inQuote(j, t) && !d.inQuote(i, h) {
+				// '"... in Putin's direction," he said': not Putin, nor
+				// anyone named in the quote's earlier sentences.
+				continue
 			}
 			id := s.actor[t]
 			if id == "" && j < i && gender != "" && gender == genderOf(s.p.Tokens[t].Text) && d.isSubject(j, t) {
