@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
@@ -847,7 +848,9 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 	return stance, true
 }
 
-// negated reports a negator on token c itself.
+// negated reports a negator on token c itself, or one that opens the
+// sentence and inverts it ("Never in its history has Iceland attached a
+// reservation"), which the parser hangs on the fronted phrase.
 func (d *docState) negated(i, c int) bool {
 	p := d.sents[i].p
 	for _, k := range p.Children(c, "advmod", "neg", "aux", "cc:preconj") {
@@ -855,7 +858,25 @@ func (d *docState) negated(i, c int) bool {
 			return true
 		}
 	}
+	for _, k := range p.Children(c, "obl") {
+		for _, n := range p.Children(k, "advmod") {
+			if negators[p.Lower(n)] && opensSentence(p, n) && k < c {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// opensSentence: token t is the sentence's first word, an opening
+// quotation mark aside.
+func opensSentence(p *syntax.Sentence, t int) bool {
+	for k := 0; k < t; k++ {
+		if !unicode.IsPunct([]rune(p.Tokens[k].Text)[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *docState) hedged(i, c int) bool {
