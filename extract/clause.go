@@ -2086,7 +2086,15 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 			}
 		case "xcomp", "conj", "obj":
 			// "said Labour would not give it their support": an object is
-			// part of its verb's clause.
+			// part of its verb's clause. "Germany expects the pact to give
+			// its exports a lift": what is expected is the expecter's word.
+			if syntax.Base(rel) == "xcomp" && expecting[strings.ToLower(p.Tokens[h].Lemma)] && p.Has(h, "obj") {
+				var out []string
+				for _, s := range d.verbHolders(i, h) {
+					out = append(out, d.expand(i, s)...)
+				}
+				return out, h
+			}
 		case "acl", "obl", "nmod", "advcl":
 			// Inside a phrase of what was said: "said Russia would play a
 			// role in carrying it out". Not a relative clause, nor an

@@ -54,7 +54,7 @@ func (d *docState) evaluations(i int) {
 		if d.underCondition(i, pr) || asked(p, pr) {
 			continue // "if the deal is to clear its last obstacle"
 		}
-		for _, subj := range p.Children(pr, "nsubj", "nsubj:pass", "csubj") {
+		for _, subj := range d.judgedSubjects(i, pr) {
 			ok, flip := d.judgedSubject(i, subj)
 			if !ok {
 				continue
@@ -87,6 +87,24 @@ func (d *docState) evaluations(i int) {
 		}
 	}
 }
+
+// judgedSubjects are the subjects of predicate pr, or, when an
+// expectation verb takes pr's subject as its object ("expects the pact to
+// give exporters a lift"), that object.
+func (d *docState) judgedSubjects(i, pr int) []int {
+	p := d.sents[i].p
+	if s := p.Children(pr, "nsubj", "nsubj:pass", "csubj"); len(s) > 0 {
+		return s
+	}
+	if h, rel := p.Head(pr); h >= 0 && rel == "xcomp" && expecting[strings.ToLower(p.Tokens[h].Lemma)] {
+		return p.Children(h, "obj")
+	}
+	return nil
+}
+
+// expecting verbs report a judgement of their object's future: "expects
+// the pact to give its exports a lift".
+var expecting = map[string]bool{"expect": true, "believe": true, "predict": true, "consider": true}
 
 // asked reports a predicate inside an indirect question, which asks
 // rather than judges: "knew what the pact would mean for peace", "how
