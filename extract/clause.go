@@ -377,6 +377,9 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" && p.Tokens[h].IsVerb() // "brushed France aside to clinch it"
 		// "has the power to throw it out" is no "has to throw it out".
 		capacity := strings.ToLower(p.Tokens[h].Lemma) == "have" && len(p.Children(h, "obj")) > 0
+		if rankedPredicate(p, n) >= 0 {
+			break // "became the first state to ratify it": it did
+		}
 		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && (capacity || !intended(p, h) && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)]) {
 			return false
 		}
@@ -895,6 +898,34 @@ func (d *docState) hedged(i, c int) bool {
 	return false
 }
 
+// rankedPredicate: infinitive v describes a ranked noun said of a
+// subject ("Iceland became the first state to ratify it", "was the only
+// member to oppose it"), which states that the subject did it. It returns
+// that subject, or -1.
+func rankedPredicate(p *syntax.Sentence, v int) int {
+	n, rel := p.Head(v)
+	if n < 0 || (syntax.Base(rel) != "acl" && syntax.Base(rel) != "xcomp") || p.Tokens[v].POS != "VB" || !p.Tokens[n].IsNoun() {
+		return -1
+	}
+	ranked := false
+	for _, a := range p.Children(n, "amod") {
+		w := p.Lower(a)
+		ranked = ranked || p.Tokens[a].POS == "JJS" || w == "first" || w == "last" || w == "only" || strings.HasSuffix(w, "-last") || strings.HasSuffix(w, "-first")
+	}
+	if !ranked {
+		return -1
+	}
+	if s := p.Children(n, "nsubj"); len(p.Children(n, "cop")) > 0 && len(s) > 0 {
+		return s[0]
+	}
+	if h, hrel := p.Head(n); h >= 0 && syntax.Base(hrel) == "xcomp" {
+		if s := p.Children(h, "nsubj"); len(s) > 0 {
+			return s[0]
+		}
+	}
+	return -1
+}
+
 // wouldHave reports a past counterfactual: "would have come about",
 // "could have failed".
 func wouldHave(p *syntax.Sentence, v int) bool {
@@ -1167,6 +1198,11 @@ func (d *docState) verbHolders(i, c int) []int {
 	// one who calls or urges, however the parser attached the clause.
 	if h >= 0 && controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && d.markerOf(i, c) == "to" {
 		return d.verbHolders(i, h)
+	}
+	// "Turkey became the second-to-last member to ratify it": the
+	// subject the ranked noun is said of.
+	if s := rankedPredicate(p, c); s >= 0 {
+		return []int{s}
 	}
 	if a := d.relativeSecondVerb(i, c); a >= 0 {
 		return []int{a}
