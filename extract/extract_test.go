@@ -744,7 +744,7 @@ func TestRulesKnowTheirLimits(t *testing.T) {
 			body: "Iceland expelled two Norwegian diplomats over the trade pact.",
 			want: map[string]model.Stance{"Iceland": model.Oppose}},
 		{name: "a state to watch is no ranked act",
-			body: "Iceland is a state to watch on the trade pact.",
+			body:   "Iceland is a state to watch on the trade pact.",
 			nobody: true},
 		{name: "a name carries no judgement of its own",
 			body: "Ann Holt said the trade pact meant the United States would run the region.",
