@@ -170,13 +170,13 @@ func TestEvalHelpStatesTheRules(t *testing.T) {
 // lowers any of them fails here, so accuracy is never lost unnoticed; a
 // change that raises them should raise these floors too.
 const (
-	devMicroF1Floor        = 0.71
-	devMicroPrecisionFloor = 0.85
+	devMicroF1Floor        = 0.72
+	devMicroPrecisionFloor = 0.86
 )
 
 var devEventF1Floors = map[string]float64{
 	"aukus": 0.75, "brexit-deal-2018": 0.65, "doha-2020": 0.68, "jcpoa-2015": 0.78,
-	"jerusalem-2017": 0.78, "mercosur-2024": 0.77, "nato-nordic": 0.64, "prespa-2018": 0.65,
+	"jerusalem-2017": 0.78, "mercosur-2024": 0.77, "nato-nordic": 0.65, "prespa-2018": 0.67,
 }
 
 // TestDevCorpusKeepsItsFigures runs `stancegraph eval` over every folder of
