@@ -840,6 +840,9 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 				stance = model.Cautious // "chose not to join the pact": staying out
 			}
 		case model.Oppose:
+			if obstacles[strings.ToLower(p.Tokens[c].Lemma)] {
+				return "", false // "is not a threat to the deal" says nothing of a stance
+			}
 			return model.Cautious, true // "not opposed": acceptance with reserve
 		default:
 			return "", false
@@ -861,10 +864,10 @@ func (d *docState) negated(i, c int) bool {
 			return true
 		}
 	}
-	for _, k := range p.Children(c, "obl") {
+	for _, k := range p.Children(c, "obl", "aux") {
 		for _, n := range p.Children(k, "advmod") {
 			if negators[p.Lower(n)] && opensSentence(p, n) && k < c {
-				return true
+				return true // "Never has Iceland supported it", "never" on "has"
 			}
 		}
 	}
@@ -915,10 +918,21 @@ func rankedPredicate(p *syntax.Sentence, v int) int {
 	if !ranked {
 		return -1
 	}
-	if s := p.Children(n, "nsubj"); len(p.Children(n, "cop")) > 0 && len(s) > 0 {
+	// "could become the first to reject it", "would be the last to sign
+	// it": a possibility, or a refusal in disguise, is no fact.
+	modal := func(v int) bool {
+		for _, a := range p.Children(v, "aux") {
+			switch p.Lower(a) {
+			case "could", "would", "might", "may", "can", "will", "should", "'d", "'ll":
+				return true
+			}
+		}
+		return false
+	}
+	if s := p.Children(n, "nsubj"); len(p.Children(n, "cop")) > 0 && len(s) > 0 && !modal(n) {
 		return s[0]
 	}
-	if h, hrel := p.Head(n); h >= 0 && syntax.Base(hrel) == "xcomp" {
+	if h, hrel := p.Head(n); h >= 0 && syntax.Base(hrel) == "xcomp" && !modal(h) && !p.Tokens[h].IsNoun() {
 		if s := p.Children(h, "nsubj"); len(s) > 0 {
 			return s[0]
 		}
@@ -947,7 +961,23 @@ func wouldHave(p *syntax.Sentence, v int) bool {
 // time" stays a forecast.
 func (d *docState) refusal(i, v int) bool {
 	p := d.sents[i].p
-	return d.negated(i, v) && len(p.Children(v, "aux:pass", "nsubj:pass")) == 0
+	if !d.negated(i, v) || len(p.Children(v, "aux:pass", "nsubj:pass")) > 0 || wouldHave(p, v) {
+		return false // "could not have backed it without ...": credit
+	}
+	// "could not back it more strongly", "cannot back it without losing
+	// votes": emphasis or a dilemma, not a refusal.
+	for _, k := range p.Children(v, "advmod", "advcl", "obl") {
+		for _, w := range append([]int{k}, p.Children(k, "advmod")...) {
+			switch p.Lower(w) {
+			case "more", "enough", "better", "further":
+				return false
+			}
+		}
+		if d.markerOf(i, k) == "without" {
+			return false
+		}
+	}
+	return true
 }
 
 // conditional reports a condition in the cue's sentence: "will back it
@@ -1720,6 +1750,11 @@ func (d *docState) nounHolders(i, c int) []int {
 		if light && (p.Tokens[k].POS == "PRP$" || p.Tokens[k].POS == "PRP") {
 			continue
 		}
+		// "her critics", "Trump's supporters": whose critics they are,
+		// not who criticises.
+		if personNouns[strings.ToLower(p.Tokens[c].Lemma)] {
+			continue
+		}
 		out = append(out, k)
 	}
 	for _, e := range p.Out(c, "nmod") {
@@ -1796,11 +1831,17 @@ func (d *docState) nounHolders(i, c int) []int {
 	// when the noun names people or what stands in the way ("This pact is
 	// a betrayal" judges its subject).
 	if l := strings.ToLower(p.Tokens[c].Lemma); personNouns[l] || obstacles[l] {
-		if len(p.Children(c, "cop")) > 0 {
+		// "X is a critic", and "called Norway the main hurdle", a small
+		// clause whose subject is the one named.
+		if len(p.Children(c, "cop")) > 0 || base == "xcomp" && p.Has(c, "nsubj") {
 			return p.Children(c, "nsubj")
 		}
-		// Not "is seen as a threat": that is someone else's view.
+		// Not "is seen as a threat": that is someone else's view; "called
+		// Norway the main hurdle" names Norway.
 		if h >= 0 && !d.passive(i, h) && (base == "xcomp" || base == "obl" && d.markerOf(i, c) == "as") {
+			if o := p.Children(h, "obj"); len(o) > 0 {
+				return o
+			}
 			return p.Children(h, "nsubj")
 		}
 	}
@@ -2124,7 +2165,7 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 			// "said Labour would not give it their support": an object is
 			// part of its verb's clause. "Germany expects the pact to give
 			// its exports a lift": what is expected is the expecter's word.
-			if syntax.Base(rel) == "xcomp" && expecting[strings.ToLower(p.Tokens[h].Lemma)] && p.Has(h, "obj") {
+			if syntax.Base(rel) == "xcomp" && d.expectsOfEvent(i, h) {
 				var out []string
 				for _, s := range d.verbHolders(i, h) {
 					out = append(out, d.expand(i, s)...)
@@ -2147,17 +2188,57 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 	return nil, -1
 }
 
+// expectsOfEvent: h is an expectation verb, not denied, whose object is
+// the event ("expects the pact to ..."), not another actor ("expects
+// Norway to reject it" foretells Norway's act).
+func (d *docState) expectsOfEvent(i, h int) bool {
+	p := d.sents[i].p
+	if !expecting[strings.ToLower(p.Tokens[h].Lemma)] || d.negated(i, h) {
+		return false
+	}
+	for _, o := range p.Children(h, "obj") {
+		switch d.refersTo(i, o) {
+		case topicNamed, topicAnaphor, topicPronoun:
+			return true
+		}
+	}
+	return false
+}
+
 // possessedOnly reports holder phrases that are all a possessive pronoun's
 // ("her government", "his party"), so naming nobody else.
 func (d *docState) possessedOnly(i int, heads []int) bool {
 	p := d.sents[i].p
 	for _, h := range heads {
 		ks := p.Children(h, "nmod:poss")
-		if len(ks) == 0 || p.Tokens[ks[0]].POS != "PRP$" {
+		if len(ks) == 0 || p.Tokens[ks[0]].POS != "PRP$" || !sideNoun(p, h) {
 			return false
 		}
 	}
 	return len(heads) > 0
+}
+
+// nearestPerson is the person named last before token t in its sentence,
+// or "" for none: "Lars Berg and his party" is Lars Berg's party whoever
+// speaks.
+func (d *docState) nearestPerson(i, t int) string {
+	for k := t - 1; k >= 0; k-- {
+		if id := d.sents[i].actor[k]; isPerson(id) {
+			return id
+		}
+	}
+	return ""
+}
+
+// sideNoun: noun h names a side someone belongs to and speaks for ("her
+// government", "his party", "our MPs"), not a person near them ("her
+// husband", "his critics", "his predecessor").
+func sideNoun(p *syntax.Sentence, h int) bool {
+	l := strings.ToLower(p.Tokens[h].Lemma)
+	if personNouns[l] || l == "opponent" || l == "rival" {
+		return false
+	}
+	return bodies[l] || stateBodies[l] || collectives[l] || l == "colleague"
 }
 
 // ownSide reports a holder phrase that belongs to the speaker sp: "her
@@ -2172,9 +2253,12 @@ func (d *docState) ownSide(i int, heads []int, sp string) bool {
 			// "X has said his party will not back it": in what X says, the
 			// possessive pronoun is X's, however far back another name
 			// stands, if it fits X ("their" is not one person's).
+			if !sideNoun(p, h) {
+				continue
+			}
 			switch p.Lower(k) {
 			case "his", "her":
-				if isPerson(sp) {
+				if isPerson(sp) && d.nearestPerson(i, k) == sp {
 					return true
 				}
 			case "their":
@@ -2607,10 +2691,12 @@ func (d *docState) refers(i, t, depth int) int {
 // as a condition. Acts are never on a version: "signed a deal that ..."
 // is another deal.
 func (d *docState) hypothetical(i, c int, cue lexCue) bool {
-	if cue.Act || cue.Target || !(d.topicIn(i) || d.topicNear(i)) {
+	p := d.sents[i].p
+	// "rejected a pact that would have opened its waters": done, not a
+	// condition.
+	if cue.Act || cue.Target || p.Tokens[c].POS == "VBD" || !(d.topicIn(i) || d.topicNear(i)) {
 		return false
 	}
-	p := d.sents[i].p
 	for _, o := range p.Children(c, "obj") {
 		det := p.Children(o, "det")
 		if len(det) != 1 || (p.Lower(det[0]) != "a" && p.Lower(det[0]) != "an" && p.Lower(det[0]) != "any") {

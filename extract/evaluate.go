@@ -96,7 +96,7 @@ func (d *docState) judgedSubjects(i, pr int) []int {
 	if s := p.Children(pr, "nsubj", "nsubj:pass", "csubj"); len(s) > 0 {
 		return s
 	}
-	if h, rel := p.Head(pr); h >= 0 && rel == "xcomp" && expecting[strings.ToLower(p.Tokens[h].Lemma)] {
+	if h, rel := p.Head(pr); h >= 0 && rel == "xcomp" && d.expectsOfEvent(i, h) {
 		return p.Children(h, "obj")
 	}
 	return nil
@@ -111,12 +111,27 @@ var expecting = map[string]bool{"expect": true, "believe": true, "predict": true
 // good the deal really is". The question word opens the clause.
 func asked(p *syntax.Sentence, pr int) bool {
 	first, _ := p.Subtree(pr)
+	if first >= pr {
+		return false
+	}
 	switch p.Lower(first) {
-	case "what", "how", "why", "whether":
-		return first < pr
+	case "why", "whether":
+		return true
+	case "what":
+		// Not "knew what a disaster it would be", which exclaims.
+		return first+1 < len(p.Tokens) && p.Lower(first+1) != "a" && p.Lower(first+1) != "an"
+	case "how":
+		// "explained how good the pact is" tells; "asked how good it is"
+		// asks.
+		h, _ := p.Head(pr)
+		return h >= 0 && questioning[strings.ToLower(p.Tokens[h].Lemma)]
 	}
 	return false
 }
+
+// questioning verbs take an indirect question.
+var questioning = map[string]bool{"ask": true, "wonder": true, "know": true, "learn": true, "question": true,
+	"see": true, "decide": true, "doubt": true, "debate": true, "unclear": true, "consider": true}
 
 // naming: "called the deal 'a historic blunder'" - the verb's object is the
 // topic, its complement the judgement.

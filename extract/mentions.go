@@ -450,11 +450,13 @@ func (d *docState) holder(i, h int) string {
 	if speaksFor[lemma] && closeOwner != "" && !isPerson(closeOwner) && d.describers(i, h) <= 1 {
 		return closeOwner // "EU leaders", "Iranian officials", not "American evangelical leaders"
 	}
-	// "his party": the party of the person it belongs to.
+	// "his party": the party of the person it belongs to; with that party
+	// unknown, no other party named nearby is it.
 	if bodies[lemma] && isPerson(owner) {
 		if per := d.acts.people[owner]; per != nil && strings.HasPrefix(per.orgID, "group:") {
 			return per.orgID
 		}
+		return ""
 	}
 	if id := d.legislature(i, h, lemma, closeOwner); id != "" {
 		return id
@@ -892,7 +894,7 @@ func (d *docState) speakersOwn(i, h int) string {
 	if v, rel := p.Head(n); v >= 0 && (syntax.Base(rel) == "nsubj" || syntax.Base(rel) == "obj") {
 		n = v
 	}
-	if sp, _ := d.reporterVerb(i, n); len(sp) == 1 && isPerson(sp[0]) {
+	if sp, _ := d.reporterVerb(i, n); len(sp) == 1 && isPerson(sp[0]) && d.nearestPerson(i, h) == sp[0] {
 		return sp[0]
 	}
 	return ""
@@ -947,9 +949,10 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 			end = h
 		}
 		for t := end - 1; t >= 0; t-- {
-			if d.inQuote(j, t) && !d.inQuote(i, h) {
+			if d.inQuote(j, t) && !d.inQuote(i, h) && (j == i || d.continuedQuote(i, j)) {
 				// '"... in Putin's direction," he said': not Putin, nor
-				// anyone named in the quote's earlier sentences.
+				// anyone named in the earlier sentences of the quote he
+				// closes.
 				continue
 			}
 			id := s.actor[t]
@@ -977,6 +980,12 @@ func (d *docState) antecedent(i, h int, fits func(string) bool) (string, int, in
 		}
 	}
 	return other, oj, ot
+}
+
+// continuedQuote: sentence i goes on a quotation that sentence j, earlier
+// in the same paragraph, is part of: i opens inside quotation marks.
+func (d *docState) continuedQuote(i, j int) bool {
+	return d.sents[i].line == d.sents[j].line && d.sents[i].p != nil && len(d.sents[i].p.Tokens) > 0 && d.inQuote(i, 0)
 }
 
 // maxChain bounds how many pronouns back a chain is followed: each step

@@ -175,7 +175,7 @@ const (
 )
 
 var devEventF1Floors = map[string]float64{
-	"aukus": 0.75, "brexit-deal-2018": 0.65, "doha-2020": 0.68, "jcpoa-2015": 0.78,
+	"aukus": 0.77, "brexit-deal-2018": 0.65, "doha-2020": 0.68, "jcpoa-2015": 0.78,
 	"jerusalem-2017": 0.78, "mercosur-2024": 0.77, "nato-nordic": 0.65, "prespa-2018": 0.67,
 }
 
