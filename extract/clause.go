@@ -1223,6 +1223,11 @@ func (d *docState) verbHolders(i, c int) []int {
 			return s
 		}
 	}
+	// "Backed by Norway and Chile, the pact was signed": an opening past
+	// participle is done by its agents.
+	if c == 0 && p.Tokens[c].POS == "VBN" {
+		return d.agents(i, c)
+	}
 	h, rel := p.Head(c)
 	// "called on Britons to support", "urged ministers to throw out": the
 	// one who calls or urges, however the parser attached the clause.
@@ -1535,7 +1540,7 @@ var intents = map[string]bool{"vow": true, "pledge": true, "promise": true, "thr
 	"expect": true, "refuse": true, "decline": true, "fail": true, "dare": true, "offer": true, "go": true,
 	"unable": true, "willing": true, "keen": true, "reluctant": true, "happy": true, "glad": true,
 	"help": true, "stand": true, "come": true, "have": true, "need": true, "ought": true, "use": true,
-	"apply": true,
+	"apply": true, "afford": true,
 	// going somewhere to do it: "travelled to Uruguay to close the deal"
 	"travel": true, "fly": true, "head": true, "gather": true, "convene": true, "meet": true, "return": true,
 	// nouns of intent: "efforts to join", "its bid to join", "the decision

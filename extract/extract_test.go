@@ -310,6 +310,12 @@ func TestCues(t *testing.T) {
 		{name: "the only one to oppose it opposed it",
 			body: "Iceland was the only member to oppose the trade pact.",
 			want: map[string]model.Stance{"Iceland": model.Oppose}},
+		{name: "cannot afford to back it is a refusal",
+			body: "Norway cannot afford to back the trade pact.",
+			want: map[string]model.Stance{"Norway": model.Oppose}},
+		{name: "an opening past participle is done by its agents",
+			body: "Backed by Norway, Chile and Iceland, the trade pact was signed on Monday.",
+			want: map[string]model.Stance{"Norway": model.Support, "Chile": model.Support, "Iceland": model.Support}},
 		{name: "what someone cannot do is what they refuse",
 			body: "Ann Holt said she could not back the trade pact.",
 			want: map[string]model.Stance{"Ann Holt": model.Oppose}},
@@ -614,6 +620,9 @@ func TestUnlistedActors(t *testing.T) {
 			body: "She wants those who oppose the trade pact to put forward alternatives.",
 			want: map[string]model.Stance{"Those who oppose the trade pact": model.Oppose},
 			none: []string{"Those who oppose the trade pact to put forward alternatives"}},
+		{name: "MPs tagged as a proper noun are still a collective",
+			body: "Welsh Labour MPs voted against the trade pact.",
+			want: map[string]model.Stance{"Welsh Labour MPs": model.Oppose}},
 		{name: "a count is no part of a group's name",
 			body: "All 13 Welsh Labour MPs said they opposed the trade pact.",
 			want: map[string]model.Stance{"Welsh Labour MPs": model.Oppose},
@@ -711,6 +720,9 @@ func TestRulesKnowTheirLimits(t *testing.T) {
 	runStanceCases(t, []stanceCase{
 		// Sentences a second reader wrote to break the rules added on
 		// 2026-12-01; each broke one before it was narrowed.
+		{name: "can afford to back it is a possibility",
+			body:   "Norway can afford to back the trade pact.",
+			nobody: true},
 		{name: "her husband is no side she speaks for",
 			body: "Eva Brandt said her husband opposes the trade pact.",
 			none: []string{"Eva Brandt"}},

@@ -46,7 +46,7 @@ func (d *docState) findActors() {
 			if s.actor[t] == "" && tok.IsProper() {
 				d.titledPerson(i, t)
 			}
-			if s.actor[t] == "" && (tok.POS == "NNS" || tok.POS == "NNPS") {
+			if s.actor[t] == "" && (tok.POS == "NNS" || tok.POS == "NNPS" || tok.POS == "NNP" && strings.HasSuffix(tok.Text, "s")) {
 				d.holder(i, t)
 			}
 		}
@@ -483,6 +483,10 @@ func (d *docState) holder(i, h int) string {
 	// "those opposed to the agreement": the people the clause describes.
 	if lw := strings.ToLower(t.Text); (lw == "those" || lw == "people") && len(p.Children(h, "acl", "acl:relcl")) > 0 {
 		return d.describedGroup(i, h)
+	}
+	// "MPs" and "MEPs" are often tagged as proper nouns, lemma unchanged.
+	if t.POS == "NNP" && strings.HasSuffix(t.Text, "s") && collectives[strings.TrimSuffix(lemma, "s")] {
+		t.POS, lemma = "NNS", strings.TrimSuffix(lemma, "s")
 	}
 	if t.POS == "NNS" && collectives[lemma] {
 		if generic[lemma] && !d.qualified(i, h) {
