@@ -600,6 +600,14 @@ func (d *docState) describedGroup(i, h int) string {
 	// the wanted act on "oppose"; "those who want to block it" keeps its
 	// infinitive, which has no object before it.
 	for _, v := range p.Children(h, "acl", "acl:relcl") {
+		// ... and at the first comma after its verb: "those who opposed
+		// the pact, including Ann Holt, now say ...".
+		for k := v + 1; k < last; k++ {
+			if p.Tokens[k].Text == "," {
+				last = k - 1
+				break
+			}
+		}
 		objs := p.Children(v, "obj")
 		for _, k := range p.Children(v, "xcomp", "advcl", "parataxis") {
 			if a, _ := p.Subtree(k); len(objs) > 0 && objs[0] < k && a <= last {
