@@ -354,16 +354,11 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 				return false
 			}
 		}
-		for _, a := range p.Children(n, "aux") {
-			switch strings.ToLower(p.Tokens[a].Text) {
-			case "may", "might", "could", "can":
-				// A possibility, not a position: "it could yet be voted
-				// down", "he can veto legislation". Denied, it is a
-				// refusal: "she could not back the deal".
-				if !d.refusal(i, n) {
-					return false
-				}
-			}
+		// A possibility, not a position: "it could yet be voted down", "he
+		// can veto legislation". Denied, it is a refusal: "she could not
+		// back the deal".
+		if hasAux(p, n, "may", "might", "could", "can") && !d.refusal(i, n) {
+			return false
 		}
 		if invertedAt(p, n) {
 			return false
@@ -402,10 +397,8 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		if wanting[strings.ToLower(p.Tokens[h].Lemma)] {
 			return false
 		}
-		for _, a := range p.Children(h, "aux") {
-			if w := strings.ToLower(p.Tokens[a].Text); w == "must" || w == "need" {
-				return false
-			}
+		if hasAux(p, h, "must", "need") {
+			return false
 		}
 		// "will manage to win the support of parliament": a forecast.
 		if receivers[strings.ToLower(p.Tokens[h].Lemma)] && d.foretold(i, h) {
@@ -892,13 +885,7 @@ func (d *docState) hedged(i, c int) bool {
 			return true // not "lukewarm at first, she voted for it"
 		}
 	}
-	for _, k := range p.Children(c, "aux") {
-		switch strings.ToLower(p.Tokens[k].Text) {
-		case "may", "might", "could":
-			return !d.refusal(i, c)
-		}
-	}
-	return false
+	return hasAux(p, c, "may", "might", "could") && !d.refusal(i, c)
 }
 
 // rankedPredicate: infinitive v describes a ranked noun said of a
@@ -921,13 +908,7 @@ func rankedPredicate(p *syntax.Sentence, v int) int {
 	// "could become the first to reject it", "would be the last to sign
 	// it": a possibility, or a refusal in disguise, is no fact.
 	modal := func(v int) bool {
-		for _, a := range p.Children(v, "aux") {
-			switch p.Lower(a) {
-			case "could", "would", "might", "may", "can", "will", "should", "'d", "'ll":
-				return true
-			}
-		}
-		return false
+		return hasAux(p, v, "could", "would", "might", "may", "can", "will", "should", "'d", "'ll")
 	}
 	if s := p.Children(n, "nsubj"); len(p.Children(n, "cop")) > 0 && len(s) > 0 && !modal(n) {
 		return s[0]
@@ -943,16 +924,17 @@ func rankedPredicate(p *syntax.Sentence, v int) int {
 // wouldHave reports a past counterfactual: "would have come about",
 // "could have failed".
 func wouldHave(p *syntax.Sentence, v int) bool {
-	var modal, have bool
+	return hasAux(p, v, "would", "could", "might") && hasAux(p, v, "have", "'ve")
+}
+
+// hasAux reports an auxiliary of verb v among words ("could", "must").
+func hasAux(p *syntax.Sentence, v int, words ...string) bool {
 	for _, a := range p.Children(v, "aux") {
-		switch p.Lower(a) {
-		case "would", "could", "might":
-			modal = true
-		case "have", "'ve":
-			have = true
+		if slicesContains(words, p.Lower(a)) {
+			return true
 		}
 	}
-	return modal && have
+	return false
 }
 
 // refusal reports "cannot" or "could not" on an active verb: what
@@ -1162,11 +1144,8 @@ func (d *docState) comparedAway(i, c, h int) bool {
 func (d *docState) deontic(i, c int) bool {
 	p := d.sents[i].p
 	for n, steps := c, 0; n >= 0 && steps < 3; steps++ {
-		for _, a := range p.Children(n, "aux") {
-			switch strings.ToLower(p.Tokens[a].Text) {
-			case "should", "ought", "must":
-				return true
-			}
+		if hasAux(p, n, "should", "ought", "must") {
+			return true
 		}
 		if strings.EqualFold(p.Tokens[n].Lemma, "ought") && len(p.Children(n, "xcomp")) > 0 {
 			return true // "ought to halt", parsed with "ought" as the verb

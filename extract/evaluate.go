@@ -262,23 +262,12 @@ func (d *docState) eventSubject(i, pr int) bool {
 // should have gone further": a modal of duty with a perfect.
 func (d *docState) counterfactual(i, pr int) bool {
 	p := d.sents[i].p
-	modal := strings.EqualFold(p.Tokens[pr].Text, "ought")
-	for _, a := range p.Children(pr, "aux") {
-		if w := strings.ToLower(p.Tokens[a].Text); w == "should" || w == "ought" {
-			modal = true
-		}
-	}
-	if !modal {
+	if !strings.EqualFold(p.Tokens[pr].Text, "ought") && !hasAux(p, pr, "should", "ought") {
 		return false
 	}
 	for _, v := range append([]int{pr}, p.Children(pr, "xcomp")...) {
-		if p.Tokens[v].POS != "VBN" {
-			continue
-		}
-		for _, a := range p.Children(v, "aux") {
-			if strings.EqualFold(p.Tokens[a].Text, "have") {
-				return true
-			}
+		if p.Tokens[v].POS == "VBN" && hasAux(p, v, "have") {
+			return true
 		}
 	}
 	return false
