@@ -1319,13 +1319,7 @@ var undoing = map[string]bool{"scrap": true, "collapse": true, "fail": true, "fa
 // subject outside the opener.
 func (d *docState) openerSubject(i, c int) ([]int, bool) {
 	p := d.sents[i].p
-	comma := -1
-	for k := c + 1; k < len(p.Tokens); k++ {
-		if p.Tokens[k].Text == "," {
-			comma = k
-			break
-		}
-	}
+	comma := nextComma(p, c)
 	if comma < 0 {
 		return nil, false
 	}
@@ -1348,6 +1342,16 @@ func (d *docState) openerSubject(i, c int) ([]int, bool) {
 	return nil, true // whoever it is, not one inside the opener
 }
 
+// nextComma is the first comma after token t, or -1.
+func nextComma(p *syntax.Sentence, t int) int {
+	for k := t + 1; k < len(p.Tokens); k++ {
+		if p.Tokens[k].Text == "," {
+			return k
+		}
+	}
+	return -1
+}
+
 // subjectsAfterOpener repairs the subject of a finite verb c that follows
 // a sentence-opening participle: in "Setting aside years of rivalry,
 // Iceland and Norway sealed the pact" the parser may take "years" or the
@@ -1360,13 +1364,7 @@ func (d *docState) subjectsAfterOpener(i, c int) []int {
 	if p.Tokens[0].POS != "VBG" || !p.Tokens[c].IsVerb() || p.Tokens[c].POS == "VBG" || p.Tokens[c].POS == "VBN" && len(p.Children(c, "aux")) == 0 {
 		return nil
 	}
-	comma := -1
-	for k, t := range p.Tokens {
-		if t.Text == "," {
-			comma = k
-			break
-		}
-	}
+	comma := nextComma(p, 0)
 	if comma < 0 || c < comma {
 		return nil
 	}

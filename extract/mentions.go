@@ -602,11 +602,8 @@ func (d *docState) describedGroup(i, h int) string {
 	for _, v := range p.Children(h, "acl", "acl:relcl") {
 		// ... and at the first comma after its verb: "those who opposed
 		// the pact, including Ann Holt, now say ...".
-		for k := v + 1; k < last; k++ {
-			if p.Tokens[k].Text == "," {
-				last = k - 1
-				break
-			}
+		if k := nextComma(p, v); k >= 0 && k < last {
+			last = k - 1
 		}
 		objs := p.Children(v, "obj")
 		for _, k := range p.Children(v, "xcomp", "advcl", "parataxis") {
