@@ -53,7 +53,7 @@ type Extractor struct {
 
 // New builds an extractor for one topic.
 func New(g *Gazetteer, lx *Lexicon, t Topic, p Parser) (*Extractor, error) {
-	tm, err := newTopicMatcher(t)
+	tm, err := newTopicMatcher(t, g)
 	if err != nil {
 		return nil, err
 	}

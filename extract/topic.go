@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
@@ -18,16 +19,14 @@ type topicMatcher struct {
 	terms *regexp.Regexp
 }
 
-func newTopicMatcher(t Topic) (*topicMatcher, error) {
+func newTopicMatcher(t Topic, g *Gazetteer) (*topicMatcher, error) {
 	var alts []string
 	for _, term := range t.Terms {
 		term = strings.TrimSpace(normalize(term).text)
 		if term == "" {
 			continue
 		}
-		q := regexp.QuoteMeta(asciiLower(term))
-		q = strings.NewReplacer(`\-`, `[- ]?`, "-", `[- ]?`, " ", `\s+`).Replace(q)
-		alts = append(alts, q)
+		alts = append(alts, termPattern(term, g))
 	}
 	if len(alts) == 0 {
 		return nil, fmt.Errorf("extract: topic %q has no terms", t.ID)
@@ -39,6 +38,55 @@ func newTopicMatcher(t Topic) (*topicMatcher, error) {
 		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
 	}
 	return &topicMatcher{t: t, terms: re}, nil
+}
+
+// termPattern is the expression for one term, in which a state or group
+// the gazetteer knows may be spelled any way it lists: a user who writes
+// "US embassy" means "the United States embassy" too.
+func termPattern(term string, g *Gazetteer) string {
+	var b strings.Builder
+	toks := tokenize(term)
+	last := 0
+	for i := 0; i < len(toks); i++ {
+		id, end, ok := g.names.match(term, toks, i)
+		e, known := g.Entry(id)
+		if !ok || !known || e.Kind == model.Person {
+			continue
+		}
+		// Only the actor's names: a capital or seat named in a term
+		// ("Jerusalem decision") is not the state.
+		names := append([]string{e.Name}, e.Aliases...)
+		var forms []string
+		named := false
+		for _, f := range names {
+			// "U.S." at a term's end would need a word after its dot.
+			f = strings.TrimRight(f, ".")
+			named = named || strings.EqualFold(f, term[toks[i].start:toks[end-1].end])
+			if f != "" {
+				forms = append(forms, literalPattern(f))
+			}
+		}
+		if !named {
+			continue
+		}
+		b.WriteString(literalPattern(term[last:toks[i].start]))
+		b.WriteString("(?:" + strings.Join(forms, "|") + ")")
+		last = toks[end-1].end
+		if last < len(term) && term[last] == '.' {
+			b.WriteString(`\.?`)
+			last++
+		}
+		i = end - 1
+	}
+	b.WriteString(literalPattern(term[last:]))
+	return b.String()
+}
+
+// literalPattern matches text in any case, with any run of spaces and an
+// optional hyphen between words.
+func literalPattern(s string) string {
+	q := regexp.QuoteMeta(asciiLower(s))
+	return strings.NewReplacer(`\-`, `[- ]?`, "-", `[- ]?`, " ", `\s+`).Replace(q)
 }
 
 // headNoun reports a noun that ends one of the topic's names ("deal" for
