@@ -181,8 +181,15 @@ func (d *docState) registerEntities(i int) {
 			// One word alone ("Labor", "Brexit") is too often no person;
 			// people are named in full once, and the patterns catch
 			// "Mr Johnson" and "said Sharawi".
-			if len(strings.Fields(name)) > 1 && d.acts.plausibleName(name) && looksLikeName(name) {
+			if !d.acts.plausibleName(name) || !looksLikeName(name) {
+				continue
+			}
+			if len(strings.Fields(name)) > 1 {
 				d.acts.addPerson(name, "", "")
+			} else if st := d.possessingState(i, start); st != "" {
+				// "Israel's Netanyahu": a state's man named by surname, as
+				// headlines do, and the state says whose.
+				d.acts.addPerson(name, "", st)
 			}
 			continue
 		}
@@ -204,6 +211,25 @@ func (d *docState) registerEntities(i int) {
 			d.acts.actor(id, name, model.Group)
 		}
 	}
+}
+
+// possessingState is the state named in the possessive before token t
+// ("Israel's", "Saudi Arabia's"), or "".
+func (d *docState) possessingState(i, t int) string {
+	p := d.sents[i].p
+	if t < 2 || p.Tokens[t-1].POS != "POS" {
+		return ""
+	}
+	a := t - 2
+	for a > 0 && p.Tokens[a-1].POS == "NNP" {
+		a--
+	}
+	for ; a < t-1; a++ {
+		if st := d.acts.stateOf(normalize(p.Span(a, t-2)).text); st != "" {
+			return st
+		}
+	}
+	return ""
 }
 
 // looksLikeName: every word starts with a capital or is a short particle.
