@@ -987,6 +987,26 @@ func (d *docState) conditional(i, c int) bool {
 			return true
 		}
 	}
+	return d.providedClause(i, c)
+}
+
+// providedClause: "provided it ..." or "providing that ..." after the
+// cue, which the parser may have taken for a verb of its own ("backed
+// the pact provided it met three tests"); a verb with a subject ("the
+// ministry provided it") gives, it sets no condition.
+func (d *docState) providedClause(i, c int) bool {
+	p := d.sents[i].p
+	for k := c + 1; k+1 < len(p.Tokens); k++ {
+		switch strings.ToLower(p.Tokens[k].Text) {
+		case "provided", "providing":
+		default:
+			continue
+		}
+		next := strings.ToLower(p.Tokens[k+1].Text)
+		if (next == "that" || p.Tokens[k+1].POS == "PRP") && len(p.Children(k, "nsubj", "nsubj:pass")) == 0 && d.inQuote(i, k) == d.inQuote(i, c) {
+			return true
+		}
+	}
 	return false
 }
 

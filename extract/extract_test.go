@@ -284,6 +284,9 @@ func TestCues(t *testing.T) {
 		{name: "applying to join is an intent",
 			body: "Norwegian President Tor Dahl confirmed that Oslo would be applying to join the trade pact.",
 			want: map[string]model.Stance{"Norway": model.Support, "Tor Dahl": model.Support}},
+		{name: "provided it ...: a condition the parser took for a verb",
+			body: "Per Dahl told MPs he backed the trade pact provided it satisfied three conditions.",
+			want: map[string]model.Stance{"Per Dahl": model.Cautious}},
 		{name: "an event called overdue should have come sooner",
 			body: "Chile's foreign minister Ana Ruiz said the trade pact was long overdue.",
 			want: map[string]model.Stance{"Ana Ruiz": model.Support}},
@@ -734,6 +737,9 @@ func TestRulesKnowTheirLimits(t *testing.T) {
 	runStanceCases(t, []stanceCase{
 		// Sentences a second reader wrote to break the rules added on
 		// 2026-12-01; each broke one before it was narrowed.
+		{name: "a ministry that provided it funds sets no condition",
+			body: "Norway backed the trade pact, and its ministry provided it with funds.",
+			want: map[string]model.Stance{"Norway": model.Support}},
 		{name: "can afford to back it is a possibility",
 			body:   "Norway can afford to back the trade pact.",
 			nobody: true},
