@@ -271,7 +271,15 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 		}
 	}
 	holders, via := d.holders(i, c, cue)
-	if len(holders) == 0 && via == "" {
+	// "tried to allay opposition to the deal": whoever eases the
+	// objections to it stands for it; whoever holds them still does.
+	var easers []string
+	if v := d.easer(i, c, cue); v >= 0 {
+		for _, h := range d.verbHolders(i, v) {
+			easers = append(easers, d.expand(i, h)...)
+		}
+	}
+	if len(holders) == 0 && via == "" && len(easers) == 0 {
 		return
 	}
 	on, flip := d.onTarget(i, c, cue)
@@ -308,6 +316,9 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 	for _, h := range holders {
 		d.add(candidate{sent: i, actor: h, stance: stance, attr: attr, cue: text, conf: conf})
 	}
+	for _, h := range easers {
+		d.add(candidate{sent: i, actor: h, stance: model.Support, attr: attr, cue: text + " (eased)", conf: conf})
+	}
 	// Whose decision or move it is: "welcomed Turkey's decision",
 	// "denounced Trump's move".
 	for _, o := range d.authors(i, c) {
@@ -322,6 +333,23 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 	if via != "" {
 		d.add(candidate{sent: i, actor: via, stance: stance, attr: attr, cue: text + " (as reported)", conf: conf * 0.9})
 	}
+}
+
+// easing verbs answer the objections they take as object.
+var easing = map[string]bool{"allay": true, "assuage": true, "dispel": true, "overcome": true,
+	"quell": true, "defuse": true, "soothe": true, "calm": true, "rebut": true, "ease": true}
+
+// easer is the verb easing the objection noun c ("allay opposition",
+// "dispel fears about it"), or -1.
+func (d *docState) easer(i, c int, cue lexCue) int {
+	p := d.sents[i].p
+	if cue.Stance == model.Support || !p.Tokens[c].IsNoun() {
+		return -1
+	}
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && easing[strings.ToLower(p.Tokens[h].Lemma)] && !d.negated(i, h) {
+		return h
+	}
+	return -1
 }
 
 // asserted reports whether the cue at token c states something that
