@@ -922,13 +922,22 @@ func (d *docState) hedged(i, c int) bool {
 // that subject, or -1.
 func rankedPredicate(p *syntax.Sentence, v int) int {
 	n, rel := p.Head(v)
+	if n >= 0 && syntax.Base(rel) == "xcomp" && !p.Tokens[n].IsNoun() {
+		// "became the second-to-last member to ratify it", parsed with
+		// both the noun and the infinitive under "became".
+		for _, k := range p.Children(n, "xcomp") {
+			if k < v && p.Tokens[k].IsNoun() {
+				n, rel = k, "acl"
+			}
+		}
+	}
 	if n < 0 || (syntax.Base(rel) != "acl" && syntax.Base(rel) != "xcomp") || p.Tokens[v].POS != "VB" || !p.Tokens[n].IsNoun() {
 		return -1
 	}
 	ranked := false
 	for _, a := range p.Children(n, "amod") {
 		w := p.Lower(a)
-		ranked = ranked || p.Tokens[a].POS == "JJS" || w == "first" || w == "last" || w == "only" || strings.HasSuffix(w, "-last") || strings.HasSuffix(w, "-first")
+		ranked = ranked || p.Tokens[a].POS == "JJS" || ordinals[w] || w == "last" || w == "only" || strings.HasSuffix(w, "-last") || strings.HasSuffix(w, "-first")
 	}
 	if !ranked {
 		return -1
@@ -948,6 +957,10 @@ func rankedPredicate(p *syntax.Sentence, v int) int {
 	}
 	return -1
 }
+
+// ordinals rank who did something: "the second state to ratify it".
+var ordinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "fifth": true,
+	"sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true}
 
 // wouldHave reports a past counterfactual: "would have come about",
 // "could have failed".
@@ -2376,7 +2389,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 		case topicNamed, topicAnaphor:
 			return true, d.opposedClause(i, t) || d.opposingVerb(i, t) || d.opposingSubject(i, t)
 		case topicPronoun:
-			if strict && !d.topicIn(i) {
+			if strict && !d.topicIn(i) && !d.namedJustBefore(i) {
 				continue
 			}
 			if d.topicIn(i) || d.topicNear(i) {
@@ -2878,6 +2891,16 @@ func (d *docState) topicInText(i int) bool {
 		}
 	}
 	return false
+}
+
+// namedJustBefore: the sentence before, in the same paragraph, names the
+// topic by one of its own names, so an act on "it" acts on the topic
+// ("... to ratify Sweden's accession. Turkey ratified it in January.").
+func (d *docState) namedJustBefore(i int) bool {
+	if i == 0 || d.sents[i-1].line != d.sents[i].line || d.sents[i-1].p == nil {
+		return false
+	}
+	return slices.Contains(d.sents[i-1].topic, true)
 }
 
 // topicNear: one of the two sentences before refers to the topic, in the
