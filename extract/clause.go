@@ -833,6 +833,27 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 			negated = !negated
 		}
 	}
+	// "was not meant as a hostile step", "is not a hostile step": the
+	// noun an attitude adjective describes carries the denial.
+	// Denying that the event itself is hostile defends it.
+	defended := false
+	if n, rel := p.Head(c); n >= 0 && rel == "amod" && p.Tokens[c].IsAdjective() {
+		pred := -1
+		if d.negated(i, n) {
+			pred = n
+		} else if h, nrel := p.Head(n); h >= 0 && (syntax.Base(nrel) == "obl" && d.markerOf(i, n) == "as" || syntax.Base(nrel) == "xcomp") && d.negated(i, h) {
+			pred = h
+		}
+		if pred >= 0 {
+			negated = !negated
+			for _, sb := range p.Children(pred, "nsubj", "nsubj:pass") {
+				switch d.refersTo(i, sb) {
+				case topicNamed, topicAnaphor, topicPronoun:
+					defended = true
+				}
+			}
+		}
+	}
 	// "refused to back", "would not back": a negative or negated governor.
 	delayed := false
 	for n, steps := c, 0; steps < 3; steps++ {
@@ -863,6 +884,9 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 		case model.Oppose:
 			if obstacles[strings.ToLower(p.Tokens[c].Lemma)] {
 				return "", false // "is not a threat to the deal" says nothing of a stance
+			}
+			if defended {
+				return model.Support, true // "the pact is not a hostile step"
 			}
 			return model.Cautious, true // "not opposed": acceptance with reserve
 		default:

@@ -186,6 +186,8 @@ func (d *docState) registerEntities(i int) {
 			}
 			if len(strings.Fields(name)) > 1 {
 				d.acts.addPerson(name, "", "")
+			} else if start > 0 && d.subjectOfVerb(i, start) && d.x.lex.cuesAt(p.Tokens[start]) == nil {
+				d.acts.addPerson(name, "", "")
 			} else if st := d.possessingState(i, start); st != "" {
 				// "Israel's Netanyahu": a state's man named by surname, as
 				// headlines do, and the state says whose.
@@ -211,6 +213,13 @@ func (d *docState) registerEntities(i int) {
 			d.acts.actor(id, name, model.Group)
 		}
 	}
+}
+
+// subjectOfVerb: token t is the subject of a verb.
+func (d *docState) subjectOfVerb(i, t int) bool {
+	p := d.sents[i].p
+	h, rel := p.Head(t)
+	return h >= 0 && syntax.Base(rel) == "nsubj" && p.Tokens[h].IsVerb()
 }
 
 // possessingState is the state named in the possessive before token t
