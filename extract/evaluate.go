@@ -67,6 +67,13 @@ func (d *docState) evaluations(i int) {
 				}
 				if d.counterfactual(i, pr) {
 					v = min(v, -2*evaluationThreshold) // what it should have done, it failed to do
+				} else if (v >= evaluationThreshold || v > -evaluationThreshold && len(d.cuesOn(i, pr)) == 0) && !flip && required(p, pr) {
+					// "the deal must put rights first", in someone's words: a
+					// good, or anything not bad, that the event has yet to
+					// deliver is a condition set on it ("must fail" is no
+					// condition).
+					d.add(candidate{sent: i, actor: judge, stance: model.Cautious, attr: model.Reported, cue: "requires: " + strings.ToLower(p.Span(pr, pr)), conf: 0.5})
+					continue
 				}
 				cue := strings.ToLower(p.Span(pr, pr))
 				if verb >= 0 {
@@ -284,6 +291,31 @@ func (d *docState) coargument(i, a, b int) bool {
 	}
 	vb, rel := p.Head(b)
 	return va >= 0 && va == vb && syntax.Base(rel) == "obj"
+}
+
+// required: predicate pr is what its subject must do ("must protect",
+// "should respect", "has to put", "needs to guarantee").
+func required(p *syntax.Sentence, pr int) bool {
+	if hasAux(p, pr, "must", "should") {
+		// "should he fall short" puts the auxiliary first: a condition.
+		for _, a := range p.Children(pr, "aux") {
+			for _, sb := range p.Children(pr, "nsubj", "nsubj:pass") {
+				if a < sb {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	h, rel := p.Head(pr)
+	if h < 0 || syntax.Base(rel) != "xcomp" {
+		return false
+	}
+	switch strings.ToLower(p.Tokens[h].Lemma) {
+	case "have", "need":
+		return true
+	}
+	return false
 }
 
 func (d *docState) judged(i int, judge string, v float64, cue string) {

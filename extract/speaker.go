@@ -44,6 +44,7 @@ func (d *docState) findSpeakers() {
 			d.sents[i].speaker = d.signedBy(i)
 		}
 	}
+	d.signedHeadline()
 	d.continueQuotes()
 }
 
@@ -125,6 +126,40 @@ func (d *docState) signedBy(i int) string {
 		}
 	}
 	return ""
+}
+
+// reHeadlineSigned: a headline that ends in a name after a colon gives
+// that actor's words ("Deal must put rights first: Amnesty").
+var reHeadlineSigned = regexp.MustCompile(`^(.{8,}?):\s*([^:"]{2,60})$`)
+
+// signedHeadline reads "WORDS: NAME" in the headline as NAME's words: the
+// words before the colon count as quoted, and NAME speaks them.
+func (d *docState) signedHeadline() {
+	if len(d.sents) == 0 || d.sents[0].line != 0 || d.lines[0].kind != heading {
+		return
+	}
+	ln := d.lines[0]
+	text := d.n.text[ln.start:ln.end]
+	m := reHeadlineSigned.FindStringSubmatchIndex(text)
+	if m == nil {
+		return
+	}
+	name := text[m[4]:m[5]]
+	if len(strings.Fields(name)) > 6 || !looksLikeName(strings.TrimSpace(name)) {
+		return
+	}
+	ms := d.acts.mentions(d.n.text, ln.start+m[4], ln.start+m[5])
+	if len(ms) == 0 {
+		return
+	}
+	for k := ln.start; k < ln.start+m[3]; k++ {
+		d.quoted[k] = true
+	}
+	for i := range d.sents {
+		if d.sents[i].line == 0 && d.sents[i].speaker == "" {
+			d.sents[i].speaker = ms[0].id
+		}
+	}
 }
 
 // hasQuote reports whether sentence i holds quoted words.
