@@ -1760,6 +1760,14 @@ func (d *docState) partners(i, c int) []int {
 				for _, a := range p.Children(e.Dep, "acl") {
 					out = append(out, d.partners(i, a)...)
 				}
+				// "in a joint statement with X"
+				if slices.ContainsFunc(p.Children(e.Dep, "amod"), func(k int) bool { return p.Lower(k) == "joint" }) {
+					for _, f := range p.Out(e.Dep, "nmod") {
+						if syntax.Marker(f.Rel) == "with" {
+							out = append(out, f.Dep)
+						}
+					}
+				}
 			}
 		}
 		if len(p.Children(n, "obj")) == 0 {

@@ -119,6 +119,9 @@ func TestRelevance(t *testing.T) {
 			topic: &extract.Topic{ID: "fish", Name: "US fishing accord", Terms: []string{"US fishing accord"}},
 			body:  "Fishing accord signed\n\nPeru welcomed the United States fishing accord on Monday.",
 			want:  map[string]model.Stance{"Peru": model.Support}},
+		{name: "the occasion is the event the article reports",
+			body: "Ministers from six countries met in Oslo on Friday to sign the trade pact.\n\nThe occasion was welcomed by Peru.",
+			want: map[string]model.Stance{"Peru": model.Support}},
 		{name: "an indefinite plan is another plan",
 			body: "The pact was signed in Oslo.\n\nLater, Peru criticised a plan agreed with its neighbours on fishing quotas.",
 			none: []string{"Peru"}},
@@ -649,6 +652,13 @@ func TestStatesThroughInstitutions(t *testing.T) {
 // the noun phrases news uses for collectives.
 func TestUnlistedActors(t *testing.T) {
 	runStanceCases(t, []stanceCase{
+		{name: "in a joint statement with X: X speaks too",
+			body: "Peru welcomed the trade pact in a joint statement with Chile.",
+			want: map[string]model.Stance{"Peru": model.Support, "Chile": model.Support}},
+		{name: "a description after a dash is the person, no group of its own",
+			body: "The trade pact was welcomed by Commission President Ana Ruiz in a statement issued jointly with Chilean presidents Luis Vidal, Marta Pino, and Juan Soto - leaders of the four nations that founded the bloc.",
+			want: map[string]model.Stance{"Luis Vidal": model.Support, "Marta Pino": model.Support, "Juan Soto": model.Support},
+			none: []string{"Leaders of the four nations", "Juan Soto - leaders of the four nations"}},
 		{name: "a described group ends where its clause does",
 			body: "She wants those who oppose the trade pact to put forward alternatives.",
 			want: map[string]model.Stance{"Those who oppose the trade pact": model.Oppose},

@@ -462,6 +462,13 @@ func (d *docState) holder(i, h int) string {
 			return id
 		}
 	}
+	// "Juan Soto - leaders of the four nations", with the name hung on
+	// the description after the dash: the person named.
+	for _, k := range p.Children(h, "compound", "dep") {
+		if id := s.actor[k]; isPerson(id) && k+1 < h && p.Tokens[k+1].Text == "-" {
+			return id
+		}
+	}
 	// "Most of Israel's opposition parties", "representatives of the US":
 	// the phrase names the group it is part of.
 	if quantifiers[lemma] || t.POS == "CD" || agents[lemma] {
@@ -781,8 +788,10 @@ func (d *docState) namedGroup(i, h int) string {
 	for first < h {
 		t := p.Tokens[first]
 		lw := strings.ToLower(t.Text)
+		// Nor a person the parser joined to it: "Juan Soto - leaders of
+		// the four nations".
 		if !(quantifiers[lw] || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || t.POS == "CD" || unicode.IsPunct([]rune(t.Text)[0]) ||
-			len(d.x.lex.cuesAt(t)) > 0 || d.x.lex.Valence(lw) != 0) {
+			len(d.x.lex.cuesAt(t)) > 0 || d.x.lex.Valence(lw) != 0 || isPerson(d.sents[i].actor[first])) {
 			break
 		}
 		first++

@@ -134,7 +134,7 @@ var anaphors = map[string]bool{
 	"settlement": true, "partnership": true, "alliance": true,
 	"framework": true, "understanding": true, "outcome": true, "breakthrough": true,
 	"signing": true, "relocation": true, "approval": true,
-	"document": true,
+	"document": true, "occasion": true,
 }
 
 // isAnaphor reports whether token i names an event by one of the nouns
