@@ -465,8 +465,10 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	}
 	tok := p.Tokens[c]
 	_, rel := p.Head(c)
+	// "would be applying for it": a progressive is a verb, not a gerund.
+	progressive := slices.ContainsFunc(p.Children(c, "aux"), func(a int) bool { return strings.EqualFold(p.Tokens[a].Lemma, "be") })
 	switch {
-	case tok.POS == "VBG":
+	case tok.POS == "VBG" && !progressive:
 		switch syntax.Base(rel) {
 		case "obl", "nmod", "obj", "nsubj", "csubj", "ccomp", "dep", "compound":
 			return false
