@@ -2349,6 +2349,23 @@ func (d *docState) ownSide(i int, heads []int, sp string) bool {
 		if per, ok := d.acts.people[sp]; ok && per.orgID != "" && d.holder(i, h) == per.orgID {
 			return true
 		}
+		// "Prime Minister X said Sweden's government had decided": a head
+		// of government whose state the text does not give speaks of her
+		// own government.
+		if per, ok := d.acts.people[sp]; ok && per.orgID == "" && headsGovernment(per.role) && stateBodies[strings.ToLower(p.Tokens[h].Lemma)] {
+			if id := d.holder(i, h); strings.HasPrefix(id, "state:") && len(p.Children(h, "nmod:poss")) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headsGovernment: a title that leads a state's government.
+func headsGovernment(role string) bool {
+	switch strings.ToLower(role) {
+	case "prime minister", "president", "chancellor", "premier":
+		return true
 	}
 	return false
 }
