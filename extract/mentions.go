@@ -462,6 +462,15 @@ func (d *docState) holder(i, h int) string {
 			return id
 		}
 	}
+	// "Special Representative for Trade Luis Vidal", with the name hung
+	// on the title through its "for": the person named.
+	if t.IsNoun() && unicode.IsUpper([]rune(t.Text)[0]) && (looksLikeRole(lemma) || lemma == "representative") {
+		for _, e := range p.Out(h, "nmod") {
+			if id := s.actor[e.Dep]; isPerson(id) && e.Dep > h {
+				return id
+			}
+		}
+	}
 	// "Juan Soto - leaders of the four nations", with the name hung on
 	// the description after the dash: the person named.
 	for _, k := range p.Children(h, "compound", "dep") {
