@@ -170,13 +170,13 @@ func TestEvalHelpStatesTheRules(t *testing.T) {
 // lowers any of them fails here, so accuracy is never lost unnoticed; a
 // change that raises them should raise these floors too.
 const (
-	devMicroF1Floor        = 0.72
-	devMicroPrecisionFloor = 0.86
+	devMicroF1Floor        = 0.75
+	devMicroPrecisionFloor = 0.87
 )
 
 var devEventF1Floors = map[string]float64{
-	"aukus": 0.77, "brexit-deal-2018": 0.65, "doha-2020": 0.68, "jcpoa-2015": 0.78,
-	"jerusalem-2017": 0.79, "mercosur-2024": 0.77, "nato-nordic": 0.65, "prespa-2018": 0.67,
+	"aukus": 0.80, "brexit-deal-2018": 0.65, "doha-2020": 0.70, "jcpoa-2015": 0.80,
+	"jerusalem-2017": 0.80, "mercosur-2024": 0.82, "nato-nordic": 0.73, "prespa-2018": 0.67,
 }
 
 // TestDevCorpusKeepsItsFigures runs `stancegraph eval` over every folder of
