@@ -56,6 +56,24 @@ func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
 	return h, nil
 }
 
+// People returns every person in the graph by id and name, for the
+// ingester to map new spellings of a name onto the person it has.
+func (s *Store) People(ctx context.Context) ([]model.Actor, error) {
+	recs, err := s.read(ctx, "MATCH (a:Person) RETURN a.id AS id, a.name AS name ORDER BY a.id", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Actor, 0, len(recs))
+	for _, r := range recs {
+		id, _ := r.Get("id")
+		name, _ := r.Get("name")
+		idS, _ := id.(string)
+		nameS, _ := name.(string)
+		out = append(out, model.Actor{ID: idS, Name: nameS, Kind: model.Person})
+	}
+	return out, nil
+}
+
 // The write statements. Each runs with UNWIND over a batch of rows; labels
 // and relationship types cannot be parameters, hence one statement per kind
 // and FOREACH switches per stance.
@@ -107,6 +125,7 @@ DETACH DELETE c`
 	cypherActors = `UNWIND $actors AS r
 MERGE (a:Actor {id: r.id})
 ON CREATE SET a.name = r.name, a.kind = r.kind, a.aliases = []
+SET a.name = CASE WHEN size(split(r.name, ' ')) > size(split(a.name, ' ')) THEN r.name ELSE a.name END
 SET a.aliases = reduce(acc = coalesce(a.aliases, []), x IN r.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END)
 SET a.aliases_text = reduce(s = '', x IN a.aliases | s + ' ' + x)
 FOREACH (_ IN CASE WHEN r.kind = 'person' THEN [1] ELSE [] END | SET a:Person)

@@ -12,12 +12,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/identity"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -27,6 +29,8 @@ type Store interface {
 	WriteDocument(ctx context.Context, in graph.DocumentInput, batch int) error
 	LegacyDocument(ctx context.Context, name string) (graph.LegacyDocument, bool, error)
 	AdoptDocument(ctx context.Context, legacyID string, in graph.DocumentInput) error
+	People(ctx context.Context) ([]model.Actor, error)
+	Merges(ctx context.Context) (map[string]string, error)
 }
 
 // Progress hears about each finished document.
@@ -78,6 +82,21 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	if len(files) == 0 {
 		return Summary{}, fmt.Errorf("no .txt, .md or .html articles under %s", strings.Join(paths, ", "))
 	}
+	// One node per person: each document's spellings of a name are mapped
+	// onto the person the graph (or this run) already has.
+	known, err := o.Store.People(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	people := make([]identity.Person, 0, len(known))
+	for _, a := range known {
+		people = append(people, identity.Person{ID: a.ID, Names: []string{a.Name}})
+	}
+	merged, err := o.Store.Merges(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	names := identity.NewIndex(people, merged)
 	workers := max(1, o.Workers)
 	o.Progress.Start(len(files))
 	defer o.Progress.Finish()
@@ -93,7 +112,7 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				res, err := o.one(ctx, f)
+				res, err := o.one(ctx, f, names)
 				mu.Lock()
 				switch {
 				case err != nil:
@@ -145,7 +164,7 @@ type oneResult struct {
 }
 
 // one ingests a single file.
-func (o Options) one(ctx context.Context, a article) (oneResult, error) {
+func (o Options) one(ctx context.Context, a article, names *identity.Index) (oneResult, error) {
 	raw, err := readCapped(a.path, o.MaxBytes)
 	if err != nil {
 		return oneResult{}, err
@@ -168,6 +187,7 @@ func (o Options) one(ctx context.Context, a article) (oneResult, error) {
 	if err != nil {
 		return oneResult{}, err
 	}
+	res = samePeople(res, names)
 	in.Title, in.Text, in.Actors, in.Claims, in.Affiliations = title(doc.Text), doc.Text, res.Actors, res.Claims, res.Affiliations
 	if err := o.Store.WriteDocument(ctx, in, o.BatchSize); err != nil {
 		return oneResult{}, err
@@ -177,6 +197,71 @@ func (o Options) one(ctx context.Context, a article) (oneResult, error) {
 		ids = append(ids, a.ID)
 	}
 	return oneResult{claims: len(res.Claims), actors: ids}, nil
+}
+
+// samePeople gives each actor of a document the id an analyst merged it
+// into, and each person the id of the person the index already knows by
+// that name in another spelling, keeping the document's spelling as an
+// alias. Two of the document's people that
+// turn out to be one become one actor with one claim, the surer.
+func samePeople(res extract.Result, names *identity.Index) extract.Result {
+	ids := map[string]string{}
+	for _, a := range res.Actors {
+		if a.Kind == model.Person {
+			ids[a.ID] = names.Resolve(a.ID, a.Name)
+		} else {
+			ids[a.ID] = names.Merged(a.ID)
+		}
+	}
+	to := func(id string) string {
+		if c, ok := ids[id]; ok {
+			return c
+		}
+		return id
+	}
+	var actors []model.Actor
+	at := map[string]int{}
+	for _, a := range res.Actors {
+		id := to(a.ID)
+		if k, ok := at[id]; ok {
+			m := &actors[k]
+			m.Mentions += a.Mentions
+			for _, al := range append([]string{a.Name}, a.Aliases...) {
+				if !slices.Contains(m.Aliases, al) {
+					m.Aliases = append(m.Aliases, al)
+				}
+			}
+			continue
+		}
+		if id != a.ID && !slices.Contains(a.Aliases, a.Name) {
+			a.Aliases = append(a.Aliases, a.Name)
+		}
+		a.ID = id
+		at[id] = len(actors)
+		actors = append(actors, a)
+	}
+	var claims []model.Claim
+	claimAt := map[string]int{}
+	for _, c := range res.Claims {
+		c.ActorID = to(c.ActorID)
+		if k, ok := claimAt[c.ActorID]; ok {
+			if c.Confidence > claims[k].Confidence {
+				claims[k] = c
+			}
+			continue
+		}
+		claimAt[c.ActorID] = len(claims)
+		claims = append(claims, c)
+	}
+	affs := make([]model.Affiliation, 0, len(res.Affiliations))
+	for _, f := range res.Affiliations {
+		f.PersonID = to(f.PersonID)
+		if !slices.Contains(affs, f) {
+			affs = append(affs, f)
+		}
+	}
+	res.Actors, res.Claims, res.Affiliations = actors, claims, affs
+	return res
 }
 
 // storedHash is the content hash the graph holds for the document, or ""

@@ -91,6 +91,113 @@ func TestSeedsOpponentsAndEvidence(t *testing.T) {
 	}
 }
 
+// One node per person: the seeds spell al-Sharaa's first name two ways,
+// and call him by his surname alone; Ahmad Sharawi is another man.
+func TestSeedsHaveOneAlSharaa(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	run(t, st, neo4jtest.SeedsDir(t))
+	rows := query(t, st, `MATCH (a:Person) WHERE toLower(a.name) CONTAINS 'shara' RETURN a.name, a.aliases ORDER BY a.name`, nil)
+	var names []string
+	for _, r := range rows {
+		names = append(names, r[0].(string))
+	}
+	// The analyst is "Ahmad Sharawai" in one article and "Sharawi" in
+	// another: one man too.
+	if len(rows) != 2 || !strings.HasPrefix(names[0], "Ahmad Sharaw") || !strings.Contains(names[1], "al-Sharaa") {
+		t.Fatalf("want one analyst and one al-Sharaa, got %v", names)
+	}
+	var aliases []string
+	for _, a := range rows[1][1].([]any) {
+		aliases = append(aliases, a.(string))
+	}
+	for _, want := range []string{"Ahmed al-Sharaa", "Ahmad al-Sharaa"} {
+		if !slices.Contains(aliases, want) && names[1] != want {
+			t.Errorf("al-Sharaa lacks the spelling %q: name %q, aliases %v", want, names[1], aliases)
+		}
+	}
+	// Forced again, the graph keeps one node and every claim on it.
+	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Force: true, Progress: neo4jtest.Quiet{}}, []string{neo4jtest.SeedsDir(t)})
+	if err != nil || sum.Failed != 0 {
+		t.Fatalf("forced re-ingest: %v %+v", err, sum)
+	}
+	rows = query(t, st, `MATCH (a:Person)-[:MADE]->(:Claim) WHERE toLower(a.name) CONTAINS 'sharaa' RETURN DISTINCT a.id`, nil)
+	if len(rows) != 1 {
+		t.Errorf("after a forced re-ingest al-Sharaa's claims are on %d nodes: %v", len(rows), rows)
+	}
+}
+
+// An analyst's merge moves the claims and keeps the names; re-ingesting
+// the documents, even forced, writes onto the merged actor, and a review
+// mark made before the merge is still there.
+func TestMergeSurvivesForcedReingest(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"a.txt": "Syria joins coalition\n\nSyria joined the anti-ISIS coalition on Tuesday.\n\nSenator Ola Nordmann welcomed the deal.\n",
+		"b.txt": "Syria joins coalition\n\nSyria joined the anti-ISIS coalition on Tuesday.\n\nSenator Kari Nordmann-Berg criticised the deal.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run(t, st, dir)
+	ctx := context.Background()
+	rows := query(t, st, "MATCH (:Actor {id: 'person:kari-nordmann-berg'})-[:MADE]->(c:Claim) RETURN c.id", nil)
+	if len(rows) != 1 {
+		t.Fatalf("Kari Nordmann-Berg has %d claims before the merge", len(rows))
+	}
+	if _, err := st.SetReview(ctx, rows[0][0].(string), "confirmed"); err != nil {
+		t.Fatal(err)
+	}
+	into, err := st.ActorID(ctx, "ola nordmann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, err := st.ActorID(ctx, "Kari Nordmann-Berg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := st.MergeActors(ctx, into, []string{from})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(a.Aliases, "Kari Nordmann-Berg") {
+		t.Errorf("merged actor lacks the merged name: %+v", a)
+	}
+	check := func(when string) {
+		t.Helper()
+		if n := query(t, st, "MATCH (a:Actor) WHERE a.name CONTAINS 'Nordmann' RETURN count(a)", nil)[0][0].(int64); n != 1 {
+			t.Errorf("%s: %d Nordmann actors", when, n)
+		}
+		got := query(t, st, `MATCH (:Actor {id: $id})-[:MADE]->(c:Claim) RETURN c.stance, coalesce(c.review, '') ORDER BY c.stance`, map[string]any{"id": into})
+		if len(got) != 2 || got[0][0] != "oppose" || got[0][1] != "confirmed" || got[1][0] != "support" {
+			t.Errorf("%s: Ola Nordmann's claims %v, want the confirmed oppose and the support", when, got)
+		}
+		for _, rel := range []string{"SUPPORTS", "OPPOSES"} {
+			if n := query(t, st, "MATCH (:Actor {id: $id})-[r:"+rel+"]->(:Topic) RETURN count(r)", map[string]any{"id": into})[0][0].(int64); n != 1 {
+				t.Errorf("%s: %s edges %d, want 1", when, rel, n)
+			}
+		}
+	}
+	check("after the merge")
+	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Force: true, Progress: neo4jtest.Quiet{}}, []string{dir})
+	if err != nil || sum.Documents != 2 {
+		t.Fatalf("forced re-ingest: %v %+v", err, sum)
+	}
+	check("after a forced re-ingest")
+	if _, err := st.MergeActors(ctx, into, []string{into}); model.ErrorCode(err) != model.Invalid {
+		t.Errorf("merging an actor into itself: %v, want an invalid-input error", err)
+	}
+	if _, err := st.MergeActors(ctx, into, []string{"person:nobody"}); model.ErrorCode(err) != model.NotFound {
+		t.Errorf("merging a missing actor: %v, want not found", err)
+	}
+	if _, err := st.MergeActors(ctx, into, []string{"state:syr"}); model.ErrorCode(err) != model.Invalid {
+		t.Errorf("merging a state into a person: %v, want an invalid-input error", err)
+	}
+}
+
 func TestIngestTwiceChangesNothing(t *testing.T) {
 	st := neo4jtest.Empty(t)
 	dir := filepath.Join(neo4jtest.Root(t), "examples", "articles")

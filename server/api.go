@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -119,4 +120,43 @@ func (s *Server) review(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"claim": claim})
+}
+
+// mergeActors makes the "from" actors one with "into" (by id, name or
+// alias) and answers with the actor they became.
+func (s *Server) mergeActors(c *gin.Context) {
+	var body struct {
+		Into string   `json:"into"`
+		From []string `json:"from"`
+	}
+	if !s.bindJSON(c, &body) {
+		return
+	}
+	if strings.TrimSpace(body.Into) == "" || len(body.From) == 0 {
+		fail(c, s.log, model.Errorf(model.Invalid, `body needs "into": an actor and "from": a list of actors to merge into it`))
+		return
+	}
+	ctx := c.Request.Context()
+	into, err := s.Graph.ActorID(ctx, body.Into)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	from := make([]string, len(body.From))
+	for i, name := range body.From {
+		if from[i], err = s.Graph.ActorID(ctx, name); err != nil {
+			fail(c, s.log, err)
+			return
+		}
+	}
+	a, err := s.Graph.MergeActors(ctx, into, from)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	aliases := a.Aliases
+	if aliases == nil {
+		aliases = []string{}
+	}
+	c.JSON(http.StatusOK, gin.H{"actor": gin.H{"id": a.ID, "name": a.Name, "kind": a.Kind, "aliases": aliases}})
 }

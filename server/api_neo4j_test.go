@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -263,5 +265,54 @@ func TestActorDocumentAndGraphRoutes(t *testing.T) {
 	}
 	if code, _ := do(t, h, "GET", "/api/actors?stance=hates", ""); code != http.StatusBadRequest {
 		t.Errorf("bad stance filter: %d, want 400", code)
+	}
+}
+
+// An analyst merges two people by name through the API; the merged one
+// is gone, its claim is the other's, and bad requests say why.
+func TestMergeActorsThroughTheAPI(t *testing.T) {
+	h, st := seededServer(t)
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"merge-a.txt": "Coalition news\n\nSenator Ola Nordmann welcomed the decision to join the anti-ISIS coalition.\n",
+		"merge-b.txt": "Coalition news\n\nSenator Kari Nordmann-Berg criticised the decision to join the anti-ISIS coalition.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The seeds with two more articles, and the seeds alone again after,
+	// for the tests that share the seeded graph.
+	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), dir)
+	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	for _, tc := range []struct {
+		body string
+		code int
+	}{
+		{`{"into": "Ola Nordmann"}`, http.StatusBadRequest},
+		{`{"into": "Ola Nordmann", "from": ["Nobody Atall"]}`, http.StatusNotFound},
+		{`{"into": "Ola Nordmann", "from": ["Turkey"]}`, http.StatusBadRequest},
+	} {
+		if code, body := do(t, h, "POST", "/api/actors/merge", tc.body); code != tc.code {
+			t.Errorf("%s: %d %s, want %d", tc.body, code, body, tc.code)
+		}
+	}
+	code, body := do(t, h, "POST", "/api/actors/merge", `{"into": "Ola Nordmann", "from": ["kari nordmann-berg"]}`)
+	var got struct {
+		Actor struct {
+			ID      string   `json:"id"`
+			Aliases []string `json:"aliases"`
+		} `json:"actor"`
+	}
+	if code != http.StatusOK || json.Unmarshal(body, &got) != nil || got.Actor.ID != "person:ola-nordmann" || !slices.Contains(got.Actor.Aliases, "Kari Nordmann-Berg") {
+		t.Fatalf("merge: %d %s", code, body)
+	}
+	if code, _ := do(t, h, "GET", "/api/actors/person:kari-nordmann-berg", ""); code != http.StatusNotFound {
+		t.Errorf("the merged actor still answers: %d", code)
+	}
+	code, body = do(t, h, "GET", "/api/actors/person:ola-nordmann", "")
+	var d graph.ActorDetail
+	if code != http.StatusOK || json.Unmarshal(body, &d) != nil || len(d.Claims) != 2 {
+		t.Fatalf("merged actor: %d %s", code, body)
 	}
 }

@@ -41,6 +41,8 @@ type Graph interface {
 	ClaimByID(ctx context.Context, id string) (graph.Claim, error)
 	SetReview(ctx context.Context, claimID, review string) (string, error)
 	ResolveActor(ctx context.Context, name string) (string, bool, error)
+	ActorID(ctx context.Context, idOrName string) (string, error)
+	MergeActors(ctx context.Context, into string, from []string) (model.Actor, error)
 }
 
 // Options are what the server needs.
@@ -150,6 +152,7 @@ func (s *Server) Handler() http.Handler {
 	api.POST("/cypher", s.runCypher)
 	api.GET("/ask", s.ask)
 	api.POST("/claims/:id/review", s.review)
+	api.POST("/actors/merge", s.mergeActors)
 	api.POST("/logout", s.logout)
 	r.NoRoute(func(c *gin.Context) {
 		c.JSON(http.StatusNotFound, errorBody{Error: "no route " + c.Request.Method + " " + c.Request.URL.Path, Code: "not_found"})

@@ -1,0 +1,193 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Merge statements. An analyst's merge moves every claim, mention and
+// affiliation of one actor onto another, keeps its names as aliases, and
+// leaves a (:Merge) decision behind so that re-ingesting its documents
+// writes onto the actor it was merged into.
+const (
+	cypherMergeMove = `MATCH (from:Actor {id: $from}), (into:Actor {id: $into})
+CALL { WITH from, into
+  MATCH (from)-[m:MADE]->(c:Claim) CREATE (into)-[:MADE]->(c) DELETE m }
+CALL { WITH from, into
+  MATCH (d:Document)-[m:MENTIONS]->(from)
+  MERGE (d)-[n:MENTIONS]->(into) ON CREATE SET n.count = 0
+  SET n.count = n.count + m.count DELETE m }
+CALL { WITH from, into
+  MATCH (from)-[f:AFFILIATED_WITH]->(o:Actor) WHERE o <> into
+  MERGE (into)-[g:AFFILIATED_WITH]->(o) SET g.role = coalesce(g.role, f.role) }
+CALL { WITH from, into
+  MATCH (p:Actor)-[f:AFFILIATED_WITH]->(from) WHERE p <> into
+  MERGE (p)-[g:AFFILIATED_WITH]->(into) SET g.role = coalesce(g.role, f.role) }
+SET into.aliases = coalesce(into.aliases, []) + [x IN [from.name] + coalesce(from.aliases, []) WHERE NOT x IN coalesce(into.aliases, []) AND x <> into.name]
+SET into.aliases_text = reduce(s = '', x IN into.aliases | s + ' ' + x)
+MERGE (x:Merge {from: $from})
+SET x.into = $into, x.names = [from.name] + coalesce(from.aliases, []), x.at = datetime()
+WITH from
+MATCH (earlier:Merge {into: $from}) SET earlier.into = $into`
+
+	cypherMergeDrop = `MATCH (from:Actor {id: $from}) DETACH DELETE from`
+)
+
+// MergeActors makes the actors in from one with into: their claims,
+// mentions and affiliations move to it, their names become its aliases,
+// and the decision is kept so that a later ingest of their documents
+// writes onto into. It returns into as it now is.
+func (s *Store) MergeActors(ctx context.Context, into string, from []string) (model.Actor, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		target, err := actorIn(ctx, tx, into)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range from {
+			if f == into {
+				return nil, model.Errorf(model.Invalid, "cannot merge %s into itself", f)
+			}
+			src, err := actorIn(ctx, tx, f)
+			if err != nil {
+				return nil, err
+			}
+			if src.Kind != target.Kind {
+				return nil, model.Errorf(model.Invalid, "cannot merge %s (%s) into %s (%s): not the same kind", src.Name, src.Kind, target.Name, target.Kind)
+			}
+			if err := rekeyClaims(ctx, tx, f, into); err != nil {
+				return nil, err
+			}
+			for _, q := range []string{cypherMergeMove, cypherMergeDrop} {
+				res, err := tx.Run(ctx, q, map[string]any{"from": f, "into": into})
+				if err != nil {
+					return nil, err
+				}
+				if _, err := res.Consume(ctx); err != nil {
+					return nil, err
+				}
+			}
+		}
+		res, err := tx.Run(ctx, cypherSummaries, map[string]any{"actors": []string{into}})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := res.Consume(ctx); err != nil {
+			return nil, err
+		}
+		return actorIn(ctx, tx, into)
+	})
+	if err != nil {
+		return model.Actor{}, s.translate(ctx, err, "merge %s into %s", strings.Join(from, ", "), into)
+	}
+	return out.(model.Actor), nil
+}
+
+// rekeyClaims gives the claims of actor from the ids they will have as
+// into's claims, so that review marks survive a later re-ingest, which
+// computes claim ids from the actor. A claim into already has is the
+// same claim: from's copy goes.
+func rekeyClaims(ctx context.Context, tx neo4j.ManagedTransaction, from, into string) error {
+	res, err := tx.Run(ctx, `MATCH (:Actor {id: $from})-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+RETURN c.id AS id, d.id AS doc, c.stance AS stance, c.quote AS quote`, map[string]any{"from": from})
+	if err != nil {
+		return err
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return err
+	}
+	rows := make([]map[string]any, 0, len(recs))
+	for _, r := range recs {
+		get := func(k string) string { v, _ := r.Get(k); return str(v) }
+		c := model.Claim{ActorID: into, Stance: model.Stance(get("stance")), Evidence: get("quote")}
+		rows = append(rows, map[string]any{"old": get("id"), "new": ClaimID(get("doc"), c)})
+	}
+	res, err = tx.Run(ctx, `UNWIND $rows AS r
+MATCH (c:Claim {id: r.old})
+OPTIONAL MATCH (dup:Claim {id: r.new}) WHERE dup <> c
+FOREACH (_ IN CASE WHEN dup IS NULL THEN [1] ELSE [] END | SET c.id = r.new)
+FOREACH (_ IN CASE WHEN dup IS NULL THEN [] ELSE [1] END | DETACH DELETE c)`, map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
+}
+
+// actorIn reads one actor inside a transaction.
+func actorIn(ctx context.Context, tx neo4j.ManagedTransaction, id string) (model.Actor, error) {
+	res, err := tx.Run(ctx, `MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, coalesce(a.aliases, []) AS aliases`,
+		map[string]any{"id": id})
+	if err != nil {
+		return model.Actor{}, err
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return model.Actor{}, err
+	}
+	if len(recs) == 0 {
+		return model.Actor{}, model.Errorf(model.NotFound, "no actor %q", id)
+	}
+	return modelActor(recs[0]), nil
+}
+
+func modelActor(r *neo4j.Record) model.Actor {
+	get := func(k string) any { v, _ := r.Get(k); return v }
+	a := model.Actor{ID: str(get("id")), Name: str(get("name")), Kind: model.Kind(str(get("kind")))}
+	if xs, ok := get("aliases").([]any); ok {
+		for _, x := range xs {
+			a.Aliases = append(a.Aliases, str(x))
+		}
+	}
+	return a
+}
+
+// Merges returns the analysts' merge decisions: merged actor id -> the id
+// it became.
+func (s *Store) Merges(ctx context.Context) (map[string]string, error) {
+	recs, err := s.read(ctx, "MATCH (m:Merge) RETURN m.from AS from, m.into AS into", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(recs))
+	for _, r := range recs {
+		from, _ := r.Get("from")
+		into, _ := r.Get("into")
+		out[str(from)] = str(into)
+	}
+	return out, nil
+}
+
+// ActorID finds the one actor an analyst means by an id or an exact name
+// or alias (any case): an error names the candidates when several fit.
+func (s *Store) ActorID(ctx context.Context, idOrName string) (string, error) {
+	recs, err := s.read(ctx, `MATCH (a:Actor)
+WHERE a.id = $q OR toLower(a.name) = toLower($q) OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) = toLower($q))
+RETURN a.id AS id, a.name AS name, a.id = $q AS exact ORDER BY exact DESC, a.id LIMIT 6`, map[string]any{"q": strings.TrimSpace(idOrName)})
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case len(recs) == 0:
+		return "", model.Errorf(model.NotFound, "no actor is called %q", idOrName)
+	case len(recs) == 1:
+		return str(recs[0].Values[0]), nil
+	}
+	if exact, _ := recs[0].Values[2].(bool); exact {
+		return str(recs[0].Values[0]), nil
+	}
+	var names []string
+	for _, r := range recs {
+		names = append(names, fmt.Sprintf("%s (%s)", str(r.Values[1]), str(r.Values[0])))
+	}
+	return "", model.Errorf(model.Invalid, "%q names several actors: %s; give an id", idOrName, strings.Join(names, ", "))
+}
