@@ -31,6 +31,10 @@ type DocumentInput struct {
 	Claims []model.Claim
 	// Affiliations link people to states and groups.
 	Affiliations []model.Affiliation
+	// Corpus names the collection the document belongs to ("" for none),
+	// and CorpusNote is what readers should know of it: the project's own
+	// examples are written for it, their quotations invented.
+	Corpus, CorpusNote string
 }
 
 // ClaimID is stable across re-ingests of a changed file as long as the
@@ -82,7 +86,8 @@ const (
 
 	cypherDocument = `MERGE (d:Document {id: $doc.id})
 SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256,
-    d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime()`
+    d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime(),
+    d.corpus = $doc.corpus, d.corpus_note = $doc.corpus_note`
 
 	// cypherUpsertDocument writes the topic and document and returns the
 	// document's claim counts as they were.
@@ -212,7 +217,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 		affRows = append(affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
 	}
 	doc := map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "sha256": in.SHA256,
-		"chars": len([]rune(in.Text)), "text": in.Text}
+		"chars": len([]rune(in.Text)), "text": in.Text, "corpus": nullIfEmpty(in.Corpus), "corpus_note": nullIfEmpty(in.CorpusNote)}
 	topic := map[string]any{"id": in.Topic.ID, "name": in.Topic.Name}
 
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
@@ -440,4 +445,13 @@ func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, 
 		return "", s.translate(ctx, err, "review claim %s", claimID)
 	}
 	return out.(string), nil
+}
+
+// nullIfEmpty stores nothing for an empty string, so that an absent
+// property stays absent.
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }

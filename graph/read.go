@@ -288,20 +288,24 @@ type DocumentSummary struct {
 	Source string `json:"source"`
 	Chars  int64  `json:"chars"`
 	Claims int64  `json:"claims"`
+	Corpus string `json:"corpus,omitempty"`
 }
 
 // Documents lists every document with its number of claims.
 func (s *Store) Documents(ctx context.Context) ([]DocumentSummary, error) {
 	recs, err := s.read(ctx, `MATCH (d:Document)
-RETURN d.id, d.title, d.source, d.chars, count {(d)<-[:IN]-(:Claim)}, d.name ORDER BY d.source, d.id`, nil)
+RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars, count {(d)<-[:IN]-(:Claim)} AS claims,
+  d.name AS name, d.corpus AS corpus ORDER BY d.source, d.id`, nil)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]DocumentSummary, 0, len(recs))
 	for _, r := range recs {
-		chars, _ := r.Values[3].(int64)
-		out = append(out, DocumentSummary{ID: str(r.Values[0]), Name: str(r.Values[5]), Title: str(r.Values[1]),
-			Source: str(r.Values[2]), Chars: chars, Claims: r.Values[4].(int64)})
+		get := func(k string) any { v, _ := r.Get(k); return v }
+		chars, _ := get("chars").(int64)
+		claims, _ := get("claims").(int64)
+		out = append(out, DocumentSummary{ID: str(get("id")), Name: str(get("name")), Title: str(get("title")),
+			Source: str(get("source")), Chars: chars, Claims: claims, Corpus: str(get("corpus"))})
 	}
 	return out, nil
 }
@@ -313,6 +317,10 @@ type DocumentDetail struct {
 		Title  string `json:"title"`
 		Source string `json:"source"`
 		Text   string `json:"text"`
+		// Corpus and CorpusNote say which collection the document is
+		// from ("example": written for the project) and what that means.
+		Corpus     string `json:"corpus,omitempty"`
+		CorpusNote string `json:"corpus_note,omitempty"`
 	} `json:"document"`
 	Claims []Claim `json:"claims"`
 }
@@ -320,15 +328,17 @@ type DocumentDetail struct {
 // Document returns one document with its claims in text order.
 func (s *Store) Document(ctx context.Context, id string) (DocumentDetail, error) {
 	var d DocumentDetail
-	recs, err := s.read(ctx, "MATCH (d:Document {id: $id}) RETURN d.id, d.title, d.source, d.text", map[string]any{"id": id})
+	recs, err := s.read(ctx, `MATCH (d:Document {id: $id})
+RETURN d.id AS id, d.title AS title, d.source AS source, d.text AS text, d.corpus AS corpus, d.corpus_note AS note`, map[string]any{"id": id})
 	if err != nil {
 		return d, err
 	}
 	if len(recs) == 0 {
 		return d, model.Errorf(model.NotFound, "no document %q", id)
 	}
-	v := recs[0].Values
-	d.Document.ID, d.Document.Title, d.Document.Source, d.Document.Text = str(v[0]), str(v[1]), str(v[2]), str(v[3])
+	get := func(k string) string { v, _ := recs[0].Get(k); return str(v) }
+	d.Document.ID, d.Document.Title, d.Document.Source, d.Document.Text = get("id"), get("title"), get("source"), get("text")
+	d.Document.Corpus, d.Document.CorpusNote = get("corpus"), get("note")
 	d.Claims, err = s.claims(ctx, "d.id = $id", map[string]any{"id": id})
 	return d, err
 }

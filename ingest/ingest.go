@@ -171,7 +171,8 @@ func (o Options) one(ctx context.Context, a article, names *identity.Index) (one
 	}
 	sum := sha256.Sum256(raw)
 	hash := hex.EncodeToString(sum[:])
-	in := graph.DocumentInput{ID: documentID(a.origin), Name: filepath.Base(a.path), Source: a.source, SHA256: hash, Topic: o.Topic}
+	in := graph.DocumentInput{ID: documentID(a.origin), Name: filepath.Base(a.path), Source: a.source, SHA256: hash, Topic: o.Topic,
+		Corpus: a.corpus.Name, CorpusNote: a.corpus.Note}
 	stored, err := o.storedHash(ctx, a, in)
 	if err != nil {
 		return oneResult{}, err

@@ -415,3 +415,52 @@ func TestLegacyDocumentIsAdopted(t *testing.T) {
 		t.Fatalf("after a change %v, want %v", again, after)
 	}
 }
+
+// A folder's corpus.yaml marks its articles, and those in folders below;
+// a broken one stops the run before anything is written, naming the file.
+func TestCorpusFile(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "more")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	article := "Coalition news\n\nSenator Ola Nordmann welcomed the decision to join the anti-ISIS coalition.\n"
+	for _, f := range []string{filepath.Join(dir, "a.txt"), filepath.Join(sub, "b.txt")} {
+		if err := os.WriteFile(f, []byte(article), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		yaml, err string
+	}{
+		{"name: [unclosed", "corpus.yaml"},
+		{"name: drill\nlabel: x\n", "field label not found"},
+		{"note: no name\n", "name is required"},
+	} {
+		if err := os.WriteFile(filepath.Join(dir, "corpus.yaml"), []byte(tc.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
+			MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}}, []string{dir})
+		if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.Contains(err.Error(), "corpus.yaml") {
+			t.Errorf("%q: %v, want an error naming corpus.yaml and %q", tc.yaml, err, tc.err)
+		}
+		if n := query(t, st, "MATCH (d:Document) RETURN count(d)", nil)[0][0].(int64); n != 0 {
+			t.Fatalf("%q: %d documents written", tc.yaml, n)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "corpus.yaml"), []byte("name: drill\nnote: Written for a drill.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, st, dir)
+	rows := query(t, st, "MATCH (d:Document) RETURN d.source, d.corpus, d.corpus_note ORDER BY d.source", nil)
+	if len(rows) != 2 {
+		t.Fatalf("documents %v", rows)
+	}
+	for _, r := range rows {
+		if r[1] != "drill" || r[2] != "Written for a drill." {
+			t.Errorf("%v: not marked as the drill corpus", r)
+		}
+	}
+}

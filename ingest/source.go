@@ -1,12 +1,20 @@
 package ingest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // article is one file to ingest and where it came from.
@@ -20,12 +28,55 @@ type article struct {
 	// identity, so that a/article.txt and b/article.txt are two documents
 	// and the same file ingested again is the same one.
 	origin string
+	// corpus is the collection its folder declares in a corpus.yaml.
+	corpus corpus
+}
+
+// corpus is what a corpus.yaml beside articles (or in a folder above
+// them, up to the one ingested) says of them: the project's examples
+// declare that they were written for it.
+type corpus struct {
+	Name string `yaml:"name"`
+	Note string `yaml:"note"`
+}
+
+// corpusFile names the file that marks a folder's articles as a corpus.
+const corpusFile = "corpus.yaml"
+
+// corpusOf reads the nearest corpus.yaml from dir up to root; seen keeps
+// each folder's answer for the run.
+func corpusOf(dir, root string, seen map[string]corpus) (corpus, error) {
+	if c, ok := seen[dir]; ok {
+		return c, nil
+	}
+	var c corpus
+	b, err := os.ReadFile(filepath.Join(dir, corpusFile))
+	switch {
+	case err == nil:
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(&c); err != nil && err != io.EOF {
+			return c, model.Wrap(model.Invalid, err, "%s", filepath.Join(dir, corpusFile))
+		}
+		if strings.TrimSpace(c.Name) == "" {
+			return c, model.Errorf(model.Invalid, "%s: name is required", filepath.Join(dir, corpusFile))
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return c, model.Wrap(model.Invalid, err, "%s", filepath.Join(dir, corpusFile))
+	case dir != root && filepath.Dir(dir) != dir && strings.HasPrefix(dir, root):
+		if c, err = corpusOf(filepath.Dir(dir), root, seen); err != nil {
+			return c, err
+		}
+	}
+	seen[dir] = c
+	return c, nil
 }
 
 // articles lists the article files under paths, each once.
 func articles(paths []string) ([]article, error) {
 	var out []article
 	seen := map[string]bool{}
+	corpora := map[string]corpus{}
 	for _, p := range paths {
 		files, err := extract.Files([]string{p})
 		if err != nil {
@@ -47,6 +98,13 @@ func articles(paths []string) ([]article, error) {
 			a := article{path: f, source: filepath.Base(f), origin: origin(f)}
 			if rel, err := filepath.Rel(root, f); root != "" && err == nil {
 				a.source = filepath.ToSlash(filepath.Join(folder, rel))
+			}
+			top := root
+			if top == "" {
+				top = filepath.Dir(f) // a file given by itself: its own folder only
+			}
+			if a.corpus, err = corpusOf(filepath.Dir(f), top, corpora); err != nil {
+				return nil, err
 			}
 			if !seen[a.origin] {
 				seen[a.origin] = true

@@ -35,7 +35,7 @@ export function createFilters({ onChange }) {
       fill(
         doc,
         h('option', { value: '' }, 'Any document'),
-        docs.map((x) => h('option', { value: x.id }, `${x.title || x.id} (${x.claims ?? 0} claims)`)),
+        docs.map((x) => h('option', { value: x.id }, `${x.title || x.id} (${x.claims ?? 0} claims${x.corpus ? `, ${x.corpus} corpus` : ''})`)),
       );
       doc.value = keep;
       if (doc.value !== keep) doc.value = '';
