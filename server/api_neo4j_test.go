@@ -16,6 +16,7 @@ import (
 
 	"github.com/stancegraph/stancegraph/cypher"
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/web"
 )
@@ -315,4 +316,99 @@ func TestMergeActorsThroughTheAPI(t *testing.T) {
 	if code != http.StatusOK || json.Unmarshal(body, &d) != nil || len(d.Claims) != 2 {
 		t.Fatalf("merged actor: %d %s", code, body)
 	}
+}
+
+// The project's own examples declare themselves a corpus; the document
+// page and the document list say so, a news article does not.
+func TestExampleDocumentsSayWhatTheyAre(t *testing.T) {
+	h, st := seededServer(t)
+	examples := filepath.Join(neo4jtest.Root(t), "examples", "articles")
+	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), examples)
+	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	code, body := do(t, h, "GET", "/api/documents", "")
+	var list struct {
+		Documents []graph.DocumentSummary `json:"documents"`
+	}
+	if code != http.StatusOK || json.Unmarshal(body, &list) != nil {
+		t.Fatalf("documents: %d %s", code, body)
+	}
+	var example, news string
+	for _, d := range list.Documents {
+		switch {
+		case d.Name == "01-accession.md":
+			example = d.ID
+			if d.Corpus != "example" {
+				t.Errorf("%s: corpus %q, want example", d.Name, d.Corpus)
+			}
+		case strings.HasPrefix(d.Name, "000_"):
+			news = d.ID
+			if d.Corpus != "" {
+				t.Errorf("%s, a news article: corpus %q", d.Name, d.Corpus)
+			}
+		}
+	}
+	if example == "" || news == "" {
+		t.Fatalf("documents %+v", list.Documents)
+	}
+	_, page := do(t, h, "GET", "/documents/"+example, "")
+	if !strings.Contains(string(page), `class="corpus-note"`) || !strings.Contains(string(page), "invented people") {
+		t.Errorf("the example's page does not say what it is:\n%s", page)
+	}
+	if _, page := do(t, h, "GET", "/documents/"+news, ""); strings.Contains(string(page), `class="corpus-note"`) {
+		t.Errorf("a news article's page calls it a corpus document")
+	}
+}
+
+// A rejected claim stops counting everywhere the API counts: the summary
+// edges, the answers, the graph and its exports, the actor list and its
+// CSV; and a forced re-ingest keeps it rejected.
+func TestRejectedClaimStopsCounting(t *testing.T) {
+	h, st := seededServer(t)
+	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	ctx := context.Background()
+	detail, err := st.Actor(ctx, "person:chris-murphy")
+	if err != nil || len(detail.Claims) != 1 || detail.Claims[0].Stance != "oppose" {
+		t.Fatalf("Chris Murphy should have one oppose claim in the seeds: %+v %v", detail, err)
+	}
+	claim := detail.Claims[0].ID
+	targets := []string{"/api/ask?q=who+opposed+the+deal%3F", "/api/graph", "/api/graph?format=graphml",
+		"/api/actors", "/api/actors?format=csv", "/api/actors?stance=oppose&format=json"}
+	for _, target := range targets {
+		if _, body := do(t, h, "GET", target, ""); !strings.Contains(string(body), "Chris Murphy") {
+			t.Fatalf("%s does not show Chris Murphy before the rejection", target)
+		}
+	}
+	code, body := do(t, h, "POST", "/api/claims/"+claim+"/review", `{"review": "rejected"}`)
+	if code != http.StatusOK || !strings.Contains(string(body), `"review":"rejected"`) {
+		t.Fatalf("review: %d %s", code, body)
+	}
+	gone := func(when string) {
+		t.Helper()
+		edges, err := st.ReadQuery(ctx, "MATCH (:Actor {id: 'person:chris-murphy'})-[r:SUPPORTS|OPPOSES|CAUTIOUS_ON]->() RETURN count(r)", nil, 10*time.Second, 10)
+		if err != nil || edges.Rows[0][0].(int64) != 0 {
+			t.Errorf("%s: summary edges %v %v", when, edges.Rows, err)
+		}
+		for _, target := range targets {
+			code, body := do(t, h, "GET", target, "")
+			if code != http.StatusOK {
+				t.Errorf("%s: %s: %d", when, target, code)
+			}
+			if strings.Contains(string(body), "Chris Murphy") {
+				t.Errorf("%s: %s still shows Chris Murphy, whose only claim is rejected", when, target)
+			}
+			if !strings.Contains(string(body), "Turkey") {
+				t.Errorf("%s: %s lost Turkey too", when, target)
+			}
+		}
+	}
+	gone("after the rejection")
+	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: neo4jtest.Extractor(t), Topic: neo4jtest.Topic,
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Force: true, Progress: neo4jtest.Quiet{}}, []string{neo4jtest.SeedsDir(t)})
+	if err != nil || sum.Documents != 5 {
+		t.Fatalf("forced re-ingest: %v %+v", err, sum)
+	}
+	if c, err := st.ClaimByID(ctx, claim); err != nil || c.Review != "rejected" {
+		t.Errorf("after a forced re-ingest the claim is %+v (%v), want still rejected", c, err)
+	}
+	gone("after a forced re-ingest")
 }
