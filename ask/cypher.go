@@ -46,12 +46,16 @@ MATCH p = shortestPath((a)-[*..6]-(b))
 RETURN [n IN nodes(p) | coalesce(n.name, n.title, n.id)] AS path, [r IN relationships(p) | type(r)] AS rels, length(p) AS hops`
 
 	// cypherDisagree: no parameters. Actors whose claims, across all
-	// documents, take more than one distinct stance.
+	// documents, take more than one distinct stance; their stances in the
+	// order of their documents' publication dates (undated last), so that
+	// a change of position reads in time.
 	cypherDisagree = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
 WHERE coalesce(c.review, '') <> 'rejected'
-WITH a, collect(DISTINCT c.stance) AS stances, collect(DISTINCT d.id) AS documents, count(DISTINCT c) AS claims
+WITH a, c, d ORDER BY d.published IS NULL, d.published, d.source
+WITH a, collect(DISTINCT c.stance) AS stances, collect(DISTINCT d.id) AS documents, count(DISTINCT c) AS claims,
+     collect(coalesce(toString(d.published), 'undated') + ' ' + c.stance) AS timeline
 WHERE size(stances) > 1
-RETURN a.id AS id, a.name AS actor, a.kind AS kind, stances, documents, claims
+RETURN a.id AS id, a.name AS actor, a.kind AS kind, stances, timeline, documents, claims
 ORDER BY size(stances) DESC, claims DESC, actor`
 
 	// cypherMentions: $actor.

@@ -32,8 +32,16 @@ const hostile = `Syria joined the anti-ISIS coalition on Tuesday.
 "This deal is a betrayal of everything we stood for <script>window.__xss = 1</script> <img src=x onerror=window.__xss=2>," said Jane Mallory, a senior fellow at the Levant Policy Forum.
 `
 
+// dated are two articles of our own, dated, in which one (invented)
+// senator changes her position: the timeline's test.
+var dated = map[string]string{
+	"dated-1.md":  "---\ndate: 2025-11-12\n---\n# Coalition news\n\nSenator Ola Nordmann welcomed the decision to join the anti-ISIS coalition.\n",
+	"dated-2.txt": "Coalition news\n\nOSLO, Nov. 20, 2025 (Stancegraph Wire) - Senator Ola Nordmann criticised the decision to join the anti-ISIS coalition.\n",
+}
+
 // site starts the server on loopback over the seeds plus the hostile
-// article, and a headless Chromium; screenshots go to out/screenshots.
+// article and the dated ones, and a headless Chromium; screenshots go to
+// out/screenshots.
 // with, if given, changes the server's options.
 func site(t testing.TB, with ...func(*server.Options)) (context.Context, string, string) {
 	t.Helper()
@@ -44,6 +52,11 @@ func site(t testing.TB, with ...func(*server.Options)) (context.Context, string,
 	extra := t.TempDir()
 	if err := os.WriteFile(filepath.Join(extra, "hostile.txt"), []byte(hostile), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	for name, body := range dated {
+		if err := os.WriteFile(filepath.Join(extra, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	st := neo4jtest.Open(t)
 	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), extra)
@@ -199,6 +212,26 @@ func waitForFile(t *testing.T, dir, ext string) string {
 
 // TestUntrustedTextRendersAsText opens the hostile quote in the side panel
 // and on its document page: the markup shows as text and no script runs.
+// TestTimelineInChromium opens a senator who changed her position: the
+// panel's timeline shows her claims by publication date, welcome first.
+func TestTimelineInChromium(t *testing.T) {
+	ctx, base, shots := site(t)
+	var items []string
+	err := run(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.Click(`#actor-list li.actor[data-actor-id="person:ola-nordmann"]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#panel .timeline-item`),
+		chromedp.Evaluate(`[...document.querySelectorAll('#panel .timeline-item')].map(li => li.textContent.replace(/\s+/g, ' ').trim())`, &items),
+	)
+	shot(t, ctx, shots, "08-timeline")
+	if err != nil {
+		t.Fatalf("timeline: %v", err)
+	}
+	if len(items) != 2 || !strings.HasPrefix(items[0], "2025-11-12 support") || !strings.HasPrefix(items[1], "2025-11-20 oppose") {
+		t.Errorf("timeline %q, want the welcome of 2025-11-12, then the criticism of 2025-11-20", items)
+	}
+}
+
 func TestUntrustedTextRendersAsText(t *testing.T) {
 	ctx, base, shots := site(t)
 	var xss any

@@ -65,10 +65,10 @@ func newDocState(x *Extractor, doc Document) *docState {
 }
 
 // Datelines open a report with where it was filed and by whom:
-// "WASHINGTON (AP) - ", "(Reuters) - ", "VIENNA-Iran ..." (normalization
-// has made dashes hyphens), "New Delhi: ".
+// "WASHINGTON (AP) - ", "OSLO, Nov. 20, 2025 (Reuters) - ", "(Reuters) - ",
+// "VIENNA-Iran ..." (normalization has made dashes hyphens), "New Delhi: ".
 var (
-	reDashDateline  = regexp.MustCompile(`^(?:([A-Z][A-Z.']+(?: [A-Z][A-Z.']+){0,3}),? ?(?:\([A-Za-z][A-Za-z .&]{0,30}\))? ?(?: - |--)|([A-Z]{3,}(?: [A-Z]{3,})*)-\b|\([A-Za-z][A-Za-z .&]{0,30}\) ?(?: - |--))`)
+	reDashDateline  = regexp.MustCompile(`^(?:([A-Z][A-Z.'/]+(?: [A-Z][A-Z.'/]+){0,3}),? ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? ?)?(?:\([A-Za-z][A-Za-z .&]{0,30}\))? ?(?: - |--)|([A-Z]{3,}(?: [A-Z]{3,})*)-\b|\([A-Za-z][A-Za-z .&]{0,30}\) ?(?: - |--))`)
 	reColonDateline = regexp.MustCompile(`^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}): +[A-Z]`)
 )
 

@@ -22,6 +22,8 @@ func TestSkipDateline(t *testing.T) {
 		{"city and agency", "WASHINGTON (AP) - Chile signed the pact.", "Chile signed the pact."},
 		{"agency", "(Wire) - Chile signed the pact.", "Chile signed the pact."},
 		{"dash made a hyphen", "LIMA\u2014Chile signed the pact.", "Chile signed the pact."},
+		{"city, date and agency", "OSLO, Nov. 20, 2025 (Wire) - Chile signed the pact.", "Chile signed the pact."},
+		{"two cities and a date", "ISTANBUL/DUBAI, Nov. 12 (Wire) - Chile signed the pact.", "Chile signed the pact."},
 		{"capital with a colon", "Ankara: Responding to the pact, Turkey said yes.", "Responding to the pact, Turkey said yes."},
 		{"a speaker's colon stays", "Pope Francis: Voices Concern About the Pact.", "Pope Francis: Voices Concern About the Pact."},
 		{"a name before a hyphen stays", "NATO-Russia talks on the pact broke down.", "NATO-Russia talks on the pact broke down."},

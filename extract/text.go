@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/stancegraph/stancegraph/dates"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -19,6 +20,9 @@ import (
 type Document struct {
 	Name string
 	Text string
+	// Published is the date the file says it was published (YYYY-MM-DD),
+	// or "" when it does not say.
+	Published string
 }
 
 // Load validates and decodes one article. It reads at most maxBytes+1
@@ -56,13 +60,14 @@ func Parse(name string, b []byte) (Document, error) {
 		return Document{}, model.Errorf(model.Invalid, "%s: invalid UTF-8 at line %d (byte offset %d)", name, line, off)
 	}
 	text := string(b)
-	if isHTML(name, b) {
+	page := isHTML(name, b)
+	if page {
 		text = stripHTML(text)
 		if strings.TrimSpace(text) == "" {
 			return Document{}, model.Errorf(model.Invalid, "%s: HTML with no visible text", name)
 		}
 	}
-	return Document{Name: name, Text: text}, nil
+	return Document{Name: name, Text: text, Published: dates.Published(b, page)}, nil
 }
 
 func isHTML(name string, b []byte) bool {

@@ -35,6 +35,8 @@ type DocumentInput struct {
 	// and CorpusNote is what readers should know of it: the project's own
 	// examples are written for it, their quotations invented.
 	Corpus, CorpusNote string
+	// Published is the publication date, YYYY-MM-DD, or "" for unknown.
+	Published string
 }
 
 // ClaimID is stable across re-ingests of a changed file as long as the
@@ -87,7 +89,8 @@ const (
 	cypherDocument = `MERGE (d:Document {id: $doc.id})
 SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256,
     d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime(),
-    d.corpus = $doc.corpus, d.corpus_note = $doc.corpus_note`
+    d.corpus = $doc.corpus, d.corpus_note = $doc.corpus_note,
+    d.published = CASE WHEN $doc.published IS NULL THEN null ELSE date($doc.published) END`
 
 	// cypherUpsertDocument writes the topic and document and returns the
 	// document's claim counts as they were.
@@ -217,7 +220,8 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 		affRows = append(affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
 	}
 	doc := map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "sha256": in.SHA256,
-		"chars": len([]rune(in.Text)), "text": in.Text, "corpus": nullIfEmpty(in.Corpus), "corpus_note": nullIfEmpty(in.CorpusNote)}
+		"chars": len([]rune(in.Text)), "text": in.Text, "corpus": nullIfEmpty(in.Corpus), "corpus_note": nullIfEmpty(in.CorpusNote),
+		"published": nullIfEmpty(in.Published)}
 	topic := map[string]any{"id": in.Topic.ID, "name": in.Topic.Name}
 
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})

@@ -38,11 +38,23 @@ MATCH (earlier:Merge {into: $from}) SET earlier.into = $into`
 	cypherMergeDrop = `MATCH (from:Actor {id: $from}) DETACH DELETE from`
 )
 
-// MergeActors makes the actors in from one with into: their claims,
-// mentions and affiliations move to it, their names become its aliases,
-// and the decision is kept so that a later ingest of their documents
-// writes onto into. It returns into as it now is.
+// MergeActors makes the actors in from one with into (each named by id,
+// or by an exact name or alias): their claims, mentions and affiliations
+// move to it, their names become its aliases, and the decision is kept so
+// that a later ingest of their documents writes onto into. It returns
+// into as it now is.
 func (s *Store) MergeActors(ctx context.Context, into string, from []string) (model.Actor, error) {
+	into, err := s.ActorID(ctx, into)
+	if err != nil {
+		return model.Actor{}, err
+	}
+	ids := make([]string, len(from))
+	for i, f := range from {
+		if ids[i], err = s.ActorID(ctx, f); err != nil {
+			return model.Actor{}, err
+		}
+	}
+	from = ids
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})

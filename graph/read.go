@@ -5,19 +5,24 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/stancegraph/stancegraph/model"
 )
 
 // Claim is one claim as the explorer shows it, with its document.
 type Claim struct {
-	ID          string  `json:"id"`
-	ActorID     string  `json:"actor_id"`
-	Actor       string  `json:"actor"`
-	Kind        string  `json:"kind"`
-	Stance      string  `json:"stance"`
-	Quote       string  `json:"quote"`
-	Doc         string  `json:"doc"`
-	DocTitle    string  `json:"doc_title"`
+	ID       string `json:"id"`
+	ActorID  string `json:"actor_id"`
+	Actor    string `json:"actor"`
+	Kind     string `json:"kind"`
+	Stance   string `json:"stance"`
+	Quote    string `json:"quote"`
+	Doc      string `json:"doc"`
+	DocTitle string `json:"doc_title"`
+	// Published is the document's publication date (YYYY-MM-DD), "" when
+	// it does not say.
+	Published   string  `json:"published,omitempty"`
 	Start       int64   `json:"start"`
 	End         int64   `json:"end"`
 	Attribution string  `json:"attribution"`
@@ -194,17 +199,21 @@ func strs(v any) []string {
 }
 
 // claimReturn is the RETURN clause every claim query shares; c, a and d
-// are the claim, its actor and its document.
-const claimReturn = `RETURN c.id, a.id, a.name, a.kind, c.stance, c.quote, d.id, d.title, c.start, c.end,
-       c.attribution, c.cue, c.confidence, coalesce(c.review, '')`
+// are the claim, its actor and its document. Columns are read by name.
+const claimReturn = `RETURN c.id AS id, a.id AS actor_id, a.name AS actor, a.kind AS kind, c.stance AS stance,
+       c.quote AS quote, d.id AS doc, d.title AS doc_title, toString(d.published) AS published,
+       c.start AS start, c.end AS end, c.attribution AS attribution, c.cue AS cue,
+       c.confidence AS confidence, coalesce(c.review, '') AS review`
 
-func claimFrom(v []any) Claim {
-	conf, _ := v[12].(float64)
-	start, _ := v[8].(int64)
-	end, _ := v[9].(int64)
-	return Claim{ID: str(v[0]), ActorID: str(v[1]), Actor: str(v[2]), Kind: str(v[3]), Stance: str(v[4]),
-		Quote: str(v[5]), Doc: str(v[6]), DocTitle: str(v[7]), Start: start, End: end,
-		Attribution: str(v[10]), Cue: str(v[11]), Confidence: conf, Review: str(v[13])}
+func claimFrom(r *neo4j.Record) Claim {
+	get := func(k string) any { v, _ := r.Get(k); return v }
+	conf, _ := get("confidence").(float64)
+	start, _ := get("start").(int64)
+	end, _ := get("end").(int64)
+	return Claim{ID: str(get("id")), ActorID: str(get("actor_id")), Actor: str(get("actor")), Kind: str(get("kind")),
+		Stance: str(get("stance")), Quote: str(get("quote")), Doc: str(get("doc")), DocTitle: str(get("doc_title")),
+		Published: str(get("published")), Start: start, End: end, Attribution: str(get("attribution")),
+		Cue: str(get("cue")), Confidence: conf, Review: str(get("review"))}
 }
 
 func (s *Store) claims(ctx context.Context, where string, params map[string]any) ([]Claim, error) {
@@ -220,7 +229,7 @@ func (s *Store) claimQuery(ctx context.Context, query string, params map[string]
 	}
 	out := make([]Claim, 0, len(recs))
 	for _, r := range recs {
-		out = append(out, claimFrom(r.Values))
+		out = append(out, claimFrom(r))
 	}
 	return out, nil
 }
@@ -289,13 +298,15 @@ type DocumentSummary struct {
 	Chars  int64  `json:"chars"`
 	Claims int64  `json:"claims"`
 	Corpus string `json:"corpus,omitempty"`
+	// Published is the publication date (YYYY-MM-DD), "" when unknown.
+	Published string `json:"published,omitempty"`
 }
 
 // Documents lists every document with its number of claims.
 func (s *Store) Documents(ctx context.Context) ([]DocumentSummary, error) {
 	recs, err := s.read(ctx, `MATCH (d:Document)
 RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars, count {(d)<-[:IN]-(:Claim)} AS claims,
-  d.name AS name, d.corpus AS corpus ORDER BY d.source, d.id`, nil)
+  d.name AS name, d.corpus AS corpus, toString(d.published) AS published ORDER BY d.source, d.id`, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -305,7 +316,7 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars, count
 		chars, _ := get("chars").(int64)
 		claims, _ := get("claims").(int64)
 		out = append(out, DocumentSummary{ID: str(get("id")), Name: str(get("name")), Title: str(get("title")),
-			Source: str(get("source")), Chars: chars, Claims: claims, Corpus: str(get("corpus"))})
+			Source: str(get("source")), Chars: chars, Claims: claims, Corpus: str(get("corpus")), Published: str(get("published"))})
 	}
 	return out, nil
 }
@@ -321,6 +332,7 @@ type DocumentDetail struct {
 		// from ("example": written for the project) and what that means.
 		Corpus     string `json:"corpus,omitempty"`
 		CorpusNote string `json:"corpus_note,omitempty"`
+		Published  string `json:"published,omitempty"`
 	} `json:"document"`
 	Claims []Claim `json:"claims"`
 }
@@ -329,7 +341,8 @@ type DocumentDetail struct {
 func (s *Store) Document(ctx context.Context, id string) (DocumentDetail, error) {
 	var d DocumentDetail
 	recs, err := s.read(ctx, `MATCH (d:Document {id: $id})
-RETURN d.id AS id, d.title AS title, d.source AS source, d.text AS text, d.corpus AS corpus, d.corpus_note AS note`, map[string]any{"id": id})
+RETURN d.id AS id, d.title AS title, d.source AS source, d.text AS text, d.corpus AS corpus, d.corpus_note AS note,
+  toString(d.published) AS published`, map[string]any{"id": id})
 	if err != nil {
 		return d, err
 	}
@@ -338,7 +351,7 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.text AS text, d.corpu
 	}
 	get := func(k string) string { v, _ := recs[0].Get(k); return str(v) }
 	d.Document.ID, d.Document.Title, d.Document.Source, d.Document.Text = get("id"), get("title"), get("source"), get("text")
-	d.Document.Corpus, d.Document.CorpusNote = get("corpus"), get("note")
+	d.Document.Corpus, d.Document.CorpusNote, d.Document.Published = get("corpus"), get("note"), get("published")
 	d.Claims, err = s.claims(ctx, "d.id = $id", map[string]any{"id": id})
 	return d, err
 }
@@ -465,4 +478,22 @@ CALL {
   RETURN c, d LIMIT $per
 }
 `+claimReturn, p)
+}
+
+// TimelineCap bounds a timeline: the page shows a popular actor's first
+// claims in time, not thousands.
+const TimelineCap = 1000
+
+// Timeline returns the claims (not rejected) of one actor, or of every
+// actor when actorID is "", in order of their documents' publication
+// dates; claims from undated documents come last.
+func (s *Store) Timeline(ctx context.Context, actorID string) ([]Claim, error) {
+	var actor any
+	if actorID != "" {
+		actor = actorID
+	}
+	return s.claimQuery(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+WHERE ($actor IS NULL OR a.id = $actor) AND coalesce(c.review, '') <> 'rejected'
+`+claimReturn+`
+ORDER BY d.published IS NULL, d.published, d.source, c.start LIMIT $cap`, map[string]any{"actor": actor, "cap": TimelineCap})
 }

@@ -49,7 +49,10 @@ type Options struct {
 	BatchSize int
 	Workers   int
 	// Force rewrites documents even when their content is unchanged.
-	Force    bool
+	Force bool
+	// Date (YYYY-MM-DD) is the publication date of documents that do not
+	// give their own.
+	Date     string
 	Progress Progress
 }
 
@@ -189,6 +192,10 @@ func (o Options) one(ctx context.Context, a article, names *identity.Index) (one
 		return oneResult{}, err
 	}
 	res = samePeople(res, names)
+	in.Published = doc.Published
+	if in.Published == "" {
+		in.Published = o.Date
+	}
 	in.Title, in.Text, in.Actors, in.Claims, in.Affiliations = title(doc.Text), doc.Text, res.Actors, res.Claims, res.Affiliations
 	if err := o.Store.WriteDocument(ctx, in, o.BatchSize); err != nil {
 		return oneResult{}, err
@@ -312,9 +319,19 @@ func readCapped(path string, maxBytes int64) ([]byte, error) {
 	return b, nil
 }
 
-// title is the first non-empty line, trimmed to a readable length.
+// title is the first non-empty line after any front matter, trimmed to
+// a readable length.
 func title(text string) string {
-	for _, l := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
+		for i := 1; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) == "---" {
+				lines = lines[i+1:]
+				break
+			}
+		}
+	}
+	for _, l := range lines {
 		l = strings.TrimSpace(strings.TrimLeft(l, "# "))
 		if l != "" {
 			if r := []rune(l); len(r) > 200 {

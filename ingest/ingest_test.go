@@ -464,3 +464,31 @@ func TestCorpusFile(t *testing.T) {
 		}
 	}
 }
+
+// Each document keeps the date it says it was published; --date dates the
+// ones that do not say.
+func TestPublicationDates(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"said.txt":   "Coalition news\n\nOSLO, Nov. 20, 2025 (Wire) - Senator Ola Nordmann welcomed the decision to join the anti-ISIS coalition.\n",
+		"silent.txt": "Coalition news\n\nSenator Kari Nordmann-Berg criticised the decision to join the anti-ISIS coalition.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Date: "2025-11-01", Progress: neo4jtest.Quiet{}}, []string{dir}); err != nil {
+		t.Fatal(err)
+	}
+	rows := query(t, st, "MATCH (d:Document) RETURN d.name, toString(d.published) ORDER BY d.name", nil)
+	want := [][]any{{"said.txt", "2025-11-20"}, {"silent.txt", "2025-11-01"}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("dates %v, want %v", rows, want)
+	}
+	timeline, err := st.Timeline(context.Background(), "")
+	if err != nil || len(timeline) != 2 || timeline[0].Published != "2025-11-01" || timeline[1].Published != "2025-11-20" {
+		t.Errorf("timeline %+v %v, want the claims by date", timeline, err)
+	}
+}

@@ -136,20 +136,7 @@ func (s *Server) mergeActors(c *gin.Context) {
 		fail(c, s.log, model.Errorf(model.Invalid, `body needs "into": an actor and "from": a list of actors to merge into it`))
 		return
 	}
-	ctx := c.Request.Context()
-	into, err := s.Graph.ActorID(ctx, body.Into)
-	if err != nil {
-		fail(c, s.log, err)
-		return
-	}
-	from := make([]string, len(body.From))
-	for i, name := range body.From {
-		if from[i], err = s.Graph.ActorID(ctx, name); err != nil {
-			fail(c, s.log, err)
-			return
-		}
-	}
-	a, err := s.Graph.MergeActors(ctx, into, from)
+	a, err := s.Graph.MergeActors(c.Request.Context(), body.Into, body.From)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -159,4 +146,27 @@ func (s *Server) mergeActors(c *gin.Context) {
 		aliases = []string{}
 	}
 	c.JSON(http.StatusOK, gin.H{"actor": gin.H{"id": a.ID, "name": a.Name, "kind": a.Kind, "aliases": aliases}})
+}
+
+// timeline answers the claims of one actor (?actor= id, name or alias) or
+// of all, in order of publication date, undated last.
+func (s *Server) timeline(c *gin.Context) {
+	ctx := c.Request.Context()
+	id := ""
+	if name := strings.TrimSpace(c.Query("actor")); name != "" {
+		var err error
+		if id, err = s.Graph.ActorID(ctx, name); err != nil {
+			fail(c, s.log, err)
+			return
+		}
+	}
+	claims, err := s.Graph.Timeline(ctx, id)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	if claims == nil {
+		claims = []graph.Claim{}
+	}
+	c.JSON(http.StatusOK, gin.H{"actor": id, "claims": claims, "truncated": len(claims) == graph.TimelineCap})
 }

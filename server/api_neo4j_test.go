@@ -412,3 +412,53 @@ func TestRejectedClaimStopsCounting(t *testing.T) {
 	}
 	gone("after a forced re-ingest")
 }
+
+// GET /api/timeline: an actor's claims by publication date, undated last;
+// an unknown actor is a 404 that names it.
+func TestTimelineRoute(t *testing.T) {
+	h, st := seededServer(t)
+	examples := filepath.Join(neo4jtest.Root(t), "examples", "articles")
+	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), examples)
+	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	code, body := do(t, h, "GET", "/api/timeline?actor=Turkey", "")
+	var tl struct {
+		Actor  string        `json:"actor"`
+		Claims []graph.Claim `json:"claims"`
+	}
+	if code != http.StatusOK || json.Unmarshal(body, &tl) != nil || tl.Actor != "state:tur" {
+		t.Fatalf("timeline: %d %s", code, body)
+	}
+	var got []string
+	for _, c := range tl.Claims {
+		got = append(got, c.Published+" "+c.Stance)
+	}
+	// The examples date Turkey's caution (12 November) and its opposition
+	// (20 November); the seeds' articles give no date.
+	if len(got) < 3 || got[0] != "2025-11-12 cautious" || got[1] != "2025-11-20 oppose" || got[len(got)-1][0] != ' ' {
+		t.Errorf("Turkey's timeline %q, want the dated examples in order, then the undated seeds", got)
+	}
+	if code, body := do(t, h, "GET", "/api/timeline?actor=Atlantis", ""); code != http.StatusNotFound || !strings.Contains(string(body), "Atlantis") {
+		t.Errorf("unknown actor: %d %s", code, body)
+	}
+	// "Who changed position?" gives each actor's stances in time.
+	code, body = do(t, h, "GET", "/api/ask?q=who+changed+their+position%3F", "")
+	var a answer
+	if code != http.StatusOK || json.Unmarshal(body, &a) != nil {
+		t.Fatalf("ask: %d %s", code, body)
+	}
+	actor, timeline := slices.Index(a.Columns, "actor"), slices.Index(a.Columns, "timeline")
+	if actor < 0 || timeline < 0 {
+		t.Fatalf("columns %v", a.Columns)
+	}
+	for _, r := range a.Rows {
+		if r.Values[actor] != "Turkey" {
+			continue
+		}
+		steps, _ := r.Values[timeline].([]any)
+		if len(steps) < 2 || steps[0] != "2025-11-12 cautious" || steps[1] != "2025-11-20 oppose" {
+			t.Errorf("Turkey's changes %v, want caution on 2025-11-12, then opposition on 2025-11-20", steps)
+		}
+		return
+	}
+	t.Errorf("Turkey is not among those who changed position: %v", a.Rows)
+}

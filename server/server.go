@@ -43,6 +43,7 @@ type Graph interface {
 	ResolveActor(ctx context.Context, name string) (string, bool, error)
 	ActorID(ctx context.Context, idOrName string) (string, error)
 	MergeActors(ctx context.Context, into string, from []string) (model.Actor, error)
+	Timeline(ctx context.Context, actorID string) ([]graph.Claim, error)
 }
 
 // Options are what the server needs.
@@ -144,6 +145,7 @@ func (s *Server) Handler() http.Handler {
 	api.GET("/graph", s.graph)
 	api.GET("/graph/neighbourhood/:id", s.neighbourhood)
 	api.GET("/disagreements", s.disagreements)
+	api.GET("/timeline", s.timeline)
 	api.GET("/queries", s.listQueries)
 	api.GET("/queries/:name", s.getQuery)
 	api.POST("/queries", s.saveQuery)

@@ -33,18 +33,12 @@ Example:
 				return err
 			}
 			defer st.Close(context.Background())
-			ids := make([]string, len(args))
-			for i, name := range args {
-				if ids[i], err = st.ActorID(ctx, name); err != nil {
-					return err
-				}
-			}
-			merged, err := st.MergeActors(ctx, ids[0], ids[1:])
+			merged, err := st.MergeActors(ctx, args[0], args[1:])
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(a.stdout, "merged %s into %s (%s); aliases: %s\n",
-				strings.Join(ids[1:], ", "), merged.Name, merged.ID, strings.Join(merged.Aliases, ", "))
+				strings.Join(args[1:], ", "), merged.Name, merged.ID, strings.Join(merged.Aliases, ", "))
 			return nil
 		},
 	})

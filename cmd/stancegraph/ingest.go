@@ -14,12 +14,14 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/stancegraph/stancegraph/dates"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 )
 
 func newIngestCmd(a *app) *cobra.Command {
 	var force bool
+	var date string
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract stances from articles and write them into Neo4j",
@@ -37,6 +39,9 @@ Examples:
   stancegraph ingest ../shared/seeds`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if date != "" && !dates.Valid(date) {
+				return fmt.Errorf("--date %q: give the publication date as YYYY-MM-DD", date)
+			}
 			ctx := cmd.Context()
 			p, err := a.openParser(ctx)
 			if err != nil {
@@ -55,7 +60,7 @@ Examples:
 			sum, runErr := ingest.Run(ctx, ingest.Options{
 				Store: st, Extractor: x, Topic: graph.Topic{ID: a.cfg.Topic.ID, Name: a.cfg.Topic.Name},
 				MaxBytes: a.cfg.Ingest.MaxBytes, BatchSize: a.cfg.Ingest.BatchSize, Workers: a.cfg.Ingest.Workers,
-				Force: force, Progress: newProgress(a.stderr, a.log),
+				Force: force, Date: date, Progress: newProgress(a.stderr, a.log),
 			}, args)
 			for _, f := range sum.Failures {
 				a.log.Error("file not ingested", "file", f.File, "err", f.Err)
@@ -72,6 +77,7 @@ Examples:
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "rewrite documents even if unchanged (after changing the gazetteer or topic)")
+	cmd.Flags().StringVar(&date, "date", "", "publication date (YYYY-MM-DD) of documents that do not give their own")
 	cmd.Flags().Int64("max-bytes", 0, "refuse files larger than this (default from ingest.max_bytes)")
 	cmd.Flags().Int("batch-size", 0, "rows per UNWIND statement (default from ingest.batch_size)")
 	cmd.Flags().Int("workers", 0, "documents processed at once (default from ingest.workers)")

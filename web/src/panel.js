@@ -52,6 +52,7 @@ export function createPanel({ onOpenActor }) {
           h('p', { class: 'kind' }, h('span', { class: `kind-chip kind-${safe(a.kind)}` }, KIND_TEXT[a.kind] || a.kind || 'Unknown kind')),
           a.aliases && a.aliases.length ? h('p', { class: 'aliases' }, h('span', { class: 'label' }, 'Also called: '), a.aliases.join(', ')) : null,
           stanceSummary(a.stances),
+          timeline(d.claims || []),
           affiliations(d.affiliations || [], onOpenActor),
           h('h3', { class: 'claims-heading' }, `Claims (${(d.claims || []).length})`),
         );
@@ -133,6 +134,36 @@ function openButton(node, onOpenActor) {
   return h('button', { type: 'button', class: 'link-button', onclick: () => onOpenActor(node.id()) }, `Open ${node.data('label')}`);
 }
 
+/** timeline lists an actor's claims by publication date, undated last, so a change of position shows in order. */
+function timeline(list) {
+  const counted = list.filter((c) => c.review !== 'rejected');
+  if (!counted.length) return null;
+  const sorted = [...counted].sort((x, y) => {
+    if (!x.published !== !y.published) return x.published ? -1 : 1;
+    return String(x.published || '').localeCompare(String(y.published || ''));
+  });
+  return h(
+    'section',
+    { class: 'timeline', 'aria-label': 'Timeline' },
+    h('h3', {}, 'Timeline'),
+    h(
+      'ol',
+      { class: 'timeline-list' },
+      sorted.map((c) =>
+        h(
+          'li',
+          { class: 'timeline-item' },
+          c.published ? h('time', { datetime: c.published }, c.published) : h('span', { class: 'undated' }, 'undated'),
+          ' ',
+          stanceBadge(c.stance),
+          ' ',
+          docLink(c.doc, c.doc_title),
+        ),
+      ),
+    ),
+  );
+}
+
 function stanceSummary(stances) {
   if (!Array.isArray(stances) || !stances.length) return null;
   return h(
@@ -211,6 +242,7 @@ export function claimItem(c) {
       'p',
       { class: 'claim-meta' },
       docLink(c.doc, c.doc_title),
+      c.published ? ` · ${c.published}` : '',
       ' · ',
       attribution(c.attribution),
       Number.isFinite(conf) ? ` · confidence ${Math.round(conf * 100)}%` : '',
