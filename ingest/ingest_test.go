@@ -492,3 +492,39 @@ func TestPublicationDates(t *testing.T) {
 		t.Errorf("timeline %+v %v, want the claims by date", timeline, err)
 	}
 }
+
+// Removing a folder's documents leaves the graph as if only the rest had
+// been ingested: the same summary edges, no actor that only they named.
+func TestRemoveDocumentsKeepsSummariesInStep(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	seeds := neo4jtest.SeedsDir(t)
+	examples := filepath.Join(neo4jtest.Root(t), "examples", "articles")
+	edges := func() [][]any {
+		return query(t, st, `MATCH (a:Actor)-[r:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(t:Topic)
+RETURN a.id, type(r), r.claims, r.documents ORDER BY a.id, type(r)`, nil)
+	}
+	run(t, st, seeds)
+	alone := edges()
+	actors := query(t, st, "MATCH (a:Actor) RETURN count(a)", nil)[0][0]
+	run(t, st, examples)
+	if reflect.DeepEqual(edges(), alone) {
+		t.Fatal("the examples changed no summary edge: the test shows nothing")
+	}
+	ids, err := ingest.DocumentIDs([]string{examples})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.RemoveDocuments(context.Background(), ids)
+	if err != nil || n != 6 {
+		t.Fatalf("removed %d of %d: %v", n, len(ids), err)
+	}
+	if got := edges(); !reflect.DeepEqual(got, alone) {
+		t.Errorf("summary edges after removing the examples differ from the seeds' alone:\n%v\nwant\n%v", got, alone)
+	}
+	if got := query(t, st, "MATCH (a:Actor) RETURN count(a)", nil)[0][0]; got != actors {
+		t.Errorf("%v actors after removing the examples, %v with the seeds alone", got, actors)
+	}
+	if n, err := st.RemoveDocuments(context.Background(), ids); err != nil || n != 0 {
+		t.Errorf("removing them again: %d, %v", n, err)
+	}
+}

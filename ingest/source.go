@@ -134,3 +134,17 @@ func documentID(origin string) string {
 	h := sha256.Sum256([]byte(origin))
 	return "doc-" + hex.EncodeToString(h[:8])
 }
+
+// DocumentIDs are the ids of the documents the articles under paths are
+// (or would be) in the graph: what `documents rm` removes.
+func DocumentIDs(paths []string) ([]string, error) {
+	files, err := articles(paths)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(files))
+	for _, f := range files {
+		ids = append(ids, documentID(f.origin))
+	}
+	return ids, nil
+}

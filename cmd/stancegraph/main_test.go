@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stancegraph/stancegraph/cypher"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 )
 
@@ -28,6 +29,7 @@ func TestHelpExplainsEveryCommand(t *testing.T) {
 	for _, args := range [][]string{
 		{"--help"}, {"neo4j", "--help"}, {"neo4j", "start", "--help"}, {"neo4j", "stop", "--help"},
 		{"neo4j", "status", "--help"}, {"serve", "--help"}, {"config", "--help"},
+		{"actors", "merge", "--help"}, {"documents", "rm", "--help"}, {"reset", "--help"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			code, out, _ := runCLI(t, args...)
@@ -216,5 +218,38 @@ func TestStartRefusesABusyPort(t *testing.T) {
 				t.Fatalf("status does not tell the stranger: %s", out)
 			}
 		})
+	}
+}
+
+// reset asks before deleting: without a terminal it refuses unless --yes,
+// and it keeps saved queries; documents rm names an argument it cannot
+// read.
+func TestResetAndRemoveFromTheCommandLine(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	for _, kv := range neo4jtest.Env(t) {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t))
+	ctx := context.Background()
+	if err := st.SaveQuery(ctx, cypher.Query{Name: "kept", Cypher: "MATCH (a:Actor) RETURN a.name"}, false, 100); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "reset")
+	if code == 0 || !strings.Contains(errOut, "--yes") || !strings.Contains(errOut, "5 documents") {
+		t.Errorf("reset without a terminal: exit %d, %q", code, errOut)
+	}
+	if c, _ := st.Count(ctx); c.Nodes["Document"] != 5 {
+		t.Fatalf("an unconfirmed reset deleted documents: %v", c.Nodes)
+	}
+	if code, out, errOut := runCLI(t, "reset", "--yes"); code != 0 || !strings.Contains(out, "deleted 5 documents") {
+		t.Fatalf("reset --yes: exit %d, %q %q", code, out, errOut)
+	}
+	c, err := st.Count(ctx)
+	if err != nil || c.Nodes["Document"] != 0 || c.Nodes["Actor"] != 0 || c.Nodes["SavedQuery"] != 1 {
+		t.Errorf("after reset: %v %v, want no documents or actors and the saved query", c.Nodes, err)
+	}
+	if code, _, errOut := runCLI(t, "documents", "rm", "no-such-file.txt"); code == 0 || !strings.Contains(errOut, "no-such-file.txt") {
+		t.Errorf("documents rm of a missing file: exit %d, %q", code, errOut)
 	}
 }
