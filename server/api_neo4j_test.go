@@ -462,3 +462,42 @@ func TestTimelineRoute(t *testing.T) {
 	}
 	t.Errorf("Turkey is not among those who changed position: %v", a.Rows)
 }
+
+// An answer says how it read a name the graph knows by another, and why
+// it is empty: nobody with that stance, or no documents at all.
+func TestAnswersSayWhyTheyAreEmpty(t *testing.T) {
+	h, st := seededServer(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "one.txt"), []byte("Coalition news\n\nSenator Ola Nordmann welcomed the decision to join the anti-ISIS coalition.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	neo4jtest.Seed(t, st, dir)
+	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	askFor := func(q string) answer {
+		t.Helper()
+		code, body := do(t, h, "GET", "/api/ask?q="+strings.ReplaceAll(q, " ", "+"), "")
+		var a answer
+		if code != http.StatusOK || json.Unmarshal(body, &a) != nil || !a.Understood {
+			t.Fatalf("%q: %d %s", q, code, body)
+		}
+		return a
+	}
+	for _, tc := range []struct{ q, want string }{
+		{"who opposed the deal?", "No actor is recorded as opposing the event"},
+		{"which groups backed it?", "No group is recorded as supporting the event"},
+		{"what did Nordmann say?", "Read as a question about Ola Nordmann"},
+	} {
+		if a := askFor(tc.q); !strings.Contains(a.Message, tc.want) {
+			t.Errorf("%q: message %q, want %q", tc.q, a.Message, tc.want)
+		}
+	}
+	if a := askFor("what did Ola Nordmann say?"); a.Message != "" || len(a.Rows) == 0 {
+		t.Errorf("a question naming the actor as the graph does: message %q, %d rows", a.Message, len(a.Rows))
+	}
+	if err := st.Reset(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if a := askFor("who opposed the deal?"); !strings.Contains(a.Message, "no documents yet") {
+		t.Errorf("an empty graph: message %q", a.Message)
+	}
+}

@@ -1,8 +1,11 @@
 package server
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -97,6 +100,10 @@ func (s *Server) ask(c *gin.Context) {
 		return
 	}
 	a.Graph = &el
+	if a.Message, err = s.explain(ctx, q, parsed, len(a.Rows) == 0); err != nil {
+		fail(c, s.log, err)
+		return
+	}
 	switch c.Query("format") {
 	case "graphml":
 		writeGraphML(c, el)
@@ -158,4 +165,55 @@ func (s *Server) attachEvidence(c *gin.Context, a *answer, q ask.Question, idCol
 		}
 	}
 	return nil
+}
+
+// stanceWords say what a stance question asked for, in an empty answer.
+var stanceWords = map[string]string{"support": "supporting", "oppose": "opposing", "cautious": "cautious about"}
+
+// explain says how an answer read the question's names, when the graph
+// knows them by other names ("Sharawi" read as Ahmad Sharawai), and why
+// an answer is empty: no documents at all, nobody with that stance, no
+// claims for that actor.
+func (s *Server) explain(ctx context.Context, q string, parsed ask.Question, empty bool) (string, error) {
+	var notes, names []string
+	lower := strings.ToLower(q)
+	for _, id := range parsed.Actors {
+		d, err := s.Graph.Actor(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		names = append(names, d.Actor.Name)
+		written := slices.ContainsFunc(append([]string{d.Actor.Name}, d.Actor.Aliases...), func(n string) bool {
+			return n != "" && strings.Contains(lower, strings.ToLower(n))
+		})
+		if !written {
+			notes = append(notes, fmt.Sprintf("Read as a question about %s, the name the graph has.", d.Actor.Name))
+		}
+	}
+	if !empty {
+		return strings.Join(notes, " "), nil
+	}
+	docs, err := s.Graph.ReadQuery(ctx, "MATCH (d:Document) RETURN count(d) AS n", nil, s.QueryTimeout, 1)
+	if err != nil {
+		return "", err
+	}
+	if n, _ := docs.Rows[0][0].(int64); n == 0 {
+		return "The graph holds no documents yet: ingest some articles (stancegraph ingest PATH).", nil
+	}
+	switch parsed.Intent {
+	case ask.Stance:
+		kind := "actor"
+		if k, _ := parsed.Params["kind"].(string); k != "" {
+			kind = k
+		}
+		stance, _ := parsed.Params["stance"].(string)
+		notes = append(notes, fmt.Sprintf("No %s is recorded as %s the event (rejected claims do not count).", kind, stanceWords[stance]))
+	case ask.Said, ask.Mentions, ask.Who:
+		notes = append(notes, fmt.Sprintf("No claims or mentions are recorded for %s (rejected claims do not count).", strings.Join(names, "")))
+	case ask.Path:
+		notes = append(notes, fmt.Sprintf("No path of up to six steps links %s.", strings.Join(names, " and ")))
+	case ask.Disagree:
+		notes = append(notes, "No actor takes more than one stance across the documents.")
+	}
+	return strings.Join(notes, " "), nil
 }

@@ -43,8 +43,9 @@ export function createAsk({ onAnswer, onOpenActor, onShow }) {
     const rows = Array.isArray(a.rows) ? a.rows : [];
     const head = h('h3', { class: 'answer-question' }, `“${a.question || q}”`, a.intent ? h('span', { class: 'intent' }, ` (${a.intent})`) : null);
     let body;
+    const note = a.message ? h('p', { class: 'answer-note', role: 'note' }, a.message) : null;
     if (!rows.length) {
-      body = h('p', { class: 'status status-empty' }, 'No rows answer this question.');
+      body = h('p', { class: 'status status-empty' }, a.message || 'No rows answer this question.');
     } else {
       body = h(
         'table',
@@ -54,7 +55,7 @@ export function createAsk({ onAnswer, onOpenActor, onShow }) {
         h('tbody', {}, rows.map((r) => answerRow(r, columns, a.graph, onOpenActor))),
       );
     }
-    fill(answer, head, body, cypherDetails(a.cypher, a.params));
+    fill(answer, head, rows.length ? note : null, body, cypherDetails(a.cypher, a.params));
   }
 
   function renderNotUnderstood(a) {
