@@ -6,6 +6,7 @@ CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNI
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT saved_query_name IF NOT EXISTS FOR (q:SavedQuery) REQUIRE q.name IS UNIQUE;
 CREATE CONSTRAINT merge_from IF NOT EXISTS FOR (m:Merge) REQUIRE m.from IS UNIQUE;
+CREATE CONSTRAINT split_id IF NOT EXISTS FOR (x:Split) REQUIRE x.id IS UNIQUE;
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE INDEX claim_stance IF NOT EXISTS FOR (c:Claim) ON (c.stance);

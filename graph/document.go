@@ -154,7 +154,7 @@ MATCH (a:Actor {id: r.actor})
 MERGE (c:Claim {id: r.id})
 ON CREATE SET c.review = ''
 SET c.stance = r.stance, c.quote = r.quote, c.start = r.start, c.end = r.end,
-    c.attribution = r.attribution, c.cue = r.cue, c.confidence = r.confidence
+    c.attribution = r.attribution, c.cue = r.cue, c.confidence = r.confidence, c.actor_name = r.actor_name
 MERGE (a)-[:MADE]->(c)
 MERGE (c)-[:ABOUT]->(t)
 MERGE (c)-[:IN]->(d)`
@@ -205,7 +205,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 		keep = append(keep, id)
 		claimRows = append(claimRows, map[string]any{"id": id, "actor": c.ActorID, "stance": string(c.Stance),
 			"quote": c.Evidence, "start": c.Start, "end": c.End, "attribution": string(c.Attribution),
-			"cue": c.Cue, "confidence": c.Confidence})
+			"cue": c.Cue, "confidence": c.Confidence, "actor_name": c.Actor})
 	}
 	actorRows := make([]map[string]any, 0, len(in.Actors))
 	mentionRows := make([]map[string]any, 0, len(in.Actors))

@@ -3,7 +3,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -108,8 +110,15 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (mo
 // computes claim ids from the actor. A claim into already has is the
 // same claim: from's copy goes.
 func rekeyClaims(ctx context.Context, tx neo4j.ManagedTransaction, from, into string) error {
+	return rekeyClaimsNamed(ctx, tx, from, into, nil)
+}
+
+// rekeyClaimsNamed is rekeyClaims for the claims whose document named the
+// actor by one of names (any case); nil is every claim.
+func rekeyClaimsNamed(ctx context.Context, tx neo4j.ManagedTransaction, from, into string, names []string) error {
 	res, err := tx.Run(ctx, `MATCH (:Actor {id: $from})-[:MADE]->(c:Claim)-[:IN]->(d:Document)
-RETURN c.id AS id, d.id AS doc, c.stance AS stance, c.quote AS quote`, map[string]any{"from": from})
+WHERE $names IS NULL OR toLower(c.actor_name) IN $names
+RETURN c.id AS id, d.id AS doc, c.stance AS stance, c.quote AS quote`, map[string]any{"from": from, "names": lowered(names)})
 	if err != nil {
 		return err
 	}
@@ -202,4 +211,122 @@ RETURN a.id AS id, a.name AS name, a.id = $q AS exact ORDER BY exact DESC, a.id 
 		names = append(names, fmt.Sprintf("%s (%s)", str(r.Values[1]), str(r.Values[0])))
 	}
 	return "", model.Errorf(model.Invalid, "%q names several actors: %s; give an id", idOrName, strings.Join(names, ", "))
+}
+
+// lowered is names in lower case, or nil for nil.
+func lowered(names []string) any {
+	if names == nil {
+		return nil
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = strings.ToLower(strings.TrimSpace(n))
+	}
+	return out
+}
+
+// Split statements: the claims whose documents used the split-off names
+// move to a new actor with those names, and a (:Split) decision keeps
+// them apart when their documents are ingested again.
+const (
+	cypherSplitCreate = `MATCH (old:Actor {id: $id})
+CREATE (n:Actor {id: $new, name: $names[0], kind: old.kind, aliases: $names[1..]})
+SET n.aliases_text = reduce(s = '', x IN $names | s + ' ' + x)
+FOREACH (_ IN CASE WHEN old:Person THEN [1] ELSE [] END | SET n:Person)
+FOREACH (_ IN CASE WHEN old:State THEN [1] ELSE [] END | SET n:State)
+FOREACH (_ IN CASE WHEN old:Group THEN [1] ELSE [] END | SET n:Group)
+SET old.aliases = [x IN coalesce(old.aliases, []) WHERE NOT toLower(x) IN $lower]
+SET old.aliases_text = reduce(s = '', x IN old.aliases | s + ' ' + x)
+WITH old, n
+MATCH (old)-[m:MADE]->(c:Claim) WHERE toLower(c.actor_name) IN $lower
+CREATE (n)-[:MADE]->(c) DELETE m`
+
+	cypherSplitDecide = `MERGE (x:Split {id: $new})
+SET x.from = $id, x.names = $names, x.at = datetime()
+WITH x
+OPTIONAL MATCH (m:Merge {from: $new}) DELETE m`
+)
+
+// SplitActor takes names (aliases of the actor, by which some documents
+// named it) off the actor with this id or name and makes them a new
+// actor: the claims of the documents that used them move to it, and the
+// decision is kept so that re-ingesting those documents keeps the two
+// apart. Mentions stay with the original actor. It returns the new actor.
+func (s *Store) SplitActor(ctx context.Context, actor string, names []string) (model.Actor, error) {
+	id, err := s.ActorID(ctx, actor)
+	if err != nil {
+		return model.Actor{}, err
+	}
+	if len(names) == 0 {
+		return model.Actor{}, model.Errorf(model.Invalid, "split %s: name the spellings to take off it", id)
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		old, err := actorIn(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range names {
+			if strings.EqualFold(n, old.Name) {
+				return nil, model.Errorf(model.Invalid, "split %s: %q is the actor's own name; split off its other spellings", old.Name, n)
+			}
+			if !slices.ContainsFunc(old.Aliases, func(a string) bool { return strings.EqualFold(a, n) }) {
+				return nil, model.Errorf(model.Invalid, "split %s: %q is not one of its names (%s)", old.Name, n, strings.Join(old.Aliases, ", "))
+			}
+		}
+		newID := strings.SplitN(id, ":", 2)[0] + ":" + slug(names[0])
+		if _, err := actorIn(ctx, tx, newID); err == nil {
+			return nil, model.Errorf(model.Invalid, "split %s: an actor %s already exists; merge into it instead", old.Name, newID)
+		}
+		if err := rekeyClaimsNamed(ctx, tx, id, newID, names); err != nil {
+			return nil, err
+		}
+		p := map[string]any{"id": id, "new": newID, "names": names, "lower": lowered(names)}
+		for _, q := range []string{cypherSplitCreate, cypherSplitDecide} {
+			res, err := tx.Run(ctx, q, p)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := res.Consume(ctx); err != nil {
+				return nil, err
+			}
+		}
+		res, err := tx.Run(ctx, cypherSummaries, map[string]any{"actors": []string{id, newID}})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := res.Consume(ctx); err != nil {
+			return nil, err
+		}
+		return actorIn(ctx, tx, newID)
+	})
+	if err != nil {
+		return model.Actor{}, s.translate(ctx, err, "split %s", id)
+	}
+	return out.(model.Actor), nil
+}
+
+// Splits returns the analysts' split decisions: each name (lower case)
+// that was split off -> the id of the actor it became.
+func (s *Store) Splits(ctx context.Context) (map[string]string, error) {
+	recs, err := s.read(ctx, "MATCH (x:Split) UNWIND x.names AS name RETURN toLower(name) AS name, x.id AS id", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(recs))
+	for _, r := range recs {
+		name, _ := r.Get("name")
+		id, _ := r.Get("id")
+		out[str(name)] = str(id)
+	}
+	return out, nil
+}
+
+// slug makes an id's name part: lower case, words joined by hyphens.
+func slug(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(f, "-")
 }

@@ -134,6 +134,7 @@ type Index struct {
 	people []*person
 	byID   map[string]*person
 	merged map[string]string
+	split  map[string]string // folded name -> id
 }
 
 // person is a known person with each name's words, worked out once.
@@ -144,11 +145,15 @@ type person struct {
 }
 
 // NewIndex starts an index from the people already in the graph and the
-// merges analysts made (merged id -> the id it became), which win over
-// any name match. Two known people that are one person (written apart by
-// an earlier version) are both the first one from now on.
-func NewIndex(known []Person, merged map[string]string) *Index {
-	x := &Index{byID: map[string]*person{}, merged: merged}
+// analysts' decisions, which win over any name match: merges (merged id
+// -> the id it became) and splits (a name split off -> the id it became).
+// Two known people that are one person (written apart by an earlier
+// version) are both the first one from now on.
+func NewIndex(known []Person, merged, split map[string]string) *Index {
+	x := &Index{byID: map[string]*person{}, merged: merged, split: map[string]string{}}
+	for name, id := range split {
+		x.split[Fold(name)] = id
+	}
 	for _, p := range known {
 		if m := x.match(p.Names); m != nil {
 			x.byID[p.ID] = m
@@ -177,13 +182,19 @@ func (x *Index) add(id string, names ...string) *person {
 }
 
 // Resolve returns the id of the person with this id or name: the actor
-// an analyst merged it into, or the known person the name belongs to; it
+// an analyst split the name off to or merged the id into, or the known
+// person the name belongs to; it
 // learns the name: the same full name in another spelling, or a surname
 // alone that only one known person has. A name that matches nobody, or a
 // surname several people share, becomes (or stays) its own id.
 func (x *Index) Resolve(id string, names ...string) string {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	for _, n := range names {
+		if into, ok := x.split[Fold(n)]; ok {
+			return into
+		}
+	}
 	id = x.Merged(id)
 	if p := x.byID[id]; p != nil {
 		x.add(p.id, names...)

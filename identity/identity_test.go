@@ -51,7 +51,7 @@ func TestIndexResolve(t *testing.T) {
 		{ID: "person:ahmad-sharawi", Names: []string{"Ahmad Sharawi"}},
 		{ID: "person:ann-holt", Names: []string{"Ann Holt"}},
 		{ID: "person:tom-holt", Names: []string{"Tom Holt"}},
-	}, map[string]string{"person:a-sharawi": "person:ahmad-sharawi"})
+	}, map[string]string{"person:a-sharawi": "person:ahmad-sharawi"}, map[string]string{"tom holt jr": "person:tom-holt-jr"})
 	for _, tc := range []struct {
 		id, name, want string
 	}{
@@ -72,7 +72,7 @@ func TestIndexResolve(t *testing.T) {
 // The ingester's workers share one index: the same names resolved from
 // many goroutines give one id.
 func TestIndexIsSafeForConcurrentUse(t *testing.T) {
-	x := identity.NewIndex(nil, nil)
+	x := identity.NewIndex(nil, nil, nil)
 	var wg sync.WaitGroup
 	ids := make([]string, 16)
 	for i := range ids {

@@ -31,6 +31,7 @@ type Store interface {
 	AdoptDocument(ctx context.Context, legacyID string, in graph.DocumentInput) error
 	People(ctx context.Context) ([]model.Actor, error)
 	Merges(ctx context.Context) (map[string]string, error)
+	Splits(ctx context.Context) (map[string]string, error)
 }
 
 // Progress hears about each finished document.
@@ -99,7 +100,11 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	names := identity.NewIndex(people, merged)
+	split, err := o.Store.Splits(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	names := identity.NewIndex(people, merged, split)
 	workers := max(1, o.Workers)
 	o.Progress.Start(len(files))
 	defer o.Progress.Finish()

@@ -187,6 +187,38 @@ func TestMergeSurvivesForcedReingest(t *testing.T) {
 		t.Fatalf("forced re-ingest: %v %+v", err, sum)
 	}
 	check("after a forced re-ingest")
+	// Split back out, the two stay apart through another forced re-ingest,
+	// the merge decision undone.
+	n, err := st.SplitActor(ctx, "Ola Nordmann", []string{"Kari Nordmann-Berg"})
+	if err != nil || n.ID != from || n.Name != "Kari Nordmann-Berg" {
+		t.Fatalf("split: %+v %v", n, err)
+	}
+	apart := func(when string) {
+		t.Helper()
+		for id, stance := range map[string]string{into: "support", from: "oppose"} {
+			got := query(t, st, "MATCH (:Actor {id: $id})-[:MADE]->(c:Claim) RETURN c.stance, coalesce(c.review, '')", map[string]any{"id": id})
+			if len(got) != 1 || got[0][0] != stance {
+				t.Errorf("%s: %s has claims %v, want one %s", when, id, got, stance)
+			}
+		}
+		if got := query(t, st, "MATCH (:Actor {id: $id})-[:MADE]->(c:Claim) RETURN c.review", map[string]any{"id": from}); len(got) != 1 || got[0][0] != "confirmed" {
+			t.Errorf("%s: the confirmed mark did not follow the split: %v", when, got)
+		}
+		if got := query(t, st, "MATCH (a:Actor {id: $id}) RETURN a.aliases", map[string]any{"id": into}); len(got) != 1 || slices.Contains(got[0][0].([]any), any("Kari Nordmann-Berg")) {
+			t.Errorf("%s: Ola Nordmann keeps the split-off name: %v", when, got)
+		}
+	}
+	apart("after the split")
+	if _, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Force: true, Progress: neo4jtest.Quiet{}}, []string{dir}); err != nil {
+		t.Fatal(err)
+	}
+	apart("after another forced re-ingest")
+	for _, names := range [][]string{{"Ola Nordmann"}, {"Nobody Atall"}, {}} {
+		if _, err := st.SplitActor(ctx, into, names); model.ErrorCode(err) != model.Invalid {
+			t.Errorf("split %q off Ola Nordmann: %v, want an invalid-input error", names, err)
+		}
+	}
 	if _, err := st.MergeActors(ctx, into, []string{into}); model.ErrorCode(err) != model.Invalid {
 		t.Errorf("merging an actor into itself: %v, want an invalid-input error", err)
 	}

@@ -141,11 +141,38 @@ func (s *Server) mergeActors(c *gin.Context) {
 		fail(c, s.log, err)
 		return
 	}
+	c.JSON(http.StatusOK, gin.H{"actor": actorJSON(a)})
+}
+
+// splitActor takes "names" off "actor" (by id, name or alias) and answers
+// with the actor they became.
+func (s *Server) splitActor(c *gin.Context) {
+	var body struct {
+		Actor string   `json:"actor"`
+		Names []string `json:"names"`
+	}
+	if !s.bindJSON(c, &body) {
+		return
+	}
+	if strings.TrimSpace(body.Actor) == "" || len(body.Names) == 0 {
+		fail(c, s.log, model.Errorf(model.Invalid, `body needs "actor": an actor and "names": the spellings to split off it`))
+		return
+	}
+	a, err := s.Graph.SplitActor(c.Request.Context(), body.Actor, body.Names)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"actor": actorJSON(a)})
+}
+
+// actorJSON is an actor as the merge and split routes answer it.
+func actorJSON(a model.Actor) gin.H {
 	aliases := a.Aliases
 	if aliases == nil {
 		aliases = []string{}
 	}
-	c.JSON(http.StatusOK, gin.H{"actor": gin.H{"id": a.ID, "name": a.Name, "kind": a.Kind, "aliases": aliases}})
+	return gin.H{"id": a.ID, "name": a.Name, "kind": a.Kind, "aliases": aliases}
 }
 
 // timeline answers the claims of one actor (?actor= id, name or alias) or

@@ -316,6 +316,18 @@ func TestMergeActorsThroughTheAPI(t *testing.T) {
 	if code != http.StatusOK || json.Unmarshal(body, &d) != nil || len(d.Claims) != 2 {
 		t.Fatalf("merged actor: %d %s", code, body)
 	}
+	// And split back out.
+	if code, body := do(t, h, "POST", "/api/actors/split", `{"actor": "Ola Nordmann", "names": ["Ola Nordmann"]}`); code != http.StatusBadRequest {
+		t.Errorf("splitting off the actor's own name: %d %s", code, body)
+	}
+	code, body = do(t, h, "POST", "/api/actors/split", `{"actor": "Ola Nordmann", "names": ["Kari Nordmann-Berg"]}`)
+	if code != http.StatusOK || !strings.Contains(string(body), `"id":"person:kari-nordmann-berg"`) {
+		t.Fatalf("split: %d %s", code, body)
+	}
+	code, body = do(t, h, "GET", "/api/actors/person:kari-nordmann-berg", "")
+	if code != http.StatusOK || json.Unmarshal(body, &d) != nil || len(d.Claims) != 1 || d.Claims[0].Stance != "oppose" {
+		t.Errorf("split-off actor: %d %s", code, body)
+	}
 }
 
 // The project's own examples declare themselves a corpus; the document

@@ -44,6 +44,7 @@ type Graph interface {
 	ActorID(ctx context.Context, idOrName string) (string, error)
 	MergeActors(ctx context.Context, into string, from []string) (model.Actor, error)
 	Timeline(ctx context.Context, actorID string) ([]graph.Claim, error)
+	SplitActor(ctx context.Context, actor string, names []string) (model.Actor, error)
 }
 
 // Options are what the server needs.
@@ -155,6 +156,7 @@ func (s *Server) Handler() http.Handler {
 	api.GET("/ask", s.ask)
 	api.POST("/claims/:id/review", s.review)
 	api.POST("/actors/merge", s.mergeActors)
+	api.POST("/actors/split", s.splitActor)
 	api.POST("/logout", s.logout)
 	r.NoRoute(func(c *gin.Context) {
 		c.JSON(http.StatusNotFound, errorBody{Error: "no route " + c.Request.Method + " " + c.Request.URL.Path, Code: "not_found"})

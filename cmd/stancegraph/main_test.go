@@ -29,7 +29,7 @@ func TestHelpExplainsEveryCommand(t *testing.T) {
 	for _, args := range [][]string{
 		{"--help"}, {"neo4j", "--help"}, {"neo4j", "start", "--help"}, {"neo4j", "stop", "--help"},
 		{"neo4j", "status", "--help"}, {"serve", "--help"}, {"config", "--help"},
-		{"actors", "merge", "--help"}, {"documents", "rm", "--help"}, {"reset", "--help"},
+		{"actors", "merge", "--help"}, {"actors", "split", "--help"}, {"documents", "rm", "--help"}, {"reset", "--help"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			code, out, _ := runCLI(t, args...)
