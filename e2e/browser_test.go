@@ -37,6 +37,7 @@ const hostile = `Syria joined the anti-ISIS coalition on Tuesday.
 var dated = map[string]string{
 	"dated-1.md":  "---\ndate: 2025-11-12\n---\n# Coalition news\n\nSenator Ola Nordmann welcomed the decision to join the anti-ISIS coalition.\n",
 	"dated-2.txt": "Coalition news\n\nOSLO, Nov. 20, 2025 (Stancegraph Wire) - Senator Ola Nordmann criticised the decision to join the anti-ISIS coalition.\n",
+	"other.txt":   "Coalition news\n\nSenator Kari Nordmann-Berg criticised the decision to join the anti-ISIS coalition.\n",
 }
 
 // site starts the server on loopback over the seeds plus the hostile
@@ -229,6 +230,41 @@ func TestTimelineInChromium(t *testing.T) {
 	}
 	if len(items) != 2 || !strings.HasPrefix(items[0], "2025-11-12 support") || !strings.HasPrefix(items[1], "2025-11-20 oppose") {
 		t.Errorf("timeline %q, want the welcome of 2025-11-12, then the criticism of 2025-11-20", items)
+	}
+}
+
+// TestMergeAndSplitInChromium: an analyst says in the panel that Kari
+// Nordmann-Berg is Ola Nordmann, then takes the name back off.
+func TestMergeAndSplitInChromium(t *testing.T) {
+	ctx, base, shots := site(t)
+	var merged, split, heading string
+	err := run(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.Click(`#actor-list li.actor[data-actor-id="person:ola-nordmann"]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#panel .identity summary`),
+		chromedp.Click(`#panel .identity summary`),
+		chromedp.SendKeys(`#panel .merge-input`, "Kari Nordmann-Berg"),
+		chromedp.Click(`#panel .merge-button`),
+		chromedp.WaitVisible(`#panel .split-button[data-alias="Kari Nordmann-Berg"]`),
+		chromedp.Text(`#panel .claims-heading`, &merged),
+	)
+	shot(t, ctx, shots, "09-merged")
+	if err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	err = run(ctx,
+		chromedp.Click(`#panel .identity summary`),
+		chromedp.Click(`#panel .split-button[data-alias="Kari Nordmann-Berg"]`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#panel-heading`),
+		chromedp.Poll(`document.querySelector('#panel-heading').textContent === 'Kari Nordmann-Berg'`, nil, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Text(`#panel-heading`, &heading),
+		chromedp.Text(`#panel .claims-heading`, &split),
+	)
+	if err != nil {
+		t.Fatalf("split: %v", err)
+	}
+	if merged != "Claims (3)" || heading != "Kari Nordmann-Berg" || split != "Claims (1)" {
+		t.Errorf("merged panel %q, then %q with %q; want Claims (3), then Kari Nordmann-Berg with Claims (1)", merged, heading, split)
 	}
 }
 

@@ -26,7 +26,14 @@ const banner = byId('banner');
 const exportTarget = byId('export-target');
 const exportStatus = byId('export-status');
 
-const panel = createPanel({ onOpenActor: (id) => openActor(id, true) });
+const panel = createPanel({
+  onOpenActor: (id) => openActor(id, true),
+  onActorsChanged(id) {
+    actorList.load(state.filters);
+    loadGraph();
+    openActor(id, true);
+  },
+});
 
 const graph = createGraph(byId('graph'), {
   onSelect(el) {

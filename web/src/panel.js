@@ -9,9 +9,10 @@ const STANCE_VERB = { support: 'supports', oppose: 'opposes', cautious: 'is caut
 
 /**
  * createPanel binds the panel's elements. onOpenActor(id) is called when the
- * user follows an affiliation or an edge's actor from inside the panel.
+ * user follows an affiliation or an edge's actor from inside the panel;
+ * onActorsChanged(id) after a merge or split, with the actor to show.
  */
-export function createPanel({ onOpenActor }) {
+export function createPanel({ onOpenActor, onActorsChanged }) {
   const root = byId('panel');
   const heading = byId('panel-heading');
   const status = byId('panel-status');
@@ -54,6 +55,7 @@ export function createPanel({ onOpenActor }) {
           stanceSummary(a.stances),
           timeline(d.claims || []),
           affiliations(d.affiliations || [], onOpenActor),
+          identityTools(a, onActorsChanged),
           h('h3', { class: 'claims-heading' }, `Claims (${(d.claims || []).length})`),
         );
         renderClaims(d.claims || [], 'No claims recorded for this actor.');
@@ -161,6 +163,57 @@ function timeline(list) {
         ),
       ),
     ),
+  );
+}
+
+/**
+ * identityTools lets an analyst say that another actor is this one (merge)
+ * or that one of its names is someone else (split); the server keeps the
+ * decision across re-ingests. after(id) shows the actor that results.
+ */
+function identityTools(a, after) {
+  if (!a.id) return null;
+  const note = h('p', { class: 'identity-note', role: 'status' });
+  const input = h('input', { type: 'text', class: 'merge-input', 'aria-label': `An actor that is ${a.name || a.id}`, placeholder: 'Name or id of the same actor' });
+  async function act(button, path, body, next) {
+    button.disabled = true;
+    note.textContent = '';
+    try {
+      const r = await postJSON(path, body);
+      after(next(r));
+    } catch (err) {
+      note.textContent = err.message;
+    } finally {
+      button.disabled = false;
+    }
+  }
+  const merge = h('button', { type: 'button', class: 'merge-button' }, 'Merge into this actor');
+  merge.addEventListener('click', () => {
+    const other = input.value.trim();
+    if (!other) {
+      input.focus();
+      return;
+    }
+    act(merge, '/api/actors/merge', { into: a.id, from: [other] }, () => a.id);
+  });
+  const aliases = Array.isArray(a.aliases) ? a.aliases : [];
+  return h(
+    'details',
+    { class: 'identity' },
+    h('summary', {}, 'Same or different actors?'),
+    h('div', { class: 'merge-row' }, input, merge),
+    aliases.length
+      ? h(
+          'ul',
+          { class: 'split-list', 'aria-label': 'Names to split off' },
+          aliases.map((alias) => {
+            const split = h('button', { type: 'button', class: 'link-button split-button', 'data-alias': alias }, 'split off');
+            split.addEventListener('click', () => act(split, '/api/actors/split', { actor: a.id, names: [alias] }, (r) => (r.actor && r.actor.id) || a.id));
+            return h('li', {}, `${alias} `, split);
+          }),
+        )
+      : null,
+    note,
   );
 }
 
