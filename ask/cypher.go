@@ -66,8 +66,8 @@ ORDER BY m.count DESC, d.source`
 
 // stanceCypher is the stance template for each stance.
 var stanceCypher = func() map[model.Stance]string {
-	m := make(map[model.Stance]string, len(model.Stances))
-	for _, s := range model.Stances {
+	m := make(map[model.Stance]string, len(model.Stances()))
+	for _, s := range model.Stances() {
 		m[s] = fmt.Sprintf(stanceTemplate, s.Relationship())
 	}
 	return m
@@ -76,7 +76,7 @@ var stanceCypher = func() map[model.Stance]string {
 // templates lists every Cypher text Parse can return.
 func templates() []string {
 	t := []string{cypherSaid, cypherWho, cypherPath, cypherDisagree, cypherMentions}
-	for _, s := range model.Stances {
+	for _, s := range model.Stances() {
 		t = append(t, stanceCypher[s])
 	}
 	return t

@@ -193,7 +193,7 @@ var disagreeRe = regexp.MustCompile(`(?:^| )(?:disagree|disagrees|disagreed|disa
 var rules = func() []rule {
 	var rs []rule
 	for _, tmpl := range stanceTemplates {
-		for _, st := range model.Stances {
+		for _, st := range model.Stances() {
 			w := stanceWords[st]
 			rs = append(rs, rule{intent: Stance, stance: st, re: compile(tmpl, map[string]string{
 				"{verb}": w.verb, "{noun}": w.noun, "{adj}": w.adj,

@@ -51,14 +51,14 @@ func ClaimID(docID string, c model.Claim) string {
 // DocumentHash returns the content hash stored for a document, or "" if
 // the graph does not hold it.
 func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
-	recs, err := s.read(ctx, "MATCH (d:Document {id: $id}) RETURN d.sha256", map[string]any{"id": id})
+	recs, err := s.read(ctx, "MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256", map[string]any{"id": id})
 	if err != nil {
 		return "", err
 	}
 	if len(recs) == 0 {
 		return "", nil
 	}
-	h, _ := recs[0].Values[0].(string)
+	h, _ := field(recs[0], "sha256").(string)
 	return h, nil
 }
 
@@ -71,11 +71,7 @@ func (s *Store) People(ctx context.Context) ([]model.Actor, error) {
 	}
 	out := make([]model.Actor, 0, len(recs))
 	for _, r := range recs {
-		id, _ := r.Get("id")
-		name, _ := r.Get("name")
-		idS, _ := id.(string)
-		nameS, _ := name.(string)
-		out = append(out, model.Actor{ID: idS, Name: nameS, Kind: model.Person})
+		out = append(out, model.Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Person})
 	}
 	return out, nil
 }
@@ -105,26 +101,7 @@ SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.sha256 =
 	// docClaimCounts counts the claims of document d per actor and stance.
 	docClaimCounts = `MATCH (d)<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
 WHERE coalesce(c.review, '') <> 'rejected'
-RETURN a.id, c.stance, count(c)`
-
-	// cypherSummaryDeltas adds each row's change in claims and documents to
-	// the actor's summary edge, then drops edges left with no claims.
-	cypherSummaryDeltas = `MATCH (t:Topic {id: $topic})
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actor})
-FOREACH (_ IN CASE WHEN r.stance = 'support' THEN [1] ELSE [] END |
-  MERGE (a)-[s:SUPPORTS]->(t) ON CREATE SET s.claims = 0, s.documents = 0
-  SET s.claims = s.claims + r.claims, s.documents = s.documents + r.documents)
-FOREACH (_ IN CASE WHEN r.stance = 'oppose' THEN [1] ELSE [] END |
-  MERGE (a)-[s:OPPOSES]->(t) ON CREATE SET s.claims = 0, s.documents = 0
-  SET s.claims = s.claims + r.claims, s.documents = s.documents + r.documents)
-FOREACH (_ IN CASE WHEN r.stance = 'cautious' THEN [1] ELSE [] END |
-  MERGE (a)-[s:CAUTIOUS_ON]->(t) ON CREATE SET s.claims = 0, s.documents = 0
-  SET s.claims = s.claims + r.claims, s.documents = s.documents + r.documents)
-WITH DISTINCT a, t
-MATCH (a)-[s:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(t)
-WHERE s.claims <= 0
-DELETE s`
+RETURN a.id AS actor, c.stance AS stance, count(c) AS claims`
 
 	cypherDropStale = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)
 WHERE NOT c.id IN $keep
@@ -168,23 +145,6 @@ SET a.role = CASE WHEN coalesce(a.role, '') = '' THEN r.role ELSE a.role END`
 	// part runs once, in order, as a unit subquery.
 	cypherWriteAll = "CALL {\n" + cypherDropStale + "\n}\nCALL {\n" + cypherActors + "\n}\nCALL {\n" + cypherMentions +
 		"\n}\nCALL {\n" + cypherClaims + "\n}\nCALL {\n" + cypherAffiliations + "\n}"
-
-	// cypherSummaries rebuilds the SUPPORTS/OPPOSES/CAUTIOUS_ON edges of the
-	// given actors from their claims; rejected claims do not count.
-	cypherSummaries = `UNWIND $actors AS aid
-MATCH (a:Actor {id: aid})
-OPTIONAL MATCH (a)-[old:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(:Topic)
-DELETE old
-WITH DISTINCT a
-MATCH (a)-[:MADE]->(c:Claim)-[:ABOUT]->(t:Topic), (c)-[:IN]->(d:Document)
-WHERE coalesce(c.review, '') <> 'rejected'
-WITH a, t, c.stance AS stance, count(DISTINCT c) AS claims, count(DISTINCT d) AS documents
-FOREACH (_ IN CASE WHEN stance = 'support' THEN [1] ELSE [] END |
-  MERGE (a)-[r:SUPPORTS]->(t) SET r.claims = claims, r.documents = documents)
-FOREACH (_ IN CASE WHEN stance = 'oppose' THEN [1] ELSE [] END |
-  MERGE (a)-[r:OPPOSES]->(t) SET r.claims = claims, r.documents = documents)
-FOREACH (_ IN CASE WHEN stance = 'cautious' THEN [1] ELSE [] END |
-  MERGE (a)-[r:CAUTIOUS_ON]->(t) SET r.claims = claims, r.documents = documents)`
 )
 
 // WriteDocument writes one document, its actors, claims, mentions and
@@ -227,14 +187,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		run := func(q string, p map[string]any) error {
-			res, err := tx.Run(ctx, q, p)
-			if err != nil {
-				return err
-			}
-			_, err = res.Consume(ctx)
-			return err
-		}
+		run := func(q string, p map[string]any) error { return exec(ctx, tx, q, p) }
 		before, err := upsertDocument(ctx, tx, topic, doc)
 		if err != nil {
 			return nil, err
@@ -261,7 +214,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 		if len(deltas) == 0 {
 			return nil, nil
 		}
-		return nil, run(cypherSummaryDeltas, map[string]any{"topic": in.Topic.ID, "rows": deltas})
+		return nil, run(cypherSummaryDeltas(), map[string]any{"topic": in.Topic.ID, "rows": deltas})
 	})
 	if err != nil {
 		return s.translate(ctx, err, "write document %s", in.ID)
@@ -336,10 +289,12 @@ func countsFrom(ctx context.Context, res neo4j.ResultWithContext) (map[stanceKey
 	}
 	out := make(map[stanceKey]int64, len(recs))
 	for _, r := range recs {
-		if r.Values[0] == nil {
+		actor, _ := field(r, "actor").(string)
+		if actor == "" {
 			continue // OPTIONAL MATCH found no claim
 		}
-		out[stanceKey{r.Values[0].(string), r.Values[1].(string)}] = r.Values[2].(int64)
+		n, _ := field(r, "claims").(int64)
+		out[stanceKey{actor, str(field(r, "stance"))}] = n
 	}
 	return out, nil
 }
@@ -394,19 +349,19 @@ type Counts struct {
 // Count tallies nodes per label and relationships per type.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
 	c := Counts{Nodes: map[string]int64{}, Relationships: map[string]int64{}}
-	recs, err := s.read(ctx, "MATCH (n) UNWIND labels(n) AS l RETURN l, count(*)", nil)
+	recs, err := s.read(ctx, "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n", nil)
 	if err != nil {
 		return c, err
 	}
 	for _, r := range recs {
-		c.Nodes[r.Values[0].(string)] = r.Values[1].(int64)
+		c.Nodes[str(field(r, "label"))], _ = field(r, "n").(int64)
 	}
-	recs, err = s.read(ctx, "MATCH ()-[r]->() RETURN type(r), count(*)", nil)
+	recs, err = s.read(ctx, "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n", nil)
 	if err != nil {
 		return c, err
 	}
 	for _, r := range recs {
-		c.Relationships[r.Values[0].(string)] = r.Values[1].(int64)
+		c.Relationships[str(field(r, "type"))], _ = field(r, "n").(int64)
 	}
 	return c, nil
 }
@@ -425,7 +380,7 @@ func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, 
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim {id: $id}) SET c.review = $review RETURN a.id`,
+		res, err := tx.Run(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim {id: $id}) SET c.review = $review RETURN a.id AS actor`,
 			map[string]any{"id": claimID, "review": review})
 		if err != nil {
 			return nil, err
@@ -437,13 +392,8 @@ func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, 
 		if len(recs) == 0 {
 			return nil, model.Errorf(model.NotFound, "no claim %q", claimID)
 		}
-		actor := recs[0].Values[0].(string)
-		res, err = tx.Run(ctx, cypherSummaries, map[string]any{"actors": []string{actor}})
-		if err != nil {
-			return nil, err
-		}
-		_, err = res.Consume(ctx)
-		return actor, err
+		actor := str(field(recs[0], "actor"))
+		return actor, exec(ctx, tx, cypherSummaries(), map[string]any{"actors": []string{actor}})
 	})
 	if err != nil {
 		return "", s.translate(ctx, err, "review claim %s", claimID)
@@ -458,4 +408,32 @@ func nullIfEmpty(s string) any {
 		return nil
 	}
 	return s
+}
+
+// cypherSummaryDeltas adds each row's change in claims and documents to
+// the actor's summary edge, then drops edges left with no claims.
+func cypherSummaryDeltas() string {
+	return `MATCH (t:Topic {id: $topic})
+UNWIND $rows AS r
+MATCH (a:Actor {id: r.actor})
+` + perStance("r.stance", `MERGE (a)-[s:REL]->(t) ON CREATE SET s.claims = 0, s.documents = 0
+  SET s.claims = s.claims + r.claims, s.documents = s.documents + r.documents`) + `
+WITH DISTINCT a, t
+MATCH (a)-[s:` + stanceRels() + `]->(t)
+WHERE s.claims <= 0
+DELETE s`
+}
+
+// cypherSummaries rebuilds the summary edges of the given actors from
+// their claims; rejected claims do not count.
+func cypherSummaries() string {
+	return `UNWIND $actors AS aid
+MATCH (a:Actor {id: aid})
+OPTIONAL MATCH (a)-[old:` + stanceRels() + `]->(:Topic)
+DELETE old
+WITH DISTINCT a
+MATCH (a)-[:MADE]->(c:Claim)-[:ABOUT]->(t:Topic), (c)-[:IN]->(d:Document)
+WHERE coalesce(c.review, '') <> 'rejected'
+WITH a, t, c.stance AS stance, count(DISTINCT c) AS claims, count(DISTINCT d) AS documents
+` + perStance("stance", "MERGE (a)-[r:REL]->(t) SET r.claims = claims, r.documents = documents")
 }

@@ -76,14 +76,14 @@ func (s *Store) Neighbourhood(ctx context.Context, id string) (Elements, error) 
 	// Grouped by a, so that an unknown id gives no row rather than an
 	// empty list.
 	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:AFFILIATED_WITH]-(o:Actor)
-RETURN a.id, collect(DISTINCT o.id)`, map[string]any{"id": id})
+RETURN a.id AS id, collect(DISTINCT o.id) AS affiliated`, map[string]any{"id": id})
 	if err != nil {
 		return Elements{}, err
 	}
 	if len(recs) == 0 {
 		return Elements{}, model.Errorf(model.NotFound, "no actor %q", id)
 	}
-	ids := append([]string{id}, strs(recs[0].Values[1])...)
+	ids := append([]string{id}, strs(field(recs[0], "affiliated"))...)
 	return s.Subgraph(ctx, ids)
 }
 
@@ -94,13 +94,13 @@ func (s *Store) elementsFor(ctx context.Context, actors []Actor, ids []string) (
 	el := Elements{Nodes: []Node{}, Edges: []Edge{}}
 	seen := map[string]bool{}
 	topics := map[string]bool{}
-	recs, err := s.read(ctx, `MATCH (t:Topic) RETURN t.id, t.name ORDER BY t.id`, nil)
+	recs, err := s.read(ctx, `MATCH (t:Topic) RETURN t.id AS id, t.name AS name ORDER BY t.id`, nil)
 	if err != nil {
 		return el, err
 	}
 	topicID, topicName := "", ""
 	if len(recs) > 0 {
-		topicID, topicName = str(recs[0].Values[0]), str(recs[0].Values[1])
+		topicID, topicName = str(field(recs[0], "id")), str(field(recs[0], "name"))
 	}
 	for _, a := range actors {
 		n := Node{Data: NodeData{ID: a.ID, Label: a.Name, Kind: a.Kind, Type: "actor", Evidence: a.Evidence, Stances: []string{}}}
@@ -122,14 +122,14 @@ func (s *Store) elementsFor(ctx context.Context, actors []Actor, ids []string) (
 		}
 	}
 	if len(missing) > 0 {
-		recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id, a.name, a.kind`, map[string]any{"ids": missing})
+		recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind`, map[string]any{"ids": missing})
 		if err != nil {
 			return el, err
 		}
 		for _, r := range recs {
-			id := str(r.Values[0])
+			id := str(field(r, "id"))
 			seen[id] = true
-			el.Nodes = append(el.Nodes, Node{Data: NodeData{ID: id, Label: str(r.Values[1]), Kind: str(r.Values[2]), Type: "actor", Stances: []string{}}})
+			el.Nodes = append(el.Nodes, Node{Data: NodeData{ID: id, Label: str(field(r, "name")), Kind: str(field(r, "kind")), Type: "actor", Stances: []string{}}})
 		}
 	}
 	if topics[topicID] {
@@ -140,27 +140,15 @@ func (s *Store) elementsFor(ctx context.Context, actors []Actor, ids []string) (
 		all = append(all, id)
 	}
 	recs, err = s.read(ctx, `MATCH (p:Actor)-[r:AFFILIATED_WITH]->(o:Actor) WHERE p.id IN $ids AND o.id IN $ids
-RETURN p.id, o.id, coalesce(r.role, '')`, map[string]any{"ids": all})
+RETURN p.id AS person, o.id AS org, coalesce(r.role, '') AS role`, map[string]any{"ids": all})
 	if err != nil {
 		return el, err
 	}
 	for _, r := range recs {
-		src, dst := str(r.Values[0]), str(r.Values[1])
+		src, dst := str(field(r, "person")), str(field(r, "org"))
 		el.Edges = append(el.Edges, Edge{Data: EdgeData{ID: src + "|aff|" + dst, Source: src, Target: dst,
-			Type: "AFFILIATED_WITH", Role: str(r.Values[2])}})
+			Type: "AFFILIATED_WITH", Role: str(field(r, "role"))}})
 	}
 	sort.Slice(el.Edges, func(i, j int) bool { return el.Edges[i].Data.ID < el.Edges[j].Data.ID })
 	return el, nil
-}
-
-func relType(stance string) string {
-	switch stance {
-	case "support":
-		return "SUPPORTS"
-	case "oppose":
-		return "OPPOSES"
-	case "cautious":
-		return "CAUTIOUS_ON"
-	}
-	return ""
 }

@@ -43,7 +43,7 @@ func (s *Store) WriteDocumentPerRow(ctx context.Context, in DocumentInput) error
 		if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "claims": []map[string]any{row}}); err != nil {
 			return err
 		}
-		if err := run(cypherSummaryDeltas, map[string]any{"topic": in.Topic.ID, "rows": []map[string]any{
+		if err := run(cypherSummaryDeltas(), map[string]any{"topic": in.Topic.ID, "rows": []map[string]any{
 			{"actor": c.ActorID, "stance": string(c.Stance), "claims": 1, "documents": 0}}}); err != nil {
 			return err
 		}

@@ -21,11 +21,11 @@ type LegacyDocument struct {
 // file named name, if the graph holds one. Ids of today's documents never
 // hold a dot, a file name with an extension always does.
 func (s *Store) LegacyDocument(ctx context.Context, name string) (LegacyDocument, bool, error) {
-	recs, err := s.read(ctx, "MATCH (d:Document {id: $name}) RETURN d.source, d.sha256", map[string]any{"name": name})
+	recs, err := s.read(ctx, "MATCH (d:Document {id: $name}) RETURN d.source AS source, d.sha256 AS sha256", map[string]any{"name": name})
 	if err != nil || len(recs) == 0 {
 		return LegacyDocument{}, false, err
 	}
-	return LegacyDocument{ID: name, Source: str(recs[0].Values[0]), SHA256: str(recs[0].Values[1])}, true, nil
+	return LegacyDocument{ID: name, Source: str(field(recs[0], "source")), SHA256: str(field(recs[0], "sha256"))}, true, nil
 }
 
 // AdoptDocument gives a legacy document the identity of today's (id, name,
@@ -38,7 +38,7 @@ func (s *Store) AdoptDocument(ctx context.Context, legacyID string, in DocumentI
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, `MATCH (d:Document {id: $old})<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
-RETURN c.id, a.id, c.stance, c.quote`, map[string]any{"old": legacyID})
+RETURN c.id AS id, a.id AS actor, c.stance AS stance, c.quote AS quote`, map[string]any{"old": legacyID})
 		if err != nil {
 			return nil, err
 		}
@@ -48,8 +48,8 @@ RETURN c.id, a.id, c.stance, c.quote`, map[string]any{"old": legacyID})
 		}
 		rekey := make([]map[string]any, 0, len(recs))
 		for _, r := range recs {
-			c := model.Claim{ActorID: str(r.Values[1]), Stance: model.Stance(str(r.Values[2])), Evidence: str(r.Values[3])}
-			rekey = append(rekey, map[string]any{"old": str(r.Values[0]), "new": ClaimID(in.ID, c)})
+			c := model.Claim{ActorID: str(field(r, "actor")), Stance: model.Stance(str(field(r, "stance"))), Evidence: str(field(r, "quote"))}
+			rekey = append(rekey, map[string]any{"old": str(field(r, "id")), "new": ClaimID(in.ID, c)})
 		}
 		res, err = tx.Run(ctx, `MATCH (d:Document {id: $old})
 SET d.id = $new, d.name = $name, d.source = $source

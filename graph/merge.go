@@ -81,20 +81,12 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (mo
 				return nil, err
 			}
 			for _, q := range []string{cypherMergeMove, cypherMergeDrop} {
-				res, err := tx.Run(ctx, q, map[string]any{"from": f, "into": into})
-				if err != nil {
-					return nil, err
-				}
-				if _, err := res.Consume(ctx); err != nil {
+				if err := exec(ctx, tx, q, map[string]any{"from": f, "into": into}); err != nil {
 					return nil, err
 				}
 			}
 		}
-		res, err := tx.Run(ctx, cypherSummaries, map[string]any{"actors": []string{into}})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := res.Consume(ctx); err != nil {
+		if err := exec(ctx, tx, cypherSummaries(), map[string]any{"actors": []string{into}}); err != nil {
 			return nil, err
 		}
 		return actorIn(ctx, tx, into)
@@ -128,20 +120,14 @@ RETURN c.id AS id, d.id AS doc, c.stance AS stance, c.quote AS quote`, map[strin
 	}
 	rows := make([]map[string]any, 0, len(recs))
 	for _, r := range recs {
-		get := func(k string) string { v, _ := r.Get(k); return str(v) }
-		c := model.Claim{ActorID: into, Stance: model.Stance(get("stance")), Evidence: get("quote")}
-		rows = append(rows, map[string]any{"old": get("id"), "new": ClaimID(get("doc"), c)})
+		c := model.Claim{ActorID: into, Stance: model.Stance(str(field(r, "stance"))), Evidence: str(field(r, "quote"))}
+		rows = append(rows, map[string]any{"old": str(field(r, "id")), "new": ClaimID(str(field(r, "doc")), c)})
 	}
-	res, err = tx.Run(ctx, `UNWIND $rows AS r
+	return exec(ctx, tx, `UNWIND $rows AS r
 MATCH (c:Claim {id: r.old})
 OPTIONAL MATCH (dup:Claim {id: r.new}) WHERE dup <> c
 FOREACH (_ IN CASE WHEN dup IS NULL THEN [1] ELSE [] END | SET c.id = r.new)
 FOREACH (_ IN CASE WHEN dup IS NULL THEN [] ELSE [1] END | DETACH DELETE c)`, map[string]any{"rows": rows})
-	if err != nil {
-		return err
-	}
-	_, err = res.Consume(ctx)
-	return err
 }
 
 // actorIn reads one actor inside a transaction.
@@ -162,9 +148,8 @@ func actorIn(ctx context.Context, tx neo4j.ManagedTransaction, id string) (model
 }
 
 func modelActor(r *neo4j.Record) model.Actor {
-	get := func(k string) any { v, _ := r.Get(k); return v }
-	a := model.Actor{ID: str(get("id")), Name: str(get("name")), Kind: model.Kind(str(get("kind")))}
-	if xs, ok := get("aliases").([]any); ok {
+	a := model.Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind")))}
+	if xs, ok := field(r, "aliases").([]any); ok {
 		for _, x := range xs {
 			a.Aliases = append(a.Aliases, str(x))
 		}
@@ -181,9 +166,7 @@ func (s *Store) Merges(ctx context.Context) (map[string]string, error) {
 	}
 	out := make(map[string]string, len(recs))
 	for _, r := range recs {
-		from, _ := r.Get("from")
-		into, _ := r.Get("into")
-		out[str(from)] = str(into)
+		out[str(field(r, "from"))] = str(field(r, "into"))
 	}
 	return out, nil
 }
@@ -201,14 +184,14 @@ RETURN a.id AS id, a.name AS name, a.id = $q AS exact ORDER BY exact DESC, a.id 
 	case len(recs) == 0:
 		return "", model.Errorf(model.NotFound, "no actor is called %q", idOrName)
 	case len(recs) == 1:
-		return str(recs[0].Values[0]), nil
+		return str(field(recs[0], "id")), nil
 	}
-	if exact, _ := recs[0].Values[2].(bool); exact {
-		return str(recs[0].Values[0]), nil
+	if exact, _ := field(recs[0], "exact").(bool); exact {
+		return str(field(recs[0], "id")), nil
 	}
 	var names []string
 	for _, r := range recs {
-		names = append(names, fmt.Sprintf("%s (%s)", str(r.Values[1]), str(r.Values[0])))
+		names = append(names, fmt.Sprintf("%s (%s)", str(field(r, "name")), str(field(r, "id"))))
 	}
 	return "", model.Errorf(model.Invalid, "%q names several actors: %s; give an id", idOrName, strings.Join(names, ", "))
 }
@@ -286,19 +269,11 @@ func (s *Store) SplitActor(ctx context.Context, actor string, names []string) (m
 		}
 		p := map[string]any{"id": id, "new": newID, "names": names, "lower": lowered(names)}
 		for _, q := range []string{cypherSplitCreate, cypherSplitDecide} {
-			res, err := tx.Run(ctx, q, p)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := res.Consume(ctx); err != nil {
+			if err := exec(ctx, tx, q, p); err != nil {
 				return nil, err
 			}
 		}
-		res, err := tx.Run(ctx, cypherSummaries, map[string]any{"actors": []string{id, newID}})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := res.Consume(ctx); err != nil {
+		if err := exec(ctx, tx, cypherSummaries(), map[string]any{"actors": []string{id, newID}}); err != nil {
 			return nil, err
 		}
 		return actorIn(ctx, tx, newID)
@@ -318,9 +293,7 @@ func (s *Store) Splits(ctx context.Context) (map[string]string, error) {
 	}
 	out := make(map[string]string, len(recs))
 	for _, r := range recs {
-		name, _ := r.Get("name")
-		id, _ := r.Get("id")
-		out[str(name)] = str(id)
+		out[str(field(r, "name"))] = str(field(r, "id"))
 	}
 	return out, nil
 }

@@ -121,14 +121,15 @@ WHERE coalesce(c.review, '') <> 'rejected'
 WITH a, c.stance AS stance, count(DISTINCT c) AS claims, count(DISTINCT d) AS documents
 ORDER BY stance
 WITH a, collect({stance: stance, claims: claims, documents: documents}) AS stances, sum(claims) AS evidence
-RETURN a.id, a.name, a.kind, a.aliases, stances, evidence
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, stances, evidence
 ORDER BY evidence DESC, a.name`
 
 // cypherActorSummaries answers the same from the summary edges, which is
 // proportional to the actors rather than to the claims: used unless a
 // document filter needs the claims themselves.
-const cypherActorSummaries = `MATCH (a:Actor)-[s:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(t:Topic)
-WITH a, t, s, CASE type(s) WHEN 'SUPPORTS' THEN 'support' WHEN 'OPPOSES' THEN 'oppose' ELSE 'cautious' END AS stance
+func cypherActorSummaries() string {
+	return `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)
+WITH a, t, s, ` + stanceOfRel("s") + ` AS stance
 WHERE ($stance IS NULL OR stance = $stance)
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($topic IS NULL OR t.id = $topic)
@@ -137,8 +138,9 @@ WHERE ($stance IS NULL OR stance = $stance)
 WITH a, stance, sum(s.claims) AS claims, sum(s.documents) AS documents
 ORDER BY stance
 WITH a, collect({stance: stance, claims: claims, documents: documents}) AS stances, sum(claims) AS evidence
-RETURN a.id, a.name, a.kind, a.aliases, stances, evidence
+RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, stances, evidence
 ORDER BY evidence DESC, a.name`
+}
 
 // Actors lists actors with claims matching the filter, most evidence first.
 func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, error) {
@@ -148,7 +150,7 @@ func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, error) {
 	if f.Doc == "" {
 		p := f.params()
 		p["ids"] = nil
-		return s.actorList(ctx, cypherActorSummaries, p)
+		return s.actorList(ctx, cypherActorSummaries(), p)
 	}
 	return s.actorList(ctx, cypherActorList, f.params())
 }
@@ -157,7 +159,7 @@ func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, error) {
 func (s *Store) actorsByID(ctx context.Context, ids []string) ([]Actor, error) {
 	p := ActorFilter{}.params()
 	p["ids"] = ids
-	return s.actorList(ctx, cypherActorSummaries, p)
+	return s.actorList(ctx, cypherActorSummaries(), p)
 }
 
 func (s *Store) actorList(ctx context.Context, query string, params map[string]any) ([]Actor, error) {
@@ -167,20 +169,19 @@ func (s *Store) actorList(ctx context.Context, query string, params map[string]a
 	}
 	out := make([]Actor, 0, len(recs))
 	for _, r := range recs {
-		out = append(out, actorFrom(r.Values))
+		out = append(out, actorFrom(r))
 	}
 	return out, nil
 }
 
-func actorFrom(v []any) Actor {
-	a := Actor{ID: str(v[0]), Name: str(v[1]), Kind: str(v[2]), Aliases: strs(v[3]), Stances: []StanceCount{}}
-	for _, x := range v[4].([]any) {
+func actorFrom(r *neo4j.Record) Actor {
+	a := Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: str(field(r, "kind")), Aliases: strs(field(r, "aliases")), Stances: []StanceCount{}}
+	stances, _ := field(r, "stances").([]any)
+	for _, x := range stances {
 		m := x.(map[string]any)
 		a.Stances = append(a.Stances, StanceCount{Stance: str(m["stance"]), Claims: m["claims"].(int64), Documents: m["documents"].(int64)})
 	}
-	if len(v) > 5 {
-		a.Evidence, _ = v[5].(int64)
-	}
+	a.Evidence, _ = field(r, "evidence").(int64)
 	return a
 }
 
@@ -206,7 +207,7 @@ const claimReturn = `RETURN c.id AS id, a.id AS actor_id, a.name AS actor, a.kin
        c.confidence AS confidence, coalesce(c.review, '') AS review`
 
 func claimFrom(r *neo4j.Record) Claim {
-	get := func(k string) any { v, _ := r.Get(k); return v }
+	get := func(k string) any { return field(r, k) }
 	conf, _ := get("confidence").(float64)
 	start, _ := get("start").(int64)
 	end, _ := get("end").(int64)
@@ -236,14 +237,14 @@ func (s *Store) claimQuery(ctx context.Context, query string, params map[string]
 
 // Actor returns one actor with its affiliations and every claim.
 func (s *Store) Actor(ctx context.Context, id string) (ActorDetail, error) {
-	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) RETURN a.id, a.name, a.kind, a.aliases, []`, map[string]any{"id": id})
+	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases`, map[string]any{"id": id})
 	if err != nil {
 		return ActorDetail{}, err
 	}
 	if len(recs) == 0 {
 		return ActorDetail{}, model.Errorf(model.NotFound, "no actor %q", id)
 	}
-	d := ActorDetail{Actor: actorFrom(recs[0].Values), Affiliations: []Affiliation{}}
+	d := ActorDetail{Actor: actorFrom(recs[0]), Affiliations: []Affiliation{}}
 	// Its stances are tallied from the claims it returns anyway.
 	claims, err := s.claims(ctx, "a.id = $id", map[string]any{"id": id})
 	if err != nil {
@@ -252,12 +253,12 @@ func (s *Store) Actor(ctx context.Context, id string) (ActorDetail, error) {
 	d.Claims = claims
 	d.Actor.Stances = stanceTally(claims)
 	recs, err = s.read(ctx, `MATCH (a:Actor {id: $id})-[r:AFFILIATED_WITH]-(o:Actor)
-RETURN o.id, o.name, o.kind, coalesce(r.role, '') ORDER BY o.name`, map[string]any{"id": id})
+RETURN o.id AS id, o.name AS name, o.kind AS kind, coalesce(r.role, '') AS role ORDER BY o.name`, map[string]any{"id": id})
 	if err != nil {
 		return ActorDetail{}, err
 	}
 	for _, r := range recs {
-		d.Affiliations = append(d.Affiliations, Affiliation{ID: str(r.Values[0]), Name: str(r.Values[1]), Kind: str(r.Values[2]), Role: str(r.Values[3])})
+		d.Affiliations = append(d.Affiliations, Affiliation{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: str(field(r, "kind")), Role: str(field(r, "role"))})
 	}
 	return d, nil
 }
@@ -312,7 +313,7 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars, count
 	}
 	out := make([]DocumentSummary, 0, len(recs))
 	for _, r := range recs {
-		get := func(k string) any { v, _ := r.Get(k); return v }
+		get := func(k string) any { return field(r, k) }
 		chars, _ := get("chars").(int64)
 		claims, _ := get("claims").(int64)
 		out = append(out, DocumentSummary{ID: str(get("id")), Name: str(get("name")), Title: str(get("title")),
@@ -349,7 +350,7 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.text AS text, d.corpu
 	if len(recs) == 0 {
 		return d, model.Errorf(model.NotFound, "no document %q", id)
 	}
-	get := func(k string) string { v, _ := recs[0].Get(k); return str(v) }
+	get := func(k string) string { return str(field(recs[0], k)) }
 	d.Document.ID, d.Document.Title, d.Document.Source, d.Document.Text = get("id"), get("title"), get("source"), get("text")
 	d.Document.Corpus, d.Document.CorpusNote, d.Document.Published = get("corpus"), get("note"), get("published")
 	d.Claims, err = s.claims(ctx, "d.id = $id", map[string]any{"id": id})
@@ -373,13 +374,13 @@ type StanceClaims struct {
 func (s *Store) Disagreements(ctx context.Context) ([]Disagreement, error) {
 	// The summary edges say who has more than one stance; only their
 	// claims are read.
-	recs, err := s.read(ctx, `MATCH (x:Actor) WHERE count { (x)-[:SUPPORTS|OPPOSES|CAUTIOUS_ON]->(:Topic) } > 1
-RETURN collect(x.id)`, nil)
+	recs, err := s.read(ctx, `MATCH (x:Actor) WHERE count { (x)-[:`+stanceRels()+`]->(:Topic) } > 1
+RETURN collect(x.id) AS ids`, nil)
 	if err != nil {
 		return nil, err
 	}
 	claims, err := s.claims(ctx, `a.id IN $ids AND coalesce(c.review, '') <> 'rejected'`,
-		map[string]any{"ids": strs(recs[0].Values[0])})
+		map[string]any{"ids": strs(field(recs[0], "ids"))})
 	if err != nil {
 		return nil, err
 	}
@@ -424,20 +425,20 @@ func (s *Store) ResolveActor(ctx context.Context, name string) (string, bool, er
 	}
 	recs, err := s.read(ctx, `MATCH (a:Actor)
 WHERE a.id = $name OR toLower(a.name) = toLower($name) OR any(x IN a.aliases WHERE toLower(x) = toLower($name))
-RETURN a.id ORDER BY CASE WHEN toLower(a.name) = toLower($name) THEN 0 ELSE 1 END,
+RETURN a.id AS id ORDER BY CASE WHEN toLower(a.name) = toLower($name) THEN 0 ELSE 1 END,
   count { (a)-[:MADE]->() } DESC LIMIT 1`, map[string]any{"name": name})
 	if err != nil {
 		return "", false, err
 	}
 	if len(recs) == 1 {
-		return str(recs[0].Values[0]), true, nil
+		return str(field(recs[0], "id")), true, nil
 	}
 	recs, err = s.read(ctx, `CALL db.index.fulltext.queryNodes('actor_names', $q) YIELD node, score
-RETURN node.id ORDER BY score DESC LIMIT 1`, map[string]any{"q": fulltextQuery(name)})
+RETURN node.id AS id ORDER BY score DESC LIMIT 1`, map[string]any{"q": fulltextQuery(name)})
 	if err != nil || len(recs) == 0 {
 		return "", false, err
 	}
-	return str(recs[0].Values[0]), true, nil
+	return str(field(recs[0], "id")), true, nil
 }
 
 // fulltextQuery quotes the name as one Lucene phrase so that its words

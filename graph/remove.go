@@ -47,24 +47,20 @@ func (s *Store) RemoveDocuments(ctx context.Context, ids []string) (int, error) 
 		if err != nil {
 			return nil, err
 		}
-		docs, _ := rec.Values[0].(int64)
-		actors, _ := rec.Values[1].([]any)
+		docs, _ := field(rec, "docs").(int64)
+		actors, _ := field(rec, "actors").([]any)
 		steps := []struct {
 			q string
 			p map[string]any
 		}{
 			{cypherRemoveClaims, map[string]any{"ids": ids}},
 			{cypherRemoveDocuments, map[string]any{"ids": ids}},
-			{cypherSummaries, map[string]any{"actors": actors}},
+			{cypherSummaries(), map[string]any{"actors": actors}},
 			{cypherRemoveOrphans, map[string]any{"actors": actors}},
 			{cypherRemoveEmptyTopics, nil},
 		}
 		for _, st := range steps {
-			res, err := tx.Run(ctx, st.q, st.p)
-			if err != nil {
-				return nil, err
-			}
-			if _, err := res.Consume(ctx); err != nil {
+			if err := exec(ctx, tx, st.q, st.p); err != nil {
 				return nil, err
 			}
 		}

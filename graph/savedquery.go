@@ -12,14 +12,14 @@ import (
 
 // SavedQueries lists the queries analysts saved from the browser.
 func (s *Store) SavedQueries(ctx context.Context) ([]cypher.Query, error) {
-	recs, err := s.read(ctx, `MATCH (q:SavedQuery) RETURN q.name, q.description, q.cypher, q.params ORDER BY q.name`, nil)
+	recs, err := s.read(ctx, `MATCH (q:SavedQuery) RETURN q.name AS name, q.description AS description, q.cypher AS cypher, q.params AS params ORDER BY q.name`, nil)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]cypher.Query, 0, len(recs))
 	for _, r := range recs {
-		q := cypher.Query{Name: str(r.Values[0]), Description: str(r.Values[1]), Cypher: str(r.Values[2]), Source: "saved", Params: []cypher.Param{}}
-		if p := str(r.Values[3]); p != "" {
+		q := cypher.Query{Name: str(field(r, "name")), Description: str(field(r, "description")), Cypher: str(field(r, "cypher")), Source: "saved", Params: []cypher.Param{}}
+		if p := str(field(r, "params")); p != "" {
 			if err := json.Unmarshal([]byte(p), &q.Params); err != nil {
 				return nil, model.Wrap(model.Internal, err, "saved query %s: parameters", q.Name)
 			}
@@ -42,7 +42,7 @@ func (s *Store) SaveQuery(ctx context.Context, q cypher.Query, overwrite bool, m
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	_, err = sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, `MATCH (q:SavedQuery) RETURN count(q), count(CASE WHEN q.name = $name THEN 1 END)`,
+		res, err := tx.Run(ctx, `MATCH (q:SavedQuery) RETURN count(q) AS saved, count(CASE WHEN q.name = $name THEN 1 END) AS named`,
 			map[string]any{"name": q.Name})
 		if err != nil {
 			return nil, err
@@ -51,7 +51,9 @@ func (s *Store) SaveQuery(ctx context.Context, q cypher.Query, overwrite bool, m
 		if err != nil {
 			return nil, err
 		}
-		saved, exists := rec.Values[0].(int64), rec.Values[1].(int64) > 0
+		saved, _ := field(rec, "saved").(int64)
+		named, _ := field(rec, "named").(int64)
+		exists := named > 0
 		switch {
 		case exists && !overwrite:
 			return nil, model.Errorf(model.Conflict, `a saved query named %q exists; send "overwrite": true to replace it`, q.Name)
@@ -80,11 +82,11 @@ func (s *Store) SaveQuery(ctx context.Context, q cypher.Query, overwrite bool, m
 
 // DeleteSavedQuery removes a saved query; NotFound if there is none.
 func (s *Store) DeleteSavedQuery(ctx context.Context, name string) error {
-	recs, err := s.read(ctx, `MATCH (q:SavedQuery {name: $name}) RETURN count(q)`, map[string]any{"name": name})
+	recs, err := s.read(ctx, `MATCH (q:SavedQuery {name: $name}) RETURN count(q) AS n`, map[string]any{"name": name})
 	if err != nil {
 		return err
 	}
-	if recs[0].Values[0].(int64) == 0 {
+	if n, _ := field(recs[0], "n").(int64); n == 0 {
 		return model.Errorf(model.NotFound, "no saved query %q", name)
 	}
 	return s.write(ctx, `MATCH (q:SavedQuery {name: $name}) DELETE q`, map[string]any{"name": name})

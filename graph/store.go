@@ -123,7 +123,7 @@ func (s *Store) Schema(ctx context.Context) ([]SchemaItem, error) {
 			return nil, err
 		}
 		for _, r := range res {
-			items = append(items, SchemaItem{What: what[0], Name: r.Values[0].(string), Type: r.Values[1].(string)})
+			items = append(items, SchemaItem{What: what[0], Name: str(field(r, "name")), Type: str(field(r, "type"))})
 		}
 	}
 	sortItems(items)
@@ -232,4 +232,14 @@ func (s *Store) DeleteAll(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// exec runs one statement inside a transaction and discards its rows.
+func exec(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any) error {
+	res, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
 }

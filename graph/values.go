@@ -4,8 +4,17 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 )
+
+// field is the column named k of a record (nil when absent): results are
+// read by column name, so a query's columns can change order or grow
+// without its readers breaking.
+func field(r *neo4j.Record, k string) any {
+	v, _ := r.Get(k)
+	return v
+}
 
 // plain turns driver values (nodes, relationships, paths, temporal and
 // spatial types) into maps, slices and scalars that encode as JSON and CSV.

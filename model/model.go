@@ -35,7 +35,7 @@ const (
 )
 
 // Stances lists every stance in display order.
-var Stances = []Stance{Support, Oppose, Cautious}
+func Stances() []Stance { return []Stance{Support, Oppose, Cautious} }
 
 // ParseStance validates a stance given as text.
 func ParseStance(s string) (Stance, error) {

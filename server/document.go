@@ -1,11 +1,13 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // segment is a run of document text, highlighted when it is a claim.
@@ -53,7 +55,16 @@ func (s *Server) documentPage(c *gin.Context) {
 }
 
 func (s *Server) index(c *gin.Context) {
-	s.render(c, "index.html", gin.H{"Topic": s.Topic, "Auth": s.Token != ""})
+	types := map[model.Stance]string{}
+	for _, st := range model.Stances() {
+		types[st] = st.Relationship()
+	}
+	b, err := json.Marshal(types)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	s.render(c, "index.html", gin.H{"Topic": s.Topic, "Auth": s.Token != "", "StanceTypes": string(b)})
 }
 
 func (s *Server) render(c *gin.Context, name string, data any) {

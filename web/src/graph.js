@@ -14,10 +14,23 @@ export const KINDS = {
 
 /** Edge colours and arrow heads by stance. */
 export const STANCES = {
-  support: { color: '#009E73', arrow: 'triangle', type: 'SUPPORTS' },
-  oppose: { color: '#D55E00', arrow: 'tee', type: 'OPPOSES' },
-  cautious: { color: '#E69F00', arrow: 'diamond', type: 'CAUTIOUS_ON' },
+  support: { color: '#009E73', arrow: 'triangle' },
+  oppose: { color: '#D55E00', arrow: 'tee' },
+  cautious: { color: '#E69F00', arrow: 'diamond' },
 };
+
+/**
+ * stanceTypes is the server's stance -> relationship type mapping, which
+ * the page carries in data-stance-types, so that raw query results
+ * (relationships with a type, no stance) are coloured too.
+ */
+function stanceTypes() {
+  try {
+    return JSON.parse(document.body.dataset.stanceTypes || '{}');
+  } catch {
+    return {};
+  }
+}
 
 const AFFILIATION = '#8C8C8C';
 const STANCE_ORDER = { support: 0, cautious: 1, oppose: 2 };
@@ -78,9 +91,11 @@ function styles() {
       },
     },
   );
+  const types = stanceTypes();
   for (const [stance, st] of Object.entries(STANCES)) {
+    const type = typeof types[stance] === 'string' && /^[A-Z_]+$/.test(types[stance]) ? `, edge[type = "${types[stance]}"]` : '';
     s.push({
-      selector: `edge[stance = "${stance}"], edge[type = "${st.type}"]`,
+      selector: `edge[stance = "${stance}"]${type}`,
       style: { 'line-color': st.color, 'target-arrow-color': st.color, 'target-arrow-shape': st.arrow },
     });
   }
