@@ -375,11 +375,7 @@ func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, 
 	default:
 		return "", model.Errorf(model.Invalid, "review %q is not empty, confirmed or rejected", review)
 	}
-	ctx, cancel := context.WithTimeout(ctx, s.timeout)
-	defer cancel()
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(ctx)
-	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim {id: $id}) SET c.review = $review RETURN a.id AS actor`,
 			map[string]any{"id": claimID, "review": review})
 		if err != nil {
@@ -394,9 +390,9 @@ func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, 
 		}
 		actor := str(field(recs[0], "actor"))
 		return actor, exec(ctx, tx, cypherSummaries(), map[string]any{"actors": []string{actor}})
-	})
+	}, "review claim %s", claimID)
 	if err != nil {
-		return "", s.translate(ctx, err, "review claim %s", claimID)
+		return "", err
 	}
 	return out.(string), nil
 }

@@ -57,11 +57,7 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (mo
 		}
 	}
 	from = ids
-	ctx, cancel := context.WithTimeout(ctx, s.timeout)
-	defer cancel()
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(ctx)
-	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		target, err := actorIn(ctx, tx, into)
 		if err != nil {
 			return nil, err
@@ -90,9 +86,9 @@ func (s *Store) MergeActors(ctx context.Context, into string, from []string) (mo
 			return nil, err
 		}
 		return actorIn(ctx, tx, into)
-	})
+	}, "merge %s into %s", strings.Join(from, ", "), into)
 	if err != nil {
-		return model.Actor{}, s.translate(ctx, err, "merge %s into %s", strings.Join(from, ", "), into)
+		return model.Actor{}, err
 	}
 	return out.(model.Actor), nil
 }
@@ -243,11 +239,7 @@ func (s *Store) SplitActor(ctx context.Context, actor string, names []string) (m
 	if len(names) == 0 {
 		return model.Actor{}, model.Errorf(model.Invalid, "split %s: name the spellings to take off it", id)
 	}
-	ctx, cancel := context.WithTimeout(ctx, s.timeout)
-	defer cancel()
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(ctx)
-	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		old, err := actorIn(ctx, tx, id)
 		if err != nil {
 			return nil, err
@@ -277,9 +269,9 @@ func (s *Store) SplitActor(ctx context.Context, actor string, names []string) (m
 			return nil, err
 		}
 		return actorIn(ctx, tx, newID)
-	})
+	}, "split %s", id)
 	if err != nil {
-		return model.Actor{}, s.translate(ctx, err, "split %s", id)
+		return model.Actor{}, err
 	}
 	return out.(model.Actor), nil
 }

@@ -34,11 +34,7 @@ DETACH DELETE a`
 // and drops actors and topics nothing refers to any more. It returns how
 // many of the ids were documents in the graph.
 func (s *Store) RemoveDocuments(ctx context.Context, ids []string) (int, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.timeout)
-	defer cancel()
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(ctx)
-	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, cypherRemoveTouched, map[string]any{"ids": ids})
 		if err != nil {
 			return nil, err
@@ -65,9 +61,9 @@ func (s *Store) RemoveDocuments(ctx context.Context, ids []string) (int, error) 
 			}
 		}
 		return int(docs), nil
-	})
+	}, "remove %d documents", len(ids))
 	if err != nil {
-		return 0, s.translate(ctx, err, "remove %d documents", len(ids))
+		return 0, err
 	}
 	return out.(int), nil
 }

@@ -243,3 +243,18 @@ func exec(ctx context.Context, tx neo4j.ManagedTransaction, query string, params
 	_, err = res.Consume(ctx)
 	return err
 }
+
+// inWrite runs fn in one managed write transaction (retried by the driver
+// on transient errors) bounded by the store's timeout; errors come back
+// translated, saying what was being done.
+func (s *Store) inWrite(ctx context.Context, fn func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error), what string, args ...any) (any, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return fn(ctx, tx) })
+	if err != nil {
+		return nil, s.translate(ctx, err, what, args...)
+	}
+	return out, nil
+}

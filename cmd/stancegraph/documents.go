@@ -29,7 +29,7 @@ that nothing refers to any more go; analysts' merge decisions stay.
 
 Examples:
   stancegraph documents rm examples/articles
-  stancegraph documents rm ../shared/seeds/000_802c36941e9998ea.txt`,
+  stancegraph documents rm articles/old-report.txt doc-0123456789abcdef`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var ids, paths []string
