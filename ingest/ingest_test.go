@@ -34,10 +34,25 @@ func (c *countingStore) WriteDocument(ctx context.Context, in graph.DocumentInpu
 
 var newExtractor = neo4jtest.Extractor
 
+// options are the tests' ingest options; a test sets Force or Date on
+// them where it needs to.
+func options(t *testing.T, st ingest.Store) ingest.Options {
+	t.Helper()
+	return ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}}
+}
+
+// forced is options with Force set: every document rewritten.
+func forced(t *testing.T, st ingest.Store) ingest.Options {
+	t.Helper()
+	o := options(t, st)
+	o.Force = true
+	return o
+}
+
 func run(t *testing.T, st ingest.Store, paths ...string) ingest.Summary {
 	t.Helper()
-	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}}, paths)
+	sum, err := ingest.Run(context.Background(), options(t, st), paths)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,8 +131,7 @@ func TestSeedsHaveOneAlSharaa(t *testing.T) {
 		}
 	}
 	// Forced again, the graph keeps one node and every claim on it.
-	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Force: true, Progress: neo4jtest.Quiet{}}, []string{neo4jtest.SeedsDir(t)})
+	sum, err := ingest.Run(context.Background(), forced(t, st), []string{neo4jtest.SeedsDir(t)})
 	if err != nil || sum.Failed != 0 {
 		t.Fatalf("forced re-ingest: %v %+v", err, sum)
 	}
@@ -181,8 +195,7 @@ func TestMergeSurvivesForcedReingest(t *testing.T) {
 		}
 	}
 	check("after the merge")
-	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Force: true, Progress: neo4jtest.Quiet{}}, []string{dir})
+	sum, err := ingest.Run(ctx, forced(t, st), []string{dir})
 	if err != nil || sum.Documents != 2 {
 		t.Fatalf("forced re-ingest: %v %+v", err, sum)
 	}
@@ -209,8 +222,7 @@ func TestMergeSurvivesForcedReingest(t *testing.T) {
 		}
 	}
 	apart("after the split")
-	if _, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Force: true, Progress: neo4jtest.Quiet{}}, []string{dir}); err != nil {
+	if _, err := ingest.Run(ctx, forced(t, st), []string{dir}); err != nil {
 		t.Fatal(err)
 	}
 	apart("after another forced re-ingest")
@@ -473,8 +485,7 @@ func TestCorpusFile(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "corpus.yaml"), []byte(tc.yaml), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
-			MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}}, []string{dir})
+		_, err := ingest.Run(context.Background(), options(t, st), []string{dir})
 		if err == nil || !strings.Contains(err.Error(), tc.err) || !strings.Contains(err.Error(), "corpus.yaml") {
 			t.Errorf("%q: %v, want an error naming corpus.yaml and %q", tc.yaml, err, tc.err)
 		}
@@ -510,8 +521,9 @@ func TestPublicationDates(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
-		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Date: "2025-11-01", Progress: neo4jtest.Quiet{}}, []string{dir}); err != nil {
+	dated := options(t, st)
+	dated.Date = "2025-11-01"
+	if _, err := ingest.Run(context.Background(), dated, []string{dir}); err != nil {
 		t.Fatal(err)
 	}
 	rows := query(t, st, "MATCH (d:Document) RETURN d.name, toString(d.published) ORDER BY d.name", nil)

@@ -42,6 +42,14 @@ func seededServer(t *testing.T) (http.Handler, *graph.Store) {
 	return s.Handler(), st
 }
 
+// seedFor loads the seeds and more folders for one test, and the seeds
+// alone again after it, for the tests that share the seeded graph.
+func seedFor(t *testing.T, st *graph.Store, more ...string) {
+	t.Helper()
+	neo4jtest.Seed(t, st, append([]string{neo4jtest.SeedsDir(t)}, more...)...)
+	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+}
+
 func do(t *testing.T, h http.Handler, method, target, body string) (int, []byte) {
 	t.Helper()
 	rec := httptest.NewRecorder()
@@ -282,10 +290,7 @@ func TestMergeActorsThroughTheAPI(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// The seeds with two more articles, and the seeds alone again after,
-	// for the tests that share the seeded graph.
-	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), dir)
-	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	seedFor(t, st, dir)
 	for _, tc := range []struct {
 		body string
 		code int
@@ -335,8 +340,7 @@ func TestMergeActorsThroughTheAPI(t *testing.T) {
 func TestExampleDocumentsSayWhatTheyAre(t *testing.T) {
 	h, st := seededServer(t)
 	examples := filepath.Join(neo4jtest.Root(t), "examples", "articles")
-	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), examples)
-	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	seedFor(t, st, examples)
 	code, body := do(t, h, "GET", "/api/documents", "")
 	var list struct {
 		Documents []graph.DocumentSummary `json:"documents"`
@@ -430,8 +434,7 @@ func TestRejectedClaimStopsCounting(t *testing.T) {
 func TestTimelineRoute(t *testing.T) {
 	h, st := seededServer(t)
 	examples := filepath.Join(neo4jtest.Root(t), "examples", "articles")
-	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), examples)
-	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	seedFor(t, st, examples)
 	code, body := do(t, h, "GET", "/api/timeline?actor=Turkey", "")
 	var tl struct {
 		Actor  string        `json:"actor"`
