@@ -12,6 +12,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // Intent is the kind of question asked.
@@ -45,6 +47,10 @@ type Question struct {
 	// Actors are the resolved actor ids the question names, in order, for
 	// the caller's evidence lookup.
 	Actors []string
+	// Topic is the id of the topic the answer is about: the one the
+	// question names, else the caller's; "" for every topic. Params
+	// carries it as $topic for the intents that are about a topic.
+	Topic string
 }
 
 // Resolver maps a name as a question writes it ("Ankara", "Erdogan", "the
@@ -87,11 +93,16 @@ const maxResolves = 16
 // returns what it asks. ok is false when the question is not understood,
 // including when it names an actor r does not know; the Question is then
 // empty. err is only ever a resolver failure. r may be nil, in which case
-// only questions that name no actor are understood.
-func Parse(ctx context.Context, q string, r Resolver) (Question, bool, error) {
+// only questions that name no actor are understood. topics are the topics
+// the graph holds: a question naming one is answered on it alone, one
+// naming none on topic (an id, or "" for all).
+func Parse(ctx context.Context, q string, r Resolver, topics []model.Topic, topic string) (Question, bool, error) {
 	t := normalize(q)
 	if len(t.lower) == 0 {
 		return Question{}, false, nil
+	}
+	if named := nameTopic(&t, topics); named != "" {
+		topic = named
 	}
 	p := parser{ctx: ctx, r: r, t: &t, known: map[string]string{}, budget: maxResolves}
 	for _, ru := range rules {
@@ -104,10 +115,22 @@ func Parse(ctx context.Context, q string, r Resolver) (Question, bool, error) {
 			return Question{}, false, err
 		}
 		if ok {
+			q.Topic = topic
+			if strings.Contains(q.Cypher, "$topic") {
+				q.Params["topic"] = nilIfEmpty(topic)
+			}
 			return q, true, nil
 		}
 	}
 	return Question{}, false, nil
+}
+
+// nilIfEmpty binds "" as null: every topic.
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 type parser struct {

@@ -3,11 +3,14 @@ package ask
 import (
 	"context"
 	"errors"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // fakeResolver knows a few actors by lowercase name and records every name
@@ -153,15 +156,19 @@ func TestParse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			q, ok, err := Parse(context.Background(), tt.q, newFakeResolver())
+			q, ok, err := Parse(context.Background(), tt.q, newFakeResolver(), nil, "")
 			if err != nil || !ok {
 				t.Fatalf("Parse(%q) = ok %v, err %v; want understood", tt.q, ok, err)
 			}
 			if q.Intent != tt.intent {
 				t.Errorf("intent = %q, want %q", q.Intent, tt.intent)
 			}
-			if !reflect.DeepEqual(q.Params, tt.params) {
-				t.Errorf("params = %#v, want %#v", q.Params, tt.params)
+			want := maps.Clone(tt.params)
+			if strings.Contains(q.Cypher, "$topic") {
+				want["topic"] = nil // no topic named, none asked for: every topic
+			}
+			if !reflect.DeepEqual(q.Params, want) {
+				t.Errorf("params = %#v, want %#v", q.Params, want)
 			}
 			if !isTemplate(q.Cypher) {
 				t.Errorf("cypher is not a template:\n%s", q.Cypher)
@@ -186,7 +193,7 @@ func TestParseStanceCypher(t *testing.T) {
 		"who supported the deal?":   "[s:SUPPORTS]",
 		"who was cautious about it": "[s:CAUTIOUS_ON]",
 	} {
-		got, ok, _ := Parse(context.Background(), q, nil)
+		got, ok, _ := Parse(context.Background(), q, nil, nil, "")
 		if !ok || !strings.Contains(got.Cypher, rel) {
 			t.Errorf("Parse(%q) cypher = %q, want %s", q, got.Cypher, rel)
 		}
@@ -211,7 +218,7 @@ func TestParseNotUnderstood(t *testing.T) {
 		"\xff\xfe\xfd",
 	} {
 		t.Run(q[:min(len(q), 40)], func(t *testing.T) {
-			got, ok, err := Parse(context.Background(), q, newFakeResolver())
+			got, ok, err := Parse(context.Background(), q, newFakeResolver(), nil, "")
 			if err != nil || ok {
 				t.Fatalf("Parse(%q) = %+v, ok %v, err %v; want not understood", q, got, ok, err)
 			}
@@ -235,7 +242,7 @@ func TestForms(t *testing.T) {
 		}
 		// Every example must itself be understood, as the intent it documents.
 		for _, ex := range f.Examples {
-			q, ok, err := Parse(context.Background(), ex, newFakeResolver())
+			q, ok, err := Parse(context.Background(), ex, newFakeResolver(), nil, "")
 			if err != nil || !ok || q.Intent != f.Intent {
 				t.Errorf("example %q: intent %q, ok %v, err %v; want %q", ex, q.Intent, ok, err, f.Intent)
 			}
@@ -249,18 +256,18 @@ func TestForms(t *testing.T) {
 }
 
 func TestParseResolverError(t *testing.T) {
-	_, ok, err := Parse(context.Background(), "what did Turkey say?", failingResolver{})
+	_, ok, err := Parse(context.Background(), "what did Turkey say?", failingResolver{}, nil, "")
 	if ok || !errors.Is(err, errDown) {
 		t.Fatalf("ok %v, err %v; want the resolver's error", ok, err)
 	}
 	// Questions that name no actor never reach the resolver.
-	if _, ok, err := Parse(context.Background(), "who opposed the deal?", failingResolver{}); !ok || err != nil {
+	if _, ok, err := Parse(context.Background(), "who opposed the deal?", failingResolver{}, nil, ""); !ok || err != nil {
 		t.Fatalf("stance question with failing resolver: ok %v, err %v", ok, err)
 	}
 }
 
 func TestParseNilResolver(t *testing.T) {
-	if _, ok, err := Parse(context.Background(), "what did Turkey say?", nil); ok || err != nil {
+	if _, ok, err := Parse(context.Background(), "what did Turkey say?", nil, nil, ""); ok || err != nil {
 		t.Fatalf("ok %v, err %v; want not understood", ok, err)
 	}
 }
@@ -278,7 +285,7 @@ func TestParseInjection(t *testing.T) {
 	markers := []string{"DETACH", "DELETE", "pwned", "killQueries", "dbms"}
 	for _, q := range hostile {
 		for _, r := range []Resolver{newFakeResolver(), echoResolver{}} {
-			got, ok, err := Parse(context.Background(), q, r)
+			got, ok, err := Parse(context.Background(), q, r, nil, "")
 			if err != nil {
 				t.Fatalf("Parse(%q): %v", q, err)
 			}
@@ -300,7 +307,7 @@ func TestParseInjection(t *testing.T) {
 	}
 	// With a resolver that accepts anything, the hostile name lands in
 	// Params, and only there.
-	got, ok, _ := Parse(context.Background(), `what did Turkey' }) DETACH DELETE n // say?`, echoResolver{})
+	got, ok, _ := Parse(context.Background(), `what did Turkey' }) DETACH DELETE n // say?`, echoResolver{}, nil, "")
 	if !ok || got.Intent != Said || !strings.Contains(got.Params["actor"].(string), "DETACH DELETE") || got.Cypher != cypherSaid {
 		t.Errorf("echo resolver: got %+v ok %v", got, ok)
 	}
@@ -309,13 +316,13 @@ func TestParseInjection(t *testing.T) {
 func TestParseLongQuestion(t *testing.T) {
 	r := newFakeResolver()
 	long := "who opposed the deal?" + strings.Repeat(" ", 100_000)
-	if q, ok, _ := Parse(context.Background(), long, r); !ok || q.Intent != Stance {
+	if q, ok, _ := Parse(context.Background(), long, r, nil, ""); !ok || q.Intent != Stance {
 		t.Errorf("question with 100,000 trailing spaces: %+v ok %v", q, ok)
 	}
 	// Only the first MaxQuestion characters are read: a name far into the
 	// question is never seen.
 	far := "what did " + strings.Repeat("é", 100_000) + " Turkey say?"
-	if _, ok, _ := Parse(context.Background(), far, r); ok {
+	if _, ok, _ := Parse(context.Background(), far, r, nil, ""); ok {
 		t.Error("question longer than MaxQuestion understood")
 	}
 	for _, c := range r.calls {
@@ -331,13 +338,13 @@ func TestParseInvalidUTF8(t *testing.T) {
 		"what did Turkey\xc3 say?":             Said,
 		"which documents mention \x80Iran\x80": Mentions,
 	} {
-		got, ok, err := Parse(context.Background(), q, newFakeResolver())
+		got, ok, err := Parse(context.Background(), q, newFakeResolver(), nil, "")
 		if err != nil || !ok || got.Intent != want {
 			t.Errorf("Parse(%q) = %+v, ok %v, err %v; want %q", q, got, ok, err, want)
 		}
 	}
 	r := newFakeResolver()
-	if _, ok, _ := Parse(context.Background(), "what did Tur\xffkey say?", r); ok {
+	if _, ok, _ := Parse(context.Background(), "what did Tur\xffkey say?", r, nil, ""); ok {
 		t.Error("name split by an invalid byte resolved")
 	}
 	for _, c := range r.calls {
@@ -349,12 +356,15 @@ func TestParseInvalidUTF8(t *testing.T) {
 
 func TestParseResolverBudget(t *testing.T) {
 	r := newFakeResolver()
-	Parse(context.Background(), strings.Repeat("and the ", 60)+"Atlantis", r)
-	Parse(context.Background(), "how is a and b and c and d and e connected to f and g and h", r)
+	Parse(context.Background(), strings.Repeat("and the ", 60)+"Atlantis", r, nil, "")
+	Parse(context.Background(), "how is a and b and c and d and e connected to f and g and h", r, nil, "")
 	if len(r.calls) > 2*maxResolves {
 		t.Errorf("%d resolver calls for two questions, want at most %d", len(r.calls), 2*maxResolves)
 	}
 }
+
+// fuzzTopics are topics for the fuzzer's questions to name.
+var fuzzTopics = []model.Topic{{ID: "dam-accord", Name: "The Orvik dam accord", Terms: []string{"dam accord", "Orvik"}}}
 
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
@@ -366,7 +376,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range []Resolver{newFakeResolver(), echoResolver{}, nil} {
-			q, ok, err := Parse(context.Background(), s, r)
+			q, ok, err := Parse(context.Background(), s, r, fuzzTopics, "")
 			if err != nil {
 				t.Fatalf("Parse(%q): %v", s, err)
 			}
@@ -389,4 +399,42 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestParseFindsTheTopicTheQuestionNames(t *testing.T) {
+	topics := []model.Topic{
+		{ID: "dam-accord", Name: "The Orvik dam accord", Terms: []string{"dam accord", "Orvik accord"}},
+		{ID: "port-lease", Name: "The Sella port lease", Terms: []string{"port lease", "Sella lease"}},
+		{ID: "sella-port-lease-extension", Name: "Extending the Sella port lease", Terms: []string{"Sella port lease extension"}},
+	}
+	tests := []struct {
+		q, asked, want string
+	}{
+		{"who opposed the dam accord?", "", "dam-accord"},
+		{"who opposed the Orvik accord?", "port-lease", "dam-accord"}, // the question's topic wins over the page's
+		{"which countries backed the Sella port lease?", "", "port-lease"},
+		{"who supported the Sella port lease extension?", "", "sella-port-lease-extension"}, // the longest mention
+		{"what did Turkey say about the port lease?", "", "port-lease"},
+		{"who opposed the deal?", "", ""},                     // none named: every topic
+		{"who opposed the deal?", "port-lease", "port-lease"}, // none named: the page's
+		{"who opposed the accord?", "", ""},                   // a word of a term is not the term
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			q, ok, err := Parse(context.Background(), tt.q, newFakeResolver(), topics, tt.asked)
+			if err != nil || !ok {
+				t.Fatalf("not understood: %v", err)
+			}
+			if q.Topic != tt.want {
+				t.Errorf("topic %q, want %q", q.Topic, tt.want)
+			}
+			var want any
+			if tt.want != "" {
+				want = tt.want
+			}
+			if q.Params["topic"] != want {
+				t.Errorf("$topic = %v, want %v", q.Params["topic"], want)
+			}
+		})
+	}
 }

@@ -14,19 +14,21 @@ const (
 	// stanceTemplate: $stance ("support", "oppose" or "cautious", the
 	// stance the relationship type stands for, echoed in each row for the
 	// caller's evidence lookup), $kind ("person", "state", "group" or null
-	// for any).
+	// for any), $topic (a topic id or null for every topic: one row per
+	// actor and topic, grouped by topic).
 	stanceTemplate = `MATCH (a:Actor)-[s:%s]->(t:Topic)
-WHERE $kind IS NULL OR a.kind = $kind
-RETURN a.id AS id, a.name AS actor, a.kind AS kind, $stance AS stance, s.claims AS claims, s.documents AS documents, t.name AS topic
-ORDER BY s.claims DESC, s.documents DESC, a.name`
+WHERE ($kind IS NULL OR a.kind = $kind) AND ($topic IS NULL OR t.id = $topic)
+RETURN a.id AS id, a.name AS actor, a.kind AS kind, $stance AS stance, s.claims AS claims, s.documents AS documents,
+  t.id AS topic_id, t.name AS topic
+ORDER BY t.name, s.claims DESC, s.documents DESC, a.name`
 
-	// cypherSaid: $actor. Rejected claims are left out, as they are from
-	// the summary edges.
-	cypherSaid = `MATCH (a:Actor {id: $actor})-[:MADE]->(c:Claim)-[:IN]->(d:Document)
-WHERE coalesce(c.review, '') <> 'rejected'
-OPTIONAL MATCH (c)-[:ABOUT]->(t:Topic)
-RETURN c.id AS claim_id, a.name AS actor, c.stance AS stance, c.quote AS quote, c.attribution AS attribution, d.id AS doc, d.title AS doc_title, t.name AS topic
-ORDER BY d.source, d.id, c.start`
+	// cypherSaid: $actor, $topic (or null). Rejected claims are left out,
+	// as they are from the summary edges.
+	cypherSaid = `MATCH (a:Actor {id: $actor})-[:MADE]->(c:Claim)-[:IN]->(d:Document), (c)-[:ABOUT]->(t:Topic)
+WHERE coalesce(c.review, '') <> 'rejected' AND ($topic IS NULL OR t.id = $topic)
+RETURN c.id AS claim_id, a.id AS id, a.name AS actor, c.stance AS stance, c.quote AS quote, c.attribution AS attribution,
+  d.id AS doc, d.title AS doc_title, t.id AS topic_id, t.name AS topic
+ORDER BY t.name, d.source, d.id, c.start`
 
 	// cypherWho: $actor. One row per affiliation in either direction
 	// ("out": the actor is affiliated with the other; "in": the other is
@@ -45,21 +47,24 @@ WHERE a <> b
 MATCH p = shortestPath((a)-[*..6]-(b))
 RETURN [n IN nodes(p) | coalesce(n.name, n.title, n.id)] AS path, [r IN relationships(p) | type(r)] AS rels, length(p) AS hops`
 
-	// cypherDisagree: no parameters. Actors whose claims, across all
-	// documents, take more than one distinct stance; their stances in the
-	// order of their documents' publication dates (undated last), so that
-	// a change of position reads in time.
-	cypherDisagree = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
-WHERE coalesce(c.review, '') <> 'rejected'
-WITH a, c, d ORDER BY d.published IS NULL, d.published, d.source
-WITH a, collect(DISTINCT c.stance) AS stances, collect(DISTINCT d.id) AS documents, count(DISTINCT c) AS claims,
+	// cypherDisagree: $topic (or null). Actors whose claims on a topic,
+	// across all documents, take more than one distinct stance, one row
+	// per actor and topic; their stances in the order of their documents'
+	// publication dates (undated last), so that a change of position
+	// reads in time.
+	cypherDisagree = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document), (c)-[:ABOUT]->(t:Topic)
+WHERE coalesce(c.review, '') <> 'rejected' AND ($topic IS NULL OR t.id = $topic)
+WITH a, t, c, d ORDER BY d.published IS NULL, d.published, d.source
+WITH a, t, collect(DISTINCT c.stance) AS stances, collect(DISTINCT d.id) AS documents, count(DISTINCT c) AS claims,
      collect(coalesce(toString(d.published), 'undated') + ' ' + c.stance) AS timeline
 WHERE size(stances) > 1
-RETURN a.id AS id, a.name AS actor, a.kind AS kind, stances, timeline, documents, claims
-ORDER BY size(stances) DESC, claims DESC, actor`
+RETURN a.id AS id, a.name AS actor, a.kind AS kind, stances, timeline, documents, claims, t.id AS topic_id, t.name AS topic
+ORDER BY topic, size(stances) DESC, claims DESC, actor`
 
-	// cypherMentions: $actor.
+	// cypherMentions: $actor, $topic (or null: documents about any topic
+	// or none).
 	cypherMentions = `MATCH (d:Document)-[m:MENTIONS]->(a:Actor {id: $actor})
+WHERE $topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) }
 RETURN d.id AS doc, d.title AS title, d.source AS source, m.count AS mentions
 ORDER BY m.count DESC, d.source`
 )

@@ -91,7 +91,12 @@ func normalize(q string) text {
 		t.lower = append(t.lower, lw)
 	}
 	t.trim()
+	t.join()
+	return t
+}
 
+// join makes s and starts from the words.
+func (t *text) join() {
 	var s strings.Builder
 	t.starts = make([]int, len(t.lower))
 	for i, w := range t.lower {
@@ -102,7 +107,13 @@ func normalize(q string) text {
 		s.WriteString(w)
 	}
 	t.s = s.String()
-	return t
+}
+
+// replace puts words in place of the words [from, to).
+func (t *text) replace(from, to int, words ...string) {
+	t.orig = append(append(append([]string{}, t.orig[:from]...), words...), t.orig[to:]...)
+	t.lower = append(append(append([]string{}, t.lower[:from]...), words...), t.lower[to:]...)
+	t.join()
 }
 
 // trim drops leading and trailing filler words, repeatedly.

@@ -11,15 +11,18 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/stancegraph/stancegraph/dates"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -35,8 +38,11 @@ type Config struct {
 	Ingest  Ingest  `mapstructure:"ingest"`
 	Extract Extract `mapstructure:"extract"`
 	NLP     NLP     `mapstructure:"nlp"`
-	Topic   Topic   `mapstructure:"topic"`
-	Log     Log     `mapstructure:"log"`
+	// Topics are the events followed; Topic, a single block, is read when
+	// the file has no topics list (older files).
+	Topics []Topic `mapstructure:"topics"`
+	Topic  Topic   `mapstructure:"topic"`
+	Log    Log     `mapstructure:"log"`
 }
 
 // Neo4j says which Neo4j to use. An empty URI means the local server that
@@ -115,11 +121,23 @@ type NLP struct {
 	Cache string `mapstructure:"cache"`
 }
 
-// Topic is the event or deal that stances are about.
+// Topic is an event or deal that stances are about, the words that name
+// it and, optionally, when it happened (YYYY-MM-DD).
 type Topic struct {
 	ID    string   `mapstructure:"id"`
 	Name  string   `mapstructure:"name"`
 	Terms []string `mapstructure:"terms"`
+	Start string   `mapstructure:"start"`
+	End   string   `mapstructure:"end"`
+}
+
+// Model returns the topics as the rest of stancegraph uses them.
+func (c Config) Model() []model.Topic {
+	out := make([]model.Topic, len(c.Topics))
+	for i, t := range c.Topics {
+		out[i] = model.Topic{ID: t.ID, Name: t.Name, Terms: t.Terms, Start: t.Start, End: t.End}
+	}
+	return out
 }
 
 // Log configures slog.
@@ -165,6 +183,8 @@ func defaults() map[string]any {
 		"nlp.workers":          2,
 		"nlp.start_timeout":    "180s",
 		"nlp.cache":            ".corenlp/cache",
+		"topic.start":          "",
+		"topic.end":            "",
 		"topic.id":             "syria-anti-isis-coalition",
 		"topic.name":           "Syria joins the U.S.-led coalition against ISIS",
 		"topic.terms": []string{
@@ -211,8 +231,18 @@ func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config
 		}
 	}
 	var c Config
-	if err := v.UnmarshalExact(&c); err != nil {
+	// YAML reads an unquoted 2025-11-10 as a time; topics keep dates as
+	// text.
+	hook := viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+		mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(","), dateAsText))
+	if err := v.UnmarshalExact(&c, hook); err != nil {
 		return Config{}, fmt.Errorf("config file %s: %w", path, err)
+	}
+	if len(c.Topics) > 0 && v.InConfig("topic") {
+		return Config{}, fmt.Errorf("config file %s: topic and topics: give the topics list only (a single topic block is read when there is no list)", path)
+	}
+	if len(c.Topics) == 0 {
+		c.Topics = []Topic{c.Topic}
 	}
 	// CoreNLP's folders written in a config file are that file's
 	// neighbours, whichever folder a command runs from: a path relative to
@@ -228,6 +258,14 @@ func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config
 		return Config{}, err
 	}
 	return c, nil
+}
+
+// dateAsText turns a YAML date into the YYYY-MM-DD it was written as.
+func dateAsText(from, to reflect.Type, data any) (any, error) {
+	if t, ok := data.(time.Time); ok && to.Kind() == reflect.String {
+		return t.Format(time.DateOnly), nil
+	}
+	return data, nil
 }
 
 // Validate checks every value and names the key of the first bad one.
@@ -340,11 +378,30 @@ func (c Config) Validate() error {
 			return bad("nlp.heap", "%q is not a Java heap size like 2g", c.NLP.Heap)
 		}
 	}
-	if c.Topic.ID == "" {
-		return bad("topic.id", "must not be empty")
-	}
-	if len(c.Topic.Terms) == 0 {
-		return bad("topic.terms", "must list at least one word or phrase for the topic")
+	seen := map[string]bool{}
+	for i, t := range c.Topics {
+		key := fmt.Sprintf("topics[%d]", i)
+		if len(c.Topics) == 1 && t.ID == c.Topic.ID && t.Name == c.Topic.Name {
+			key = "topic" // the file's single block
+		}
+		if !reTopicID.MatchString(t.ID) {
+			return bad(key+".id", "%q is not an id of letters, digits, '-', '_' or '.' (it goes in addresses as topic=...)", t.ID)
+		}
+		if seen[t.ID] {
+			return bad(key+".id", "%q is listed twice", t.ID)
+		}
+		seen[t.ID] = true
+		if len(t.Terms) == 0 {
+			return bad(key+".terms", "must list at least one word or phrase for the topic")
+		}
+		for _, d := range []struct{ k, v string }{{"start", t.Start}, {"end", t.End}} {
+			if d.v != "" && !dates.Valid(d.v) {
+				return bad(key+"."+d.k, "%q is not a date like 2025-11-10", d.v)
+			}
+		}
+		if t.Start != "" && t.End != "" && t.End < t.Start {
+			return bad(key+".end", "%s is before start %s", t.End, t.Start)
+		}
 	}
 	switch strings.ToLower(c.Log.Level) {
 	case "debug", "info", "warn", "error":
@@ -361,6 +418,7 @@ func (c Config) Validate() error {
 
 var (
 	reNeo4jVersion = regexp.MustCompile(`^5\.[0-9]+\.[0-9]+$`)
+	reTopicID      = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 	reMemSize      = regexp.MustCompile(`^[0-9]+[kmgKMG]$`)
 	reHostName     = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]+\]?$`)
 )

@@ -33,6 +33,12 @@ func TestLoadRejectsBadValuesNamingTheKey(t *testing.T) {
 		{"negative size cap", "ingest:\n  max_bytes: -1\n", "ingest.max_bytes"},
 		{"bad log level", "log:\n  level: loud\n", "log.level"},
 		{"no topic terms", "topic:\n  terms: []\n", "topic.terms"},
+		{"a topic in a list without terms", "topics:\n  - {id: a, terms: [pact]}\n  - {id: b, terms: []}\n", "topics[1].terms"},
+		{"a topic id listed twice", "topics:\n  - {id: a, terms: [pact]}\n  - {id: a, terms: [deal]}\n", "topics[1].id"},
+		{"a topic id with a space", "topics:\n  - {id: 'a b', terms: [pact]}\n", "topics[0].id"},
+		{"a topic start that is no date", "topics:\n  - {id: a, terms: [pact], start: 'next week'}\n", "topics[0].start"},
+		{"a topic ending before it starts", "topics:\n  - {id: a, terms: [pact], start: 2025-11-10, end: 2025-11-01}\n", "topics[0].end"},
+		{"both a topic block and a topics list", "topic:\n  id: a\n  terms: [pact]\ntopics:\n  - {id: b, terms: [deal]}\n", "topic and topics"},
 		{"unknown key", "neo4j:\n  passwrd: x\n", "passwrd"},
 		// Values that reach neo4j.conf: a newline would add a setting.
 		{"newline in heap", "local:\n  heap: \"1g\\ndbms.security.auth_enabled=false\"\n", "local.heap"},
@@ -152,5 +158,38 @@ func TestNLPPathsAreRelativeToTheConfigFile(t *testing.T) {
 	}
 	if c.NLP.Home != ".corenlp" {
 		t.Errorf("default nlp.home %q changed by a file that does not set it", c.NLP.Home)
+	}
+}
+
+func TestTopicsListAndSingleBlock(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"a list", "topics:\n  - {id: dam, name: Dam accord, terms: [dam accord], start: 2025-03-01}\n  - {id: port, terms: [port lease]}\n", []string{"dam", "port"}},
+		{"a single block, as older files have", "topic:\n  id: dam\n  terms: [dam accord]\n", []string{"dam"}},
+		{"neither: the default topic", "log:\n  level: info\n", []string{"syria-anti-isis-coalition"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(writeFile(t, tt.yaml), nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tp := range c.Model() {
+				got = append(got, tp.ID)
+			}
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Fatalf("topics %v, want %v", got, tt.want)
+			}
+		})
+	}
+	c, err := Load(writeFile(t, tests[0].yaml), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := c.Model()[0]; m.Name != "Dam accord" || m.Start != "2025-03-01" || m.Terms[0] != "dam accord" {
+		t.Fatalf("first topic %+v", m)
 	}
 }

@@ -14,12 +14,13 @@ import (
 	"github.com/stancegraph/stancegraph/extract/shallow"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/internal/repo"
+	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/synth"
 )
 
 // benchTopic is the default topic of config.yaml, so the synthetic corpus
 // pays for the same topic terms as a default installation.
-var benchTopic = extract.Topic{ID: "syria-anti-isis-coalition", Terms: []string{
+var benchTopic = model.Topic{ID: "syria-anti-isis-coalition", Terms: []string{
 	"anti-ISIS coalition", "coalition against ISIS", "coalition against the Islamic State", "anti-IS coalition",
 	"Global Coalition to Defeat ISIS", "U.S.-led coalition", "join the coalition", "joining the coalition",
 	"coalition membership", "coalition"}}
@@ -47,7 +48,7 @@ func synthCorpus(b *testing.B) []extract.Document {
 // devCorpus is every article of ../shared/eval/dev, with its own topic.
 type devDoc struct {
 	doc   extract.Document
-	topic extract.Topic
+	topic model.Topic
 }
 
 func devCorpus(b *testing.B) []devDoc {
@@ -71,7 +72,7 @@ func devCorpus(b *testing.B) []devDoc {
 			if err != nil {
 				b.Fatal(err)
 			}
-			out = append(out, devDoc{doc: doc, topic: extract.Topic{ID: "dev", Terms: []string{"the deal", "the agreement", "the pact", "the move", "the decision", "NATO membership"}}})
+			out = append(out, devDoc{doc: doc, topic: model.Topic{ID: "dev", Terms: []string{"the deal", "the agreement", "the pact", "the move", "the decision", "NATO membership"}}})
 		}
 	}
 	return out

@@ -3,12 +3,11 @@ package extract_test
 import (
 	"testing"
 
-	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/model"
 )
 
 // andeanTopic carries a name of its own in its terms.
-var andeanTopic = extract.Topic{ID: "andean-pact", Name: "The Andean pact", Terms: []string{"Andean pact", "the pact"}}
+var andeanTopic = model.Topic{ID: "andean-pact", Name: "The Andean pact", Terms: []string{"Andean pact", "the pact"}}
 
 // Sides named by a prefix on the event's name.
 func TestCamps(t *testing.T) {

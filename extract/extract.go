@@ -29,13 +29,6 @@ import (
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
-// Topic is the event or deal that stances are about.
-type Topic struct {
-	ID    string
-	Name  string
-	Terms []string
-}
-
 // Parser gives sentences their structure. The CoreNLP parser gives a full
 // dependency parse; the built-in shallow parser approximates one.
 type Parser interface {
@@ -52,7 +45,7 @@ type Extractor struct {
 }
 
 // New builds an extractor for one topic.
-func New(g *Gazetteer, lx *Lexicon, t Topic, p Parser) (*Extractor, error) {
+func New(g *Gazetteer, lx *Lexicon, t model.Topic, p Parser) (*Extractor, error) {
 	tm, err := newTopicMatcher(t, g)
 	if err != nil {
 		return nil, err
@@ -60,9 +53,14 @@ func New(g *Gazetteer, lx *Lexicon, t Topic, p Parser) (*Extractor, error) {
 	return &Extractor{gaz: g, lex: lx, topic: tm, parser: p}, nil
 }
 
-// Result is what one document yields.
+// Result is what one document yields for one topic.
 type Result struct {
-	Doc          string
+	Doc string
+	// Topic is the topic the claims are about; About says whether the
+	// document's text names it (a document that does not yields no claims).
+	Topic model.Topic
+	About bool
+
 	Claims       []model.Claim
 	Actors       []model.Actor
 	Affiliations []model.Affiliation
@@ -71,8 +69,16 @@ type Result struct {
 // Extract finds the claims in one document. It fails only when the parser
 // does.
 func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
+	return x.extract(ctx, doc, x.parser, false)
+}
+
+// extract is Extract with the parser given (several topics' extractors
+// share one document's parses); pinned takes the document to be about the
+// topic even where its text does not name it.
+func (x *Extractor) extract(ctx context.Context, doc Document, p Parser, pinned bool) (Result, error) {
 	d := newDocState(x, doc)
-	if err := d.parse(ctx); err != nil {
+	d.about = d.about || pinned
+	if err := d.parse(ctx, p); err != nil {
 		return Result{}, fmt.Errorf("extract %s: %w", doc.Name, err)
 	}
 	d.findActors()
@@ -89,7 +95,7 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 // result assembles the document's claims (one per actor), actors and
 // affiliations.
 func (d *docState) result() Result {
-	r := Result{Doc: d.doc.Name}
+	r := Result{Doc: d.doc.Name, Topic: d.x.topic.t, About: d.about}
 	claims := d.resolve()
 	orgs := map[string]bool{}
 	for _, p := range d.acts.people {

@@ -12,11 +12,11 @@ import (
 )
 
 // pactTopic is an invented event the team's test sentences are about.
-var pactTopic = extract.Topic{ID: "trade-pact", Name: "The northern trade pact",
+var pactTopic = model.Topic{ID: "trade-pact", Name: "The northern trade pact",
 	Terms: []string{"trade pact", "northern trade pact", "the pact"}}
 
 // dealTopic is an invented event named only as "the deal".
-var dealTopic = extract.Topic{ID: "border-deal", Name: "The border deal", Terms: []string{"border deal", "the deal"}}
+var dealTopic = model.Topic{ID: "border-deal", Name: "The border deal", Terms: []string{"border deal", "the deal"}}
 
 // headline names the topic, so that every test article is about it.
 const headline = "Northern trade pact signed\n\n"
@@ -29,7 +29,7 @@ func stances(t *testing.T, body string) map[string]model.Stance {
 }
 
 // stancesOn extracts an article about another topic.
-func stancesOn(t *testing.T, topic extract.Topic, text string) map[string]model.Stance {
+func stancesOn(t *testing.T, topic model.Topic, text string) map[string]model.Stance {
 	t.Helper()
 	x := nlptest.Extractor(t, topic)
 	doc, err := extract.Parse("t.txt", []byte(text))
@@ -62,7 +62,7 @@ type stanceCase struct {
 	nobody bool
 	// topic, when set, is what the article is about instead of the trade
 	// pact; the body is then the whole article.
-	topic *extract.Topic
+	topic *model.Topic
 }
 
 func runStanceCases(t *testing.T, cases []stanceCase) {
@@ -116,7 +116,7 @@ func TestRelevance(t *testing.T) {
 			body: "Ministers from six countries met in Oslo on Friday.\n\nNorway welcomed the deal on Saturday.",
 			want: map[string]model.Stance{"Norway": model.Support}},
 		{name: "a state in a term may be spelled any way the gazetteer lists",
-			topic: &extract.Topic{ID: "fish", Name: "US fishing accord", Terms: []string{"US fishing accord"}},
+			topic: &model.Topic{ID: "fish", Name: "US fishing accord", Terms: []string{"US fishing accord"}},
 			body:  "Fishing accord signed\n\nPeru welcomed the United States fishing accord on Monday.",
 			want:  map[string]model.Stance{"Peru": model.Support}},
 		{name: "the occasion is the event the article reports",

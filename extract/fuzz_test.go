@@ -36,7 +36,7 @@ func fuzzExtractor(tb testing.TB) *Extractor {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	x, err := New(g, lx, Topic{ID: "pact", Terms: []string{"harbour pact", "the pact", "pact"}}, shallow.Parser{})
+	x, err := New(g, lx, model.Topic{ID: "pact", Terms: []string{"harbour pact", "the pact", "pact"}}, shallow.Parser{})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -110,7 +110,7 @@ func (d *docState) text(i int) string { return d.n.text[d.sents[i].start:d.sents
 
 // parse gives structure to the sentences of an article about the topic;
 // other articles yield no claims, so only their names are read.
-func (d *docState) parse(ctx context.Context) error {
+func (d *docState) parse(ctx context.Context, p Parser) error {
 	if !d.about {
 		return nil
 	}
@@ -129,7 +129,7 @@ func (d *docState) parse(ctx context.Context) error {
 		texts = append(texts, t)
 		which = append(which, i)
 	}
-	parsed, err := d.x.parser.Parse(ctx, texts)
+	parsed, err := p.Parse(ctx, texts)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // The dateline is no part of the lead sentence; a speaker before a colon
@@ -13,7 +15,7 @@ func TestSkipDateline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := New(g, nil, Topic{ID: "pact", Terms: []string{"pact"}}, nil)
+	x, err := New(g, nil, model.Topic{ID: "pact", Terms: []string{"pact"}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +56,7 @@ func TestPronounChainIsBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := newDocState(x, doc)
-	if err := d.parse(context.Background()); err != nil {
+	if err := d.parse(context.Background(), x.parser); err != nil {
 		t.Fatal(err)
 	}
 	d.findActors()

@@ -15,11 +15,11 @@ import (
 // for an event once it has been named ("the deal", "the move", "the
 // step").
 type topicMatcher struct {
-	t     Topic
+	t     model.Topic
 	terms *regexp.Regexp
 }
 
-func newTopicMatcher(t Topic, g *Gazetteer) (*topicMatcher, error) {
+func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	var alts []string
 	for _, term := range t.Terms {
 		term = strings.TrimSpace(normalize(term).text)

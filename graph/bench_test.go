@@ -8,10 +8,11 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
+	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/synth"
 )
 
-var benchTopic = graph.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the coalition"}
+var benchTopic = model.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the coalition", Terms: []string{"anti-ISIS coalition", "coalition"}}
 
 // subset is the first n synthetic documents, extracted, for the write
 // benchmarks that compare batching with one query per row.
@@ -21,7 +22,7 @@ func subset(b *testing.B, n int) []graph.DocumentInput {
 		b.Fatal(err)
 	}
 	// The fast parser: these benchmarks measure writes, not extraction.
-	x := nlptest.FastExtractor(b, extract.Topic{ID: benchTopic.ID, Terms: []string{"anti-ISIS coalition", "coalition"}})
+	x := nlptest.FastExtractor(b, benchTopic)
 	var out []graph.DocumentInput
 	for _, a := range synth.Generate(g, 2, n) {
 		doc, err := extract.Parse(a.Name, []byte(a.Text))
@@ -32,7 +33,7 @@ func subset(b *testing.B, n int) []graph.DocumentInput {
 		if err != nil {
 			b.Fatal(err)
 		}
-		out = append(out, graph.DocumentInput{ID: a.Name, Name: a.Name, Text: doc.Text, Topic: benchTopic,
+		out = append(out, graph.DocumentInput{ID: a.Name, Name: a.Name, Text: doc.Text, Topics: []model.Topic{benchTopic},
 			Actors: r.Actors, Claims: r.Claims, Affiliations: r.Affiliations})
 	}
 	return out

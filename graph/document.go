@@ -10,12 +10,6 @@ import (
 	"github.com/stancegraph/stancegraph/model"
 )
 
-// Topic is the event the claims are about.
-type Topic struct {
-	ID   string
-	Name string
-}
-
 // DocumentInput is everything one article contributes to the graph.
 type DocumentInput struct {
 	// ID says where the document came from (see ingest): two files of
@@ -25,8 +19,12 @@ type DocumentInput struct {
 	Title  string
 	Source string // its path under the folder that was ingested
 	SHA256 string // of the file's bytes
-	Text   string
-	Topic  Topic
+	// ReadFor names the topics the document was read against (see ingest).
+	ReadFor string
+	Text    string
+	// Topics are the events the document is about; each claim names one
+	// of them.
+	Topics []model.Topic
 	Actors []model.Actor
 	Claims []model.Claim
 	// Affiliations link people to states and groups.
@@ -40,26 +38,41 @@ type DocumentInput struct {
 }
 
 // ClaimID is stable across re-ingests of a changed file as long as the
-// same actor takes the same stance in the same sentence, so analysts'
-// review marks survive edits elsewhere in the document. The document's id
-// is part of it: the same sentence in two documents is two claims.
+// same actor takes the same stance on the same topic in the same sentence,
+// so analysts' review marks survive edits elsewhere in the document. The
+// document's id and the topic are part of it: the same sentence in two
+// documents, or about two events, is two claims.
 func ClaimID(docID string, c model.Claim) string {
-	h := sha256.Sum256([]byte(docID + "\x00" + c.ActorID + "\x00" + string(c.Stance) + "\x00" + c.Evidence))
+	return claimHash(docID + "\x00" + c.Topic + "\x00" + c.ActorID + "\x00" + string(c.Stance) + "\x00" + c.Evidence)
+}
+
+// singleTopicClaimID is the id claims had when the graph held one topic;
+// a claim still under it takes its new id when its document is next
+// written, keeping its review mark.
+func singleTopicClaimID(docID string, c model.Claim) string {
+	return claimHash(docID + "\x00" + c.ActorID + "\x00" + string(c.Stance) + "\x00" + c.Evidence)
+}
+
+func claimHash(key string) string {
+	h := sha256.Sum256([]byte(key))
 	return "claim:" + hex.EncodeToString(h[:12])
 }
 
-// DocumentHash returns the content hash stored for a document, or "" if
-// the graph does not hold it.
-func (s *Store) DocumentHash(ctx context.Context, id string) (string, error) {
-	recs, err := s.read(ctx, "MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256", map[string]any{"id": id})
-	if err != nil {
-		return "", err
+// DocumentState is what the ingester needs to know of a stored document
+// to tell whether it must be read again.
+type DocumentState struct {
+	SHA256  string
+	ReadFor string
+}
+
+// DocumentState returns the content hash and the topics a document was
+// read against; both are "" if the graph does not hold it.
+func (s *Store) DocumentState(ctx context.Context, id string) (DocumentState, error) {
+	recs, err := s.read(ctx, "MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256, d.read_for AS read_for", map[string]any{"id": id})
+	if err != nil || len(recs) == 0 {
+		return DocumentState{}, err
 	}
-	if len(recs) == 0 {
-		return "", nil
-	}
-	h, _ := field(recs[0], "sha256").(string)
-	return h, nil
+	return DocumentState{SHA256: str(field(recs[0], "sha256")), ReadFor: str(field(recs[0], "read_for"))}, nil
 }
 
 // People returns every person in the graph by id and name, for the
@@ -80,17 +93,27 @@ func (s *Store) People(ctx context.Context) ([]model.Actor, error) {
 // and relationship types cannot be parameters, hence one statement per kind
 // and FOREACH switches per stance.
 const (
-	cypherTopic = `MERGE (t:Topic {id: $topic.id}) SET t.name = $topic.name`
+	cypherTopics = `UNWIND $topics AS r
+MERGE (t:Topic {id: r.id})
+SET t.name = r.name, t.terms = r.terms,
+    t.start = CASE WHEN r.start IS NULL THEN null ELSE date(r.start) END,
+    t.end = CASE WHEN r.end IS NULL THEN null ELSE date(r.end) END`
 
 	cypherDocument = `MERGE (d:Document {id: $doc.id})
-SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256,
+SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256, d.read_for = $doc.read_for,
     d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime(),
     d.corpus = $doc.corpus, d.corpus_note = $doc.corpus_note,
     d.published = CASE WHEN $doc.published IS NULL THEN null ELSE date($doc.published) END`
 
-	// cypherUpsertDocument writes the topic and document and returns the
-	// document's claim counts as they were.
-	cypherUpsertDocument = cypherTopic + "\nWITH t\n" + cypherDocument + "\nWITH d\nOPTIONAL " + docClaimCounts
+	// cypherUpsertDocument writes the topics and the document, ties the
+	// document to the topics it is now about, and returns its claim counts
+	// as they were.
+	cypherUpsertDocument = "CALL {\n" + cypherTopics + "\n}\n" + cypherDocument + `
+WITH d
+CALL { WITH d MATCH (d)-[old:ABOUT]->(:Topic) DELETE old }
+CALL { WITH d UNWIND $topics AS r MATCH (t:Topic {id: r.id}) CREATE (d)-[:ABOUT]->(t) }
+WITH d
+OPTIONAL ` + docClaimCounts
 
 	// cypherStanceCounts counts a document's claims that count (not
 	// rejected) per actor and stance, before and after a rewrite, so that
@@ -98,10 +121,19 @@ SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.sha256 =
 	// recounted over every document.
 	cypherStanceCounts = "MATCH (d:Document {id: $id})\n" + docClaimCounts
 
-	// docClaimCounts counts the claims of document d per actor and stance.
-	docClaimCounts = `MATCH (d)<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
+	// docClaimCounts counts the claims of document d per actor, stance
+	// and topic.
+	docClaimCounts = `MATCH (d)<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor), (c)-[:ABOUT]->(t:Topic)
 WHERE coalesce(c.review, '') <> 'rejected'
-RETURN a.id AS actor, c.stance AS stance, count(c) AS claims`
+RETURN a.id AS actor, c.stance AS stance, t.id AS topic, count(c) AS claims`
+
+	// cypherRekeyClaims gives claims written under the single-topic id
+	// their id under the topic's, so that the rewrite below finds them
+	// and their review marks stay.
+	cypherRekeyClaims = `UNWIND $rekey AS r
+MATCH (c:Claim {id: r.old})
+WHERE NOT EXISTS { MATCH (:Claim {id: r.new}) }
+SET c.id = r.new`
 
 	cypherDropStale = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)
 WHERE NOT c.id IN $keep
@@ -125,9 +157,9 @@ UNWIND $mentions AS r
 MATCH (a:Actor {id: r.id})
 CREATE (d)-[:MENTIONS {count: r.count}]->(a)`
 
-	cypherClaims = `MATCH (d:Document {id: $id}), (t:Topic {id: $topic})
+	cypherClaims = `MATCH (d:Document {id: $id})
 UNWIND $claims AS r
-MATCH (a:Actor {id: r.actor})
+MATCH (a:Actor {id: r.actor}), (t:Topic {id: r.topic})
 MERGE (c:Claim {id: r.id})
 ON CREATE SET c.review = ''
 SET c.stance = r.stance, c.quote = r.quote, c.start = r.start, c.end = r.end,
@@ -143,7 +175,7 @@ SET a.role = CASE WHEN coalesce(a.role, '') = '' THEN r.role ELSE a.role END`
 
 	// cypherWriteAll is a whole document's rows in one statement: each
 	// part runs once, in order, as a unit subquery.
-	cypherWriteAll = "CALL {\n" + cypherDropStale + "\n}\nCALL {\n" + cypherActors + "\n}\nCALL {\n" + cypherMentions +
+	cypherWriteAll = "CALL {\n" + cypherRekeyClaims + "\n}\nCALL {\n" + cypherDropStale + "\n}\nCALL {\n" + cypherActors + "\n}\nCALL {\n" + cypherMentions +
 		"\n}\nCALL {\n" + cypherClaims + "\n}\nCALL {\n" + cypherAffiliations + "\n}"
 )
 
@@ -160,10 +192,12 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 	}
 	keep := make([]string, 0, len(in.Claims))
 	claimRows := make([]map[string]any, 0, len(in.Claims))
+	rekey := make([]map[string]any, 0, len(in.Claims))
 	for _, c := range in.Claims {
 		id := ClaimID(in.ID, c)
 		keep = append(keep, id)
-		claimRows = append(claimRows, map[string]any{"id": id, "actor": c.ActorID, "stance": string(c.Stance),
+		rekey = append(rekey, map[string]any{"old": singleTopicClaimID(in.ID, c), "new": id})
+		claimRows = append(claimRows, map[string]any{"id": id, "actor": c.ActorID, "stance": string(c.Stance), "topic": c.Topic,
 			"quote": c.Evidence, "start": c.Start, "end": c.End, "attribution": string(c.Attribution),
 			"cue": c.Cue, "confidence": c.Confidence, "actor_name": c.Actor})
 	}
@@ -179,25 +213,29 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 	for _, f := range in.Affiliations {
 		affRows = append(affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
 	}
-	doc := map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "sha256": in.SHA256,
+	doc := map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "sha256": in.SHA256, "read_for": in.ReadFor,
 		"chars": len([]rune(in.Text)), "text": in.Text, "corpus": nullIfEmpty(in.Corpus), "corpus_note": nullIfEmpty(in.CorpusNote),
 		"published": nullIfEmpty(in.Published)}
-	topic := map[string]any{"id": in.Topic.ID, "name": in.Topic.Name}
+	topics := make([]map[string]any, 0, len(in.Topics))
+	for _, t := range in.Topics {
+		topics = append(topics, map[string]any{"id": t.ID, "name": t.Name, "terms": t.Terms,
+			"start": nullIfEmpty(t.Start), "end": nullIfEmpty(t.End)})
+	}
 
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		run := func(q string, p map[string]any) error { return exec(ctx, tx, q, p) }
-		before, err := upsertDocument(ctx, tx, topic, doc)
+		before, err := upsertDocument(ctx, tx, topics, doc)
 		if err != nil {
 			return nil, err
 		}
 		if len(actorRows) <= batch && len(claimRows) <= batch && len(affRows) <= batch {
 			// The usual case: everything in one round trip.
-			err = run(cypherWriteAll, map[string]any{"id": in.ID, "topic": in.Topic.ID, "keep": keep,
+			err = run(cypherWriteAll, map[string]any{"id": in.ID, "keep": keep, "rekey": rekey,
 				"actors": actorRows, "mentions": mentionRows, "claims": claimRows, "affiliations": affRows})
 		} else {
-			err = writeInBatches(run, in, keep, actorRows, mentionRows, claimRows, affRows, batch)
+			err = writeInBatches(run, in, keep, rekey, actorRows, mentionRows, claimRows, affRows, batch)
 		}
 		if err != nil {
 			return nil, err
@@ -214,7 +252,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 		if len(deltas) == 0 {
 			return nil, nil
 		}
-		return nil, run(cypherSummaryDeltas(), map[string]any{"topic": in.Topic.ID, "rows": deltas})
+		return nil, run(cypherSummaryDeltas(), map[string]any{"rows": deltas})
 	})
 	if err != nil {
 		return s.translate(ctx, err, "write document %s", in.ID)
@@ -222,10 +260,10 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 	return nil
 }
 
-// upsertDocument writes the topic and the document node and returns the
+// upsertDocument writes the topics and the document node and returns the
 // document's claim counts before this write.
-func upsertDocument(ctx context.Context, tx neo4j.ManagedTransaction, topic, doc map[string]any) (map[stanceKey]int64, error) {
-	res, err := tx.Run(ctx, cypherUpsertDocument, map[string]any{"topic": topic, "doc": doc})
+func upsertDocument(ctx context.Context, tx neo4j.ManagedTransaction, topics []map[string]any, doc map[string]any) (map[stanceKey]int64, error) {
+	res, err := tx.Run(ctx, cypherUpsertDocument, map[string]any{"topics": topics, "doc": doc})
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +272,12 @@ func upsertDocument(ctx context.Context, tx neo4j.ManagedTransaction, topic, doc
 
 // writeInBatches is the path for documents with more rows than one batch.
 func writeInBatches(run func(string, map[string]any) error, in DocumentInput, keep []string,
-	actorRows, mentionRows, claimRows, affRows []map[string]any, batch int) error {
+	rekey, actorRows, mentionRows, claimRows, affRows []map[string]any, batch int) error {
+	for _, rows := range chunks(rekey, batch) {
+		if err := run(cypherRekeyClaims, map[string]any{"rekey": rows}); err != nil {
+			return err
+		}
+	}
 	if err := run(cypherDropStale, map[string]any{"id": in.ID, "keep": keep}); err != nil {
 		return err
 	}
@@ -247,7 +290,7 @@ func writeInBatches(run func(string, map[string]any) error, in DocumentInput, ke
 		return err
 	}
 	for _, rows := range chunks(claimRows, batch) {
-		if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "claims": rows}); err != nil {
+		if err := run(cypherClaims, map[string]any{"id": in.ID, "claims": rows}); err != nil {
 			return err
 		}
 	}
@@ -265,14 +308,14 @@ func newCounts(docID string, claims []model.Claim) map[stanceKey]int64 {
 	for _, c := range claims {
 		if id := ClaimID(docID, c); !seen[id] {
 			seen[id] = true
-			out[stanceKey{c.ActorID, string(c.Stance)}]++
+			out[stanceKey{c.ActorID, string(c.Stance), c.Topic}]++
 		}
 	}
 	return out
 }
 
-// stanceKey is one actor's stance in one document.
-type stanceKey struct{ actor, stance string }
+// stanceKey is one actor's stance on one topic in one document.
+type stanceKey struct{ actor, stance, topic string }
 
 func stanceCounts(ctx context.Context, tx neo4j.ManagedTransaction, docID string) (map[stanceKey]int64, error) {
 	res, err := tx.Run(ctx, cypherStanceCounts, map[string]any{"id": docID})
@@ -294,7 +337,7 @@ func countsFrom(ctx context.Context, res neo4j.ResultWithContext) (map[stanceKey
 			continue // OPTIONAL MATCH found no claim
 		}
 		n, _ := field(r, "claims").(int64)
-		out[stanceKey{actor, str(field(r, "stance"))}] = n
+		out[stanceKey{actor, str(field(r, "stance")), str(field(r, "topic"))}] = n
 	}
 	return out, nil
 }
@@ -323,7 +366,7 @@ func summaryDeltas(before, after map[stanceKey]int64) []map[string]any {
 		case b > 0 && a == 0:
 			docs = -1
 		}
-		rows = append(rows, map[string]any{"actor": k.actor, "stance": k.stance, "claims": a - b, "documents": docs})
+		rows = append(rows, map[string]any{"actor": k.actor, "stance": k.stance, "topic": k.topic, "claims": a - b, "documents": docs})
 	}
 	return rows
 }
@@ -409,9 +452,8 @@ func nullIfEmpty(s string) any {
 // cypherSummaryDeltas adds each row's change in claims and documents to
 // the actor's summary edge, then drops edges left with no claims.
 func cypherSummaryDeltas() string {
-	return `MATCH (t:Topic {id: $topic})
-UNWIND $rows AS r
-MATCH (a:Actor {id: r.actor})
+	return `UNWIND $rows AS r
+MATCH (a:Actor {id: r.actor}), (t:Topic {id: r.topic})
 ` + perStance("r.stance", `MERGE (a)-[s:REL]->(t) ON CREATE SET s.claims = 0, s.documents = 0
   SET s.claims = s.claims + r.claims, s.documents = s.documents + r.documents`) + `
 WITH DISTINCT a, t

@@ -14,21 +14,21 @@ import (
 )
 
 func TestSummaryDeltas(t *testing.T) {
-	k := func(a, s string) stanceKey { return stanceKey{a, s} }
+	k := func(a, s string) stanceKey { return stanceKey{a, s, "t"} }
 	tests := []struct {
 		name          string
 		before, after map[stanceKey]int64
 		want          []map[string]any
 	}{
 		{"new document", nil, map[stanceKey]int64{k("a", "support"): 2},
-			[]map[string]any{{"actor": "a", "stance": "support", "claims": int64(2), "documents": int64(1)}}},
+			[]map[string]any{{"actor": "a", "stance": "support", "topic": "t", "claims": int64(2), "documents": int64(1)}}},
 		{"unchanged", map[stanceKey]int64{k("a", "oppose"): 1}, map[stanceKey]int64{k("a", "oppose"): 1}, nil},
 		{"claim dropped, document still counts", map[stanceKey]int64{k("a", "oppose"): 2}, map[stanceKey]int64{k("a", "oppose"): 1},
-			[]map[string]any{{"actor": "a", "stance": "oppose", "claims": int64(-1), "documents": int64(0)}}},
+			[]map[string]any{{"actor": "a", "stance": "oppose", "topic": "t", "claims": int64(-1), "documents": int64(0)}}},
 		{"stance changed", map[stanceKey]int64{k("a", "oppose"): 1}, map[stanceKey]int64{k("a", "cautious"): 1},
 			[]map[string]any{
-				{"actor": "a", "stance": "cautious", "claims": int64(1), "documents": int64(1)},
-				{"actor": "a", "stance": "oppose", "claims": int64(-1), "documents": int64(-1)},
+				{"actor": "a", "stance": "cautious", "topic": "t", "claims": int64(1), "documents": int64(1)},
+				{"actor": "a", "stance": "oppose", "topic": "t", "claims": int64(-1), "documents": int64(-1)},
 			}},
 	}
 	for _, tt := range tests {

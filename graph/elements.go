@@ -46,8 +46,8 @@ type Elements struct {
 }
 
 // Graph returns the actors whose claims match the filter, each joined to
-// the topic by one edge per stance (sized by the matching claims), plus the
-// affiliations among them.
+// each topic it has a stance on by one edge per stance (sized by the
+// matching claims), plus the affiliations among them.
 func (s *Store) Graph(ctx context.Context, f ActorFilter) (Elements, error) {
 	actors, err := s.Actors(ctx, f)
 	if err != nil {
@@ -57,22 +57,24 @@ func (s *Store) Graph(ctx context.Context, f ActorFilter) (Elements, error) {
 	for _, a := range actors {
 		ids = append(ids, a.ID)
 	}
-	return s.elementsFor(ctx, actors, ids)
+	return s.elementsFor(ctx, actors, ids, f)
 }
 
-// Subgraph returns the given actors with their stance edges and the
-// affiliations among them: the graph part of an answer.
-func (s *Store) Subgraph(ctx context.Context, ids []string) (Elements, error) {
+// Subgraph returns the given actors with their stance edges (on one topic
+// unless topic is "") and the affiliations among them: the graph part of
+// an answer.
+func (s *Store) Subgraph(ctx context.Context, ids []string, topic string) (Elements, error) {
 	actors, err := s.actorsByID(ctx, ids)
 	if err != nil {
 		return Elements{}, err
 	}
-	return s.elementsFor(ctx, actors, ids)
+	return s.elementsFor(ctx, actors, ids, ActorFilter{Topic: topic})
 }
 
-// Neighbourhood returns an actor, its stance edges, and every actor
-// affiliated with it in either direction, with theirs.
-func (s *Store) Neighbourhood(ctx context.Context, id string) (Elements, error) {
+// Neighbourhood returns an actor, its stance edges (on one topic unless
+// topic is ""), and every actor affiliated with it in either direction,
+// with theirs.
+func (s *Store) Neighbourhood(ctx context.Context, id, topic string) (Elements, error) {
 	// Grouped by a, so that an unknown id gives no row rather than an
 	// empty list.
 	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:AFFILIATED_WITH]-(o:Actor)
@@ -84,37 +86,64 @@ RETURN a.id AS id, collect(DISTINCT o.id) AS affiliated`, map[string]any{"id": i
 		return Elements{}, model.Errorf(model.NotFound, "no actor %q", id)
 	}
 	ids := append([]string{id}, strs(field(recs[0], "affiliated"))...)
-	return s.Subgraph(ctx, ids)
+	return s.Subgraph(ctx, ids, topic)
+}
+
+// stanceEdges are the summary edges of the given actors, per topic, that
+// match the filter: from the summary edges themselves, or counted from the
+// claims when the filter names a document.
+func (s *Store) stanceEdges(ctx context.Context, ids []string, f ActorFilter) ([]Edge, map[string]string, error) {
+	p := f.params()
+	p["ids"] = ids
+	query := `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)
+WHERE a.id IN $ids AND ($topic IS NULL OR t.id = $topic)
+WITH a, t, s, ` + stanceOfRel("s") + ` AS stance
+WHERE $stance IS NULL OR stance = $stance
+RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, stance, s.claims AS claims, s.documents AS documents`
+	if f.Doc != "" {
+		query = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document {id: $doc}), (c)-[:ABOUT]->(t:Topic)
+WHERE a.id IN $ids AND coalesce(c.review, '') <> 'rejected' AND ($topic IS NULL OR t.id = $topic)
+  AND ($stance IS NULL OR c.stance = $stance)
+RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, c.stance AS stance,
+  count(DISTINCT c) AS claims, count(DISTINCT d) AS documents`
+	}
+	recs, err := s.read(ctx, query, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	var edges []Edge
+	topics := map[string]string{}
+	for _, r := range recs {
+		actor, topic, stance := str(field(r, "actor")), str(field(r, "topic")), str(field(r, "stance"))
+		claims, _ := field(r, "claims").(int64)
+		docs, _ := field(r, "documents").(int64)
+		topics[topic] = str(field(r, "topic_name"))
+		edges = append(edges, Edge{Data: EdgeData{ID: actor + "|" + stance + "|" + topic, Source: actor, Target: topic,
+			Type: relType(stance), Stance: stance, Claims: claims, Documents: docs}})
+	}
+	return edges, topics, nil
 }
 
 // elementsFor builds nodes for actors (and for ids without claims, which
-// still appear, unconnected to the topic), the topic, the stance edges and
-// the affiliations among them.
-func (s *Store) elementsFor(ctx context.Context, actors []Actor, ids []string) (Elements, error) {
+// still appear, unconnected to any topic), the topics they have stances
+// on, the stance edges matching the filter and the affiliations among
+// them.
+func (s *Store) elementsFor(ctx context.Context, actors []Actor, ids []string, f ActorFilter) (Elements, error) {
 	el := Elements{Nodes: []Node{}, Edges: []Edge{}}
 	seen := map[string]bool{}
-	topics := map[string]bool{}
-	recs, err := s.read(ctx, `MATCH (t:Topic) RETURN t.id AS id, t.name AS name ORDER BY t.id`, nil)
-	if err != nil {
-		return el, err
-	}
-	topicID, topicName := "", ""
-	if len(recs) > 0 {
-		topicID, topicName = str(field(recs[0], "id")), str(field(recs[0], "name"))
-	}
 	for _, a := range actors {
 		n := Node{Data: NodeData{ID: a.ID, Label: a.Name, Kind: a.Kind, Type: "actor", Evidence: a.Evidence, Stances: []string{}}}
 		for _, st := range a.Stances {
 			n.Data.Stances = append(n.Data.Stances, st.Stance)
-			if topicID != "" {
-				topics[topicID] = true
-				el.Edges = append(el.Edges, Edge{Data: EdgeData{ID: a.ID + "|" + st.Stance, Source: a.ID, Target: topicID,
-					Type: relType(st.Stance), Stance: st.Stance, Claims: st.Claims, Documents: st.Documents}})
-			}
 		}
 		seen[a.ID] = true
 		el.Nodes = append(el.Nodes, n)
 	}
+	edges, topics, err := s.stanceEdges(ctx, ids, f)
+	if err != nil {
+		return el, err
+	}
+	el.Edges = append(el.Edges, edges...)
 	var missing []string
 	for _, id := range ids {
 		if !seen[id] {
@@ -132,14 +161,19 @@ func (s *Store) elementsFor(ctx context.Context, actors []Actor, ids []string) (
 			el.Nodes = append(el.Nodes, Node{Data: NodeData{ID: id, Label: str(field(r, "name")), Kind: str(field(r, "kind")), Type: "actor", Stances: []string{}}})
 		}
 	}
-	if topics[topicID] {
-		el.Nodes = append(el.Nodes, Node{Data: NodeData{ID: topicID, Label: topicName, Kind: "topic", Type: "topic", Stances: []string{}}})
+	topicIDs := make([]string, 0, len(topics))
+	for id := range topics {
+		topicIDs = append(topicIDs, id)
+	}
+	sort.Strings(topicIDs)
+	for _, id := range topicIDs {
+		el.Nodes = append(el.Nodes, Node{Data: NodeData{ID: id, Label: topics[id], Kind: "topic", Type: "topic", Stances: []string{}}})
 	}
 	all := make([]string, 0, len(seen))
 	for id := range seen {
 		all = append(all, id)
 	}
-	recs, err = s.read(ctx, `MATCH (p:Actor)-[r:AFFILIATED_WITH]->(o:Actor) WHERE p.id IN $ids AND o.id IN $ids
+	recs, err := s.read(ctx, `MATCH (p:Actor)-[r:AFFILIATED_WITH]->(o:Actor) WHERE p.id IN $ids AND o.id IN $ids
 RETURN p.id AS person, o.id AS org, coalesce(r.role, '') AS role`, map[string]any{"ids": all})
 	if err != nil {
 		return el, err

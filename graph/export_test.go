@@ -20,8 +20,10 @@ func (s *Store) WriteDocumentPerRow(ctx context.Context, in DocumentInput) error
 		_, err = res.Consume(ctx)
 		return err
 	}
-	if err := run(cypherTopic, map[string]any{"topic": map[string]any{"id": in.Topic.ID, "name": in.Topic.Name}}); err != nil {
-		return err
+	for _, t := range in.Topics {
+		if err := run(cypherTopics, map[string]any{"topics": []map[string]any{{"id": t.ID, "name": t.Name, "terms": t.Terms}}}); err != nil {
+			return err
+		}
 	}
 	if err := run(cypherDocument, map[string]any{"doc": map[string]any{"id": in.ID, "name": in.Name, "title": in.Title,
 		"source": in.Source, "sha256": in.SHA256, "chars": len(in.Text), "text": in.Text}}); err != nil {
@@ -39,12 +41,12 @@ func (s *Store) WriteDocumentPerRow(ctx context.Context, in DocumentInput) error
 	}
 	for _, c := range in.Claims {
 		row := map[string]any{"id": ClaimID(in.ID, c), "actor": c.ActorID, "stance": string(c.Stance), "quote": c.Evidence,
-			"start": c.Start, "end": c.End, "attribution": string(c.Attribution), "cue": c.Cue, "confidence": c.Confidence}
-		if err := run(cypherClaims, map[string]any{"id": in.ID, "topic": in.Topic.ID, "claims": []map[string]any{row}}); err != nil {
+			"start": c.Start, "end": c.End, "attribution": string(c.Attribution), "cue": c.Cue, "confidence": c.Confidence, "topic": c.Topic}
+		if err := run(cypherClaims, map[string]any{"id": in.ID, "claims": []map[string]any{row}}); err != nil {
 			return err
 		}
-		if err := run(cypherSummaryDeltas(), map[string]any{"topic": in.Topic.ID, "rows": []map[string]any{
-			{"actor": c.ActorID, "stance": string(c.Stance), "claims": 1, "documents": 0}}}); err != nil {
+		if err := run(cypherSummaryDeltas(), map[string]any{"rows": []map[string]any{
+			{"actor": c.ActorID, "stance": string(c.Stance), "topic": c.Topic, "claims": 1, "documents": 0}}}); err != nil {
 			return err
 		}
 	}

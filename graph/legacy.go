@@ -37,8 +37,8 @@ func (s *Store) AdoptDocument(ctx context.Context, legacyID string, in DocumentI
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, `MATCH (d:Document {id: $old})<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor)
-RETURN c.id AS id, a.id AS actor, c.stance AS stance, c.quote AS quote`, map[string]any{"old": legacyID})
+		res, err := tx.Run(ctx, `MATCH (d:Document {id: $old})<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor), (c)-[:ABOUT]->(t:Topic)
+RETURN c.id AS id, a.id AS actor, t.id AS topic, c.stance AS stance, c.quote AS quote`, map[string]any{"old": legacyID})
 		if err != nil {
 			return nil, err
 		}
@@ -48,7 +48,7 @@ RETURN c.id AS id, a.id AS actor, c.stance AS stance, c.quote AS quote`, map[str
 		}
 		rekey := make([]map[string]any, 0, len(recs))
 		for _, r := range recs {
-			c := model.Claim{ActorID: str(field(r, "actor")), Stance: model.Stance(str(field(r, "stance"))), Evidence: str(field(r, "quote"))}
+			c := model.Claim{ActorID: str(field(r, "actor")), Topic: str(field(r, "topic")), Stance: model.Stance(str(field(r, "stance"))), Evidence: str(field(r, "quote"))}
 			rekey = append(rekey, map[string]any{"old": str(field(r, "id")), "new": ClaimID(in.ID, c)})
 		}
 		res, err = tx.Run(ctx, `MATCH (d:Document {id: $old})

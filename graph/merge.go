@@ -104,9 +104,9 @@ func rekeyClaims(ctx context.Context, tx neo4j.ManagedTransaction, from, into st
 // rekeyClaimsNamed is rekeyClaims for the claims whose document named the
 // actor by one of names (any case); nil is every claim.
 func rekeyClaimsNamed(ctx context.Context, tx neo4j.ManagedTransaction, from, into string, names []string) error {
-	res, err := tx.Run(ctx, `MATCH (:Actor {id: $from})-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+	res, err := tx.Run(ctx, `MATCH (:Actor {id: $from})-[:MADE]->(c:Claim)-[:IN]->(d:Document), (c)-[:ABOUT]->(t:Topic)
 WHERE $names IS NULL OR toLower(c.actor_name) IN $names
-RETURN c.id AS id, d.id AS doc, c.stance AS stance, c.quote AS quote`, map[string]any{"from": from, "names": lowered(names)})
+RETURN c.id AS id, d.id AS doc, t.id AS topic, c.stance AS stance, c.quote AS quote`, map[string]any{"from": from, "names": lowered(names)})
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ RETURN c.id AS id, d.id AS doc, c.stance AS stance, c.quote AS quote`, map[strin
 	}
 	rows := make([]map[string]any, 0, len(recs))
 	for _, r := range recs {
-		c := model.Claim{ActorID: into, Stance: model.Stance(str(field(r, "stance"))), Evidence: str(field(r, "quote"))}
+		c := model.Claim{ActorID: into, Topic: str(field(r, "topic")), Stance: model.Stance(str(field(r, "stance"))), Evidence: str(field(r, "quote"))}
 		rows = append(rows, map[string]any{"old": str(field(r, "id")), "new": ClaimID(str(field(r, "doc")), c)})
 	}
 	return exec(ctx, tx, `UNWIND $rows AS r

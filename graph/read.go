@@ -29,6 +29,8 @@ type Claim struct {
 	Cue         string  `json:"cue"`
 	Confidence  float64 `json:"confidence"`
 	Review      string  `json:"review"`
+	// Topic is the id of the topic the claim is about.
+	Topic string `json:"topic"`
 }
 
 // StanceCount is one summary edge of an actor.
@@ -204,7 +206,7 @@ func strs(v any) []string {
 const claimReturn = `RETURN c.id AS id, a.id AS actor_id, a.name AS actor, a.kind AS kind, c.stance AS stance,
        c.quote AS quote, d.id AS doc, d.title AS doc_title, toString(d.published) AS published,
        c.start AS start, c.end AS end, c.attribution AS attribution, c.cue AS cue,
-       c.confidence AS confidence, coalesce(c.review, '') AS review`
+       c.confidence AS confidence, coalesce(c.review, '') AS review, head([(c)-[:ABOUT]->(t:Topic) | t.id]) AS topic`
 
 func claimFrom(r *neo4j.Record) Claim {
 	get := func(k string) any { return field(r, k) }
@@ -214,8 +216,12 @@ func claimFrom(r *neo4j.Record) Claim {
 	return Claim{ID: str(get("id")), ActorID: str(get("actor_id")), Actor: str(get("actor")), Kind: str(get("kind")),
 		Stance: str(get("stance")), Quote: str(get("quote")), Doc: str(get("doc")), DocTitle: str(get("doc_title")),
 		Published: str(get("published")), Start: start, End: end, Attribution: str(get("attribution")),
-		Cue: str(get("cue")), Confidence: conf, Review: str(get("review"))}
+		Cue: str(get("cue")), Confidence: conf, Review: str(get("review")), Topic: str(get("topic"))}
 }
+
+// onTopic is the condition that claim c is about topic $topic (or that
+// $topic is null).
+const onTopic = "($topic IS NULL OR EXISTS { (c)-[:ABOUT]->(:Topic {id: $topic}) })"
 
 func (s *Store) claims(ctx context.Context, where string, params map[string]any) ([]Claim, error) {
 	return s.claimQuery(ctx, "MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+where+"\n"+claimReturn+
@@ -235,8 +241,9 @@ func (s *Store) claimQuery(ctx context.Context, query string, params map[string]
 	return out, nil
 }
 
-// Actor returns one actor with its affiliations and every claim.
-func (s *Store) Actor(ctx context.Context, id string) (ActorDetail, error) {
+// Actor returns one actor with its affiliations and every claim, or its
+// claims on one topic when topic is not "".
+func (s *Store) Actor(ctx context.Context, id, topic string) (ActorDetail, error) {
 	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases`, map[string]any{"id": id})
 	if err != nil {
 		return ActorDetail{}, err
@@ -246,7 +253,7 @@ func (s *Store) Actor(ctx context.Context, id string) (ActorDetail, error) {
 	}
 	d := ActorDetail{Actor: actorFrom(recs[0]), Affiliations: []Affiliation{}}
 	// Its stances are tallied from the claims it returns anyway.
-	claims, err := s.claims(ctx, "a.id = $id", map[string]any{"id": id})
+	claims, err := s.claims(ctx, "a.id = $id AND "+onTopic, map[string]any{"id": id, "topic": nullIfEmpty(topic)})
 	if err != nil {
 		return ActorDetail{}, err
 	}
@@ -301,13 +308,19 @@ type DocumentSummary struct {
 	Corpus string `json:"corpus,omitempty"`
 	// Published is the publication date (YYYY-MM-DD), "" when unknown.
 	Published string `json:"published,omitempty"`
+	// Topics are the ids of the topics the document is about.
+	Topics []string `json:"topics"`
 }
 
-// Documents lists every document with its number of claims.
-func (s *Store) Documents(ctx context.Context) ([]DocumentSummary, error) {
+// Documents lists every document, or those about one topic, with its
+// number of claims (on that topic).
+func (s *Store) Documents(ctx context.Context, topic string) ([]DocumentSummary, error) {
 	recs, err := s.read(ctx, `MATCH (d:Document)
-RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars, count {(d)<-[:IN]-(:Claim)} AS claims,
-  d.name AS name, d.corpus AS corpus, toString(d.published) AS published ORDER BY d.source, d.id`, nil)
+WHERE $topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) }
+RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars,
+  count { (d)<-[:IN]-(c:Claim) WHERE `+onTopic+` } AS claims,
+  d.name AS name, d.corpus AS corpus, toString(d.published) AS published,
+  [(d)-[:ABOUT]->(t:Topic) | t.id] AS topics ORDER BY d.source, d.id`, map[string]any{"topic": nullIfEmpty(topic)})
 	if err != nil {
 		return nil, err
 	}
@@ -317,7 +330,8 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars, count
 		chars, _ := get("chars").(int64)
 		claims, _ := get("claims").(int64)
 		out = append(out, DocumentSummary{ID: str(get("id")), Name: str(get("name")), Title: str(get("title")),
-			Source: str(get("source")), Chars: chars, Claims: claims, Corpus: str(get("corpus")), Published: str(get("published"))})
+			Source: str(get("source")), Chars: chars, Claims: claims, Corpus: str(get("corpus")), Published: str(get("published")),
+			Topics: strs(get("topics"))})
 	}
 	return out, nil
 }
@@ -357,9 +371,11 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.text AS text, d.corpu
 	return d, err
 }
 
-// Disagreement is an actor whose claims take more than one stance.
+// Disagreement is an actor whose claims on one topic take more than one
+// stance.
 type Disagreement struct {
 	Actor   Actor          `json:"actor"`
+	Topic   string         `json:"topic"`
 	Stances []StanceClaims `json:"stances"`
 }
 
@@ -369,29 +385,45 @@ type StanceClaims struct {
 	Claims []Claim `json:"claims"`
 }
 
-// Disagreements lists actors whose documents give them different stances,
-// with the quotes on each side.
-func (s *Store) Disagreements(ctx context.Context) ([]Disagreement, error) {
-	// The summary edges say who has more than one stance; only their
-	// claims are read.
-	recs, err := s.read(ctx, `MATCH (x:Actor) WHERE count { (x)-[:`+stanceRels()+`]->(:Topic) } > 1
-RETURN collect(x.id) AS ids`, nil)
+// Disagreements lists actors whose documents give them different stances
+// on a topic (on the given one, or on any when topic is ""), with the
+// quotes on each side: one row per actor and topic.
+func (s *Store) Disagreements(ctx context.Context, topic string) ([]Disagreement, error) {
+	// The summary edges say who has more than one stance on a topic; only
+	// their claims are read.
+	recs, err := s.read(ctx, `MATCH (x:Actor)-[:`+stanceRels()+`]->(t:Topic)
+WHERE $topic IS NULL OR t.id = $topic
+WITH x, t, count(*) AS stances WHERE stances > 1
+RETURN collect(x.id + '|' + t.id) AS pairs`, map[string]any{"topic": nullIfEmpty(topic)})
 	if err != nil {
 		return nil, err
 	}
-	claims, err := s.claims(ctx, `a.id IN $ids AND coalesce(c.review, '') <> 'rejected'`,
-		map[string]any{"ids": strs(field(recs[0], "ids"))})
+	pairs := strs(field(recs[0], "pairs"))
+	ids := make([]string, 0, len(pairs))
+	for _, p := range pairs {
+		ids = append(ids, strings.SplitN(p, "|", 2)[0])
+	}
+	claims, err := s.claims(ctx, `a.id IN $ids AND coalesce(c.review, '') <> 'rejected' AND `+onTopic,
+		map[string]any{"ids": ids, "topic": nullIfEmpty(topic)})
 	if err != nil {
 		return nil, err
+	}
+	disputed := map[string]bool{}
+	for _, p := range pairs {
+		disputed[p] = true
 	}
 	by := map[string]*Disagreement{}
 	var order []string
 	for _, c := range claims {
-		d, ok := by[c.ActorID]
+		key := c.ActorID + "|" + c.Topic
+		if !disputed[key] {
+			continue // the actor's stance on another topic, held alone
+		}
+		d, ok := by[key]
 		if !ok {
-			d = &Disagreement{Actor: Actor{ID: c.ActorID, Name: c.Actor, Kind: c.Kind, Aliases: []string{}}}
-			by[c.ActorID] = d
-			order = append(order, c.ActorID)
+			d = &Disagreement{Actor: Actor{ID: c.ActorID, Name: c.Actor, Kind: c.Kind, Aliases: []string{}}, Topic: c.Topic}
+			by[key] = d
+			order = append(order, key)
 		}
 		i := sort.Search(len(d.Stances), func(i int) bool { return d.Stances[i].Stance >= c.Stance })
 		if i == len(d.Stances) || d.Stances[i].Stance != c.Stance {
@@ -411,7 +443,12 @@ RETURN collect(x.id) AS ids`, nil)
 		d.Actor.Stances = stanceTally(all)
 		out = append(out, *d)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Actor.Name < out[j].Actor.Name })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Actor.Name != out[j].Actor.Name {
+			return out[i].Actor.Name < out[j].Actor.Name
+		}
+		return out[i].Topic < out[j].Topic
+	})
 	return out, nil
 }
 
@@ -465,9 +502,10 @@ func (s *Store) ClaimByID(ctx context.Context, id string) (Claim, error) {
 const EvidencePerActor = 5
 
 // ClaimsOf returns up to EvidencePerActor claims (not rejected) of each of
-// the given actors, for the evidence behind answers.
-func (s *Store) ClaimsOf(ctx context.Context, actorIDs []string, stance string) ([]Claim, error) {
-	p := map[string]any{"ids": actorIDs, "stance": nil, "per": EvidencePerActor}
+// the given actors, on one topic unless topic is "", for the evidence
+// behind answers.
+func (s *Store) ClaimsOf(ctx context.Context, actorIDs []string, stance, topic string) ([]Claim, error) {
+	p := map[string]any{"ids": actorIDs, "stance": nil, "per": EvidencePerActor, "topic": nullIfEmpty(topic)}
 	if stance != "" {
 		p["stance"] = stance
 	}
@@ -475,7 +513,7 @@ func (s *Store) ClaimsOf(ctx context.Context, actorIDs []string, stance string) 
 CALL {
   WITH a
   MATCH (a)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
-  WHERE coalesce(c.review, '') <> 'rejected' AND ($stance IS NULL OR c.stance = $stance)
+  WHERE coalesce(c.review, '') <> 'rejected' AND ($stance IS NULL OR c.stance = $stance) AND `+onTopic+`
   RETURN c, d LIMIT $per
 }
 `+claimReturn, p)
@@ -486,15 +524,16 @@ CALL {
 const TimelineCap = 1000
 
 // Timeline returns the claims (not rejected) of one actor, or of every
-// actor when actorID is "", in order of their documents' publication
-// dates; claims from undated documents come last.
-func (s *Store) Timeline(ctx context.Context, actorID string) ([]Claim, error) {
+// actor when actorID is "", on one topic unless topic is "", in order of
+// their documents' publication dates; claims from undated documents come
+// last.
+func (s *Store) Timeline(ctx context.Context, actorID, topic string) ([]Claim, error) {
 	var actor any
 	if actorID != "" {
 		actor = actorID
 	}
 	return s.claimQuery(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
-WHERE ($actor IS NULL OR a.id = $actor) AND coalesce(c.review, '') <> 'rejected'
+WHERE ($actor IS NULL OR a.id = $actor) AND coalesce(c.review, '') <> 'rejected' AND `+onTopic+`
 `+claimReturn+`
-ORDER BY d.published IS NULL, d.published, d.source, c.start LIMIT $cap`, map[string]any{"actor": actor, "cap": TimelineCap})
+ORDER BY d.published IS NULL, d.published, d.source, c.start LIMIT $cap`, map[string]any{"actor": actor, "cap": TimelineCap, "topic": nullIfEmpty(topic)})
 }

@@ -42,8 +42,8 @@ func ingestAll(b *testing.B, st *graph.Store, dir string) ingest.Summary {
 	b.Helper()
 	// The fast parser: the benchmark measures writing, and a real parse of
 	// 10,000 articles would take hours on two cores.
-	x := nlptest.FastExtractor(b, neo4jtest.SeedsTopic)
-	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: x, Topic: topic,
+	x := nlptest.FastTopics(b, neo4jtest.Topic)
+	sum, err := ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: x,
 		MaxBytes: 1 << 20, BatchSize: 1000, Workers: 2, Progress: neo4jtest.Quiet{}}, []string{dir})
 	if err != nil {
 		b.Fatal(err)

@@ -25,7 +25,7 @@ import (
 
 // Store is the part of the graph the ingester writes to.
 type Store interface {
-	DocumentHash(ctx context.Context, id string) (string, error)
+	DocumentState(ctx context.Context, id string) (graph.DocumentState, error)
 	WriteDocument(ctx context.Context, in graph.DocumentInput, batch int) error
 	LegacyDocument(ctx context.Context, name string) (graph.LegacyDocument, bool, error)
 	AdoptDocument(ctx context.Context, legacyID string, in graph.DocumentInput) error
@@ -43,9 +43,11 @@ type Progress interface {
 
 // Options configure an ingest run.
 type Options struct {
-	Store     Store
-	Extractor *extract.Extractor
-	Topic     graph.Topic
+	Store Store
+	// Extractor reads each document for every configured topic.
+	Extractor *extract.Topics
+	// Pin, a topic id, takes every document to be about that topic alone.
+	Pin       string
 	MaxBytes  int64
 	BatchSize int
 	Workers   int
@@ -179,23 +181,27 @@ func (o Options) one(ctx context.Context, a article, names *identity.Index) (one
 	}
 	sum := sha256.Sum256(raw)
 	hash := hex.EncodeToString(sum[:])
-	in := graph.DocumentInput{ID: documentID(a.origin), Name: filepath.Base(a.path), Source: a.source, SHA256: hash, Topic: o.Topic,
-		Corpus: a.corpus.Name, CorpusNote: a.corpus.Note}
-	stored, err := o.storedHash(ctx, a, in)
+	in := graph.DocumentInput{ID: documentID(a.origin), Name: filepath.Base(a.path), Source: a.source, SHA256: hash,
+		ReadFor: o.readFor(), Corpus: a.corpus.Name, CorpusNote: a.corpus.Note}
+	stored, err := o.stored(ctx, a, in)
 	if err != nil {
 		return oneResult{}, err
 	}
-	if stored == hash && !o.Force {
+	// A document written before topics were recorded (ReadFor "") counts
+	// as read for today's: --force reads it again.
+	if stored.SHA256 == hash && (stored.ReadFor == in.ReadFor || stored.ReadFor == "") && !o.Force {
 		return oneResult{unchanged: true}, nil
 	}
 	doc, err := extract.Parse(a.source, raw)
 	if err != nil {
 		return oneResult{}, err
 	}
-	res, err := o.Extractor.Extract(ctx, doc)
+	results, err := o.Extractor.Extract(ctx, doc, o.Pin)
 	if err != nil {
 		return oneResult{}, err
 	}
+	var res extract.Result
+	res, in.Topics = union(results)
 	res = samePeople(res, names)
 	in.Published = doc.Published
 	if in.Published == "" {
@@ -254,16 +260,17 @@ func samePeople(res extract.Result, names *identity.Index) extract.Result {
 		actors = append(actors, a)
 	}
 	var claims []model.Claim
-	claimAt := map[string]int{}
+	claimAt := map[[2]string]int{}
 	for _, c := range res.Claims {
 		c.ActorID = to(c.ActorID)
-		if k, ok := claimAt[c.ActorID]; ok {
+		key := [2]string{c.ActorID, c.Topic}
+		if k, ok := claimAt[key]; ok {
 			if c.Confidence > claims[k].Confidence {
 				claims[k] = c
 			}
 			continue
 		}
-		claimAt[c.ActorID] = len(claims)
+		claimAt[key] = len(claims)
 		claims = append(claims, c)
 	}
 	affs := make([]model.Affiliation, 0, len(res.Affiliations))
@@ -277,27 +284,67 @@ func samePeople(res extract.Result, names *identity.Index) extract.Result {
 	return res
 }
 
-// storedHash is the content hash the graph holds for the document, or ""
-// for a new one. A document an earlier stancegraph wrote for this file
+// readFor names what a document is read against: the configured topics,
+// or the one it is pinned to. A document read against other topics than
+// today's is read again though its content is the same.
+func (o Options) readFor() string {
+	if o.Pin != "" {
+		return "pin:" + o.Pin
+	}
+	var ids []string
+	for _, t := range o.Extractor.List() {
+		ids = append(ids, t.ID)
+	}
+	slices.Sort(ids)
+	return strings.Join(ids, ",")
+}
+
+// union joins a document's results for its topics into one: every
+// topic's claims, each actor once.
+func union(results []extract.Result) (extract.Result, []model.Topic) {
+	var out extract.Result
+	topics := make([]model.Topic, 0, len(results))
+	at := map[string]int{}
+	for _, r := range results {
+		topics = append(topics, r.Topic)
+		out.Claims = append(out.Claims, r.Claims...)
+		for _, a := range r.Actors {
+			if k, ok := at[a.ID]; ok {
+				out.Actors[k].Mentions = max(out.Actors[k].Mentions, a.Mentions)
+				continue
+			}
+			at[a.ID] = len(out.Actors)
+			out.Actors = append(out.Actors, a)
+		}
+		for _, f := range r.Affiliations {
+			if !slices.Contains(out.Affiliations, f) {
+				out.Affiliations = append(out.Affiliations, f)
+			}
+		}
+	}
+	return out, topics
+}
+
+// stored is what the graph holds of the document (empty for a new one). A document an earlier stancegraph wrote for this file
 // (named by its base name then) becomes this one first, so that its
 // review marks stay and nothing is written twice: when it has the same
 // content, or its recorded path is this file.
-func (o Options) storedHash(ctx context.Context, a article, in graph.DocumentInput) (string, error) {
-	stored, err := o.Store.DocumentHash(ctx, in.ID)
-	if err != nil || stored != "" {
+func (o Options) stored(ctx context.Context, a article, in graph.DocumentInput) (graph.DocumentState, error) {
+	stored, err := o.Store.DocumentState(ctx, in.ID)
+	if err != nil || stored.SHA256 != "" {
 		return stored, err
 	}
 	old, ok, err := o.Store.LegacyDocument(ctx, in.Name)
 	if err != nil || !ok {
-		return "", err
+		return graph.DocumentState{}, err
 	}
 	if old.SHA256 != in.SHA256 && origin(old.Source) != a.origin {
-		return "", nil
+		return graph.DocumentState{}, nil
 	}
 	if err := o.Store.AdoptDocument(ctx, old.ID, in); err != nil {
-		return "", err
+		return graph.DocumentState{}, err
 	}
-	return old.SHA256, nil
+	return graph.DocumentState{SHA256: old.SHA256}, nil
 }
 
 // readCapped reads a file, refusing one over the cap before reading it.

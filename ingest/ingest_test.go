@@ -16,6 +16,7 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
+	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -38,7 +39,7 @@ var newExtractor = neo4jtest.Extractor
 // them where it needs to.
 func options(t *testing.T, st ingest.Store) ingest.Options {
 	t.Helper()
-	return ingest.Options{Store: st, Extractor: newExtractor(t), Topic: topic,
+	return ingest.Options{Store: st, Extractor: newExtractor(t),
 		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}}
 }
 
@@ -416,13 +417,13 @@ func TestLegacyDocumentIsAdopted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := newExtractor(t).Extract(ctx, doc)
+	res, err := nlptest.Extractor(t, topic).Extract(ctx, doc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	hash := sha256.Sum256(text)
 	legacy := graph.DocumentInput{ID: "old.txt", Name: "old.txt", Source: path, SHA256: hex.EncodeToString(hash[:]),
-		Text: doc.Text, Topic: topic, Actors: res.Actors, Claims: res.Claims, Affiliations: res.Affiliations}
+		Text: doc.Text, Topics: []model.Topic{topic}, Actors: res.Actors, Claims: res.Claims, Affiliations: res.Affiliations}
 	if err := st.WriteDocument(ctx, legacy, 100); err != nil {
 		t.Fatal(err)
 	}
@@ -531,7 +532,7 @@ func TestPublicationDates(t *testing.T) {
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("dates %v, want %v", rows, want)
 	}
-	timeline, err := st.Timeline(context.Background(), "")
+	timeline, err := st.Timeline(context.Background(), "", "")
 	if err != nil || len(timeline) != 2 || timeline[0].Published != "2025-11-01" || timeline[1].Published != "2025-11-20" {
 		t.Errorf("timeline %+v %v, want the claims by date", timeline, err)
 	}

@@ -110,3 +110,14 @@ type Claim struct {
 	Confidence  float64     `json:"confidence"`
 	Topic       string      `json:"topic"`
 }
+
+// Topic is an event or deal that stances are about, and the words that
+// name it. Start and End (YYYY-MM-DD, either may be empty) bound when it
+// happened, for readers; they do not filter documents.
+type Topic struct {
+	ID    string   `json:"id"`
+	Name  string   `json:"name"`
+	Terms []string `json:"terms"`
+	Start string   `json:"start,omitempty"`
+	End   string   `json:"end,omitempty"`
+}

@@ -10,13 +10,42 @@ import (
 	"github.com/stancegraph/stancegraph/model"
 )
 
-func filterOf(c *gin.Context) graph.ActorFilter {
+// topicOf is the request's topic= parameter ("" for every topic); a topic
+// the graph does not have fails the request, naming those it has.
+func (s *Server) topicOf(c *gin.Context) (string, bool) {
+	topic := c.Query("topic")
+	if err := s.Graph.CheckTopic(c.Request.Context(), topic); err != nil {
+		fail(c, s.log, err)
+		return "", false
+	}
+	return topic, true
+}
+
+// filterOf reads the actor filter from the query string; ok is false when
+// the request has been failed.
+func (s *Server) filterOf(c *gin.Context) (graph.ActorFilter, bool) {
+	topic, ok := s.topicOf(c)
 	return graph.ActorFilter{Stance: c.Query("stance"), Kind: c.Query("kind"), Doc: c.Query("doc"), Name: c.Query("name"),
-		Topic: c.Query("topic")}
+		Topic: topic}, ok
+}
+
+// topics lists the topics with how many documents, claims and actors each
+// has.
+func (s *Server) topics(c *gin.Context) {
+	topics, err := s.Graph.Topics(c.Request.Context())
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"topics": topics})
 }
 
 func (s *Server) actors(c *gin.Context) {
-	actors, err := s.Graph.Actors(c.Request.Context(), filterOf(c))
+	f, ok := s.filterOf(c)
+	if !ok {
+		return
+	}
+	actors, err := s.Graph.Actors(c.Request.Context(), f)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -35,7 +64,11 @@ func (s *Server) actors(c *gin.Context) {
 }
 
 func (s *Server) actor(c *gin.Context) {
-	d, err := s.Graph.Actor(c.Request.Context(), c.Param("id"))
+	topic, ok := s.topicOf(c)
+	if !ok {
+		return
+	}
+	d, err := s.Graph.Actor(c.Request.Context(), c.Param("id"), topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -44,7 +77,11 @@ func (s *Server) actor(c *gin.Context) {
 }
 
 func (s *Server) documents(c *gin.Context) {
-	docs, err := s.Graph.Documents(c.Request.Context())
+	topic, ok := s.topicOf(c)
+	if !ok {
+		return
+	}
+	docs, err := s.Graph.Documents(c.Request.Context(), topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -62,7 +99,11 @@ func (s *Server) document(c *gin.Context) {
 }
 
 func (s *Server) graph(c *gin.Context) {
-	el, err := s.Graph.Graph(c.Request.Context(), filterOf(c))
+	f, ok := s.filterOf(c)
+	if !ok {
+		return
+	}
+	el, err := s.Graph.Graph(c.Request.Context(), f)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -71,7 +112,11 @@ func (s *Server) graph(c *gin.Context) {
 }
 
 func (s *Server) neighbourhood(c *gin.Context) {
-	el, err := s.Graph.Neighbourhood(c.Request.Context(), c.Param("id"))
+	topic, ok := s.topicOf(c)
+	if !ok {
+		return
+	}
+	el, err := s.Graph.Neighbourhood(c.Request.Context(), c.Param("id"), topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -90,7 +135,11 @@ func (s *Server) sendGraph(c *gin.Context, el graph.Elements) {
 }
 
 func (s *Server) disagreements(c *gin.Context) {
-	rows, err := s.Graph.Disagreements(c.Request.Context())
+	topic, ok := s.topicOf(c)
+	if !ok {
+		return
+	}
+	rows, err := s.Graph.Disagreements(c.Request.Context(), topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -178,6 +227,10 @@ func actorJSON(a model.Actor) gin.H {
 // timeline answers the claims of one actor (?actor= id, name or alias) or
 // of all, in order of publication date, undated last.
 func (s *Server) timeline(c *gin.Context) {
+	topic, ok := s.topicOf(c)
+	if !ok {
+		return
+	}
 	ctx := c.Request.Context()
 	id := ""
 	if name := strings.TrimSpace(c.Query("actor")); name != "" {
@@ -187,7 +240,7 @@ func (s *Server) timeline(c *gin.Context) {
 			return
 		}
 	}
-	claims, err := s.Graph.Timeline(ctx, id)
+	claims, err := s.Graph.Timeline(ctx, id, topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return

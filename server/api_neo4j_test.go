@@ -382,7 +382,7 @@ func TestRejectedClaimStopsCounting(t *testing.T) {
 	h, st := seededServer(t)
 	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
 	ctx := context.Background()
-	detail, err := st.Actor(ctx, "person:chris-murphy")
+	detail, err := st.Actor(ctx, "person:chris-murphy", "")
 	if err != nil || len(detail.Claims) != 1 || detail.Claims[0].Stance != "oppose" {
 		t.Fatalf("Chris Murphy should have one oppose claim in the seeds: %+v %v", detail, err)
 	}
@@ -418,7 +418,7 @@ func TestRejectedClaimStopsCounting(t *testing.T) {
 		}
 	}
 	gone("after the rejection")
-	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: neo4jtest.Extractor(t), Topic: neo4jtest.Topic,
+	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: neo4jtest.Extractor(t),
 		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Force: true, Progress: neo4jtest.Quiet{}}, []string{neo4jtest.SeedsDir(t)})
 	if err != nil || sum.Documents != 5 {
 		t.Fatalf("forced re-ingest: %v %+v", err, sum)

@@ -34,17 +34,20 @@ type answerRow struct {
 }
 
 type answer struct {
-	Understood bool            `json:"understood"`
-	Question   string          `json:"question"`
-	Intent     ask.Intent      `json:"intent,omitempty"`
-	Cypher     string          `json:"cypher,omitempty"`
-	Params     map[string]any  `json:"params,omitempty"`
-	Columns    []string        `json:"columns,omitempty"`
-	Rows       []answerRow     `json:"rows,omitempty"`
-	Truncated  bool            `json:"truncated,omitempty"`
-	Graph      *graph.Elements `json:"graph,omitempty"`
-	Message    string          `json:"message,omitempty"`
-	Forms      []ask.Form      `json:"forms,omitempty"`
+	Understood bool       `json:"understood"`
+	Question   string     `json:"question"`
+	Intent     ask.Intent `json:"intent,omitempty"`
+	// Topic is the topic answered on: the one the question named, else the
+	// one asked for with topic=; empty for every topic.
+	Topic     string          `json:"topic,omitempty"`
+	Cypher    string          `json:"cypher,omitempty"`
+	Params    map[string]any  `json:"params,omitempty"`
+	Columns   []string        `json:"columns,omitempty"`
+	Rows      []answerRow     `json:"rows,omitempty"`
+	Truncated bool            `json:"truncated,omitempty"`
+	Graph     *graph.Elements `json:"graph,omitempty"`
+	Message   string          `json:"message,omitempty"`
+	Forms     []ask.Form      `json:"forms,omitempty"`
 }
 
 // ask answers a plain question: the Cypher it ran, the rows with the
@@ -63,8 +66,21 @@ func (s *Server) ask(c *gin.Context) {
 		fail(c, s.log, model.Errorf(model.Invalid, "parameter q: not valid UTF-8"))
 		return
 	}
+	topic, ok := s.topicOf(c)
+	if !ok {
+		return
+	}
 	ctx := c.Request.Context()
-	parsed, ok, err := ask.Parse(ctx, q, s.Resolver)
+	topics, err := s.Graph.Topics(ctx)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	known := make([]model.Topic, len(topics))
+	for i, t := range topics {
+		known[i] = t.Topic
+	}
+	parsed, ok, err := ask.Parse(ctx, q, s.Resolver, known, topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -78,7 +94,7 @@ func (s *Server) ask(c *gin.Context) {
 		fail(c, s.log, err)
 		return
 	}
-	a := answer{Understood: true, Question: q, Intent: parsed.Intent, Cypher: parsed.Cypher, Params: parsed.Params,
+	a := answer{Understood: true, Question: q, Intent: parsed.Intent, Topic: parsed.Topic, Cypher: parsed.Cypher, Params: parsed.Params,
 		Columns: rows.Columns, Truncated: rows.Truncated, Rows: []answerRow{}}
 	ids := append([]string{}, parsed.Actors...)
 	idCol := slices.Index(rows.Columns, "id")
@@ -94,7 +110,7 @@ func (s *Server) ask(c *gin.Context) {
 		fail(c, s.log, err)
 		return
 	}
-	el, err := s.Graph.Subgraph(ctx, ids)
+	el, err := s.Graph.Subgraph(ctx, ids, parsed.Topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -151,14 +167,20 @@ func (s *Server) attachEvidence(c *gin.Context, a *answer, q ask.Question, idCol
 		return nil
 	}
 	stance, _ := q.Params["stance"].(string)
-	claims, err := s.Graph.ClaimsOf(c.Request.Context(), actorIDs, stance)
+	claims, err := s.Graph.ClaimsOf(c.Request.Context(), actorIDs, stance, q.Topic)
 	if err != nil {
 		return err
 	}
+	topicCol := col("topic_id")
 	for i, r := range a.Rows {
 		id, _ := r.Values[idCol].(string)
+		topic := ""
+		if topicCol >= 0 {
+			topic, _ = r.Values[topicCol].(string)
+		}
 		for _, cl := range claims {
-			if cl.ActorID == id {
+			// A row about one topic shows the claims on it.
+			if cl.ActorID == id && (topic == "" || cl.Topic == topic) {
 				a.Rows[i].Evidence = append(a.Rows[i].Evidence, evidence{ClaimID: cl.ID, Quote: cl.Quote, Doc: cl.Doc,
 					DocTitle: cl.DocTitle, Stance: cl.Stance, Attribution: cl.Attribution})
 			}
@@ -178,7 +200,7 @@ func (s *Server) explain(ctx context.Context, q string, parsed ask.Question, emp
 	var notes, names []string
 	lower := strings.ToLower(q)
 	for _, id := range parsed.Actors {
-		d, err := s.Graph.Actor(ctx, id)
+		d, err := s.Graph.Actor(ctx, id, parsed.Topic)
 		if err != nil {
 			return "", err
 		}

@@ -87,7 +87,7 @@ func benchGraph(b *testing.B, dataset string) *graph.Store {
 			if _, _, err := synth.Write(dir, g, 1, n); err != nil {
 				b.Fatal(err)
 			}
-			neo4jtest.SeedWith(b, st, nlptest.FastExtractor(b, neo4jtest.SeedsTopic), dir)
+			neo4jtest.SeedWith(b, st, nlptest.FastTopics(b, neo4jtest.Topic), dir)
 		}
 	}
 	return st
@@ -148,7 +148,7 @@ func BenchmarkAPI(b *testing.B) {
 		b.Run(dataset+"/ask/direct", func(b *testing.B) {
 			for b.Loop() {
 				load(b, n, func() error {
-					q, ok, err := ask.Parse(ctx, "who opposed the deal?", resolver)
+					q, ok, err := ask.Parse(ctx, "who opposed the deal?", resolver, nil, "")
 					if err != nil || !ok {
 						return fmt.Errorf("parse: %v %v", ok, err)
 					}
@@ -160,10 +160,10 @@ func BenchmarkAPI(b *testing.B) {
 					for _, r := range rows.Rows {
 						ids = append(ids, r[0].(string))
 					}
-					if _, err := st.ClaimsOf(ctx, ids, "oppose"); err != nil {
+					if _, err := st.ClaimsOf(ctx, ids, "oppose", ""); err != nil {
 						return err
 					}
-					_, err = st.Subgraph(ctx, ids)
+					_, err = st.Subgraph(ctx, ids, "")
 					return err
 				})
 			}

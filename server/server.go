@@ -24,26 +24,28 @@ import (
 type Graph interface {
 	Ping(ctx context.Context) error
 	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, error)
-	Actor(ctx context.Context, id string) (graph.ActorDetail, error)
-	Documents(ctx context.Context) ([]graph.DocumentSummary, error)
+	Actor(ctx context.Context, id, topic string) (graph.ActorDetail, error)
+	Documents(ctx context.Context, topic string) ([]graph.DocumentSummary, error)
+	Topics(ctx context.Context) ([]graph.TopicSummary, error)
+	CheckTopic(ctx context.Context, id string) error
 	Document(ctx context.Context, id string) (graph.DocumentDetail, error)
 	Graph(ctx context.Context, f graph.ActorFilter) (graph.Elements, error)
-	Subgraph(ctx context.Context, ids []string) (graph.Elements, error)
-	Neighbourhood(ctx context.Context, id string) (graph.Elements, error)
-	Disagreements(ctx context.Context) ([]graph.Disagreement, error)
+	Subgraph(ctx context.Context, ids []string, topic string) (graph.Elements, error)
+	Neighbourhood(ctx context.Context, id, topic string) (graph.Elements, error)
+	Disagreements(ctx context.Context, topic string) ([]graph.Disagreement, error)
 	ReadQuery(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int) (graph.Rows, error)
 	CheckQuery(ctx context.Context, query string, params map[string]any) error
 	UserQuery(ctx context.Context, query string, params map[string]any, lim graph.Limits) (graph.Rows, error)
 	SavedQueries(ctx context.Context) ([]cypher.Query, error)
 	SaveQuery(ctx context.Context, q cypher.Query, overwrite bool, maxCount int) error
 	DeleteSavedQuery(ctx context.Context, name string) error
-	ClaimsOf(ctx context.Context, actorIDs []string, stance string) ([]graph.Claim, error)
+	ClaimsOf(ctx context.Context, actorIDs []string, stance, topic string) ([]graph.Claim, error)
 	ClaimByID(ctx context.Context, id string) (graph.Claim, error)
 	SetReview(ctx context.Context, claimID, review string) (string, error)
 	ResolveActor(ctx context.Context, name string) (string, bool, error)
 	ActorID(ctx context.Context, idOrName string) (string, error)
 	MergeActors(ctx context.Context, into string, from []string) (model.Actor, error)
-	Timeline(ctx context.Context, actorID string) ([]graph.Claim, error)
+	Timeline(ctx context.Context, actorID, topic string) ([]graph.Claim, error)
 	SplitActor(ctx context.Context, actor string, names []string) (model.Actor, error)
 }
 
@@ -141,6 +143,7 @@ func (s *Server) Handler() http.Handler {
 	api.GET("/openapi.json", s.openapi)
 	api.GET("/actors", s.actors)
 	api.GET("/actors/:id", s.actor)
+	api.GET("/topics", s.topics)
 	api.GET("/documents", s.documents)
 	api.GET("/documents/:id", s.document)
 	api.GET("/graph", s.graph)

@@ -168,3 +168,12 @@ func match(edges []Edge, end func(Edge) int, i int, rels []string) []Edge {
 	}
 	return out
 }
+
+// Clone returns a copy that shares no slice with s, for a reader that
+// repairs a parse while another still reads the original.
+func (s Sentence) Clone() Sentence {
+	s.Tokens = slices.Clone(s.Tokens)
+	s.Edges = slices.Clone(s.Edges)
+	s.Tree = slices.Clone(s.Tree)
+	return s
+}

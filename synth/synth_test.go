@@ -12,6 +12,7 @@ import (
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
+	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/synth"
 )
 
@@ -89,7 +90,7 @@ func TestGenerateShape(t *testing.T) {
 // topic, by design).
 func TestGenerateExtracts(t *testing.T) {
 	g := mustGazetteer(t)
-	x := nlptest.FastExtractor(t, extract.Topic{ID: "t", Terms: []string{"anti-ISIS coalition", "coalition"}})
+	x := nlptest.FastExtractor(t, model.Topic{ID: "t", Terms: []string{"anti-ISIS coalition", "coalition"}})
 	n := 200
 	if testing.Short() {
 		n = 40

@@ -39,7 +39,7 @@ func configView(c config.Config) map[string]any {
 		"extract": map[string]any{"gazetteers": c.Extract.Gazetteers, "cues": c.Extract.Cues},
 		"nlp": map[string]any{"parser": c.NLP.Parser, "home": c.NLP.Home, "version": c.NLP.Version, "java": c.NLP.Java,
 			"heap": c.NLP.Heap, "workers": c.NLP.Workers, "start_timeout": c.NLP.StartTimeout.String(), "cache": c.NLP.Cache},
-		"topic": map[string]any{"id": c.Topic.ID, "name": c.Topic.Name, "terms": c.Topic.Terms},
+		"topics": c.Model(),
 		"log":   map[string]any{"level": c.Log.Level, "format": c.Log.Format},
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/stancegraph/stancegraph/evaluate"
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/model"
 )
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -31,7 +32,7 @@ Two forms:
   eval DIR...              each DIR holds topic.yaml (a "topic:" block as in
                            config.yaml), articles/ and gold.jsonl; every DIR
                            is scored with its own topic, then all together
-  eval --gold FILE PATH... articles under PATH, the configured topic
+  eval --gold FILE PATH... articles under PATH, the configured topics
 
 The gold file holds one JSON object a line: doc (the article's file name),
 actor, kind, stance, alt (other acceptable stances), aliases, optional.
@@ -81,7 +82,7 @@ reports as JSON instead.`,
 			var failed int
 			var reports []evaluate.Report
 			for _, s := range sets {
-				x, err := extract.New(g, lx, s.topic, p)
+				x, err := extract.NewTopics(g, lx, s.topics, p)
 				if err != nil {
 					return fmt.Errorf("%s: %w", s.name, err)
 				}
@@ -102,17 +103,17 @@ reports as JSON instead.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&goldPath, "gold", "", "gold file (JSON lines) to score the articles under PATH against, on the configured topic")
+	cmd.Flags().StringVar(&goldPath, "gold", "", "gold file (JSON lines) to score the articles under PATH against, on the configured topics")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the reports as JSON")
 	return cmd
 }
 
 // evalSet is one scored collection: its articles, gold rows and topic.
 type evalSet struct {
-	name  string
-	paths []string
-	gold  []evaluate.Gold
-	topic extract.Topic
+	name   string
+	paths  []string
+	gold   []evaluate.Gold
+	topics []model.Topic
 }
 
 func (a *app) evalSets(goldPath string, args []string) ([]evalSet, error) {
@@ -121,7 +122,7 @@ func (a *app) evalSets(goldPath string, args []string) ([]evalSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		return []evalSet{{name: goldPath, paths: args, gold: gold, topic: a.topic()}}, nil
+		return []evalSet{{name: goldPath, paths: args, gold: gold, topics: a.cfg.Model()}}, nil
 	}
 	var sets []evalSet
 	for _, dir := range args {
@@ -149,7 +150,7 @@ func loadEvalDir(dir string) (evalSet, error) {
 	if err != nil {
 		return s, err
 	}
-	s.topic = t
+	s.topics = []model.Topic{t}
 	if _, err := os.Stat(s.paths[0]); err != nil {
 		return s, fmt.Errorf("%s: %w", dir, err)
 	}
@@ -159,13 +160,13 @@ func loadEvalDir(dir string) (evalSet, error) {
 
 // loadTopicFile reads a file holding a "topic:" block with id, name and
 // terms, as in config.yaml.
-func loadTopicFile(path string) (extract.Topic, error) {
+func loadTopicFile(path string) (model.Topic, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return extract.Topic{}, fmt.Errorf("%s: missing (each folder needs its topic block)", path)
+			return model.Topic{}, fmt.Errorf("%s: missing (each folder needs its topic block)", path)
 		}
-		return extract.Topic{}, err
+		return model.Topic{}, err
 	}
 	var f struct {
 		Topic struct {
@@ -177,15 +178,15 @@ func loadTopicFile(path string) (extract.Topic, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(&f); err != nil && err != io.EOF {
-		return extract.Topic{}, fmt.Errorf("%s: %w", path, err)
+		return model.Topic{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if f.Topic.ID == "" {
-		return extract.Topic{}, fmt.Errorf("%s: topic.id must not be empty", path)
+		return model.Topic{}, fmt.Errorf("%s: topic.id must not be empty", path)
 	}
 	if len(f.Topic.Terms) == 0 {
-		return extract.Topic{}, fmt.Errorf("%s: topic.terms must list at least one word or phrase", path)
+		return model.Topic{}, fmt.Errorf("%s: topic.terms must list at least one word or phrase", path)
 	}
-	return extract.Topic{ID: f.Topic.ID, Name: f.Topic.Name, Terms: f.Topic.Terms}, nil
+	return model.Topic{ID: f.Topic.ID, Name: f.Topic.Name, Terms: f.Topic.Terms}, nil
 }
 
 // evalOutput is the --json form: one report per folder and their total.

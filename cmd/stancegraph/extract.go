@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"text/tabwriter"
 
@@ -59,7 +60,7 @@ exit code is non-zero if any failed.`,
 }
 
 // extractAll extracts the claims of every article under paths on the
-// configured topic; failed counts the files that could not be read or
+// configured topics; failed counts the files that could not be read or
 // parsed (each already logged).
 func (a *app) extractAll(ctx context.Context, paths []string) (claims []model.Claim, failed int, err error) {
 	p, err := a.openParser(ctx)
@@ -67,17 +68,17 @@ func (a *app) extractAll(ctx context.Context, paths []string) (claims []model.Cl
 		return nil, 0, err
 	}
 	defer p.Close()
-	x, err := a.extractor(p, a.topic())
+	x, err := a.extractor(p)
 	if err != nil {
 		return nil, 0, err
 	}
 	return a.extractWith(ctx, x, paths)
 }
 
-// extractWith runs one extractor over the articles under paths, as many
+// extractWith runs the extractors over the articles under paths, as many
 // documents at a time as the parser has workers; the claims come out in
 // file order whatever order the documents finish in.
-func (a *app) extractWith(ctx context.Context, x *extract.Extractor, paths []string) (claims []model.Claim, failed int, err error) {
+func (a *app) extractWith(ctx context.Context, x *extract.Topics, paths []string) (claims []model.Claim, failed int, err error) {
 	var docs []extract.Document
 	failed = a.eachDocument(paths, func(doc extract.Document) { docs = append(docs, doc) })
 	results := make([][]model.Claim, len(docs))
@@ -89,8 +90,11 @@ func (a *app) extractWith(ctx context.Context, x *extract.Extractor, paths []str
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				r, err := x.Extract(ctx, docs[i])
-				results[i], errs[i] = r.Claims, err
+				rs, err := x.Extract(ctx, docs[i], "")
+				for _, r := range rs {
+					results[i] = append(results[i], r.Claims...)
+				}
+				errs[i] = err
 			}
 		}()
 	}
@@ -110,11 +114,6 @@ func (a *app) extractWith(ctx context.Context, x *extract.Extractor, paths []str
 	return claims, failed, ctx.Err()
 }
 
-func (a *app) topic() extract.Topic {
-	t := a.cfg.Topic
-	return extract.Topic{ID: t.ID, Name: t.Name, Terms: t.Terms}
-}
-
 // parser is an extract.Parser that holds resources until closed.
 type parser interface {
 	extract.Parser
@@ -132,13 +131,29 @@ func (a *app) openParser(ctx context.Context) (parser, error) {
 		Workers: n.Workers, StartTimeout: n.StartTimeout, CacheDir: n.Cache, Logger: a.log})
 }
 
-// extractor builds the extractor for a topic from the configuration.
-func (a *app) extractor(p extract.Parser, t extract.Topic) (*extract.Extractor, error) {
+// knownTopic checks that id ("" for none) names a configured topic;
+// param names where it came from.
+func (a *app) knownTopic(param, id string) error {
+	if id == "" {
+		return nil
+	}
+	var ids []string
+	for _, t := range a.cfg.Model() {
+		if t.ID == id {
+			return nil
+		}
+		ids = append(ids, t.ID)
+	}
+	return fmt.Errorf("%s %q: no such topic in the configuration (its topics: %s)", param, id, strings.Join(ids, ", "))
+}
+
+// extractor builds the extractors for the configured topics.
+func (a *app) extractor(p extract.Parser) (*extract.Topics, error) {
 	g, lx, err := a.extractData()
 	if err != nil {
 		return nil, err
 	}
-	return extract.New(g, lx, t, p)
+	return extract.NewTopics(g, lx, a.cfg.Model(), p)
 }
 
 // extractData loads the gazetteer and the lexicon the configuration names;

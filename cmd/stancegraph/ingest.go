@@ -15,13 +15,12 @@ import (
 	"golang.org/x/term"
 
 	"github.com/stancegraph/stancegraph/dates"
-	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 )
 
 func newIngestCmd(a *app) *cobra.Command {
 	var force bool
-	var date string
+	var date, pin string
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract stances from articles and write them into Neo4j",
@@ -30,17 +29,27 @@ of them) and write them into Neo4j, one transaction per document. A
 document is identified by the file it was read from (so a/article.txt and
 b/article.txt are two documents), and the graph keeps its path under what
 was ingested, not the machine's absolute path. Documents whose content is
-unchanged since the last ingest are skipped without writing; a changed file replaces its claims and keeps analysts' review
+unchanged since the last ingest, and read against the same topics, are skipped
+without writing; a changed file replaces its claims and keeps analysts' review
 marks on claims that still exist. Files that cannot be read are reported
 and skipped; the exit code is non-zero if any failed.
 
+Each document is read for every topic in the configuration's topics list
+whose terms its text names, and gets claims on each; --topic ID takes every
+document given to be about that one topic (and no other), whatever words it
+uses for it.
+
 Examples:
   stancegraph ingest examples/articles
+  stancegraph ingest --topic orvik-dam-accord examples/second-event
   stancegraph ingest ../shared/seeds`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if date != "" && !dates.Valid(date) {
 				return fmt.Errorf("--date %q: give the publication date as YYYY-MM-DD", date)
+			}
+			if err := a.knownTopic("--topic", pin); err != nil {
+				return err
 			}
 			ctx := cmd.Context()
 			p, err := a.openParser(ctx)
@@ -48,17 +57,18 @@ Examples:
 				return err
 			}
 			defer p.Close()
-			x, err := a.extractor(p, a.topic())
+			x, err := a.extractor(p)
 			if err != nil {
 				return err
 			}
+
 			st, err := a.openReadyStore(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close(context.Background())
 			sum, runErr := ingest.Run(ctx, ingest.Options{
-				Store: st, Extractor: x, Topic: graph.Topic{ID: a.cfg.Topic.ID, Name: a.cfg.Topic.Name},
+				Store: st, Extractor: x, Pin: pin,
 				MaxBytes: a.cfg.Ingest.MaxBytes, BatchSize: a.cfg.Ingest.BatchSize, Workers: a.cfg.Ingest.Workers,
 				Force: force, Date: date, Progress: newProgress(a.stderr, a.log),
 			}, args)
@@ -77,6 +87,7 @@ Examples:
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "rewrite documents even if unchanged (after changing the gazetteer or topic)")
+	cmd.Flags().StringVar(&pin, "topic", "", "take every document to be about this topic (an id from the config's topics) and no other")
 	cmd.Flags().StringVar(&date, "date", "", "publication date (YYYY-MM-DD) of documents that do not give their own")
 	cmd.Flags().Int64("max-bytes", 0, "refuse files larger than this (default from ingest.max_bytes)")
 	cmd.Flags().Int("batch-size", 0, "rows per UNWIND statement (default from ingest.batch_size)")

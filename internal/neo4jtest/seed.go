@@ -12,10 +12,14 @@ import (
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
+	"github.com/stancegraph/stancegraph/model"
 )
 
-// Topic is the tests' topic: the seeds' event.
-var Topic = graph.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the U.S.-led coalition against ISIS"}
+// Topic is the tests' topic: the seeds' event as config.yaml gives it.
+var Topic = model.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the U.S.-led coalition against ISIS", Terms: []string{
+	"anti-ISIS coalition", "coalition against ISIS", "coalition against the Islamic State", "anti-IS coalition",
+	"Global Coalition to Defeat ISIS", "U.S.-led coalition", "join the coalition", "joining the coalition",
+	"coalition membership", "coalition"}}
 
 // SeedsDir is ../shared/seeds beside the repository. CI always has it, so
 // there a missing folder fails; elsewhere the test is skipped, saying why.
@@ -38,17 +42,11 @@ func (Quiet) Start(int)          {}
 func (Quiet) Done(string, error) {}
 func (Quiet) Finish()            {}
 
-// SeedsTopic is the seeds' topic as config.yaml gives it.
-var SeedsTopic = extract.Topic{ID: Topic.ID, Name: Topic.Name, Terms: []string{
-	"anti-ISIS coalition", "coalition against ISIS", "coalition against the Islamic State", "anti-IS coalition",
-	"Global Coalition to Defeat ISIS", "U.S.-led coalition", "join the coalition", "joining the coalition",
-	"coalition membership", "coalition"}}
-
-// Extractor is the project's extractor for the seeds' topic, on the real
-// CoreNLP parser.
-func Extractor(tb testing.TB) *extract.Extractor {
+// Extractor is the project's extractor for the seeds' topic alone, on
+// the real CoreNLP parser.
+func Extractor(tb testing.TB) *extract.Topics {
 	tb.Helper()
-	return nlptest.Extractor(tb, SeedsTopic)
+	return nlptest.Topics(tb, nlptest.Parser(tb), Topic)
 }
 
 // Seed empties the database and ingests the given folders or files with
@@ -60,13 +58,13 @@ func Seed(tb testing.TB, st *graph.Store, paths ...string) ingest.Summary {
 
 // SeedWith is Seed with another extractor: the benchmarks' large synthetic
 // corpora use the fast one.
-func SeedWith(tb testing.TB, st *graph.Store, x *extract.Extractor, paths ...string) ingest.Summary {
+func SeedWith(tb testing.TB, st *graph.Store, x *extract.Topics, paths ...string) ingest.Summary {
 	tb.Helper()
 	ctx := context.Background()
 	if err := st.DeleteAll(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: x, Topic: Topic, MaxBytes: 1 << 20,
+	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: x, MaxBytes: 1 << 20,
 		BatchSize: 500, Workers: 2, Progress: Quiet{}}, paths)
 	if err != nil {
 		tb.Fatal(err)

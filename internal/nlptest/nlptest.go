@@ -16,6 +16,7 @@ import (
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/extract/shallow"
 	"github.com/stancegraph/stancegraph/internal/repo"
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // Version is the CoreNLP release the tests run, the configuration's default.
@@ -42,20 +43,50 @@ func Parser(tb testing.TB) extract.Parser {
 }
 
 // Extractor builds the project's extractor for a topic on the real parser.
-func Extractor(tb testing.TB, t extract.Topic) *extract.Extractor {
+func Extractor(tb testing.TB, t model.Topic) *extract.Extractor {
 	tb.Helper()
 	return With(tb, t, Parser(tb))
 }
 
 // FastExtractor builds the extractor on the pure-Go shallow parser, for
 // benchmarks of what comes after extraction.
-func FastExtractor(tb testing.TB, t extract.Topic) *extract.Extractor {
+func FastExtractor(tb testing.TB, t model.Topic) *extract.Extractor {
 	tb.Helper()
 	return With(tb, t, shallow.Parser{})
 }
 
 // With builds the project's extractor for a topic on the given parser.
-func With(tb testing.TB, t extract.Topic, p extract.Parser) *extract.Extractor {
+func With(tb testing.TB, t model.Topic, p extract.Parser) *extract.Extractor {
+	tb.Helper()
+	g, lx := data(tb)
+	x, err := extract.New(g, lx, t, p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return x
+}
+
+// Topics builds the project's extractors for several topics on the given
+// parser.
+func Topics(tb testing.TB, p extract.Parser, topics ...model.Topic) *extract.Topics {
+	tb.Helper()
+	g, lx := data(tb)
+	ts, err := extract.NewTopics(g, lx, topics, p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return ts
+}
+
+// FastTopics is Topics on the pure-Go shallow parser, for benchmarks of
+// what comes after extraction.
+func FastTopics(tb testing.TB, topics ...model.Topic) *extract.Topics {
+	tb.Helper()
+	return Topics(tb, shallow.Parser{}, topics...)
+}
+
+// data loads the built-in gazetteer and lexicon.
+func data(tb testing.TB) (*extract.Gazetteer, *extract.Lexicon) {
 	tb.Helper()
 	g, err := extract.LoadGazetteer()
 	if err != nil {
@@ -65,9 +96,5 @@ func With(tb testing.TB, t extract.Topic, p extract.Parser) *extract.Extractor {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	x, err := extract.New(g, lx, t, p)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return x
+	return g, lx
 }

@@ -1,0 +1,98 @@
+package extract_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/internal/nlptest"
+	"github.com/stancegraph/stancegraph/model"
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// countingParser counts the sentences it is asked to parse.
+type countingParser struct {
+	p     extract.Parser
+	texts map[string]int
+}
+
+func (c *countingParser) Parse(ctx context.Context, texts []string) ([]syntax.Sentence, error) {
+	for _, t := range texts {
+		c.texts[t]++
+	}
+	return c.p.Parse(ctx, texts)
+}
+
+func TestTopicsAssignsEachDocumentToTheTopicsItNames(t *testing.T) {
+	dam := model.Topic{ID: "dam", Name: "The Orvik dam accord", Terms: []string{"dam accord"}}
+	port := model.Topic{ID: "port", Name: "The Sella port lease", Terms: []string{"port lease"}}
+	both := "Talks in Lima\n\nChile backed the dam accord on Monday. Peru rejected the port lease."
+	tests := []struct {
+		name, body, pin string
+		want            map[string]map[string]model.Stance // topic -> actor -> stance
+	}{
+		{"a document about both topics gets claims on each", both, "",
+			map[string]map[string]model.Stance{"dam": {"Chile": model.Support}, "port": {"Peru": model.Oppose}}},
+		{"a document about one topic is assigned to it alone",
+			"Talks in Lima\n\nChile backed the dam accord on Monday.", "",
+			map[string]map[string]model.Stance{"dam": {"Chile": model.Support}}},
+		{"a document about neither has no topic",
+			"Talks in Lima\n\nChile backed a new budget on Monday.", "", map[string]map[string]model.Stance{}},
+		{"a pinned document is about its topic alone", both, "port",
+			map[string]map[string]model.Stance{"port": {"Peru": model.Oppose}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &countingParser{p: nlptest.Parser(t), texts: map[string]int{}}
+			ts := nlptest.Topics(t, p, dam, port)
+			doc, err := extract.Parse("d.txt", []byte(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := ts.Extract(context.Background(), doc, tt.pin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]map[string]model.Stance{}
+			for _, r := range res {
+				got[r.Topic.ID] = map[string]model.Stance{}
+				for _, c := range r.Claims {
+					if c.Topic != r.Topic.ID {
+						t.Errorf("claim of %s names topic %q in the result for %q", c.Actor, c.Topic, r.Topic.ID)
+					}
+					got[r.Topic.ID][c.Actor] = c.Stance
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("topics %v, want %v", got, tt.want)
+			}
+			for topic, actors := range tt.want {
+				for actor, st := range actors {
+					if got[topic][actor] != st {
+						t.Errorf("topic %s: %s is %q, want %q (all: %v)", topic, actor, got[topic][actor], st, got)
+					}
+				}
+				if len(got[topic]) != len(actors) {
+					t.Errorf("topic %s: claims %v, want %v", topic, got[topic], actors)
+				}
+			}
+			for text, n := range p.texts {
+				if n > 1 {
+					t.Errorf("sentence parsed %d times: %q", n, strings.TrimSpace(text))
+				}
+			}
+		})
+	}
+}
+
+func TestTopicsRejectsATopicListedTwice(t *testing.T) {
+	g, err := extract.LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := model.Topic{ID: "a", Terms: []string{"pact"}}
+	if _, err := extract.NewTopics(g, nil, []model.Topic{a, a}, nil); err == nil || !strings.Contains(err.Error(), `"a" is listed twice`) {
+		t.Fatalf("err = %v, want the duplicate named", err)
+	}
+}

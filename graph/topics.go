@@ -1,0 +1,67 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// TopicSummary is a topic with how much the graph holds on it: documents
+// about it, claims on it that count (not rejected), and actors with a
+// stance on it.
+type TopicSummary struct {
+	model.Topic
+	Documents int64 `json:"documents"`
+	Claims    int64 `json:"claims"`
+	Actors    int64 `json:"actors"`
+}
+
+// Topics lists the topics in the graph, earliest start first, then by
+// name.
+func (s *Store) Topics(ctx context.Context) ([]TopicSummary, error) {
+	recs, err := s.read(ctx, `MATCH (t:Topic)
+RETURN t.id AS id, t.name AS name, coalesce(t.terms, []) AS terms,
+  toString(t.start) AS start, toString(t.end) AS end,
+  count { (:Document)-[:ABOUT]->(t) } AS documents,
+  count { (c:Claim)-[:ABOUT]->(t) WHERE coalesce(c.review, '') <> 'rejected' } AS claims,
+  count { (a:Actor) WHERE EXISTS { (a)-[:`+stanceRels()+`]->(t) } } AS actors
+ORDER BY t.start IS NULL, t.start, t.name, t.id`, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]TopicSummary, 0, len(recs))
+	for _, r := range recs {
+		get := func(k string) any { return field(r, k) }
+		t := TopicSummary{Topic: model.Topic{ID: str(get("id")), Name: str(get("name")), Terms: strs(get("terms")),
+			Start: str(get("start")), End: str(get("end"))}}
+		t.Documents, _ = get("documents").(int64)
+		t.Claims, _ = get("claims").(int64)
+		t.Actors, _ = get("actors").(int64)
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// CheckTopic reports a NotFound error, naming the topics there are, when
+// the graph has no topic id; "" (no topic asked for) passes.
+func (s *Store) CheckTopic(ctx context.Context, id string) error {
+	if id == "" {
+		return nil
+	}
+	recs, err := s.read(ctx, `MATCH (t:Topic) RETURN t.id AS id ORDER BY t.id`, nil)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for _, r := range recs {
+		if str(field(r, "id")) == id {
+			return nil
+		}
+		ids = append(ids, str(field(r, "id")))
+	}
+	if len(ids) == 0 {
+		return model.Errorf(model.NotFound, "parameter topic: no topic %q (the graph has none yet: ingest some articles)", id)
+	}
+	return model.Errorf(model.NotFound, "parameter topic: no topic %q (topics: %s)", id, strings.Join(ids, ", "))
+}
