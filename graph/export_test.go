@@ -52,3 +52,12 @@ func (s *Store) WriteDocumentPerRow(ctx context.Context, in DocumentInput) error
 	}
 	return nil
 }
+
+// WriteForTest runs one write statement, for tests that set up what an
+// older version wrote.
+func (s *Store) WriteForTest(ctx context.Context, query string, params map[string]any) error {
+	_, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+		return nil, exec(ctx, tx, query, params)
+	}, "test write")
+	return err
+}

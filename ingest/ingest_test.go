@@ -573,3 +573,59 @@ RETURN a.id, type(r), r.claims, r.documents ORDER BY a.id, type(r)`, nil)
 		t.Errorf("removing them again: %d, %v", n, err)
 	}
 }
+
+// TestForcingOneTopicsFolderLeavesTheOther: with two topics, a forced
+// re-ingest of one event's folder rewrites its documents only; the other
+// topic's claims, review marks and summary edges stay as they were.
+func TestForcingOneTopicsFolderLeavesTheOther(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	ctx := context.Background()
+	o := options(t, st)
+	o.Extractor = neo4jtest.BothTopics(t)
+	seeds, tarvo := neo4jtest.SeedsDir(t), neo4jtest.TarvoDir(t)
+	if _, err := ingest.Run(ctx, o, []string{seeds, tarvo}); err != nil {
+		t.Fatal(err)
+	}
+	claimsOf := func(topic string) []string {
+		var out []string
+		for _, r := range query(t, st, `MATCH (c:Claim)-[:ABOUT]->(:Topic {id: $t}) RETURN c.id + ' ' + c.review ORDER BY c.id`, map[string]any{"t": topic}) {
+			out = append(out, r[0].(string))
+		}
+		return out
+	}
+	edgesOf := func(topic string) []string {
+		var out []string
+		for _, r := range query(t, st, `MATCH (a:Actor)-[s]->(:Topic {id: $t}) RETURN a.id + ' ' + type(s) + ' ' + toString(s.claims) ORDER BY a.id, type(s)`, map[string]any{"t": topic}) {
+			out = append(out, r[0].(string))
+		}
+		return out
+	}
+	for _, tt := range []struct{ marked, forced, forcedTopic string }{
+		{neo4jtest.Topic.ID, tarvo, neo4jtest.TarvoTopic.ID},
+		{neo4jtest.TarvoTopic.ID, seeds, neo4jtest.Topic.ID},
+	} {
+		claims := claimsOf(tt.marked)
+		if len(claims) == 0 {
+			t.Fatalf("no claims on %s", tt.marked)
+		}
+		rejected := strings.Fields(claims[0])[0]
+		if _, err := st.SetReview(ctx, rejected, "rejected"); err != nil {
+			t.Fatal(err)
+		}
+		claims, edges, forcedBefore := claimsOf(tt.marked), edgesOf(tt.marked), claimsOf(tt.forcedTopic)
+		o.Force = true
+		sum, err := ingest.Run(ctx, o, []string{tt.forced})
+		if err != nil || sum.Documents == 0 {
+			t.Fatalf("forced re-ingest of %s: %v %+v", tt.forced, err, sum)
+		}
+		if got := claimsOf(tt.marked); !slices.Equal(got, claims) {
+			t.Errorf("forcing %s changed %s's claims or marks:\n got %v\nwant %v", tt.forced, tt.marked, got, claims)
+		}
+		if got := edgesOf(tt.marked); !slices.Equal(got, edges) {
+			t.Errorf("forcing %s changed %s's summary edges:\n got %v\nwant %v", tt.forced, tt.marked, got, edges)
+		}
+		if got := claimsOf(tt.forcedTopic); !slices.Equal(got, forcedBefore) {
+			t.Errorf("forcing %s changed its own claims:\n got %v\nwant %v", tt.forced, got, forcedBefore)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -514,5 +515,171 @@ func TestAnswersSayWhyTheyAreEmpty(t *testing.T) {
 	}
 	if a := askFor("who opposed the deal?"); !strings.Contains(a.Message, "no documents yet") {
 		t.Errorf("an empty graph: message %q", a.Message)
+	}
+}
+
+// TestTopicsSeparateEveryRoute: with the seeds and the example folder about
+// a second, invented event ingested for two topics, /api/topics lists both
+// with counts and topic= keeps each route to one.
+func TestTopicsSeparateEveryRoute(t *testing.T) {
+	h, st := seededServer(t)
+	neo4jtest.SeedWith(t, st, neo4jtest.BothTopics(t), neo4jtest.SeedsDir(t), neo4jtest.TarvoDir(t))
+	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
+	syria, tarvo := neo4jtest.Topic.ID, neo4jtest.TarvoTopic.ID
+	get := func(target string, into any) {
+		t.Helper()
+		code, body := do(t, h, "GET", target, "")
+		if code != http.StatusOK {
+			t.Fatalf("%s: %d %s", target, code, body)
+		}
+		if err := json.Unmarshal(body, into); err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+	}
+
+	var topics struct{ Topics []graph.TopicSummary }
+	get("/api/topics", &topics)
+	counts := map[string]graph.TopicSummary{}
+	for _, tp := range topics.Topics {
+		counts[tp.ID] = tp
+	}
+	if len(counts) != 2 || counts[syria].Documents != 5 || counts[tarvo].Documents != 2 ||
+		counts[syria].Claims == 0 || counts[tarvo].Claims == 0 || counts[tarvo].Actors == 0 || counts[tarvo].Name != neo4jtest.TarvoTopic.Name {
+		t.Fatalf("topics %+v", topics.Topics)
+	}
+
+	names := func(target string) []string {
+		t.Helper()
+		var r struct{ Actors []graph.Actor }
+		get(target, &r)
+		var out []string
+		for _, a := range r.Actors {
+			out = append(out, a.Name)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		target   string
+		has, not []string
+	}{
+		{"/api/actors?topic=" + tarvo, []string{"Finland", "Kaisa Lindholm", "Erik Dahlgren"}, []string{"Turkey", "Lindsey Graham"}},
+		{"/api/actors?topic=" + syria, []string{"Turkey", "Lindsey Graham"}, []string{"Finland", "Kaisa Lindholm", "Erik Dahlgren"}},
+		{"/api/actors?stance=oppose&topic=" + tarvo, []string{"Erik Dahlgren"}, []string{"Turkey", "Kaisa Lindholm"}},
+		{"/api/actors", []string{"Turkey", "Kaisa Lindholm"}, nil},
+	} {
+		got := names(tt.target)
+		for _, n := range tt.has {
+			if !slices.Contains(got, n) {
+				t.Errorf("%s lacks %s: %v", tt.target, n, got)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%s lists %s, of the other topic", tt.target, n)
+			}
+		}
+	}
+
+	topicNodes := func(target string) []string {
+		t.Helper()
+		var el graph.Elements
+		get(target, &el)
+		var out []string
+		for _, n := range el.Nodes {
+			if n.Data.Type == "topic" {
+				out = append(out, n.Data.ID)
+			}
+		}
+		for _, e := range el.Edges {
+			if e.Data.Stance != "" && !slices.Contains(out, e.Data.Target) {
+				t.Errorf("%s: stance edge %s to no drawn topic", target, e.Data.ID)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	if got := topicNodes("/api/graph?topic=" + tarvo); !slices.Equal(got, []string{tarvo}) {
+		t.Errorf("graph of one topic draws topics %v", got)
+	}
+	if got := topicNodes("/api/graph"); !slices.Equal(got, []string{syria, tarvo}) {
+		t.Errorf("graph of all draws topics %v, want both", got)
+	}
+
+	var docs struct{ Documents []graph.DocumentSummary }
+	get("/api/documents?topic="+tarvo, &docs)
+	if len(docs.Documents) != 2 || !slices.Equal(docs.Documents[0].Topics, []string{tarvo}) {
+		t.Errorf("documents of %s: %+v", tarvo, docs.Documents)
+	}
+	tarvoDocs := map[string]bool{}
+	for _, d := range docs.Documents {
+		tarvoDocs[d.ID] = true
+	}
+
+	var dis struct{ Rows []graph.Disagreement }
+	get("/api/disagreements?topic="+tarvo, &dis)
+	if len(dis.Rows) != 1 || dis.Rows[0].Actor.Name != "Finland" || dis.Rows[0].Topic != tarvo {
+		t.Errorf("disagreements on %s: %+v (want Finland, cautious then supporting)", tarvo, dis.Rows)
+	}
+	get("/api/disagreements?topic="+syria, &dis)
+	if !slices.ContainsFunc(dis.Rows, func(d graph.Disagreement) bool { return d.Actor.Name == "Turkey" }) ||
+		slices.ContainsFunc(dis.Rows, func(d graph.Disagreement) bool { return d.Topic != syria }) {
+		t.Errorf("disagreements on %s: %+v", syria, dis.Rows)
+	}
+
+	var tl struct{ Claims []graph.Claim }
+	get("/api/timeline?topic="+tarvo, &tl)
+	if len(tl.Claims) == 0 || slices.ContainsFunc(tl.Claims, func(c graph.Claim) bool { return c.Topic != tarvo }) {
+		t.Errorf("timeline of %s: %+v", tarvo, tl.Claims)
+	}
+
+	code, csv := do(t, h, "GET", "/api/actors?format=csv&topic="+tarvo, "")
+	if code != http.StatusOK || !strings.Contains(string(csv), "Kaisa Lindholm") || strings.Contains(string(csv), "Turkey") {
+		t.Errorf("CSV export of %s: %d %s", tarvo, code, csv)
+	}
+
+	for _, tt := range []struct {
+		q, topic string
+		has, not []string
+	}{
+		{"who opposed the Tarvo accord?", tarvo, []string{"Erik Dahlgren"}, []string{"Turkey"}},
+		{"who opposed the anti-ISIS coalition?", syria, []string{"Turkey"}, []string{"Erik Dahlgren"}},
+		{"who opposed the deal?", "", []string{"Turkey", "Erik Dahlgren"}, nil},
+	} {
+		var a answer
+		get("/api/ask?q="+url.QueryEscape(tt.q), &a)
+		actor, topicCol := slices.Index(a.Columns, "actor"), slices.Index(a.Columns, "topic_id")
+		if a.Topic != tt.topic || actor < 0 || topicCol < 0 {
+			t.Fatalf("%q: topic %q, columns %v", tt.q, a.Topic, a.Columns)
+		}
+		var got []string
+		for _, r := range a.Rows {
+			got = append(got, r.Values[actor].(string))
+			if tt.topic != "" && r.Values[topicCol] != tt.topic {
+				t.Errorf("%q: row %v is on another topic", tt.q, r.Values)
+			}
+			for _, ev := range r.Evidence {
+				if tt.topic == tarvo && !tarvoDocs[ev.Doc] {
+					t.Errorf("%q: evidence from %s", tt.q, ev.Doc)
+				}
+			}
+		}
+		for _, n := range tt.has {
+			if !slices.Contains(got, n) {
+				t.Errorf("%q lacks %s: %v", tt.q, n, got)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%q answers with %s, of the other topic", tt.q, n)
+			}
+		}
+	}
+
+	for _, target := range []string{"/api/actors?topic=nope", "/api/graph?topic=nope", "/api/documents?topic=nope",
+		"/api/disagreements?topic=nope", "/api/timeline?topic=nope", "/api/ask?q=who+opposed+it&topic=nope"} {
+		code, body := do(t, h, "GET", target, "")
+		if code != http.StatusNotFound || !strings.Contains(string(body), "parameter topic") || !strings.Contains(string(body), tarvo) {
+			t.Errorf("%s: %d %s, want 404 naming the parameter and the topics there are", target, code, body)
+		}
 	}
 }

@@ -21,6 +21,21 @@ var Topic = model.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the 
 	"Global Coalition to Defeat ISIS", "U.S.-led coalition", "join the coalition", "joining the coalition",
 	"coalition membership", "coalition"}}
 
+// TarvoTopic is the invented event of the project's second example
+// folder, as config.yaml gives it.
+var TarvoTopic = model.Topic{ID: "tarvo-river-accord", Name: "The Tarvo River water-sharing accord", Start: "2026-03-04",
+	Terms: []string{"Tarvo River accord", "Tarvo accord", "water-sharing accord"}}
+
+// TarvoDir is the example folder about TarvoTopic.
+func TarvoDir(tb testing.TB) string { return filepath.Join(Root(tb), "examples", "tarvo-accord") }
+
+// BothTopics is the project's extractor for the seeds' topic and
+// TarvoTopic together, on the real CoreNLP parser.
+func BothTopics(tb testing.TB) *extract.Topics {
+	tb.Helper()
+	return nlptest.Topics(tb, nlptest.Parser(tb), Topic, TarvoTopic)
+}
+
 // SeedsDir is ../shared/seeds beside the repository. CI always has it, so
 // there a missing folder fails; elsewhere the test is skipped, saying why.
 func SeedsDir(tb testing.TB) string {
