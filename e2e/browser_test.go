@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,6 +47,13 @@ var dated = map[string]string{
 // with, if given, changes the server's options.
 func site(t testing.TB, with ...func(*server.Options)) (context.Context, string, string) {
 	t.Helper()
+	return siteOn(t, func(st *graph.Store, extra string) { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), extra) }, with...)
+}
+
+// siteOn is site with the graph loaded by seed, given the folder of the
+// hostile and dated articles.
+func siteOn(t testing.TB, seed func(st *graph.Store, extra string), with ...func(*server.Options)) (context.Context, string, string) {
+	t.Helper()
 	chromium, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Fatalf("Debian's chromium is needed for browser tests (scripts/deps.sh chromium installs it): %v", err)
@@ -60,7 +68,7 @@ func site(t testing.TB, with ...func(*server.Options)) (context.Context, string,
 		}
 	}
 	st := neo4jtest.Open(t)
-	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t), extra)
+	seed(st, extra)
 	files, err := cypher.Saved()
 	if err != nil {
 		t.Fatal(err)
@@ -375,5 +383,74 @@ func TestTimeoutAndLogoutInChromium(t *testing.T) {
 	}
 	if after != http.StatusUnauthorized {
 		t.Fatalf("after logout /api/actors answered %d, want 401", after)
+	}
+}
+
+// TestTopicsInChromium: with two events in the graph, the topic picker
+// keeps the list, graph and panel to one, and the address keeps the topic,
+// filters, open actor and question, so that the link shows the same view.
+func TestTopicsInChromium(t *testing.T) {
+	ctx, base, shots := siteOn(t, func(st *graph.Store, extra string) {
+		neo4jtest.SeedWith(t, st, neo4jtest.BothTopics(t), neo4jtest.SeedsDir(t), neo4jtest.TarvoDir(t), extra)
+	})
+	tarvo := neo4jtest.TarvoTopic.ID
+	actors := `[...document.querySelectorAll('#actor-list li.actor .actor-name')].map(e => e.textContent)`
+	topicNodes := `window.stancegraph.cy.nodes('[type = "topic"]').map(n => n.id())`
+	var options int
+	var names, drawn []string
+	var address, heading string
+	err := run(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitReady(`#filter-topic option[value="`+tarvo+`"]`),
+		chromedp.Evaluate(`document.querySelectorAll('#filter-topic option').length`, &options),
+		chromedp.Evaluate(`(() => { const s = document.getElementById('filter-topic'); s.value = '`+tarvo+`';
+			s.dispatchEvent(new Event('change', { bubbles: true })); })()`, nil),
+		chromedp.WaitVisible(`#actor-list li.actor[data-actor-id="person:kaisa-lindholm"]`),
+		chromedp.Poll(`!document.querySelector('#actor-list li.actor[data-actor-id="state:tur"]')`, nil),
+		chromedp.Click(`#actor-list li.actor[data-actor-id="state:fin"] .actor-open`, chromedp.NodeVisible),
+		chromedp.WaitVisible(`#panel .timeline-item`),
+		chromedp.Evaluate(`location.search`, &address),
+	)
+	shot(t, ctx, shots, "09-topics")
+	if err != nil {
+		t.Fatalf("picking a topic: %v", err)
+	}
+	if options != 3 {
+		t.Errorf("the picker has %d options, want all topics and the two", options)
+	}
+	if !strings.Contains(address, "topic="+tarvo) || !strings.Contains(address, "actor=state%3Afin") {
+		t.Fatalf("address %q does not keep the topic and the open actor", address)
+	}
+
+	// The link, opened afresh with a stance filter added, shows the same view.
+	err = run(ctx,
+		chromedp.Navigate(base+"/"+address+"&stance=support"),
+		chromedp.WaitVisible(`#panel .timeline-item`),
+		chromedp.WaitVisible(`#actor-list li.actor[data-actor-id="state:fin"]`),
+		chromedp.Poll(`window.stancegraph.cy.nodes('[type = "topic"]').length > 0`, nil),
+		chromedp.Evaluate(actors, &names),
+		chromedp.Evaluate(topicNodes, &drawn),
+		chromedp.Text(`#panel-heading`, &heading),
+	)
+	if err != nil {
+		t.Fatalf("opening the link: %v", err)
+	}
+	if heading != "Finland" || slices.Contains(names, "Turkey") || slices.Contains(names, "Erik Dahlgren") || !slices.Equal(drawn, []string{tarvo}) {
+		t.Errorf("from the link: panel %q, actors %v, topics drawn %v; want Finland, supporters of %s only", heading, names, drawn, tarvo)
+	}
+
+	// A question in the address is asked on the address's topic.
+	var rows []string
+	err = run(ctx,
+		chromedp.Navigate(base+"/?topic="+tarvo+"&q="+url.QueryEscape("who opposed it?")),
+		chromedp.WaitVisible(`#answer-rows .answer-row`),
+		chromedp.Evaluate(`[...document.querySelectorAll('#answer-rows .answer-row')].map(r => r.textContent)`, &rows),
+	)
+	if err != nil {
+		t.Fatalf("question from the address: %v", err)
+	}
+	joined := strings.Join(rows, "\n")
+	if !strings.Contains(joined, "Erik Dahlgren") || strings.Contains(joined, "Turkey") {
+		t.Errorf("answer rows %q, want the Tarvo accord's opponents only", rows)
 	}
 }

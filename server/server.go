@@ -55,7 +55,8 @@ type Options struct {
 	Logger    *slog.Logger
 	Templates fs.FS
 	Static    fs.FS
-	// Topic is the name of the event the graph is about, for page titles.
+	// Topic names what the graph is about (one event's name, or "every
+	// topic"), for page titles until a topic is picked.
 	Topic string
 	// Addr is where Serve listens; with Hosts, the names (besides the
 	// loopback ones) that requests may carry in their Host header.

@@ -49,7 +49,7 @@ needed, and recovers by itself when Neo4j comes back.`,
 				return err
 			}
 			srv, err := server.New(server.Options{Graph: st, Logger: a.log, Templates: web.Templates(),
-				Static: web.Static(), Topic: a.cfg.Topic.Name, Addr: sc.Addr, Hosts: sc.Hosts, Token: sc.Token,
+				Static: web.Static(), Topic: a.pageTitle(), Addr: sc.Addr, Hosts: sc.Hosts, Token: sc.Token,
 				OpenWithoutToken: openWithoutToken, TLSCert: sc.TLSCert, TLSKey: sc.TLSKey,
 				QueryTimeout: sc.QueryTimeout, RowCap: sc.RowCap, ByteCap: sc.ByteCap, FileQueries: fileQueries,
 				Resolver: nameResolver{gaz: g, graph: st}})
@@ -95,4 +95,13 @@ func (a *app) schemaWhenReady(ctx context.Context, st *graph.Store) {
 		case <-time.After(5 * time.Second):
 		}
 	}
+}
+
+// pageTitle names what the explorer is about before a topic is picked:
+// the one configured topic, or all of them.
+func (a *app) pageTitle() string {
+	if t := a.cfg.Model(); len(t) == 1 {
+		return t[0].Name
+	}
+	return "every topic"
 }

@@ -1,5 +1,6 @@
-// Filters (stance, kind, document) and the actor list: the list is the text
-// alternative of the graph, so every actor drawn can be reached by keyboard.
+// Filters (topic, stance, kind, document) and the actor list: the list is
+// the text alternative of the graph, so every actor drawn can be reached by
+// keyboard.
 
 import { getJSON } from './api.js';
 import { byId, fill, h, isAbort, latest, setStatus, stanceBadge } from './dom.js';
@@ -9,28 +10,83 @@ const KIND_TEXT = { person: 'person', state: 'state', group: 'group' };
 /** createFilters binds #filters; onChange(filters) runs whenever one changes. */
 export function createFilters({ onChange }) {
   const form = byId('filters');
+  const topic = byId('filter-topic');
+  const topicStatus = byId('filter-topic-status');
   const stance = byId('filter-stance');
   const kind = byId('filter-kind');
   const doc = byId('filter-doc');
   const docStatus = byId('filter-doc-status');
+  // what the address asked for, kept until the lists it names have loaded
+  const wanted = { topic: '', doc: '' };
+  let topics = [];
 
-  const values = () => ({ stance: stance.value, kind: kind.value, doc: doc.value });
+  const values = () => ({ topic: topic.value, stance: stance.value, kind: kind.value, doc: doc.value });
 
-  form.addEventListener('change', () => onChange(values()));
+  /** set applies filters read from the address. */
+  function set(v) {
+    wanted.topic = v.topic || '';
+    wanted.doc = v.doc || '';
+    topic.value = wanted.topic;
+    stance.value = v.stance || '';
+    kind.value = v.kind || '';
+    doc.value = wanted.doc;
+  }
+
+  form.addEventListener('change', (evt) => {
+    if (evt.target === topic) {
+      // another topic's documents: the document filter starts again
+      doc.value = '';
+      wanted.doc = '';
+      loadDocuments();
+    }
+    wanted.topic = topic.value;
+    onChange(values());
+  });
   form.addEventListener('submit', (evt) => {
     evt.preventDefault();
     onChange(values());
   });
   form.addEventListener('reset', () => {
+    wanted.topic = '';
+    wanted.doc = '';
     // the reset event fires before the fields are cleared
-    setTimeout(() => onChange(values()), 0);
+    setTimeout(() => {
+      loadDocuments();
+      onChange(values());
+    }, 0);
   });
+
+  /** loadTopics fills the topic picker from /api/topics, with counts. */
+  async function loadTopics() {
+    setStatus(topic, topicStatus, 'loading');
+    try {
+      const d = await getJSON('/api/topics');
+      topics = Array.isArray(d.topics) ? d.topics : [];
+      fill(
+        topic,
+        h('option', { value: '' }, topics.length === 1 ? 'Its one topic' : `All ${topics.length} topics`),
+        topics.map((t) => h('option', { value: t.id }, `${t.name || t.id} (${t.documents} documents, ${t.actors} actors)`)),
+      );
+      topic.value = wanted.topic;
+      if (topic.value !== wanted.topic) {
+        setStatus(topic, topicStatus, 'error', `The address names a topic the graph does not have: ${wanted.topic}`);
+        topic.value = '';
+        return;
+      }
+      setStatus(topic, topicStatus, 'idle');
+    } catch (err) {
+      setStatus(topic, topicStatus, 'error', `Topics: ${err.message}`);
+    }
+  }
+
+  /** topicName is the picked topic's name, or "" for all. */
+  const topicName = () => (topics.find((t) => t.id === topic.value) || {}).name || '';
 
   async function loadDocuments() {
     setStatus(doc, docStatus, 'loading');
     try {
-      const d = await getJSON('/api/documents');
-      const keep = doc.value;
+      const d = await getJSON('/api/documents', { params: { topic: topic.value } });
+      const keep = wanted.doc || doc.value;
       const docs = Array.isArray(d.documents) ? d.documents : [];
       fill(
         doc,
@@ -45,7 +101,7 @@ export function createFilters({ onChange }) {
     }
   }
 
-  return { values, loadDocuments };
+  return { values, set, loadTopics, loadDocuments, topicName };
 }
 
 /**

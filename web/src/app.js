@@ -2,6 +2,7 @@
 // actor list, graph, side panel and exports of the one page together.
 
 import { createActorList, createFilters } from './actors.js';
+import { readAddress, writeAddress } from './address.js';
 import { getJSON, logout, on, pollHealth, setToken } from './api.js';
 import { createAsk } from './ask.js';
 import { byId, isAbort, latest, setStatus } from './dom.js';
@@ -11,7 +12,10 @@ import { createPanel } from './panel.js';
 import { createQueries } from './queries.js';
 
 const state = {
-  filters: { stance: '', kind: '', doc: '' },
+  filters: { topic: '', stance: '', kind: '', doc: '' },
+  // the actor open in the panel and the question last asked, for the address
+  actor: '',
+  q: '',
   // what the graph shows: the filtered graph, or the graph of an answer
   graph: { kind: 'filters' },
   // what CSV/JSON export: null (the actor list), an answer or a query run
@@ -26,7 +30,10 @@ const banner = byId('banner');
 const exportTarget = byId('export-target');
 const exportStatus = byId('export-status');
 
+const topicOf = () => state.filters.topic;
+
 const panel = createPanel({
+  topic: topicOf,
   onOpenActor: (id) => openActor(id, true),
   onActorsChanged(id) {
     actorList.load(state.filters);
@@ -39,7 +46,11 @@ const graph = createGraph(byId('graph'), {
   onSelect(el) {
     if (el.isEdge()) panel.showEdge(el);
     else if (el.data('type') === 'topic') panel.showTopic(el, graph.stanceCounts());
-    else panel.showActor(el.id());
+    else {
+      state.actor = el.id();
+      saveAddress();
+      panel.showActor(el.id());
+    }
   },
   onExpand: expand,
 });
@@ -49,17 +60,33 @@ window.stancegraph = { cy: graph.cy };
 const filters = createFilters({
   onChange(f) {
     state.filters = f;
+    saveAddress();
+    showTopicName();
     loadGraph();
     actorList.load(f);
   },
 });
 
+function saveAddress() {
+  writeAddress({ ...state.filters, actor: state.actor, q: state.q });
+}
+
+// The header names the picked topic, or the server's default.
+const topicHeading = byId('topic-name');
+const defaultTopic = topicHeading.textContent;
+function showTopicName() {
+  topicHeading.textContent = filters.topicName() || defaultTopic;
+}
+
 const actorList = createActorList({ onOpen: openActor, onExpand: expand });
 
-createAsk({
+const asker = createAsk({
+  topic: topicOf,
   onShow: showResultPane,
   onOpenActor: openActor,
   onAnswer(q, a) {
+    state.q = q;
+    saveAddress();
     state.result = { kind: 'ask', q };
     updateExportTarget();
     const g = a.graph;
@@ -87,6 +114,8 @@ function showResultPane(which) {
 }
 
 function openActor(id, focus = false) {
+  state.actor = id;
+  saveAddress();
   graph.select(id);
   panel.showActor(id, { focus });
 }
@@ -115,7 +144,7 @@ async function expand(id) {
   graphWrap.setAttribute('aria-busy', 'true');
   graphNote.textContent = `Loading the neighbourhood of ${name}…`;
   try {
-    const els = await getJSON(`/api/graph/neighbourhood/${encodeURIComponent(id)}`);
+    const els = await getJSON(`/api/graph/neighbourhood/${encodeURIComponent(id)}`, { params: { topic: topicOf() } });
     const added = graph.merge(els);
     graphNote.textContent = added ? `Added ${added} elements around ${name}.` : `Nothing more to show around ${name}.`;
     graph.select(id);
@@ -149,7 +178,7 @@ function updateExportTarget() {
 function resultExport(format) {
   const r = state.result;
   if (!r) return download('/api/actors', { params: { ...state.filters, format }, name: `stancegraph-actors.${format}` });
-  if (r.kind === 'ask') return download('/api/ask', { params: { q: r.q, format }, name: `stancegraph-answer-${slug(r.q)}.${format}` });
+  if (r.kind === 'ask') return download('/api/ask', { params: { q: r.q, topic: topicOf(), format }, name: `stancegraph-answer-${slug(r.q)}.${format}` });
   return download(`/api/queries/${encodeURIComponent(r.name)}/run`, {
     method: 'POST',
     params: { format },
@@ -160,7 +189,7 @@ function resultExport(format) {
 
 function graphmlExport() {
   if (state.graph.kind === 'answer') {
-    return download('/api/ask', { params: { q: state.graph.q, format: 'graphml' }, name: `stancegraph-answer-${slug(state.graph.q)}.graphml` });
+    return download('/api/ask', { params: { q: state.graph.q, topic: topicOf(), format: 'graphml' }, name: `stancegraph-answer-${slug(state.graph.q)}.graphml` });
   }
   return download('/api/graph', { params: { ...state.filters, format: 'graphml' }, name: 'stancegraph-graph.graphml' });
 }
@@ -229,13 +258,23 @@ tokenForm.addEventListener('submit', (evt) => {
 
 // --- start -------------------------------------------------------------------
 
-function reloadAll() {
+// reloadAll loads the lists, then what they filter: the topic and document
+// pickers must hold the address's values before the actors and graph load.
+async function reloadAll() {
   queries.load();
-  filters.loadDocuments();
+  await filters.loadTopics();
+  await filters.loadDocuments();
+  state.filters = filters.values();
+  showTopicName();
   actorList.load(state.filters);
   if (state.graph.kind === 'filters') loadGraph();
 }
 
-state.filters = filters.values();
+// The view the address names: its filters, then its actor and question.
+const start = readAddress();
+filters.set(start);
 updateExportTarget();
-reloadAll();
+reloadAll().then(() => {
+  if (start.actor) openActor(start.actor);
+  if (start.q) asker.ask(start.q);
+});

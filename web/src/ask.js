@@ -8,9 +8,10 @@ import { attribution, byId, docLink, fill, formatValue, h, isAbort, latest, setS
 /**
  * createAsk binds #ask-form. onAnswer(q, answer) runs after an understood
  * answer (to draw its graph and make it the export target); onOpenActor(id)
- * when the user asks for a row's actor details.
+ * when the user asks for a row's actor details; topic() is the topic picked
+ * on the page, which a question naming none is answered on.
  */
-export function createAsk({ onAnswer, onOpenActor, onShow }) {
+export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
   const form = byId('ask-form');
   const input = byId('ask-input');
   const answer = byId('answer');
@@ -19,12 +20,13 @@ export function createAsk({ onAnswer, onOpenActor, onShow }) {
   const next = latest();
 
   async function ask(q) {
+    input.value = q;
     onShow('answer');
     answer.hidden = false;
     fill(answer);
     setStatus(region, status, 'loading');
     try {
-      const a = await getJSON('/api/ask', { params: { q }, signal: next() });
+      const a = await getJSON('/api/ask', { params: { q, topic: topic() }, signal: next() });
       setStatus(region, status, 'idle');
       if (a.understood) {
         renderAnswer(a, q);
@@ -41,7 +43,13 @@ export function createAsk({ onAnswer, onOpenActor, onShow }) {
   function renderAnswer(a, q) {
     const columns = Array.isArray(a.columns) ? a.columns : [];
     const rows = Array.isArray(a.rows) ? a.rows : [];
-    const head = h('h3', { class: 'answer-question' }, `“${a.question || q}”`, a.intent ? h('span', { class: 'intent' }, ` (${a.intent})`) : null);
+    const head = h(
+      'h3',
+      { class: 'answer-question' },
+      `“${a.question || q}”`,
+      a.intent ? h('span', { class: 'intent' }, ` (${a.intent})`) : null,
+      h('span', { class: 'answer-topic' }, a.topic ? ` on ${a.topic}` : ' on every topic'),
+    );
     let body;
     const note = a.message ? h('p', { class: 'answer-note', role: 'note' }, a.message) : null;
     if (!rows.length) {

@@ -10,9 +10,10 @@ const STANCE_VERB = { support: 'supports', oppose: 'opposes', cautious: 'is caut
 /**
  * createPanel binds the panel's elements. onOpenActor(id) is called when the
  * user follows an affiliation or an edge's actor from inside the panel;
- * onActorsChanged(id) after a merge or split, with the actor to show.
+ * onActorsChanged(id) after a merge or split, with the actor to show;
+ * topic() is the topic picked on the page, whose claims alone are shown.
  */
-export function createPanel({ onOpenActor, onActorsChanged }) {
+export function createPanel({ onOpenActor, onActorsChanged, topic }) {
   const root = byId('panel');
   const heading = byId('panel-heading');
   const status = byId('panel-status');
@@ -28,7 +29,7 @@ export function createPanel({ onOpenActor, onActorsChanged }) {
   }
 
   async function fetchActor(id) {
-    return getJSON(`/api/actors/${encodeURIComponent(id)}`, { signal: next() });
+    return getJSON(`/api/actors/${encodeURIComponent(id)}`, { params: { topic: topic() }, signal: next() });
   }
 
   function renderClaims(list, emptyText) {
