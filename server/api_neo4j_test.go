@@ -226,7 +226,7 @@ func TestSavedQueriesRunWithParameters(t *testing.T) {
 		}
 	}
 	code, body = do(t, h, "POST", "/api/queries/stance-by-kind/run?format=csv", `{"params": {"kind": "state"}}`)
-	if code != http.StatusOK || !strings.HasPrefix(string(body), "actor,stance,claims,documents\n") || !strings.Contains(string(body), "Turkey") {
+	if code != http.StatusOK || !strings.HasPrefix(string(body), "actor,stance,claims,documents,topic\n") || !strings.Contains(string(body), "Turkey") {
 		t.Fatalf("csv export: %d %s", code, body)
 	}
 	if code, body := do(t, h, "POST", "/api/queries/stance-by-kind/run", `{"params": {"nope": 1}}`); code != http.StatusBadRequest {
@@ -673,6 +673,11 @@ func TestTopicsSeparateEveryRoute(t *testing.T) {
 				t.Errorf("%q answers with %s, of the other topic", tt.q, n)
 			}
 		}
+	}
+
+	code, body := do(t, h, "POST", "/api/queries/opponents/run", `{"params": {"topic": "`+tarvo+`"}}`)
+	if code != http.StatusOK || !strings.Contains(string(body), "Erik Dahlgren") || strings.Contains(string(body), "Turkey") {
+		t.Errorf("saved query opponents on %s: %d %s", tarvo, code, body)
 	}
 
 	for _, target := range []string{"/api/actors?topic=nope", "/api/graph?topic=nope", "/api/documents?topic=nope",

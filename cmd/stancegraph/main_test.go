@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +30,7 @@ func TestHelpExplainsEveryCommand(t *testing.T) {
 	for _, args := range [][]string{
 		{"--help"}, {"neo4j", "--help"}, {"neo4j", "start", "--help"}, {"neo4j", "stop", "--help"},
 		{"neo4j", "status", "--help"}, {"serve", "--help"}, {"config", "--help"},
-		{"actors", "merge", "--help"}, {"actors", "split", "--help"}, {"documents", "rm", "--help"}, {"reset", "--help"},
+		{"actors", "merge", "--help"}, {"actors", "split", "--help"}, {"documents", "rm", "--help"}, {"topics", "--help"}, {"topics", "rm", "--help"}, {"reset", "--help"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			code, out, _ := runCLI(t, args...)
@@ -251,5 +252,48 @@ func TestResetAndRemoveFromTheCommandLine(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "documents", "rm", "no-such-file.txt"); code == 0 || !strings.Contains(errOut, "no-such-file.txt") {
 		t.Errorf("documents rm of a missing file: exit %d, %q", code, errOut)
+	}
+}
+
+// TestTopicsFromTheCommandLine: topics lists what the graph holds per
+// topic; topics rm takes one topic away and leaves the other as it was;
+// ingest --topic refuses a topic the configuration lacks before any work.
+func TestTopicsFromTheCommandLine(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	for _, kv := range neo4jtest.Env(t) {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+	neo4jtest.SeedWith(t, st, neo4jtest.BothTopics(t), neo4jtest.SeedsDir(t), neo4jtest.TarvoDir(t))
+	syria, tarvo := neo4jtest.Topic.ID, neo4jtest.TarvoTopic.ID
+	claimsOn := func(topic string) int64 {
+		r, err := st.ReadQuery(context.Background(), `MATCH (c:Claim)-[:ABOUT]->(:Topic {id: $t}) RETURN count(c)`, map[string]any{"t": topic}, 30*time.Second, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Rows[0][0].(int64)
+	}
+	before := claimsOn(syria)
+	code, out, errOut := runCLI(t, "topics")
+	if code != 0 || !regexp.MustCompile(`(?m)^`+syria+`\s.*\s5\s+\d+\s+\d+$`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^`+tarvo+`\s.*2026-03-04\s+2\s+\d+\s+\d+$`).MatchString(out) {
+		t.Fatalf("topics: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "topics", "rm", tarvo); code != 0 || !strings.Contains(out, "2 documents about it alone") {
+		t.Fatalf("topics rm: exit %d, %q %q", code, out, errOut)
+	}
+	if n := claimsOn(syria); n != before {
+		t.Errorf("removing %s changed %s's claims: %d, was %d", tarvo, syria, n, before)
+	}
+	c, err := st.Count(context.Background())
+	if err != nil || c.Nodes["Document"] != 5 || c.Nodes["Topic"] != 1 {
+		t.Errorf("after topics rm: %v %v, want the seeds' 5 documents and their topic", c.Nodes, err)
+	}
+	if code, _, errOut := runCLI(t, "topics", "rm", "nope"); code == 0 || !strings.Contains(errOut, `no topic "nope"`) {
+		t.Errorf("topics rm of an unknown topic: exit %d, %q", code, errOut)
+	}
+	if code, _, errOut := runCLI(t, "ingest", "--topic", "nope", neo4jtest.TarvoDir(t)); code == 0 ||
+		!strings.Contains(errOut, `--topic "nope"`) || !strings.Contains(errOut, syria) {
+		t.Errorf("ingest --topic nope: exit %d, %q", code, errOut)
 	}
 }

@@ -86,7 +86,7 @@ With no neo4j.uri set, stancegraph runs its own local Neo4j on loopback
 	pf.String("neo4j-database", "", "Neo4j database name")
 	pf.String("log-level", "", "log level: debug, info, warn, error")
 	pf.String("log-format", "", "log format: text or json")
-	root.AddCommand(newNeo4jCmd(a), newServeCmd(a), newConfigCmd(a), newExtractCmd(a), newIngestCmd(a), newEvalCmd(a), newSynthCmd(a), newActorsCmd(a), newDocumentsCmd(a), newResetCmd(a))
+	root.AddCommand(newNeo4jCmd(a), newServeCmd(a), newConfigCmd(a), newExtractCmd(a), newIngestCmd(a), newEvalCmd(a), newSynthCmd(a), newActorsCmd(a), newDocumentsCmd(a), newTopicsCmd(a), newResetCmd(a))
 	return root
 }
 
