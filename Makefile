@@ -2,11 +2,11 @@
 # Both install what they need (system packages, Go modules, Neo4j jars).
 
 BIN := bin/stancegraph
-ARTICLES ?= examples/articles
+ARTICLES ?= examples/articles examples/tarvo-accord
 
 .PHONY: run test test-faults test-security build web deps neo4j-start neo4j-stop clean bench
 
-## run: start the local Neo4j (unless neo4j.uri is set), ingest $(ARTICLES), serve on http://127.0.0.1:8080
+## run: start the local Neo4j (unless neo4j.uri is set), ingest $(ARTICLES) (two example events), serve on http://127.0.0.1:8080
 run: build
 	$(BIN) neo4j start
 	$(BIN) ingest $(ARTICLES)
