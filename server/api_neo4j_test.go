@@ -77,8 +77,12 @@ func TestAskWhoOpposedAgainstSeeds(t *testing.T) {
 				t.Fatalf("answer %+v", a)
 			}
 			got := map[string]int{}
+			idCol := slices.Index(a.Columns, "id")
 			for _, r := range a.Rows {
 				got[r.Values[actorCol].(string)] = len(r.Evidence)
+				if r.ActorID == "" || r.ActorID != r.Values[idCol] {
+					t.Errorf("row %v carries actor_id %q, want its actor's id", r.Values, r.ActorID)
+				}
 			}
 			for _, want := range []string{"Turkey", "Israel", "Russia", "Iran", "Lindsey Graham", "Chris Murphy",
 				"Syrian opposition", "Human rights organizations"} {

@@ -29,7 +29,10 @@ type evidence struct {
 }
 
 type answerRow struct {
-	Values   []any      `json:"values"`
+	Values []any `json:"values"`
+	// ActorID is the actor the row is about ("" for none: a path), so
+	// that the page never guesses it from the columns.
+	ActorID  string     `json:"actor_id,omitempty"`
 	Evidence []evidence `json:"evidence"`
 }
 
@@ -99,12 +102,16 @@ func (s *Server) ask(c *gin.Context) {
 	ids := append([]string{}, parsed.Actors...)
 	idCol := slices.Index(rows.Columns, "id")
 	for _, r := range rows.Rows {
+		row := answerRow{Values: r, Evidence: []evidence{}}
 		if idCol >= 0 {
-			if id, _ := r[idCol].(string); id != "" && !slices.Contains(ids, id) {
-				ids = append(ids, id)
+			row.ActorID, _ = r[idCol].(string)
+			if row.ActorID != "" && !slices.Contains(ids, row.ActorID) {
+				ids = append(ids, row.ActorID)
 			}
+		} else if parsed.Intent == ask.Mentions {
+			row.ActorID = parsed.Actors[0] // each row is a document mentioning it
 		}
-		a.Rows = append(a.Rows, answerRow{Values: r, Evidence: []evidence{}})
+		a.Rows = append(a.Rows, row)
 	}
 	if err := s.attachEvidence(c, &a, parsed, idCol); err != nil {
 		fail(c, s.log, err)

@@ -60,7 +60,7 @@ export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
         { id: 'answer-rows', class: 'data-table' },
         h('caption', { class: 'visually-hidden' }, `Answer to ${a.question || q}`),
         h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)), h('th', { scope: 'col' }, 'Evidence'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Details')))),
-        h('tbody', {}, rows.map((r) => answerRow(r, columns, a.graph, onOpenActor))),
+        h('tbody', {}, rows.map((r) => answerRow(r, columns, onOpenActor))),
       );
     }
     fill(answer, head, rows.length ? note : null, body, cypherDetails(a.cypher, a.params));
@@ -106,26 +106,10 @@ export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
   return { ask };
 }
 
-// actorIdFor finds which actor a row is about: an explicit actor_id on the
-// row, a column named like an actor id, or a value matching an actor of the
-// answer's graph by id or name.
-function actorIdFor(row, columns, graph) {
-  if (row.actor_id) return String(row.actor_id);
-  const values = Array.isArray(row.values) ? row.values : [];
-  const col = columns.findIndex((c) => /^(actor_id|actorid|actor\.id|a\.id|id)$/i.test(String(c)));
-  if (col >= 0 && typeof values[col] === 'string' && values[col]) return values[col];
-  const actors = (graph && Array.isArray(graph.nodes) ? graph.nodes : []).filter((n) => n && n.data && n.data.type === 'actor');
-  for (const v of values) {
-    if (typeof v !== 'string') continue;
-    const n = actors.find((x) => x.data.id === v) || actors.find((x) => x.data.label === v);
-    if (n) return String(n.data.id);
-  }
-  return '';
-}
-
-function answerRow(r, columns, graph, onOpenActor) {
+function answerRow(r, columns, onOpenActor) {
   const values = Array.isArray(r.values) ? r.values : [];
-  const id = actorIdFor(r, columns, graph);
+  // the server says which actor a row is about
+  const id = r.actor_id ? String(r.actor_id) : '';
   const evidence = Array.isArray(r.evidence) ? r.evidence : [];
   return h(
     'tr',
