@@ -124,7 +124,7 @@ OPTIONAL ` + docClaimCounts
 	// docClaimCounts counts the claims of document d per actor, stance
 	// and topic.
 	docClaimCounts = `MATCH (d)<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor), (c)-[:ABOUT]->(t:Topic)
-WHERE coalesce(c.review, '') <> 'rejected'
+WHERE ` + counted + `
 RETURN a.id AS actor, c.stance AS stance, t.id AS topic, count(c) AS claims`
 
 	// cypherRekeyClaims gives claims written under the single-topic id
@@ -409,18 +409,16 @@ func (s *Store) Count(ctx context.Context) (Counts, error) {
 	return c, nil
 }
 
-// SetReview records an analyst's mark on a claim ("", "confirmed" or
-// "rejected") and refreshes its actor's summary edges, since rejected
-// claims do not count. It returns the claim's actor id.
-func (s *Store) SetReview(ctx context.Context, claimID, review string) (string, error) {
-	switch review {
-	case "", "confirmed", "rejected":
-	default:
-		return "", model.Errorf(model.Invalid, "review %q is not empty, confirmed or rejected", review)
+// SetReview records an analyst's mark on a claim and refreshes its
+// actor's summary edges, since rejected claims do not count. It returns
+// the claim's actor id.
+func (s *Store) SetReview(ctx context.Context, claimID string, review model.Review) (string, error) {
+	if _, err := model.ParseReview(string(review)); err != nil {
+		return "", err
 	}
 	out, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim {id: $id}) SET c.review = $review RETURN a.id AS actor`,
-			map[string]any{"id": claimID, "review": review})
+			map[string]any{"id": claimID, "review": string(review)})
 		if err != nil {
 			return nil, err
 		}
@@ -471,7 +469,7 @@ OPTIONAL MATCH (a)-[old:` + stanceRels() + `]->(:Topic)
 DELETE old
 WITH DISTINCT a
 MATCH (a)-[:MADE]->(c:Claim)-[:ABOUT]->(t:Topic), (c)-[:IN]->(d:Document)
-WHERE coalesce(c.review, '') <> 'rejected'
+WHERE ` + counted + `
 WITH a, t, c.stance AS stance, count(DISTINCT c) AS claims, count(DISTINCT d) AS documents
 ` + perStance("stance", "MERGE (a)-[r:REL]->(t) SET r.claims = claims, r.documents = documents")
 }

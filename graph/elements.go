@@ -102,7 +102,7 @@ WHERE $stance IS NULL OR stance = $stance
 RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, stance, s.claims AS claims, s.documents AS documents`
 	if f.Doc != "" {
 		query = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document {id: $doc}), (c)-[:ABOUT]->(t:Topic)
-WHERE a.id IN $ids AND coalesce(c.review, '') <> 'rejected' AND ($topic IS NULL OR t.id = $topic)
+WHERE a.id IN $ids AND ` + counted + ` AND ($topic IS NULL OR t.id = $topic)
   AND ($stance IS NULL OR c.stance = $stance)
 RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, c.stance AS stance,
   count(DISTINCT c) AS claims, count(DISTINCT d) AS documents`
@@ -132,9 +132,9 @@ func (s *Store) elementsFor(ctx context.Context, actors []Actor, ids []string, f
 	el := Elements{Nodes: []Node{}, Edges: []Edge{}}
 	seen := map[string]bool{}
 	for _, a := range actors {
-		n := Node{Data: NodeData{ID: a.ID, Label: a.Name, Kind: a.Kind, Type: "actor", Evidence: a.Evidence, Stances: []string{}}}
+		n := Node{Data: NodeData{ID: a.ID, Label: a.Name, Kind: string(a.Kind), Type: "actor", Evidence: a.Evidence, Stances: []string{}}}
 		for _, st := range a.Stances {
-			n.Data.Stances = append(n.Data.Stances, st.Stance)
+			n.Data.Stances = append(n.Data.Stances, string(st.Stance))
 		}
 		seen[a.ID] = true
 		el.Nodes = append(el.Nodes, n)

@@ -12,39 +12,39 @@ import (
 
 // Claim is one claim as the explorer shows it, with its document.
 type Claim struct {
-	ID       string `json:"id"`
-	ActorID  string `json:"actor_id"`
-	Actor    string `json:"actor"`
-	Kind     string `json:"kind"`
-	Stance   string `json:"stance"`
-	Quote    string `json:"quote"`
-	Doc      string `json:"doc"`
-	DocTitle string `json:"doc_title"`
+	ID       string       `json:"id"`
+	ActorID  string       `json:"actor_id"`
+	Actor    string       `json:"actor"`
+	Kind     model.Kind   `json:"kind"`
+	Stance   model.Stance `json:"stance"`
+	Quote    string       `json:"quote"`
+	Doc      string       `json:"doc"`
+	DocTitle string       `json:"doc_title"`
 	// Published is the document's publication date (YYYY-MM-DD), "" when
 	// it does not say.
-	Published   string  `json:"published,omitempty"`
-	Start       int64   `json:"start"`
-	End         int64   `json:"end"`
-	Attribution string  `json:"attribution"`
-	Cue         string  `json:"cue"`
-	Confidence  float64 `json:"confidence"`
-	Review      string  `json:"review"`
+	Published   string       `json:"published,omitempty"`
+	Start       int64        `json:"start"`
+	End         int64        `json:"end"`
+	Attribution string       `json:"attribution"`
+	Cue         string       `json:"cue"`
+	Confidence  float64      `json:"confidence"`
+	Review      model.Review `json:"review"`
 	// Topic is the id of the topic the claim is about.
 	Topic string `json:"topic"`
 }
 
 // StanceCount is one summary edge of an actor.
 type StanceCount struct {
-	Stance    string `json:"stance"`
-	Claims    int64  `json:"claims"`
-	Documents int64  `json:"documents"`
+	Stance    model.Stance `json:"stance"`
+	Claims    int64        `json:"claims"`
+	Documents int64        `json:"documents"`
 }
 
 // Actor is an actor with its summary stances.
 type Actor struct {
 	ID       string        `json:"id"`
 	Name     string        `json:"name"`
-	Kind     string        `json:"kind"`
+	Kind     model.Kind    `json:"kind"`
 	Aliases  []string      `json:"aliases"`
 	Stances  []StanceCount `json:"stances"`
 	Evidence int64         `json:"-"`
@@ -52,10 +52,10 @@ type Actor struct {
 
 // Affiliation is an actor linked to another by AFFILIATED_WITH.
 type Affiliation struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Kind string `json:"kind"`
-	Role string `json:"role"`
+	ID   string     `json:"id"`
+	Name string     `json:"name"`
+	Kind model.Kind `json:"kind"`
+	Role string     `json:"role"`
 }
 
 // ActorDetail is everything the side panel shows for one actor.
@@ -114,7 +114,7 @@ func (f ActorFilter) params() map[string]any {
 // The filters apply to claims: an actor is listed with the stances its
 // matching claims take.
 const cypherActorList = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
-WHERE coalesce(c.review, '') <> 'rejected'
+WHERE ` + counted + `
   AND ($stance IS NULL OR c.stance = $stance)
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($doc IS NULL OR d.id = $doc)
@@ -177,11 +177,11 @@ func (s *Store) actorList(ctx context.Context, query string, params map[string]a
 }
 
 func actorFrom(r *neo4j.Record) Actor {
-	a := Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: str(field(r, "kind")), Aliases: strs(field(r, "aliases")), Stances: []StanceCount{}}
+	a := Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))), Aliases: strs(field(r, "aliases")), Stances: []StanceCount{}}
 	stances, _ := field(r, "stances").([]any)
 	for _, x := range stances {
 		m := x.(map[string]any)
-		a.Stances = append(a.Stances, StanceCount{Stance: str(m["stance"]), Claims: m["claims"].(int64), Documents: m["documents"].(int64)})
+		a.Stances = append(a.Stances, StanceCount{Stance: model.Stance(str(m["stance"])), Claims: m["claims"].(int64), Documents: m["documents"].(int64)})
 	}
 	a.Evidence, _ = field(r, "evidence").(int64)
 	return a
@@ -213,10 +213,10 @@ func claimFrom(r *neo4j.Record) Claim {
 	conf, _ := get("confidence").(float64)
 	start, _ := get("start").(int64)
 	end, _ := get("end").(int64)
-	return Claim{ID: str(get("id")), ActorID: str(get("actor_id")), Actor: str(get("actor")), Kind: str(get("kind")),
-		Stance: str(get("stance")), Quote: str(get("quote")), Doc: str(get("doc")), DocTitle: str(get("doc_title")),
+	return Claim{ID: str(get("id")), ActorID: str(get("actor_id")), Actor: str(get("actor")), Kind: model.Kind(str(get("kind"))),
+		Stance: model.Stance(str(get("stance"))), Quote: str(get("quote")), Doc: str(get("doc")), DocTitle: str(get("doc_title")),
 		Published: str(get("published")), Start: start, End: end, Attribution: str(get("attribution")),
-		Cue: str(get("cue")), Confidence: conf, Review: str(get("review")), Topic: str(get("topic"))}
+		Cue: str(get("cue")), Confidence: conf, Review: model.Review(str(get("review"))), Topic: str(get("topic"))}
 }
 
 // onTopic is the condition that claim c is about topic $topic (or that
@@ -265,7 +265,7 @@ RETURN o.id AS id, o.name AS name, o.kind AS kind, coalesce(r.role, '') AS role 
 		return ActorDetail{}, err
 	}
 	for _, r := range recs {
-		d.Affiliations = append(d.Affiliations, Affiliation{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: str(field(r, "kind")), Role: str(field(r, "role"))})
+		d.Affiliations = append(d.Affiliations, Affiliation{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))), Role: str(field(r, "role"))})
 	}
 	return d, nil
 }
@@ -276,9 +276,9 @@ func stanceTally(claims []Claim) []StanceCount {
 		claims int64
 		docs   map[string]bool
 	}
-	by := map[string]*acc{}
+	by := map[model.Stance]*acc{}
 	for _, c := range claims {
-		if c.Review == "rejected" {
+		if c.Review == model.Rejected {
 			continue
 		}
 		a, ok := by[c.Stance]
@@ -381,8 +381,8 @@ type Disagreement struct {
 
 // StanceClaims groups one actor's claims of one stance.
 type StanceClaims struct {
-	Stance string  `json:"stance"`
-	Claims []Claim `json:"claims"`
+	Stance model.Stance `json:"stance"`
+	Claims []Claim      `json:"claims"`
 }
 
 // Disagreements lists actors whose documents give them different stances
@@ -403,7 +403,7 @@ RETURN collect(x.id + '|' + t.id) AS pairs`, map[string]any{"topic": nullIfEmpty
 	for _, p := range pairs {
 		ids = append(ids, strings.SplitN(p, "|", 2)[0])
 	}
-	claims, err := s.claims(ctx, `a.id IN $ids AND coalesce(c.review, '') <> 'rejected' AND `+onTopic,
+	claims, err := s.claims(ctx, `a.id IN $ids AND `+counted+` AND `+onTopic,
 		map[string]any{"ids": ids, "topic": nullIfEmpty(topic)})
 	if err != nil {
 		return nil, err
@@ -513,7 +513,7 @@ func (s *Store) ClaimsOf(ctx context.Context, actorIDs []string, stance, topic s
 CALL {
   WITH a
   MATCH (a)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
-  WHERE coalesce(c.review, '') <> 'rejected' AND ($stance IS NULL OR c.stance = $stance) AND `+onTopic+`
+  WHERE `+counted+` AND ($stance IS NULL OR c.stance = $stance) AND `+onTopic+`
   RETURN c, d LIMIT $per
 }
 `+claimReturn, p)
@@ -533,7 +533,7 @@ func (s *Store) Timeline(ctx context.Context, actorID, topic string) ([]Claim, e
 		actor = actorID
 	}
 	return s.claimQuery(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document)
-WHERE ($actor IS NULL OR a.id = $actor) AND coalesce(c.review, '') <> 'rejected' AND `+onTopic+`
+WHERE ($actor IS NULL OR a.id = $actor) AND `+counted+` AND `+onTopic+`
 `+claimReturn+`
 ORDER BY d.published IS NULL, d.published, d.source, c.start LIMIT $cap`, map[string]any{"actor": actor, "cap": TimelineCap, "topic": nullIfEmpty(topic)})
 }

@@ -45,6 +45,10 @@ func perStance(stanceExpr, body string) string {
 	return strings.Join(parts, "\n")
 }
 
+// counted is the condition that claim c counts: an analyst has not
+// rejected it.
+const counted = "coalesce(c.review, '') <> '" + string(model.Rejected) + "'"
+
 // relType is the summary edge type of a stance read from the graph, ""
 // for a value that is no stance.
 func relType(stance string) string {

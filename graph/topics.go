@@ -24,7 +24,7 @@ func (s *Store) Topics(ctx context.Context) ([]TopicSummary, error) {
 RETURN t.id AS id, t.name AS name, coalesce(t.terms, []) AS terms,
   toString(t.start) AS start, toString(t.end) AS end,
   count { (:Document)-[:ABOUT]->(t) } AS documents,
-  count { (c:Claim)-[:ABOUT]->(t) WHERE coalesce(c.review, '') <> 'rejected' } AS claims,
+  count { (c:Claim)-[:ABOUT]->(t) WHERE `+counted+` } AS claims,
   count { (a:Actor) WHERE EXISTS { (a)-[:`+stanceRels()+`]->(t) } } AS actors
 ORDER BY t.start IS NULL, t.start, t.name, t.id`, nil)
 	if err != nil {

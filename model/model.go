@@ -60,6 +60,27 @@ func (s Stance) Relationship() string {
 	panic(fmt.Sprintf("model: stance %q has no relationship", string(s)))
 }
 
+// Review is an analyst's mark on a claim.
+type Review string
+
+// The marks a claim can carry.
+const (
+	Unreviewed Review = ""
+	Confirmed  Review = "confirmed"
+	// Rejected claims stop counting: in summary edges, answers, the graph
+	// and exports.
+	Rejected Review = "rejected"
+)
+
+// ParseReview validates a mark given as text.
+func ParseReview(s string) (Review, error) {
+	switch r := Review(s); r {
+	case Unreviewed, Confirmed, Rejected:
+		return r, nil
+	}
+	return "", Errorf(Invalid, "review %q is not empty, confirmed or rejected", s)
+}
+
 // Attribution says how the text ties a claim to its actor.
 type Attribution string
 

@@ -149,7 +149,7 @@ func (s *Server) disagreements(c *gin.Context) {
 
 func (s *Server) review(c *gin.Context) {
 	var body struct {
-		Review *string `json:"review"`
+		Review *model.Review `json:"review"`
 	}
 	if !s.bindJSON(c, &body) {
 		return

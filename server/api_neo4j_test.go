@@ -450,7 +450,7 @@ func TestTimelineRoute(t *testing.T) {
 	}
 	var got []string
 	for _, c := range tl.Claims {
-		got = append(got, c.Published+" "+c.Stance)
+		got = append(got, c.Published+" "+string(c.Stance))
 	}
 	// The examples date Turkey's caution (12 November) and its opposition
 	// (20 November); the seeds' articles give no date.

@@ -20,12 +20,12 @@ const maxQuestion = 1000
 
 // evidence is one quote behind an answer row.
 type evidence struct {
-	ClaimID     string `json:"claim_id"`
-	Quote       string `json:"quote"`
-	Doc         string `json:"doc"`
-	DocTitle    string `json:"doc_title"`
-	Stance      string `json:"stance"`
-	Attribution string `json:"attribution"`
+	ClaimID     string       `json:"claim_id"`
+	Quote       string       `json:"quote"`
+	Doc         string       `json:"doc"`
+	DocTitle    string       `json:"doc_title"`
+	Stance      model.Stance `json:"stance"`
+	Attribution string       `json:"attribution"`
 }
 
 type answerRow struct {
@@ -157,7 +157,7 @@ func (s *Server) attachEvidence(c *gin.Context, a *answer, q ask.Question, idCol
 		}
 		for i, r := range a.Rows {
 			a.Rows[i].Evidence = append(a.Rows[i].Evidence, evidence{ClaimID: at(r.Values, claimCol), Quote: at(r.Values, quote),
-				Doc: at(r.Values, doc), DocTitle: at(r.Values, title), Stance: at(r.Values, stance), Attribution: at(r.Values, attr)})
+				Doc: at(r.Values, doc), DocTitle: at(r.Values, title), Stance: model.Stance(at(r.Values, stance)), Attribution: at(r.Values, attr)})
 		}
 		return nil
 	}

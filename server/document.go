@@ -14,7 +14,7 @@ import (
 type segment struct {
 	Text    string
 	ClaimID string
-	Stance  string
+	Stance  model.Stance
 	Actor   string
 }
 

@@ -41,7 +41,7 @@ type Graph interface {
 	DeleteSavedQuery(ctx context.Context, name string) error
 	ClaimsOf(ctx context.Context, actorIDs []string, stance, topic string) ([]graph.Claim, error)
 	ClaimByID(ctx context.Context, id string) (graph.Claim, error)
-	SetReview(ctx context.Context, claimID, review string) (string, error)
+	SetReview(ctx context.Context, claimID string, review model.Review) (string, error)
 	ResolveActor(ctx context.Context, name string) (string, bool, error)
 	ActorID(ctx context.Context, idOrName string) (string, error)
 	MergeActors(ctx context.Context, into string, from []string) (model.Actor, error)
