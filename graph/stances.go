@@ -48,13 +48,3 @@ func perStance(stanceExpr, body string) string {
 // counted is the condition that claim c counts: an analyst has not
 // rejected it.
 const counted = "coalesce(c.review, '') <> '" + string(model.Rejected) + "'"
-
-// relType is the summary edge type of a stance read from the graph, ""
-// for a value that is no stance.
-func relType(stance string) string {
-	s, err := model.ParseStance(stance)
-	if err != nil {
-		return ""
-	}
-	return s.Relationship()
-}

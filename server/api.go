@@ -103,12 +103,12 @@ func (s *Server) graph(c *gin.Context) {
 	if !ok {
 		return
 	}
-	el, err := s.Graph.Graph(c.Request.Context(), f)
+	sg, err := s.Graph.Graph(c.Request.Context(), f)
 	if err != nil {
 		fail(c, s.log, err)
 		return
 	}
-	s.sendGraph(c, el)
+	s.sendGraph(c, sg)
 }
 
 func (s *Server) neighbourhood(c *gin.Context) {
@@ -116,17 +116,18 @@ func (s *Server) neighbourhood(c *gin.Context) {
 	if !ok {
 		return
 	}
-	el, err := s.Graph.Neighbourhood(c.Request.Context(), c.Param("id"), topic)
+	sg, err := s.Graph.Neighbourhood(c.Request.Context(), c.Param("id"), topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return
 	}
-	s.sendGraph(c, el)
+	s.sendGraph(c, sg)
 }
 
 // sendGraph answers with Cytoscape elements, or GraphML with
 // ?format=graphml.
-func (s *Server) sendGraph(c *gin.Context, el graph.Elements) {
+func (s *Server) sendGraph(c *gin.Context, sg graph.Subgraph) {
+	el := elements(sg)
 	if c.Query("format") == "graphml" {
 		writeGraphML(c, el)
 		return

@@ -91,7 +91,7 @@ func TestAskWhoOpposedAgainstSeeds(t *testing.T) {
 				}
 			}
 			for _, n := range []string{"Turkey", "Chris Murphy"} {
-				if !slices.ContainsFunc(a.Graph.Nodes, func(x graph.Node) bool { return x.Data.Label == n }) {
+				if !slices.ContainsFunc(a.Graph.Nodes, func(x Node) bool { return x.Data.Label == n }) {
 					t.Errorf("graph lacks a node for %s", n)
 				}
 			}
@@ -259,7 +259,7 @@ func TestActorDocumentAndGraphRoutes(t *testing.T) {
 		t.Fatalf("document: %d", code)
 	}
 	code, body = do(t, h, "GET", "/api/graph?stance=oppose&kind=state", "")
-	var el graph.Elements
+	var el Elements
 	if code != http.StatusOK || json.Unmarshal(body, &el) != nil || len(el.Nodes) < 5 {
 		t.Fatalf("graph: %d %s", code, body)
 	}
@@ -586,7 +586,7 @@ func TestTopicsSeparateEveryRoute(t *testing.T) {
 
 	topicNodes := func(target string) []string {
 		t.Helper()
-		var el graph.Elements
+		var el Elements
 		get(target, &el)
 		var out []string
 		for _, n := range el.Nodes {

@@ -11,7 +11,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/stancegraph/stancegraph/ask"
-	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -42,15 +41,15 @@ type answer struct {
 	Intent     ask.Intent `json:"intent,omitempty"`
 	// Topic is the topic answered on: the one the question named, else the
 	// one asked for with topic=; empty for every topic.
-	Topic     string          `json:"topic,omitempty"`
-	Cypher    string          `json:"cypher,omitempty"`
-	Params    map[string]any  `json:"params,omitempty"`
-	Columns   []string        `json:"columns,omitempty"`
-	Rows      []answerRow     `json:"rows,omitempty"`
-	Truncated bool            `json:"truncated,omitempty"`
-	Graph     *graph.Elements `json:"graph,omitempty"`
-	Message   string          `json:"message,omitempty"`
-	Forms     []ask.Form      `json:"forms,omitempty"`
+	Topic     string         `json:"topic,omitempty"`
+	Cypher    string         `json:"cypher,omitempty"`
+	Params    map[string]any `json:"params,omitempty"`
+	Columns   []string       `json:"columns,omitempty"`
+	Rows      []answerRow    `json:"rows,omitempty"`
+	Truncated bool           `json:"truncated,omitempty"`
+	Graph     *Elements      `json:"graph,omitempty"`
+	Message   string         `json:"message,omitempty"`
+	Forms     []ask.Form     `json:"forms,omitempty"`
 }
 
 // ask answers a plain question: the Cypher it ran, the rows with the
@@ -117,11 +116,12 @@ func (s *Server) ask(c *gin.Context) {
 		fail(c, s.log, err)
 		return
 	}
-	el, err := s.Graph.Subgraph(ctx, ids, parsed.Topic)
+	sg, err := s.Graph.Subgraph(ctx, ids, parsed.Topic)
 	if err != nil {
 		fail(c, s.log, err)
 		return
 	}
+	el := elements(sg)
 	a.Graph = &el
 	if a.Message, err = s.explain(ctx, q, parsed, len(a.Rows) == 0); err != nil {
 		fail(c, s.log, err)

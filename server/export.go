@@ -11,7 +11,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/stancegraph/stancegraph/graph"
 )
 
 // exportFormat reads ?format=csv|json, which turns a response into a
@@ -102,7 +101,7 @@ type graphMLData struct {
 	Value string `xml:",chardata"`
 }
 
-func writeGraphML(c *gin.Context, el graph.Elements) {
+func writeGraphML(c *gin.Context, el Elements) {
 	g := graphML{XMLNS: "http://graphml.graphdrawing.org/xmlns", Keys: []graphMLKey{
 		{"label", "node", "label", "string"}, {"kind", "node", "kind", "string"}, {"evidence", "node", "evidence", "long"},
 		{"type", "edge", "type", "string"}, {"stance", "edge", "stance", "string"}, {"claims", "edge", "claims", "long"},

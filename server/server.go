@@ -29,9 +29,9 @@ type Graph interface {
 	Topics(ctx context.Context) ([]graph.TopicSummary, error)
 	CheckTopic(ctx context.Context, id string) error
 	Document(ctx context.Context, id string) (graph.DocumentDetail, error)
-	Graph(ctx context.Context, f graph.ActorFilter) (graph.Elements, error)
-	Subgraph(ctx context.Context, ids []string, topic string) (graph.Elements, error)
-	Neighbourhood(ctx context.Context, id, topic string) (graph.Elements, error)
+	Graph(ctx context.Context, f graph.ActorFilter) (graph.Subgraph, error)
+	Subgraph(ctx context.Context, ids []string, topic string) (graph.Subgraph, error)
+	Neighbourhood(ctx context.Context, id, topic string) (graph.Subgraph, error)
 	Disagreements(ctx context.Context, topic string) ([]graph.Disagreement, error)
 	ReadQuery(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int) (graph.Rows, error)
 	CheckQuery(ctx context.Context, query string, params map[string]any) error

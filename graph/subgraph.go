@@ -1,0 +1,165 @@
+package graph
+
+import (
+	"context"
+	"sort"
+
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// Subgraph is a part of the graph to draw: actors, the topics they take
+// stances on, their summary stance edges and the affiliations among them.
+// How it is drawn (Cytoscape elements, GraphML) is the server's business.
+type Subgraph struct {
+	// Actors come with their stances; an actor asked for by id that has
+	// no claim has none.
+	Actors       []Actor
+	Topics       []TopicRef
+	Stances      []StanceEdge
+	Affiliations []Link
+}
+
+// TopicRef names a topic.
+type TopicRef struct {
+	ID, Name string
+}
+
+// StanceEdge is one actor's summary edge to one topic for one stance.
+type StanceEdge struct {
+	Actor, Topic      string
+	Stance            model.Stance
+	Claims, Documents int64
+}
+
+// Link is an affiliation: a person of a state or group, in a role.
+type Link struct {
+	Person, Org, Role string
+}
+
+// Graph returns the actors whose claims match the filter, each joined to
+// each topic it has a stance on by one edge per stance (sized by the
+// matching claims), plus the affiliations among them.
+func (s *Store) Graph(ctx context.Context, f ActorFilter) (Subgraph, error) {
+	actors, err := s.Actors(ctx, f)
+	if err != nil {
+		return Subgraph{}, err
+	}
+	ids := make([]string, 0, len(actors))
+	for _, a := range actors {
+		ids = append(ids, a.ID)
+	}
+	return s.subgraphOf(ctx, actors, ids, f)
+}
+
+// Subgraph returns the given actors with their stance edges (on one topic
+// unless topic is "") and the affiliations among them: the graph part of
+// an answer.
+func (s *Store) Subgraph(ctx context.Context, ids []string, topic string) (Subgraph, error) {
+	actors, err := s.actorsByID(ctx, ids)
+	if err != nil {
+		return Subgraph{}, err
+	}
+	return s.subgraphOf(ctx, actors, ids, ActorFilter{Topic: topic})
+}
+
+// Neighbourhood returns an actor, its stance edges (on one topic unless
+// topic is ""), and every actor affiliated with it in either direction,
+// with theirs.
+func (s *Store) Neighbourhood(ctx context.Context, id, topic string) (Subgraph, error) {
+	// Grouped by a, so that an unknown id gives no row rather than an
+	// empty list.
+	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:AFFILIATED_WITH]-(o:Actor)
+RETURN a.id AS id, collect(DISTINCT o.id) AS affiliated`, map[string]any{"id": id})
+	if err != nil {
+		return Subgraph{}, err
+	}
+	if len(recs) == 0 {
+		return Subgraph{}, model.Errorf(model.NotFound, "no actor %q", id)
+	}
+	ids := append([]string{id}, strs(field(recs[0], "affiliated"))...)
+	return s.Subgraph(ctx, ids, topic)
+}
+
+// stanceEdges are the summary edges of the given actors, per topic, that
+// match the filter: from the summary edges themselves, or counted from the
+// claims when the filter names a document; with the topics they reach.
+func (s *Store) stanceEdges(ctx context.Context, ids []string, f ActorFilter) ([]StanceEdge, []TopicRef, error) {
+	p := f.params()
+	p["ids"] = ids
+	query := `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)
+WHERE a.id IN $ids AND ($topic IS NULL OR t.id = $topic)
+WITH a, t, s, ` + stanceOfRel("s") + ` AS stance
+WHERE $stance IS NULL OR stance = $stance
+RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, stance, s.claims AS claims, s.documents AS documents`
+	if f.Doc != "" {
+		query = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document {id: $doc}), (c)-[:ABOUT]->(t:Topic)
+WHERE a.id IN $ids AND ` + counted + ` AND ($topic IS NULL OR t.id = $topic)
+  AND ($stance IS NULL OR c.stance = $stance)
+RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, c.stance AS stance,
+  count(DISTINCT c) AS claims, count(DISTINCT d) AS documents`
+	}
+	recs, err := s.read(ctx, query, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	edges := make([]StanceEdge, 0, len(recs))
+	names := map[string]string{}
+	for _, r := range recs {
+		e := StanceEdge{Actor: str(field(r, "actor")), Topic: str(field(r, "topic")), Stance: model.Stance(str(field(r, "stance")))}
+		e.Claims, _ = field(r, "claims").(int64)
+		e.Documents, _ = field(r, "documents").(int64)
+		names[e.Topic] = str(field(r, "topic_name"))
+		edges = append(edges, e)
+	}
+	topics := make([]TopicRef, 0, len(names))
+	for id, name := range names {
+		topics = append(topics, TopicRef{ID: id, Name: name})
+	}
+	sort.Slice(topics, func(i, j int) bool { return topics[i].ID < topics[j].ID })
+	return edges, topics, nil
+}
+
+// subgraphOf completes actors (and ids without claims, which still appear,
+// unconnected to any topic) with the topics they have stances on, the
+// stance edges matching the filter and the affiliations among them.
+func (s *Store) subgraphOf(ctx context.Context, actors []Actor, ids []string, f ActorFilter) (Subgraph, error) {
+	sg := Subgraph{Actors: actors, Stances: []StanceEdge{}, Affiliations: []Link{}}
+	seen := map[string]bool{}
+	for _, a := range actors {
+		seen[a.ID] = true
+	}
+	var err error
+	if sg.Stances, sg.Topics, err = s.stanceEdges(ctx, ids, f); err != nil {
+		return sg, err
+	}
+	var missing []string
+	for _, id := range ids {
+		if !seen[id] {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind`, map[string]any{"ids": missing})
+		if err != nil {
+			return sg, err
+		}
+		for _, r := range recs {
+			a := Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))), Stances: []StanceCount{}}
+			seen[a.ID] = true
+			sg.Actors = append(sg.Actors, a)
+		}
+	}
+	all := make([]string, 0, len(seen))
+	for id := range seen {
+		all = append(all, id)
+	}
+	recs, err := s.read(ctx, `MATCH (p:Actor)-[r:AFFILIATED_WITH]->(o:Actor) WHERE p.id IN $ids AND o.id IN $ids
+RETURN p.id AS person, o.id AS org, coalesce(r.role, '') AS role`, map[string]any{"ids": all})
+	if err != nil {
+		return sg, err
+	}
+	for _, r := range recs {
+		sg.Affiliations = append(sg.Affiliations, Link{Person: str(field(r, "person")), Org: str(field(r, "org")), Role: str(field(r, "role"))})
+	}
+	return sg, nil
+}
