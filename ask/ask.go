@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -170,11 +171,11 @@ func (p *parser) build(ru rule, m []int) (Question, bool, error) {
 				}
 			}
 		}
-		return Question{Intent: Stance, Cypher: stanceCypher[ru.stance],
+		return Question{Intent: Stance, Cypher: graph.QuestionStance(ru.stance),
 			Params: map[string]any{"stance": string(ru.stance), "kind": kind}}, true, nil
 
 	case Disagree:
-		return Question{Intent: Disagree, Cypher: cypherDisagree, Params: map[string]any{}}, true, nil
+		return Question{Intent: Disagree, Cypher: graph.QuestionDisagree, Params: map[string]any{}}, true, nil
 
 	case Path:
 		from, ok, err := actor("a")
@@ -185,7 +186,7 @@ func (p *parser) build(ru rule, m []int) (Question, bool, error) {
 		if !ok || err != nil || to == from {
 			return Question{}, false, err
 		}
-		return Question{Intent: Path, Cypher: cypherPath,
+		return Question{Intent: Path, Cypher: graph.QuestionPath,
 			Params: map[string]any{"from": from, "to": to}, Actors: []string{from, to}}, true, nil
 
 	case Said, Who, Mentions:
@@ -193,7 +194,7 @@ func (p *parser) build(ru rule, m []int) (Question, bool, error) {
 		if !ok || err != nil {
 			return Question{}, false, err
 		}
-		cypher := map[Intent]string{Said: cypherSaid, Who: cypherWho, Mentions: cypherMentions}[ru.intent]
+		cypher := map[Intent]string{Said: graph.QuestionSaid, Who: graph.QuestionWho, Mentions: graph.QuestionMentions}[ru.intent]
 		return Question{Intent: ru.intent, Cypher: cypher,
 			Params: map[string]any{"actor": id}, Actors: []string{id}}, true, nil
 	}

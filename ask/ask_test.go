@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -59,7 +60,7 @@ func (failingResolver) Resolve(context.Context, string) (string, bool, error) {
 	return "", false, errDown
 }
 
-func isTemplate(cypher string) bool { return slices.Contains(templates(), cypher) }
+func isTemplate(cypher string) bool { return slices.Contains(graph.QuestionTemplates(), cypher) }
 
 func TestParse(t *testing.T) {
 	tests := []struct {
@@ -308,7 +309,7 @@ func TestParseInjection(t *testing.T) {
 	// With a resolver that accepts anything, the hostile name lands in
 	// Params, and only there.
 	got, ok, _ := Parse(context.Background(), `what did Turkey' }) DETACH DELETE n // say?`, echoResolver{}, nil, "")
-	if !ok || got.Intent != Said || !strings.Contains(got.Params["actor"].(string), "DETACH DELETE") || got.Cypher != cypherSaid {
+	if !ok || got.Intent != Said || !strings.Contains(got.Params["actor"].(string), "DETACH DELETE") || got.Cypher != graph.QuestionSaid {
 		t.Errorf("echo resolver: got %+v ok %v", got, ok)
 	}
 }

@@ -1,4 +1,4 @@
-package ask
+package graph
 
 import (
 	"fmt"
@@ -6,54 +6,55 @@ import (
 	"github.com/stancegraph/stancegraph/model"
 )
 
-// The Cypher templates a question can map to. They are fixed text: values
-// from the question reach Neo4j only as parameters. Relationship types
-// cannot be parameters, so the stance template exists once per stance, its
-// type taken from model.Stance.Relationship, never from the question.
+// The Cypher templates a plain question (package ask) can map to. They
+// are fixed text: values from the question reach Neo4j only as
+// parameters. Relationship types cannot be parameters, so the stance
+// template exists once per stance, its type taken from
+// model.Stance.Relationship, never from the question.
 const (
-	// stanceTemplate: $stance ("support", "oppose" or "cautious", the
+	// questionStance: $stance ("support", "oppose" or "cautious", the
 	// stance the relationship type stands for, echoed in each row for the
 	// caller's evidence lookup), $kind ("person", "state", "group" or null
 	// for any), $topic (a topic id or null for every topic: one row per
 	// actor and topic, grouped by topic).
-	stanceTemplate = `MATCH (a:Actor)-[s:%s]->(t:Topic)
+	questionStance = `MATCH (a:Actor)-[s:%s]->(t:Topic)
 WHERE ($kind IS NULL OR a.kind = $kind) AND ($topic IS NULL OR t.id = $topic)
 RETURN a.id AS id, a.name AS actor, a.kind AS kind, $stance AS stance, s.claims AS claims, s.documents AS documents,
   t.id AS topic_id, t.name AS topic
 ORDER BY t.name, s.claims DESC, s.documents DESC, a.name`
 
-	// cypherSaid: $actor, $topic (or null). Rejected claims are left out,
+	// QuestionSaid: $actor, $topic (or null). Rejected claims are left out,
 	// as they are from the summary edges.
-	cypherSaid = `MATCH (a:Actor {id: $actor})-[:MADE]->(c:Claim)-[:IN]->(d:Document), (c)-[:ABOUT]->(t:Topic)
-WHERE coalesce(c.review, '') <> 'rejected' AND ($topic IS NULL OR t.id = $topic)
+	QuestionSaid = `MATCH (a:Actor {id: $actor})-[:MADE]->(c:Claim)-[:IN]->(d:Document), (c)-[:ABOUT]->(t:Topic)
+WHERE ` + counted + ` AND ($topic IS NULL OR t.id = $topic)
 RETURN c.id AS claim_id, a.id AS id, a.name AS actor, c.stance AS stance, c.quote AS quote, c.attribution AS attribution,
   d.id AS doc, d.title AS doc_title, t.id AS topic_id, t.name AS topic
 ORDER BY t.name, d.source, d.id, c.start`
 
-	// cypherWho: $actor. One row per affiliation in either direction
+	// QuestionWho: $actor. One row per affiliation in either direction
 	// ("out": the actor is affiliated with the other; "in": the other is
 	// affiliated with the actor), or one row with null affiliate columns
 	// when there is none.
-	cypherWho = `MATCH (a:Actor {id: $actor})
+	QuestionWho = `MATCH (a:Actor {id: $actor})
 OPTIONAL MATCH (a)-[r:AFFILIATED_WITH]-(o:Actor)
 RETURN a.id AS id, a.name AS actor, a.kind AS kind, o.id AS affiliate_id, o.name AS affiliate, o.kind AS affiliate_kind, r.role AS role,
   CASE WHEN r IS NULL THEN null WHEN startNode(r) = a THEN 'out' ELSE 'in' END AS direction
 ORDER BY direction DESC, affiliate`
 
-	// cypherPath: $from, $to. shortestPath refuses a path from a node to
+	// QuestionPath: $from, $to. shortestPath refuses a path from a node to
 	// itself, hence a <> b.
-	cypherPath = `MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
+	QuestionPath = `MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
 WHERE a <> b
 MATCH p = shortestPath((a)-[*..6]-(b))
 RETURN [n IN nodes(p) | coalesce(n.name, n.title, n.id)] AS path, [r IN relationships(p) | type(r)] AS rels, length(p) AS hops`
 
-	// cypherDisagree: $topic (or null). Actors whose claims on a topic,
+	// QuestionDisagree: $topic (or null). Actors whose claims on a topic,
 	// across all documents, take more than one distinct stance, one row
 	// per actor and topic; their stances in the order of their documents'
 	// publication dates (undated last), so that a change of position
 	// reads in time.
-	cypherDisagree = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document), (c)-[:ABOUT]->(t:Topic)
-WHERE coalesce(c.review, '') <> 'rejected' AND ($topic IS NULL OR t.id = $topic)
+	QuestionDisagree = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document), (c)-[:ABOUT]->(t:Topic)
+WHERE ` + counted + ` AND ($topic IS NULL OR t.id = $topic)
 WITH a, t, c, d ORDER BY d.published IS NULL, d.published, d.source
 WITH a, t, collect(DISTINCT c.stance) AS stances, collect(DISTINCT d.id) AS documents, count(DISTINCT c) AS claims,
      collect(coalesce(toString(d.published), 'undated') + ' ' + c.stance) AS timeline
@@ -61,28 +62,24 @@ WHERE size(stances) > 1
 RETURN a.id AS id, a.name AS actor, a.kind AS kind, stances, timeline, documents, claims, t.id AS topic_id, t.name AS topic
 ORDER BY topic, size(stances) DESC, claims DESC, actor`
 
-	// cypherMentions: $actor, $topic (or null: documents about any topic
+	// QuestionMentions: $actor, $topic (or null: documents about any topic
 	// or none).
-	cypherMentions = `MATCH (d:Document)-[m:MENTIONS]->(a:Actor {id: $actor})
+	QuestionMentions = `MATCH (d:Document)-[m:MENTIONS]->(a:Actor {id: $actor})
 WHERE $topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) }
 RETURN d.id AS doc, d.title AS title, d.source AS source, m.count AS mentions
 ORDER BY m.count DESC, d.source`
 )
 
-// stanceCypher is the stance template for each stance.
-var stanceCypher = func() map[model.Stance]string {
-	m := make(map[model.Stance]string, len(model.Stances()))
-	for _, s := range model.Stances() {
-		m[s] = fmt.Sprintf(stanceTemplate, s.Relationship())
-	}
-	return m
-}()
+// QuestionStance is the stance template for one stance.
+func QuestionStance(s model.Stance) string {
+	return fmt.Sprintf(questionStance, s.Relationship())
+}
 
-// templates lists every Cypher text Parse can return.
-func templates() []string {
-	t := []string{cypherSaid, cypherWho, cypherPath, cypherDisagree, cypherMentions}
+// QuestionTemplates lists every question template.
+func QuestionTemplates() []string {
+	t := []string{QuestionSaid, QuestionWho, QuestionPath, QuestionDisagree, QuestionMentions}
 	for _, s := range model.Stances() {
-		t = append(t, stanceCypher[s])
+		t = append(t, QuestionStance(s))
 	}
 	return t
 }
