@@ -139,12 +139,13 @@ func (s *Store) subgraphOf(ctx context.Context, actors []Actor, ids []string, f 
 		}
 	}
 	if len(missing) > 0 {
-		recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind`, map[string]any{"ids": missing})
+		recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind, coalesce(a.aliases, []) AS aliases`, map[string]any{"ids": missing})
 		if err != nil {
 			return sg, err
 		}
 		for _, r := range recs {
-			a := Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))), Stances: []StanceCount{}}
+			a := Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))),
+				Aliases: strs(field(r, "aliases")), Stances: []StanceCount{}}
 			seen[a.ID] = true
 			sg.Actors = append(sg.Actors, a)
 		}

@@ -43,6 +43,16 @@ ORDER BY t.start IS NULL, t.start, t.name, t.id`, nil)
 	return out, nil
 }
 
+// DocumentCount is how many documents the graph holds.
+func (s *Store) DocumentCount(ctx context.Context) (int64, error) {
+	recs, err := s.read(ctx, `MATCH (d:Document) RETURN count(d) AS n`, nil)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := field(recs[0], "n").(int64)
+	return n, nil
+}
+
 // CheckTopic reports a NotFound error, naming the topics there are, when
 // the graph has no topic id; "" (no topic asked for) passes.
 func (s *Store) CheckTopic(ctx context.Context, id string) error {

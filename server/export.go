@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-
 )
 
 // exportFormat reads ?format=csv|json, which turns a response into a

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/stancegraph/stancegraph/ask"
 	"github.com/stancegraph/stancegraph/cypher"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/model"
@@ -22,24 +23,22 @@ import (
 
 // Graph is what the server reads from (and the little it writes to) Neo4j.
 type Graph interface {
+	// What answering a question reads.
+	ask.Reader
 	Ping(ctx context.Context) error
 	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, error)
 	Actor(ctx context.Context, id, topic string) (graph.ActorDetail, error)
 	Documents(ctx context.Context, topic string) ([]graph.DocumentSummary, error)
-	Topics(ctx context.Context) ([]graph.TopicSummary, error)
 	CheckTopic(ctx context.Context, id string) error
 	Document(ctx context.Context, id string) (graph.DocumentDetail, error)
 	Graph(ctx context.Context, f graph.ActorFilter) (graph.Subgraph, error)
-	Subgraph(ctx context.Context, ids []string, topic string) (graph.Subgraph, error)
 	Neighbourhood(ctx context.Context, id, topic string) (graph.Subgraph, error)
 	Disagreements(ctx context.Context, topic string) ([]graph.Disagreement, error)
-	ReadQuery(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int) (graph.Rows, error)
 	CheckQuery(ctx context.Context, query string, params map[string]any) error
 	UserQuery(ctx context.Context, query string, params map[string]any, lim graph.Limits) (graph.Rows, error)
 	SavedQueries(ctx context.Context) ([]cypher.Query, error)
 	SaveQuery(ctx context.Context, q cypher.Query, overwrite bool, maxCount int) error
 	DeleteSavedQuery(ctx context.Context, name string) error
-	ClaimsOf(ctx context.Context, actorIDs []string, stance, topic string) ([]graph.Claim, error)
 	ClaimByID(ctx context.Context, id string) (graph.Claim, error)
 	SetReview(ctx context.Context, claimID string, review model.Review) (string, error)
 	ResolveActor(ctx context.Context, name string) (string, bool, error)

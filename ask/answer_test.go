@@ -1,0 +1,97 @@
+package ask
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/model"
+)
+
+// fakeReader answers from fixed rows; the same flow runs on the real
+// Neo4j in the server's tests.
+type fakeReader struct {
+	rows   graph.Rows
+	claims []graph.Claim
+	docs   int64
+}
+
+func (f fakeReader) Topics(context.Context) ([]graph.TopicSummary, error) {
+	return []graph.TopicSummary{{Topic: model.Topic{ID: "dam", Name: "The dam accord", Terms: []string{"dam accord"}}},
+		{Topic: model.Topic{ID: "port", Name: "The port lease", Terms: []string{"port lease"}}}}, nil
+}
+
+func (f fakeReader) ReadQuery(context.Context, string, map[string]any, time.Duration, int) (graph.Rows, error) {
+	return f.rows, nil
+}
+
+func (f fakeReader) ClaimsOf(context.Context, []string, string, string) ([]graph.Claim, error) {
+	return f.claims, nil
+}
+
+func (f fakeReader) Subgraph(_ context.Context, ids []string, _ string) (graph.Subgraph, error) {
+	var sg graph.Subgraph
+	for _, id := range ids {
+		sg.Actors = append(sg.Actors, graph.Actor{ID: id, Name: id})
+	}
+	return sg, nil
+}
+
+func (f fakeReader) DocumentCount(context.Context) (int64, error) { return f.docs, nil }
+
+func TestRespondRefusesBadParameters(t *testing.T) {
+	tests := []struct{ q, topic, want string }{
+		{"", "", "parameter q"},
+		{strings.Repeat("who ", 300), "", "limited to 1000 bytes"},
+		{"who opposed \xff it", "", "not valid UTF-8"},
+		{"who opposed it?", "nope", `parameter topic: no topic "nope" (topics: dam, port)`},
+	}
+	for _, tt := range tests {
+		_, err := Respond(context.Background(), fakeReader{}, newFakeResolver(), tt.q, tt.topic, Limits{})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Respond(%.20q, %q) = %v, want an error saying %q", tt.q, tt.topic, err, tt.want)
+		}
+	}
+}
+
+// Each row carries its actor's id, and a row about one topic gets the
+// evidence on that topic only.
+func TestRespondGivesRowsTheirActorAndTopicEvidence(t *testing.T) {
+	r := fakeReader{docs: 2,
+		rows: graph.Rows{Columns: []string{"id", "actor", "topic_id"}, Rows: [][]any{{"state:nor", "Norway", "dam"}, {"state:nor", "Norway", "port"}}},
+		claims: []graph.Claim{
+			{ID: "c1", ActorID: "state:nor", Topic: "dam", Quote: "Norway backed the dam accord."},
+			{ID: "c2", ActorID: "state:nor", Topic: "port", Quote: "Norway rejected the port lease."},
+		}}
+	a, err := Respond(context.Background(), r, newFakeResolver(), "who supported it?", "", Limits{})
+	if err != nil || !a.Understood || len(a.Rows) != 2 {
+		t.Fatalf("answer %+v, %v", a, err)
+	}
+	for i, want := range []string{"c1", "c2"} {
+		row := a.Rows[i]
+		if row.ActorID != "state:nor" || len(row.Evidence) != 1 || row.Evidence[0].ClaimID != want {
+			t.Errorf("row %d: actor %q, evidence %+v; want state:nor with claim %s alone", i, row.ActorID, row.Evidence, want)
+		}
+	}
+	if a.Graph == nil || len(a.Graph.Actors) != 1 {
+		t.Errorf("graph %+v, want the row's actor", a.Graph)
+	}
+}
+
+func TestRespondSaysWhyAnAnswerIsEmpty(t *testing.T) {
+	tests := []struct {
+		docs int64
+		want string
+	}{
+		{0, "no documents yet"},
+		{3, "No actor is recorded as opposing the event"},
+	}
+	for _, tt := range tests {
+		a, err := Respond(context.Background(), fakeReader{docs: tt.docs, rows: graph.Rows{Columns: []string{"id"}}}, nil, "who opposed it?", "", Limits{})
+		if err != nil || !strings.Contains(a.Message, tt.want) {
+			t.Errorf("%d documents: message %q (%v), want %q", tt.docs, a.Message, err, tt.want)
+		}
+	}
+}
