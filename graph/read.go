@@ -202,21 +202,17 @@ func strs(v any) []string {
 }
 
 // claimReturn is the RETURN clause every claim query shares; c, a and d
-// are the claim, its actor and its document. Columns are read by name.
+// are the claim, its actor and its document. Its columns are Claim's
+// fields by their JSON names (see decode).
 const claimReturn = `RETURN c.id AS id, a.id AS actor_id, a.name AS actor, a.kind AS kind, c.stance AS stance,
        c.quote AS quote, d.id AS doc, d.title AS doc_title, toString(d.published) AS published,
        c.start AS start, c.end AS end, c.attribution AS attribution, c.cue AS cue,
        c.confidence AS confidence, coalesce(c.review, '') AS review, head([(c)-[:ABOUT]->(t:Topic) | t.id]) AS topic`
 
 func claimFrom(r *neo4j.Record) Claim {
-	get := func(k string) any { return field(r, k) }
-	conf, _ := get("confidence").(float64)
-	start, _ := get("start").(int64)
-	end, _ := get("end").(int64)
-	return Claim{ID: str(get("id")), ActorID: str(get("actor_id")), Actor: str(get("actor")), Kind: model.Kind(str(get("kind"))),
-		Stance: model.Stance(str(get("stance"))), Quote: str(get("quote")), Doc: str(get("doc")), DocTitle: str(get("doc_title")),
-		Published: str(get("published")), Start: start, End: end, Attribution: str(get("attribution")),
-		Cue: str(get("cue")), Confidence: conf, Review: model.Review(str(get("review"))), Topic: str(get("topic"))}
+	var c Claim
+	decode(r, &c)
+	return c
 }
 
 // onTopic is the condition that claim c is about topic $topic (or that
@@ -324,14 +320,9 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars,
 	if err != nil {
 		return nil, err
 	}
-	out := make([]DocumentSummary, 0, len(recs))
-	for _, r := range recs {
-		get := func(k string) any { return field(r, k) }
-		chars, _ := get("chars").(int64)
-		claims, _ := get("claims").(int64)
-		out = append(out, DocumentSummary{ID: str(get("id")), Name: str(get("name")), Title: str(get("title")),
-			Source: str(get("source")), Chars: chars, Claims: claims, Corpus: str(get("corpus")), Published: str(get("published")),
-			Topics: strs(get("topics"))})
+	out := make([]DocumentSummary, len(recs))
+	for i, r := range recs {
+		decode(r, &out[i])
 	}
 	return out, nil
 }

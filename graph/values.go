@@ -2,6 +2,8 @@ package graph
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -58,4 +60,39 @@ func plainMap(m map[string]any) map[string]any {
 		out[k] = plain(v)
 	}
 	return out
+}
+
+// decode fills the struct dst points to from a record, each field from the
+// column its JSON name gives: a type and the query that returns its
+// columns are all a new field needs. Strings (and types made of them),
+// integers, floats and lists of strings are read; a missing or null
+// column leaves the zero value.
+func decode(r *neo4j.Record, dst any) {
+	v := reflect.ValueOf(dst).Elem()
+	t := v.Type()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		f := v.Field(i)
+		switch x := field(r, name).(type) {
+		case string:
+			if f.Kind() == reflect.String {
+				f.SetString(x)
+			}
+		case int64:
+			if f.CanInt() {
+				f.SetInt(x)
+			}
+		case float64:
+			if f.CanFloat() {
+				f.SetFloat(x)
+			}
+		case []any:
+			if f.Type() == reflect.TypeOf([]string(nil)) {
+				f.Set(reflect.ValueOf(strs(x)))
+			}
+		}
+	}
 }
