@@ -439,6 +439,22 @@ func TestTopicsInChromium(t *testing.T) {
 		t.Errorf("from the link: panel %q, actors %v, topics drawn %v; want Finland, supporters of %s only", heading, names, drawn, tarvo)
 	}
 
+	// The topic's node opens its timeline: every actor's claims on it by date.
+	var topicItems []string
+	err = run(ctx,
+		chromedp.Evaluate(`(window.stancegraph.cy.getElementById('`+tarvo+`').emit('tap'), true)`, nil),
+		chromedp.WaitVisible(`#panel .timeline-item .timeline-actor`),
+		chromedp.Evaluate(`[...document.querySelectorAll('#panel .timeline-item')].map(li => li.textContent.replace(/\s+/g, ' ').trim())`, &topicItems),
+	)
+	shot(t, ctx, shots, "10-topic-timeline")
+	if err != nil {
+		t.Fatalf("the topic's timeline: %v", err)
+	}
+	if len(topicItems) < 2 || !strings.HasPrefix(topicItems[0], "2026-03-04") || !strings.HasPrefix(topicItems[len(topicItems)-1], "2026-03-18") ||
+		!slices.ContainsFunc(topicItems, func(s string) bool { return strings.Contains(s, "Finland support") }) {
+		t.Errorf("topic timeline %q, want the supporters' claims of 4 March, then 18 March", topicItems)
+	}
+
 	// A question in the address is asked on the address's topic.
 	var rows []string
 	err = run(ctx,

@@ -105,12 +105,11 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
       }
     },
 
-    /** showTopic summarises the topic node from what the graph draws. */
-    showTopic(node, counts, { focus = false } = {}) {
-      next();
+    /** showTopic summarises the topic node from what the graph draws, then its claims' timeline. */
+    async showTopic(node, counts, { focus = false } = {}) {
+      const signal = next();
       begin(node.data('label'), focus);
-      fill(
-        body,
+      const summary = [
         h('p', {}, h('span', { class: 'kind-chip kind-topic' }, 'Topic')),
         h(
           'ul',
@@ -118,8 +117,17 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
           Object.entries(counts).map(([s, n]) => h('li', {}, stanceBadge(s), ` ${plural(n, 'actor')} in this view`)),
         ),
         h('p', { class: 'hint' }, 'Select an actor or an edge to read its claims.'),
-      );
-      setStatus(root, status, 'idle');
+      ];
+      fill(body, summary);
+      setStatus(root, status, 'loading');
+      try {
+        const d = await getJSON('/api/timeline', { params: { topic: node.id() }, signal });
+        fill(body, summary, timeline(d.claims || [], { withActor: true }));
+        setStatus(root, status, 'idle');
+      } catch (err) {
+        if (isAbort(err)) return;
+        setStatus(root, status, 'error', err.message);
+      }
     },
   };
 }
@@ -137,8 +145,12 @@ function openButton(node, onOpenActor) {
   return h('button', { type: 'button', class: 'link-button', onclick: () => onOpenActor(node.id()) }, `Open ${node.data('label')}`);
 }
 
-/** timeline lists an actor's claims by publication date, undated last, so a change of position shows in order. */
-function timeline(list) {
+/**
+ * timeline lists claims by publication date, undated last, so a change of
+ * position shows in order: an actor's, or with withActor a topic's, each
+ * item naming its actor.
+ */
+function timeline(list, { withActor = false } = {}) {
   const counted = list.filter((c) => c.review !== 'rejected');
   if (!counted.length) return null;
   const sorted = [...counted].sort((x, y) => {
@@ -158,6 +170,7 @@ function timeline(list) {
           { class: 'timeline-item' },
           c.published ? h('time', { datetime: c.published }, c.published) : h('span', { class: 'undated' }, 'undated'),
           ' ',
+          withActor ? h('span', { class: 'timeline-actor' }, c.actor, ' ') : null,
           stanceBadge(c.stance),
           ' ',
           docLink(c.doc, c.doc_title),
