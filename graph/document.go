@@ -417,19 +417,12 @@ func (s *Store) SetReview(ctx context.Context, claimID string, review model.Revi
 		return "", err
 	}
 	out, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, `MATCH (a:Actor)-[:MADE]->(c:Claim {id: $id}) SET c.review = $review RETURN a.id AS actor`,
-			map[string]any{"id": claimID, "review": string(review)})
+		rec, err := first(ctx, tx, `MATCH (a:Actor)-[:MADE]->(c:Claim {id: $id}) SET c.review = $review RETURN a.id AS actor`,
+			map[string]any{"id": claimID, "review": string(review)}, model.Errorf(model.NotFound, "no claim %q", claimID))
 		if err != nil {
 			return nil, err
 		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if len(recs) == 0 {
-			return nil, model.Errorf(model.NotFound, "no claim %q", claimID)
-		}
-		actor := str(field(recs[0], "actor"))
+		actor := str(field(rec, "actor"))
 		return actor, exec(ctx, tx, cypherSummaries(), map[string]any{"actors": []string{actor}})
 	}, "review claim %s", claimID)
 	if err != nil {

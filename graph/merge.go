@@ -128,19 +128,12 @@ FOREACH (_ IN CASE WHEN dup IS NULL THEN [] ELSE [1] END | DETACH DELETE c)`, ma
 
 // actorIn reads one actor inside a transaction.
 func actorIn(ctx context.Context, tx neo4j.ManagedTransaction, id string) (model.Actor, error) {
-	res, err := tx.Run(ctx, `MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, coalesce(a.aliases, []) AS aliases`,
-		map[string]any{"id": id})
+	rec, err := first(ctx, tx, `MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, coalesce(a.aliases, []) AS aliases`,
+		map[string]any{"id": id}, model.Errorf(model.NotFound, "no actor %q", id))
 	if err != nil {
 		return model.Actor{}, err
 	}
-	recs, err := res.Collect(ctx)
-	if err != nil {
-		return model.Actor{}, err
-	}
-	if len(recs) == 0 {
-		return model.Actor{}, model.Errorf(model.NotFound, "no actor %q", id)
-	}
-	return modelActor(recs[0]), nil
+	return modelActor(rec), nil
 }
 
 func modelActor(r *neo4j.Record) model.Actor {

@@ -89,29 +89,22 @@ type TopicRemoval struct {
 // topics are kept in step as RemoveDocuments does.
 func (s *Store) RemoveTopic(ctx context.Context, id string) (TopicRemoval, error) {
 	out, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, `MATCH (t:Topic {id: $id})
+		rec, err := first(ctx, tx, `MATCH (t:Topic {id: $id})
 OPTIONAL MATCH (t)<-[:ABOUT]-(c:Claim)<-[:MADE]-(a:Actor)
 WITH t, count(DISTINCT c) AS claims, collect(DISTINCT a.id) AS actors
 OPTIONAL MATCH (t)<-[:ABOUT]-(d:Document) WHERE NOT EXISTS { (d)-[:ABOUT]->(o:Topic) WHERE o <> t }
-RETURN claims, actors, collect(d.id) AS docs`, map[string]any{"id": id})
+RETURN claims, actors, collect(d.id) AS docs`, map[string]any{"id": id}, model.Errorf(model.NotFound, "no topic %q", id))
 		if err != nil {
 			return nil, err
 		}
-		recs, err := res.Collect(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if len(recs) == 0 {
-			return nil, model.Errorf(model.NotFound, "no topic %q", id)
-		}
-		claims, _ := field(recs[0], "claims").(int64)
-		actors, _ := field(recs[0], "actors").([]any)
+		claims, _ := field(rec, "claims").(int64)
+		actors, _ := field(rec, "actors").([]any)
 		if err := exec(ctx, tx, `MATCH (t:Topic {id: $id})
 CALL { WITH t MATCH (t)<-[:ABOUT]-(c:Claim) DETACH DELETE c }
 DETACH DELETE t`, map[string]any{"id": id}); err != nil {
 			return nil, err
 		}
-		docs, err := removeDocuments(ctx, tx, strs(field(recs[0], "docs")), actors)
+		docs, err := removeDocuments(ctx, tx, strs(field(rec, "docs")), actors)
 		return TopicRemoval{Claims: int(claims), Documents: docs}, err
 	}, "remove topic %s", id)
 	if err != nil {

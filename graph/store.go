@@ -244,6 +244,23 @@ func exec(ctx context.Context, tx neo4j.ManagedTransaction, query string, params
 	return err
 }
 
+// first runs a query inside a transaction and returns its first record;
+// missing is the error when there is none.
+func first(ctx context.Context, tx neo4j.ManagedTransaction, query string, params map[string]any, missing error) (*neo4j.Record, error) {
+	res, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := res.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, missing
+	}
+	return recs[0], nil
+}
+
 // inWrite runs fn in one managed write transaction (retried by the driver
 // on transient errors) bounded by the store's timeout; errors come back
 // translated, saying what was being done.

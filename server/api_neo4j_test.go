@@ -571,17 +571,7 @@ func TestTopicsSeparateEveryRoute(t *testing.T) {
 		{"/api/actors?stance=oppose&topic=" + tarvo, []string{"Erik Dahlgren"}, []string{"Turkey", "Kaisa Lindholm"}},
 		{"/api/actors", []string{"Turkey", "Kaisa Lindholm"}, nil},
 	} {
-		got := names(tt.target)
-		for _, n := range tt.has {
-			if !slices.Contains(got, n) {
-				t.Errorf("%s lacks %s: %v", tt.target, n, got)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%s lists %s, of the other topic", tt.target, n)
-			}
-		}
+		hasNot(t, tt.target, names(tt.target), tt.has, tt.not)
 	}
 
 	topicNodes := func(target string) []string {
@@ -667,16 +657,7 @@ func TestTopicsSeparateEveryRoute(t *testing.T) {
 				}
 			}
 		}
-		for _, n := range tt.has {
-			if !slices.Contains(got, n) {
-				t.Errorf("%q lacks %s: %v", tt.q, n, got)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%q answers with %s, of the other topic", tt.q, n)
-			}
-		}
+		hasNot(t, tt.q, got, tt.has, tt.not)
 	}
 
 	code, body := do(t, h, "POST", "/api/queries/opponents/run", `{"params": {"topic": "`+tarvo+`"}}`)
@@ -689,6 +670,22 @@ func TestTopicsSeparateEveryRoute(t *testing.T) {
 		code, body := do(t, h, "GET", target, "")
 		if code != http.StatusNotFound || !strings.Contains(string(body), "parameter topic") || !strings.Contains(string(body), tarvo) {
 			t.Errorf("%s: %d %s, want 404 naming the parameter and the topics there are", target, code, body)
+		}
+	}
+}
+
+// hasNot checks that what answered got with every name in has and none in
+// not (the other topic's).
+func hasNot(t *testing.T, what string, got, has, not []string) {
+	t.Helper()
+	for _, n := range has {
+		if !slices.Contains(got, n) {
+			t.Errorf("%s lacks %s: %v", what, n, got)
+		}
+	}
+	for _, n := range not {
+		if slices.Contains(got, n) {
+			t.Errorf("%s gives %s, of the other topic", what, n)
 		}
 	}
 }
