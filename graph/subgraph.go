@@ -31,10 +31,25 @@ type StanceEdge struct {
 	Claims, Documents int64
 }
 
+// ID names the edge in drawings and exports.
+func (e StanceEdge) ID() string { return e.Actor + "|" + string(e.Stance) + "|" + e.Topic }
+
+// Type is the edge's relationship type, "" for a value read from the
+// graph that is no stance.
+func (e StanceEdge) Type() string {
+	if _, err := model.ParseStance(string(e.Stance)); err != nil {
+		return ""
+	}
+	return e.Stance.Relationship()
+}
+
 // Link is an affiliation: a person of a state or group, in a role.
 type Link struct {
 	Person, Org, Role string
 }
+
+// ID names the link in drawings and exports.
+func (l Link) ID() string { return l.Person + "|aff|" + l.Org }
 
 // Graph returns the actors whose claims match the filter, each joined to
 // each topic it has a stance on by one edge per stance (sized by the

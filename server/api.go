@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/stancegraph/stancegraph/export"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/model"
 )
@@ -51,13 +52,7 @@ func (s *Server) actors(c *gin.Context) {
 		return
 	}
 	if t, ok := exportFormat(c); ok {
-		rows := make([][]any, 0, len(actors))
-		for _, a := range actors {
-			for _, st := range a.Stances {
-				rows = append(rows, []any{a.ID, a.Name, a.Kind, st.Stance, st.Claims, st.Documents})
-			}
-		}
-		s.exportTable(c, t, "actors", table{Columns: []string{"id", "name", "kind", "stance", "claims", "documents"}, Rows: rows})
+		s.exportTable(c, t, "actors", export.Actors(actors))
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"actors": actors})
@@ -127,12 +122,11 @@ func (s *Server) neighbourhood(c *gin.Context) {
 // sendGraph answers with Cytoscape elements, or GraphML with
 // ?format=graphml.
 func (s *Server) sendGraph(c *gin.Context, sg graph.Subgraph) {
-	el := elements(sg)
 	if c.Query("format") == "graphml" {
-		writeGraphML(c, el)
+		writeGraphML(c, sg)
 		return
 	}
-	c.JSON(http.StatusOK, el)
+	c.JSON(http.StatusOK, elements(sg))
 }
 
 func (s *Server) disagreements(c *gin.Context) {

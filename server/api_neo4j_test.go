@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/stancegraph/stancegraph/cypher"
+	"github.com/stancegraph/stancegraph/export"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
@@ -217,7 +218,7 @@ func TestSavedQueriesRunWithParameters(t *testing.T) {
 	if code != http.StatusOK {
 		t.Fatalf("%d %s", code, body)
 	}
-	var tb table
+	var tb export.Table
 	if err := json.Unmarshal(body, &tb); err != nil {
 		t.Fatal(err)
 	}

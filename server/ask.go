@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/stancegraph/stancegraph/ask"
+	"github.com/stancegraph/stancegraph/export"
 )
 
 // answer is an answer as the API sends it: the graph drawn for the page.
@@ -35,13 +36,13 @@ func (s *Server) ask(c *gin.Context) {
 	}
 	switch c.Query("format") {
 	case "graphml":
-		writeGraphML(c, *out.Graph)
+		writeGraphML(c, *a.Graph)
 	case "csv", "json":
 		vals := make([][]any, len(a.Rows))
 		for i, r := range a.Rows {
 			vals[i] = r.Values
 		}
-		s.exportTable(c, c.Query("format"), "answer", table{Columns: a.Columns, Rows: vals, Cypher: a.Cypher, Params: a.Params})
+		s.exportTable(c, c.Query("format"), "answer", export.Table{Columns: a.Columns, Rows: vals, Cypher: a.Cypher, Params: a.Params})
 	default:
 		c.JSON(http.StatusOK, out)
 	}

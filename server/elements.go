@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/stancegraph/stancegraph/graph"
-	"github.com/stancegraph/stancegraph/model"
 )
 
 // Node is a Cytoscape.js node, in the shape the library takes directly.
@@ -60,22 +59,13 @@ func elements(sg graph.Subgraph) Elements {
 		el.Nodes = append(el.Nodes, Node{Data: NodeData{ID: t.ID, Label: t.Name, Kind: "topic", Type: "topic", Stances: []string{}}})
 	}
 	for _, e := range sg.Stances {
-		el.Edges = append(el.Edges, Edge{Data: EdgeData{ID: e.Actor + "|" + string(e.Stance) + "|" + e.Topic, Source: e.Actor, Target: e.Topic,
-			Type: relType(e.Stance), Stance: string(e.Stance), Claims: e.Claims, Documents: e.Documents}})
+		el.Edges = append(el.Edges, Edge{Data: EdgeData{ID: e.ID(), Source: e.Actor, Target: e.Topic,
+			Type: e.Type(), Stance: string(e.Stance), Claims: e.Claims, Documents: e.Documents}})
 	}
 	for _, f := range sg.Affiliations {
-		el.Edges = append(el.Edges, Edge{Data: EdgeData{ID: f.Person + "|aff|" + f.Org, Source: f.Person, Target: f.Org,
+		el.Edges = append(el.Edges, Edge{Data: EdgeData{ID: f.ID(), Source: f.Person, Target: f.Org,
 			Type: "AFFILIATED_WITH", Role: f.Role}})
 	}
 	sort.Slice(el.Edges, func(i, j int) bool { return el.Edges[i].Data.ID < el.Edges[j].Data.ID })
 	return el
-}
-
-// relType is the summary edge type of a stance read from the graph, ""
-// for a value that is no stance.
-func relType(st model.Stance) string {
-	if _, err := model.ParseStance(string(st)); err != nil {
-		return ""
-	}
-	return st.Relationship()
 }

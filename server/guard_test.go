@@ -209,38 +209,6 @@ func TestCheckExposure(t *testing.T) {
 	}
 }
 
-func TestCSVCellsDefuseFormulasButNotNumbers(t *testing.T) {
-	tests := []struct {
-		in   any
-		want string
-	}{
-		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
-		{"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
-		{"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
-		{"@SUM(A1)", "'@SUM(A1)"},
-		{"\t=1+1", "'\t=1+1"},
-		{"\r=1+1", "'\r=1+1"},
-		{"-", "'-"},
-		{"Turkey", "Turkey"},
-		{"", ""},
-		{"-5", "-5"},
-		{"+5", "+5"},
-		{"-0.25", "-0.25"},
-		{"-1e3", "-1e3"},
-		{int64(-5), "-5"},
-		{float64(-0.5), "-0.5"},
-		{int64(12), "12"},
-		{true, "true"},
-		{nil, ""},
-		{[]any{"=x"}, `["=x"]`},
-	}
-	for _, tt := range tests {
-		if got := cell(tt.in); got != tt.want {
-			t.Errorf("cell(%#v) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // queryGraph answers UserQuery with a fixed error.
 type queryGraph struct {
 	fakeGraph

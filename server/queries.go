@@ -7,18 +7,10 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/stancegraph/stancegraph/cypher"
+	"github.com/stancegraph/stancegraph/export"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/model"
 )
-
-// table is a query result as the API returns it.
-type table struct {
-	Columns   []string       `json:"columns"`
-	Rows      [][]any        `json:"rows"`
-	Truncated bool           `json:"truncated"`
-	Cypher    string         `json:"cypher,omitempty"`
-	Params    map[string]any `json:"params,omitempty"`
-}
 
 // allQueries lists file queries, then the saved ones.
 func (s *Server) allQueries(c *gin.Context) ([]cypher.Query, error) {
@@ -30,19 +22,11 @@ func (s *Server) allQueries(c *gin.Context) ([]cypher.Query, error) {
 }
 
 func (s *Server) findQuery(c *gin.Context, name string) (cypher.Query, error) {
-	if !cypher.ValidName(name) {
-		return cypher.Query{}, model.Errorf(model.Invalid, "query name %q: use lower-case letters, digits and dashes", name)
-	}
 	qs, err := s.allQueries(c)
 	if err != nil {
 		return cypher.Query{}, err
 	}
-	for _, q := range qs {
-		if q.Name == name {
-			return q, nil
-		}
-	}
-	return cypher.Query{}, model.Errorf(model.NotFound, "no saved query %q", name)
+	return cypher.Find(qs, name)
 }
 
 func (s *Server) listQueries(c *gin.Context) {
@@ -159,13 +143,10 @@ func (s *Server) runQuery(c *gin.Context) {
 	if c.Request.ContentLength != 0 && !s.bindJSON(c, &body) {
 		return
 	}
-	params := q.Defaults()
-	for k, v := range body.Params {
-		if _, ok := params[k]; !ok {
-			fail(c, s.log, model.Errorf(model.Invalid, "query %s has no parameter %q", q.Name, k))
-			return
-		}
-		params[k] = v
+	params, err := q.Bind(body.Params)
+	if err != nil {
+		fail(c, s.log, err)
+		return
 	}
 	s.runReadOnly(c, q.Cypher, params)
 }
@@ -198,7 +179,7 @@ func (s *Server) runReadOnly(c *gin.Context, query string, params map[string]any
 		fail(c, s.log, err)
 		return
 	}
-	t := table{Columns: rows.Columns, Rows: rows.Rows, Truncated: rows.Truncated, Cypher: query, Params: params}
+	t := export.Table{Columns: rows.Columns, Rows: rows.Rows, Truncated: rows.Truncated, Cypher: query, Params: params}
 	if t.Rows == nil {
 		t.Rows = [][]any{}
 	}
