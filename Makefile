@@ -25,7 +25,8 @@ test-security:
 	TEST_PKGS=./security scripts/test.sh
 
 build: deps web
-	go build -o $(BIN) ./cmd/stancegraph
+	# -buildvcs=auto: the commit goes into the binary (stancegraph version) even where GOFLAGS turns it off.
+	go build -buildvcs=auto -o $(BIN) ./cmd/stancegraph
 
 ## web: bundle the browser front end (web/src) into web/static/dist for embedding
 web:

@@ -37,6 +37,7 @@ type Config struct {
 	Server  Server  `mapstructure:"server"`
 	Ingest  Ingest  `mapstructure:"ingest"`
 	Extract Extract `mapstructure:"extract"`
+	Queries Queries `mapstructure:"queries"`
 	NLP     NLP     `mapstructure:"nlp"`
 	// Topics are the events followed; Topic, a single block, is read when
 	// the file has no topics list (older files).
@@ -58,9 +59,11 @@ type Neo4j struct {
 // Local configures the Neo4j Community server that stancegraph fetches from
 // Maven Central and runs on loopback when no neo4j.uri is set.
 type Local struct {
-	Home         string        `mapstructure:"home"`
-	Version      string        `mapstructure:"version"`
-	Port         int           `mapstructure:"port"`
+	Home    string `mapstructure:"home"`
+	Version string `mapstructure:"version"`
+	Port    int    `mapstructure:"port"`
+	// HTTPPort serves Neo4j Browser on loopback; 0 turns it off.
+	HTTPPort     int           `mapstructure:"http_port"`
 	Heap         string        `mapstructure:"heap"`
 	PageCache    string        `mapstructure:"pagecache"`
 	Java         string        `mapstructure:"java"`
@@ -140,6 +143,13 @@ func (c Config) Model() []model.Topic {
 	return out
 }
 
+// Queries says where saved queries come from besides the shipped ones.
+type Queries struct {
+	// Folder's .cypher files are read when a command starts; one of the
+	// same name replaces a shipped query. Empty: the shipped ones only.
+	Folder string `mapstructure:"folder"`
+}
+
 // Log configures slog.
 type Log struct {
 	Level  string `mapstructure:"level"`
@@ -158,6 +168,7 @@ func defaults() map[string]any {
 		"local.home":           ".neo4j/main",
 		"local.version":        "5.26.30",
 		"local.port":           17687,
+		"local.http_port":      17474,
 		"local.heap":           "1g",
 		"local.pagecache":      "512m",
 		"local.java":           "java",
@@ -174,6 +185,7 @@ func defaults() map[string]any {
 		"ingest.batch_size":    1000,
 		"ingest.workers":       2,
 		"extract.gazetteers":   []string{},
+		"queries.folder":       "",
 		"extract.cues":         []any{},
 		"nlp.parser":           "corenlp",
 		"nlp.home":             ".corenlp",
@@ -197,9 +209,11 @@ func defaults() map[string]any {
 	}
 }
 
-// Load reads the configuration. path is the file named by --config; when it
-// is empty, config.yaml in the working directory is used if it exists.
-// flags, if not nil, are bound by name to the keys in flagKeys.
+// Load reads the configuration. The file is the one path names (--config),
+// else the one STANCEGRAPH_CONFIG names, else config.yaml in the working
+// directory, else stancegraph/config.yaml in the user's configuration
+// folder, if either exists; without any, the defaults. flags, if not nil,
+// are bound by name to the keys in flagKeys.
 func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config, error) {
 	v := viper.New()
 	for k, d := range defaults() {
@@ -208,6 +222,12 @@ func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config
 	v.SetEnvPrefix(EnvPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
+	// The variables every Neo4j tool and tutorial uses, after ours.
+	for key, name := range neo4jEnv() {
+		if err := v.BindEnv(key, EnvPrefix+"_"+strings.ToUpper(strings.ReplaceAll(key, ".", "_")), name); err != nil {
+			return Config{}, fmt.Errorf("config: bind %s: %w", name, err)
+		}
+	}
 	for name, key := range flagKeys {
 		if f := flags.Lookup(name); f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
@@ -215,12 +235,12 @@ func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config
 			}
 		}
 	}
-	explicit := path != ""
-	if !explicit {
-		path = "config.yaml"
-	}
+	path, namedBy := configFile(path)
 	if _, err := os.Stat(path); err != nil {
-		if explicit || !errors.Is(err, fs.ErrNotExist) {
+		if namedBy != "" {
+			return Config{}, fmt.Errorf("config file %s (named by %s): %w", path, namedBy, errors.Unwrap(err))
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
 			return Config{}, fmt.Errorf("config file %s: %w", path, errors.Unwrap(err))
 		}
 	} else {
@@ -244,13 +264,24 @@ func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config
 	if len(c.Topics) == 0 {
 		c.Topics = []Topic{c.Topic}
 	}
-	// CoreNLP's folders written in a config file are that file's
-	// neighbours, whichever folder a command runs from: a path relative to
-	// the working folder would fetch 480 MB again from another one.
+	// Paths written in a config file are that file's neighbours, whichever
+	// folder a command runs from: local.home relative to the working folder
+	// would start an empty database from another one, and nlp.home fetch
+	// 480 MB again.
 	if used := v.ConfigFileUsed(); used != "" {
-		for key, p := range map[string]*string{"nlp.home": &c.NLP.Home, "nlp.cache": &c.NLP.Cache} {
+		dir := filepath.Dir(used)
+		for key, p := range map[string]*string{"local.home": &c.Local.Home, "nlp.home": &c.NLP.Home, "nlp.cache": &c.NLP.Cache,
+			"server.tls_cert": &c.Server.TLSCert, "server.tls_key": &c.Server.TLSKey,
+			"queries.folder": &c.Queries.Folder} {
 			if v.InConfig(key) && *p != "" && !filepath.IsAbs(*p) {
-				*p = filepath.Join(filepath.Dir(used), *p)
+				*p = filepath.Join(dir, *p)
+			}
+		}
+		if v.InConfig("extract.gazetteers") {
+			for i, g := range c.Extract.Gazetteers {
+				if !filepath.IsAbs(g) {
+					c.Extract.Gazetteers[i] = filepath.Join(dir, g)
+				}
 			}
 		}
 	}
@@ -258,6 +289,36 @@ func Load(path string, flags *pflag.FlagSet, flagKeys map[string]string) (Config
 		return Config{}, err
 	}
 	return c, nil
+}
+
+// neo4jEnv maps keys to the Neo4j tools' own environment variables, read
+// when the STANCEGRAPH_ one is not set.
+func neo4jEnv() map[string]string {
+	return map[string]string{"neo4j.uri": "NEO4J_URI", "neo4j.user": "NEO4J_USERNAME", "neo4j.password": "NEO4J_PASSWORD"}
+}
+
+// ConfigEnv names the config file when --config does not.
+const ConfigEnv = EnvPrefix + "_CONFIG"
+
+// configFile is the file to read and what named it ("--config" or the
+// environment variable; then it must exist, and "" otherwise): --config,
+// then STANCEGRAPH_CONFIG, then ./config.yaml if there is one, then the
+// user's configuration folder's.
+func configFile(flag string) (string, string) {
+	if flag != "" {
+		return flag, "--config"
+	}
+	if env := os.Getenv(ConfigEnv); env != "" {
+		return env, ConfigEnv
+	}
+	if _, err := os.Stat("config.yaml"); err == nil {
+		return "config.yaml", ""
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "config.yaml", "" // no home folder: the defaults
+	}
+	return filepath.Join(dir, "stancegraph", "config.yaml"), ""
 }
 
 // dateAsText turns a YAML date into the YYYY-MM-DD it was written as.
@@ -297,6 +358,9 @@ func (c Config) Validate() error {
 	}
 	if c.Local.Port < 1 || c.Local.Port > 65535 {
 		return bad("local.port", "%d is out of range 1-65535", c.Local.Port)
+	}
+	if c.Local.HTTPPort < 0 || c.Local.HTTPPort > 65535 || c.Local.HTTPPort == c.Local.Port {
+		return bad("local.http_port", "%d is not a free port of 1-65535 other than local.port (0 turns Neo4j Browser off)", c.Local.HTTPPort)
 	}
 	if c.Local.Home == "" {
 		return bad("local.home", "must not be empty")

@@ -97,7 +97,9 @@ func TestLoadMissingFile(t *testing.T) {
 }
 
 func TestDefaultsAreSafe(t *testing.T) {
-	t.Chdir(t.TempDir()) // no config.yaml here: defaults only
+	t.Chdir(t.TempDir()) // no config.yaml here, nor in the user's folder: defaults only
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
 	c, err := Load("", nil, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +140,8 @@ func TestMaskedHidesSecrets(t *testing.T) {
 func TestNLPPathsAreRelativeToTheConfigFile(t *testing.T) {
 	dir := t.TempDir()
 	withNLP := filepath.Join(dir, "with.yaml")
-	if err := os.WriteFile(withNLP, []byte("nlp:\n  home: models\n  cache: models/cache\n"), 0o644); err != nil {
+	if err := os.WriteFile(withNLP, []byte("nlp:\n  home: models\n  cache: models/cache\nlocal:\n  home: .neo4j/mine\n"+
+		"extract:\n  gazetteers: [more.yaml, /abs/other.yaml]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	topicOnly := filepath.Join(dir, "topic.yaml")
@@ -151,6 +154,12 @@ func TestNLPPathsAreRelativeToTheConfigFile(t *testing.T) {
 	}
 	if c.NLP.Home != filepath.Join(dir, "models") || c.NLP.Cache != filepath.Join(dir, "models", "cache") {
 		t.Errorf("nlp paths from the file: %q %q, want them beside the file", c.NLP.Home, c.NLP.Cache)
+	}
+	if c.Local.Home != filepath.Join(dir, ".neo4j", "mine") {
+		t.Errorf("local.home from the file: %q, want it beside the file (not an empty database in the working folder)", c.Local.Home)
+	}
+	if c.Extract.Gazetteers[0] != filepath.Join(dir, "more.yaml") || c.Extract.Gazetteers[1] != "/abs/other.yaml" {
+		t.Errorf("gazetteers from the file: %q", c.Extract.Gazetteers)
 	}
 	c, err = Load(topicOnly, nil, nil)
 	if err != nil {
@@ -191,5 +200,80 @@ func TestTopicsListAndSingleBlock(t *testing.T) {
 	}
 	if m := c.Model()[0]; m.Name != "Dam accord" || m.Start != "2025-03-01" || m.Terms[0] != "dam accord" {
 		t.Fatalf("first topic %+v", m)
+	}
+}
+
+// The file is --config's, else STANCEGRAPH_CONFIG's, else ./config.yaml,
+// else the user's configuration folder's; a file named but missing fails
+// naming what named it.
+func TestConfigFileLookup(t *testing.T) {
+	work, user := t.TempDir(), t.TempDir()
+	t.Chdir(work)
+	t.Setenv("XDG_CONFIG_HOME", user)
+	t.Setenv("HOME", user)
+	write := func(path, level string) string {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("log:\n  level: "+level+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	level := func(flag string) string {
+		t.Helper()
+		c, err := Load(flag, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Log.Level
+	}
+	if got := level(""); got != "info" {
+		t.Errorf("no file anywhere: level %q, want the default", got)
+	}
+	write(filepath.Join(user, "stancegraph", "config.yaml"), "error")
+	if got := level(""); got != "error" {
+		t.Errorf("the user's file: level %q", got)
+	}
+	write(filepath.Join(work, "config.yaml"), "warn")
+	if got := level(""); got != "warn" {
+		t.Errorf("./config.yaml before the user's: level %q", got)
+	}
+	t.Setenv(ConfigEnv, write(filepath.Join(user, "env.yaml"), "debug"))
+	if got := level(""); got != "debug" {
+		t.Errorf("STANCEGRAPH_CONFIG before ./config.yaml: level %q", got)
+	}
+	if got := level(write(filepath.Join(user, "flag.yaml"), "info")); got != "info" {
+		t.Errorf("--config before all: level %q", got)
+	}
+	t.Setenv(ConfigEnv, filepath.Join(user, "missing.yaml"))
+	if _, err := Load("", nil, nil); err == nil || !strings.Contains(err.Error(), ConfigEnv) {
+		t.Errorf("a missing file named by %s: %v", ConfigEnv, err)
+	}
+}
+
+// NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD, as every Neo4j tool reads
+// them, are honoured; STANCEGRAPH_* wins over them.
+func TestNeo4jToolsEnvironment(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("NEO4J_URI", "neo4j+s://example.databases.neo4j.io")
+	t.Setenv("NEO4J_USERNAME", "reader")
+	t.Setenv("NEO4J_PASSWORD", "from-neo4j-env")
+	c, err := Load("", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Neo4j.URI != "neo4j+s://example.databases.neo4j.io" || c.Neo4j.User != "reader" || c.Neo4j.Password != "from-neo4j-env" {
+		t.Errorf("from NEO4J_*: %+v", c.Neo4j)
+	}
+	t.Setenv("STANCEGRAPH_NEO4J_URI", "bolt://127.0.0.1:7999")
+	t.Setenv("STANCEGRAPH_NEO4J_PASSWORD", "ours")
+	if c, err = Load("", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if c.Neo4j.URI != "bolt://127.0.0.1:7999" || c.Neo4j.Password != "ours" || c.Neo4j.User != "reader" {
+		t.Errorf("STANCEGRAPH_* should win: %+v", c.Neo4j)
 	}
 }

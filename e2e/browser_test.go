@@ -54,10 +54,6 @@ func site(t testing.TB, with ...func(*server.Options)) (context.Context, string,
 // hostile and dated articles.
 func siteOn(t testing.TB, seed func(st *graph.Store, extra string), with ...func(*server.Options)) (context.Context, string, string) {
 	t.Helper()
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatalf("Debian's chromium is needed for browser tests (scripts/deps.sh chromium installs it): %v", err)
-	}
 	extra := t.TempDir()
 	if err := os.WriteFile(filepath.Join(extra, "hostile.txt"), []byte(hostile), 0o644); err != nil {
 		t.Fatal(err)
@@ -85,6 +81,18 @@ func siteOn(t testing.TB, seed func(st *graph.Store, extra string), with ...func
 	srv := httptest.NewServer(s.Handler()) // binds 127.0.0.1
 	t.Cleanup(srv.Close)
 
+	ctx, shots := chromium(t)
+	return ctx, srv.URL, shots
+}
+
+// chromium starts a headless Debian Chromium for the test; screenshots go
+// to the folder it returns, out/screenshots.
+func chromium(t testing.TB) (context.Context, string) {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Fatalf("Debian's chromium is needed for browser tests (scripts/deps.sh chromium installs it): %v", err)
+	}
 	shots := filepath.Join(neo4jtest.Root(t), "out", "screenshots")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
@@ -107,7 +115,7 @@ func siteOn(t testing.TB, seed func(st *graph.Store, extra string), with ...func
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	return ctx, srv.URL, shots
+	return ctx, shots
 }
 
 // run runs browser actions with a bound, so a missing element fails the

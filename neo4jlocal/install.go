@@ -11,14 +11,24 @@ import (
 	"github.com/stancegraph/stancegraph/internal/maven"
 )
 
+// BrowserVersion is the Neo4j Browser the local server serves, the latest
+// on Maven Central; it speaks Bolt to any 5.x server.
+const BrowserVersion = "5.24.0"
+
+// artifacts are what the lib folder holds: one umbrella artifact pulls in
+// the whole server; the Browser is its own.
+func (s *Server) artifacts() []maven.Artifact {
+	return []maven.Artifact{{Group: "org.neo4j", Name: "neo4j", Version: s.Version},
+		{Group: "org.neo4j.client", Name: "neo4j-browser", Version: BrowserVersion}}
+}
+
 // Install fetches the server's jars from Maven Central into the lib folder
-// unless a complete copy of this version is already there. One umbrella
-// artifact pulls in the whole server.
+// unless a complete copy of this version is already there.
 func (s *Server) Install(ctx context.Context) error {
-	if _, err := os.Stat(filepath.Join(s.lib(), ".complete")); err != nil {
-		s.logger().Info("fetching Neo4j jars from Maven Central (first run only, ~125 MB)", "version", s.Version, "into", s.lib())
+	if !maven.Complete(s.lib(), s.artifacts()...) {
+		s.logger().Info("fetching Neo4j jars from Maven Central (first run only, ~140 MB)", "version", s.Version, "into", s.lib())
 	}
-	return maven.Fetch(ctx, "neo4j", s.lib(), maven.Artifact{Group: "org.neo4j", Name: "neo4j", Version: s.Version})
+	return maven.Fetch(ctx, "neo4j", s.lib(), s.artifacts()...)
 }
 
 // writeConf writes neo4j.conf for a small instance bound to loopback only,
@@ -42,7 +52,6 @@ func (s *Server) writeConf() error {
 		{"server.default_advertised_address", "127.0.0.1"},
 		{"server.bolt.listen_address", addr},
 		{"server.bolt.advertised_address", addr},
-		{"server.http.enabled", "false"},
 		{"server.https.enabled", "false"},
 		// Any local process and any web page (Bolt also speaks WebSocket)
 		// can reach a loopback port: the password keeps them out.
@@ -58,6 +67,15 @@ func (s *Server) writeConf() error {
 		{"db.tx_log.rotation.retention_policy", "1 files"},
 		{"dbms.usage_report.enabled", "false"},
 		{"client.allow_telemetry", "false"},
+	}
+	if s.HTTPPort > 0 {
+		// Neo4j Browser's page and nothing else over HTTP: it talks to the
+		// database over Bolt, with the password, like every client.
+		http := fmt.Sprintf("127.0.0.1:%d", s.HTTPPort)
+		settings = append(settings, [2]string{"server.http.enabled", "true"}, [2]string{"server.http.listen_address", http},
+			[2]string{"server.http.advertised_address", http}, [2]string{"server.http_enabled_modules", "BROWSER"})
+	} else {
+		settings = append(settings, [2]string{"server.http.enabled", "false"})
 	}
 	var b strings.Builder
 	b.WriteString("# Written by stancegraph on every start; edit config.yaml instead.\n")

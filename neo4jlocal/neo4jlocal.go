@@ -31,9 +31,11 @@ type Server struct {
 	Home string
 	// Lib holds the jars; instances of the same version share it. Defaults
 	// to lib-<Version> beside Home.
-	Lib       string
-	Version   string
-	Port      int
+	Lib     string
+	Version string
+	Port    int
+	// HTTPPort serves Neo4j Browser on loopback; 0 turns HTTP off.
+	HTTPPort  int
 	Heap      string
 	PageCache string
 	Java      string
@@ -66,6 +68,14 @@ func (s *Server) lib() string {
 
 func (s *Server) pidFile() string { return filepath.Join(s.Home, "run", "stancegraph-neo4j.pid") }
 func (s *Server) logDir() string  { return filepath.Join(s.Home, "logs") }
+
+// BrowserURL is where Neo4j Browser answers, "" when HTTP is off.
+func (s *Server) BrowserURL() string {
+	if s.HTTPPort == 0 {
+		return ""
+	}
+	return fmt.Sprintf("http://127.0.0.1:%d/browser/", s.HTTPPort)
+}
 
 // URI is the Bolt address the instance listens on.
 func (s *Server) URI() string { return fmt.Sprintf("bolt://127.0.0.1:%d", s.Port) }

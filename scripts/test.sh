@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 scripts/deps.sh chromium
 make web
-go build -o bin/stancegraph ./cmd/stancegraph
+go build -buildvcs=auto -o bin/stancegraph ./cmd/stancegraph
 
 # The test instance: same jars as the main one, its own data and port.
 testneo() { STANCEGRAPH_NEO4J_URI= STANCEGRAPH_LOCAL_HOME=.neo4j/test STANCEGRAPH_LOCAL_PORT=17688 ./bin/stancegraph "$@"; }

@@ -25,7 +25,7 @@ their ids. Only actors of one kind (person, state, group) can be merged.
 
 Example:
   stancegraph actors merge "Ahmad Sharawi" "A. Sharawai"`,
-		Args: cobra.MinimumNArgs(2),
+		Args: args(cobra.MinimumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			st, err := a.openReadyStore(ctx)
@@ -56,7 +56,7 @@ their documents are ingested again with --force.
 
 Example:
   stancegraph actors split "Ola Nordmann" "Kari Nordmann-Berg"`,
-		Args: cobra.MinimumNArgs(2),
+		Args: args(cobra.MinimumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			st, err := a.openReadyStore(ctx)

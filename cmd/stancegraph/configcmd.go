@@ -11,7 +11,7 @@ func newConfigCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "config",
 		Short: "Print the effective configuration (file, environment and flags merged; secrets masked)",
-		Args:  cobra.NoArgs,
+		Args:  args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			enc := yaml.NewEncoder(a.stdout)
 			enc.SetIndent(2)
@@ -37,9 +37,10 @@ func configView(c config.Config) map[string]any {
 			"query_timeout": c.Server.QueryTimeout.String(), "row_cap": c.Server.RowCap, "byte_cap": c.Server.ByteCap},
 		"ingest":  map[string]any{"max_bytes": c.Ingest.MaxBytes, "batch_size": c.Ingest.BatchSize, "workers": c.Ingest.Workers},
 		"extract": map[string]any{"gazetteers": c.Extract.Gazetteers, "cues": c.Extract.Cues},
+		"queries": map[string]any{"folder": c.Queries.Folder},
 		"nlp": map[string]any{"parser": c.NLP.Parser, "home": c.NLP.Home, "version": c.NLP.Version, "java": c.NLP.Java,
 			"heap": c.NLP.Heap, "workers": c.NLP.Workers, "start_timeout": c.NLP.StartTimeout.String(), "cache": c.NLP.Cache},
 		"topics": c.Model(),
-		"log":   map[string]any{"level": c.Log.Level, "format": c.Log.Format},
+		"log":    map[string]any{"level": c.Log.Level, "format": c.Log.Format},
 	}
 }

@@ -30,7 +30,7 @@ that nothing refers to any more go; analysts' merge decisions stay.
 Examples:
   stancegraph documents rm examples/articles
   stancegraph documents rm articles/old-report.txt doc-0123456789abcdef`,
-		Args: cobra.MinimumNArgs(1),
+		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var ids, paths []string
 			for _, arg := range args {
@@ -75,7 +75,7 @@ func newResetCmd(a *app) *cobra.Command {
 claims, actors, topics, review marks and merge decisions. Saved queries
 stay. It asks for confirmation (type "reset"); --yes skips the question,
 and without a terminal --yes is required.`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			st, err := a.openReadyStore(ctx)

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/stancegraph/stancegraph/evaluate"
+	"github.com/stancegraph/stancegraph/export"
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/model"
 )
@@ -21,6 +22,7 @@ import (
 func newEvalCmd(a *app) *cobra.Command {
 	var goldPath string
 	var asJSON bool
+	var format string
 	cmd := &cobra.Command{
 		Use:   "eval DIR... | eval --gold FILE PATH...",
 		Short: "Score the stances extracted from articles against hand-labelled gold rows",
@@ -63,8 +65,11 @@ reports as JSON instead.`,
 		Example: `  stancegraph eval events/*            # every event folder, then the total
   stancegraph eval --json events/aukus
   stancegraph eval --gold ../shared/eval/seeds-gold.jsonl ../shared/seeds`,
-		Args: cobra.MinimumNArgs(1),
+		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkOutput(format); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			sets, err := a.evalSets(goldPath, args)
 			if err != nil {
@@ -93,7 +98,10 @@ reports as JSON instead.`,
 				failed += f
 				reports = append(reports, evaluate.Score(s.gold, evaluate.FromClaims(claims)))
 			}
-			if err := a.writeEval(sets, reports, asJSON); err != nil {
+			if asJSON {
+				format = outJSON
+			}
+			if err := a.writeEval(sets, reports, format); err != nil {
 				return err
 			}
 			if failed > 0 {
@@ -104,7 +112,11 @@ reports as JSON instead.`,
 		},
 	}
 	cmd.Flags().StringVar(&goldPath, "gold", "", "gold file (JSON lines) to score the articles under PATH against, on the configured topics")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the reports as JSON")
+	// --json is -o json, kept for scripts written before -o (a deprecation
+	// notice would land in the JSON they read).
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the reports as JSON (same as -o json)")
+	_ = cmd.Flags().MarkHidden("json")
+	cmd.Flags().StringVarP(&format, "output", "o", outTable, "output format: table (the rows missed and wrong, then the figures), json or csv (the figures)")
 	return cmd
 }
 
@@ -200,9 +212,18 @@ type namedReport struct {
 	evaluate.Report
 }
 
-func (a *app) writeEval(sets []evalSet, reports []evaluate.Report, asJSON bool) error {
+func (a *app) writeEval(sets []evalSet, reports []evaluate.Report, format string) error {
 	total := evaluate.Micro(reports)
-	if asJSON {
+	if format == outCSV {
+		rows := make([][]any, 0, len(sets)+1)
+		for i, s := range sets {
+			r := reports[i]
+			rows = append(rows, []any{s.name, r.Precision, r.Recall, r.F1, int64(r.TP), int64(r.FP), int64(r.Found), int64(r.Required)})
+		}
+		rows = append(rows, []any{"total (micro)", total.Precision, total.Recall, total.F1, int64(total.TP), int64(total.FP), int64(total.Found), int64(total.Required)})
+		return export.CSV(a.stdout, []string{"set", "precision", "recall", "f1", "tp", "fp", "found", "required"}, rows)
+	}
+	if format == outJSON {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", " ")

@@ -26,19 +26,23 @@ func newExtractCmd(a *app) *cobra.Command {
 		Short: "Print the stances found in articles (no database needed)",
 		Long: `Extract actors and their stances on the configured topic from articles
 (.txt, .md, .html files, or folders of them; "-" reads stdin) and print
-them: one JSON object per claim (--format jsonl) or a table for people.
+them: one JSON object per claim per line (-o jsonl, what eval and the
+shared scorer read), a JSON array (-o json), CSV or a table for people.
 Files that cannot be read are reported on stderr; the rest go on, and the
 exit code is non-zero if any failed.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "jsonl" && format != "table" {
-				return fmt.Errorf("--format: %q is not jsonl or table", format)
+			if format != "jsonl" {
+				if err := checkOutput(format); err != nil {
+					return usagef("-o/--output %q: use jsonl, json, csv or table", format)
+				}
 			}
 			claims, failed, err := a.extractAll(cmd.Context(), args)
 			if err != nil {
 				return err
 			}
-			if format == "jsonl" {
+			switch format {
+			case "jsonl":
 				enc := json.NewEncoder(a.stdout)
 				enc.SetEscapeHTML(false)
 				for _, c := range claims {
@@ -46,8 +50,19 @@ exit code is non-zero if any failed.`,
 						return err
 					}
 				}
-			} else {
+			case outTable:
 				printTable(a.stdout, claims)
+			default:
+				rows := make([][]any, len(claims))
+				for i, c := range claims {
+					rows[i] = []any{c.Doc, c.Topic, c.ActorID, c.Actor, string(c.Kind), string(c.Stance), string(c.Attribution), c.Confidence, c.Cue, c.Evidence}
+				}
+				if claims == nil {
+					claims = []model.Claim{}
+				}
+				if err := printRows(a.stdout, format, []string{"doc", "topic", "actor_id", "actor", "kind", "stance", "attribution", "confidence", "cue", "evidence"}, rows, claims); err != nil {
+					return err
+				}
 			}
 			if failed > 0 {
 				return fmt.Errorf("%d file(s) failed", failed)
@@ -55,7 +70,10 @@ exit code is non-zero if any failed.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or table")
+	cmd.Flags().StringVarP(&format, "output", "o", "jsonl", "output format: jsonl, json, csv or table")
+	// --format is -o, kept for scripts written before -o.
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format (same as -o)")
+	_ = cmd.Flags().MarkHidden("format")
 	return cmd
 }
 
@@ -144,7 +162,7 @@ func (a *app) knownTopic(param, id string) error {
 		}
 		ids = append(ids, t.ID)
 	}
-	return fmt.Errorf("%s %q: no such topic in the configuration (its topics: %s)", param, id, strings.Join(ids, ", "))
+	return usagef("%s %q: no such topic in the configuration (its topics: %s)", param, id, strings.Join(ids, ", "))
 }
 
 // extractor builds the extractors for the configured topics.

@@ -43,10 +43,10 @@ Examples:
   stancegraph ingest examples/articles
   stancegraph ingest --topic orvik-dam-accord examples/second-event
   stancegraph ingest ../shared/seeds`,
-		Args: cobra.MinimumNArgs(1),
+		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if date != "" && !dates.Valid(date) {
-				return fmt.Errorf("--date %q: give the publication date as YYYY-MM-DD", date)
+				return usagef("--date %q: give the publication date as YYYY-MM-DD", date)
 			}
 			if err := a.knownTopic("--topic", pin); err != nil {
 				return err
@@ -88,6 +88,7 @@ Examples:
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "rewrite documents even if unchanged (after changing the gazetteer or topic)")
 	cmd.Flags().StringVar(&pin, "topic", "", "take every document to be about this topic (an id from the config's topics) and no other")
+	_ = cmd.RegisterFlagCompletionFunc("topic", a.completeTopics)
 	cmd.Flags().StringVar(&date, "date", "", "publication date (YYYY-MM-DD) of documents that do not give their own")
 	cmd.Flags().Int64("max-bytes", 0, "refuse files larger than this (default from ingest.max_bytes)")
 	cmd.Flags().Int("batch-size", 0, "rows per UNWIND statement (default from ingest.batch_size)")

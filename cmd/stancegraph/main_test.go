@@ -9,8 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +31,7 @@ func TestHelpExplainsEveryCommand(t *testing.T) {
 		{"--help"}, {"neo4j", "--help"}, {"neo4j", "start", "--help"}, {"neo4j", "stop", "--help"},
 		{"neo4j", "status", "--help"}, {"serve", "--help"}, {"config", "--help"},
 		{"actors", "merge", "--help"}, {"actors", "split", "--help"}, {"documents", "rm", "--help"}, {"topics", "--help"}, {"topics", "rm", "--help"}, {"reset", "--help"},
+		{"ask", "--help"}, {"query", "list", "--help"}, {"query", "run", "--help"}, {"export", "--help"}, {"version", "--help"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			code, out, _ := runCLI(t, args...)
@@ -41,22 +42,31 @@ func TestHelpExplainsEveryCommand(t *testing.T) {
 	}
 }
 
+// Errors are one line; usage errors (a command line that cannot run as
+// written) exit with 2 and point at the command's help, the rest with 1.
 func TestUserErrorsAreOneLine(t *testing.T) {
 	tests := []struct {
 		name string
 		args []string
 		want string
+		code int
 	}{
-		{"unknown flag", []string{"serve", "--bogus"}, "unknown flag: --bogus"},
-		{"missing config file", []string{"--config", "/nonexistent/stancegraph.yaml", "config"}, "/nonexistent/stancegraph.yaml"},
-		{"unknown command", []string{"frobnicate"}, "unknown command"},
-		{"bad flag value", []string{"--neo4j-uri", "localhost", "config"}, "neo4j.uri"},
+		{"unknown flag", []string{"serve", "--bogus"}, "unknown flag: --bogus (see stancegraph serve --help)", 2},
+		{"missing config file", []string{"--config", "/nonexistent/stancegraph.yaml", "config"}, "/nonexistent/stancegraph.yaml", 1},
+		{"unknown command", []string{"frobnicate"}, "unknown command", 2},
+		{"bad flag value", []string{"--neo4j-uri", "localhost", "config"}, "neo4j.uri", 1},
+		{"missing argument", []string{"topics", "rm"}, "accepts 1 arg(s), received 0 (see stancegraph topics rm --help)", 2},
+		{"extra argument", []string{"version", "now"}, "unknown command", 2},
+		{"bad date", []string{"ingest", "--date", "yesterday", "x"}, "--date", 2},
+		{"bad output format", []string{"topics", "-o", "xml"}, "-o/--output", 2},
+		{"bad export format", []string{"export", "pdf"}, `invalid argument "pdf"`, 2},
+		{"bad query parameter", []string{"query", "run", "opponents", "--param", "nameless"}, "--param", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, stderr := runCLI(t, tt.args...)
-			if code == 0 {
-				t.Fatal("exit code 0 for a user error")
+			if code != tt.code {
+				t.Fatalf("exit code %d, want %d (%s)", code, tt.code, stderr)
 			}
 			lines := strings.Split(strings.TrimSpace(stderr), "\n")
 			if len(lines) != 1 || !strings.Contains(lines[0], tt.want) || strings.Contains(stderr, "goroutine") {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/stancegraph/stancegraph/export"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/neo4jlocal"
@@ -26,31 +27,46 @@ is generated at the first start and kept in local.home/password (mode
 configured these commands only check that server.`,
 	}
 	var asJSON bool
+	var format *string
 	status := &cobra.Command{
 		Use:   "status",
 		Short: "Say whether Neo4j is up, with its Bolt URI, user, password file, data folder and version",
 		Long: `Say whether Neo4j is up, with its Bolt URI, user, password file, data folder
 and version. For the local server it also says whether the process on its
 port is this local.home's own server or another one (a stranger: another
-Neo4j, or any other program). --json prints the same as one JSON object.`,
-		Args: cobra.NoArgs,
+Neo4j, or any other program), and where it serves Neo4j Browser. -o json
+prints the same as one JSON object, -o csv as one row.`,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if asJSON {
+				*format = outJSON
+			}
+			if err := checkOutput(*format); err != nil {
+				return err
+			}
 			st, err := a.openStore()
 			if err != nil {
 				return err
 			}
 			defer st.Close(context.Background())
 			s := a.neo4jStatus(cmd.Context(), st)
-			if asJSON {
+			switch *format {
+			case outJSON:
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
 				return enc.Encode(s)
+			case outCSV:
+				return export.CSV(a.stdout, []string{"managed", "up", "error", "uri", "user", "password_file", "pid", "data", "version", "browser"},
+					[][]any{{s.Managed, s.Up, s.Error, s.URI, s.User, s.PasswordFile, int64(s.PID), s.Data, s.Version, s.Browser}})
 			}
 			s.print(a.stdout)
 			return nil
 		},
 	}
-	status.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON (uri, user, password_file, ...)")
+	format = addOutputFlag(status)
+	// --json is -o json, kept for scripts written before -o.
+	status.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON (same as -o json)")
+	_ = status.Flags().MarkHidden("json")
 	cmd.AddCommand(&cobra.Command{
 		Use:   "start",
 		Short: "Start the local Neo4j (or reuse a running one) and wait until Bolt answers",
@@ -58,7 +74,7 @@ Neo4j, or any other program). --json prints the same as one JSON object.`,
 Bolt answers with stancegraph's password. If local.port is held by any
 other process (another Neo4j among them), nothing is started and the
 command fails naming the port and the process.`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			st, err := a.openStore()
@@ -80,12 +96,15 @@ command fails naming the port and the process.`,
 				return err
 			}
 			fmt.Fprintf(a.stdout, "neo4j up at %s\n", st.URI())
+			if u := a.localServer().BrowserURL(); u != "" {
+				fmt.Fprintf(a.stdout, "Neo4j Browser: %s (user %s, password in %s)\n", u, neo4jlocal.User, a.localServer().Status().PasswordFile)
+			}
 			return nil
 		},
 	}, &cobra.Command{
 		Use:   "stop",
 		Short: "Stop the local Neo4j (SIGTERM, then SIGKILL after 30 s)",
-		Args:  cobra.NoArgs,
+		Args:  args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !a.cfg.ManagedLocal() {
 				fmt.Fprintln(a.stdout, "neo4j.uri is configured; stancegraph does not manage that server")
@@ -128,6 +147,8 @@ type neo4jStatus struct {
 	Home         string `json:"home,omitempty"`
 	Data         string `json:"data,omitempty"`
 	Version      string `json:"version,omitempty"`
+	// Browser is where the local server serves Neo4j Browser.
+	Browser string `json:"browser,omitempty"`
 	// Stranger is the process holding local.port when it is not this
 	// local.home's own server.
 	Stranger *neo4jlocal.Holder `json:"stranger,omitempty"`
@@ -147,6 +168,7 @@ func (a *app) neo4jStatus(ctx context.Context, st *graph.Store) neo4jStatus {
 	l := a.localServer().Status()
 	s.Managed, s.URI, s.User, s.PasswordFile = true, l.URI, l.User, l.PasswordFile
 	s.Home, s.Data, s.Version, s.Stranger = l.Home, l.Data, l.Version, l.Stranger
+	s.Browser = a.localServer().BrowserURL()
 	if l.Running {
 		s.PID = l.PID
 	}
@@ -173,4 +195,7 @@ func (s neo4jStatus) print(w io.Writer) {
 		fmt.Fprintf(w, "neo4j:    down (local, not running)\n")
 	}
 	fmt.Fprintf(w, "uri:      %s\nuser:     %s\npassword: %s\ndata:     %s\nversion:  %s\n", s.URI, s.User, s.PasswordFile, s.Data, s.Version)
+	if s.Browser != "" {
+		fmt.Fprintf(w, "browser:  %s\n", s.Browser)
+	}
 }

@@ -17,10 +17,13 @@ import (
 
 // app carries what every subcommand shares once the configuration is read.
 type app struct {
-	cfg    config.Config
-	log    *slog.Logger
-	stdout io.Writer
-	stderr io.Writer
+	// cfgPath is --config; cfg is read from it (and the rest) before a
+	// command runs.
+	cfgPath string
+	cfg     config.Config
+	log     *slog.Logger
+	stdout  io.Writer
+	stderr  io.Writer
 }
 
 // flagKeys binds persistent and per-command flags to configuration keys.
@@ -47,14 +50,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintf(stderr, "stancegraph: %s\n", strings.TrimSpace(err.Error()))
+		msg := strings.TrimSpace(err.Error())
+		if isUsage(err) {
+			fmt.Fprintf(stderr, "stancegraph: %s (see stancegraph %s--help)\n", msg, usageCommand(root, args))
+			return 2
+		}
+		fmt.Fprintf(stderr, "stancegraph: %s\n", msg)
 		return 1
 	}
 	return 0
 }
 
 func newRoot(a *app) *cobra.Command {
-	var cfgPath string
 	root := &cobra.Command{
 		Use:   "stancegraph",
 		Short: "Turn news articles into an evidence-backed graph of who stands where on an event",
@@ -67,27 +74,47 @@ Configuration comes from config.yaml (or --config), then STANCEGRAPH_*
 environment variables (neo4j.uri is STANCEGRAPH_NEO4J_URI), then flags.
 With no neo4j.uri set, stancegraph runs its own local Neo4j on loopback
 ("stancegraph neo4j start").`,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := config.Load(cfgPath, cmd.Flags(), flagKeys())
-			if err != nil {
-				return err
-			}
-			a.cfg = cfg
-			a.log = newLogger(a.stderr, cfg.Log)
-			return nil
-		},
+		// A word that is no subcommand is a usage error.
+		Args:              args(cobra.NoArgs),
+		RunE:              func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.load(cmd) },
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&cfgPath, "config", "", "config file (default: ./config.yaml if present)")
+	pf.StringVar(&a.cfgPath, "config", "", "config file (default: ./config.yaml if present)")
 	pf.String("neo4j-uri", "", "Neo4j URI, e.g. bolt://host:7687 or neo4j+s://xxx.databases.neo4j.io (default: the local server)")
 	pf.String("neo4j-user", "", "Neo4j user (password: STANCEGRAPH_NEO4J_PASSWORD or config.yaml)")
 	pf.String("neo4j-database", "", "Neo4j database name")
 	pf.String("log-level", "", "log level: debug, info, warn, error")
 	pf.String("log-format", "", "log format: text or json")
-	root.AddCommand(newNeo4jCmd(a), newServeCmd(a), newConfigCmd(a), newExtractCmd(a), newIngestCmd(a), newEvalCmd(a), newSynthCmd(a), newActorsCmd(a), newDocumentsCmd(a), newTopicsCmd(a), newResetCmd(a))
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newVersionCmd(a), newAskCmd(a), newQueryCmd(a), newExportCmd(a), newNeo4jCmd(a), newServeCmd(a), newConfigCmd(a), newExtractCmd(a), newIngestCmd(a), newEvalCmd(a), newSynthCmd(a), newActorsCmd(a), newDocumentsCmd(a), newTopicsCmd(a), newResetCmd(a))
 	return root
+}
+
+// usageCommand is the subcommand args name followed by a space ("" for
+// none), for pointing at its help.
+func usageCommand(root *cobra.Command, args []string) string {
+	cmd, _, err := root.Find(args)
+	if err != nil || cmd == root {
+		return ""
+	}
+	return strings.Join(strings.Fields(cmd.CommandPath())[1:], " ") + " "
+}
+
+// load reads the configuration for cmd (its flags included). Shell
+// completion calls it too: cobra runs no hooks before completing.
+func (a *app) load(cmd *cobra.Command) error {
+	cfg, err := config.Load(a.cfgPath, cmd.Flags(), flagKeys())
+	if err != nil {
+		return err
+	}
+	a.cfg = cfg
+	a.log = newLogger(a.stderr, cfg.Log)
+	return nil
 }
 
 func newLogger(w io.Writer, c config.Log) *slog.Logger {
@@ -103,7 +130,7 @@ func newLogger(w io.Writer, c config.Log) *slog.Logger {
 // localServer describes the managed Neo4j from the configuration.
 func (a *app) localServer() *neo4jlocal.Server {
 	l := a.cfg.Local
-	return &neo4jlocal.Server{Home: l.Home, Version: l.Version, Port: l.Port, Heap: l.Heap,
+	return &neo4jlocal.Server{Home: l.Home, Version: l.Version, Port: l.Port, HTTPPort: l.HTTPPort, Heap: l.Heap,
 		PageCache: l.PageCache, Java: l.Java, StartTimeout: l.StartTimeout, Logger: a.log}
 }
 

@@ -27,7 +27,7 @@ must be JSON from the explorer's own pages or from programs (403
 otherwise). With server.tls_cert and server.tls_key it speaks HTTPS. If
 Neo4j is down the server still starts, answers 503 where the graph is
 needed, and recovers by itself when Neo4j comes back.`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			sc := a.cfg.Server
@@ -40,7 +40,7 @@ needed, and recovers by itself when Neo4j comes back.`,
 			}
 			defer st.Close(context.Background())
 			go a.schemaWhenReady(ctx, st)
-			fileQueries, err := cypher.Saved()
+			fileQueries, err := cypher.Load(a.cfg.Queries.Folder)
 			if err != nil {
 				return err
 			}

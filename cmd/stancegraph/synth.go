@@ -26,13 +26,13 @@ func newSynthCmd(a *app) *cobra.Command {
 templates and the configured gazetteer. The same --seed always gives the
 same files. A folder that is not empty is refused unless --force is given;
 then files with the same names are replaced and others left alone.`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
 				return errors.New("--out: a folder is required")
 			}
 			if n < 1 {
-				return fmt.Errorf("--n: %d is not a positive number", n)
+				return usagef("--n: %d is not a positive number", n)
 			}
 			if err := checkOutDir(out, force); err != nil {
 				return err
@@ -67,7 +67,7 @@ func checkOutDir(dir string, force bool) error {
 	case err != nil:
 		return fmt.Errorf("--out: %w", err)
 	case len(entries) > 0 && !force:
-		return fmt.Errorf("--out: %s is not empty (use --force to write into it)", dir)
+		return usagef("--out: %s is not empty (use --force to write into it)", dir)
 	}
 	return nil
 }

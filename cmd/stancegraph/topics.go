@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 )
 
 func newTopicsCmd(a *app) *cobra.Command {
+	var format *string
 	cmd := &cobra.Command{
 		Use:   "topics",
 		Short: "List the topics in the graph with their documents, claims and actors",
@@ -16,8 +16,11 @@ func newTopicsCmd(a *app) *cobra.Command {
 are about each, how many claims are on it and how many actors take a
 stance on it. The configuration's topics list says which topics ingest
 reads documents for; this says what the graph has.`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkOutput(*format); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			st, err := a.openReadyStore(ctx)
 			if err != nil {
@@ -28,14 +31,14 @@ reads documents for; this says what the graph has.`,
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNAME\tSTART\tDOCUMENTS\tCLAIMS\tACTORS")
-			for _, t := range topics {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\n", t.ID, t.Name, t.Start, t.Documents, t.Claims, t.Actors)
+			rows := make([][]any, len(topics))
+			for i, t := range topics {
+				rows[i] = []any{t.ID, t.Name, t.Start, t.Documents, t.Claims, t.Actors}
 			}
-			return tw.Flush()
+			return printRows(a.stdout, *format, []string{"id", "name", "start", "documents", "claims", "actors"}, rows, map[string]any{"topics": topics})
 		},
 	}
+	format = addOutputFlag(cmd)
 	cmd.AddCommand(&cobra.Command{
 		Use:   "rm ID",
 		Short: "Remove a topic with its claims and the documents about it alone",
@@ -47,7 +50,7 @@ documents for the topic again as long as the configuration lists it.
 
 Example:
   stancegraph topics rm tarvo-river-accord`,
-		Args: cobra.ExactArgs(1),
+		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			st, err := a.openReadyStore(ctx)

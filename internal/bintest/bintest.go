@@ -38,7 +38,7 @@ func Binary(tb testing.TB) string {
 			return
 		}
 		built.path = filepath.Join(dir, "stancegraph")
-		cmd := exec.Command("go", "build", "-o", built.path, "./cmd/stancegraph")
+		cmd := exec.Command("go", "build", "-buildvcs=auto", "-o", built.path, "./cmd/stancegraph")
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
 			built.err = fmt.Errorf("go build: %v\n%s", err, out)

@@ -22,13 +22,13 @@ type Artifact struct {
 // dependencyPlugin is pinned so that every machine copies jars the same way.
 const dependencyPlugin = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies"
 
-// Fetch copies the jars of arts into dir unless a complete copy is already
-// there. The jars land in a temporary folder that is renamed into place, so
-// an interrupted download never looks complete. what names the program in
-// errors ("neo4j", "corenlp").
+// Fetch copies the jars of arts into dir unless a complete copy of those
+// artifacts is already there (a folder fetched for other artifacts is
+// fetched again). The jars land in a temporary folder that is renamed into
+// place, so an interrupted download never looks complete. what names the
+// program in errors ("neo4j", "corenlp").
 func Fetch(ctx context.Context, what, dir string, arts ...Artifact) error {
-	marker := filepath.Join(dir, ".complete")
-	if _, err := os.Stat(marker); err == nil {
+	if Complete(dir, arts...) {
 		return nil
 	}
 	if _, err := exec.LookPath("mvn"); err != nil {
@@ -67,6 +67,12 @@ func Fetch(ctx context.Context, what, dir string, arts ...Artifact) error {
 		return fmt.Errorf("%s: move jars into %s: %w", what, dir, err)
 	}
 	return nil
+}
+
+// Complete reports whether dir holds a finished fetch of exactly arts.
+func Complete(dir string, arts ...Artifact) bool {
+	b, err := os.ReadFile(filepath.Join(dir, ".complete"))
+	return err == nil && string(b) == pom(arts)
 }
 
 // pom is a packaging-pom project whose only job is to depend on arts.

@@ -44,7 +44,7 @@ func Server(tb testing.TB) *neo4jlocal.Server {
 	root := Root(tb)
 	return &neo4jlocal.Server{
 		Home: filepath.Join(root, ".neo4j", "test"), Lib: filepath.Join(root, ".neo4j", "lib-"+Version),
-		Version: Version, Port: port, Heap: "1g", PageCache: "512m", Java: "java",
+		Version: Version, Port: port, HTTPPort: port + 1, Heap: "1g", PageCache: "512m", Java: "java",
 		StartTimeout: 180 * time.Second, Logger: slog.New(slog.NewTextHandler(os.Stderr, nil)),
 	}
 }
