@@ -43,6 +43,28 @@ func TestConfBindsLoopbackOnlyWithTelemetryOff(t *testing.T) {
 	}
 }
 
+// With an HTTP port, the server serves Neo4j Browser's page on loopback
+// and no other HTTP module (no Cypher over HTTP).
+func TestConfServesOnlyTheBrowserOnLoopback(t *testing.T) {
+	s := &Server{Home: t.TempDir(), Version: "5.26.30", Port: 23456, HTTPPort: 23458, Heap: "1g", PageCache: "512m"}
+	if err := s.writeConf(); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(s.Home, "conf", "neo4j.conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"server.http.enabled=true\n", "server.http.listen_address=127.0.0.1:23458\n",
+		"server.http_enabled_modules=BROWSER\n", "server.https.enabled=false\n", "dbms.security.auth_enabled=true\n"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("neo4j.conf lacks %q", want)
+		}
+	}
+	if s.BrowserURL() != "http://127.0.0.1:23458/browser/" {
+		t.Errorf("BrowserURL %q", s.BrowserURL())
+	}
+}
+
 func TestStatusOfNeverStartedServer(t *testing.T) {
 	s := &Server{Home: t.TempDir(), Version: "5.26.30", Port: 23457}
 	st := s.Status()
