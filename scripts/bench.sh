@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh chromium
 make -s web
 go build -buildvcs=auto -o bin/stancegraph ./cmd/stancegraph
-testneo() { STANCEGRAPH_NEO4J_URI= STANCEGRAPH_LOCAL_HOME=.neo4j/test STANCEGRAPH_LOCAL_PORT=17688 ./bin/stancegraph "$@"; }
+testneo() { STANCEGRAPH_NEO4J_URI= STANCEGRAPH_LOCAL_HOME=.neo4j/test STANCEGRAPH_LOCAL_PORT=17688 STANCEGRAPH_LOCAL_HTTP_PORT=17689 ./bin/stancegraph "$@"; }
 trap 'testneo neo4j stop || true' EXIT
 testneo neo4j start
 

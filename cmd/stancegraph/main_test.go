@@ -159,6 +159,7 @@ func localEnv(t *testing.T, home string, port int) {
 	t.Setenv("STANCEGRAPH_NEO4J_URI", "")
 	t.Setenv("STANCEGRAPH_LOCAL_HOME", home)
 	t.Setenv("STANCEGRAPH_LOCAL_PORT", strconv.Itoa(port))
+	t.Setenv("STANCEGRAPH_LOCAL_HTTP_PORT", "0") // no Neo4j Browser: its port is the test instance's business
 	t.Setenv("STANCEGRAPH_LOCAL_START_TIMEOUT", "20s")
 }
 

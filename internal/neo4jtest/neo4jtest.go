@@ -30,7 +30,8 @@ const DefaultPort = 17688
 // Root is the repository's top folder (where go.mod is).
 func Root(tb testing.TB) string { return repo.Root(tb) }
 
-// Server describes the test instance. STANCEGRAPH_TEST_NEO4J_PORT moves it.
+// Server describes the test instance, Neo4j Browser on the port after
+// Bolt's (scripts/test.sh starts it so). STANCEGRAPH_TEST_NEO4J_PORT moves it.
 func Server(tb testing.TB) *neo4jlocal.Server {
 	tb.Helper()
 	port := DefaultPort
