@@ -179,13 +179,14 @@ Examples:
 	return cmd
 }
 
-// queries lists the shipped queries, then those saved in the graph.
+// queries lists the shipped queries, then those saved in the graph. It
+// only reads, so it needs no schema (shell completion calls it too).
 func (a *app) queries(ctx context.Context) ([]cypher.Query, error) {
 	shipped, err := cypher.Load(a.cfg.Queries.Folder)
 	if err != nil {
 		return nil, err
 	}
-	st, err := a.openReadyStore(ctx)
+	st, err := a.openStore()
 	if err != nil {
 		return nil, err
 	}
