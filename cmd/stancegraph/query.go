@@ -142,15 +142,11 @@ Examples:
 				return err
 			}
 			defer st.Close(context.Background())
-			saved, err := st.SavedQueries(ctx)
+			qs, err := a.queriesIn(ctx, st)
 			if err != nil {
 				return err
 			}
-			shipped, err := cypher.Load(a.cfg.Queries.Folder)
-			if err != nil {
-				return err
-			}
-			q, err := cypher.Find(append(shipped, saved...), names[0])
+			q, err := cypher.Find(qs, names[0])
 			if err != nil {
 				return err
 			}
@@ -182,15 +178,20 @@ Examples:
 // queries lists the shipped queries, then those saved in the graph. It
 // only reads, so it needs no schema (shell completion calls it too).
 func (a *app) queries(ctx context.Context) ([]cypher.Query, error) {
-	shipped, err := cypher.Load(a.cfg.Queries.Folder)
-	if err != nil {
-		return nil, err
-	}
 	st, err := a.openStore()
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close(context.Background())
+	return a.queriesIn(ctx, st)
+}
+
+// queriesIn is queries on an open store.
+func (a *app) queriesIn(ctx context.Context, st *graph.Store) ([]cypher.Query, error) {
+	shipped, err := cypher.Load(a.cfg.Queries.Folder)
+	if err != nil {
+		return nil, err
+	}
 	saved, err := st.SavedQueries(ctx)
 	if err != nil {
 		return nil, err
