@@ -64,7 +64,7 @@ func (s *Server) index(c *gin.Context) {
 		fail(c, s.log, err)
 		return
 	}
-	s.render(c, "index.html", gin.H{"Topic": s.Topic, "Auth": s.Token != "", "StanceTypes": string(b)})
+	s.render(c, "index.html", gin.H{"Topic": s.Topic, "Auth": s.Token != "", "StanceTypes": string(b), "NoBundle": !s.hasBundle()})
 }
 
 func (s *Server) render(c *gin.Context, name string, data any) {

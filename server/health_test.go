@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/web"
@@ -91,5 +92,31 @@ func TestIndexRenders(t *testing.T) {
 	h.ServeHTTP(rec, localRequest(http.MethodGet, "/", ""))
 	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Fatalf("GET / = %d %q", rec.Code, rec.Header().Get("Content-Type"))
+	}
+}
+
+// A binary built without the front-end bundle says so on the page; one
+// with it does not.
+func TestPageSaysWhenTheBundleIsMissing(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		static fstest.MapFS
+		says   bool
+	}{
+		{"without the bundle", fstest.MapFS{"app.css": {Data: []byte("body{}")}}, true},
+		{"with it", fstest.MapFS{"app.css": {Data: []byte("body{}")}, "dist/app.js": {Data: []byte("export {}")}}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := New(Options{Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: tt.static, Topic: "T"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, localRequest("GET", "/", ""))
+			says := strings.Contains(rec.Body.String(), "built without its front end")
+			if rec.Code != 200 || says != tt.says {
+				t.Errorf("%d, says it has no bundle: %v, want %v", rec.Code, says, tt.says)
+			}
+		})
 	}
 }

@@ -116,7 +116,21 @@ func New(o Options) (*Server, error) {
 	if o.Resolver == nil {
 		o.Resolver = graphResolver{o.Graph}
 	}
-	return &Server{Options: o, log: o.Logger, pages: pages}, nil
+	s := &Server{Options: o, log: o.Logger, pages: pages}
+	if !s.hasBundle() {
+		s.log.Warn("this binary has no front-end bundle (static/dist/app.js): the page will say so and do nothing; build with make build, or make web before go build")
+	}
+	return s, nil
+}
+
+// bundle is the front end's script, which npm builds into static/dist; a
+// binary built without running the build has none.
+const bundle = "dist/app.js"
+
+// hasBundle reports whether the static files hold the front end's script.
+func (s *Server) hasBundle() bool {
+	_, err := fs.Stat(s.Static, bundle)
+	return err == nil
 }
 
 type graphResolver struct{ g Graph }
