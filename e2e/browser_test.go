@@ -478,3 +478,31 @@ func TestTopicsInChromium(t *testing.T) {
 		t.Errorf("answer rows %q, want the Tarvo accord's opponents only", rows)
 	}
 }
+
+// TestForceDirectedLayoutInChromium: the page's force-directed layout is
+// fcose (registered in the bundle) and spreads the actors out.
+func TestForceDirectedLayoutInChromium(t *testing.T) {
+	ctx, base, shots := site(t)
+	var spread float64
+	err := run(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.Poll(`window.stancegraph && window.stancegraph.cy.nodes().length > 5`, nil),
+		chromedp.Evaluate(`(() => { const s = document.getElementById('layout'); s.value = 'fcose';
+			s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`, nil),
+		chromedp.Poll(`(() => { const bb = window.stancegraph.cy.nodes().boundingBox(); return bb.w > 0 && bb.h > 0; })()`, nil),
+		chromedp.Evaluate(`(() => { const ps = window.stancegraph.cy.nodes().map(n => n.position());
+			return new Set(ps.map(p => Math.round(p.x) + ',' + Math.round(p.y))).size / ps.length; })()`, &spread),
+	)
+	shot(t, ctx, shots, "13-force-directed")
+	if err != nil {
+		t.Fatalf("force-directed layout: %v", err)
+	}
+	var errText string
+	if err := run(ctx, chromedp.Evaluate(`(() => { try { window.stancegraph.cy.layout({ name: 'fcose', animate: false }).run(); return ''; }
+		catch (e) { return String(e); } })()`, &errText)); err != nil || errText != "" {
+		t.Fatalf("fcose is not registered in the page: %v %s", err, errText)
+	}
+	if spread < 0.9 {
+		t.Errorf("only %.0f%% of the actors have a place of their own", spread*100)
+	}
+}

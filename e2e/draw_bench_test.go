@@ -13,7 +13,8 @@ func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.
 
 // drawJS replaces the page's graph with n actors around one topic (plus
 // affiliations between neighbours) and times, inside the page, adding
-// them, laying them out and rendering the next frame.
+// them, laying them out with the named layout and rendering the next
+// frame.
 const drawJS = `new Promise(resolve => {
   const cy = window.stancegraph.cy;
   const n = %d, stances = ['support', 'oppose', 'cautious'], kinds = ['person', 'state', 'group'];
@@ -27,7 +28,7 @@ const drawJS = `new Promise(resolve => {
   const t0 = performance.now();
   cy.elements().remove();
   cy.add(els);
-  const layout = cy.layout({name: 'concentric', animate: false});
+  const layout = cy.layout({name: '%s', animate: false});
   layout.one('layoutstop', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0))));
   layout.run();
 })`
@@ -43,10 +44,34 @@ func BenchmarkDraw2000(b *testing.B) {
 	var total float64
 	for b.Loop() {
 		var ms float64
-		if err := run(ctx, chromedp.Evaluate(fmt.Sprintf(drawJS, 2000), &ms, awaitPromise)); err != nil {
+		if err := run(ctx, chromedp.Evaluate(fmt.Sprintf(drawJS, 2000, "concentric"), &ms, awaitPromise)); err != nil {
 			b.Fatal(err)
 		}
 		total += ms
 	}
 	b.ReportMetric(total/float64(b.N), "draw-ms")
+}
+
+// BenchmarkForceLayout500 lays out 500 actors with the force-directed
+// layout the page uses (fcose) and, as the baseline in the same run,
+// Cytoscape's built-in cose, which it replaced.
+func BenchmarkForceLayout500(b *testing.B) {
+	ctx, base, _ := site(b)
+	if err := run(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(`#graph`),
+		chromedp.Poll(`window.stancegraph && window.stancegraph.cy.nodes().length > 0`, nil, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		b.Fatal(err)
+	}
+	for _, layout := range []string{"fcose", "cose"} {
+		b.Run(layout, func(b *testing.B) {
+			var total float64
+			for b.Loop() {
+				var ms float64
+				if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(drawJS, 500, layout), &ms, awaitPromise)); err != nil {
+					b.Fatal(err)
+				}
+				total += ms
+			}
+			b.ReportMetric(total/float64(b.N), "layout-ms")
+		})
+	}
 }

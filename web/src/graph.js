@@ -4,6 +4,11 @@
 // kind) or an arrow head / dash (edge type), as the HTML legend explains.
 
 import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+
+// fcose: a force-directed layout made for large graphs (spectral start,
+// then few iterations), where the built-in cose is slow and tangles.
+cytoscape.use(fcose);
 
 /** Node colours and shapes by actor kind. */
 export const KINDS = {
@@ -167,8 +172,8 @@ function byStance(a, b) {
 }
 
 function layoutOptions(name) {
-  if (name === 'cose') {
-    return { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 400000, idealEdgeLength: () => 90, padding: 30, nodeDimensionsIncludeLabels: true };
+  if (name === 'fcose') {
+    return { name: 'fcose', animate: false, randomize: true, quality: 'default', nodeRepulsion: () => 6000, idealEdgeLength: () => 90, padding: 30, nodeDimensionsIncludeLabels: true };
   }
   return {
     name: 'concentric',
@@ -252,9 +257,9 @@ export function createGraph(container, { onSelect, onExpand }) {
       return added;
     },
     relayout,
-    /** setLayout switches between "concentric" and "cose" and re-lays out. */
+    /** setLayout switches between "concentric" and "fcose" and re-lays out. */
     setLayout(name) {
-      layoutName = name === 'cose' ? 'cose' : 'concentric';
+      layoutName = name === 'fcose' ? 'fcose' : 'concentric';
       relayout();
     },
     /** select selects the element with this id and centres on it; false when it is not drawn. */
