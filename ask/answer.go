@@ -14,7 +14,7 @@ import (
 
 // Reader is what answering a question reads from the graph.
 type Reader interface {
-	Topics(ctx context.Context) ([]graph.TopicSummary, error)
+	TopicNames(ctx context.Context) ([]model.Topic, error)
 	ReadQuery(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int) (graph.Rows, error)
 	ClaimsOf(ctx context.Context, actorIDs []string, stance, topic string) ([]graph.Claim, error)
 	Subgraph(ctx context.Context, ids []string, topic string) (graph.Subgraph, error)
@@ -131,14 +131,13 @@ func Respond(ctx context.Context, r Reader, names Resolver, q, topic string, lim
 // topics are the graph's topics, which a question may name; a topic
 // asked for that is not among them is refused, naming those there are.
 func topics(ctx context.Context, r Reader, asked string) ([]model.Topic, error) {
-	all, err := r.Topics(ctx)
+	out, err := r.TopicNames(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]model.Topic, len(all))
-	ids := make([]string, len(all))
-	for i, t := range all {
-		out[i], ids[i] = t.Topic, t.ID
+	ids := make([]string, len(out))
+	for i, t := range out {
+		ids[i] = t.ID
 	}
 	switch {
 	case asked == "" || slices.Contains(ids, asked):

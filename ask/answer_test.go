@@ -18,9 +18,9 @@ type fakeReader struct {
 	docs   int64
 }
 
-func (f fakeReader) Topics(context.Context) ([]graph.TopicSummary, error) {
-	return []graph.TopicSummary{{Topic: model.Topic{ID: "dam", Name: "The dam accord", Terms: []string{"dam accord"}}},
-		{Topic: model.Topic{ID: "port", Name: "The port lease", Terms: []string{"port lease"}}}}, nil
+func (f fakeReader) TopicNames(context.Context) ([]model.Topic, error) {
+	return []model.Topic{{ID: "dam", Name: "The dam accord", Terms: []string{"dam accord"}},
+		{ID: "port", Name: "The port lease", Terms: []string{"port lease"}}}, nil
 }
 
 func (f fakeReader) ReadQuery(context.Context, string, map[string]any, time.Duration, int) (graph.Rows, error) {

@@ -17,6 +17,23 @@ type TopicSummary struct {
 	Actors    int64 `json:"actors"`
 }
 
+// TopicNames lists the topics with their names and terms but no counts:
+// what reading a question needs, at the cost of a look-up per topic
+// rather than a count over the claims.
+func (s *Store) TopicNames(ctx context.Context) ([]model.Topic, error) {
+	recs, err := s.read(ctx, `MATCH (t:Topic)
+RETURN t.id AS id, t.name AS name, coalesce(t.terms, []) AS terms, toString(t.start) AS start, toString(t.end) AS end
+ORDER BY t.id`, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Topic, len(recs))
+	for i, r := range recs {
+		decode(r, &out[i])
+	}
+	return out, nil
+}
+
 // Topics lists the topics in the graph, earliest start first, then by
 // name.
 func (s *Store) Topics(ctx context.Context) ([]TopicSummary, error) {

@@ -41,7 +41,7 @@ func seededServer(t *testing.T) (http.Handler, *graph.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Handler(), st
+	return conforming(t, s.Handler()), st
 }
 
 // seedFor loads the seeds and more folders for one test, and the seeds

@@ -42,7 +42,7 @@ func newTestServer(t *testing.T, g Graph) http.Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Handler()
+	return conforming(t, s.Handler())
 }
 
 // TestHealthz: /healthz needs no token, so it says up or down and nothing

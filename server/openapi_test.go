@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"log/slog"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/stancegraph/stancegraph/web"
 )
 
 // openAPIDoc is the part of the OpenAPI document the tests read.
@@ -37,7 +40,12 @@ var ginParam = regexp.MustCompile(`[:*]([A-Za-z0-9_]+)`)
 // routeKeys lists the router's routes as "METHOD /path/{param}".
 func routeKeys(t *testing.T) map[string]bool {
 	t.Helper()
-	h := newTestServer(t, pingFunc(func(context.Context) error { return nil }))
+	s, err := New(Options{Graph: pingFunc(func(context.Context) error { return nil }), Logger: slog.New(slog.DiscardHandler),
+		Templates: web.Templates(), Static: web.Templates(), Topic: "T"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
 	eng, ok := h.(*gin.Engine)
 	if !ok {
 		t.Fatalf("Handler() returned %T, want *gin.Engine", h)

@@ -29,6 +29,7 @@ type Graph interface {
 	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, error)
 	Actor(ctx context.Context, id, topic string) (graph.ActorDetail, error)
 	Documents(ctx context.Context, topic string) ([]graph.DocumentSummary, error)
+	Topics(ctx context.Context) ([]graph.TopicSummary, error)
 	CheckTopic(ctx context.Context, id string) error
 	Document(ctx context.Context, id string) (graph.DocumentDetail, error)
 	Graph(ctx context.Context, f graph.ActorFilter) (graph.Subgraph, error)
