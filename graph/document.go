@@ -132,7 +132,8 @@ RETURN a.id AS actor, c.stance AS stance, t.id AS topic, count(c) AS claims`
 	// and their review marks stay.
 	cypherRekeyClaims = `UNWIND $rekey AS r
 MATCH (c:Claim {id: r.old})
-WHERE NOT EXISTS { MATCH (:Claim {id: r.new}) }
+OPTIONAL MATCH (taken:Claim {id: r.new})
+WITH c, r WHERE taken IS NULL
 SET c.id = r.new`
 
 	cypherDropStale = `MATCH (d:Document {id: $id})<-[:IN]-(c:Claim)
