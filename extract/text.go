@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 
 	"github.com/stancegraph/stancegraph/dates"
 	"github.com/stancegraph/stancegraph/model"
@@ -46,6 +48,13 @@ func Parse(name string, b []byte) (Document, error) {
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		return Document{}, model.Errorf(model.Invalid, "%s: binary content (NUL byte at offset %d)", name, i)
+	}
+	if !utf8.Valid(b) && isHTML(name, b) {
+		// A page that declares its charset (windows-1252 and latin-1 are
+		// still common on news sites) is read in it.
+		if decoded, ok := declaredCharset(b); ok {
+			b = decoded
+		}
 	}
 	if !utf8.Valid(b) {
 		off := 0
@@ -354,3 +363,26 @@ func asciiLower(s string) string {
 	}
 	return string(b)
 }
+
+// declaredCharset decodes a page whose <meta> names a charset other than
+// UTF-8 (<meta charset="windows-1252">, or an http-equiv Content-Type);
+// ok is false when it declares none (a guess is no declaration), UTF-8 or
+// one that is not known.
+func declaredCharset(b []byte) ([]byte, bool) {
+	m := reMetaCharset.FindSubmatch(b[:min(len(b), 2048)])
+	if m == nil {
+		return nil, false
+	}
+	enc, name := charset.Lookup(string(m[1]))
+	if enc == nil || name == "utf-8" {
+		return nil, false
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return nil, false
+	}
+	return out, true
+}
+
+// reMetaCharset finds a page's declared charset in its head.
+var reMetaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?([a-z0-9_.:-]+)`)

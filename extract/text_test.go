@@ -26,6 +26,9 @@ func TestParseRejects(t *testing.T) {
 		{"invalid UTF-8 names the line", "a.txt", "one\ntwo\nthr\xffee\nfour", model.Invalid, []string{"UTF-8", "line 3", "byte offset 11"}},
 		{"truncated rune at the end", "a.txt", "ok\n\xe2\x80", model.Invalid, []string{"line 2"}},
 		{"HTML with only a script", "a.html", "<html><script>var a = 1;</script></html>", model.Invalid, []string{"no visible text"}},
+		{"HTML in another charset that does not say so", "a.html", "<p>Caf\xe9 owners backed the pact.</p>", model.Invalid, []string{"UTF-8", "line 1"}},
+		{"HTML that says UTF-8 and is not", "a.html", "<meta charset=\"utf-8\"><p>Caf\xe9.</p>", model.Invalid, []string{"UTF-8"}},
+		{"text in another charset (text has no way to say so)", "a.txt", "Caf\xe9 owners backed the pact.", model.Invalid, []string{"UTF-8"}},
 		{"HTML with only a style", "a.htm", "<style>p { color: red }</style>", model.Invalid, []string{"no visible text"}},
 	}
 	for _, tt := range tests {
@@ -64,6 +67,17 @@ func TestParseDecodes(t *testing.T) {
 			name: "BOM stripped from text",
 			file: "a.txt", in: "\ufeffJordan welcomed the deal.",
 			want: []string{"Jordan welcomed the deal."}, wantNot: []string{"\ufeff"},
+		},
+		{
+			name: "HTML declared windows-1252 in a meta tag is decoded",
+			file: "a.html", in: "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 talks</title></head>" +
+				"<body><p>Zo\xeb Martin called it \x93a fair pact\x94.</p></body></html>",
+			want: []string{"Caf\u00e9 talks", "Zo\u00eb Martin called it \u201ca fair pact\u201d."},
+		},
+		{
+			name: "HTML declared latin-1 in an http-equiv tag is decoded",
+			file: "a.htm", in: "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>Jos\xe9 Ruiz welcomed the deal.</p>",
+			want: []string{"Jos\u00e9 Ruiz welcomed the deal."},
 		},
 		{
 			name: "BOM stripped from HTML",
