@@ -93,10 +93,7 @@ func TestConfigMasksSecrets(t *testing.T) {
 func TestOnlyLoopbackListens(t *testing.T) {
 	neo4jtest.Open(t) // starts the local test Neo4j if needed
 	srv := neo4jtest.Server(t)
-	for _, kv := range neo4jtest.Env(t) {
-		k, v, _ := strings.Cut(kv, "=")
-		t.Setenv(k, v)
-	}
+	useTestNeo4j(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan string)
 	go func() {
@@ -237,12 +234,7 @@ func TestStartRefusesABusyPort(t *testing.T) {
 // and it keeps saved queries; documents rm names an argument it cannot
 // read.
 func TestResetAndRemoveFromTheCommandLine(t *testing.T) {
-	st := neo4jtest.Empty(t)
-	for _, kv := range neo4jtest.Env(t) {
-		k, v, _ := strings.Cut(kv, "=")
-		t.Setenv(k, v)
-	}
-	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t))
+	st := seededCLI(t)
 	ctx := context.Background()
 	if err := st.SaveQuery(ctx, cypher.Query{Name: "kept", Cypher: "MATCH (a:Actor) RETURN a.name"}, false, 100); err != nil {
 		t.Fatal(err)
@@ -271,10 +263,7 @@ func TestResetAndRemoveFromTheCommandLine(t *testing.T) {
 // ingest --topic refuses a topic the configuration lacks before any work.
 func TestTopicsFromTheCommandLine(t *testing.T) {
 	st := neo4jtest.Empty(t)
-	for _, kv := range neo4jtest.Env(t) {
-		k, v, _ := strings.Cut(kv, "=")
-		t.Setenv(k, v)
-	}
+	useTestNeo4j(t)
 	neo4jtest.SeedWith(t, st, neo4jtest.BothTopics(t), neo4jtest.SeedsDir(t), neo4jtest.TarvoDir(t))
 	syria, tarvo := neo4jtest.Topic.ID, neo4jtest.TarvoTopic.ID
 	claimsOn := func(topic string) int64 {

@@ -28,12 +28,19 @@ import (
 func seededCLI(t *testing.T) *graph.Store {
 	t.Helper()
 	st := neo4jtest.Empty(t)
+	useTestNeo4j(t)
+	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t))
+	return st
+}
+
+// useTestNeo4j points the command line at the test Neo4j as a server of
+// its own, for the rest of the test.
+func useTestNeo4j(t *testing.T) {
+	t.Helper()
 	for _, kv := range neo4jtest.Env(t) {
 		k, v, _ := strings.Cut(kv, "=")
 		t.Setenv(k, v)
 	}
-	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t))
-	return st
 }
 
 // apiGet answers a GET through the real server's handler over st.
