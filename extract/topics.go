@@ -47,16 +47,6 @@ func (ts *Topics) List() []model.Topic {
 	return out
 }
 
-// Has reports whether id is one of the topics.
-func (ts *Topics) Has(id string) bool {
-	for _, x := range ts.xs {
-		if x.topic.t.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
 // Extract returns one result for each topic the document is about, in the
 // topics' order; with pin set, the result for that topic alone, which the
 // document is taken to be about whether or not it names it.
