@@ -36,6 +36,7 @@ type Config struct {
 	Local   Local   `mapstructure:"local"`
 	Server  Server  `mapstructure:"server"`
 	Ingest  Ingest  `mapstructure:"ingest"`
+	Fetch   Fetch   `mapstructure:"fetch"`
 	Extract Extract `mapstructure:"extract"`
 	Queries Queries `mapstructure:"queries"`
 	NLP     NLP     `mapstructure:"nlp"`
@@ -90,6 +91,17 @@ type Ingest struct {
 	MaxBytes  int64 `mapstructure:"max_bytes"`
 	BatchSize int   `mapstructure:"batch_size"`
 	Workers   int   `mapstructure:"workers"`
+}
+
+// Fetch configures reading pages and feeds from the web (the size cap is
+// ingest.max_bytes).
+type Fetch struct {
+	// UserAgent names stancegraph to the sites it reads; "" means
+	// "stancegraph/VERSION".
+	UserAgent    string        `mapstructure:"user_agent"`
+	Timeout      time.Duration `mapstructure:"timeout"`
+	Delay        time.Duration `mapstructure:"delay"`
+	MaxRedirects int           `mapstructure:"max_redirects"`
 }
 
 // Extract configures the extractor's data.
@@ -184,6 +196,10 @@ func defaults() map[string]any {
 		"ingest.max_bytes":     10 << 20,
 		"ingest.batch_size":    1000,
 		"ingest.workers":       2,
+		"fetch.user_agent":     "",
+		"fetch.timeout":        "30s",
+		"fetch.delay":          "1s",
+		"fetch.max_redirects":  5,
 		"extract.gazetteers":   []string{},
 		"queries.folder":       "",
 		"extract.cues":         []any{},
@@ -409,6 +425,18 @@ func (c Config) Validate() error {
 	}
 	if c.Ingest.Workers < 1 {
 		return bad("ingest.workers", "must be at least 1, got %d", c.Ingest.Workers)
+	}
+	if c.Fetch.Timeout <= 0 {
+		return bad("fetch.timeout", "must be positive, got %s", c.Fetch.Timeout)
+	}
+	if c.Fetch.Delay < 0 {
+		return bad("fetch.delay", "must not be negative, got %s", c.Fetch.Delay)
+	}
+	if c.Fetch.MaxRedirects < 0 {
+		return bad("fetch.max_redirects", "must not be negative, got %d", c.Fetch.MaxRedirects)
+	}
+	if strings.ContainsAny(c.Fetch.UserAgent, "\r\n") {
+		return bad("fetch.user_agent", "must be one line")
 	}
 	for i, cue := range c.Extract.Cues {
 		if strings.TrimSpace(cue.Phrase) == "" {

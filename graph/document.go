@@ -17,7 +17,10 @@ type DocumentInput struct {
 	ID     string
 	Name   string // the file's base name
 	Title  string
-	Source string // its path under the folder that was ingested
+	Source string // its path under the folder that was ingested, or its URL
+	// URL is where a page fetched from the web was found (after
+	// redirects); "" for a file.
+	URL    string
 	SHA256 string // of the file's bytes
 	// ReadFor names the topics the document was read against (see ingest).
 	ReadFor string
@@ -100,7 +103,7 @@ SET t.name = r.name, t.terms = r.terms,
     t.end = CASE WHEN r.end IS NULL THEN null ELSE date(r.end) END`
 
 	cypherDocument = `MERGE (d:Document {id: $doc.id})
-SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.sha256 = $doc.sha256, d.read_for = $doc.read_for,
+SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.url = $doc.url, d.sha256 = $doc.sha256, d.read_for = $doc.read_for,
     d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime(),
     d.corpus = $doc.corpus, d.corpus_note = $doc.corpus_note,
     d.published = CASE WHEN $doc.published IS NULL THEN null ELSE date($doc.published) END`
@@ -214,7 +217,7 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 	for _, f := range in.Affiliations {
 		affRows = append(affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
 	}
-	doc := map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "sha256": in.SHA256, "read_for": in.ReadFor,
+	doc := map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "url": nullIfEmpty(in.URL), "sha256": in.SHA256, "read_for": in.ReadFor,
 		"chars": len([]rune(in.Text)), "text": in.Text, "corpus": nullIfEmpty(in.Corpus), "corpus_note": nullIfEmpty(in.CorpusNote),
 		"published": nullIfEmpty(in.Published)}
 	topics := make([]map[string]any, 0, len(in.Topics))

@@ -299,6 +299,8 @@ type DocumentSummary struct {
 	Name   string `json:"name"`
 	Title  string `json:"title"`
 	Source string `json:"source"`
+	// URL is the address a page fetched from the web was found at.
+	URL    string `json:"url,omitempty"`
 	Chars  int64  `json:"chars"`
 	Claims int64  `json:"claims"`
 	Corpus string `json:"corpus,omitempty"`
@@ -313,7 +315,7 @@ type DocumentSummary struct {
 func (s *Store) Documents(ctx context.Context, topic string) ([]DocumentSummary, error) {
 	recs, err := s.read(ctx, `MATCH (d:Document)
 WHERE $topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) }
-RETURN d.id AS id, d.title AS title, d.source AS source, d.chars AS chars,
+RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.chars AS chars,
   count { (d)<-[:IN]-(c:Claim) WHERE `+onTopic+` } AS claims,
   d.name AS name, d.corpus AS corpus, toString(d.published) AS published,
   [(d)-[:ABOUT]->(t:Topic) | t.id] AS topics ORDER BY d.source, d.id`, map[string]any{"topic": nullIfEmpty(topic)})
@@ -333,6 +335,7 @@ type DocumentDetail struct {
 		ID     string `json:"id"`
 		Title  string `json:"title"`
 		Source string `json:"source"`
+		URL    string `json:"url,omitempty"`
 		Text   string `json:"text"`
 		// Corpus and CorpusNote say which collection the document is
 		// from ("example": written for the project) and what that means.
@@ -347,7 +350,7 @@ type DocumentDetail struct {
 func (s *Store) Document(ctx context.Context, id string) (DocumentDetail, error) {
 	var d DocumentDetail
 	recs, err := s.read(ctx, `MATCH (d:Document {id: $id})
-RETURN d.id AS id, d.title AS title, d.source AS source, d.text AS text, d.corpus AS corpus, d.corpus_note AS note,
+RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.text AS text, d.corpus AS corpus, d.corpus_note AS note,
   toString(d.published) AS published`, map[string]any{"id": id})
 	if err != nil {
 		return d, err
@@ -356,7 +359,7 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.text AS text, d.corpu
 		return d, model.Errorf(model.NotFound, "no document %q", id)
 	}
 	get := func(k string) string { return str(field(recs[0], k)) }
-	d.Document.ID, d.Document.Title, d.Document.Source, d.Document.Text = get("id"), get("title"), get("source"), get("text")
+	d.Document.ID, d.Document.Title, d.Document.Source, d.Document.URL, d.Document.Text = get("id"), get("title"), get("source"), get("url"), get("text")
 	d.Document.Corpus, d.Document.CorpusNote, d.Document.Published = get("corpus"), get("note"), get("published")
 	d.Claims, err = s.claims(ctx, "d.id = $id", map[string]any{"id": id})
 	return d, err

@@ -4,6 +4,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/fetch"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/identity"
 	"github.com/stancegraph/stancegraph/model"
@@ -32,6 +34,12 @@ type Store interface {
 	People(ctx context.Context) ([]model.Actor, error)
 	Merges(ctx context.Context) (map[string]string, error)
 	Splits(ctx context.Context) (map[string]string, error)
+}
+
+// Fetcher reads pages and feeds from the web.
+type Fetcher interface {
+	Page(ctx context.Context, url string) (fetch.Page, error)
+	Feed(ctx context.Context, url string) (fetch.Feed, []error, error)
 }
 
 // Progress hears about each finished document.
@@ -57,12 +65,17 @@ type Options struct {
 	// give their own.
 	Date     string
 	Progress Progress
+	// Fetcher reads the URLs among the paths and the Feeds' pages.
+	Fetcher Fetcher
+	// Feeds are RSS, Atom or JSON feeds whose items' pages are ingested.
+	Feeds []string
 }
 
 // Summary is what an ingest run did.
 type Summary struct {
 	Documents int // written
 	Unchanged int // skipped: same content hash as in the graph
+	Seen      int // web pages not fetched: their URL is already a document
 	Failed    int
 	Claims    int
 	Actors    int // distinct actors in the written documents
@@ -70,7 +83,7 @@ type Summary struct {
 	Elapsed   time.Duration
 }
 
-// Failure names a file that could not be ingested and why.
+// Failure names a file, page or feed that could not be ingested and why.
 type Failure struct {
 	File string
 	Err  error
@@ -85,7 +98,12 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	if len(files) == 0 {
+	var sum Summary
+	if o.Fetcher == nil && (len(o.Feeds) > 0 || slices.ContainsFunc(paths, fetch.IsURL)) {
+		return Summary{}, errors.New("ingest: URLs and feeds need a fetcher")
+	}
+	files = append(files, o.fromFeeds(ctx, files, &sum)...)
+	if len(files) == 0 && len(o.Feeds) == 0 {
 		return Summary{}, fmt.Errorf("no .txt, .md or .html articles under %s", strings.Join(paths, ", "))
 	}
 	// One node per person: each document's spellings of a name are mapped
@@ -113,7 +131,6 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 
 	jobs := make(chan article)
 	var mu sync.Mutex
-	var sum Summary
 	actors := map[string]bool{}
 	var unavailable error
 	var wg sync.WaitGroup
@@ -131,6 +148,8 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 					if model.ErrorCode(err) == model.Unavailable && unavailable == nil {
 						unavailable = err
 					}
+				case res.seen:
+					sum.Seen++
 				case res.unchanged:
 					sum.Unchanged++
 				default:
@@ -162,35 +181,83 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 		return sum, fmt.Errorf("ingest interrupted: %w", ctx.Err())
 	}
 	if unavailable != nil {
-		return sum, fmt.Errorf("ingest stopped after %d of %d files: %w", sum.Documents+sum.Unchanged+sum.Failed, len(files), unavailable)
+		return sum, fmt.Errorf("ingest stopped after %d of %d articles: %w", sum.Documents+sum.Unchanged+sum.Seen+sum.Failed, len(files), unavailable)
 	}
 	return sum, nil
 }
 
+// fromFeeds lists the pages the feeds link to, leaving out those already
+// listed; a feed that cannot be read, or an item without a link, is a
+// failure of its own and the rest go on.
+func (o Options) fromFeeds(ctx context.Context, listed []article, sum *Summary) []article {
+	seen := map[string]bool{}
+	for _, a := range listed {
+		seen[a.origin] = true
+	}
+	var out []article
+	for _, f := range o.Feeds {
+		feed, problems, err := o.Fetcher.Feed(ctx, f)
+		for _, p := range append(problems, err) {
+			if p != nil {
+				sum.Failed++
+				sum.Failures = append(sum.Failures, Failure{File: f, Err: p})
+			}
+		}
+		for _, it := range feed.Items {
+			if a := web(it.URL, it.Title, it.Published); !seen[a.origin] {
+				seen[a.origin] = true
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
 type oneResult struct {
+	seen      bool
 	unchanged bool
 	claims    int
 	actors    []string
 }
 
-// one ingests a single file.
+// one ingests a single file or page.
 func (o Options) one(ctx context.Context, a article, names *identity.Index) (oneResult, error) {
-	raw, err := readCapped(a.path, o.MaxBytes)
-	if err != nil {
+	in := graph.DocumentInput{ID: documentID(a.origin), Name: a.name(), Source: a.source,
+		ReadFor: o.readFor(), Corpus: a.corpus.Name, CorpusNote: a.corpus.Note}
+	var raw []byte
+	var err error
+	if a.url != "" {
+		// A page already read is not fetched again: news pages are read
+		// once, and asking a site again for them is not polite.
+		stored, err := o.Store.DocumentState(ctx, in.ID)
+		if err != nil {
+			return oneResult{}, err
+		}
+		if stored.SHA256 != "" && stored.ReadFor == in.ReadFor && !o.Force {
+			return oneResult{seen: true}, nil
+		}
+		page, err := o.Fetcher.Page(ctx, a.url)
+		if err != nil {
+			return oneResult{}, err
+		}
+		raw, in.URL = page.HTML, page.URL
+		in.Title = cmp.Or(a.title, page.Title) // a feed's title carries no site name
+		in.Published = cmp.Or(page.Published, a.published)
+	} else if raw, err = readCapped(a.path, o.MaxBytes); err != nil {
 		return oneResult{}, err
 	}
 	sum := sha256.Sum256(raw)
-	hash := hex.EncodeToString(sum[:])
-	in := graph.DocumentInput{ID: documentID(a.origin), Name: filepath.Base(a.path), Source: a.source, SHA256: hash,
-		ReadFor: o.readFor(), Corpus: a.corpus.Name, CorpusNote: a.corpus.Note}
-	stored, err := o.stored(ctx, a, in)
-	if err != nil {
-		return oneResult{}, err
-	}
-	// A document written before topics were recorded (ReadFor "") counts
-	// as read for today's: --force reads it again.
-	if stored.SHA256 == hash && (stored.ReadFor == in.ReadFor || stored.ReadFor == "") && !o.Force {
-		return oneResult{unchanged: true}, nil
+	in.SHA256 = hex.EncodeToString(sum[:])
+	if a.url == "" {
+		stored, err := o.stored(ctx, a, in)
+		if err != nil {
+			return oneResult{}, err
+		}
+		// A document written before topics were recorded (ReadFor "")
+		// counts as read for today's: --force reads it again.
+		if stored.SHA256 == in.SHA256 && (stored.ReadFor == in.ReadFor || stored.ReadFor == "") && !o.Force {
+			return oneResult{unchanged: true}, nil
+		}
 	}
 	doc, err := extract.Parse(a.source, raw)
 	if err != nil {
@@ -203,11 +270,9 @@ func (o Options) one(ctx context.Context, a article, names *identity.Index) (one
 	var res extract.Result
 	res, in.Topics = union(results)
 	res = samePeople(res, names)
-	in.Published = doc.Published
-	if in.Published == "" {
-		in.Published = o.Date
-	}
-	in.Title, in.Text, in.Actors, in.Claims, in.Affiliations = title(doc.Text), doc.Text, res.Actors, res.Claims, res.Affiliations
+	in.Published = cmp.Or(in.Published, doc.Published, o.Date)
+	in.Title = cmp.Or(in.Title, title(doc.Text))
+	in.Text, in.Actors, in.Claims, in.Affiliations = doc.Text, res.Actors, res.Claims, res.Affiliations
 	if err := o.Store.WriteDocument(ctx, in, o.BatchSize); err != nil {
 		return oneResult{}, err
 	}

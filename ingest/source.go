@@ -7,13 +7,16 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/fetch"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -30,6 +33,31 @@ type article struct {
 	origin string
 	// corpus is the collection its folder declares in a corpus.yaml.
 	corpus corpus
+	// url is the web address of a page to fetch ("" for a file); then
+	// path, source and origin are that address too, and title and
+	// published are what the feed that listed it says.
+	url, title, published string
+}
+
+// web is an article to fetch from addr.
+func web(addr, title, published string) article {
+	return article{path: addr, source: addr, origin: addr, url: addr, title: title, published: published}
+}
+
+// name is the document's short name: a file's base name, or the last
+// part of a page's path (its host for a site's front page).
+func (a article) name() string {
+	if a.url == "" {
+		return filepath.Base(a.path)
+	}
+	u, err := url.Parse(a.url)
+	if err != nil {
+		return a.url
+	}
+	if base := path.Base(strings.TrimSuffix(u.EscapedPath(), "/")); base != "." && base != "/" && base != "" {
+		return base
+	}
+	return u.Host
 }
 
 // corpus is what a corpus.yaml beside articles (or in a folder above
@@ -72,12 +100,24 @@ func corpusOf(dir, root string, seen map[string]corpus) (corpus, error) {
 	return c, nil
 }
 
-// articles lists the article files under paths, each once.
+// articles lists the article files under paths, each once, and the web
+// pages named among them.
 func articles(paths []string) ([]article, error) {
 	var out []article
 	seen := map[string]bool{}
 	corpora := map[string]corpus{}
 	for _, p := range paths {
+		if fetch.IsURL(p) {
+			u, err := fetch.Parse(p)
+			if err != nil {
+				return nil, err
+			}
+			if a := web(u.String(), "", ""); !seen[a.origin] {
+				seen[a.origin] = true
+				out = append(out, a)
+			}
+			continue
+		}
 		files, err := extract.Files([]string{p})
 		if err != nil {
 			return nil, err
@@ -135,8 +175,9 @@ func documentID(origin string) string {
 	return "doc-" + hex.EncodeToString(h[:8])
 }
 
-// DocumentIDs are the ids of the documents the articles under paths are
-// (or would be) in the graph: what `documents rm` removes.
+// DocumentIDs are the ids of the documents the articles under paths (and
+// the pages at URLs among them) are, or would be, in the graph: what
+// `documents rm` removes.
 func DocumentIDs(paths []string) ([]string, error) {
 	files, err := articles(paths)
 	if err != nil {

@@ -49,7 +49,7 @@ func (s *Server) documentPage(c *gin.Context) {
 		fail(c, s.log, err)
 		return
 	}
-	s.render(c, "document.html", gin.H{"Title": d.Document.Title, "Source": d.Document.Source, "ID": d.Document.ID,
+	s.render(c, "document.html", gin.H{"Title": d.Document.Title, "Source": d.Document.Source, "URL": d.Document.URL, "ID": d.Document.ID,
 		"Corpus": d.Document.Corpus, "CorpusNote": d.Document.CorpusNote,
 		"Segments": segments(d.Document.Text, d.Claims), "Claims": d.Claims, "Topic": s.Topic})
 }

@@ -36,6 +36,8 @@ func configView(c config.Config) map[string]any {
 			"tls_cert": c.Server.TLSCert, "tls_key": c.Server.TLSKey,
 			"query_timeout": c.Server.QueryTimeout.String(), "row_cap": c.Server.RowCap, "byte_cap": c.Server.ByteCap},
 		"ingest":  map[string]any{"max_bytes": c.Ingest.MaxBytes, "batch_size": c.Ingest.BatchSize, "workers": c.Ingest.Workers},
+		"fetch": map[string]any{"user_agent": c.Fetch.UserAgent, "timeout": c.Fetch.Timeout.String(), "delay": c.Fetch.Delay.String(),
+			"max_redirects": c.Fetch.MaxRedirects},
 		"extract": map[string]any{"gazetteers": c.Extract.Gazetteers, "cues": c.Extract.Cues},
 		"queries": map[string]any{"folder": c.Queries.Folder},
 		"nlp": map[string]any{"parser": c.NLP.Parser, "home": c.NLP.Home, "version": c.NLP.Version, "java": c.NLP.Java,

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/stancegraph/stancegraph/fetch"
 	"github.com/stancegraph/stancegraph/ingest"
 )
 
@@ -19,11 +20,12 @@ func newDocumentsCmd(a *app) *cobra.Command {
 		Short: "Manage the documents in the graph",
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "rm PATH|ID...",
-		Short: "Remove documents: a file, every article under a folder, or a document id",
+		Use:   "rm PATH|URL|ID...",
+		Short: "Remove documents: a file, every article under a folder, a page's URL, or a document id",
 		Long: `Remove documents from the graph with their claims and mentions. Each
 argument is an article file, a folder (every article under it, as ingest
-would read it), or a document id ("doc-..." as the API shows it). The
+would read it), the URL of a page ingested from the web, or a document id
+("doc-..." as the API shows it). The
 summary edges of the actors they touched are recomputed; actors and topics
 that nothing refers to any more go; analysts' merge decisions stay.
 
@@ -34,7 +36,7 @@ Examples:
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var ids, paths []string
 			for _, arg := range args {
-				if _, err := os.Stat(arg); err == nil {
+				if _, err := os.Stat(arg); err == nil || fetch.IsURL(arg) {
 					paths = append(paths, arg)
 				} else if strings.HasPrefix(arg, "doc-") {
 					ids = append(ids, arg)

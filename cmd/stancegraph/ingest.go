@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -15,14 +17,16 @@ import (
 	"golang.org/x/term"
 
 	"github.com/stancegraph/stancegraph/dates"
+	"github.com/stancegraph/stancegraph/fetch"
 	"github.com/stancegraph/stancegraph/ingest"
 )
 
 func newIngestCmd(a *app) *cobra.Command {
 	var force bool
 	var date, pin string
+	var feeds []string
 	cmd := &cobra.Command{
-		Use:   "ingest PATH...",
+		Use:   "ingest PATH|URL... [--feed URL]...",
 		Short: "Extract stances from articles and write them into Neo4j",
 		Long: `Extract actors and stances from articles (.txt, .md, .html files or folders
 of them) and write them into Neo4j, one transaction per document. A
@@ -39,12 +43,38 @@ whose terms its text names, and gets claims on each; --topic ID takes every
 document given to be about that one topic (and no other), whatever words it
 uses for it.
 
+From the web: an http(s) URL among the paths is an article page, and each
+--feed URL an RSS, Atom or JSON feed whose items' pages are read. A page's
+main text, title and date are kept (menus and other boilerplate dropped), its
+URL is the document's source and link, and a page whose URL is already a
+document is not fetched again (--force does). Requests go one at a time to
+each site, with fetch.delay between them, fetch.timeout for each, bodies
+capped at ingest.max_bytes and the User-Agent fetch.user_agent. A URL on
+loopback or a private network is fetched only at a host and port given on
+the command line. A page or feed that cannot be read is reported, and the
+others go on.
+
 Examples:
   stancegraph ingest examples/articles
-  stancegraph ingest --topic orvik-dam-accord examples/second-event
-  stancegraph ingest ../shared/seeds`,
-		Args: args(cobra.MinimumNArgs(1)),
+  stancegraph ingest --topic tarvo-river-accord examples/tarvo-accord
+  stancegraph ingest ../shared/seeds
+  stancegraph ingest https://news.example.org/2025/11/12/accord-signed
+  stancegraph ingest --feed https://news.example.org/world/rss.xml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(feeds) > 0 {
+				return nil
+			}
+			if len(args) == 0 {
+				return usagef("give at least one file, folder or URL, or a --feed URL")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, f := range feeds {
+				if _, err := fetch.Parse(f); err != nil {
+					return usagef("--feed: %v", err)
+				}
+			}
 			if date != "" && !dates.Valid(date) {
 				return usagef("--date %q: give the publication date as YYYY-MM-DD", date)
 			}
@@ -71,17 +101,22 @@ Examples:
 				Store: st, Extractor: x, Pin: pin,
 				MaxBytes: a.cfg.Ingest.MaxBytes, BatchSize: a.cfg.Ingest.BatchSize, Workers: a.cfg.Ingest.Workers,
 				Force: force, Date: date, Progress: newProgress(a.stderr, a.log),
+				Fetcher: a.fetcher(append(slices.Clone(args), feeds...)), Feeds: feeds,
 			}, args)
 			for _, f := range sum.Failures {
-				a.log.Error("file not ingested", "file", f.File, "err", f.Err)
+				a.log.Error("not ingested", "source", f.File, "err", f.Err)
 			}
-			fmt.Fprintf(a.stdout, "ingested %d documents (%d claims, %d actors), %d unchanged, %d failed in %s\n",
-				sum.Documents, sum.Claims, sum.Actors, sum.Unchanged, sum.Failed, sum.Elapsed.Round(time.Millisecond))
+			seen := ""
+			if sum.Seen > 0 {
+				seen = fmt.Sprintf(", %d already seen", sum.Seen)
+			}
+			fmt.Fprintf(a.stdout, "ingested %d documents (%d claims, %d actors), %d unchanged%s, %d failed in %s\n",
+				sum.Documents, sum.Claims, sum.Actors, sum.Unchanged, seen, sum.Failed, sum.Elapsed.Round(time.Millisecond))
 			if runErr != nil {
 				return runErr
 			}
 			if sum.Failed > 0 {
-				return fmt.Errorf("%d file(s) failed", sum.Failed)
+				return fmt.Errorf("%d article(s) or feed(s) failed", sum.Failed)
 			}
 			return nil
 		},
@@ -89,11 +124,20 @@ Examples:
 	cmd.Flags().BoolVar(&force, "force", false, "rewrite documents even if unchanged (after changing the gazetteer or topic)")
 	cmd.Flags().StringVar(&pin, "topic", "", "take every document to be about this topic (an id from the config's topics) and no other")
 	_ = cmd.RegisterFlagCompletionFunc("topic", a.completeTopics)
+	cmd.Flags().StringArrayVar(&feeds, "feed", nil, "an RSS, Atom or JSON feed whose items' pages to ingest (repeatable)")
 	cmd.Flags().StringVar(&date, "date", "", "publication date (YYYY-MM-DD) of documents that do not give their own")
 	cmd.Flags().Int64("max-bytes", 0, "refuse files larger than this (default from ingest.max_bytes)")
 	cmd.Flags().Int("batch-size", 0, "rows per UNWIND statement (default from ingest.batch_size)")
 	cmd.Flags().Int("workers", 0, "documents processed at once (default from ingest.workers)")
 	return cmd
+}
+
+// fetcher reads the web for ingest; named are the URLs given on the
+// command line, the only ones that may be on loopback or a private network.
+func (a *app) fetcher(named []string) *fetch.Client {
+	c := a.cfg.Fetch
+	return fetch.New(fetch.Options{UserAgent: cmp.Or(c.UserAgent, userAgent()), Timeout: c.Timeout,
+		MaxBytes: a.cfg.Ingest.MaxBytes, Delay: c.Delay, MaxRedirects: c.MaxRedirects}, named...)
 }
 
 // newProgress draws a bar on a terminal and logs a line every few seconds

@@ -58,6 +58,8 @@ func TestUserErrorsAreOneLine(t *testing.T) {
 		{"missing argument", []string{"topics", "rm"}, "accepts 1 arg(s), received 0 (see stancegraph topics rm --help)", 2},
 		{"extra argument", []string{"version", "now"}, "unknown command", 2},
 		{"bad date", []string{"ingest", "--date", "yesterday", "x"}, "--date", 2},
+		{"nothing to ingest", []string{"ingest"}, "give at least one file, folder or URL, or a --feed URL", 2},
+		{"a feed that is no web address", []string{"ingest", "--feed", "ftp://news.example.org/rss"}, "--feed", 2},
 		{"bad output format", []string{"topics", "-o", "xml"}, "-o/--output", 2},
 		{"bad export format", []string{"export", "pdf"}, `invalid argument "pdf"`, 2},
 		{"bad query parameter", []string{"query", "run", "opponents", "--param", "nameless"}, "--param", 2},

@@ -31,6 +31,15 @@ func version() string {
 	return fmt.Sprintf("stancegraph %s (commit %s%s%s, %s)", v, commit, dirty, when, runtime.Version())
 }
 
+// userAgent is how stancegraph names itself to the sites it reads.
+func userAgent() string {
+	v := "devel"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		v = info.Main.Version
+	}
+	return "stancegraph/" + v + " (news stance extraction; fetches one page at a time)"
+}
+
 func newVersionCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
