@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 scripts/deps.sh chromium
 make web
+# The page's code type-checked against the API's shapes (server/openapi.json).
+(cd web && npm run check)
 go build -buildvcs=auto -o bin/stancegraph ./cmd/stancegraph
 
 # The test instance: same jars as the main one, its own data and port.

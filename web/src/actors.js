@@ -5,16 +5,18 @@
 import { getJSON } from './api.js';
 import { byId, fill, h, isAbort, latest, setStatus, stanceBadge } from './dom.js';
 
+/** @typedef {import('openapi-types').components['schemas']} Schemas */
+
 const KIND_TEXT = { person: 'person', state: 'state', group: 'group' };
 
 /** createFilters binds #filters; onChange(filters) runs whenever one changes. */
 export function createFilters({ onChange }) {
   const form = byId('filters');
-  const topic = byId('filter-topic');
+  const topic = /** @type {HTMLSelectElement} */ (byId('filter-topic'));
   const topicStatus = byId('filter-topic-status');
-  const stance = byId('filter-stance');
-  const kind = byId('filter-kind');
-  const doc = byId('filter-doc');
+  const stance = /** @type {HTMLSelectElement} */ (byId('filter-stance'));
+  const kind = /** @type {HTMLSelectElement} */ (byId('filter-kind'));
+  const doc = /** @type {HTMLSelectElement} */ (byId('filter-doc'));
   const docStatus = byId('filter-doc-status');
   // what the address asked for, kept until the lists it names have loaded
   const wanted = { topic: '', doc: '' };
@@ -60,7 +62,7 @@ export function createFilters({ onChange }) {
   async function loadTopics() {
     setStatus(topic, topicStatus, 'loading');
     try {
-      const d = await getJSON('/api/topics');
+      const d = /** @type {Schemas['TopicList']} */ (await getJSON('/api/topics'));
       topics = Array.isArray(d.topics) ? d.topics : [];
       fill(
         topic,
@@ -85,7 +87,7 @@ export function createFilters({ onChange }) {
   async function loadDocuments() {
     setStatus(doc, docStatus, 'loading');
     try {
-      const d = await getJSON('/api/documents', { params: { topic: topic.value } });
+      const d = /** @type {Schemas['DocumentList']} */ (await getJSON('/api/documents', { params: { topic: topic.value } }));
       const keep = wanted.doc || doc.value;
       const docs = Array.isArray(d.documents) ? d.documents : [];
       fill(
@@ -118,7 +120,7 @@ export function createActorList({ onOpen, onExpand }) {
     setStatus(list, status, 'loading');
     count.textContent = '';
     try {
-      const d = await getJSON('/api/actors', { params: filters, signal: next() });
+      const d = /** @type {Schemas['ActorList']} */ (await getJSON('/api/actors', { params: filters, signal: next() }));
       const actors = Array.isArray(d.actors) ? d.actors : [];
       fill(list, actors.map(item));
       count.textContent = `(${actors.length})`;
@@ -130,6 +132,7 @@ export function createActorList({ onOpen, onExpand }) {
     }
   }
 
+  /** @param {Schemas['Actor']} a */
   function item(a) {
     const name = a.name || a.id;
     return h(
@@ -152,11 +155,12 @@ export function createActorList({ onOpen, onExpand }) {
   }
 
   list.addEventListener('click', (evt) => {
-    const li = evt.target.closest('li.actor');
+    const target = /** @type {Element} */ (evt.target);
+    const li = /** @type {HTMLElement | null} */ (target.closest('li.actor'));
     if (!li) return;
     // detail is 0 when the button was activated from the keyboard
-    if (evt.target.closest('.actor-open')) onOpen(li.dataset.actorId, evt.detail === 0);
-    else if (evt.target.closest('.actor-expand')) onExpand(li.dataset.actorId);
+    if (target.closest('.actor-open')) onOpen(li.dataset.actorId, evt.detail === 0);
+    else if (target.closest('.actor-expand')) onExpand(li.dataset.actorId);
   });
 
   return { load };

@@ -66,7 +66,20 @@ export function url(path, params = {}) {
   return s ? `${path}?${s}` : path;
 }
 
-/** request performs an API call and returns the Response when it is 2xx. */
+/**
+ * @typedef {object} RequestOptions
+ * @property {string} [method] GET unless given
+ * @property {Record<string, unknown>} [params] the query string (empty values left out)
+ * @property {unknown} [body] sent as JSON
+ * @property {AbortSignal} [signal]
+ * @property {string} [accept] the Accept header, JSON unless given
+ */
+
+/**
+ * request performs an API call and returns the Response when it is 2xx.
+ * @param {string} path
+ * @param {RequestOptions} [options]
+ */
 export async function request(path, { method = 'GET', params, body, signal, accept = 'application/json' } = {}) {
   const headers = { Accept: accept, ...authHeader() };
   let payload;
@@ -105,13 +118,25 @@ async function errorFrom(res) {
   return new ApiError(message, res.status, code);
 }
 
-/** getJSON GETs path and decodes the JSON answer. */
+/**
+ * getJSON GETs path and decodes the JSON answer; callers say which of the
+ * API's shapes (types/openapi.d.ts, from openapi.json) they expect.
+ * @param {string} path
+ * @param {RequestOptions} [opts]
+ * @returns {Promise<unknown>}
+ */
 export async function getJSON(path, opts = {}) {
   const res = await request(path, opts);
   return res.json();
 }
 
-/** postJSON POSTs body as JSON and decodes the JSON answer. */
+/**
+ * postJSON POSTs body as JSON and decodes the JSON answer.
+ * @param {string} path
+ * @param {unknown} body
+ * @param {RequestOptions} [opts]
+ * @returns {Promise<unknown>}
+ */
 export async function postJSON(path, body, opts = {}) {
   const res = await request(path, { ...opts, method: 'POST', body });
   return res.json();

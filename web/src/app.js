@@ -11,6 +11,8 @@ import { createGraph } from './graph.js';
 import { createPanel } from './panel.js';
 import { createQueries } from './queries.js';
 
+/** @typedef {import('openapi-types').components['schemas']} Schemas */
+
 const state = {
   filters: { topic: '', stance: '', kind: '', doc: '' },
   // the actor open in the panel and the question last asked, for the address
@@ -127,7 +129,7 @@ const nextGraph = latest();
 async function loadGraph() {
   setStatus(graphWrap, graphStatus, 'loading');
   try {
-    const els = await getJSON('/api/graph', { params: state.filters, signal: nextGraph() });
+    const els = /** @type {Schemas['Elements']} */ (await getJSON('/api/graph', { params: state.filters, signal: nextGraph() }));
     graph.replace(els);
     state.graph = { kind: 'filters' };
     updateGraphCaption();
@@ -144,7 +146,9 @@ async function expand(id) {
   graphWrap.setAttribute('aria-busy', 'true');
   graphNote.textContent = `Loading the neighbourhood of ${name}…`;
   try {
-    const els = await getJSON(`/api/graph/neighbourhood/${encodeURIComponent(id)}`, { params: { topic: topicOf() } });
+    const els = /** @type {Schemas['Elements']} */ (
+      await getJSON(`/api/graph/neighbourhood/${encodeURIComponent(id)}`, { params: { topic: topicOf() } })
+    );
     const added = graph.merge(els);
     graphNote.textContent = added ? `Added ${added} elements around ${name}.` : `Nothing more to show around ${name}.`;
     graph.select(id);
@@ -162,7 +166,7 @@ function updateGraphCaption() {
   graphNote.textContent = '';
 }
 
-byId('layout').addEventListener('change', (evt) => graph.setLayout(evt.target.value));
+byId('layout').addEventListener('change', (evt) => graph.setLayout(/** @type {HTMLSelectElement} */ (evt.target).value));
 byId('graph-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
 byId('graph-zoom-out').addEventListener('click', () => graph.zoomBy(0.8));
 byId('graph-fit').addEventListener('click', () => graph.fit());
@@ -199,7 +203,7 @@ async function pngExport() {
 }
 
 function exportButton(id, label, fn, status) {
-  const button = byId(id);
+  const button = /** @type {HTMLButtonElement} */ (byId(id));
   button.addEventListener('click', async () => {
     button.disabled = true;
     status.textContent = `Preparing ${label}…`;
@@ -248,7 +252,7 @@ byId('logout').addEventListener('click', async () => {
 });
 tokenForm.addEventListener('submit', (evt) => {
   evt.preventDefault();
-  const input = byId('token-input');
+  const input = /** @type {HTMLInputElement} */ (byId('token-input'));
   setToken(input.value.trim());
   input.value = '';
   tokenForm.hidden = true;

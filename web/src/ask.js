@@ -5,6 +5,8 @@
 import { getJSON } from './api.js';
 import { attribution, byId, docLink, fill, formatValue, h, isAbort, latest, setStatus } from './dom.js';
 
+/** @typedef {import('openapi-types').components['schemas']} Schemas */
+
 /**
  * createAsk binds #ask-form. onAnswer(q, answer) runs after an understood
  * answer (to draw its graph and make it the export target); onOpenActor(id)
@@ -13,7 +15,7 @@ import { attribution, byId, docLink, fill, formatValue, h, isAbort, latest, setS
  */
 export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
   const form = byId('ask-form');
-  const input = byId('ask-input');
+  const input = /** @type {HTMLInputElement} */ (byId('ask-input'));
   const answer = byId('answer');
   const status = byId('results-status');
   const region = byId('results');
@@ -26,7 +28,7 @@ export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
     fill(answer);
     setStatus(region, status, 'loading');
     try {
-      const a = await getJSON('/api/ask', { params: { q, topic: topic() }, signal: next() });
+      const a = /** @type {Schemas['Answer']} */ (await getJSON('/api/ask', { params: { q, topic: topic() }, signal: next() }));
       setStatus(region, status, 'idle');
       if (a.understood) {
         renderAnswer(a, q);
@@ -106,6 +108,11 @@ export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
   return { ask };
 }
 
+/**
+ * @param {Schemas['AnswerRow']} r
+ * @param {string[]} columns
+ * @param {(id: string, focus: boolean) => void} onOpenActor
+ */
 function answerRow(r, columns, onOpenActor) {
   const values = Array.isArray(r.values) ? r.values : [];
   // the server says which actor a row is about
@@ -126,6 +133,7 @@ function answerRow(r, columns, onOpenActor) {
   );
 }
 
+/** @param {Schemas['Evidence'][]} evidence */
 function evidenceList(evidence) {
   return h(
     'ul',

@@ -20,6 +20,8 @@ export function saveBlob(blob, name) {
 /**
  * download fetches an export (GET, or POST with body) and saves it, named
  * by the server's Content-Disposition when it gives a plain file name.
+ * @param {string} path
+ * @param {import('./api.js').RequestOptions & {name: string}} options
  */
 export async function download(path, { method = 'GET', params, body, name }) {
   const res = await request(path, { method, params, body, accept: '*/*' });

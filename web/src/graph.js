@@ -11,6 +11,7 @@ import fcose from 'cytoscape-fcose';
 cytoscape.use(fcose);
 
 /** Node colours and shapes by actor kind. */
+/** @type {Record<string, {color: string, shape: cytoscape.Css.NodeShape}>} */
 export const KINDS = {
   person: { color: '#0072B2', shape: 'ellipse' },
   state: { color: '#CC79A7', shape: 'round-rectangle' },
@@ -18,6 +19,7 @@ export const KINDS = {
 };
 
 /** Edge colours and arrow heads by stance. */
+/** @type {Record<string, {color: string, arrow: cytoscape.Css.ArrowShape}>} */
 export const STANCES = {
   support: { color: '#009E73', arrow: 'triangle' },
   oppose: { color: '#D55E00', arrow: 'tee' },
@@ -41,6 +43,7 @@ const AFFILIATION = '#8C8C8C';
 const STANCE_ORDER = { support: 0, cautious: 1, oppose: 2 };
 
 function styles() {
+  /** @type {cytoscape.StylesheetJson} */
   const s = [
     {
       selector: 'node',

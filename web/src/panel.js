@@ -4,6 +4,8 @@
 import { getJSON, postJSON } from './api.js';
 import { attribution, byId, docLink, fill, h, isAbort, latest, setStatus, stanceBadge } from './dom.js';
 
+/** @typedef {import('openapi-types').components['schemas']} Schemas */
+
 const KIND_TEXT = { person: 'Person', state: 'State', group: 'Group', topic: 'Topic' };
 const STANCE_VERB = { support: 'supports', oppose: 'opposes', cautious: 'is cautious on' };
 
@@ -29,9 +31,13 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
   }
 
   async function fetchActor(id) {
-    return getJSON(`/api/actors/${encodeURIComponent(id)}`, { params: { topic: topic() }, signal: next() });
+    return /** @type {Promise<Schemas['ActorDetail']>} */ (getJSON(`/api/actors/${encodeURIComponent(id)}`, { params: { topic: topic() }, signal: next() }));
   }
 
+  /**
+   * @param {Schemas['Claim'][]} list
+   * @param {string} emptyText
+   */
   function renderClaims(list, emptyText) {
     if (!list.length) {
       fill(claims, h('li', { class: 'empty' }, emptyText));
@@ -47,7 +53,7 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
       setStatus(root, status, 'loading');
       try {
         const d = await fetchActor(id);
-        const a = d.actor || {};
+        const a = d.actor;
         heading.textContent = a.name || id;
         fill(
           body,
@@ -121,7 +127,7 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
       fill(body, summary);
       setStatus(root, status, 'loading');
       try {
-        const d = await getJSON('/api/timeline', { params: { topic: node.id() }, signal });
+        const d = /** @type {Schemas['Timeline']} */ (await getJSON('/api/timeline', { params: { topic: node.id() }, signal }));
         fill(body, summary, timeline(d.claims || [], { withActor: true }));
         setStatus(root, status, 'idle');
       } catch (err) {
@@ -149,6 +155,7 @@ function openButton(node, onOpenActor) {
  * timeline lists claims by publication date, undated last, so a change of
  * position shows in order: an actor's, or with withActor a topic's, each
  * item naming its actor.
+ * @param {Schemas['Claim'][]} list
  */
 function timeline(list, { withActor = false } = {}) {
   const counted = list.filter((c) => c.review !== 'rejected');
@@ -184,6 +191,8 @@ function timeline(list, { withActor = false } = {}) {
  * identityTools lets an analyst say that another actor is this one (merge)
  * or that one of its names is someone else (split); the server keeps the
  * decision across re-ingests. after(id) shows the actor that results.
+ * @param {Schemas['Actor']} a
+ * @param {(id: string) => void} after
  */
 function identityTools(a, after) {
   if (!a.id) return null;
@@ -231,6 +240,7 @@ function identityTools(a, after) {
   );
 }
 
+/** @param {Schemas['StanceCount'][]} stances */
 function stanceSummary(stances) {
   if (!Array.isArray(stances) || !stances.length) return null;
   return h(
@@ -240,6 +250,10 @@ function stanceSummary(stances) {
   );
 }
 
+/**
+ * @param {Schemas['Affiliation'][]} list
+ * @param {(id: string) => void} onOpenActor
+ */
 function affiliations(list, onOpenActor) {
   if (!list.length) return null;
   return h(
@@ -262,7 +276,10 @@ function affiliations(list, onOpenActor) {
   );
 }
 
-/** claimItem renders one claim with its review buttons. */
+/**
+ * claimItem renders one claim with its review buttons.
+ * @param {Schemas['Claim']} c
+ */
 export function claimItem(c) {
   const li = h('li', { class: 'claim', 'data-claim-id': c.id });
   const review = h('span', { class: 'review-state' });
@@ -286,7 +303,7 @@ export function claimItem(c) {
     reject.disabled = true;
     note.textContent = 'Saving…';
     try {
-      const res = await postJSON(`/api/claims/${encodeURIComponent(c.id)}/review`, { review: value });
+      const res = /** @type {Schemas['ClaimResponse']} */ (await postJSON(`/api/claims/${encodeURIComponent(c.id)}/review`, { review: value }));
       current = (res && res.claim && typeof res.claim.review === 'string') ? res.claim.review : value;
       note.textContent = 'Saved.';
       show();

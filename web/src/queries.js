@@ -5,6 +5,8 @@ import { getJSON, postJSON } from './api.js';
 import { cypherDetails } from './ask.js';
 import { byId, fill, formatValue, h, isAbort, latest, setStatus } from './dom.js';
 
+/** @typedef {import('openapi-types').components['schemas']} Schemas */
+
 /**
  * createQueries binds #queries and #query-form. onRun(name, params) runs
  * after a successful run (the table becomes the export target).
@@ -16,7 +18,7 @@ export function createQueries({ onRun, onShow }) {
   const title = byId('query-title');
   const description = byId('query-description');
   const fields = byId('query-params');
-  const run = byId('query-run');
+  const run = /** @type {HTMLButtonElement} */ (byId('query-run'));
   const result = byId('result');
   const table = byId('result-table');
   const resultNote = byId('result-note');
@@ -25,6 +27,10 @@ export function createQueries({ onRun, onShow }) {
   const nextRun = latest();
   let selected = null;
 
+  /**
+   * @param {Schemas['Query']} q
+   * @param {Element} button
+   */
   function select(q, button) {
     selected = q;
     for (const b of list.querySelectorAll('button.query')) b.setAttribute('aria-pressed', String(b === button));
@@ -54,7 +60,7 @@ export function createQueries({ onRun, onShow }) {
   async function load() {
     setStatus(list, listStatus, 'loading');
     try {
-      const d = await getJSON('/api/queries');
+      const d = /** @type {Schemas['QueryList']} */ (await getJSON('/api/queries'));
       const qs = Array.isArray(d.queries) ? d.queries : [];
       fill(
         list,
@@ -94,7 +100,7 @@ export function createQueries({ onRun, onShow }) {
     setStatus(region, status, 'loading');
     run.disabled = true;
     try {
-      const t = await postJSON(`/api/queries/${encodeURIComponent(name)}/run`, { params }, { signal: nextRun() });
+      const t = /** @type {Schemas['Table']} */ (await postJSON(`/api/queries/${encodeURIComponent(name)}/run`, { params }, { signal: nextRun() }));
       renderTable(table, t, name);
       resultNote.textContent = t.truncated ? `Showing the first ${(t.rows || []).length} rows; the result was truncated.` : '';
       setStatus(region, status, (t.rows || []).length ? 'idle' : 'empty', 'The query returned no rows.');
