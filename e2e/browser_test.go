@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 
 	"github.com/stancegraph/stancegraph/cypher"
@@ -112,24 +113,41 @@ func chromium(t testing.TB) (context.Context, string) {
 	t.Cleanup(func() { cancelC(); cancelA(); _ = os.RemoveAll(profile) })
 	// The first Run starts the browser; it must use the long-lived context,
 	// not one of the bounded ones below, or the browser dies with it.
-	if err := chromedp.Run(ctx); err != nil {
+	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return ctx, shots
 }
 
-// run runs browser actions with a bound, so a missing element fails the
+// run runs browser steps with a bound, so a missing element fails the
 // test instead of hanging it.
-func run(ctx context.Context, actions ...chromedp.Action) error {
+func run(ctx context.Context, steps ...chromedp.Action[chromedp.Void]) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	return chromedp.Run(ctx, actions...)
+	return chromedp.Do(ctx, steps...)
+}
+
+// into is a step that runs a and, if it succeeds, keeps its value in *v,
+// so that one bounded run can read several values between its steps.
+func into[T any](v *T, a chromedp.Action[T]) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		r, err := a(ctx, t)
+		if err == nil {
+			*v = r
+		}
+		return err
+	})
+}
+
+// eval is a step that evaluates the JavaScript expr into *v.
+func eval[T any](v *T, expr string, opts ...chromedp.EvaluateOption) chromedp.Action[chromedp.Void] {
+	return into(v, chromedp.Evaluate[T](expr, opts...))
 }
 
 func shot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
 	var png []byte
-	if err := run(ctx, chromedp.FullScreenshot(&png, 100)); err != nil {
+	if err := run(ctx, into(&png, chromedp.FullScreenshot(100))); err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
@@ -142,15 +160,19 @@ func TestExplorerInChromium(t *testing.T) {
 	downloads := t.TempDir()
 	var opponents, graphLabels []string
 	err := run(ctx,
-		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads).WithEventsEnabled(true),
+		chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tab, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: new(true)})
+			return err
+		}),
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(`#ask-input`),
 		chromedp.SendKeys(`#ask-input`, "who opposed the deal?"),
 		chromedp.Click(`#ask-form button[type="submit"]`),
 		chromedp.WaitVisible(`#answer-rows .answer-row`),
-		chromedp.Evaluate(`[...document.querySelectorAll('#answer-rows .answer-row')].map(r => r.textContent)`, &opponents),
-		chromedp.Poll(`window.stancegraph.cy.nodes().length > 3`, nil, chromedp.WithPollingTimeout(10*time.Second)),
-		chromedp.Evaluate(`window.stancegraph.cy.nodes().map(n => n.data('label'))`, &graphLabels),
+		eval(&opponents, `[...document.querySelectorAll('#answer-rows .answer-row')].map(r => r.textContent)`),
+		chromedp.Poll[chromedp.Void](`window.stancegraph.cy.nodes().length > 3`, chromedp.WithPollingTimeout(10*time.Second)),
+		eval(&graphLabels, `window.stancegraph.cy.nodes().map(n => n.data('label'))`),
 	)
 	shot(t, ctx, shots, "01-who-opposed")
 	if err != nil {
@@ -170,8 +192,8 @@ func TestExplorerInChromium(t *testing.T) {
 	err = run(ctx,
 		chromedp.Click(`#answer-rows .answer-row[data-actor-id="state:tur"] button.link-button`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`#panel-claims .claim .quote`),
-		chromedp.Evaluate(`[...document.querySelectorAll('#panel-claims .claim .quote')].map(q => q.textContent)`, &quotes),
-		chromedp.Evaluate(`[...document.querySelectorAll('#panel-claims .claim .doc-link')].map(a => a.getAttribute('href'))`, &docLinks),
+		eval(&quotes, `[...document.querySelectorAll('#panel-claims .claim .quote')].map(q => q.textContent)`),
+		eval(&docLinks, `[...document.querySelectorAll('#panel-claims .claim .doc-link')].map(a => a.getAttribute('href'))`),
 	)
 	shot(t, ctx, shots, "02-turkey-panel")
 	if err != nil {
@@ -194,7 +216,7 @@ func TestExplorerInChromium(t *testing.T) {
 		chromedp.SetValue(`#query-form input[name="kind"]`, "person"),
 		chromedp.Click(`#query-run`),
 		chromedp.WaitVisible(`#result-table tbody tr`),
-		chromedp.Evaluate(`[...document.querySelectorAll('#result-table tbody tr td:first-child')].map(td => td.textContent)`, &cells),
+		eval(&cells, `[...document.querySelectorAll('#result-table tbody tr td:first-child')].map(td => td.textContent)`),
 		chromedp.Click(`#export-csv`),
 	)
 	shot(t, ctx, shots, "03-saved-query")
@@ -238,7 +260,7 @@ func TestTimelineInChromium(t *testing.T) {
 		chromedp.Navigate(base+"/"),
 		chromedp.Click(`#actor-list li.actor[data-actor-id="person:ola-nordmann"]`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`#panel .timeline-item`),
-		chromedp.Evaluate(`[...document.querySelectorAll('#panel .timeline-item')].map(li => li.textContent.replace(/\s+/g, ' ').trim())`, &items),
+		eval(&items, `[...document.querySelectorAll('#panel .timeline-item')].map(li => li.textContent.replace(/\s+/g, ' ').trim())`),
 	)
 	shot(t, ctx, shots, "08-timeline")
 	if err != nil {
@@ -262,7 +284,7 @@ func TestMergeAndSplitInChromium(t *testing.T) {
 		chromedp.SendKeys(`#panel .merge-input`, "Kari Nordmann-Berg"),
 		chromedp.Click(`#panel .merge-button`),
 		chromedp.WaitVisible(`#panel .split-button[data-alias="Kari Nordmann-Berg"]`),
-		chromedp.Text(`#panel .claims-heading`, &merged),
+		into(&merged, chromedp.Text(`#panel .claims-heading`)),
 	)
 	shot(t, ctx, shots, "09-merged")
 	if err != nil {
@@ -272,9 +294,9 @@ func TestMergeAndSplitInChromium(t *testing.T) {
 		chromedp.Click(`#panel .identity summary`),
 		chromedp.Click(`#panel .split-button[data-alias="Kari Nordmann-Berg"]`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`#panel-heading`),
-		chromedp.Poll(`document.querySelector('#panel-heading').textContent === 'Kari Nordmann-Berg'`, nil, chromedp.WithPollingTimeout(20*time.Second)),
-		chromedp.Text(`#panel-heading`, &heading),
-		chromedp.Text(`#panel .claims-heading`, &split),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#panel-heading').textContent === 'Kari Nordmann-Berg'`, chromedp.WithPollingTimeout(20*time.Second)),
+		into(&heading, chromedp.Text(`#panel-heading`)),
+		into(&split, chromedp.Text(`#panel .claims-heading`)),
 	)
 	if err != nil {
 		t.Fatalf("split: %v", err)
@@ -297,9 +319,9 @@ func TestUntrustedTextRendersAsText(t *testing.T) {
 		chromedp.WaitVisible(`#answer-rows .answer-row`),
 		chromedp.Click(`#actor-list li.actor[data-actor-id="person:jane-mallory"]`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`#panel-claims .claim .quote`),
-		chromedp.Text(`#panel-claims .claim .quote`, &panelText),
-		chromedp.Evaluate(`window.__xss`, &xss),
-		chromedp.Evaluate(`document.querySelectorAll('#answer script, #panel script, #answer img, #panel img').length`, &injected),
+		into(&panelText, chromedp.Text(`#panel-claims .claim .quote`)),
+		eval(&xss, `window.__xss`),
+		eval(&injected, `document.querySelectorAll('#answer script, #panel script, #answer img, #panel img').length`),
 	)
 	shot(t, ctx, shots, "04-hostile-panel")
 	if err != nil {
@@ -314,9 +336,9 @@ func TestUntrustedTextRendersAsText(t *testing.T) {
 	err = run(ctx,
 		chromedp.Navigate(base+"/documents/"+documentID(t, base, "hostile.txt")),
 		chromedp.WaitVisible(`mark.claim`),
-		chromedp.Text(`body`, &pageText),
-		chromedp.Evaluate(`window.__xss`, &xss),
-		chromedp.Evaluate(`document.querySelectorAll('main script, main img, article script, article img').length`, &injected),
+		into(&pageText, chromedp.Text(`body`)),
+		eval(&xss, `window.__xss`),
+		eval(&injected, `document.querySelectorAll('main script, main img, article script, article img').length`),
 	)
 	shot(t, ctx, shots, "05-hostile-document")
 	if err != nil {
@@ -367,10 +389,10 @@ func TestTimeoutAndLogoutInChromium(t *testing.T) {
 		chromedp.WaitVisible(`#queries .query[data-name="slow-count"]`),
 		chromedp.Click(`#queries .query[data-name="slow-count"]`, chromedp.NodeVisible),
 		chromedp.Click(`#query-run`, chromedp.NodeVisible),
-		chromedp.Poll(`document.querySelector('#results-status').textContent.includes('timed out')`, nil, chromedp.WithPollingTimeout(20*time.Second)),
-		chromedp.Text(`#results-status`, &status),
-		chromedp.Evaluate(`document.querySelector('#banner').hidden`, &bannerHidden),
-		chromedp.Evaluate(`!document.querySelector('#logout').hidden`, &logoutVisible),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#results-status').textContent.includes('timed out')`, chromedp.WithPollingTimeout(20*time.Second)),
+		into(&status, chromedp.Text(`#results-status`)),
+		eval(&bannerHidden, `document.querySelector('#banner').hidden`),
+		eval(&logoutVisible, `!document.querySelector('#logout').hidden`),
 	)
 	shot(t, ctx, shots, "06-query-timed-out")
 	if err != nil {
@@ -383,7 +405,7 @@ func TestTimeoutAndLogoutInChromium(t *testing.T) {
 	err = run(ctx,
 		chromedp.Click(`#logout`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`#token-form`),
-		chromedp.Evaluate(`fetch('/api/actors').then(r => r.status)`, &after, awaitPromise),
+		eval(&after, `fetch('/api/actors').then(r => r.status)`, chromedp.EvalAwaitPromise),
 	)
 	shot(t, ctx, shots, "07-logged-out")
 	if err != nil {
@@ -410,14 +432,14 @@ func TestTopicsInChromium(t *testing.T) {
 	err := run(ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitReady(`#filter-topic option[value="`+tarvo+`"]`),
-		chromedp.Evaluate(`document.querySelectorAll('#filter-topic option').length`, &options),
-		chromedp.Evaluate(`(() => { const s = document.getElementById('filter-topic'); s.value = '`+tarvo+`';
-			s.dispatchEvent(new Event('change', { bubbles: true })); })()`, nil),
+		eval(&options, `document.querySelectorAll('#filter-topic option').length`),
+		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('filter-topic'); s.value = '`+tarvo+`';
+			s.dispatchEvent(new Event('change', { bubbles: true })); })()`),
 		chromedp.WaitVisible(`#actor-list li.actor[data-actor-id="person:kaisa-lindholm"]`),
-		chromedp.Poll(`!document.querySelector('#actor-list li.actor[data-actor-id="state:tur"]')`, nil),
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#actor-list li.actor[data-actor-id="state:tur"]')`),
 		chromedp.Click(`#actor-list li.actor[data-actor-id="state:fin"] .actor-open`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`#panel .timeline-item`),
-		chromedp.Evaluate(`location.search`, &address),
+		eval(&address, `location.search`),
 	)
 	shot(t, ctx, shots, "09-topics")
 	if err != nil {
@@ -435,10 +457,10 @@ func TestTopicsInChromium(t *testing.T) {
 		chromedp.Navigate(base+"/"+address+"&stance=support"),
 		chromedp.WaitVisible(`#panel .timeline-item`),
 		chromedp.WaitVisible(`#actor-list li.actor[data-actor-id="state:fin"]`),
-		chromedp.Poll(`window.stancegraph.cy.nodes('[type = "topic"]').length > 0`, nil),
-		chromedp.Evaluate(actors, &names),
-		chromedp.Evaluate(topicNodes, &drawn),
-		chromedp.Text(`#panel-heading`, &heading),
+		chromedp.Poll[chromedp.Void](`window.stancegraph.cy.nodes('[type = "topic"]').length > 0`),
+		eval(&names, actors),
+		eval(&drawn, topicNodes),
+		into(&heading, chromedp.Text(`#panel-heading`)),
 	)
 	if err != nil {
 		t.Fatalf("opening the link: %v", err)
@@ -450,9 +472,9 @@ func TestTopicsInChromium(t *testing.T) {
 	// The topic's node opens its timeline: every actor's claims on it by date.
 	var topicItems []string
 	err = run(ctx,
-		chromedp.Evaluate(`(window.stancegraph.cy.getElementById('`+tarvo+`').emit('tap'), true)`, nil),
+		chromedp.Evaluate[chromedp.Void](`(window.stancegraph.cy.getElementById('`+tarvo+`').emit('tap'), true)`),
 		chromedp.WaitVisible(`#panel .timeline-item .timeline-actor`),
-		chromedp.Evaluate(`[...document.querySelectorAll('#panel .timeline-item')].map(li => li.textContent.replace(/\s+/g, ' ').trim())`, &topicItems),
+		eval(&topicItems, `[...document.querySelectorAll('#panel .timeline-item')].map(li => li.textContent.replace(/\s+/g, ' ').trim())`),
 	)
 	shot(t, ctx, shots, "10-topic-timeline")
 	if err != nil {
@@ -468,7 +490,7 @@ func TestTopicsInChromium(t *testing.T) {
 	err = run(ctx,
 		chromedp.Navigate(base+"/?topic="+tarvo+"&q="+url.QueryEscape("who opposed it?")),
 		chromedp.WaitVisible(`#answer-rows .answer-row`),
-		chromedp.Evaluate(`[...document.querySelectorAll('#answer-rows .answer-row')].map(r => r.textContent)`, &rows),
+		eval(&rows, `[...document.querySelectorAll('#answer-rows .answer-row')].map(r => r.textContent)`),
 	)
 	if err != nil {
 		t.Fatalf("question from the address: %v", err)
@@ -486,20 +508,20 @@ func TestForceDirectedLayoutInChromium(t *testing.T) {
 	var spread float64
 	err := run(ctx,
 		chromedp.Navigate(base+"/"),
-		chromedp.Poll(`window.stancegraph && window.stancegraph.cy.nodes().length > 5`, nil),
-		chromedp.Evaluate(`(() => { const s = document.getElementById('layout'); s.value = 'fcose';
-			s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`, nil),
-		chromedp.Poll(`(() => { const bb = window.stancegraph.cy.nodes().boundingBox(); return bb.w > 0 && bb.h > 0; })()`, nil),
-		chromedp.Evaluate(`(() => { const ps = window.stancegraph.cy.nodes().map(n => n.position());
-			return new Set(ps.map(p => Math.round(p.x) + ',' + Math.round(p.y))).size / ps.length; })()`, &spread),
+		chromedp.Poll[chromedp.Void](`window.stancegraph && window.stancegraph.cy.nodes().length > 5`),
+		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('layout'); s.value = 'fcose';
+			s.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`),
+		chromedp.Poll[chromedp.Void](`(() => { const bb = window.stancegraph.cy.nodes().boundingBox(); return bb.w > 0 && bb.h > 0; })()`),
+		eval(&spread, `(() => { const ps = window.stancegraph.cy.nodes().map(n => n.position());
+			return new Set(ps.map(p => Math.round(p.x) + ',' + Math.round(p.y))).size / ps.length; })()`),
 	)
 	shot(t, ctx, shots, "13-force-directed")
 	if err != nil {
 		t.Fatalf("force-directed layout: %v", err)
 	}
 	var errText string
-	if err := run(ctx, chromedp.Evaluate(`(() => { try { window.stancegraph.cy.layout({ name: 'fcose', animate: false }).run(); return ''; }
-		catch (e) { return String(e); } })()`, &errText)); err != nil || errText != "" {
+	if err := run(ctx, eval(&errText, `(() => { try { window.stancegraph.cy.layout({ name: 'fcose', animate: false }).run(); return ''; }
+		catch (e) { return String(e); } })()`)); err != nil || errText != "" {
 		t.Fatalf("fcose is not registered in the page: %v %s", err, errText)
 	}
 	if spread < 0.9 {

@@ -5,11 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
-
-func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
 
 // drawJS replaces the page's graph with n actors around one topic (plus
 // affiliations between neighbours) and times, inside the page, adding
@@ -38,13 +35,13 @@ const drawJS = `new Promise(resolve => {
 func BenchmarkDraw2000(b *testing.B) {
 	ctx, base, _ := site(b)
 	if err := run(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(`#graph`),
-		chromedp.Poll(`window.stancegraph && window.stancegraph.cy.nodes().length > 0`, nil, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		chromedp.Poll[chromedp.Void](`window.stancegraph && window.stancegraph.cy.nodes().length > 0`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		b.Fatal(err)
 	}
 	var total float64
 	for b.Loop() {
 		var ms float64
-		if err := run(ctx, chromedp.Evaluate(fmt.Sprintf(drawJS, 2000, "concentric"), &ms, awaitPromise)); err != nil {
+		if err := run(ctx, eval(&ms, fmt.Sprintf(drawJS, 2000, "concentric"), chromedp.EvalAwaitPromise)); err != nil {
 			b.Fatal(err)
 		}
 		total += ms
@@ -58,15 +55,15 @@ func BenchmarkDraw2000(b *testing.B) {
 func BenchmarkForceLayout500(b *testing.B) {
 	ctx, base, _ := site(b)
 	if err := run(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(`#graph`),
-		chromedp.Poll(`window.stancegraph && window.stancegraph.cy.nodes().length > 0`, nil, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		chromedp.Poll[chromedp.Void](`window.stancegraph && window.stancegraph.cy.nodes().length > 0`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		b.Fatal(err)
 	}
 	for _, layout := range []string{"fcose", "cose"} {
 		b.Run(layout, func(b *testing.B) {
 			var total float64
 			for b.Loop() {
-				var ms float64
-				if err := chromedp.Run(ctx, chromedp.Evaluate(fmt.Sprintf(drawJS, 500, layout), &ms, awaitPromise)); err != nil {
+				ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(drawJS, 500, layout), chromedp.EvalAwaitPromise))
+				if err != nil {
 					b.Fatal(err)
 				}
 				total += ms

@@ -24,9 +24,9 @@ func TestNeo4jBrowserOnLoopback(t *testing.T) {
 	var title, text string
 	err := run(ctx,
 		chromedp.Navigate(page),
-		chromedp.Poll(`document.title.includes('Neo4j') && document.body.innerText.includes('Connect')`, nil),
-		chromedp.Title(&title),
-		chromedp.Evaluate(`document.body.innerText`, &text),
+		chromedp.Poll[chromedp.Void](`document.title.includes('Neo4j') && document.body.innerText.includes('Connect')`),
+		into(&title, chromedp.Title()),
+		eval(&text, `document.body.innerText`),
 	)
 	shot(t, ctx, shots, "11-neo4j-browser")
 	if err != nil {
@@ -43,8 +43,8 @@ func TestNeo4jBrowserOnLoopback(t *testing.T) {
 		chromedp.SendKeys(`input[data-testid="username"]`, neo4jlocal.User),
 		chromedp.SendKeys(`input[data-testid="password"]`, neo4jtest.Password(t)),
 		chromedp.Click(`button[data-testid="connect"]`),
-		chromedp.Poll(`document.body.innerText.includes('You are connected as user')`, nil),
-		chromedp.Evaluate(`document.querySelector('.monaco-editor textarea').focus()`, nil),
+		chromedp.Poll[chromedp.Void](`document.body.innerText.includes('You are connected as user')`),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('.monaco-editor textarea').focus()`),
 		chromedp.KeyEvent("MATCH (a:Actor)-[r:OPPOSES]->(t:Topic) RETURN a, r, t"),
 		chromedp.KeyEvent(kb.Enter),
 		chromedp.WaitVisible(`svg .node`),
