@@ -21,10 +21,12 @@ type Reader interface {
 	DocumentCount(ctx context.Context) (int64, error)
 }
 
-// Limits bound the query an answer runs.
+// Limits bound the query an answer runs, and Page the rows it returns
+// (with their evidence and graph): all when Page.Limit is 0.
 type Limits struct {
 	Timeout time.Duration
 	Rows    int
+	Page    graph.Page
 }
 
 // MaxBytes bounds a question; longer ones are refused, not truncated.
@@ -58,12 +60,16 @@ type Answer struct {
 	Intent     Intent `json:"intent,omitempty"`
 	// Topic is the topic answered on: the one the question named, else
 	// the one asked for; empty for every topic.
-	Topic     string         `json:"topic,omitempty"`
-	Cypher    string         `json:"cypher,omitempty"`
-	Params    map[string]any `json:"params,omitempty"`
-	Columns   []string       `json:"columns,omitempty"`
-	Rows      []Row          `json:"rows,omitempty"`
-	Truncated bool           `json:"truncated,omitempty"`
+	Topic   string         `json:"topic,omitempty"`
+	Cypher  string         `json:"cypher,omitempty"`
+	Params  map[string]any `json:"params,omitempty"`
+	Columns []string       `json:"columns,omitempty"`
+	Rows    []Row          `json:"rows,omitempty"`
+	// Total is how many rows the query gave, of which Rows are the page
+	// asked for, from Offset on.
+	Total     int  `json:"total"`
+	Offset    int  `json:"offset,omitempty"`
+	Truncated bool `json:"truncated,omitempty"`
 	// Graph is the answer's actors with their stance edges, for drawing.
 	Graph   *graph.Subgraph `json:"-"`
 	Message string          `json:"message,omitempty"`
@@ -94,15 +100,23 @@ func Respond(ctx context.Context, r Reader, names Resolver, q, topic string, lim
 	if !ok {
 		return Answer{Question: q, Message: "I did not understand that question. These are the questions I can answer:", Forms: Forms()}, nil
 	}
+	if err := lim.Page.Validate(); err != nil {
+		return Answer{}, err
+	}
 	rows, err := r.ReadQuery(ctx, parsed.Cypher, parsed.Params, lim.Timeout, lim.Rows)
 	if err != nil {
 		return Answer{}, err
 	}
 	a := Answer{Understood: true, Question: q, Intent: parsed.Intent, Topic: parsed.Topic, Cypher: parsed.Cypher, Params: parsed.Params,
-		Columns: rows.Columns, Truncated: rows.Truncated, Rows: []Row{}}
+		Columns: rows.Columns, Truncated: rows.Truncated, Rows: []Row{}, Total: len(rows.Rows), Offset: lim.Page.Offset}
+	// Only the page's rows get evidence and a place in the graph.
+	page := rows.Rows[min(lim.Page.Offset, len(rows.Rows)):]
+	if lim.Page.Limit > 0 {
+		page = page[:min(lim.Page.Limit, len(page))]
+	}
 	ids := append([]string{}, parsed.Actors...)
 	idCol := slices.Index(rows.Columns, "id")
-	for _, v := range rows.Rows {
+	for _, v := range page {
 		row := Row{Values: v, Evidence: []Evidence{}}
 		if idCol >= 0 {
 			row.ActorID, _ = v[idCol].(string)
@@ -122,7 +136,7 @@ func Respond(ctx context.Context, r Reader, names Resolver, q, topic string, lim
 		return Answer{}, err
 	}
 	a.Graph = &sg
-	if a.Message, err = explain(ctx, r, q, parsed, sg, len(a.Rows) == 0); err != nil {
+	if a.Message, err = explain(ctx, r, q, parsed, sg, a.Total == 0); err != nil {
 		return Answer{}, err
 	}
 	return a, nil

@@ -150,7 +150,7 @@ func TestSpentBudgetIsATimeoutNotAnOutage(t *testing.T) {
 		run  func(context.Context) error
 	}{
 		{"subgraph", func(ctx context.Context) error { _, err := st.Subgraph(ctx, []string{"x"}, ""); return err }},
-		{"actors", func(ctx context.Context) error { _, err := st.Actors(ctx, graph.ActorFilter{}); return err }},
+		{"actors", func(ctx context.Context) error { _, _, err := st.Actors(ctx, graph.ActorFilter{}); return err }},
 		{"claims", func(ctx context.Context) error { _, err := st.ClaimsOf(ctx, []string{"x"}, "oppose", ""); return err }},
 		{"read query", func(ctx context.Context) error {
 			_, err := st.ReadQuery(ctx, "RETURN 1", nil, time.Second, 10)

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -62,7 +63,34 @@ type Affiliation struct {
 type ActorDetail struct {
 	Actor        Actor         `json:"actor"`
 	Affiliations []Affiliation `json:"affiliations"`
-	Claims       []Claim       `json:"claims"`
+	// Claims are the page of the actor's claims asked for, in document
+	// order, of ClaimsTotal in all.
+	Claims      []Claim `json:"claims"`
+	ClaimsTotal int     `json:"claims_total"`
+}
+
+// Page asks for Limit items (all when 0) from Offset on.
+type Page struct {
+	Limit, Offset int
+}
+
+// Validate refuses a negative limit or offset, naming the parameter.
+func (p Page) Validate() error {
+	if p.Limit < 0 {
+		return model.Errorf(model.Invalid, "parameter limit: must be at least 1, got %d", p.Limit)
+	}
+	if p.Offset < 0 {
+		return model.Errorf(model.Invalid, "parameter offset: must not be negative, got %d", p.Offset)
+	}
+	return nil
+}
+
+// skipLimit is the clause that takes the page from a query's rows.
+func (p Page) skipLimit() string {
+	if p.Limit == 0 {
+		return fmt.Sprintf("SKIP %d", p.Offset)
+	}
+	return fmt.Sprintf("SKIP %d LIMIT %d", p.Offset, p.Limit)
 }
 
 // ActorFilter narrows the actor list and the graph. Empty fields do not
@@ -73,6 +101,10 @@ type ActorFilter struct {
 	Doc    string
 	Name   string
 	Topic  string
+	// Page, when its Limit is above 0, keeps Limit actors from Offset on
+	// in the order of their evidence, most first: lists and drawings of a
+	// large graph show a page at a time.
+	Page
 }
 
 // Validate rejects unknown stances and kinds with a message naming the
@@ -88,11 +120,14 @@ func (f ActorFilter) Validate() error {
 			return model.Errorf(model.Invalid, "parameter kind: %s", model.ErrorMessage(err))
 		}
 	}
-	return nil
+	return f.Page.Validate()
 }
 
 func (f ActorFilter) params() map[string]any {
-	p := map[string]any{"stance": nil, "kind": nil, "doc": nil, "name": nil, "topic": nil}
+	p := map[string]any{"stance": nil, "kind": nil, "doc": nil, "name": nil, "topic": nil, "limit": nil, "offset": f.Offset}
+	if f.Limit > 0 {
+		p["limit"] = f.Limit
+	}
 	if f.Topic != "" {
 		p["topic"] = f.Topic
 	}
@@ -123,8 +158,14 @@ WHERE ` + counted + `
 WITH a, c.stance AS stance, count(DISTINCT c) AS claims, count(DISTINCT d) AS documents
 ORDER BY stance
 WITH a, collect({stance: stance, claims: claims, documents: documents}) AS stances, sum(claims) AS evidence
-RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, stances, evidence
-ORDER BY evidence DESC, a.name`
+` + actorPage
+
+// actorPage ends an actor query (a, stances, evidence) with the page of
+// actors asked for, most evidence first, and how many there are in all:
+// one aggregation gives both.
+const actorPage = `WITH a, stances, evidence ORDER BY evidence DESC, a.name
+WITH collect({id: a.id, name: a.name, kind: a.kind, aliases: a.aliases, stances: stances, evidence: evidence}) AS rows
+RETURN size(rows) AS total, rows[$offset..CASE WHEN $limit IS NULL THEN size(rows) ELSE $offset + $limit END] AS page`
 
 // cypherActorSummaries answers the same from the summary edges, which is
 // proportional to the actors rather than to the claims: used unless a
@@ -140,14 +181,15 @@ WHERE ($stance IS NULL OR stance = $stance)
 WITH a, stance, sum(s.claims) AS claims, sum(s.documents) AS documents
 ORDER BY stance
 WITH a, collect({stance: stance, claims: claims, documents: documents}) AS stances, sum(claims) AS evidence
-RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases, stances, evidence
-ORDER BY evidence DESC, a.name`
+` + actorPage
 }
 
-// Actors lists actors with claims matching the filter, most evidence first.
-func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, error) {
+// Actors lists actors with claims matching the filter, most evidence
+// first (the page the filter's Limit and Offset ask for), and how many
+// match in all.
+func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, int, error) {
 	if err := f.Validate(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if f.Doc == "" {
 		p := f.params()
@@ -161,29 +203,32 @@ func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, error) {
 func (s *Store) actorsByID(ctx context.Context, ids []string) ([]Actor, error) {
 	p := ActorFilter{}.params()
 	p["ids"] = ids
-	return s.actorList(ctx, cypherActorSummaries(), p)
+	actors, _, err := s.actorList(ctx, cypherActorSummaries(), p)
+	return actors, err
 }
 
-func (s *Store) actorList(ctx context.Context, query string, params map[string]any) ([]Actor, error) {
+func (s *Store) actorList(ctx context.Context, query string, params map[string]any) ([]Actor, int, error) {
 	recs, err := s.read(ctx, query, params)
-	if err != nil {
-		return nil, err
+	if err != nil || len(recs) == 0 {
+		return nil, 0, err
 	}
-	out := make([]Actor, 0, len(recs))
-	for _, r := range recs {
-		out = append(out, actorFrom(r))
+	total, _ := field(recs[0], "total").(int64)
+	page, _ := field(recs[0], "page").([]any)
+	out := make([]Actor, 0, len(page))
+	for _, x := range page {
+		out = append(out, actorFrom(x.(map[string]any)))
 	}
-	return out, nil
+	return out, int(total), nil
 }
 
-func actorFrom(r *neo4j.Record) Actor {
-	a := Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))), Aliases: strs(field(r, "aliases")), Stances: []StanceCount{}}
-	stances, _ := field(r, "stances").([]any)
+func actorFrom(m map[string]any) Actor {
+	a := Actor{ID: str(m["id"]), Name: str(m["name"]), Kind: model.Kind(str(m["kind"])), Aliases: strs(m["aliases"]), Stances: []StanceCount{}}
+	stances, _ := m["stances"].([]any)
 	for _, x := range stances {
-		m := x.(map[string]any)
-		a.Stances = append(a.Stances, StanceCount{Stance: model.Stance(str(m["stance"])), Claims: m["claims"].(int64), Documents: m["documents"].(int64)})
+		sc := x.(map[string]any)
+		a.Stances = append(a.Stances, StanceCount{Stance: model.Stance(str(sc["stance"])), Claims: sc["claims"].(int64), Documents: sc["documents"].(int64)})
 	}
-	a.Evidence, _ = field(r, "evidence").(int64)
+	a.Evidence, _ = m["evidence"].(int64)
 	return a
 }
 
@@ -237,24 +282,45 @@ func (s *Store) claimQuery(ctx context.Context, query string, params map[string]
 	return out, nil
 }
 
-// Actor returns one actor with its affiliations and every claim, or its
-// claims on one topic when topic is not "".
-func (s *Store) Actor(ctx context.Context, id, topic string) (ActorDetail, error) {
-	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases`, map[string]any{"id": id})
+// Actor returns one actor with its affiliations, its stances and the page
+// of its claims asked for, on one topic when topic is not "".
+func (s *Store) Actor(ctx context.Context, id, topic string, page Page) (ActorDetail, error) {
+	if err := page.Validate(); err != nil {
+		return ActorDetail{}, err
+	}
+	params := map[string]any{"id": id, "topic": nullIfEmpty(topic)}
+	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id})
+RETURN a {.id, .name, .kind, .aliases} AS actor, count { (a)-[:MADE]->(c:Claim) WHERE `+onTopic+` } AS total`, params)
 	if err != nil {
 		return ActorDetail{}, err
 	}
 	if len(recs) == 0 {
 		return ActorDetail{}, model.Errorf(model.NotFound, "no actor %q", id)
 	}
-	d := ActorDetail{Actor: actorFrom(recs[0]), Affiliations: []Affiliation{}}
-	// Its stances are tallied from the claims it returns anyway.
-	claims, err := s.claims(ctx, "a.id = $id AND "+onTopic, map[string]any{"id": id, "topic": nullIfEmpty(topic)})
+	m, _ := field(recs[0], "actor").(map[string]any)
+	d := ActorDetail{Actor: actorFrom(m), Affiliations: []Affiliation{}}
+	total, _ := field(recs[0], "total").(int64)
+	// The stances are tallied over every claim that counts, not the page.
+	tally, err := s.read(ctx, `MATCH (a:Actor {id: $id})-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+WHERE `+counted+` AND `+onTopic+`
+RETURN c.stance AS stance, count(c) AS claims, count(DISTINCT d) AS documents ORDER BY stance`, params)
 	if err != nil {
 		return ActorDetail{}, err
 	}
-	d.Claims = claims
-	d.Actor.Stances = stanceTally(claims)
+	for _, r := range tally {
+		sc := StanceCount{Stance: model.Stance(str(field(r, "stance")))}
+		sc.Claims, _ = field(r, "claims").(int64)
+		sc.Documents, _ = field(r, "documents").(int64)
+		d.Actor.Stances = append(d.Actor.Stances, sc)
+	}
+	d.ClaimsTotal = int(total)
+	if d.Claims, err = s.claimQuery(ctx, "MATCH (a:Actor {id: $id})-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+onTopic+"\n"+claimReturn+
+		"\nORDER BY d.source, d.id, c.start "+page.skipLimit(), params); err != nil {
+		return ActorDetail{}, err
+	}
+	for _, st := range d.Actor.Stances {
+		d.Actor.Evidence += st.Claims
+	}
 	recs, err = s.read(ctx, `MATCH (a:Actor {id: $id})-[r:AFFILIATED_WITH]-(o:Actor)
 RETURN o.id AS id, o.name AS name, o.kind AS kind, coalesce(r.role, '') AS role ORDER BY o.name`, map[string]any{"id": id})
 	if err != nil {

@@ -17,6 +17,9 @@ type Subgraph struct {
 	Topics       []TopicRef
 	Stances      []StanceEdge
 	Affiliations []Link
+	// Total is how many actors matched, of which Actors are the page
+	// asked for (0 when the actors were asked for by id).
+	Total int
 }
 
 // TopicRef names a topic.
@@ -51,11 +54,12 @@ type Link struct {
 // ID names the link in drawings and exports.
 func (l Link) ID() string { return l.Person + "|aff|" + l.Org }
 
-// Graph returns the actors whose claims match the filter, each joined to
-// each topic it has a stance on by one edge per stance (sized by the
-// matching claims), plus the affiliations among them.
+// Graph returns the actors whose claims match the filter (the page its
+// Limit and Offset ask for, most evidence first), each joined to each
+// topic it has a stance on by one edge per stance (sized by the matching
+// claims), plus the affiliations among them.
 func (s *Store) Graph(ctx context.Context, f ActorFilter) (Subgraph, error) {
-	actors, err := s.Actors(ctx, f)
+	actors, total, err := s.Actors(ctx, f)
 	if err != nil {
 		return Subgraph{}, err
 	}
@@ -63,7 +67,9 @@ func (s *Store) Graph(ctx context.Context, f ActorFilter) (Subgraph, error) {
 	for _, a := range actors {
 		ids = append(ids, a.ID)
 	}
-	return s.subgraphOf(ctx, actors, ids, f)
+	sg, err := s.subgraphOf(ctx, actors, ids, f)
+	sg.Total = total
+	return sg, err
 }
 
 // Subgraph returns the given actors with their stance edges (on one topic

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -24,10 +25,52 @@ func (s *Server) topicOf(c *gin.Context) (string, bool) {
 
 // filterOf reads the actor filter from the query string; ok is false when
 // the request has been failed.
-func (s *Server) filterOf(c *gin.Context) (graph.ActorFilter, bool) {
+func (s *Server) filterOf(c *gin.Context, defaultLimit int) (graph.ActorFilter, bool) {
 	topic, ok := s.topicOf(c)
+	if !ok {
+		return graph.ActorFilter{}, false
+	}
+	page, ok := s.pageOf(c, defaultLimit)
 	return graph.ActorFilter{Stance: c.Query("stance"), Kind: c.Query("kind"), Doc: c.Query("doc"), Name: c.Query("name"),
-		Topic: topic}, ok
+		Topic: topic, Page: page}, ok
+}
+
+// The pages of a large graph: lists, drawings and answers show the first
+// items with the most evidence and say how many there are; ?limit= and
+// ?offset= ask for others. A download (?format=) has everything unless it
+// asks for a page.
+const (
+	actorsPage = 100
+	graphPage  = 40
+	claimsPage = 100
+	answerPage = 50
+	maxPage    = 10000
+)
+
+// pageOf reads ?limit= and ?offset=; an answer with an error has been
+// sent when ok is false.
+func (s *Server) pageOf(c *gin.Context, defaultLimit int) (graph.Page, bool) {
+	p := graph.Page{Limit: defaultLimit}
+	if c.Query("format") != "" {
+		p.Limit = 0
+	}
+	for _, q := range []struct {
+		name string
+		into *int
+		min  int
+	}{{"limit", &p.Limit, 1}, {"offset", &p.Offset, 0}} {
+		v, given := c.GetQuery(q.name)
+		if !given {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < q.min || n > maxPage && q.name == "limit" {
+			fail(c, s.log, model.Errorf(model.Invalid, "parameter %s: want a whole number from %d to %d, got %q", q.name, q.min, maxPage, v))
+			return p, false
+		}
+		*q.into = n
+	}
+	return p, true
 }
 
 // topics lists the topics with how many documents, claims and actors each
@@ -42,11 +85,11 @@ func (s *Server) topics(c *gin.Context) {
 }
 
 func (s *Server) actors(c *gin.Context) {
-	f, ok := s.filterOf(c)
+	f, ok := s.filterOf(c, actorsPage)
 	if !ok {
 		return
 	}
-	actors, err := s.Graph.Actors(c.Request.Context(), f)
+	actors, total, err := s.Graph.Actors(c.Request.Context(), f)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -55,7 +98,7 @@ func (s *Server) actors(c *gin.Context) {
 		s.exportTable(c, t, "actors", export.Actors(actors))
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"actors": actors})
+	c.JSON(http.StatusOK, gin.H{"actors": actors, "total": total, "offset": f.Offset})
 }
 
 func (s *Server) actor(c *gin.Context) {
@@ -63,7 +106,11 @@ func (s *Server) actor(c *gin.Context) {
 	if !ok {
 		return
 	}
-	d, err := s.Graph.Actor(c.Request.Context(), c.Param("id"), topic)
+	page, ok := s.pageOf(c, claimsPage)
+	if !ok {
+		return
+	}
+	d, err := s.Graph.Actor(c.Request.Context(), c.Param("id"), topic, page)
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -94,7 +141,7 @@ func (s *Server) document(c *gin.Context) {
 }
 
 func (s *Server) graph(c *gin.Context) {
-	f, ok := s.filterOf(c)
+	f, ok := s.filterOf(c, graphPage)
 	if !ok {
 		return
 	}

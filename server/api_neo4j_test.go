@@ -388,7 +388,7 @@ func TestRejectedClaimStopsCounting(t *testing.T) {
 	h, st := seededServer(t)
 	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
 	ctx := context.Background()
-	detail, err := st.Actor(ctx, "person:chris-murphy", "")
+	detail, err := st.Actor(ctx, "person:chris-murphy", "", graph.Page{})
 	if err != nil || len(detail.Claims) != 1 || detail.Claims[0].Stance != "oppose" {
 		t.Fatalf("Chris Murphy should have one oppose claim in the seeds: %+v %v", detail, err)
 	}

@@ -19,8 +19,12 @@ type answer struct {
 // evidence behind each, and the graph of the actors involved. A question
 // it does not understand gets the forms it does, never an error.
 func (s *Server) ask(c *gin.Context) {
+	page, ok := s.pageOf(c, answerPage)
+	if !ok {
+		return
+	}
 	a, err := ask.Respond(c.Request.Context(), s.Graph, s.Resolver, c.Query("q"), c.Query("topic"),
-		ask.Limits{Timeout: s.QueryTimeout, Rows: s.RowCap})
+		ask.Limits{Timeout: s.QueryTimeout, Rows: s.RowCap, Page: page})
 	if err != nil {
 		fail(c, s.log, err)
 		return

@@ -42,12 +42,16 @@ type EdgeData struct {
 type Elements struct {
 	Nodes []Node `json:"nodes"`
 	Edges []Edge `json:"edges"`
+	// ActorsTotal is how many actors matched when the drawing is a page of
+	// them (the actor nodes); absent for an answer's or an actor's graph.
+	ActorsTotal int `json:"actors_total,omitempty"`
 }
 
 // elements draws a subgraph as Cytoscape elements: actors, then topics;
 // edges in id order, so that the same graph gives the same answer.
 func elements(sg graph.Subgraph) Elements {
-	el := Elements{Nodes: make([]Node, 0, len(sg.Actors)+len(sg.Topics)), Edges: make([]Edge, 0, len(sg.Stances)+len(sg.Affiliations))}
+	el := Elements{Nodes: make([]Node, 0, len(sg.Actors)+len(sg.Topics)), Edges: make([]Edge, 0, len(sg.Stances)+len(sg.Affiliations)),
+		ActorsTotal: sg.Total}
 	for _, a := range sg.Actors {
 		n := Node{Data: NodeData{ID: a.ID, Label: a.Name, Kind: string(a.Kind), Type: "actor", Evidence: a.Evidence, Stances: []string{}}}
 		for _, st := range a.Stances {

@@ -26,8 +26,8 @@ type Graph interface {
 	// What answering a question reads.
 	ask.Reader
 	Ping(ctx context.Context) error
-	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, error)
-	Actor(ctx context.Context, id, topic string) (graph.ActorDetail, error)
+	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, int, error)
+	Actor(ctx context.Context, id, topic string, page graph.Page) (graph.ActorDetail, error)
 	Documents(ctx context.Context, topic string) ([]graph.DocumentSummary, error)
 	Topics(ctx context.Context) ([]graph.TopicSummary, error)
 	CheckTopic(ctx context.Context, id string) error

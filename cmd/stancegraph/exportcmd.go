@@ -46,7 +46,7 @@ Examples:
 				}
 				return export.GraphML(a.stdout, sg)
 			}
-			actors, err := st.Actors(ctx, f)
+			actors, _, err := st.Actors(ctx, f)
 			if err != nil {
 				return err
 			}

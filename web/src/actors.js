@@ -3,11 +3,14 @@
 // keyboard.
 
 import { getJSON } from './api.js';
-import { byId, fill, h, isAbort, latest, setStatus, stanceBadge } from './dom.js';
+import { byId, fill, h, isAbort, latest, moreLine, setStatus, stanceBadge } from './dom.js';
 
 /** @typedef {import('openapi-types').components['schemas']} Schemas */
 
 const KIND_TEXT = { person: 'person', state: 'state', group: 'group' };
+
+// The list shows this many actors at a time, most evidence first.
+const PAGE = 100;
 
 /** createFilters binds #filters; onChange(filters) runs whenever one changes. */
 export function createFilters({ onChange }) {
@@ -114,20 +117,35 @@ export function createActorList({ onOpen, onExpand }) {
   const list = byId('actor-list');
   const status = byId('actor-status');
   const count = byId('actor-count');
+  const more = byId('actor-more');
   const next = latest();
 
-  async function load(filters) {
+  let current = {};
+  let shown = 0;
+
+  // load shows the first page of the actors matching filters; more the next.
+  async function load(filters, offset = 0) {
     setStatus(list, status, 'loading');
-    count.textContent = '';
+    if (!offset) {
+      current = filters;
+      shown = 0;
+      count.textContent = '';
+      fill(more);
+    }
     try {
-      const d = /** @type {Schemas['ActorList']} */ (await getJSON('/api/actors', { params: filters, signal: next() }));
+      const d = /** @type {Schemas['ActorList']} */ (
+        await getJSON('/api/actors', { params: { ...filters, limit: PAGE, offset }, signal: next() })
+      );
       const actors = Array.isArray(d.actors) ? d.actors : [];
-      fill(list, actors.map(item));
-      count.textContent = `(${actors.length})`;
-      setStatus(list, status, actors.length ? 'idle' : 'empty', 'No actors match these filters');
+      if (offset) list.append(...actors.map(item));
+      else fill(list, actors.map(item));
+      shown += actors.length;
+      count.textContent = d.total > shown ? `(${shown} of ${d.total})` : `(${shown})`;
+      fill(more, moreLine(shown, d.total, 'actors', PAGE, () => load(current, shown)));
+      setStatus(list, status, shown ? 'idle' : 'empty', 'No actors match these filters');
     } catch (err) {
       if (isAbort(err)) return;
-      fill(list);
+      if (!offset) fill(list);
       setStatus(list, status, 'error', err.message);
     }
   }

@@ -5,7 +5,7 @@ import { createActorList, createFilters } from './actors.js';
 import { readAddress, writeAddress } from './address.js';
 import { getJSON, logout, on, pollHealth, setToken } from './api.js';
 import { createAsk } from './ask.js';
-import { byId, isAbort, latest, setStatus } from './dom.js';
+import { byId, fill, isAbort, latest, moreLine, setStatus } from './dom.js';
 import { download, saveBlob, slug } from './exports.js';
 import { createGraph } from './graph.js';
 import { createPanel } from './panel.js';
@@ -25,6 +25,7 @@ const state = {
 };
 
 const graphWrap = byId('graph-wrap');
+const graphMore = byId('graph-more');
 const graphStatus = byId('graph-status');
 const graphCaption = byId('graph-caption');
 const graphNote = byId('graph-note');
@@ -86,6 +87,9 @@ const asker = createAsk({
   topic: topicOf,
   onShow: showResultPane,
   onOpenActor: openActor,
+  onMore(q, a) {
+    if (state.graph.kind === 'answer' && state.graph.q === q && a.graph) graph.merge(a.graph);
+  },
   onAnswer(q, a) {
     state.q = q;
     saveAddress();
@@ -94,6 +98,7 @@ const asker = createAsk({
     const g = a.graph;
     if (g && Array.isArray(g.nodes) && g.nodes.length) {
       nextGraph(); // a filtered graph still loading must not replace the answer's
+      fill(graphMore);
       graph.replace(g);
       state.graph = { kind: 'answer', q };
       setStatus(graphWrap, graphStatus, 'idle');
@@ -126,14 +131,25 @@ function openActor(id, focus = false) {
 
 const nextGraph = latest();
 
-async function loadGraph() {
+// The graph draws the actors with the most evidence first, a page at a
+// time: a few dozen stay readable, and the line under it says how many
+// more match.
+const GRAPH_PAGE = 40;
+
+async function loadGraph(offset = 0) {
   setStatus(graphWrap, graphStatus, 'loading');
+  if (!offset) fill(graphMore);
   try {
-    const els = /** @type {Schemas['Elements']} */ (await getJSON('/api/graph', { params: state.filters, signal: nextGraph() }));
-    graph.replace(els);
+    const els = /** @type {Schemas['Elements']} */ (
+      await getJSON('/api/graph', { params: { ...state.filters, limit: GRAPH_PAGE, offset }, signal: nextGraph() })
+    );
+    if (offset) graph.merge(els);
+    else graph.replace(els);
     state.graph = { kind: 'filters' };
     updateGraphCaption();
-    setStatus(graphWrap, graphStatus, graph.actorCount() ? 'idle' : 'empty', 'No actors match these filters');
+    const shown = graph.actorCount();
+    fill(graphMore, moreLine(shown, els.actors_total || 0, 'actors, those with the most evidence first', GRAPH_PAGE, () => loadGraph(shown)));
+    setStatus(graphWrap, graphStatus, shown ? 'idle' : 'empty', 'No actors match these filters');
   } catch (err) {
     if (isAbort(err)) return;
     setStatus(graphWrap, graphStatus, 'error', err.message);

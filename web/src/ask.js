@@ -3,7 +3,10 @@
 // understood, the forms it does understand with clickable examples.
 
 import { getJSON } from './api.js';
-import { attribution, byId, docLink, fill, formatValue, h, isAbort, latest, setStatus } from './dom.js';
+import { attribution, byId, docLink, fill, formatValue, h, isAbort, latest, moreLine, setStatus } from './dom.js';
+
+// An answer shows this many rows at a time, with their evidence and graph.
+const PAGE = 50;
 
 /** @typedef {import('openapi-types').components['schemas']} Schemas */
 
@@ -11,9 +14,10 @@ import { attribution, byId, docLink, fill, formatValue, h, isAbort, latest, setS
  * createAsk binds #ask-form. onAnswer(q, answer) runs after an understood
  * answer (to draw its graph and make it the export target); onOpenActor(id)
  * when the user asks for a row's actor details; topic() is the topic picked
- * on the page, which a question naming none is answered on.
+ * on the page, which a question naming none is answered on. onMore(q,
+ * answer) runs when the next page of rows arrives (to add its graph).
  */
-export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
+export function createAsk({ onAnswer, onMore, onOpenActor, onShow, topic }) {
   const form = byId('ask-form');
   const input = /** @type {HTMLInputElement} */ (byId('ask-input'));
   const answer = byId('answer');
@@ -28,7 +32,7 @@ export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
     fill(answer);
     setStatus(region, status, 'loading');
     try {
-      const a = /** @type {Schemas['Answer']} */ (await getJSON('/api/ask', { params: { q, topic: topic() }, signal: next() }));
+      const a = /** @type {Schemas['Answer']} */ (await getJSON('/api/ask', { params: { q, topic: topic(), limit: PAGE }, signal: next() }));
       setStatus(region, status, 'idle');
       if (a.understood) {
         renderAnswer(a, q);
@@ -65,7 +69,27 @@ export function createAsk({ onAnswer, onOpenActor, onShow, topic }) {
         h('tbody', {}, rows.map((r) => answerRow(r, columns, onOpenActor))),
       );
     }
-    fill(answer, head, rows.length ? note : null, body, cypherDetails(a.cypher, a.params));
+    const more = h('div', { class: 'answer-more' });
+    fill(answer, head, rows.length ? note : null, body, more, cypherDetails(a.cypher, a.params));
+    if (rows.length) showMore(q, a.topic || topic(), columns, body, more, rows.length, a.total);
+  }
+
+  // showMore offers the answer's next page of rows, appended to its table.
+  function showMore(q, on, columns, table, more, shown, total) {
+    fill(
+      more,
+      moreLine(shown, total, 'rows', PAGE, async () => {
+        try {
+          const a = /** @type {Schemas['Answer']} */ (await getJSON('/api/ask', { params: { q, topic: on, limit: PAGE, offset: shown }, signal: next() }));
+          const rows = Array.isArray(a.rows) ? a.rows : [];
+          table.querySelector('tbody').append(...rows.map((r) => answerRow(r, columns, onOpenActor)));
+          showMore(q, on, columns, table, more, shown + rows.length, a.total);
+          onMore(q, a);
+        } catch (err) {
+          if (!isAbort(err)) setStatus(region, status, 'error', err.message);
+        }
+      }),
+    );
   }
 
   function renderNotUnderstood(a) {

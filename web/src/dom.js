@@ -104,3 +104,23 @@ export function stanceBadge(stance) {
 export function docLink(doc, title) {
   return h('a', { class: 'doc-link', href: docHref(doc) }, title || doc);
 }
+
+/**
+ * moreLine says how many of a long list are shown and offers the next page
+ * ("Showing 40 of 1,317 actors. Show 40 more"); null when all are shown.
+ * @param {number} shown
+ * @param {number} total
+ * @param {string} noun what the items are, plural
+ * @param {number} step how many the next page adds
+ * @param {() => void} onMore
+ */
+export function moreLine(shown, total, noun, step, onMore) {
+  if (!(total > shown)) return null;
+  const n = Math.min(step, total - shown);
+  return h(
+    'p',
+    { class: 'more-line' },
+    `Showing ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} ${noun}. `,
+    h('button', { type: 'button', class: 'link-button more', onclick: onMore }, `Show ${n.toLocaleString('en')} more`),
+  );
+}

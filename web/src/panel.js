@@ -2,11 +2,15 @@
 // each claim's quote, document, attribution and review buttons.
 
 import { getJSON, postJSON } from './api.js';
-import { attribution, byId, docLink, fill, h, isAbort, latest, setStatus, stanceBadge } from './dom.js';
+import { attribution, byId, docLink, fill, h, isAbort, latest, moreLine, setStatus, stanceBadge } from './dom.js';
 
 /** @typedef {import('openapi-types').components['schemas']} Schemas */
 
 const KIND_TEXT = { person: 'Person', state: 'State', group: 'Group', topic: 'Topic' };
+// The panel lists an actor's claims this many at a time; MAX_PAGE is the
+// most the API gives at once.
+const PAGE = 100;
+const MAX_PAGE = 10000;
 const STANCE_VERB = { support: 'supports', oppose: 'opposes', cautious: 'is cautious on' };
 
 /**
@@ -21,17 +25,39 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
   const status = byId('panel-status');
   const body = byId('panel-body');
   const claims = byId('panel-claims');
+  const more = byId('panel-more');
   const next = latest();
 
   function begin(title, focus) {
     heading.textContent = title;
     fill(body);
     fill(claims);
+    fill(more);
     if (focus) heading.focus();
   }
 
-  async function fetchActor(id) {
-    return /** @type {Promise<Schemas['ActorDetail']>} */ (getJSON(`/api/actors/${encodeURIComponent(id)}`, { params: { topic: topic() }, signal: next() }));
+  /** fetchActor reads an actor with a page of its claims (in document order). */
+  async function fetchActor(id, { offset = 0, limit = PAGE } = {}) {
+    return /** @type {Promise<Schemas['ActorDetail']>} */ (
+      getJSON(`/api/actors/${encodeURIComponent(id)}`, { params: { topic: topic(), limit, offset }, signal: next() })
+    );
+  }
+
+  // showMore offers an actor's next page of claims, appended to the list.
+  function showMore(id, shown, total) {
+    fill(
+      more,
+      moreLine(shown, total, 'claims', PAGE, async () => {
+        try {
+          const d = await fetchActor(id, { offset: shown });
+          const page = d.claims || [];
+          claims.append(...page.map(claimItem));
+          showMore(id, shown + page.length, d.claims_total);
+        } catch (err) {
+          if (!isAbort(err)) setStatus(root, status, 'error', err.message);
+        }
+      }),
+    );
   }
 
   /**
@@ -63,9 +89,10 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
           timeline(d.claims || []),
           affiliations(d.affiliations || [], onOpenActor),
           identityTools(a, onActorsChanged),
-          h('h3', { class: 'claims-heading' }, `Claims (${(d.claims || []).length})`),
+          h('h3', { class: 'claims-heading' }, `Claims (${d.claims_total})`),
         );
         renderClaims(d.claims || [], 'No claims recorded for this actor.');
+        showMore(id, (d.claims || []).length, d.claims_total);
         setStatus(root, status, 'idle');
       } catch (err) {
         if (isAbort(err)) return;
@@ -102,7 +129,8 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
       );
       setStatus(root, status, 'loading');
       try {
-        const d = await fetchActor(actor.id());
+        // an edge's claims are among all of the actor's, not its first page
+        const d = await fetchActor(actor.id(), { limit: MAX_PAGE });
         renderClaims((d.claims || []).filter((c) => c.stance === stance), 'No claims with this stance.');
         setStatus(root, status, 'idle');
       } catch (err) {

@@ -1,0 +1,71 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/neo4jtest"
+	"github.com/stancegraph/stancegraph/internal/nlptest"
+	"github.com/stancegraph/stancegraph/synth"
+)
+
+// TestPagesInChromium: on a graph with more actors than a page, the graph
+// draws the 40 with the most evidence and the list the first 100, each
+// saying how many there are; "Show more" adds the next page to both.
+func TestPagesInChromium(t *testing.T) {
+	ctx, base, shots := siteOn(t, func(st *graph.Store, _ string) {
+		dir := t.TempDir()
+		g, err := extract.LoadGazetteer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := synth.Write(dir, g, 3, 400); err != nil {
+			t.Fatal(err)
+		}
+		neo4jtest.SeedWith(t, st, nlptest.FastTopics(t, neo4jtest.Topic), dir)
+	})
+	actors := `window.stancegraph.cy.nodes('[type = "actor"]').length`
+	var drawn, listed int
+	var graphLine, listCount string
+	err := run(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(`#graph-more .more-line`),
+		chromedp.WaitVisible(`#actor-more .more-line`),
+		eval(&drawn, actors),
+		eval(&listed, `document.querySelectorAll('#actor-list li.actor').length`),
+		into(&graphLine, chromedp.Text(`#graph-more .more-line`)),
+		into(&listCount, chromedp.Text(`#actor-count`)),
+	)
+	shot(t, ctx, shots, "13-graph-page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total int
+	if _, err := fmt.Sscanf(strings.ReplaceAll(listCount, ",", ""), "(100 of %d)", &total); err != nil || total <= 100 {
+		t.Fatalf("actor count %q: want the first 100 of more than 100 (%v)", listCount, err)
+	}
+	// numbers are shown with thousands separators
+	if drawn != 40 || listed != 100 || !strings.HasPrefix(strings.ReplaceAll(graphLine, ",", ""), fmt.Sprintf("Showing 40 of %d actors", total)) {
+		t.Fatalf("drawn %d, listed %d, graph line %q; want 40 and 100 of %d", drawn, listed, graphLine, total)
+	}
+	err = run(ctx,
+		chromedp.Click(`#graph-more button.more`, chromedp.NodeVisible),
+		chromedp.Poll[chromedp.Void](actors+` === 80`, chromedp.WithPollingTimeout(20*time.Second)),
+		chromedp.Click(`#actor-more button.more`, chromedp.NodeVisible),
+		chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.querySelectorAll('#actor-list li.actor').length === %d`, min(200, total)),
+			chromedp.WithPollingTimeout(20*time.Second)),
+		into(&graphLine, chromedp.Text(`#graph-more`)),
+	)
+	if err != nil {
+		t.Fatalf("show more: %v (graph line %q)", err, graphLine)
+	}
+	if want := fmt.Sprintf("Showing 80 of %d actors", total); total > 80 && !strings.HasPrefix(strings.ReplaceAll(graphLine, ",", ""), want) {
+		t.Errorf("graph line %q, want %q", graphLine, want)
+	}
+}
