@@ -61,4 +61,6 @@ END {
 	ratio("seeds /api/graph: API p50 / direct p50", "BenchmarkAPI/seeds/graph/http|p50-ms", "BenchmarkAPI/seeds/graph/direct|p50-ms")
 	ratio("synthetic /api/ask: API p50 / direct p50", "BenchmarkAPI/synth/ask/http|p50-ms", "BenchmarkAPI/synth/ask/direct|p50-ms")
 	ratio("synthetic /api/graph: API p50 / direct p50", "BenchmarkAPI/synth/graph/http|p50-ms", "BenchmarkAPI/synth/graph/direct|p50-ms")
+	ratio("synthetic /api/ask: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/synth/ask/http-all|p50-ms", "BenchmarkAPI/synth/ask/http|p50-ms")
+	ratio("synthetic /api/graph: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/synth/graph/http-all|p50-ms", "BenchmarkAPI/synth/graph/http|p50-ms")
 }' "$raw"
