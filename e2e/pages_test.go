@@ -54,6 +54,42 @@ func TestPagesInChromium(t *testing.T) {
 	if drawn != 40 || listed != 100 || !strings.HasPrefix(strings.ReplaceAll(graphLine, ",", ""), fmt.Sprintf("Showing 40 of %d actors", total)) {
 		t.Fatalf("drawn %d, listed %d, graph line %q; want 40 and 100 of %d", drawn, listed, graphLine, total)
 	}
+	// The default layout groups the actors by the stance most of their
+	// claims take, left to right, each group's block clear of the next, the
+	// topic above them all.
+	var blocks []struct {
+		Group string  `json:"group"`
+		Left  float64 `json:"left"`
+		Right float64 `json:"right"`
+	}
+	var topicY, actorsTop float64
+	err = run(ctx,
+		eval(&blocks, `(() => {
+  const order = ['support', 'cautious', 'oppose', 'none'], by = {};
+  window.stancegraph.cy.nodes('[type = "actor"]').forEach(n => {
+    const claims = {};
+    n.connectedEdges('[stance != ""]').forEach(e => { claims[e.data('stance')] = (claims[e.data('stance')] || 0) + e.data('claims'); });
+    const g = order.reduce((best, s) => claims[s] !== undefined && (best === 'none' || claims[s] > claims[best]) ? s : best, 'none');
+    const x = n.position('x');
+    by[g] = by[g] ? {group: g, left: Math.min(by[g].left, x), right: Math.max(by[g].right, x)} : {group: g, left: x, right: x};
+  });
+  return order.filter(g => by[g]).map(g => by[g]);
+})()`),
+		eval(&topicY, `window.stancegraph.cy.nodes('[type = "topic"]').position('y')`),
+		eval(&actorsTop, `Math.min(...window.stancegraph.cy.nodes('[type = "actor"]').map(n => n.position('y')))`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blocks) < 2 || topicY >= actorsTop {
+		t.Fatalf("groups %+v, topic at y %v, actors from y %v: want two or more groups below the topic", blocks, topicY, actorsTop)
+	}
+	for i := 1; i < len(blocks); i++ {
+		if blocks[i].Left <= blocks[i-1].Right {
+			t.Errorf("group %s (x %v-%v) overlaps group %s (x %v-%v)", blocks[i].Group, blocks[i].Left, blocks[i].Right,
+				blocks[i-1].Group, blocks[i-1].Left, blocks[i-1].Right)
+		}
+	}
 	err = run(ctx,
 		chromedp.Click(`#graph-more button.more`, chromedp.NodeVisible),
 		chromedp.Poll[chromedp.Void](actors+` === 80`, chromedp.WithPollingTimeout(20*time.Second)),

@@ -52,6 +52,18 @@ func seedFor(t *testing.T, st *graph.Store, more ...string) {
 	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
 }
 
+// getJSON GETs target, which must answer 200, and decodes its JSON into v.
+func getJSON(t *testing.T, h http.Handler, target string, v any) {
+	t.Helper()
+	code, body := do(t, h, "GET", target, "")
+	if code != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", target, code, body)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("GET %s: %v", target, err)
+	}
+}
+
 func do(t *testing.T, h http.Handler, method, target, body string) (int, []byte) {
 	t.Helper()
 	rec := httptest.NewRecorder()
@@ -531,16 +543,7 @@ func TestTopicsSeparateEveryRoute(t *testing.T) {
 	neo4jtest.SeedWith(t, st, neo4jtest.BothTopics(t), neo4jtest.SeedsDir(t), neo4jtest.TarvoDir(t))
 	t.Cleanup(func() { neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t)) })
 	syria, tarvo := neo4jtest.Topic.ID, neo4jtest.TarvoTopic.ID
-	get := func(target string, into any) {
-		t.Helper()
-		code, body := do(t, h, "GET", target, "")
-		if code != http.StatusOK {
-			t.Fatalf("%s: %d %s", target, code, body)
-		}
-		if err := json.Unmarshal(body, into); err != nil {
-			t.Fatalf("%s: %v", target, err)
-		}
-	}
+	get := func(target string, into any) { t.Helper(); getJSON(t, h, target, into) }
 
 	var topics struct{ Topics []graph.TopicSummary }
 	get("/api/topics", &topics)

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -14,16 +13,7 @@ import (
 // together give everything a download gives.
 func TestPagesOfActorsGraphAnswersAndClaims(t *testing.T) {
 	h, _ := seededServer(t)
-	get := func(target string, into any) {
-		t.Helper()
-		code, body := do(t, h, "GET", target, "")
-		if code != http.StatusOK {
-			t.Fatalf("GET %s: %d %s", target, code, body)
-		}
-		if err := json.Unmarshal(body, into); err != nil {
-			t.Fatal(err)
-		}
-	}
+	get := func(target string, into any) { t.Helper(); getJSON(t, h, target, into) }
 	type actorList struct {
 		Actors []struct {
 			ID       string `json:"id"`

@@ -174,7 +174,70 @@ function byStance(a, b) {
   return String(a.data('label')).localeCompare(String(b.data('label')));
 }
 
-function layoutOptions(name) {
+// The groups of the grouped layout, left to right: one per stance, an
+// actor in the group of the stance most of its drawn claims take; actors
+// with none (affiliated only) last.
+const GROUPS = ['support', 'cautious', 'oppose', 'none'];
+const KIND_ORDER = { person: 0, state: 1, group: 2 };
+// Columns leave room for a label; rows for the node and its label.
+const COLUMN = 112;
+const SPACING = 72;
+
+/**
+ * groupOf is the grouped layout's group of an actor node: the stance of
+ * its stance edges with the most claims (ties go to the earlier group).
+ * @param {cytoscape.NodeSingular} n
+ */
+function groupOf(n) {
+  /** @type {Record<string, number>} */
+  const claims = {};
+  n.connectedEdges().forEach((e) => {
+    const s = e.data('stance');
+    if (GROUPS.includes(s)) claims[s] = (claims[s] || 0) + (e.data('claims') || 0);
+  });
+  let best = 'none';
+  for (const g of GROUPS) if (claims[g] !== undefined && (best === 'none' || claims[g] > claims[best])) best = g;
+  return best;
+}
+
+/**
+ * groupedPositions places actors in one block per stance group, each block
+ * a grid with persons, then states, then groups, most evidence first, and
+ * the topics in a row above: a graph of many actors reads as its camps
+ * rather than as spokes around one hub.
+ * @param {cytoscape.NodeCollection} nodes
+ * @returns {Record<string, {x: number, y: number}>}
+ */
+function groupedPositions(nodes) {
+  /** @type {Record<string, {x: number, y: number}>} */
+  const pos = {};
+  const blocks = GROUPS.map((g) =>
+    nodes
+      .filter((n) => n.data('type') !== 'topic' && groupOf(n) === g)
+      .sort((a, b) => (KIND_ORDER[a.data('kind')] ?? 3) - (KIND_ORDER[b.data('kind')] ?? 3) || (b.data('evidence') || 0) - (a.data('evidence') || 0)),
+  ).filter((b) => b.length);
+  let x = 0;
+  let width = 0;
+  for (const block of blocks) {
+    const cols = Math.ceil(Math.sqrt(block.length));
+    block.forEach((n, i) => {
+      pos[n.id()] = { x: x + (i % cols) * COLUMN, y: SPACING * 2 + Math.floor(i / cols) * SPACING };
+    });
+    width = x + (cols - 1) * COLUMN;
+    x += cols * COLUMN + COLUMN;
+  }
+  const topics = nodes.filter((n) => n.data('type') === 'topic');
+  topics.forEach((n, i) => {
+    pos[n.id()] = { x: width / 2 + (i - (topics.length - 1) / 2) * COLUMN * 2, y: 0 };
+  });
+  return pos;
+}
+
+function layoutOptions(name, nodes) {
+  if (name === 'grouped') {
+    const pos = groupedPositions(nodes);
+    return { name: 'preset', animate: false, padding: 30, positions: (n) => pos[n.id()] };
+  }
   if (name === 'fcose') {
     return { name: 'fcose', animate: false, randomize: true, quality: 'default', nodeRepulsion: () => 6000, idealEdgeLength: () => 90, padding: 30, nodeDimensionsIncludeLabels: true };
   }
@@ -209,7 +272,7 @@ export function createGraph(container, { onSelect, onExpand }) {
     boxSelectionEnabled: false,
     selectionType: 'single',
   });
-  let layoutName = 'concentric';
+  let layoutName = 'grouped';
 
   cy.on('tap', 'node, edge', (evt) => onSelect(evt.target));
   cy.on('dbltap', 'node[type = "actor"]', (evt) => onExpand(evt.target.id()));
@@ -227,7 +290,7 @@ export function createGraph(container, { onSelect, onExpand }) {
 
   function relayout() {
     const eles = cy.nodes().sort(byStance).union(cy.edges());
-    eles.layout(layoutOptions(layoutName)).run();
+    eles.layout(layoutOptions(layoutName, cy.nodes())).run();
     cy.fit(undefined, 30);
   }
 
@@ -260,9 +323,9 @@ export function createGraph(container, { onSelect, onExpand }) {
       return added;
     },
     relayout,
-    /** setLayout switches between "concentric" and "fcose" and re-lays out. */
+    /** setLayout switches between "grouped", "concentric" and "fcose" and re-lays out. */
     setLayout(name) {
-      layoutName = name === 'fcose' ? 'fcose' : 'concentric';
+      layoutName = ['grouped', 'concentric', 'fcose'].includes(name) ? name : 'grouped';
       relayout();
     },
     /** select selects the element with this id and centres on it; false when it is not drawn. */
