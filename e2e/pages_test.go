@@ -42,7 +42,7 @@ func TestPagesInChromium(t *testing.T) {
 		into(&graphLine, chromedp.Text(`#graph-more .more-line`)),
 		into(&listCount, chromedp.Text(`#actor-count`)),
 	)
-	shot(t, ctx, shots, "13-graph-page")
+	shot(t, ctx, shots, "14-graph-page")
 	if err != nil {
 		t.Fatal(err)
 	}
