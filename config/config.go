@@ -91,6 +91,9 @@ type Ingest struct {
 	MaxBytes  int64 `mapstructure:"max_bytes"`
 	BatchSize int   `mapstructure:"batch_size"`
 	Workers   int   `mapstructure:"workers"`
+	// Writers write documents, DocsPerTransaction at a time.
+	Writers            int `mapstructure:"writers"`
+	DocsPerTransaction int `mapstructure:"docs_per_transaction"`
 }
 
 // Fetch configures reading pages and feeds from the web (the size cap is
@@ -172,49 +175,51 @@ type Log struct {
 // environment (viper only maps env vars onto keys it knows).
 func defaults() map[string]any {
 	return map[string]any{
-		"neo4j.uri":            "",
-		"neo4j.user":           "neo4j",
-		"neo4j.password":       "",
-		"neo4j.database":       "neo4j",
-		"neo4j.timeout":        "15s",
-		"local.home":           ".neo4j/main",
-		"local.version":        "5.26.30",
-		"local.port":           17687,
-		"local.http_port":      17474,
-		"local.heap":           "1g",
-		"local.pagecache":      "512m",
-		"local.java":           "java",
-		"local.start_timeout":  "180s",
-		"server.addr":          "127.0.0.1:8080",
-		"server.hosts":         []string{},
-		"server.token":         "",
-		"server.tls_cert":      "",
-		"server.tls_key":       "",
-		"server.query_timeout": "10s",
-		"server.row_cap":       1000,
-		"server.byte_cap":      4 << 20,
-		"ingest.max_bytes":     10 << 20,
-		"ingest.batch_size":    1000,
-		"ingest.workers":       2,
-		"fetch.user_agent":     "",
-		"fetch.timeout":        "30s",
-		"fetch.delay":          "1s",
-		"fetch.max_redirects":  5,
-		"extract.gazetteers":   []string{},
-		"queries.folder":       "",
-		"extract.cues":         []any{},
-		"nlp.parser":           "corenlp",
-		"nlp.home":             ".corenlp",
-		"nlp.version":          "4.5.10",
-		"nlp.java":             "java",
-		"nlp.heap":             "2g",
-		"nlp.workers":          2,
-		"nlp.start_timeout":    "180s",
-		"nlp.cache":            ".corenlp/cache",
-		"topic.start":          "",
-		"topic.end":            "",
-		"topic.id":             "syria-anti-isis-coalition",
-		"topic.name":           "Syria joins the U.S.-led coalition against ISIS",
+		"neo4j.uri":                   "",
+		"neo4j.user":                  "neo4j",
+		"neo4j.password":              "",
+		"neo4j.database":              "neo4j",
+		"neo4j.timeout":               "15s",
+		"local.home":                  ".neo4j/main",
+		"local.version":               "5.26.30",
+		"local.port":                  17687,
+		"local.http_port":             17474,
+		"local.heap":                  "1g",
+		"local.pagecache":             "512m",
+		"local.java":                  "java",
+		"local.start_timeout":         "180s",
+		"server.addr":                 "127.0.0.1:8080",
+		"server.hosts":                []string{},
+		"server.token":                "",
+		"server.tls_cert":             "",
+		"server.tls_key":              "",
+		"server.query_timeout":        "10s",
+		"server.row_cap":              1000,
+		"server.byte_cap":             4 << 20,
+		"ingest.max_bytes":            10 << 20,
+		"ingest.batch_size":           1000,
+		"ingest.workers":              2,
+		"ingest.writers":              1,
+		"ingest.docs_per_transaction": 8,
+		"fetch.user_agent":            "",
+		"fetch.timeout":               "30s",
+		"fetch.delay":                 "1s",
+		"fetch.max_redirects":         5,
+		"extract.gazetteers":          []string{},
+		"queries.folder":              "",
+		"extract.cues":                []any{},
+		"nlp.parser":                  "corenlp",
+		"nlp.home":                    ".corenlp",
+		"nlp.version":                 "4.5.10",
+		"nlp.java":                    "java",
+		"nlp.heap":                    "2g",
+		"nlp.workers":                 2,
+		"nlp.start_timeout":           "180s",
+		"nlp.cache":                   ".corenlp/cache",
+		"topic.start":                 "",
+		"topic.end":                   "",
+		"topic.id":                    "syria-anti-isis-coalition",
+		"topic.name":                  "Syria joins the U.S.-led coalition against ISIS",
 		"topic.terms": []string{
 			"anti-ISIS coalition", "coalition against ISIS", "coalition against the Islamic State",
 			"anti-IS coalition", "Global Coalition to Defeat ISIS", "U.S.-led coalition",
@@ -425,6 +430,12 @@ func (c Config) Validate() error {
 	}
 	if c.Ingest.Workers < 1 {
 		return bad("ingest.workers", "must be at least 1, got %d", c.Ingest.Workers)
+	}
+	if c.Ingest.Writers < 1 {
+		return bad("ingest.writers", "must be at least 1, got %d", c.Ingest.Writers)
+	}
+	if c.Ingest.DocsPerTransaction < 1 || c.Ingest.DocsPerTransaction > 1000 {
+		return bad("ingest.docs_per_transaction", "must be from 1 to 1000, got %d", c.Ingest.DocsPerTransaction)
 	}
 	if c.Fetch.Timeout <= 0 {
 		return bad("fetch.timeout", "must be positive, got %s", c.Fetch.Timeout)

@@ -31,6 +31,8 @@ func TestLoadRejectsBadValuesNamingTheKey(t *testing.T) {
 		{"unknown stance in cue", "extract:\n  cues:\n    - {phrase: 'rejects', stance: hates}\n", "extract.cues[0].stance"},
 		{"empty cue phrase", "extract:\n  cues:\n    - {phrase: '', stance: oppose}\n", "extract.cues[0].phrase"},
 		{"negative size cap", "ingest:\n  max_bytes: -1\n", "ingest.max_bytes"},
+		{"no documents per transaction", "ingest:\n  docs_per_transaction: 0\n", "ingest.docs_per_transaction"},
+		{"no writers", "ingest:\n  writers: 0\n", "ingest.writers"},
 		{"bad log level", "log:\n  level: loud\n", "log.level"},
 		{"no fetch timeout", "fetch:\n  timeout: 0s\n", "fetch.timeout"},
 		{"negative fetch delay", "fetch:\n  delay: -1s\n", "fetch.delay"},

@@ -41,7 +41,8 @@ func subset(b *testing.B, n int) []graph.DocumentInput {
 
 const writeSubset = 200
 
-func benchWrites(b *testing.B, write func(*graph.Store, graph.DocumentInput) error) {
+// benchWrites writes the subset perTx documents at a time.
+func benchWrites(b *testing.B, perTx int, write func(*graph.Store, []graph.DocumentInput) error) {
 	docs := subset(b, writeSubset)
 	st := neo4jtest.Open(b)
 	claims := 0
@@ -54,8 +55,8 @@ func benchWrites(b *testing.B, write func(*graph.Store, graph.DocumentInput) err
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		for _, d := range docs {
-			if err := write(st, d); err != nil {
+		for i := 0; i < len(docs); i += perTx {
+			if err := write(st, docs[i:min(i+perTx, len(docs))]); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -67,15 +68,23 @@ func benchWrites(b *testing.B, write func(*graph.Store, graph.DocumentInput) err
 // BenchmarkWriteBatched writes the subset with UNWIND batches, one
 // transaction per document.
 func BenchmarkWriteBatched(b *testing.B) {
-	benchWrites(b, func(st *graph.Store, d graph.DocumentInput) error {
-		return st.WriteDocument(context.Background(), d, 1000)
+	benchWrites(b, 1, func(st *graph.Store, d []graph.DocumentInput) error {
+		return st.WriteDocument(context.Background(), d[0], 1000)
+	})
+}
+
+// BenchmarkWriteEightPerTransaction writes the subset with UNWIND batches,
+// eight documents per transaction (ingest's default).
+func BenchmarkWriteEightPerTransaction(b *testing.B) {
+	benchWrites(b, 8, func(st *graph.Store, d []graph.DocumentInput) error {
+		return st.WriteDocuments(context.Background(), d, 1000)
 	})
 }
 
 // BenchmarkWritePerRow writes the same subset one query per row: the
 // baseline the batched writes are measured against.
 func BenchmarkWritePerRow(b *testing.B) {
-	benchWrites(b, func(st *graph.Store, d graph.DocumentInput) error {
-		return st.WriteDocumentPerRow(context.Background(), d)
+	benchWrites(b, 1, func(st *graph.Store, d []graph.DocumentInput) error {
+		return st.WriteDocumentPerRow(context.Background(), d[0])
 	})
 }

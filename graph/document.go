@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -183,85 +184,124 @@ SET a.role = CASE WHEN coalesce(a.role, '') = '' THEN r.role ELSE a.role END`
 		"\n}\nCALL {\n" + cypherClaims + "\n}\nCALL {\n" + cypherAffiliations + "\n}"
 )
 
-// WriteDocument writes one document, its actors, claims, mentions and
-// affiliations, and refreshes the summary edges of every actor whose claims
-// changed, all in one transaction: a failure leaves no half-written
-// document. Claims the new version no longer has are removed; claims it
-// keeps keep their review marks. batch bounds the rows per statement.
+// WriteDocument writes one document in a transaction of its own: all of
+// it or nothing (see WriteDocuments).
 func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) error {
-	ctx, cancel := context.WithTimeout(ctx, 4*s.timeout)
+	return s.WriteDocuments(ctx, []DocumentInput{in}, batch)
+}
+
+// WriteDocuments writes documents, their actors, claims, mentions and
+// affiliations, and refreshes the summary edges of every actor whose
+// claims changed, all in one transaction: a failure leaves no document
+// half-written, and none of them written. Claims a new version no longer
+// has are removed; claims it keeps keep their review marks. batch bounds
+// the rows per statement. Several documents per transaction share the cost
+// of a commit; a caller that needs each document to stand alone writes
+// them again one by one when the transaction fails.
+func (s *Store) WriteDocuments(ctx context.Context, ins []DocumentInput, batch int) error {
+	if len(ins) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Duration(3+len(ins))*s.timeout)
 	defer cancel()
 	if batch < 1 {
 		batch = 1000
 	}
-	keep := make([]string, 0, len(in.Claims))
-	claimRows := make([]map[string]any, 0, len(in.Claims))
-	rekey := make([]map[string]any, 0, len(in.Claims))
-	for _, c := range in.Claims {
-		id := ClaimID(in.ID, c)
-		keep = append(keep, id)
-		rekey = append(rekey, map[string]any{"old": singleTopicClaimID(in.ID, c), "new": id})
-		claimRows = append(claimRows, map[string]any{"id": id, "actor": c.ActorID, "stance": string(c.Stance), "topic": c.Topic,
-			"quote": c.Evidence, "start": c.Start, "end": c.End, "attribution": string(c.Attribution),
-			"cue": c.Cue, "confidence": c.Confidence, "actor_name": c.Actor})
+	writes := make([]docWrite, len(ins))
+	for i, in := range ins {
+		writes[i] = prepare(in)
 	}
-	actorRows := make([]map[string]any, 0, len(in.Actors))
-	mentionRows := make([]map[string]any, 0, len(in.Actors))
-	for _, a := range in.Actors {
-		actorRows = append(actorRows, map[string]any{"id": a.ID, "name": a.Name, "kind": string(a.Kind), "aliases": a.Aliases})
-		if a.Mentions > 0 {
-			mentionRows = append(mentionRows, map[string]any{"id": a.ID, "count": a.Mentions})
-		}
-	}
-	affRows := make([]map[string]any, 0, len(in.Affiliations))
-	for _, f := range in.Affiliations {
-		affRows = append(affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
-	}
-	doc := map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "url": nullIfEmpty(in.URL), "sha256": in.SHA256, "read_for": in.ReadFor,
-		"chars": len([]rune(in.Text)), "text": in.Text, "corpus": nullIfEmpty(in.Corpus), "corpus_note": nullIfEmpty(in.CorpusNote),
-		"published": nullIfEmpty(in.Published)}
-	topics := make([]map[string]any, 0, len(in.Topics))
-	for _, t := range in.Topics {
-		topics = append(topics, map[string]any{"id": t.ID, "name": t.Name, "terms": t.Terms,
-			"start": nullIfEmpty(t.Start), "end": nullIfEmpty(t.End)})
-	}
-
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		run := func(q string, p map[string]any) error { return exec(ctx, tx, q, p) }
-		before, err := upsertDocument(ctx, tx, topics, doc)
-		if err != nil {
-			return nil, err
-		}
-		if len(actorRows) <= batch && len(claimRows) <= batch && len(affRows) <= batch {
-			// The usual case: everything in one round trip.
-			err = run(cypherWriteAll, map[string]any{"id": in.ID, "keep": keep, "rekey": rekey,
-				"actors": actorRows, "mentions": mentionRows, "claims": claimRows, "affiliations": affRows})
-		} else {
-			err = writeInBatches(run, in, keep, rekey, actorRows, mentionRows, claimRows, affRows, batch)
-		}
-		if err != nil {
-			return nil, err
-		}
-		// A new document's claims are all unreviewed: its counts are known
-		// without asking.
-		after := newCounts(in.ID, in.Claims)
-		if len(before) > 0 {
-			if after, err = stanceCounts(ctx, tx, in.ID); err != nil {
+		for _, w := range writes {
+			if err := w.run(ctx, tx, batch); err != nil {
 				return nil, err
 			}
 		}
-		deltas := summaryDeltas(before, after)
-		if len(deltas) == 0 {
-			return nil, nil
-		}
-		return nil, run(cypherSummaryDeltas(), map[string]any{"rows": deltas})
+		return nil, nil
 	})
 	if err != nil {
-		return s.translate(ctx, err, "write document %s", in.ID)
+		if len(ins) == 1 {
+			return s.translate(ctx, err, "write document %s", ins[0].ID)
+		}
+		return s.translate(ctx, err, "write documents %s ... %s", ins[0].ID, ins[len(ins)-1].ID)
 	}
 	return nil
+}
+
+// docWrite is one document's rows, ready for Cypher.
+type docWrite struct {
+	in                                                        DocumentInput
+	keep                                                      []string
+	claimRows, rekey, actorRows, mentionRows, affRows, topics []map[string]any
+	doc                                                       map[string]any
+}
+
+func prepare(in DocumentInput) docWrite {
+	w := docWrite{in: in, keep: make([]string, 0, len(in.Claims)), claimRows: make([]map[string]any, 0, len(in.Claims)),
+		rekey: make([]map[string]any, 0, len(in.Claims)), actorRows: make([]map[string]any, 0, len(in.Actors)),
+		mentionRows: make([]map[string]any, 0, len(in.Actors)), affRows: make([]map[string]any, 0, len(in.Affiliations)),
+		topics: make([]map[string]any, 0, len(in.Topics))}
+	for _, c := range in.Claims {
+		id := ClaimID(in.ID, c)
+		w.keep = append(w.keep, id)
+		w.rekey = append(w.rekey, map[string]any{"old": singleTopicClaimID(in.ID, c), "new": id})
+		w.claimRows = append(w.claimRows, map[string]any{"id": id, "actor": c.ActorID, "stance": string(c.Stance), "topic": c.Topic,
+			"quote": c.Evidence, "start": c.Start, "end": c.End, "attribution": string(c.Attribution),
+			"cue": c.Cue, "confidence": c.Confidence, "actor_name": c.Actor})
+	}
+	for _, a := range in.Actors {
+		w.actorRows = append(w.actorRows, map[string]any{"id": a.ID, "name": a.Name, "kind": string(a.Kind), "aliases": a.Aliases})
+		if a.Mentions > 0 {
+			w.mentionRows = append(w.mentionRows, map[string]any{"id": a.ID, "count": a.Mentions})
+		}
+	}
+	for _, f := range in.Affiliations {
+		w.affRows = append(w.affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
+	}
+	w.doc = map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "url": nullIfEmpty(in.URL), "sha256": in.SHA256, "read_for": in.ReadFor,
+		"chars": len([]rune(in.Text)), "text": in.Text, "corpus": nullIfEmpty(in.Corpus), "corpus_note": nullIfEmpty(in.CorpusNote),
+		"published": nullIfEmpty(in.Published)}
+	for _, t := range in.Topics {
+		w.topics = append(w.topics, map[string]any{"id": t.ID, "name": t.Name, "terms": t.Terms,
+			"start": nullIfEmpty(t.Start), "end": nullIfEmpty(t.End)})
+	}
+	return w
+}
+
+// run writes the document in tx: the document and its topics, its
+// actors, mentions, claims and affiliations, then the change to the
+// summary edges.
+func (w docWrite) run(ctx context.Context, tx neo4j.ManagedTransaction, batch int) error {
+	run := func(q string, p map[string]any) error { return exec(ctx, tx, q, p) }
+	before, err := upsertDocument(ctx, tx, w.topics, w.doc)
+	if err != nil {
+		return err
+	}
+	if len(w.actorRows) <= batch && len(w.claimRows) <= batch && len(w.affRows) <= batch {
+		// The usual case: everything in one round trip.
+		err = run(cypherWriteAll, map[string]any{"id": w.in.ID, "keep": w.keep, "rekey": w.rekey,
+			"actors": w.actorRows, "mentions": w.mentionRows, "claims": w.claimRows, "affiliations": w.affRows})
+	} else {
+		err = writeInBatches(run, w.in, w.keep, w.rekey, w.actorRows, w.mentionRows, w.claimRows, w.affRows, batch)
+	}
+	if err != nil {
+		return err
+	}
+	// A new document's claims are all unreviewed: its counts are known
+	// without asking.
+	after := newCounts(w.in.ID, w.in.Claims)
+	if len(before) > 0 {
+		if after, err = stanceCounts(ctx, tx, w.in.ID); err != nil {
+			return err
+		}
+	}
+	deltas := summaryDeltas(before, after)
+	if len(deltas) == 0 {
+		return nil
+	}
+	return run(cypherSummaryDeltas(), map[string]any{"rows": deltas})
 }
 
 // upsertDocument writes the topics and the document node and returns the

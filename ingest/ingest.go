@@ -28,7 +28,8 @@ import (
 // Store is the part of the graph the ingester writes to.
 type Store interface {
 	DocumentState(ctx context.Context, id string) (graph.DocumentState, error)
-	WriteDocument(ctx context.Context, in graph.DocumentInput, batch int) error
+	// WriteDocuments writes documents in one transaction: all or none.
+	WriteDocuments(ctx context.Context, ins []graph.DocumentInput, batch int) error
 	LegacyDocument(ctx context.Context, name string) (graph.LegacyDocument, bool, error)
 	AdoptDocument(ctx context.Context, legacyID string, in graph.DocumentInput) error
 	People(ctx context.Context) ([]model.Actor, error)
@@ -58,7 +59,12 @@ type Options struct {
 	Pin       string
 	MaxBytes  int64
 	BatchSize int
-	Workers   int
+	// Workers read and extract documents; Writers write them, up to
+	// DocsPerTransaction in one transaction (a failed one is written
+	// again a document at a time, so each stands or fails alone).
+	Workers            int
+	Writers            int
+	DocsPerTransaction int
 	// Force rewrites documents even when their content is unchanged.
 	Force bool
 	// Date (YYYY-MM-DD) is the publication date of documents that do not
@@ -130,39 +136,68 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	defer o.Progress.Finish()
 
 	jobs := make(chan article)
+	// Documents ready to write: a channel a few transactions deep, so that
+	// reading and extracting go on while the writers wait for Neo4j.
+	ready := make(chan prepared, 2*max(1, o.DocsPerTransaction))
 	var mu sync.Mutex
 	actors := map[string]bool{}
 	var unavailable error
-	var wg sync.WaitGroup
+	record := func(p prepared) {
+		mu.Lock()
+		switch {
+		case p.err != nil:
+			sum.Failed++
+			sum.Failures = append(sum.Failures, Failure{File: p.a.path, Err: p.err})
+			if model.ErrorCode(p.err) == model.Unavailable && unavailable == nil {
+				unavailable = p.err
+			}
+		case p.res.seen:
+			sum.Seen++
+		case p.res.unchanged:
+			sum.Unchanged++
+		default:
+			sum.Documents++
+			sum.Claims += len(p.in.Claims)
+			for _, a := range p.in.Actors {
+				actors[a.ID] = true
+			}
+		}
+		mu.Unlock()
+		o.Progress.Done(p.a.path, p.err)
+	}
+	var readers, writers sync.WaitGroup
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		readers.Go(func() {
 			for f := range jobs {
-				res, err := o.one(ctx, f, names)
-				mu.Lock()
-				switch {
-				case err != nil:
-					sum.Failed++
-					sum.Failures = append(sum.Failures, Failure{File: f.path, Err: err})
-					if model.ErrorCode(err) == model.Unavailable && unavailable == nil {
-						unavailable = err
-					}
-				case res.seen:
-					sum.Seen++
-				case res.unchanged:
-					sum.Unchanged++
-				default:
-					sum.Documents++
-					sum.Claims += res.claims
-					for _, a := range res.actors {
-						actors[a] = true
+				if p := o.prepare(ctx, f, names); p.err == nil && p.res.write {
+					ready <- p
+				} else {
+					record(p)
+				}
+			}
+		})
+	}
+	for range max(1, o.Writers) {
+		writers.Go(func() {
+			for p := range ready {
+				batch := []prepared{p}
+			fill:
+				for len(batch) < o.DocsPerTransaction {
+					select {
+					case q, ok := <-ready:
+						if !ok {
+							break fill
+						}
+						batch = append(batch, q)
+					default:
+						break fill
 					}
 				}
-				mu.Unlock()
-				o.Progress.Done(f.path, err)
+				for _, done := range o.write(ctx, batch) {
+					record(done)
+				}
 			}
-		}()
+		})
 	}
 	for _, f := range files {
 		mu.Lock()
@@ -174,7 +209,9 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 		jobs <- f
 	}
 	close(jobs)
-	wg.Wait()
+	readers.Wait()
+	close(ready)
+	writers.Wait()
 	sum.Actors = len(actors)
 	sum.Elapsed = time.Since(start)
 	if ctx.Err() != nil {
@@ -213,15 +250,49 @@ func (o Options) fromFeeds(ctx context.Context, listed []article, sum *Summary) 
 	return out
 }
 
+// prepared is an article read and extracted, ready to write (res.write),
+// or what became of it.
+type prepared struct {
+	a   article
+	in  graph.DocumentInput
+	res oneResult
+	err error
+}
+
 type oneResult struct {
 	seen      bool
 	unchanged bool
-	claims    int
-	actors    []string
+	write     bool
 }
 
-// one ingests a single file or page.
-func (o Options) one(ctx context.Context, a article, names *identity.Index) (oneResult, error) {
+// write writes a batch of documents in one transaction; if that fails, it
+// writes them one by one, so that each document is written or not on its
+// own and a failure is the failing document's.
+func (o Options) write(ctx context.Context, batch []prepared) []prepared {
+	ins := make([]graph.DocumentInput, len(batch))
+	for i, p := range batch {
+		ins[i] = p.in
+	}
+	err := o.Store.WriteDocuments(ctx, ins, o.BatchSize)
+	for i := range batch {
+		switch {
+		case err == nil:
+		case len(batch) == 1 || model.ErrorCode(err) == model.Unavailable:
+			batch[i].err = err
+		default:
+			batch[i].err = o.Store.WriteDocuments(ctx, ins[i:i+1], o.BatchSize)
+		}
+	}
+	return batch
+}
+
+// prepare reads and extracts a single file or page.
+func (o Options) prepare(ctx context.Context, a article, names *identity.Index) prepared {
+	in, res, err := o.read(ctx, a, names)
+	return prepared{a: a, in: in, res: res, err: err}
+}
+
+func (o Options) read(ctx context.Context, a article, names *identity.Index) (graph.DocumentInput, oneResult, error) {
 	in := graph.DocumentInput{ID: documentID(a.origin), Name: a.name(), Source: a.source,
 		ReadFor: o.readFor(), Corpus: a.corpus.Name, CorpusNote: a.corpus.Note}
 	var raw []byte
@@ -231,41 +302,41 @@ func (o Options) one(ctx context.Context, a article, names *identity.Index) (one
 		// once, and asking a site again for them is not polite.
 		stored, err := o.Store.DocumentState(ctx, in.ID)
 		if err != nil {
-			return oneResult{}, err
+			return in, oneResult{}, err
 		}
 		if stored.SHA256 != "" && stored.ReadFor == in.ReadFor && !o.Force {
-			return oneResult{seen: true}, nil
+			return in, oneResult{seen: true}, nil
 		}
 		page, err := o.Fetcher.Page(ctx, a.url)
 		if err != nil {
-			return oneResult{}, err
+			return in, oneResult{}, err
 		}
 		raw, in.URL = page.HTML, page.URL
 		in.Title = cmp.Or(a.title, page.Title) // a feed's title carries no site name
 		in.Published = cmp.Or(page.Published, a.published)
 	} else if raw, err = readCapped(a.path, o.MaxBytes); err != nil {
-		return oneResult{}, err
+		return in, oneResult{}, err
 	}
 	sum := sha256.Sum256(raw)
 	in.SHA256 = hex.EncodeToString(sum[:])
 	if a.url == "" {
 		stored, err := o.stored(ctx, a, in)
 		if err != nil {
-			return oneResult{}, err
+			return in, oneResult{}, err
 		}
 		// A document written before topics were recorded (ReadFor "")
 		// counts as read for today's: --force reads it again.
 		if stored.SHA256 == in.SHA256 && (stored.ReadFor == in.ReadFor || stored.ReadFor == "") && !o.Force {
-			return oneResult{unchanged: true}, nil
+			return in, oneResult{unchanged: true}, nil
 		}
 	}
 	doc, err := extract.Parse(a.source, raw)
 	if err != nil {
-		return oneResult{}, err
+		return in, oneResult{}, err
 	}
 	results, err := o.Extractor.Extract(ctx, doc, o.Pin)
 	if err != nil {
-		return oneResult{}, err
+		return in, oneResult{}, err
 	}
 	var res extract.Result
 	res, in.Topics = union(results)
@@ -273,14 +344,7 @@ func (o Options) one(ctx context.Context, a article, names *identity.Index) (one
 	in.Published = cmp.Or(in.Published, doc.Published, o.Date)
 	in.Title = cmp.Or(in.Title, title(doc.Text))
 	in.Text, in.Actors, in.Claims, in.Affiliations = doc.Text, res.Actors, res.Claims, res.Affiliations
-	if err := o.Store.WriteDocument(ctx, in, o.BatchSize); err != nil {
-		return oneResult{}, err
-	}
-	ids := make([]string, 0, len(res.Actors))
-	for _, a := range res.Actors {
-		ids = append(ids, a.ID)
-	}
-	return oneResult{claims: len(res.Claims), actors: ids}, nil
+	return in, oneResult{write: true}, nil
 }
 
 // samePeople gives each actor of a document the id an analyst merged it

@@ -4,11 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,12 +27,15 @@ var topic = neo4jtest.Topic
 // countingStore counts writes on their way to the real store.
 type countingStore struct {
 	*graph.Store
-	writes int
+	mu     sync.Mutex
+	writes int // documents
 }
 
-func (c *countingStore) WriteDocument(ctx context.Context, in graph.DocumentInput, batch int) error {
-	c.writes++
-	return c.Store.WriteDocument(ctx, in, batch)
+func (c *countingStore) WriteDocuments(ctx context.Context, ins []graph.DocumentInput, batch int) error {
+	c.mu.Lock()
+	c.writes += len(ins)
+	c.mu.Unlock()
+	return c.Store.WriteDocuments(ctx, ins, batch)
 }
 
 var newExtractor = neo4jtest.Extractor
@@ -40,7 +45,7 @@ var newExtractor = neo4jtest.Extractor
 func options(t *testing.T, st ingest.Store) ingest.Options {
 	t.Helper()
 	return ingest.Options{Store: st, Extractor: newExtractor(t),
-		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Progress: neo4jtest.Quiet{}}
+		MaxBytes: 1 << 20, BatchSize: 100, Workers: 2, Writers: 1, DocsPerTransaction: 4, Progress: neo4jtest.Quiet{}}
 }
 
 // forced is options with Force set: every document rewritten.
@@ -627,5 +632,53 @@ func TestForcingOneTopicsFolderLeavesTheOther(t *testing.T) {
 		if got := claimsOf(tt.forcedTopic); !slices.Equal(got, forcedBefore) {
 			t.Errorf("forcing %s changed its own claims:\n got %v\nwant %v", tt.forced, got, forcedBefore)
 		}
+	}
+}
+
+// failingStore refuses any transaction that holds the document read from
+// a file of the given name: a write failure Neo4j would report for one
+// document.
+type failingStore struct {
+	*graph.Store
+	name string
+}
+
+func (f failingStore) WriteDocuments(ctx context.Context, ins []graph.DocumentInput, batch int) error {
+	for _, in := range ins {
+		if in.Name == f.name {
+			return model.Errorf(model.Invalid, "write document %s: refused", in.ID)
+		}
+	}
+	return f.Store.WriteDocuments(ctx, ins, batch)
+}
+
+// Documents share transactions, yet each is written or fails on its own:
+// a transaction that fails is written again a document at a time, so the
+// one bad document fails, named, and the others in its batch are written.
+func TestOneBadDocumentInABatchFailsAlone(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	dir := t.TempDir()
+	for i, country := range []string{"Jordan", "Egypt", "Qatar", "Oman", "Kenya", "Ghana"} {
+		body := fmt.Sprintf("%s welcomed the decision to join the anti-ISIS coalition.\n", country)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("note-%d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := options(t, failingStore{Store: st, name: "note-3.txt"})
+	o.Workers, o.DocsPerTransaction = 1, 6
+	sum, err := ingest.Run(context.Background(), o, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != 5 || sum.Failed != 1 || filepath.Base(sum.Failures[0].File) != "note-3.txt" {
+		t.Fatalf("summary %+v", sum)
+	}
+	rows := query(t, st, "MATCH (d:Document) RETURN d.name ORDER BY d.name", nil)
+	var names []string
+	for _, r := range rows {
+		names = append(names, r[0].(string))
+	}
+	if want := []string{"note-0.txt", "note-1.txt", "note-2.txt", "note-4.txt", "note-5.txt"}; !slices.Equal(names, want) {
+		t.Errorf("documents %v, want %v", names, want)
 	}
 }

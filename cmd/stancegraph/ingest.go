@@ -100,6 +100,7 @@ Examples:
 			sum, runErr := ingest.Run(ctx, ingest.Options{
 				Store: st, Extractor: x, Pin: pin,
 				MaxBytes: a.cfg.Ingest.MaxBytes, BatchSize: a.cfg.Ingest.BatchSize, Workers: a.cfg.Ingest.Workers,
+				Writers: a.cfg.Ingest.Writers, DocsPerTransaction: a.cfg.Ingest.DocsPerTransaction,
 				Force: force, Date: date, Progress: newProgress(a.stderr, a.log),
 				Fetcher: a.fetcher(append(slices.Clone(args), feeds...)), Feeds: feeds,
 			}, args)
