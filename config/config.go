@@ -199,7 +199,7 @@ func defaults() map[string]any {
 		"ingest.max_bytes":            10 << 20,
 		"ingest.batch_size":           1000,
 		"ingest.workers":              2,
-		"ingest.writers":              1,
+		"ingest.writers":              2,
 		"ingest.docs_per_transaction": 8,
 		"fetch.user_agent":            "",
 		"fetch.timeout":               "30s",

@@ -59,7 +59,7 @@ END {
 	ratio("eight documents per transaction / one (docs/s)", "BenchmarkWriteEightPerTransaction|docs/s", "BenchmarkWriteBatched|docs/s")
 	ratio("unchanged re-ingest / first ingest (docs/s)", "BenchmarkReingestUnchanged|docs/s", "BenchmarkIngest|docs/s")
 	ratio("first ingest, documents batched in transactions / one per transaction (docs/s)", "BenchmarkIngest|docs/s", "BenchmarkIngestOnePerTransaction|docs/s")
-	ratio("first ingest, two batching writers / one (docs/s)", "BenchmarkIngestTwoWriters|docs/s", "BenchmarkIngest|docs/s")
+	ratio("first ingest, two batching writers / one (docs/s)", "BenchmarkIngest|docs/s", "BenchmarkIngestOneWriter|docs/s")
 	ratio("seeds /api/ask: API p50 / direct p50", "BenchmarkAPI/seeds/ask/http|p50-ms", "BenchmarkAPI/seeds/ask/direct|p50-ms")
 	ratio("seeds /api/graph: API p50 / direct p50", "BenchmarkAPI/seeds/graph/http|p50-ms", "BenchmarkAPI/seeds/graph/direct|p50-ms")
 	ratio("synthetic /api/ask: API p50 / direct p50", "BenchmarkAPI/synth/ask/http|p50-ms", "BenchmarkAPI/synth/ask/direct|p50-ms")

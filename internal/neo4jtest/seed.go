@@ -80,7 +80,7 @@ func SeedWith(tb testing.TB, st *graph.Store, x *extract.Topics, paths ...string
 		tb.Fatal(err)
 	}
 	sum, err := ingest.Run(ctx, ingest.Options{Store: st, Extractor: x, MaxBytes: 1 << 20,
-		BatchSize: 500, Workers: 2, Writers: 1, DocsPerTransaction: 8, Progress: Quiet{}}, paths)
+		BatchSize: 500, Workers: 2, Writers: 2, DocsPerTransaction: 8, Progress: Quiet{}}, paths)
 	if err != nil {
 		tb.Fatal(err)
 	}
