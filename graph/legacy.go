@@ -8,26 +8,6 @@ import (
 	"github.com/stancegraph/stancegraph/model"
 )
 
-// LegacyDocument is a document written before documents were identified
-// by where they came from: its id is its file's base name and its source
-// the path it was given as.
-type LegacyDocument struct {
-	ID     string
-	Source string
-	SHA256 string
-}
-
-// LegacyDocument returns the document an earlier stancegraph wrote for a
-// file named name, if the graph holds one. Ids of today's documents never
-// hold a dot, a file name with an extension always does.
-func (s *Store) LegacyDocument(ctx context.Context, name string) (LegacyDocument, bool, error) {
-	recs, err := s.read(ctx, "MATCH (d:Document {id: $name}) RETURN d.source AS source, d.sha256 AS sha256", map[string]any{"name": name})
-	if err != nil || len(recs) == 0 {
-		return LegacyDocument{}, false, err
-	}
-	return LegacyDocument{ID: name, Source: str(field(recs[0], "source")), SHA256: str(field(recs[0], "sha256"))}, true, nil
-}
-
 // AdoptDocument gives a legacy document the identity of today's (id, name,
 // source) and its claims the ids they have under it, so that its review
 // marks carry over and the next write sees the document as its own.

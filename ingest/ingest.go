@@ -27,10 +27,9 @@ import (
 
 // Store is the part of the graph the ingester writes to.
 type Store interface {
-	DocumentState(ctx context.Context, id string) (graph.DocumentState, error)
+	DocumentStates(ctx context.Context, ids []string) (map[string]graph.DocumentState, error)
 	// WriteDocuments writes documents in one transaction: all or none.
 	WriteDocuments(ctx context.Context, ins []graph.DocumentInput, batch int) error
-	LegacyDocument(ctx context.Context, name string) (graph.LegacyDocument, bool, error)
 	AdoptDocument(ctx context.Context, legacyID string, in graph.DocumentInput) error
 	People(ctx context.Context) ([]model.Actor, error)
 	Merges(ctx context.Context) (map[string]string, error)
@@ -131,6 +130,10 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 		return Summary{}, err
 	}
 	names := identity.NewIndex(people, merged, split)
+	stored, err := o.known(ctx, files)
+	if err != nil {
+		return Summary{}, err
+	}
 	workers := max(1, o.Workers)
 	o.Progress.Start(len(files))
 	defer o.Progress.Finish()
@@ -169,7 +172,7 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	for range workers {
 		readers.Go(func() {
 			for f := range jobs {
-				if p := o.prepare(ctx, f, names); p.err == nil && p.res.write {
+				if p := o.prepare(ctx, f, names, stored); p.err == nil && p.res.write {
 					ready <- p
 				} else {
 					record(p)
@@ -286,13 +289,47 @@ func (o Options) write(ctx context.Context, batch []prepared) []prepared {
 	return batch
 }
 
+// knownDocs is what the graph held, when the run began, of the run's
+// documents (by id) and of the documents an earlier version wrote under
+// their files' names; a legacy document is adopted by the first of the
+// run's files to claim it.
+type knownDocs struct {
+	states  map[string]graph.DocumentState
+	mu      sync.Mutex
+	adopted map[string]bool
+}
+
+// known asks the graph once for every document of the run.
+func (o Options) known(ctx context.Context, articles []article) (*knownDocs, error) {
+	ids := make([]string, 0, 2*len(articles))
+	for _, a := range articles {
+		ids = append(ids, documentID(a.origin))
+		if a.url == "" {
+			ids = append(ids, a.name())
+		}
+	}
+	states, err := o.Store.DocumentStates(ctx, ids)
+	return &knownDocs{states: states, adopted: map[string]bool{}}, err
+}
+
+// claim reports whether the legacy document id is this caller's to adopt.
+func (k *knownDocs) claim(id string) bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.adopted[id] {
+		return false
+	}
+	k.adopted[id] = true
+	return true
+}
+
 // prepare reads and extracts a single file or page.
-func (o Options) prepare(ctx context.Context, a article, names *identity.Index) prepared {
-	in, res, err := o.read(ctx, a, names)
+func (o Options) prepare(ctx context.Context, a article, names *identity.Index, known *knownDocs) prepared {
+	in, res, err := o.read(ctx, a, names, known)
 	return prepared{a: a, in: in, res: res, err: err}
 }
 
-func (o Options) read(ctx context.Context, a article, names *identity.Index) (graph.DocumentInput, oneResult, error) {
+func (o Options) read(ctx context.Context, a article, names *identity.Index, known *knownDocs) (graph.DocumentInput, oneResult, error) {
 	in := graph.DocumentInput{ID: documentID(a.origin), Name: a.name(), Source: a.source,
 		ReadFor: o.readFor(), Corpus: a.corpus.Name, CorpusNote: a.corpus.Note}
 	var raw []byte
@@ -300,11 +337,7 @@ func (o Options) read(ctx context.Context, a article, names *identity.Index) (gr
 	if a.url != "" {
 		// A page already read is not fetched again: news pages are read
 		// once, and asking a site again for them is not polite.
-		stored, err := o.Store.DocumentState(ctx, in.ID)
-		if err != nil {
-			return in, oneResult{}, err
-		}
-		if stored.SHA256 != "" && stored.ReadFor == in.ReadFor && !o.Force {
+		if stored := known.states[in.ID]; stored.SHA256 != "" && stored.ReadFor == in.ReadFor && !o.Force {
 			return in, oneResult{seen: true}, nil
 		}
 		page, err := o.Fetcher.Page(ctx, a.url)
@@ -320,7 +353,7 @@ func (o Options) read(ctx context.Context, a article, names *identity.Index) (gr
 	sum := sha256.Sum256(raw)
 	in.SHA256 = hex.EncodeToString(sum[:])
 	if a.url == "" {
-		stored, err := o.stored(ctx, a, in)
+		stored, err := o.stored(ctx, a, in, known)
 		if err != nil {
 			return in, oneResult{}, err
 		}
@@ -458,19 +491,15 @@ func union(results []extract.Result) (extract.Result, []model.Topic) {
 // (named by its base name then) becomes this one first, so that its
 // review marks stay and nothing is written twice: when it has the same
 // content, or its recorded path is this file.
-func (o Options) stored(ctx context.Context, a article, in graph.DocumentInput) (graph.DocumentState, error) {
-	stored, err := o.Store.DocumentState(ctx, in.ID)
-	if err != nil || stored.SHA256 != "" {
-		return stored, err
+func (o Options) stored(ctx context.Context, a article, in graph.DocumentInput, known *knownDocs) (graph.DocumentState, error) {
+	if stored := known.states[in.ID]; stored.SHA256 != "" {
+		return stored, nil
 	}
-	old, ok, err := o.Store.LegacyDocument(ctx, in.Name)
-	if err != nil || !ok {
-		return graph.DocumentState{}, err
-	}
-	if old.SHA256 != in.SHA256 && origin(old.Source) != a.origin {
+	old, ok := known.states[in.Name]
+	if !ok || old.SHA256 != in.SHA256 && origin(old.Source) != a.origin || !known.claim(in.Name) {
 		return graph.DocumentState{}, nil
 	}
-	if err := o.Store.AdoptDocument(ctx, old.ID, in); err != nil {
+	if err := o.Store.AdoptDocument(ctx, in.Name, in); err != nil {
 		return graph.DocumentState{}, err
 	}
 	return graph.DocumentState{SHA256: old.SHA256}, nil
