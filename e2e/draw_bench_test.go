@@ -72,3 +72,46 @@ func BenchmarkForceLayout500(b *testing.B) {
 		})
 	}
 }
+
+// drawPageJS is drawJS laid out by the page's own layouts (setLayout):
+// the grouped layout, the default, places nodes by stance group without
+// a simulation.
+const drawPageJS = `new Promise(resolve => {
+  const cy = window.stancegraph.cy;
+  const n = %d, stances = ['support', 'oppose', 'cautious'], kinds = ['person', 'state', 'group'];
+  const els = [{group: 'nodes', data: {id: 't', label: 'Topic', kind: 'topic', type: 'topic', evidence: 0, stances: []}}];
+  for (let i = 0; i < n; i++) {
+    const s = stances[i %% 3];
+    els.push({group: 'nodes', data: {id: 'a' + i, label: 'Actor ' + i, kind: kinds[i %% 3], type: 'actor', evidence: 1 + i %% 7, stances: [s]}});
+    els.push({group: 'edges', data: {id: 'e' + i, source: 'a' + i, target: 't', type: s === 'support' ? 'SUPPORTS' : s === 'oppose' ? 'OPPOSES' : 'CAUTIOUS_ON', stance: s, claims: 1 + i %% 5, documents: 1}});
+  }
+  const t0 = performance.now();
+  cy.elements().remove();
+  cy.add(els);
+  window.stancegraph.setLayout('%s');
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+})`
+
+// BenchmarkDraw5000 draws 5,000 actors, as a reader asking for them all
+// would, with the page's default grouped layout and, as the baseline in
+// the same run, the rings it replaced as the default.
+func BenchmarkDraw5000(b *testing.B) {
+	ctx, base, _ := site(b)
+	if err := run(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(`#graph`),
+		chromedp.Poll[chromedp.Void](`window.stancegraph && window.stancegraph.cy.nodes().length > 0`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		b.Fatal(err)
+	}
+	for _, layout := range []string{"grouped", "concentric"} {
+		b.Run(layout, func(b *testing.B) {
+			var total float64
+			for b.Loop() {
+				ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(drawPageJS, 5000, layout), chromedp.EvalAwaitPromise))
+				if err != nil {
+					b.Fatal(err)
+				}
+				total += ms
+			}
+			b.ReportMetric(total/float64(b.N), "draw-ms")
+		})
+	}
+}

@@ -58,7 +58,7 @@ const graph = createGraph(byId('graph'), {
   onExpand: expand,
 });
 // for browser tests and for poking at the graph from the console
-window.stancegraph = { cy: graph.cy };
+window.stancegraph = { cy: graph.cy, setLayout: graph.setLayout };
 
 const filters = createFilters({
   onChange(f) {

@@ -115,6 +115,9 @@ function styles() {
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111111', 'underlay-color': '#111111', 'underlay-opacity': 0.15, 'underlay-padding': 6 } },
     { selector: 'edge:selected', style: { opacity: 1, 'underlay-color': '#111111', 'underlay-opacity': 0.2, 'underlay-padding': 4 } },
     { selector: '.faded', style: { opacity: 0.18, 'text-opacity': 0.3 } },
+    // Thousands of edges: straight lines without arrow heads (the colour
+    // says the stance), which Cytoscape draws many times faster than curves.
+    { selector: 'edge.many', style: { 'curve-style': 'haystack', 'haystack-radius': 0, width: 1.5 } },
   );
   return s;
 }
@@ -179,6 +182,9 @@ function byStance(a, b) {
 // with none (affiliated only) last.
 const GROUPS = ['support', 'cautious', 'oppose', 'none'];
 const KIND_ORDER = { person: 0, state: 1, group: 2 };
+// Past this many edges they are drawn the fast way (edge.many).
+const MANY_EDGES = 1000;
+
 // Columns leave room for a label; rows for the node and its label.
 const COLUMN = 112;
 const SPACING = 72;
@@ -211,11 +217,16 @@ function groupOf(n) {
 function groupedPositions(nodes) {
   /** @type {Record<string, {x: number, y: number}>} */
   const pos = {};
-  const blocks = GROUPS.map((g) =>
-    nodes
-      .filter((n) => n.data('type') !== 'topic' && groupOf(n) === g)
-      .sort((a, b) => (KIND_ORDER[a.data('kind')] ?? 3) - (KIND_ORDER[b.data('kind')] ?? 3) || (b.data('evidence') || 0) - (a.data('evidence') || 0)),
-  ).filter((b) => b.length);
+  /** @type {Record<string, cytoscape.NodeSingular[]>} */
+  const by = {};
+  nodes.forEach((n) => {
+    if (n.data('type') === 'topic') return;
+    const g = groupOf(n);
+    (by[g] = by[g] || []).push(n);
+  });
+  const blocks = GROUPS.filter((g) => by[g]).map((g) =>
+    by[g].sort((a, b) => (KIND_ORDER[a.data('kind')] ?? 3) - (KIND_ORDER[b.data('kind')] ?? 3) || (b.data('evidence') || 0) - (a.data('evidence') || 0)),
+  );
   let x = 0;
   let width = 0;
   for (const block of blocks) {
@@ -289,8 +300,10 @@ export function createGraph(container, { onSelect, onExpand }) {
   });
 
   function relayout() {
-    const eles = cy.nodes().sort(byStance).union(cy.edges());
-    eles.layout(layoutOptions(layoutName, cy.nodes())).run();
+    cy.edges().toggleClass('many', cy.edges().length > MANY_EDGES);
+    // the rings go round in stance order; the grouped layout orders itself
+    const nodes = layoutName === 'grouped' ? cy.nodes() : cy.nodes().sort(byStance);
+    nodes.union(cy.edges()).layout(layoutOptions(layoutName, nodes)).run();
     cy.fit(undefined, 30);
   }
 
