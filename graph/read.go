@@ -169,14 +169,20 @@ RETURN size(rows) AS total, rows[$offset..CASE WHEN $limit IS NULL THEN size(row
 
 // cypherActorSummaries answers the same from the summary edges, which is
 // proportional to the actors rather than to the claims: used unless a
-// document filter needs the claims themselves.
-func cypherActorSummaries() string {
-	return `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)
+// document filter needs the claims themselves. byIDs starts from the
+// actors $ids names, found by index, rather than from every summary edge
+// (PROFILE: 1,394 db hits instead of 19,465 for 50 of 1,400 actors).
+func cypherActorSummaries(byIDs bool) string {
+	match := `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)`
+	if byIDs {
+		match = `MATCH (a:Actor) WHERE a.id IN $ids
+MATCH (a)-[s:` + stanceRels() + `]->(t:Topic)`
+	}
+	return match + `
 WITH a, t, s, ` + stanceOfRel("s") + ` AS stance
 WHERE ($stance IS NULL OR stance = $stance)
   AND ($kind IS NULL OR a.kind = $kind)
   AND ($topic IS NULL OR t.id = $topic)
-  AND ($ids IS NULL OR a.id IN $ids)
   AND ($name IS NULL OR toLower(a.name) CONTAINS $name OR any(x IN a.aliases WHERE toLower(x) CONTAINS $name))
 WITH a, stance, sum(s.claims) AS claims, sum(s.documents) AS documents
 ORDER BY stance
@@ -192,9 +198,7 @@ func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, int, error)
 		return nil, 0, err
 	}
 	if f.Doc == "" {
-		p := f.params()
-		p["ids"] = nil
-		return s.actorList(ctx, cypherActorSummaries(), p)
+		return s.actorList(ctx, cypherActorSummaries(false), f.params())
 	}
 	return s.actorList(ctx, cypherActorList, f.params())
 }
@@ -203,7 +207,7 @@ func (s *Store) Actors(ctx context.Context, f ActorFilter) ([]Actor, int, error)
 func (s *Store) actorsByID(ctx context.Context, ids []string) ([]Actor, error) {
 	p := ActorFilter{}.params()
 	p["ids"] = ids
-	actors, _, err := s.actorList(ctx, cypherActorSummaries(), p)
+	actors, _, err := s.actorList(ctx, cypherActorSummaries(true), p)
 	return actors, err
 }
 
