@@ -104,4 +104,36 @@ func TestPagesInChromium(t *testing.T) {
 	if want := fmt.Sprintf("Showing 80 of %d actors", total); total > 80 && !strings.HasPrefix(strings.ReplaceAll(graphLine, ",", ""), want) {
 		t.Errorf("graph line %q, want %q", graphLine, want)
 	}
+
+	// Finding an actor far down the lists draws it with its neighbourhood
+	// and opens it in the panel.
+	var far struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	var heading, caption string
+	var drawnIt bool
+	err = run(ctx,
+		eval(&far, `(() => { const li = document.querySelectorAll('#actor-list li.actor')[150];
+  return {id: li.dataset.actorId, name: li.querySelector('.actor-name').textContent}; })()`),
+	)
+	if err != nil || far.ID == "" {
+		t.Fatalf("the 151st actor: %+v %v", far, err)
+	}
+	err = run(ctx,
+		chromedp.SetValue(chromedp.CSS(`#graph-search-input`), far.Name),
+		chromedp.Click(chromedp.CSS(`#graph-search button[type="submit"]`)),
+		chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.getElementById('panel-heading').textContent === %q`, far.Name),
+			chromedp.WithPollingTimeout(20*time.Second)),
+		eval(&drawnIt, fmt.Sprintf(`window.stancegraph.cy.getElementById(%q).selected()`, far.ID)),
+		into(&heading, chromedp.Text(`#panel-heading`)),
+		into(&caption, chromedp.Text(`#graph-caption`)),
+	)
+	shot(t, ctx, shots, "15-find-actor")
+	if err != nil {
+		t.Fatalf("find %s: %v", far.Name, err)
+	}
+	if !drawnIt || heading != far.Name || !strings.HasPrefix(caption, far.Name) {
+		t.Errorf("after finding %s: drawn and selected %v, panel %q, caption %q", far.Name, drawnIt, heading, caption)
+	}
 }

@@ -18,8 +18,8 @@ const state = {
   // the actor open in the panel and the question last asked, for the address
   actor: '',
   q: '',
-  // what the graph shows: the filtered graph, or the graph of an answer
-  graph: { kind: 'filters' },
+  // what the graph shows: the filtered graph, an answer's, or one actor's neighbourhood (q: its name, id)
+  graph: /** @type {{kind: string, q?: string, id?: string}} */ ({ kind: 'filters' }),
   // what CSV/JSON export: null (the actor list), an answer or a query run
   result: null,
 };
@@ -177,10 +177,48 @@ async function expand(id) {
 }
 
 function updateGraphCaption() {
-  graphCaption.textContent =
-    state.graph.kind === 'answer' ? `Graph of the answer to “${state.graph.q}”` : 'Graph of the actors matching the filters';
+  const captions = {
+    answer: `Graph of the answer to “${state.graph.q}”`,
+    focus: `${state.graph.q} and the actors affiliated with it`,
+    filters: 'Graph of the actors matching the filters',
+  };
+  graphCaption.textContent = captions[state.graph.kind] || captions.filters;
   graphNote.textContent = '';
 }
+
+// Finding an actor: the actor with that name or alias (else the match
+// with the most evidence, on the picked topic) is drawn alone with its
+// neighbourhood and opened in the panel, however far down the lists it is.
+byId('graph-search').addEventListener('submit', async (evt) => {
+  evt.preventDefault();
+  const input = /** @type {HTMLInputElement} */ (byId('graph-search-input'));
+  const name = input.value.trim();
+  if (!name) return;
+  graphNote.textContent = `Looking for ${name}…`;
+  try {
+    // the name search matches parts of names; a whole name or alias wins
+    const d = /** @type {Schemas['ActorList']} */ (await getJSON('/api/actors', { params: { name, topic: topicOf(), limit: 20 } }));
+    const same = (/** @type {string} */ n) => n.toLowerCase() === name.toLowerCase();
+    const exact = d.actors.find((a) => same(a.name) || (a.aliases || []).some(same));
+    const found = exact || d.actors[0];
+    if (!found) {
+      graphNote.textContent = `No actor is called ${name}${topicOf() ? ' on this topic' : ''}.`;
+      return;
+    }
+    const els = /** @type {Schemas['Elements']} */ (
+      await getJSON(`/api/graph/neighbourhood/${encodeURIComponent(found.id)}`, { params: { topic: topicOf() }, signal: nextGraph() })
+    );
+    fill(graphMore);
+    graph.replace(els);
+    state.graph = { kind: 'focus', q: found.name, id: found.id };
+    updateGraphCaption();
+    if (!exact && d.total > 1) graphNote.textContent = `${d.total} actors match “${name}”; this is the one with the most evidence.`;
+    setStatus(graphWrap, graphStatus, 'idle');
+    openActor(found.id);
+  } catch (err) {
+    if (!isAbort(err)) graphNote.textContent = `Could not find ${name}: ${err.message}`;
+  }
+});
 
 byId('layout').addEventListener('change', (evt) => graph.setLayout(/** @type {HTMLSelectElement} */ (evt.target).value));
 byId('graph-zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
@@ -210,6 +248,12 @@ function resultExport(format) {
 function graphmlExport() {
   if (state.graph.kind === 'answer') {
     return download('/api/ask', { params: { q: state.graph.q, topic: topicOf(), format: 'graphml' }, name: `stancegraph-answer-${slug(state.graph.q)}.graphml` });
+  }
+  if (state.graph.kind === 'focus') {
+    return download(`/api/graph/neighbourhood/${encodeURIComponent(state.graph.id)}`, {
+      params: { topic: topicOf(), format: 'graphml' },
+      name: `stancegraph-${slug(state.graph.q)}.graphml`,
+    });
   }
   return download('/api/graph', { params: { ...state.filters, format: 'graphml' }, name: 'stancegraph-graph.graphml' });
 }
