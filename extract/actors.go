@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/model"
 )
@@ -274,6 +275,22 @@ var (
 		"emphasi", "predicted", "suggested"}
 )
 
+// inWord reports whether the byte at i of s continues a word: a letter
+// or digit comes right before it.
+func inWord(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// startsWord reports whether a trigger begins with a letter.
+func startsWord(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r)
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -353,9 +370,29 @@ func endsClause(text string, e int) bool {
 
 // findNear runs re only in windows around the trigger words of a line
 // (lower is its lower-cased copy): the patterns are costly to try at every
-// position of long text. A window starts at a word boundary so that it
-// does not cut a name in two. Matches are in text's offsets, each once.
+// position of long text. A trigger that is a word counts only at the
+// start of a word ("ms" in "Ms Lind", not in "arms"), as every pattern
+// begins its title, role or verb there; one of punctuation ("'s ", "(")
+// counts anywhere. A window starts at a word boundary so that it does
+// not cut a name in two. Matches are in text's offsets, each once.
 func findNear(re *regexp.Regexp, text, lower string, triggers []string, before, after int) [][]int {
+	var out [][]int
+	for _, w := range windows(text, lower, triggers, before, after) {
+		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0]
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// windows are the spans of text findNear searches, merged where they
+// overlap, in text order.
+func windows(text, lower string, triggers []string, before, after int) [][2]int {
 	var wins [][2]int
 	for _, t := range triggers {
 		for from := 0; ; {
@@ -364,12 +401,15 @@ func findNear(re *regexp.Regexp, text, lower string, triggers []string, before, 
 				break
 			}
 			i += from
+			from = i + len(t)
+			if startsWord(t) && inWord(lower, i) {
+				continue
+			}
 			a, b := max(0, i-before), min(len(text), i+len(t)+after)
 			for a > 0 && text[a-1] != ' ' && text[a-1] != '"' && i-a < before+40 {
 				a-- // back to the start of the word the window would cut
 			}
 			wins = append(wins, [2]int{a, b})
-			from = i + len(t)
 		}
 	}
 	if len(wins) == 0 {
@@ -385,18 +425,7 @@ func findNear(re *regexp.Regexp, text, lower string, triggers []string, before, 
 		}
 		merged = append(merged, w)
 	}
-	var out [][]int
-	for _, w := range merged {
-		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += w[0]
-				}
-			}
-			out = append(out, m)
-		}
-	}
-	return out
+	return merged
 }
 
 func sub(s string, m []int, i int) string {

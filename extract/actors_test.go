@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -37,5 +39,29 @@ func TestTitledPeople(t *testing.T) {
 			}
 			t.Errorf("people in %q: %v, want %q among them", tc.text, names, tc.want)
 		})
+	}
+}
+
+// A trigger that is a word opens a window only where a word starts with
+// it: "ms" in "arms" or "dr" in "hundred" is no title; one of
+// punctuation ("'s ") opens one wherever it stands.
+func TestWindowsOpenAtWordStarts(t *testing.T) {
+	tests := []struct {
+		text     string
+		triggers []string
+		want     [][2]int
+	}{
+		{"The arms deal was signed.", []string{"ms"}, nil},
+		{"A hundred people came.", []string{"dr"}, nil},
+		{"Ms Lind signed it.", []string{"ms"}, [][2]int{{0, 7}}},
+		{"It was signed by Ms Lind.", []string{"ms"}, [][2]int{{14, 24}}},
+		{"Norway's envoy agreed.", []string{"'s "}, [][2]int{{0, 14}}},
+		{"The arms deal, said Ms Lind, was fair.", []string{"ms"}, [][2]int{{15, 27}}},
+	}
+	for _, tc := range tests {
+		got := windows(tc.text, strings.ToLower(tc.text), tc.triggers, 2, 5)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%q: windows %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
