@@ -25,19 +25,15 @@ type Item struct {
 	Published string
 }
 
-const feedTypes = "a feed (RSS, Atom or JSON Feed)"
+// Feeds are served under many types; "" and text/plain are parsed anyway.
+var feedKind = kind{name: "a feed (RSS, Atom or JSON Feed)",
+	accept: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8",
+	types:  []string{"", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/feed+json", "application/json", "text/plain"}}
 
 // Feed fetches and parses a feed. An item without a usable link is left
 // out and named in the returned list of problems.
 func (c *Client) Feed(ctx context.Context, raw string) (Feed, []error, error) {
-	r, err := c.get(ctx, raw, feedTypes, func(mt string) bool {
-		switch mt {
-		case "", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
-			"application/feed+json", "application/json", "text/plain":
-			return true
-		}
-		return false
-	})
+	r, err := c.get(ctx, raw, feedKind)
 	if err != nil {
 		return Feed{}, nil, err
 	}

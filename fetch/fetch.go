@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -166,9 +167,16 @@ type response struct {
 	body        []byte
 }
 
-// get fetches one URL, waiting for its host's turn; accept says which
-// media types the caller reads. Every error names the URL.
-func (c *Client) get(ctx context.Context, raw string, what string, accept func(mediaType string) bool) (response, error) {
+// kind is what a request asks for: its name in errors, the Accept header
+// it sends and the media types it reads ("" for a body sent without one).
+type kind struct {
+	name, accept string
+	types        []string
+}
+
+// get fetches one URL of kind k, waiting for its host's turn. Every
+// error names the URL.
+func (c *Client) get(ctx context.Context, raw string, k kind) (response, error) {
 	u, err := Parse(raw)
 	if err != nil {
 		return response{}, err
@@ -197,7 +205,7 @@ func (c *Client) get(ctx context.Context, raw string, what string, accept func(m
 		return response{}, model.Wrap(model.Invalid, err, "%s", raw)
 	}
 	req.Header.Set("User-Agent", c.o.UserAgent)
-	req.Header.Set("Accept", what)
+	req.Header.Set("Accept", k.accept)
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return response{}, c.failed(raw, err)
@@ -211,12 +219,12 @@ func (c *Client) get(ctx context.Context, raw string, what string, accept func(m
 	if header == "" || err != nil {
 		mt = ""
 	}
-	if !accept(mt) {
+	if !slices.Contains(k.types, mt) {
 		shown := header
 		if shown == "" {
 			shown = "none"
 		}
-		return response{}, model.Errorf(model.Invalid, "%s: content type %s is not %s", raw, shown, what)
+		return response{}, model.Errorf(model.Invalid, "%s: content type %s is not %s", raw, shown, k.name)
 	}
 	if resp.ContentLength > c.o.MaxBytes {
 		return response{}, model.Errorf(model.TooLarge, "%s: %d bytes is over the %d-byte cap (ingest.max_bytes); not read", raw, resp.ContentLength, c.o.MaxBytes)

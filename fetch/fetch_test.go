@@ -109,7 +109,9 @@ func TestFeedListsItsItems(t *testing.T) {
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Bay Gazette</title><id>urn:bay</id><updated>2026-03-12T10:00:00Z</updated>
 <entry><title>Patrols to begin in spring</title><id>urn:bay:1</id><link href="patrols"/><updated>2026-03-12T10:00:00Z</updated></entry>
 </feed>`
+	var accept string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		accept = r.Header.Get("Accept")
 		if r.URL.Path == "/atom/" {
 			w.Header().Set("Content-Type", "application/atom+xml")
 			fmt.Fprint(w, atom)
@@ -133,6 +135,9 @@ func TestFeedListsItsItems(t *testing.T) {
 	}
 	if len(problems) != 1 || !strings.Contains(problems[0].Error(), `item 3 ("An item with no link") has no usable link`) {
 		t.Errorf("problems %v", problems)
+	}
+	if !strings.HasPrefix(accept, "application/rss+xml, application/atom+xml") {
+		t.Errorf("Accept header for a feed: %q", accept)
 	}
 	f, _, err = c.Feed(context.Background(), srv.URL+"/atom/")
 	if err != nil {
@@ -292,13 +297,14 @@ func TestOneRequestAtATimePerHost(t *testing.T) {
 	var mu sync.Mutex
 	var inFlight, most int
 	var starts []time.Time
-	agents := map[string]bool{}
+	agents, accepts := map[string]bool{}, map[string]bool{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		inFlight++
 		most = max(most, inFlight)
 		starts = append(starts, time.Now())
 		agents[r.UserAgent()] = true
+		accepts[r.Header.Get("Accept")] = true
 		mu.Unlock()
 		time.Sleep(20 * time.Millisecond)
 		w.Header().Set("Content-Type", "text/html")
@@ -332,6 +338,9 @@ func TestOneRequestAtATimePerHost(t *testing.T) {
 	}
 	if len(agents) != 1 || !agents["stancegraph-test/1"] {
 		t.Errorf("User-Agents sent: %v", agents)
+	}
+	if len(accepts) != 1 || !accepts["text/html, application/xhtml+xml;q=0.9"] {
+		t.Errorf("Accept headers sent for pages: %v", accepts)
 	}
 }
 

@@ -27,13 +27,12 @@ type Page struct {
 	HTML []byte
 }
 
-const pageTypes = "an article page (text/html)"
+var pageKind = kind{name: "an article page (text/html)", accept: "text/html, application/xhtml+xml;q=0.9",
+	types: []string{"", "text/html", "application/xhtml+xml"}}
 
 // Page fetches an article page and keeps its main text.
 func (c *Client) Page(ctx context.Context, raw string) (Page, error) {
-	r, err := c.get(ctx, raw, pageTypes, func(mt string) bool {
-		return mt == "" || mt == "text/html" || mt == "application/xhtml+xml"
-	})
+	r, err := c.get(ctx, raw, pageKind)
 	if err != nil {
 		return Page{}, err
 	}
