@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -85,12 +84,23 @@ func (p Page) Validate() error {
 	return nil
 }
 
-// skipLimit is the clause that takes the page from a query's rows.
+// params adds the page to a query's parameters: $offset, and $limit
+// (null for all).
+func (p Page) params(m map[string]any) map[string]any {
+	m["offset"], m["limit"] = p.Offset, nil
+	if p.Limit > 0 {
+		m["limit"] = p.Limit
+	}
+	return m
+}
+
+// skipLimit is the clause that takes the page from a query's rows; the
+// numbers are parameters (see params), so each shape is planned once.
 func (p Page) skipLimit() string {
 	if p.Limit == 0 {
-		return fmt.Sprintf("SKIP %d", p.Offset)
+		return "SKIP $offset"
 	}
-	return fmt.Sprintf("SKIP %d LIMIT %d", p.Offset, p.Limit)
+	return "SKIP $offset LIMIT $limit"
 }
 
 // ActorFilter narrows the actor list and the graph. Empty fields do not
@@ -124,10 +134,7 @@ func (f ActorFilter) Validate() error {
 }
 
 func (f ActorFilter) params() map[string]any {
-	p := map[string]any{"stance": nil, "kind": nil, "doc": nil, "name": nil, "topic": nil, "limit": nil, "offset": f.Offset}
-	if f.Limit > 0 {
-		p["limit"] = f.Limit
-	}
+	p := f.Page.params(map[string]any{"stance": nil, "kind": nil, "doc": nil, "name": nil, "topic": nil})
 	if f.Topic != "" {
 		p["topic"] = f.Topic
 	}
@@ -319,7 +326,7 @@ RETURN c.stance AS stance, count(c) AS claims, count(DISTINCT d) AS documents OR
 	}
 	d.ClaimsTotal = int(total)
 	if d.Claims, err = s.claimQuery(ctx, "MATCH (a:Actor {id: $id})-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+onTopic+"\n"+claimReturn+
-		"\nORDER BY d.source, d.id, c.start "+page.skipLimit(), params); err != nil {
+		"\nORDER BY d.source, d.id, c.start "+page.skipLimit(), page.params(params)); err != nil {
 		return ActorDetail{}, err
 	}
 	for _, st := range d.Actor.Stances {
