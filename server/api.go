@@ -1,6 +1,7 @@
 package server
 
 import (
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -55,17 +56,17 @@ func (s *Server) pageOf(c *gin.Context, defaultLimit int) (graph.Page, bool) {
 		p.Limit = 0
 	}
 	for _, q := range []struct {
-		name string
-		into *int
-		min  int
-	}{{"limit", &p.Limit, 1}, {"offset", &p.Offset, 0}} {
+		name     string
+		into     *int
+		min, max int
+	}{{"limit", &p.Limit, 1, maxPage}, {"offset", &p.Offset, 0, math.MaxInt32}} {
 		v, given := c.GetQuery(q.name)
 		if !given {
 			continue
 		}
 		n, err := strconv.Atoi(v)
-		if err != nil || n < q.min || n > maxPage && q.name == "limit" {
-			fail(c, s.log, model.Errorf(model.Invalid, "parameter %s: want a whole number from %d to %d, got %q", q.name, q.min, maxPage, v))
+		if err != nil || n < q.min || n > q.max {
+			fail(c, s.log, model.Errorf(model.Invalid, "parameter %s: want a whole number from %d to %d, got %q", q.name, q.min, q.max, v))
 			return p, false
 		}
 		*q.into = n
