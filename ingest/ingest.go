@@ -172,7 +172,8 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	for range workers {
 		readers.Go(func() {
 			for f := range jobs {
-				if p := o.prepare(ctx, f, names, stored); p.err == nil && p.res.write {
+				in, res, err := o.read(ctx, f, names, stored)
+				if p := (prepared{a: f, in: in, res: res, err: err}); p.toWrite() {
 					ready <- p
 				} else {
 					record(p)
@@ -253,8 +254,8 @@ func (o Options) fromFeeds(ctx context.Context, listed []article, sum *Summary) 
 	return out
 }
 
-// prepared is an article read and extracted, ready to write (res.write),
-// or what became of it.
+// prepared is an article read and extracted, ready to write, or what
+// became of it.
 type prepared struct {
 	a   article
 	in  graph.DocumentInput
@@ -262,10 +263,13 @@ type prepared struct {
 	err error
 }
 
+// toWrite says whether the article was read and extracted and is to be
+// written: not failed, not already seen, not unchanged.
+func (p prepared) toWrite() bool { return p.err == nil && !p.res.seen && !p.res.unchanged }
+
 type oneResult struct {
 	seen      bool
 	unchanged bool
-	write     bool
 }
 
 // write writes a batch of documents in one transaction; if that fails, it
@@ -323,12 +327,8 @@ func (k *knownDocs) claim(id string) bool {
 	return true
 }
 
-// prepare reads and extracts a single file or page.
-func (o Options) prepare(ctx context.Context, a article, names *identity.Index, known *knownDocs) prepared {
-	in, res, err := o.read(ctx, a, names, known)
-	return prepared{a: a, in: in, res: res, err: err}
-}
-
+// read reads and extracts a single file or page, unless the graph has it
+// already.
 func (o Options) read(ctx context.Context, a article, names *identity.Index, known *knownDocs) (graph.DocumentInput, oneResult, error) {
 	in := graph.DocumentInput{ID: documentID(a.origin), Name: a.name(), Source: a.source,
 		ReadFor: o.readFor(), Corpus: a.corpus.Name, CorpusNote: a.corpus.Note}
@@ -377,7 +377,7 @@ func (o Options) read(ctx context.Context, a article, names *identity.Index, kno
 	in.Published = cmp.Or(in.Published, doc.Published, o.Date)
 	in.Title = cmp.Or(in.Title, title(doc.Text))
 	in.Text, in.Actors, in.Claims, in.Affiliations = doc.Text, res.Actors, res.Claims, res.Affiliations
-	return in, oneResult{write: true}, nil
+	return in, oneResult{}, nil
 }
 
 // samePeople gives each actor of a document the id an analyst merged it

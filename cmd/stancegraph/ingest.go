@@ -61,10 +61,7 @@ Examples:
   stancegraph ingest https://news.example.org/2025/11/12/accord-signed
   stancegraph ingest --feed https://news.example.org/world/rss.xml`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(feeds) > 0 {
-				return nil
-			}
-			if len(args) == 0 {
+			if len(args) == 0 && len(feeds) == 0 {
 				return usagef("give at least one file, folder or URL, or a --feed URL")
 			}
 			return nil
