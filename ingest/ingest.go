@@ -130,7 +130,7 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 		return Summary{}, err
 	}
 	names := identity.NewIndex(people, merged, split)
-	stored, err := o.known(ctx, files)
+	docs, err := o.known(ctx, files)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -172,7 +172,7 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	for range workers {
 		readers.Go(func() {
 			for f := range jobs {
-				in, res, err := o.read(ctx, f, names, stored)
+				in, res, err := o.read(ctx, f, names, docs)
 				if p := (prepared{a: f, in: in, res: res, err: err}); p.toWrite() {
 					ready <- p
 				} else {
