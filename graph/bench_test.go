@@ -81,6 +81,15 @@ func BenchmarkWriteEightPerTransaction(b *testing.B) {
 	})
 }
 
+// BenchmarkWriteBare writes the same rows eight documents per transaction
+// with the fewest statements that store them (graph.WriteBare): the upper
+// bound WriteDocuments is measured against.
+func BenchmarkWriteBare(b *testing.B) {
+	benchWrites(b, 8, func(st *graph.Store, d []graph.DocumentInput) error {
+		return st.WriteBare(context.Background(), d)
+	})
+}
+
 // BenchmarkWritePerRow writes the same subset one query per row: the
 // baseline the batched writes are measured against.
 func BenchmarkWritePerRow(b *testing.B) {

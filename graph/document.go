@@ -1,9 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -107,39 +110,39 @@ func (s *Store) People(ctx context.Context) ([]model.Actor, error) {
 // and relationship types cannot be parameters, hence one statement per kind
 // and FOREACH switches per stance.
 const (
-	cypherTopics = `UNWIND $topics AS r
+	// cypherUpsertDocuments writes the topics and the documents, ties each
+	// document to the topics it is now about, and returns the documents'
+	// claim counts as they were.
+	cypherUpsertDocuments = `CALL {
+UNWIND $topics AS r
 MERGE (t:Topic {id: r.id})
 SET t.name = r.name, t.terms = r.terms,
     t.start = CASE WHEN r.start IS NULL THEN null ELSE date(r.start) END,
-    t.end = CASE WHEN r.end IS NULL THEN null ELSE date(r.end) END`
-
-	cypherDocument = `MERGE (d:Document {id: $doc.id})
-SET d.name = $doc.name, d.title = $doc.title, d.source = $doc.source, d.url = $doc.url, d.sha256 = $doc.sha256, d.read_for = $doc.read_for,
-    d.chars = $doc.chars, d.text = $doc.text, d.ingested_at = datetime(),
-    d.corpus = $doc.corpus, d.corpus_note = $doc.corpus_note,
-    d.published = CASE WHEN $doc.published IS NULL THEN null ELSE date($doc.published) END`
-
-	// cypherUpsertDocument writes the topics and the document, ties the
-	// document to the topics it is now about, and returns its claim counts
-	// as they were.
-	cypherUpsertDocument = "CALL {\n" + cypherTopics + "\n}\n" + cypherDocument + `
-WITH d
+    t.end = CASE WHEN r.end IS NULL THEN null ELSE date(r.end) END
+}
+UNWIND $docs AS doc
+MERGE (d:Document {id: doc.id})
+SET d.name = doc.name, d.title = doc.title, d.source = doc.source, d.url = doc.url, d.sha256 = doc.sha256, d.read_for = doc.read_for,
+    d.chars = doc.chars, d.text = doc.text, d.ingested_at = datetime(),
+    d.corpus = doc.corpus, d.corpus_note = doc.corpus_note,
+    d.published = CASE WHEN doc.published IS NULL THEN null ELSE date(doc.published) END
+WITH d, doc
 CALL { WITH d MATCH (d)-[old:ABOUT]->(:Topic) DELETE old }
-CALL { WITH d UNWIND $topics AS r MATCH (t:Topic {id: r.id}) CREATE (d)-[:ABOUT]->(t) }
+CALL { WITH d, doc UNWIND doc.topics AS tid MATCH (t:Topic {id: tid}) CREATE (d)-[:ABOUT]->(t) }
 WITH d
 OPTIONAL ` + docClaimCounts
 
-	// cypherStanceCounts counts a document's claims that count (not
+	// cypherStanceCounts counts documents' claims that count (not
 	// rejected) per actor and stance, before and after a rewrite, so that
 	// the summary edges can be adjusted by the difference instead of
 	// recounted over every document.
-	cypherStanceCounts = "MATCH (d:Document {id: $id})\n" + docClaimCounts
+	cypherStanceCounts = "UNWIND $ids AS id\nMATCH (d:Document {id: id})\n" + docClaimCounts
 
 	// docClaimCounts counts the claims of document d per actor, stance
 	// and topic.
 	docClaimCounts = `MATCH (d)<-[:IN]-(c:Claim)<-[:MADE]-(a:Actor), (c)-[:ABOUT]->(t:Topic)
 WHERE ` + counted + `
-RETURN a.id AS actor, c.stance AS stance, t.id AS topic, count(c) AS claims`
+RETURN d.id AS doc, a.id AS actor, c.stance AS stance, t.id AS topic, count(c) AS claims`
 
 	// cypherRekeyClaims gives claims written under the single-topic id
 	// their id under the topic's, so that the rewrite below finds them
@@ -165,10 +168,9 @@ FOREACH (_ IN CASE WHEN r.kind = 'state' THEN [1] ELSE [] END | SET a:State)
 FOREACH (_ IN CASE WHEN r.kind = 'group' THEN [1] ELSE [] END | SET a:Group)`
 
 	cypherMentions = `MATCH (d:Document {id: $id})
-OPTIONAL MATCH (d)-[old:MENTIONS]->(:Actor)
-DELETE old
-WITH DISTINCT d
-UNWIND $mentions AS r
+CALL { WITH d MATCH (d)-[old:MENTIONS]->(:Actor) DELETE old }
+WITH d, $mentions AS mentions
+UNWIND mentions AS r
 MATCH (a:Actor {id: r.id})
 CREATE (d)-[:MENTIONS {count: r.count}]->(a)`
 
@@ -187,12 +189,22 @@ MERGE (c)-[:IN]->(d)`
 MATCH (p:Actor {id: r.person}), (o:Actor {id: r.org})
 MERGE (p)-[a:AFFILIATED_WITH]->(o)
 SET a.role = CASE WHEN coalesce(a.role, '') = '' THEN r.role ELSE a.role END`
-
-	// cypherWriteAll is a whole document's rows in one statement: each
-	// part runs once, in order, as a unit subquery.
-	cypherWriteAll = "CALL {\n" + cypherRekeyClaims + "\n}\nCALL {\n" + cypherDropStale + "\n}\nCALL {\n" + cypherActors + "\n}\nCALL {\n" + cypherMentions +
-		"\n}\nCALL {\n" + cypherClaims + "\n}\nCALL {\n" + cypherAffiliations + "\n}"
 )
+
+// cypherWriteDocs writes several documents' rows in one statement: the
+// parts above, each run once per document, in order, as a unit subquery
+// reading the document's row (doc.claims) where the part alone reads a
+// parameter ($claims). One round trip for a batch of documents instead
+// of one per document and part.
+var cypherWriteDocs = func() string {
+	perDoc := strings.NewReplacer("$id", "doc.id", "$keep", "doc.keep", "$rekey", "doc.rekey", "$actors", "doc.actors",
+		"$mentions", "doc.mentions", "$claims", "doc.claims", "$affiliations", "doc.affiliations")
+	q := "UNWIND $docs AS doc"
+	for _, part := range []string{cypherRekeyClaims, cypherDropStale, cypherActors, cypherMentions, cypherClaims, cypherAffiliations} {
+		q += "\nCALL {\nWITH doc\n" + perDoc.Replace(part) + "\n}"
+	}
+	return q
+}()
 
 // WriteDocument writes one document in a transaction of its own: all of
 // it or nothing (see WriteDocuments).
@@ -206,8 +218,9 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 // half-written, and none of them written. Claims a new version no longer
 // has are removed; claims it keeps keep their review marks. batch bounds
 // the rows per statement. Several documents per transaction share the cost
-// of a commit; a caller that needs each document to stand alone writes
-// them again one by one when the transaction fails.
+// of a commit and of each statement's round trip; a caller that needs each
+// document to stand alone writes them again one by one when the
+// transaction fails.
 func (s *Store) WriteDocuments(ctx context.Context, ins []DocumentInput, batch int) error {
 	if len(ins) == 0 {
 		return nil
@@ -224,12 +237,7 @@ func (s *Store) WriteDocuments(ctx context.Context, ins []DocumentInput, batch i
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		for _, w := range writes {
-			if err := w.run(ctx, tx, batch); err != nil {
-				return nil, err
-			}
-		}
-		return nil, nil
+		return nil, writeAll(ctx, tx, writes, batch)
 	})
 	if err != nil {
 		if len(ins) == 1 {
@@ -242,17 +250,16 @@ func (s *Store) WriteDocuments(ctx context.Context, ins []DocumentInput, batch i
 
 // docWrite is one document's rows, ready for Cypher.
 type docWrite struct {
-	in                                                        DocumentInput
-	keep                                                      []string
-	claimRows, rekey, actorRows, mentionRows, affRows, topics []map[string]any
-	doc                                                       map[string]any
+	in                                                DocumentInput
+	keep                                              []string
+	claimRows, rekey, actorRows, mentionRows, affRows []map[string]any
+	doc                                               map[string]any
 }
 
 func prepare(in DocumentInput) docWrite {
 	w := docWrite{in: in, keep: make([]string, 0, len(in.Claims)), claimRows: make([]map[string]any, 0, len(in.Claims)),
 		rekey: make([]map[string]any, 0, len(in.Claims)), actorRows: make([]map[string]any, 0, len(in.Actors)),
-		mentionRows: make([]map[string]any, 0, len(in.Actors)), affRows: make([]map[string]any, 0, len(in.Affiliations)),
-		topics: make([]map[string]any, 0, len(in.Topics))}
+		mentionRows: make([]map[string]any, 0, len(in.Actors)), affRows: make([]map[string]any, 0, len(in.Affiliations))}
 	for _, c := range in.Claims {
 		id := ClaimID(in.ID, c)
 		w.keep = append(w.keep, id)
@@ -270,85 +277,138 @@ func prepare(in DocumentInput) docWrite {
 	for _, f := range in.Affiliations {
 		w.affRows = append(w.affRows, map[string]any{"person": f.PersonID, "org": f.OrgID, "role": f.Role})
 	}
+	topicIDs := make([]string, len(in.Topics))
+	for i, t := range in.Topics {
+		topicIDs[i] = t.ID
+	}
 	w.doc = map[string]any{"id": in.ID, "name": in.Name, "title": in.Title, "source": in.Source, "url": nullIfEmpty(in.URL), "sha256": in.SHA256, "read_for": in.ReadFor,
 		"chars": len([]rune(in.Text)), "text": in.Text, "corpus": nullIfEmpty(in.Corpus), "corpus_note": nullIfEmpty(in.CorpusNote),
-		"published": nullIfEmpty(in.Published)}
-	for _, t := range in.Topics {
-		w.topics = append(w.topics, map[string]any{"id": t.ID, "name": t.Name, "terms": t.Terms,
-			"start": nullIfEmpty(t.Start), "end": nullIfEmpty(t.End)})
-	}
+		"published": nullIfEmpty(in.Published), "topics": topicIDs}
 	return w
 }
 
-// run writes the document in tx: the document and its topics, its
+// fits: the document's rows fit in one statement's batch.
+func (w docWrite) fits(batch int) bool {
+	return len(w.actorRows) <= batch && len(w.claimRows) <= batch && len(w.affRows) <= batch
+}
+
+// row is the document's rows as one row of cypherWriteDocs.
+func (w docWrite) row() map[string]any {
+	return map[string]any{"id": w.in.ID, "keep": w.keep, "rekey": w.rekey, "actors": w.actorRows,
+		"mentions": w.mentionRows, "claims": w.claimRows, "affiliations": w.affRows}
+}
+
+// writeAll writes documents in tx: the documents and their topics, their
 // actors, mentions, claims and affiliations, then the change to the
-// summary edges.
-func (w docWrite) run(ctx context.Context, tx neo4j.ManagedTransaction, batch int) error {
+// summary edges, in a few statements for all of them. A document with
+// more rows than a batch is written in batches of its own, in its turn.
+func writeAll(ctx context.Context, tx neo4j.ManagedTransaction, writes []docWrite, batch int) error {
 	run := func(q string, p map[string]any) error { return exec(ctx, tx, q, p) }
-	before, err := upsertDocument(ctx, tx, w.topics, w.doc)
+	before, err := upsertDocuments(ctx, tx, writes)
 	if err != nil {
 		return err
 	}
-	if len(w.actorRows) <= batch && len(w.claimRows) <= batch && len(w.affRows) <= batch {
-		// The usual case: everything in one round trip.
-		err = run(cypherWriteAll, map[string]any{"id": w.in.ID, "keep": w.keep, "rekey": w.rekey,
-			"actors": w.actorRows, "mentions": w.mentionRows, "claims": w.claimRows, "affiliations": w.affRows})
-	} else {
-		err = writeInBatches(run, w.in, w.keep, w.rekey, w.actorRows, w.mentionRows, w.claimRows, w.affRows, batch)
-	}
-	if err != nil {
+	var together []map[string]any
+	flush := func() error {
+		if len(together) == 0 {
+			return nil
+		}
+		err := run(cypherWriteDocs, map[string]any{"docs": together})
+		together = nil
 		return err
 	}
-	// A new document's claims are all unreviewed: its counts are known
-	// without asking.
-	after := newCounts(w.in.ID, w.in.Claims)
-	if len(before) > 0 {
-		if after, err = stanceCounts(ctx, tx, w.in.ID); err != nil {
+	for _, w := range writes {
+		if w.fits(batch) {
+			together = append(together, w.row())
+			continue
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if err := writeInBatches(run, w, batch); err != nil {
 			return err
 		}
 	}
-	deltas := summaryDeltas(before, after)
+	if err := flush(); err != nil {
+		return err
+	}
+	// A new document's claims are all unreviewed: its counts are known
+	// without asking. Only documents that were there before are counted
+	// again.
+	var again []string
+	for _, w := range writes {
+		if len(before[w.in.ID]) > 0 {
+			again = append(again, w.in.ID)
+		}
+	}
+	after := map[string]map[stanceKey]int64{}
+	if len(again) > 0 {
+		if after, err = stanceCounts(ctx, tx, again); err != nil {
+			return err
+		}
+	}
+	changes := make([]countChange, len(writes))
+	for i, w := range writes {
+		changes[i] = countChange{before: before[w.in.ID], after: after[w.in.ID]}
+		if len(before[w.in.ID]) == 0 {
+			changes[i].after = newCounts(w.in.ID, w.in.Claims)
+		}
+	}
+	deltas := summaryDeltas(changes)
 	if len(deltas) == 0 {
 		return nil
 	}
 	return run(cypherSummaryDeltas(), map[string]any{"rows": deltas})
 }
 
-// upsertDocument writes the topics and the document node and returns the
-// document's claim counts before this write.
-func upsertDocument(ctx context.Context, tx neo4j.ManagedTransaction, topics []map[string]any, doc map[string]any) (map[stanceKey]int64, error) {
-	res, err := tx.Run(ctx, cypherUpsertDocument, map[string]any{"topics": topics, "doc": doc})
+// upsertDocuments writes the topics and the document nodes and returns
+// each document's claim counts before this write, by document id.
+func upsertDocuments(ctx context.Context, tx neo4j.ManagedTransaction, writes []docWrite) (map[string]map[stanceKey]int64, error) {
+	var topics []map[string]any
+	seen := map[string]bool{}
+	docs := make([]map[string]any, len(writes))
+	for i, w := range writes {
+		docs[i] = w.doc
+		for _, t := range w.in.Topics {
+			if !seen[t.ID] {
+				seen[t.ID] = true
+				topics = append(topics, map[string]any{"id": t.ID, "name": t.Name, "terms": t.Terms,
+					"start": nullIfEmpty(t.Start), "end": nullIfEmpty(t.End)})
+			}
+		}
+	}
+	res, err := tx.Run(ctx, cypherUpsertDocuments, map[string]any{"topics": topics, "docs": docs})
 	if err != nil {
 		return nil, err
 	}
 	return countsFrom(ctx, res)
 }
 
-// writeInBatches is the path for documents with more rows than one batch.
-func writeInBatches(run func(string, map[string]any) error, in DocumentInput, keep []string,
-	rekey, actorRows, mentionRows, claimRows, affRows []map[string]any, batch int) error {
-	for _, rows := range chunks(rekey, batch) {
+// writeInBatches is the path for a document with more rows than one
+// batch.
+func writeInBatches(run func(string, map[string]any) error, w docWrite, batch int) error {
+	for _, rows := range chunks(w.rekey, batch) {
 		if err := run(cypherRekeyClaims, map[string]any{"rekey": rows}); err != nil {
 			return err
 		}
 	}
-	if err := run(cypherDropStale, map[string]any{"id": in.ID, "keep": keep}); err != nil {
+	if err := run(cypherDropStale, map[string]any{"id": w.in.ID, "keep": w.keep}); err != nil {
 		return err
 	}
-	for _, rows := range chunks(actorRows, batch) {
+	for _, rows := range chunks(w.actorRows, batch) {
 		if err := run(cypherActors, map[string]any{"actors": rows}); err != nil {
 			return err
 		}
 	}
-	if err := run(cypherMentions, map[string]any{"id": in.ID, "mentions": mentionRows}); err != nil {
+	if err := run(cypherMentions, map[string]any{"id": w.in.ID, "mentions": w.mentionRows}); err != nil {
 		return err
 	}
-	for _, rows := range chunks(claimRows, batch) {
-		if err := run(cypherClaims, map[string]any{"id": in.ID, "claims": rows}); err != nil {
+	for _, rows := range chunks(w.claimRows, batch) {
+		if err := run(cypherClaims, map[string]any{"id": w.in.ID, "claims": rows}); err != nil {
 			return err
 		}
 	}
-	for _, rows := range chunks(affRows, batch) {
+	for _, rows := range chunks(w.affRows, batch) {
 		if err := run(cypherAffiliations, map[string]any{"affiliations": rows}); err != nil {
 			return err
 		}
@@ -371,56 +431,80 @@ func newCounts(docID string, claims []model.Claim) map[stanceKey]int64 {
 // stanceKey is one actor's stance on one topic in one document.
 type stanceKey struct{ actor, stance, topic string }
 
-func stanceCounts(ctx context.Context, tx neo4j.ManagedTransaction, docID string) (map[stanceKey]int64, error) {
-	res, err := tx.Run(ctx, cypherStanceCounts, map[string]any{"id": docID})
+// countChange is one document's claim counts before and after a write.
+type countChange struct{ before, after map[stanceKey]int64 }
+
+// stanceCounts returns the claim counts of the given documents, by id.
+func stanceCounts(ctx context.Context, tx neo4j.ManagedTransaction, docIDs []string) (map[string]map[stanceKey]int64, error) {
+	res, err := tx.Run(ctx, cypherStanceCounts, map[string]any{"ids": docIDs})
 	if err != nil {
 		return nil, err
 	}
 	return countsFrom(ctx, res)
 }
 
-func countsFrom(ctx context.Context, res neo4j.ResultWithContext) (map[stanceKey]int64, error) {
+func countsFrom(ctx context.Context, res neo4j.ResultWithContext) (map[string]map[stanceKey]int64, error) {
 	recs, err := res.Collect(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[stanceKey]int64, len(recs))
+	out := map[string]map[stanceKey]int64{}
 	for _, r := range recs {
 		actor, _ := field(r, "actor").(string)
 		if actor == "" {
 			continue // OPTIONAL MATCH found no claim
 		}
+		doc := str(field(r, "doc"))
+		if out[doc] == nil {
+			out[doc] = map[stanceKey]int64{}
+		}
 		n, _ := field(r, "claims").(int64)
-		out[stanceKey{actor, str(field(r, "stance")), str(field(r, "topic"))}] = n
+		out[doc][stanceKey{actor, str(field(r, "stance")), str(field(r, "topic"))}] = n
 	}
 	return out, nil
 }
 
-// summaryDeltas turns a document's claim counts before and after a rewrite
-// into changes of the summary edges: claims by the difference, documents
-// by one where the document starts or stops counting.
-func summaryDeltas(before, after map[stanceKey]int64) []map[string]any {
-	keys := map[stanceKey]bool{}
-	for k := range before {
-		keys[k] = true
-	}
-	for k := range after {
-		keys[k] = true
-	}
-	var rows []map[string]any
-	for k := range keys {
-		b, a := before[k], after[k]
-		if a == b {
-			continue
+// summaryDeltas turns documents' claim counts before and after a rewrite
+// into changes of the summary edges, summed over the documents: claims by
+// the difference, documents by one where a document starts or stops
+// counting. The rows are in key order, so that two transactions update
+// shared edges in the same order and do not deadlock on each other.
+func summaryDeltas(changes []countChange) []map[string]any {
+	type delta struct{ claims, docs int64 }
+	sum := map[stanceKey]delta{}
+	for _, ch := range changes {
+		keys := map[stanceKey]bool{}
+		for k := range ch.before {
+			keys[k] = true
 		}
-		var docs int64
-		switch {
-		case b == 0 && a > 0:
-			docs = 1
-		case b > 0 && a == 0:
-			docs = -1
+		for k := range ch.after {
+			keys[k] = true
 		}
-		rows = append(rows, map[string]any{"actor": k.actor, "stance": k.stance, "topic": k.topic, "claims": a - b, "documents": docs})
+		for k := range keys {
+			b, a := ch.before[k], ch.after[k]
+			d := sum[k]
+			d.claims += a - b
+			switch {
+			case b == 0 && a > 0:
+				d.docs++
+			case b > 0 && a == 0:
+				d.docs--
+			}
+			sum[k] = d
+		}
+	}
+	keys := make([]stanceKey, 0, len(sum))
+	for k, d := range sum {
+		if d != (delta{}) {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(x, y stanceKey) int {
+		return cmp.Or(cmp.Compare(x.actor, y.actor), cmp.Compare(x.topic, y.topic), cmp.Compare(x.stance, y.stance))
+	})
+	rows := make([]map[string]any, len(keys))
+	for i, k := range keys {
+		rows[i] = map[string]any{"actor": k.actor, "stance": k.stance, "topic": k.topic, "claims": sum[k].claims, "documents": sum[k].docs}
 	}
 	return rows
 }

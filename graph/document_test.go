@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
@@ -15,27 +14,37 @@ import (
 
 func TestSummaryDeltas(t *testing.T) {
 	k := func(a, s string) stanceKey { return stanceKey{a, s, "t"} }
+	one := func(before, after map[stanceKey]int64) []countChange { return []countChange{{before, after}} }
 	tests := []struct {
-		name          string
-		before, after map[stanceKey]int64
-		want          []map[string]any
+		name    string
+		changes []countChange
+		want    []map[string]any
 	}{
-		{"new document", nil, map[stanceKey]int64{k("a", "support"): 2},
+		{"new document", one(nil, map[stanceKey]int64{k("a", "support"): 2}),
 			[]map[string]any{{"actor": "a", "stance": "support", "topic": "t", "claims": int64(2), "documents": int64(1)}}},
-		{"unchanged", map[stanceKey]int64{k("a", "oppose"): 1}, map[stanceKey]int64{k("a", "oppose"): 1}, nil},
-		{"claim dropped, document still counts", map[stanceKey]int64{k("a", "oppose"): 2}, map[stanceKey]int64{k("a", "oppose"): 1},
+		{"unchanged", one(map[stanceKey]int64{k("a", "oppose"): 1}, map[stanceKey]int64{k("a", "oppose"): 1}), []map[string]any{}},
+		{"claim dropped, document still counts", one(map[stanceKey]int64{k("a", "oppose"): 2}, map[stanceKey]int64{k("a", "oppose"): 1}),
 			[]map[string]any{{"actor": "a", "stance": "oppose", "topic": "t", "claims": int64(-1), "documents": int64(0)}}},
-		{"stance changed", map[stanceKey]int64{k("a", "oppose"): 1}, map[stanceKey]int64{k("a", "cautious"): 1},
+		{"stance changed", one(map[stanceKey]int64{k("a", "oppose"): 1}, map[stanceKey]int64{k("a", "cautious"): 1}),
 			[]map[string]any{
 				{"actor": "a", "stance": "cautious", "topic": "t", "claims": int64(1), "documents": int64(1)},
 				{"actor": "a", "stance": "oppose", "topic": "t", "claims": int64(-1), "documents": int64(-1)},
 			}},
+		{"two new documents, one edge", []countChange{
+			{nil, map[stanceKey]int64{k("b", "support"): 2}},
+			{nil, map[stanceKey]int64{k("b", "support"): 1, k("a", "support"): 1}},
+		}, []map[string]any{
+			{"actor": "a", "stance": "support", "topic": "t", "claims": int64(1), "documents": int64(1)},
+			{"actor": "b", "stance": "support", "topic": "t", "claims": int64(3), "documents": int64(2)},
+		}},
+		{"one document's loss is another's gain", []countChange{
+			{map[stanceKey]int64{k("a", "oppose"): 1}, nil},
+			{nil, map[stanceKey]int64{k("a", "oppose"): 1}},
+		}, []map[string]any{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := summaryDeltas(tt.before, tt.after)
-			sort.Slice(got, func(i, j int) bool { return got[i]["stance"].(string) < got[j]["stance"].(string) })
-			if !reflect.DeepEqual(got, tt.want) {
+			if got := summaryDeltas(tt.changes); !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("got %v, want %v", got, tt.want)
 			}
 		})
