@@ -308,53 +308,65 @@ func writeAll(ctx context.Context, tx neo4j.ManagedTransaction, writes []docWrit
 	if err != nil {
 		return err
 	}
-	var together []map[string]any
-	flush := func() error {
-		if len(together) == 0 {
-			return nil
-		}
-		err := run(cypherWriteDocs, map[string]any{"docs": together})
-		together = nil
-		return err
-	}
-	for _, w := range writes {
-		if w.fits(batch) {
-			together = append(together, w.row())
-			continue
-		}
-		if err := flush(); err != nil {
-			return err
-		}
-		if err := writeInBatches(run, w, batch); err != nil {
-			return err
-		}
-	}
-	if err := flush(); err != nil {
-		return err
-	}
 	// A new document's claims are all unreviewed: its counts are known
-	// without asking. Only documents that were there before are counted
-	// again.
+	// without asking. Only documents that had claims before are counted
+	// again after the write.
 	var again []string
 	for _, w := range writes {
 		if len(before[w.in.ID]) > 0 {
 			again = append(again, w.in.ID)
 		}
 	}
-	after := map[string]map[stanceKey]int64{}
-	if len(again) > 0 {
-		if after, err = stanceCounts(ctx, tx, again); err != nil {
+	changes := make([]countChange, len(writes))
+	for i, w := range writes {
+		changes[i] = countChange{before: before[w.in.ID], after: newCounts(w.in.ID, w.in.Claims)}
+	}
+	// On a first load no document is counted again: the summary deltas
+	// are known before writing and ride on the last statement.
+	var deltas []map[string]any
+	if len(again) == 0 {
+		deltas = summaryDeltas(changes)
+	}
+	var together []map[string]any
+	flush := func(last bool) error {
+		if len(together) == 0 {
+			return nil
+		}
+		q, p := cypherWriteDocs, map[string]any{"docs": together}
+		if last && len(deltas) > 0 {
+			q, p["rows"] = q+"\nWITH count(*) AS written\nCALL {\n"+cypherSummaryDeltas()+"\n}", deltas
+			deltas = nil
+		}
+		together = nil
+		return run(q, p)
+	}
+	for _, w := range writes {
+		if w.fits(batch) {
+			together = append(together, w.row())
+			continue
+		}
+		if err := flush(false); err != nil {
+			return err
+		}
+		if err := writeInBatches(run, w, batch); err != nil {
 			return err
 		}
 	}
-	changes := make([]countChange, len(writes))
-	for i, w := range writes {
-		changes[i] = countChange{before: before[w.in.ID], after: after[w.in.ID]}
-		if len(before[w.in.ID]) == 0 {
-			changes[i].after = newCounts(w.in.ID, w.in.Claims)
-		}
+	if err := flush(true); err != nil {
+		return err
 	}
-	deltas := summaryDeltas(changes)
+	if len(again) > 0 {
+		after, err := stanceCounts(ctx, tx, again)
+		if err != nil {
+			return err
+		}
+		for i, w := range writes {
+			if len(before[w.in.ID]) > 0 {
+				changes[i].after = after[w.in.ID]
+			}
+		}
+		deltas = summaryDeltas(changes)
+	}
 	if len(deltas) == 0 {
 		return nil
 	}

@@ -110,8 +110,8 @@ RETURN a.id, count(c), count(DISTINCT d)`, map[string]any{"stance": string(s)}, 
 		docs []graph.DocumentInput
 		want map[string][2]int64 // summary edges: claims, documents
 	}{
-		{"three new documents", []graph.DocumentInput{doc("a", "chl", "support", "per", "oppose"), doc("b", "chl", "support"),
-			doc("c", "per", "oppose", "bol", "cautious", "chl", "support")},
+		{"three new documents", []graph.DocumentInput{doc("c", "per", "oppose", "bol", "cautious", "chl", "support"),
+			doc("a", "chl", "support", "per", "oppose"), doc("b", "chl", "support")},
 			map[string][2]int64{"state:chl SUPPORTS": {3, 3}, "state:per OPPOSES": {2, 2}, "state:bol CAUTIOUS_ON": {1, 1}}},
 		{"a rewrite beside new documents", []graph.DocumentInput{doc("d", "bol", "support"), doc("a", "chl", "cautious"), doc("e", "per", "oppose")},
 			map[string][2]int64{"state:chl SUPPORTS": {2, 2}, "state:chl CAUTIOUS_ON": {1, 1}, "state:per OPPOSES": {2, 2},
@@ -119,7 +119,8 @@ RETURN a.id, count(c), count(DISTINCT d)`, map[string]any{"stance": string(s)}, 
 	}
 	for _, s := range steps {
 		// A batch of two rows: document c (three claims) is written in
-		// batches of its own between the others.
+		// batches of its own, before the others (whose statement carries
+		// the summary deltas on a first load) or between them.
 		if err := st.WriteDocuments(ctx, s.docs, 2); err != nil {
 			t.Fatalf("%s: %v", s.name, err)
 		}
