@@ -250,7 +250,7 @@ type titled struct {
 // titledIn finds the titled names of one line that starts at off.
 func titledIn(text, lower string, off int) []titled {
 	var out []titled
-	for _, m := range findNear(reTitled, text, lower, roleTriggers, 2, 80) {
+	for _, m := range findNear(titledNear, text, lower) {
 		t := titled{start: off + m[0], end: off + m[1], role: sub(text, m, 1),
 			name: trimTrailingNonName(sub(text, m, 2)), pa: sub(text, m, 3)}
 		if n := reNationality.FindStringIndex(text[max(0, m[0]-24):m[0]]); n != nil {
@@ -301,7 +301,7 @@ func containsAny(s string, words []string) bool {
 }
 
 func (d *docActors) findPeopleInLine(text, lower string, off int) {
-	for _, m := range findNear(reAcronymDef, text, lower, []string{"("}, 100, 12) {
+	for _, m := range findNear(acronymNear, text, lower) {
 		name, acr := strings.TrimSpace(sub(text, m, 1)), sub(text, m, 2)
 		if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
 			continue
@@ -321,7 +321,7 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 		}
 		d.addPerson(t.name, t.role, org)
 	}
-	for _, m := range findNear(reApposition, text, lower, roleNouns, 120, 120) {
+	for _, m := range findNear(appositionNear, text, lower) {
 		name, role, orgName := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		name = trimTrailingNonName(name)
 		if !d.plausibleName(name) || !looksLikeRole(role) {
@@ -329,23 +329,14 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 		}
 		d.addPerson(name, role, d.orgID(strings.TrimRight(orgName, ".,")))
 	}
-	for _, m := range findNear(rePossessiveRole, text, lower, []string{"'s "}, 40, 120) {
+	for _, m := range findNear(possessiveNear, text, lower) {
 		org, role, name := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		if st := d.stateOf(org); st != "" && d.plausibleName(name) {
 			d.addPerson(trimTrailingNonName(name), role, st)
 		}
 	}
-	for _, p := range []struct {
-		re            *regexp.Regexp
-		triggers      []string
-		before, after int
-	}{
-		{reSpeechAfter, speechTriggers, 2, 60},
-		{reSpeechBefore, speechTriggers, 60, 12},
-		{reAccording, []string{"according to"}, 2, 60},
-		{reDashSpeaker, []string{"\" -", "\"-"}, 2, 80},
-	} {
-		for _, m := range findNear(p.re, text, lower, p.triggers, p.before, p.after) {
+	for _, p := range speakerNears {
+		for _, m := range findNear(p, text, lower) {
 			name := trimTrailingNonName(sub(text, m, 1))
 			if !d.plausibleName(name) {
 				continue
@@ -368,17 +359,61 @@ func endsClause(text string, e int) bool {
 	return rest == "" || strings.ContainsRune(".,;:!?\")", rune(rest[0]))
 }
 
-// findNear runs re only in windows around the trigger words of a line
-// (lower is its lower-cased copy): the patterns are costly to try at every
-// position of long text. A trigger that is a word counts only at the
-// start of a word ("ms" in "Ms Lind", not in "arms"), as every pattern
-// begins its title, role or verb there; one of punctuation ("'s ", "(")
-// counts anywhere. A window starts at a word boundary so that it does
-// not cut a name in two. Matches are in text's offsets, each once.
-func findNear(re *regexp.Regexp, text, lower string, triggers []string, before, after int) [][]int {
+// near is a pattern findNear runs only in windows around its trigger
+// words: the patterns are costly to try at every position of long text.
+type near struct {
+	re *regexp.Regexp
+	// at is re anchored at the start of its input.
+	at       *regexp.Regexp
+	triggers []string
+	// before and after are the window's reach around a trigger.
+	before, after int
+	// lead is how far before a trigger a match can start, where every
+	// match holds a trigger near its start (a title holds its trigger
+	// word: "Vice President", 5 bytes in): only those positions are
+	// tried. -1 where a match may start anywhere (a name before the
+	// trigger).
+	lead int
+}
+
+func newNear(re *regexp.Regexp, triggers []string, before, after, lead int) near {
+	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), triggers: triggers, before: before, after: after, lead: lead}
+}
+
+// roleLead is the farthest a title's trigger sits from its start:
+// "Senate Majority " before "leader".
+const roleLead = 16
+
+var (
+	acronymNear    = newNear(reAcronymDef, []string{"("}, 100, 12, -1)
+	titledNear     = newNear(reTitled, roleTriggers, 2, 80, roleLead)
+	appositionNear = newNear(reApposition, roleNouns, 120, 120, -1)
+	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, -1)
+	speakerNears   = []near{
+		newNear(reSpeechAfter, speechTriggers, 2, 60, 0),
+		newNear(reSpeechBefore, speechTriggers, 60, 12, -1),
+		newNear(reAccording, []string{"according to"}, 2, 60, 0),
+		newNear(reDashSpeaker, []string{"\" -", "\"-"}, 2, 80, 0),
+	}
+)
+
+// findNear runs n's pattern only in windows around its trigger words in
+// a line (lower is its lower-cased copy). A trigger that is a word counts
+// only at the start of a word ("ms" in "Ms Lind", not in "arms"), as every
+// pattern begins its title, role or verb there; one of punctuation ("'s
+// ", "(") counts anywhere. A window starts at a word boundary so that it
+// does not cut a name in two. Matches are in text's offsets, each once,
+// the same as the pattern finds in each window.
+func findNear(n near, text, lower string) [][]int {
 	var out [][]int
-	for _, w := range windows(text, lower, triggers, before, after) {
-		for _, m := range re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
+	for _, w := range windows(text, lower, n.triggers, n.before, n.after) {
+		var found [][]int
+		if n.lead < 0 {
+			found = n.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1)
+		} else {
+			found = findLed(n, text[w[0]:w[1]], lower[w[0]:w[1]])
+		}
+		for _, m := range found {
 			for k := range m {
 				if m[k] >= 0 {
 					m[k] += w[0]
@@ -386,6 +421,45 @@ func findNear(re *regexp.Regexp, text, lower string, triggers []string, before, 
 			}
 			out = append(out, m)
 		}
+	}
+	return out
+}
+
+// findLed finds what FindAllStringSubmatchIndex would in a window, trying
+// the anchored pattern only where a match can start: within n.lead bytes
+// before any occurrence of a trigger (at a word start or not), left to
+// right, each match's end the next start.
+func findLed(n near, text, lower string) [][]int {
+	starts := make([]bool, len(text)+1)
+	for _, t := range n.triggers {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], t)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + 1
+			for k := max(0, i-n.lead); k <= i; k++ {
+				starts[k] = true
+			}
+		}
+	}
+	var out [][]int
+	for pos := 0; pos < len(text); pos++ {
+		if !starts[pos] {
+			continue
+		}
+		m := n.at.FindStringSubmatchIndex(text[pos:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += pos
+			}
+		}
+		out = append(out, m)
+		pos = max(pos, m[1]-1) // the loop's step goes on from the match's end
 	}
 	return out
 }
