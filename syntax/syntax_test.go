@@ -62,3 +62,34 @@ func TestQueries(t *testing.T) {
 		t.Errorf("conj edges into Peru: %v", s.In(2, "conj"))
 	}
 }
+
+// TestIndexFollowsTheEdges: the edges by token, built on first use, answer
+// as a scan of every edge would: the root under head -1, nothing for a
+// token out of range, an edge a parser appends after a first question,
+// and a clone's own edges.
+func TestIndexFollowsTheEdges(t *testing.T) {
+	s := sentence()
+	if got := s.Children(-1); !reflect.DeepEqual(got, []int{3}) {
+		t.Errorf("children of the root: %v, want [3]", got)
+	}
+	if h, rel := s.Head(42); h != -1 || rel != "" || s.Children(42) != nil || s.Out(-7) != nil {
+		t.Errorf("token out of range: head %d %q", h, rel)
+	}
+	if got := s.Children(5); !reflect.DeepEqual(got, []int{4}) {
+		t.Fatalf("children of deal: %v, want [4]", got)
+	}
+	s.Tree = append(s.Tree, syntax.Edge{Head: 5, Dep: 6, Rel: "nmod"})
+	s.Edges = append(s.Edges, syntax.Edge{Head: 5, Dep: 6, Rel: "nmod:on"})
+	s.Tokens = append(s.Tokens, syntax.Token{Text: "talks"})
+	if got := s.Children(5); !reflect.DeepEqual(got, []int{4, 6}) {
+		t.Errorf("children of deal after an edge was added: %v, want [4 6]", got)
+	}
+	if got := s.In(6, "nmod:on"); len(got) != 1 {
+		t.Errorf("enhanced edges into talks: %v", got)
+	}
+	c := s.Clone()
+	c.Tree[len(c.Tree)-1] = syntax.Edge{Head: 3, Dep: 6, Rel: "obl"}
+	if got, orig := c.Children(3), s.Children(3); !reflect.DeepEqual(got, []int{0, 5, 6}) || !reflect.DeepEqual(orig, []int{0, 5}) {
+		t.Errorf("children of rejected: clone %v, want [0 5 6]; original %v, want [0 5]", got, orig)
+	}
+}
