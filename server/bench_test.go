@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -25,9 +26,10 @@ import (
 // clients is the concurrency the aim names.
 const clients = 32
 
-// load runs n calls of fn spread over the clients and reports throughput
-// and latency percentiles.
-func load(b *testing.B, n int, fn func() error) {
+// load runs n calls of fn spread over c clients and reports throughput,
+// latency percentiles and the memory the process (server and clients)
+// holds from the system afterwards.
+func load(b *testing.B, n, c int, fn func() error) {
 	b.Helper()
 	lat := make([]time.Duration, n)
 	jobs := make(chan int)
@@ -35,7 +37,7 @@ func load(b *testing.B, n int, fn func() error) {
 	var mu sync.Mutex
 	var firstErr error
 	start := time.Now()
-	for range clients {
+	for range c {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -65,6 +67,9 @@ func load(b *testing.B, n int, fn func() error) {
 	b.ReportMetric(float64(n)/elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(lat[n/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(lat[n*99/100].Microseconds())/1000, "p99-ms")
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.Sys)/1e6, "sys-MB")
 }
 
 // benchGraph loads a dataset: the seeds, or the synthetic corpus of
@@ -131,7 +136,7 @@ func requests(dataset string) int {
 }
 
 // BenchmarkAPI measures /api/ask and /api/graph over HTTP under 32
-// concurrent clients: the page they answer by default (an answer's first
+// concurrent clients, and for one client alone: the page they answer by default (an answer's first
 // 50 rows with their evidence and graph, the graph's 40 actors with the
 // most evidence); beside each, the same work done straight through the
 // graph package (the driver, without HTTP and JSON), whose ratio is what
@@ -146,19 +151,28 @@ func BenchmarkAPI(b *testing.B) {
 		n := requests(dataset)
 		resolver := graphResolver{st}
 		askURL := srv.URL + "/api/ask?q=" + url.QueryEscape(question)
-		for _, v := range []struct{ name, url string }{
-			{"ask/http", askURL}, {"ask/http-all", askURL + "&limit=10000"},
-			{"graph/http", srv.URL + "/api/graph?stance=oppose"}, {"graph/http-all", srv.URL + "/api/graph?stance=oppose&limit=10000"},
+		graphURL := srv.URL + "/api/graph?stance=oppose"
+		for _, v := range []struct {
+			name, url string
+			clients   int
+		}{
+			{"ask/http", askURL, clients}, {"ask/http-all", askURL + "&limit=10000", clients},
+			{"graph/http", graphURL, clients}, {"graph/http-all", graphURL + "&limit=10000", clients},
+			{"ask/http-1client", askURL, 1}, {"graph/http-1client", graphURL, 1},
 		} {
 			b.Run(dataset+"/"+v.name, func(b *testing.B) {
+				reqs := n
+				if v.clients == 1 {
+					reqs = n / 8 // one client waits for each answer before asking again
+				}
 				for b.Loop() {
-					load(b, n, func() error { return get(srv.Client(), v.url) })
+					load(b, reqs, v.clients, func() error { return get(srv.Client(), v.url) })
 				}
 			})
 		}
 		b.Run(dataset+"/ask/direct", func(b *testing.B) {
 			for b.Loop() {
-				load(b, n, func() error {
+				load(b, n, clients, func() error {
 					q, ok, err := ask.Parse(ctx, question, resolver, nil, "")
 					if err != nil || !ok {
 						return fmt.Errorf("parse: %v %v", ok, err)
@@ -181,7 +195,7 @@ func BenchmarkAPI(b *testing.B) {
 		})
 		b.Run(dataset+"/graph/direct", func(b *testing.B) {
 			for b.Loop() {
-				load(b, n, func() error {
+				load(b, n, clients, func() error {
 					_, err := st.Graph(ctx, graph.ActorFilter{Stance: "oppose", Page: graph.Page{Limit: graphPage}})
 					return err
 				})
