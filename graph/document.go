@@ -217,7 +217,8 @@ func (s *Store) WriteDocument(ctx context.Context, in DocumentInput, batch int) 
 // claims changed, all in one transaction: a failure leaves no document
 // half-written, and none of them written. Claims a new version no longer
 // has are removed; claims it keeps keep their review marks. batch bounds
-// the rows per statement. Several documents per transaction share the cost
+// a document's rows in one statement (one with more is written in batches
+// of its own). Several documents per transaction share the cost
 // of a commit and of each statement's round trip; a caller that needs each
 // document to stand alone writes them again one by one when the
 // transaction fails.
