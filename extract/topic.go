@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
@@ -17,16 +18,31 @@ import (
 type topicMatcher struct {
 	t     model.Topic
 	terms *regexp.Regexp
+	// needs holds a word of each term that any match of it spells out
+	// as it is; a sentence with none of them names no term, and most
+	// sentences are spared the pattern. Nil when a term has no such word
+	// (one made of a state's names alone).
+	needs []string
 }
 
 func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
-	var alts []string
+	var alts, needs []string
+	spelled := true
 	for _, term := range t.Terms {
 		term = strings.TrimSpace(normalize(term).text)
 		if term == "" {
 			continue
 		}
-		alts = append(alts, termPattern(term, g))
+		pattern, words := termPattern(term, g)
+		alts = append(alts, pattern)
+		if w := longestPlainWord(words); w != "" {
+			needs = append(needs, w)
+		} else {
+			spelled = false
+		}
+	}
+	if !spelled {
+		needs = nil
 	}
 	if len(alts) == 0 {
 		return nil, fmt.Errorf("extract: topic %q has no terms", t.ID)
@@ -37,14 +53,35 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
 	}
-	return &topicMatcher{t: t, terms: re}, nil
+	return &topicMatcher{t: t, terms: re, needs: needs}, nil
+}
+
+// longestPlainWord is the longest of words made of letters and digits
+// alone (a hyphen or a dot may be matched in other spellings), or "".
+func longestPlainWord(words []string) string {
+	best := ""
+	for _, w := range words {
+		plain := w != ""
+		for _, r := range w {
+			plain = plain && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		}
+		if plain && len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
 }
 
 // termPattern is the expression for one term, in which a state or group
 // the gazetteer knows may be spelled any way it lists: a user who writes
-// "US embassy" means "the United States embassy" too.
-func termPattern(term string, g *Gazetteer) string {
+// "US embassy" means "the United States embassy" too. words are the
+// term's lower-cased words outside those names, which every match holds.
+func termPattern(term string, g *Gazetteer) (pattern string, words []string) {
 	var b strings.Builder
+	literal := func(s string) {
+		b.WriteString(literalPattern(s))
+		words = append(words, strings.Fields(asciiLower(s))...)
+	}
 	toks := tokenize(term)
 	last := 0
 	for i := 0; i < len(toks); i++ {
@@ -69,7 +106,7 @@ func termPattern(term string, g *Gazetteer) string {
 		if !named {
 			continue
 		}
-		b.WriteString(literalPattern(term[last:toks[i].start]))
+		literal(term[last:toks[i].start])
 		b.WriteString("(?:" + strings.Join(forms, "|") + ")")
 		last = toks[end-1].end
 		if last < len(term) && term[last] == '.' {
@@ -78,8 +115,8 @@ func termPattern(term string, g *Gazetteer) string {
 		}
 		i = end - 1
 	}
-	b.WriteString(literalPattern(term[last:]))
-	return b.String()
+	literal(term[last:])
+	return b.String(), words
 }
 
 // literalPattern matches text in any case, with any run of spaces and an
@@ -112,6 +149,9 @@ func (m *topicMatcher) mark(p *syntax.Sentence) []bool {
 		// Normalization changed byte lengths (curly quotes to straight
 		// ones): match on the original instead.
 		lower = strings.ToLower(p.Text)
+	}
+	if m.needs != nil && !containsAny(lower, m.needs) {
+		return out
 	}
 	for _, loc := range m.terms.FindAllStringIndex(lower, -1) {
 		for i, t := range p.Tokens {
