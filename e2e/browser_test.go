@@ -144,7 +144,7 @@ func eval[T any](v *T, expr string, opts ...chromedp.EvaluateOption) chromedp.Ac
 	return into(v, chromedp.Evaluate[T](expr, opts...))
 }
 
-func shot(t *testing.T, ctx context.Context, dir, name string) {
+func shot(t testing.TB, ctx context.Context, dir, name string) {
 	t.Helper()
 	var png []byte
 	if err := run(ctx, into(&png, chromedp.FullScreenshot(100))); err != nil {

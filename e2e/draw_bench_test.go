@@ -2,10 +2,14 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 )
 
 // drawJS replaces the page's graph with n actors around one topic (plus,
@@ -84,4 +88,33 @@ func BenchmarkForceLayout500(b *testing.B) {
 // the same run, the rings it replaced as the default.
 func BenchmarkDraw5000(b *testing.B) {
 	drawing(b, 5000, false, true, "draw-ms", "grouped", "concentric")
+}
+
+// BenchmarkDefaultViewLarge opens the explorer on the benchmarks' large
+// synthetic graph (100,000 documents by default, the one the ingest
+// benchmark left) in headless Chromium, as a reader would: the time from
+// navigation until the default view, the graph's first page with its
+// "Showing 40 of N" line, is drawn; then a screenshot of it.
+func BenchmarkDefaultViewLarge(b *testing.B) {
+	ctx, base, shots := siteOn(b, func(*graph.Store, string) { neo4jtest.LargeGraph(b) })
+	drawn := `window.stancegraph && window.stancegraph.cy.nodes('[type = "actor"]').length > 0 && document.querySelector('#graph-more .more-line') !== null`
+	var total float64
+	var actors int
+	var line string
+	for b.Loop() {
+		var ms float64
+		if err := run(ctx, chromedp.Navigate(base+"/"),
+			chromedp.Poll[chromedp.Void](drawn, chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(25*time.Second)),
+			eval(&ms, `performance.now()`),
+			eval(&actors, `window.stancegraph.cy.nodes('[type = "actor"]').length`),
+			into(&line, chromedp.Text(`#graph-more .more-line`))); err != nil {
+			b.Fatal(err)
+		}
+		total += ms
+	}
+	if actors != 40 || !strings.Contains(line, "Showing 40 of") {
+		b.Fatalf("default view: %d actors drawn, %q", actors, line)
+	}
+	b.ReportMetric(total/float64(b.N), "open-ms")
+	shot(b, ctx, shots, "16-default-view-large")
 }

@@ -2,7 +2,10 @@ package ingest_test
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -14,28 +17,34 @@ import (
 	"github.com/stancegraph/stancegraph/synth"
 )
 
-var (
-	corpusOnce sync.Once
-	corpusDir  string
-)
+// corpora are the seeded synthetic corpora written so far by this
+// benchmark binary, by size.
+var corpora = struct {
+	sync.Mutex
+	dirs map[int]string
+}{dirs: map[int]string{}}
 
-// corpus writes the seeded synthetic corpus once per benchmark binary.
-func corpus(b *testing.B) string {
-	corpusOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "stancegraph-bench-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		g, err := extract.LoadGazetteer()
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, _, err := synth.Write(dir, g, 1, neo4jtest.BenchDocs(b)); err != nil {
-			b.Fatal(err)
-		}
-		corpusDir = dir
-	})
-	return corpusDir
+// corpus writes the seeded synthetic corpus of n documents once per
+// benchmark binary.
+func corpus(b *testing.B, n int) string {
+	corpora.Lock()
+	defer corpora.Unlock()
+	if dir, ok := corpora.dirs[n]; ok {
+		return dir
+	}
+	dir, err := os.MkdirTemp("", "stancegraph-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := extract.LoadGazetteer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, _, err := synth.Write(dir, g, 1, n); err != nil {
+		b.Fatal(err)
+	}
+	corpora.dirs[n] = dir
+	return dir
 }
 
 // writing is how documents are written: by how many writers, how many
@@ -63,10 +72,10 @@ func ingestAll(b *testing.B, st *graph.Store, dir string, w writing) ingest.Summ
 	return sum
 }
 
-// firstIngest times the first ingest of the whole corpus into an empty
-// graph, end to end: read, extract, write.
-func firstIngest(b *testing.B, w writing) {
-	dir := corpus(b)
+// firstIngest times the first ingest of a corpus of n documents into an
+// empty graph, end to end: read, extract, write.
+func firstIngest(b *testing.B, n int, w writing) {
+	dir := corpus(b, n)
 	st := neo4jtest.Open(b)
 	var sum ingest.Summary
 	for b.Loop() {
@@ -80,27 +89,56 @@ func firstIngest(b *testing.B, w writing) {
 	b.ReportMetric(float64(sum.Documents)/sum.Elapsed.Seconds(), "docs/s")
 	b.ReportMetric(float64(sum.Claims)/sum.Elapsed.Seconds(), "claims/s")
 	b.ReportMetric(float64(sum.Documents), "docs")
+	b.ReportMetric(peakRSS(b), "peak-RSS-MB")
+}
+
+// peakRSS is the benchmark process's peak resident memory so far, in MB
+// (Linux's VmHWM): the ingester's, plus the corpus writer's, which streams.
+func peakRSS(b *testing.B) float64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, ln := range strings.Split(string(status), "\n") {
+		if f := strings.Fields(ln); len(f) == 3 && f[0] == "VmHWM:" && f[2] == "kB" {
+			kb, err := strconv.Atoi(f[1])
+			if err != nil {
+				b.Fatal(err)
+			}
+			return float64(kb) / 1000
+		}
+	}
+	b.Fatal("no VmHWM in /proc/self/status")
+	return 0
 }
 
 // BenchmarkIngestOnePerTransaction is the baseline: two writers, each
 // document in a transaction of its own, as ingest wrote before.
-func BenchmarkIngestOnePerTransaction(b *testing.B) { firstIngest(b, writing{writers: 2, perTx: 1}) }
+func BenchmarkIngestOnePerTransaction(b *testing.B) {
+	firstIngest(b, neo4jtest.CompareDocs(b), writing{writers: 2, perTx: 1})
+}
 
 // BenchmarkIngestOneWriter is the shipped batching with one writer, which
 // the measurement decided against.
 func BenchmarkIngestOneWriter(b *testing.B) {
-	firstIngest(b, writing{writers: 1, perTx: shipped.perTx})
+	firstIngest(b, neo4jtest.CompareDocs(b), writing{writers: 1, perTx: shipped.perTx})
 }
 
-// BenchmarkIngest is the first ingest as shipped.
-func BenchmarkIngest(b *testing.B) { firstIngest(b, shipped) }
+// BenchmarkIngest is the first ingest as shipped, on the corpus the
+// variants above are compared on.
+func BenchmarkIngest(b *testing.B) { firstIngest(b, neo4jtest.CompareDocs(b), shipped) }
 
-// BenchmarkReingestUnchanged ingests the same corpus again: every document
-// is recognised by its hash and nothing is written.
+// BenchmarkIngestLarge is the first ingest as shipped of the large corpus
+// (100,000 documents by default). It runs after the variants, so the
+// graph it leaves is the one the API benchmarks read.
+func BenchmarkIngestLarge(b *testing.B) { firstIngest(b, neo4jtest.BenchDocs(b), shipped) }
+
+// BenchmarkReingestUnchanged ingests the large corpus again: every
+// document is recognised by its hash and nothing is written.
 func BenchmarkReingestUnchanged(b *testing.B) {
-	dir := corpus(b)
+	dir := corpus(b, neo4jtest.BenchDocs(b))
 	st := neo4jtest.Open(b)
-	if !neo4jtest.HasDocument(b, st, "synth-000000.txt") {
+	if !neo4jtest.HasDocument(b, st, fmt.Sprintf("synth-%06d.txt", neo4jtest.BenchDocs(b)-1)) {
 		b.StopTimer()
 		if err := st.DeleteAll(context.Background()); err != nil {
 			b.Fatal(err)
