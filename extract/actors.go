@@ -368,16 +368,14 @@ type near struct {
 	triggers []string
 	// before and after are the window's reach around a trigger.
 	before, after int
-	// lead is how far before a trigger a match can start, where every
-	// match holds a trigger near its start (a title holds its trigger
-	// word: "Vice President", 5 bytes in): only those positions are
-	// tried. -1 where a match may start anywhere (a name before the
-	// trigger).
-	lead int
+	// starts, when set, marks the positions of a window (and its
+	// lower-cased copy) where a match can start; only those are tried.
+	// It must mark every position a match of re could start at.
+	starts func(text, lower string) []bool
 }
 
-func newNear(re *regexp.Regexp, triggers []string, before, after, lead int) near {
-	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), triggers: triggers, before: before, after: after, lead: lead}
+func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []bool) near {
+	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), triggers: triggers, before: before, after: after, starts: starts}
 }
 
 // roleLead is the farthest a title's trigger sits from its start:
@@ -385,15 +383,20 @@ func newNear(re *regexp.Regexp, triggers []string, before, after, lead int) near
 const roleLead = 16
 
 var (
-	acronymNear    = newNear(reAcronymDef, []string{"("}, 100, 12, -1)
-	titledNear     = newNear(reTitled, roleTriggers, 2, 80, roleLead)
-	appositionNear = newNear(reApposition, roleNouns, 120, 120, -1)
-	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, -1)
+	acronymNear = newNear(reAcronymDef, []string{"("}, 100, 12, nil)
+	titledNear  = newNear(reTitled, roleTriggers, 2, 80, beforeTrigger(roleTriggers, roleLead))
+	// "John Hannah, a senior fellow at ...": a name, then a comma.
+	appositionNear = newNear(reApposition, roleNouns, 120, 120, nameThen(func(rest string) bool { return strings.HasPrefix(rest, ", ") }))
+	// "Norway's envoy, ...": one or two capitalised words, then "'s".
+	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen(func(rest string) bool { return strings.HasPrefix(rest, "'s ") }))
 	speakerNears   = []near{
-		newNear(reSpeechAfter, speechTriggers, 2, 60, 0),
-		newNear(reSpeechBefore, speechTriggers, 60, 12, -1),
-		newNear(reAccording, []string{"according to"}, 2, 60, 0),
-		newNear(reDashSpeaker, []string{"\" -", "\"-"}, 2, 80, 0),
+		newNear(reSpeechAfter, speechTriggers, 2, 60, beforeTrigger(speechTriggers, 0)),
+		// "Hannah said": a name, then a speech verb.
+		newNear(reSpeechBefore, speechTriggers, 60, 12, nameThen(func(rest string) bool {
+			return rest != "" && rest[0] == ' ' && hasAnyPrefix(rest[1:], speechTriggers)
+		})),
+		newNear(reAccording, []string{"according to"}, 2, 60, beforeTrigger([]string{"according to"}, 0)),
+		newNear(reDashSpeaker, []string{"\" -", "\"-"}, 2, 80, beforeTrigger([]string{"\" -", "\"-"}, 0)),
 	}
 )
 
@@ -408,10 +411,10 @@ func findNear(n near, text, lower string) [][]int {
 	var out [][]int
 	for _, w := range windows(text, lower, n.triggers, n.before, n.after) {
 		var found [][]int
-		if n.lead < 0 {
+		if n.starts == nil {
 			found = n.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1)
 		} else {
-			found = findLed(n, text[w[0]:w[1]], lower[w[0]:w[1]])
+			found = findFrom(n.at, text[w[0]:w[1]], n.starts(text[w[0]:w[1]], lower[w[0]:w[1]]))
 		}
 		for _, m := range found {
 			for k := range m {
@@ -425,31 +428,17 @@ func findNear(n near, text, lower string) [][]int {
 	return out
 }
 
-// findLed finds what FindAllStringSubmatchIndex would in a window, trying
-// the anchored pattern only where a match can start: within n.lead bytes
-// before any occurrence of a trigger (at a word start or not), left to
-// right, each match's end the next start.
-func findLed(n near, text, lower string) [][]int {
-	starts := make([]bool, len(text)+1)
-	for _, t := range n.triggers {
-		for from := 0; ; {
-			i := strings.Index(lower[from:], t)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + 1
-			for k := max(0, i-n.lead); k <= i; k++ {
-				starts[k] = true
-			}
-		}
-	}
+// findFrom finds what FindAllStringSubmatchIndex finds with the unanchored
+// pattern, trying the anchored one (at) only at the marked starts, left to
+// right, each match's end the next start: a position no match can start
+// at changes nothing.
+func findFrom(at *regexp.Regexp, text string, starts []bool) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(text); pos++ {
 		if !starts[pos] {
 			continue
 		}
-		m := n.at.FindStringSubmatchIndex(text[pos:])
+		m := at.FindStringSubmatchIndex(text[pos:])
 		if m == nil {
 			continue
 		}
@@ -462,6 +451,86 @@ func findLed(n near, text, lower string) [][]int {
 		pos = max(pos, m[1]-1) // the loop's step goes on from the match's end
 	}
 	return out
+}
+
+// beforeTrigger marks the positions up to lead bytes before any
+// occurrence of a trigger (at a word start or not): the starts of a
+// pattern whose every match holds a trigger that near its start (a title
+// holds its trigger word: "Vice President", 5 bytes in).
+func beforeTrigger(triggers []string, lead int) func(text, lower string) []bool {
+	return func(text, lower string) []bool {
+		starts := make([]bool, len(text)+1)
+		for _, t := range triggers {
+			for from := 0; ; {
+				i := strings.Index(lower[from:], t)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + 1
+				for k := max(0, i-lead); k <= i; k++ {
+					starts[k] = true
+				}
+			}
+		}
+		return starts
+	}
+}
+
+// nameThen marks the positions where something shaped like a name starts
+// and runs up to a place where ends holds: a capital letter (or "al-",
+// "el-"), then only letters, apostrophes, hyphens, dots and single spaces,
+// each word after a space capitalised or a particle ("bin", "de"). Every
+// match of the name-led patterns starts so (their names are personName or
+// capitalised words), so no other position can start one.
+func nameThen(ends func(rest string) bool) func(text, lower string) []bool {
+	return func(text, _ string) []bool {
+		starts := make([]bool, len(text)+1)
+		for pos := range text {
+			if !nameWordStart(text[pos:]) {
+				continue
+			}
+			for k := pos; k < len(text); {
+				if ends(text[k:]) {
+					starts[pos] = true
+					break
+				}
+				r, size := utf8.DecodeRuneInString(text[k:])
+				if r == ' ' {
+					if !nameWordStart(text[k+1:]) && !hasAnyPrefix(text[k+1:], nameParticles) {
+						break
+					}
+				} else if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '.' {
+					break
+				}
+				k += size
+			}
+		}
+		return starts
+	}
+}
+
+// nameParticles are the lower-case words a name may hold between its
+// parts (personName's), each with the space after it.
+var nameParticles = []string{"bin ", "ibn ", "de ", "van ", "von ", "der ", "da ", "di ", "abu "}
+
+// nameWordStart reports a word that can begin a name or a part of one: a
+// capital letter, or "al-"/"el-" in any case.
+func nameWordStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	return len(s) >= 3 && (s[0]|0x20 == 'a' || s[0]|0x20 == 'e') && s[1] == 'l' && s[2] == '-'
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // windows are the spans of text findNear searches, merged where they

@@ -2,9 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/stancegraph/stancegraph/internal/repo"
 )
 
 // TestTitledPeople: a title before a name makes it a person even when the
@@ -66,57 +70,85 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 	}
 }
 
-// TestLedPatternsHoldTheirTriggers: findNear tries a pattern with a lead
-// only up to lead bytes before a trigger, which is exact only if every
-// alternative the pattern begins with holds a trigger that near its start.
+// TestLedPatternsHoldTheirTriggers: the title and speech-verb patterns
+// are tried only up to a lead of bytes before a trigger, which is exact
+// only if every alternative they begin with holds a trigger that near its
+// start.
 func TestLedPatternsHoldTheirTriggers(t *testing.T) {
 	plain := strings.NewReplacer(`\`, "", "[ss]", "s", "[ee]", "e")
 	for _, tc := range []struct {
 		name         string
 		alternatives string
-		n            near
+		triggers     []string
+		lead         int
 	}{
-		{"roles", roleWords, titledNear},
-		{"speech verbs", speechVerbs, speakerNears[0]},
+		{"roles", roleWords, roleTriggers, roleLead},
+		{"speech verbs", speechVerbs, speechTriggers, 0},
 	} {
 		for _, alt := range strings.Split(tc.alternatives, "|") {
 			w := plain.Replace(strings.ToLower(alt)) + " "
 			at := -1
-			for _, tr := range tc.n.triggers {
+			for _, tr := range tc.triggers {
 				if i := strings.Index(w, tr); i >= 0 && (at < 0 || i < at) {
 					at = i
 				}
 			}
-			if at < 0 || at > tc.n.lead {
-				t.Errorf("%s: %q holds a trigger at %d, lead %d", tc.name, alt, at, tc.n.lead)
+			if at < 0 || at > tc.lead {
+				t.Errorf("%s: %q holds a trigger at %d, lead %d", tc.name, alt, at, tc.lead)
 			}
 		}
 	}
 }
 
-// TestLedSearchFindsWhatTheWholeWindowDoes: trying a pattern only near its
-// triggers finds the same matches as trying it at every position.
-func TestLedSearchFindsWhatTheWholeWindowDoes(t *testing.T) {
+// TestMarkedStartsFindWhatTheWholeWindowDoes: trying a pattern only where
+// its starts are marked (near a trigger, or where something shaped like a
+// name runs up to a comma, "'s" or a speech verb) finds the same matches
+// as trying it at every position: on sentences written for it, and on
+// every line of the dev corpus.
+func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 	lines := []string{
 		"Senate Majority Leader Ana Ruiz and Vice President Tomas Berg met Foreign Minister Lia Haas.",
 		"\"We will not sign,\" said Karl Dunn, according to Mette Lund. \" - Sen. Ola Vik (R-KY)",
 		"The arms envoy, Special Envoy Ida Holm, told reporters MP Jon Eide had left; the spokesman Per Moe emphasised it.",
 		"Crown Prince Ali bin Saud and Secretary-General Rosa Mendez, with Minister of Water Affairs Eva Lind.",
 		"Ünal Kaya, Präsident, said Über Alles; Dr. Sofía Núñez declared Mrs. Østby ready.",
+		"Mette O'Neill-Berg, a senior fellow at the Nordic Water Institute, said the pact was fair.",
+		"J. Karl van Dijk, the chief negotiator for the Lake Council, warned of delays; al-Rashid Omar said so too.",
+		"Peru's water minister, Ines Quispe, and Chile's ambassador to the U.N., Tomas Vera, signed.",
+		"AbcDef, a spokesman for the AquaGroup, and Ana de la Cruz said nothing; Lind  said it twice.",
 	}
+	if dirs, _ := filepath.Glob(filepath.Join(repo.Shared(t), "eval", "dev", "*", "articles", "*")); len(dirs) > 0 {
+		for _, f := range dirs {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.Split(normalize(string(raw)).text, "\n")...)
+		}
+	} else {
+		t.Error("../shared/eval/dev is missing: only the written sentences were checked")
+	}
+	nears := append([]near{titledNear, appositionNear, possessiveNear}, speakerNears...)
+	matched := map[string]int{}
 	for _, ln := range lines {
-		for _, n := range append([]near{titledNear}, speakerNears...) {
-			if n.lead < 0 {
+		lower := asciiLower(ln)
+		for _, n := range nears {
+			if n.starts == nil {
 				continue
 			}
-			lower := asciiLower(ln)
 			for _, w := range windows(ln, lower, n.triggers, n.before, n.after) {
 				want := n.re.FindAllStringSubmatchIndex(ln[w[0]:w[1]], -1)
-				got := findLed(n, ln[w[0]:w[1]], lower[w[0]:w[1]])
+				got := findFrom(n.at, ln[w[0]:w[1]], n.starts(ln[w[0]:w[1]], lower[w[0]:w[1]]))
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("%q in %q: %v, every position %v", n.re, ln[w[0]:w[1]], got, want)
 				}
+				matched[n.re.String()] += len(got)
 			}
+		}
+	}
+	for _, n := range nears {
+		if n.starts != nil && matched[n.re.String()] == 0 {
+			t.Errorf("%q matched nothing: the comparison showed nothing", n.re)
 		}
 	}
 }
