@@ -142,8 +142,10 @@ func (s *Sentence) Head(i int) (int, string) {
 // (all with none), in text order.
 func (s *Sentence) Children(i int, rels ...string) []int {
 	var out []int
-	for _, e := range match(s.Tree, slot(s.indexed().kids, i), rels) {
-		out = append(out, e.Dep)
+	for _, k := range slot(s.indexed().kids, i) {
+		if e := s.Tree[k]; relIn(e.Rel, rels) {
+			out = append(out, e.Dep)
+		}
 	}
 	slices.Sort(out)
 	return out
@@ -151,7 +153,12 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 
 // Has reports whether token i has a basic-tree dependent with one of rels.
 func (s *Sentence) Has(i int, rels ...string) bool {
-	return len(s.Children(i, rels...)) > 0
+	for _, k := range slot(s.indexed().kids, i) {
+		if relIn(s.Tree[k].Rel, rels) {
+			return true
+		}
+	}
+	return false
 }
 
 // Subtree returns the first and last token of the basic-tree subtree
@@ -212,19 +219,26 @@ func (t Token) IsAdjective() bool { return strings.HasPrefix(t.POS, "JJ") }
 func match(edges []Edge, at []int, rels []string) []Edge {
 	var out []Edge
 	for _, k := range at {
-		e := edges[k]
-		if len(rels) == 0 {
+		if e := edges[k]; relIn(e.Rel, rels) {
 			out = append(out, e)
-			continue
-		}
-		for _, r := range rels {
-			if e.Rel == r || (!strings.Contains(r, ":") && Base(e.Rel) == r) {
-				out = append(out, e)
-				break
-			}
 		}
 	}
 	return out
+}
+
+// relIn reports whether rel is one of rels, compared in full or by base
+// ("obl" is "obl:over"; "obl:over" only itself); any rel with no rels.
+func relIn(rel string, rels []string) bool {
+	if len(rels) == 0 {
+		return true
+	}
+	base := Base(rel)
+	for _, r := range rels {
+		if r == rel || r == base {
+			return true
+		}
+	}
+	return false
 }
 
 // Clone returns a copy that shares no slice with s, for a reader that

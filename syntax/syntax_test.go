@@ -58,8 +58,11 @@ func TestQueries(t *testing.T) {
 	if !s.Dominates(3, 2) || s.Dominates(5, 0) {
 		t.Error("dominance wrong")
 	}
-	if len(s.In(2, "conj")) != 2 {
+	if len(s.In(2, "conj")) != 2 || len(s.In(2, "conj:and")) != 1 || len(s.In(2, "conj:or")) != 0 {
 		t.Errorf("conj edges into Peru: %v", s.In(2, "conj"))
+	}
+	if !s.Has(0, "conj") || !s.Has(3, "nsubj", "obj") || s.Has(3, "nsubj:pass") || s.Has(5, "obj") {
+		t.Error("Has: wrong dependents")
 	}
 }
 
