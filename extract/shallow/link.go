@@ -1,6 +1,7 @@
 package shallow
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/syntax"
@@ -377,6 +378,8 @@ func (l *linker) finish() {
 	for _, e := range l.extra {
 		extra[[2]int{e.Head, e.Dep}] = true
 	}
+	l.s.Tree = slices.Grow(l.s.Tree, n)
+	l.s.Edges = slices.Grow(l.s.Edges, n+len(l.extra))
 	for i := 0; i < n; i++ {
 		e := syntax.Edge{Head: l.head[i], Dep: i, Rel: l.rel[i]}
 		l.s.Tree = append(l.s.Tree, e)
