@@ -384,21 +384,32 @@ const roleLead = 16
 
 var (
 	acronymNear = newNear(reAcronymDef, []string{"("}, 100, 12, nil)
-	titledNear  = newNear(reTitled, roleTriggers, 2, 80, beforeTrigger(roleTriggers, roleLead))
+	titledNear  = ledNear(reTitled, roleTriggers, 2, 80, roleLead)
 	// "John Hannah, a senior fellow at ...": a name, then a comma.
-	appositionNear = newNear(reApposition, roleNouns, 120, 120, nameThen(func(rest string) bool { return strings.HasPrefix(rest, ", ") }))
+	appositionNear = newNear(reApposition, roleNouns, 120, 120, nameThen(followedBy(", ")))
 	// "Norway's envoy, ...": one or two capitalised words, then "'s".
-	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen(func(rest string) bool { return strings.HasPrefix(rest, "'s ") }))
+	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen(followedBy("'s ")))
 	speakerNears   = []near{
-		newNear(reSpeechAfter, speechTriggers, 2, 60, beforeTrigger(speechTriggers, 0)),
+		ledNear(reSpeechAfter, speechTriggers, 2, 60, 0),
 		// "Hannah said": a name, then a speech verb.
 		newNear(reSpeechBefore, speechTriggers, 60, 12, nameThen(func(rest string) bool {
 			return rest != "" && rest[0] == ' ' && hasAnyPrefix(rest[1:], speechTriggers)
 		})),
-		newNear(reAccording, []string{"according to"}, 2, 60, beforeTrigger([]string{"according to"}, 0)),
-		newNear(reDashSpeaker, []string{"\" -", "\"-"}, 2, 80, beforeTrigger([]string{"\" -", "\"-"}, 0)),
+		ledNear(reAccording, []string{"according to"}, 2, 60, 0),
+		ledNear(reDashSpeaker, []string{"\" -", "\"-"}, 2, 80, 0),
 	}
 )
+
+// ledNear is a pattern whose every match holds one of its triggers at
+// most lead bytes after its start.
+func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near {
+	return newNear(re, triggers, before, after, beforeTrigger(triggers, lead))
+}
+
+// followedBy is a condition on the rest of a text: it begins with s.
+func followedBy(s string) func(rest string) bool {
+	return func(rest string) bool { return strings.HasPrefix(rest, s) }
+}
 
 // findNear runs n's pattern only in windows around its trigger words in
 // a line (lower is its lower-cased copy). A trigger that is a word counts
