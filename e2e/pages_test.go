@@ -54,6 +54,19 @@ func TestPagesInChromium(t *testing.T) {
 	if drawn != 40 || listed != 100 || !strings.HasPrefix(strings.ReplaceAll(graphLine, ",", ""), fmt.Sprintf("Showing 40 of %d actors", total)) {
 		t.Fatalf("drawn %d, listed %d, graph line %q; want 40 and 100 of %d", drawn, listed, graphLine, total)
 	}
+	// The document filter lists the first 200 documents and says how many
+	// more there are.
+	var docOptions int
+	var moreDocs string
+	if err := run(ctx,
+		eval(&docOptions, `document.querySelectorAll('#filter-doc option:not([disabled]):not([value=""])').length`),
+		eval(&moreDocs, `(document.querySelector('#filter-doc option[disabled]') || {}).textContent || ''`)); err != nil {
+		t.Fatal(err)
+	}
+	var unlisted int
+	if _, err := fmt.Sscanf(moreDocs, "… %d more documents not listed", &unlisted); err != nil || docOptions != 200 || unlisted < 100 {
+		t.Errorf("document filter: %d documents, then %q; want 200, then how many more (%v)", docOptions, moreDocs, err)
+	}
 	// The default layout groups the actors by the stance most of their
 	// claims take, left to right, each group's block clear of the next, the
 	// topic above them all.

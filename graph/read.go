@@ -387,23 +387,37 @@ type DocumentSummary struct {
 	Topics []string `json:"topics"`
 }
 
-// Documents lists every document, or those about one topic, with its
-// number of claims (on that topic).
-func (s *Store) Documents(ctx context.Context, topic string) ([]DocumentSummary, error) {
-	recs, err := s.read(ctx, `MATCH (d:Document)
-WHERE $topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) }
+// Documents returns a page of the documents, or of those about one topic,
+// in order of source, each with its number of claims (on that topic), and
+// how many there are.
+func (s *Store) Documents(ctx context.Context, topic string, page Page) ([]DocumentSummary, int, error) {
+	p := page.params(map[string]any{"topic": nullIfEmpty(topic)})
+	count := `MATCH (d:Document) RETURN count(d) AS total` // from Neo4j's counts, without a scan
+	if topic != "" {
+		count = `MATCH (d:Document) WHERE EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) } RETURN count(d) AS total`
+	}
+	recs, err := s.read(ctx, count, p)
+	if err != nil {
+		return nil, 0, err
+	}
+	total, _ := field(recs[0], "total").(int64)
+	// The page is taken before the claims are counted: a graph of 100,000
+	// documents counts the claims of 100, not of all.
+	recs, err = s.read(ctx, `MATCH (d:Document)
+WHERE d.source >= '' AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
+WITH d ORDER BY d.source, d.id `+page.skipLimit()+`
 RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.chars AS chars,
   count { (d)<-[:IN]-(c:Claim) WHERE `+onTopic+` } AS claims,
   d.name AS name, d.corpus AS corpus, toString(d.published) AS published,
-  [(d)-[:ABOUT]->(t:Topic) | t.id] AS topics ORDER BY d.source, d.id`, map[string]any{"topic": nullIfEmpty(topic)})
+  [(d)-[:ABOUT]->(t:Topic) | t.id] AS topics`, p)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	out := make([]DocumentSummary, len(recs))
 	for i, r := range recs {
 		decode(r, &out[i])
 	}
-	return out, nil
+	return out, int(total), nil
 }
 
 // DocumentDetail is a document's text with its claims.

@@ -37,22 +37,38 @@ ORDER BY t.id`, nil)
 // Topics lists the topics in the graph, earliest start first, then by
 // name.
 func (s *Store) Topics(ctx context.Context) ([]TopicSummary, error) {
+	// Claims and actors are read from the summary edges, which count the
+	// claims that count (not rejected) per actor, stance and topic:
+	// counting the claims themselves took seconds on 100,000 documents.
 	recs, err := s.read(ctx, `MATCH (t:Topic)
+CALL {
+  WITH t
+  OPTIONAL MATCH (a:Actor)-[s:`+stanceRels()+`]->(t)
+  RETURN coalesce(sum(s.claims), 0) AS claims, count(DISTINCT a) AS actors
+}
 RETURN t.id AS id, t.name AS name, coalesce(t.terms, []) AS terms,
-  toString(t.start) AS start, toString(t.end) AS end,
-  count { (:Document)-[:ABOUT]->(t) } AS documents,
-  count { (c:Claim)-[:ABOUT]->(t) WHERE `+counted+` } AS claims,
-  count { (a:Actor) WHERE EXISTS { (a)-[:`+stanceRels()+`]->(t) } } AS actors
+  toString(t.start) AS start, toString(t.end) AS end, claims, actors
 ORDER BY t.start IS NULL, t.start, t.name, t.id`, nil)
 	if err != nil {
 		return nil, err
+	}
+	// A topic's ABOUT edges are mostly its claims': its documents are
+	// counted from the documents' side.
+	docs, err := s.read(ctx, `MATCH (d:Document)-[:ABOUT]->(t:Topic) USING SCAN d:Document
+RETURN t.id AS id, count(d) AS documents`, nil)
+	if err != nil {
+		return nil, err
+	}
+	perTopic := make(map[string]int64, len(docs))
+	for _, r := range docs {
+		perTopic[str(field(r, "id"))], _ = field(r, "documents").(int64)
 	}
 	out := make([]TopicSummary, 0, len(recs))
 	for _, r := range recs {
 		get := func(k string) any { return field(r, k) }
 		t := TopicSummary{Topic: model.Topic{ID: str(get("id")), Name: str(get("name")), Terms: strs(get("terms")),
 			Start: str(get("start")), End: str(get("end"))}}
-		t.Documents, _ = get("documents").(int64)
+		t.Documents = perTopic[t.ID]
 		t.Claims, _ = get("claims").(int64)
 		t.Actors, _ = get("actors").(int64)
 		out = append(out, t)

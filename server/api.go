@@ -45,7 +45,9 @@ const (
 	graphPage  = 40
 	claimsPage = 100
 	answerPage = 50
-	maxPage    = 10000
+	// documentsPage fills the page's document filter.
+	documentsPage = 200
+	maxPage       = 10000
 )
 
 // pageOf reads ?limit= and ?offset=; an answer with an error has been
@@ -124,12 +126,16 @@ func (s *Server) documents(c *gin.Context) {
 	if !ok {
 		return
 	}
-	docs, err := s.Graph.Documents(c.Request.Context(), topic)
+	page, ok := s.pageOf(c, documentsPage)
+	if !ok {
+		return
+	}
+	docs, total, err := s.Graph.Documents(c.Request.Context(), topic, page)
 	if err != nil {
 		fail(c, s.log, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"documents": docs})
+	c.JSON(http.StatusOK, gin.H{"documents": docs, "total": total})
 }
 
 func (s *Server) document(c *gin.Context) {

@@ -6,11 +6,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 )
 
 // Lists, drawings and answers of a large graph come a page at a time, most
-// evidence first, with how many there are in all; pages do not overlap and
-// together give everything a download gives.
+// evidence first (documents by source), with how many there are in all;
+// pages do not overlap and together give everything a download gives.
 func TestPagesOfActorsGraphAnswersAndClaims(t *testing.T) {
 	h, _ := seededServer(t)
 	get := func(target string, into any) { t.Helper(); getJSON(t, h, target, into) }
@@ -104,7 +106,38 @@ func TestPagesOfActorsGraphAnswersAndClaims(t *testing.T) {
 		t.Errorf("%s's claims: page %+v of %d; all %d of %d", top, one.Claims, one.ClaimsTotal, len(full.Claims), full.ClaimsTotal)
 	}
 
-	for _, target := range []string{"/api/actors?limit=0", "/api/graph?limit=x", "/api/ask?q=who+opposed+the+deal%3F&offset=-1",
+	type docList struct {
+		Documents []struct {
+			ID     string `json:"id"`
+			Source string `json:"source"`
+			Claims int    `json:"claims"`
+		} `json:"documents"`
+		Total int `json:"total"`
+	}
+	var docs docList
+	get("/api/documents", &docs)
+	if docs.Total != 5 || len(docs.Documents) != 5 {
+		t.Fatalf("documents: %d listed of %d, want the seeds' 5", len(docs.Documents), docs.Total)
+	}
+	for offset := 0; offset < docs.Total; offset += 2 {
+		var page docList
+		get(fmt.Sprintf("/api/documents?topic=%s&limit=2&offset=%d", neo4jtest.Topic.ID, offset), &page)
+		if page.Total != docs.Total || len(page.Documents) != min(2, docs.Total-offset) {
+			t.Fatalf("documents at %d: %d of %d", offset, len(page.Documents), page.Total)
+		}
+		for i, d := range page.Documents {
+			if want := docs.Documents[offset+i]; d != want {
+				t.Errorf("document %d: %+v, the whole list has %+v", offset+i, d, want)
+			}
+		}
+	}
+	for i, d := range docs.Documents {
+		if i > 0 && d.Source < docs.Documents[i-1].Source {
+			t.Errorf("document %d (%s) comes before %s", i, d.Source, docs.Documents[i-1].Source)
+		}
+	}
+
+	for _, target := range []string{"/api/actors?limit=0", "/api/graph?limit=x", "/api/documents?offset=-2", "/api/ask?q=who+opposed+the+deal%3F&offset=-1",
 		"/api/actors/" + top + "?limit=10001"} {
 		code, body := do(t, h, "GET", target, "")
 		param := "parameter limit"

@@ -28,7 +28,7 @@ type Graph interface {
 	Ping(ctx context.Context) error
 	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, int, error)
 	Actor(ctx context.Context, id, topic string, page graph.Page) (graph.ActorDetail, error)
-	Documents(ctx context.Context, topic string) ([]graph.DocumentSummary, error)
+	Documents(ctx context.Context, topic string, page graph.Page) ([]graph.DocumentSummary, int, error)
 	Topics(ctx context.Context) ([]graph.TopicSummary, error)
 	CheckTopic(ctx context.Context, id string) error
 	Document(ctx context.Context, id string) (graph.DocumentDetail, error)

@@ -93,10 +93,16 @@ export function createFilters({ onChange }) {
       const d = /** @type {Schemas['DocumentList']} */ (await getJSON('/api/documents', { params: { topic: topic.value } }));
       const keep = wanted.doc || doc.value;
       const docs = Array.isArray(d.documents) ? d.documents : [];
+      // A large graph lists its first documents (by source); one asked
+      // for by the address or picked before stays choosable.
+      const more = d.total > docs.length ? [h('option', { value: '', disabled: true }, `… ${(d.total - docs.length).toLocaleString('en')} more documents not listed`)] : [];
+      const kept = keep && !docs.some((x) => x.id === keep) ? [h('option', { value: keep }, keep)] : [];
       fill(
         doc,
         h('option', { value: '' }, 'Any document'),
+        kept,
         docs.map((x) => h('option', { value: x.id }, `${x.title || x.id} (${x.claims ?? 0} claims${x.corpus ? `, ${x.corpus} corpus` : ''})`)),
+        more,
       );
       doc.value = keep;
       if (doc.value !== keep) doc.value = '';
