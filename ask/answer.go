@@ -15,7 +15,7 @@ import (
 // Reader is what answering a question reads from the graph.
 type Reader interface {
 	TopicNames(ctx context.Context) ([]model.Topic, error)
-	ReadQuery(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int) (graph.Rows, error)
+	ReadPage(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int, page graph.Page) (graph.Rows, int, error)
 	ClaimsOf(ctx context.Context, actorIDs []string, stance, topic string) ([]graph.Claim, error)
 	Subgraph(ctx context.Context, ids []string, topic string) (graph.Subgraph, error)
 	DocumentCount(ctx context.Context) (int64, error)
@@ -103,20 +103,17 @@ func Respond(ctx context.Context, r Reader, names Resolver, q, topic string, lim
 	if err := lim.Page.Validate(); err != nil {
 		return Answer{}, err
 	}
-	rows, err := r.ReadQuery(ctx, parsed.Cypher, parsed.Params, lim.Timeout, lim.Rows)
+	// Only the page's rows are read, and they alone get evidence and a
+	// place in the graph.
+	rows, total, err := r.ReadPage(ctx, parsed.Cypher, parsed.Params, lim.Timeout, lim.Rows, lim.Page)
 	if err != nil {
 		return Answer{}, err
 	}
 	a := Answer{Understood: true, Question: q, Intent: parsed.Intent, Topic: parsed.Topic, Cypher: parsed.Cypher, Params: parsed.Params,
-		Columns: rows.Columns, Truncated: rows.Truncated, Rows: []Row{}, Total: len(rows.Rows), Offset: lim.Page.Offset}
-	// Only the page's rows get evidence and a place in the graph.
-	page := rows.Rows[min(lim.Page.Offset, len(rows.Rows)):]
-	if lim.Page.Limit > 0 {
-		page = page[:min(lim.Page.Limit, len(page))]
-	}
+		Columns: rows.Columns, Truncated: rows.Truncated, Rows: []Row{}, Total: total, Offset: lim.Page.Offset}
 	ids := append([]string{}, parsed.Actors...)
 	idCol := slices.Index(rows.Columns, "id")
-	for _, v := range page {
+	for _, v := range rows.Rows {
 		row := Row{Values: v, Evidence: []Evidence{}}
 		if idCol >= 0 {
 			row.ActorID, _ = v[idCol].(string)

@@ -23,8 +23,14 @@ func (f fakeReader) TopicNames(context.Context) ([]model.Topic, error) {
 		{ID: "port", Name: "The port lease", Terms: []string{"port lease"}}}, nil
 }
 
-func (f fakeReader) ReadQuery(context.Context, string, map[string]any, time.Duration, int) (graph.Rows, error) {
-	return f.rows, nil
+// ReadPage pages the fake's rows as Neo4j would.
+func (f fakeReader) ReadPage(_ context.Context, _ string, _ map[string]any, _ time.Duration, rowCap int, page graph.Page) (graph.Rows, int, error) {
+	rows := f.rows
+	rows.Rows = rows.Rows[min(page.Offset, len(rows.Rows)):]
+	if limit := min(rowCap, page.Limit); page.Limit > 0 && limit < len(rows.Rows) {
+		rows.Rows = rows.Rows[:limit]
+	}
+	return rows, len(f.rows.Rows), nil
 }
 
 func (f fakeReader) ClaimsOf(context.Context, []string, string, string) ([]graph.Claim, error) {

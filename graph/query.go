@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"maps"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -59,6 +61,48 @@ func (s *Store) runRead(ctx context.Context, query string, params map[string]any
 		return Rows{}, s.translate(ctx, err, "read query")
 	}
 	return out.(Rows), nil
+}
+
+// ReadPage runs a question template (fixed, read-only text ending in its
+// ORDER BY) and returns a page of its rows, at most rowCap, and how many
+// rows it gives in all. The page is cut in Cypher and the rest only
+// counted, not sent: an answer on 100,000 documents reads its 50 rows,
+// not a thousand.
+func (s *Store) ReadPage(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int, page Page) (Rows, int, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	p := maps.Clone(params)
+	if p == nil {
+		p = map[string]any{}
+	}
+	p["page_offset"], p["page_limit"] = page.Offset, rowCap+1 // one more than the cap tells a truncated page
+	if page.Limit > 0 && page.Limit <= rowCap {
+		p["page_limit"] = page.Limit
+	}
+	type result struct {
+		rows  Rows
+		total int
+	}
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		rec, err := first(ctx, tx, "CALL {\n"+query+"\n}\nRETURN count(*) AS total", p, errors.New("no count"))
+		if err != nil {
+			return nil, err
+		}
+		total, _ := field(rec, "total").(int64)
+		res, err := tx.Run(ctx, query+"\nSKIP $page_offset LIMIT $page_limit", p)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := collect(ctx, res, Limits{Rows: rowCap})
+		return result{rows, int(total)}, err
+	}, neo4j.WithTxTimeout(timeout))
+	if err != nil {
+		return Rows{}, 0, s.translate(ctx, err, "read query")
+	}
+	r := out.(result)
+	return r.rows, r.total, nil
 }
 
 // answers reports whether Neo4j takes a connection now (within a second):
