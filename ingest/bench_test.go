@@ -24,6 +24,16 @@ var corpora = struct {
 	dirs map[int]string
 }{dirs: map[int]string{}}
 
+// TestMain removes the corpora when the benchmarks are done: the large one
+// is about 470 MB.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range corpora.dirs {
+		_ = os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
 // corpus writes the seeded synthetic corpus of n documents once per
 // benchmark binary.
 func corpus(b *testing.B, n int) string {
