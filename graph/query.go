@@ -86,17 +86,25 @@ func (s *Store) ReadPage(ctx context.Context, query string, params map[string]an
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
 	defer sess.Close(ctx)
 	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		rec, err := first(ctx, tx, "CALL {\n"+query+"\n}\nRETURN count(*) AS total", p, errors.New("no count"))
-		if err != nil {
-			return nil, err
-		}
-		total, _ := field(rec, "total").(int64)
 		res, err := tx.Run(ctx, query+"\nSKIP $page_offset LIMIT $page_limit", p)
 		if err != nil {
 			return nil, err
 		}
 		rows, err := collect(ctx, res, Limits{Rows: rowCap})
-		return result{rows, int(total)}, err
+		if err != nil {
+			return nil, err
+		}
+		// A page that ends short of its limit is the last: the rows need
+		// counting only when there may be more, or the page is past them.
+		if n := len(rows.Rows); !rows.Truncated && n > 0 && n < p["page_limit"].(int) {
+			return result{rows, page.Offset + n}, nil
+		}
+		rec, err := first(ctx, tx, "CALL {\n"+query+"\n}\nRETURN count(*) AS total", p, errors.New("no count"))
+		if err != nil {
+			return nil, err
+		}
+		total, _ := field(rec, "total").(int64)
+		return result{rows, int(total)}, nil
 	}, neo4j.WithTxTimeout(timeout))
 	if err != nil {
 		return Rows{}, 0, s.translate(ctx, err, "read query")

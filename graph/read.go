@@ -404,7 +404,7 @@ func (s *Store) Documents(ctx context.Context, topic string, page Page) ([]Docum
 	// The page is taken before the claims are counted: a graph of 100,000
 	// documents counts the claims of 100, not of all.
 	recs, err = s.read(ctx, `MATCH (d:Document)
-WHERE d.source >= '' AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
+WHERE $topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) }
 WITH d ORDER BY d.source, d.id `+page.skipLimit()+`
 RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.chars AS chars,
   count { (d)<-[:IN]-(c:Claim) WHERE `+onTopic+` } AS claims,
