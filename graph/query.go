@@ -41,11 +41,7 @@ func (s *Store) UserQuery(ctx context.Context, query string, params map[string]a
 }
 
 func (s *Store) runRead(ctx context.Context, query string, params map[string]any, lim Limits, check bool) (Rows, error) {
-	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
-	defer cancel()
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
-	defer sess.Close(ctx)
-	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := s.inRead(ctx, lim.Timeout, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		if check {
 			if err := s.explain(ctx, tx, query, params); err != nil {
 				return nil, err
@@ -56,11 +52,25 @@ func (s *Store) runRead(ctx context.Context, query string, params map[string]any
 			return nil, err
 		}
 		return collect(ctx, res, lim)
-	}, neo4j.WithTxTimeout(lim.Timeout))
+	})
 	if err != nil {
-		return Rows{}, s.translate(ctx, err, "read query")
+		return Rows{}, err
 	}
 	return out.(Rows), nil
+}
+
+// inRead runs fn in a read transaction bounded by timeout, on our side
+// (the context) and on Neo4j's (the transaction's timeout).
+func (s *Store) inRead(ctx context.Context, timeout time.Duration, fn func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error)) (any, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) { return fn(ctx, tx) }, neo4j.WithTxTimeout(timeout))
+	if err != nil {
+		return nil, s.translate(ctx, err, "read query")
+	}
+	return out, nil
 }
 
 // ReadPage runs a question template (fixed, read-only text ending in its
@@ -69,23 +79,20 @@ func (s *Store) runRead(ctx context.Context, query string, params map[string]any
 // counted, not sent: an answer on 100,000 documents reads its 50 rows,
 // not a thousand.
 func (s *Store) ReadPage(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int, page Page) (Rows, int, error) {
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	limit := rowCap + 1 // one more than the cap tells a truncated page
+	if page.Limit > 0 && page.Limit <= rowCap {
+		limit = page.Limit
+	}
 	p := maps.Clone(params)
 	if p == nil {
 		p = map[string]any{}
 	}
-	p["page_offset"], p["page_limit"] = page.Offset, rowCap+1 // one more than the cap tells a truncated page
-	if page.Limit > 0 && page.Limit <= rowCap {
-		p["page_limit"] = page.Limit
-	}
+	p["page_offset"], p["page_limit"] = page.Offset, limit
 	type result struct {
 		rows  Rows
 		total int
 	}
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
-	defer sess.Close(ctx)
-	out, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := s.inRead(ctx, timeout, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, query+"\nSKIP $page_offset LIMIT $page_limit", p)
 		if err != nil {
 			return nil, err
@@ -96,7 +103,7 @@ func (s *Store) ReadPage(ctx context.Context, query string, params map[string]an
 		}
 		// A page that ends short of its limit is the last: the rows need
 		// counting only when there may be more, or the page is past them.
-		if n := len(rows.Rows); !rows.Truncated && n > 0 && n < p["page_limit"].(int) {
+		if n := len(rows.Rows); !rows.Truncated && n > 0 && n < limit {
 			return result{rows, page.Offset + n}, nil
 		}
 		rec, err := first(ctx, tx, "CALL {\n"+query+"\n}\nRETURN count(*) AS total", p, errors.New("no count"))
@@ -105,9 +112,9 @@ func (s *Store) ReadPage(ctx context.Context, query string, params map[string]an
 		}
 		total, _ := field(rec, "total").(int64)
 		return result{rows, int(total)}, nil
-	}, neo4j.WithTxTimeout(timeout))
+	})
 	if err != nil {
-		return Rows{}, 0, s.translate(ctx, err, "read query")
+		return Rows{}, 0, err
 	}
 	r := out.(result)
 	return r.rows, r.total, nil
