@@ -206,11 +206,14 @@ func (s *Server) healthz(c *gin.Context) {
 }
 
 // Serve listens on Addr until ctx is cancelled, then shuts down gracefully.
+// It warms Neo4j's query plans before it answers; requests that arrive
+// meanwhile wait in the listener's queue.
 func (s *Server) Serve(ctx context.Context) error {
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.Addr, err)
 	}
+	s.Warm(ctx)
 	return s.ServeListener(ctx, ln)
 }
 
