@@ -16,16 +16,13 @@ import (
 // when first asked for, as it would be without one.
 const warmFor = 30 * time.Second
 
-// warmQuestions are the questions of the explorer's commonest kinds; %s
-// is the name of the actor with the most evidence, so they hold for any
-// graph.
-var warmQuestions = []string{"who opposed it?", "where do the sources disagree?", "what did %s say?", "who is %s?", "which documents mention %s?"}
-
 // warmPaths are the reads the explorer's first page makes, the page of
-// the actor top (nil in an empty graph) and the warm questions.
+// the actor top (nil in an empty graph) and a question of each common
+// kind, those about one actor asked of top, so they hold for any graph.
 func warmPaths(top *graph.Actor) []string {
 	paths := []string{"/api/topics", "/api/documents", "/api/actors", "/api/graph", "/api/disagreements", "/api/queries"}
-	for _, q := range warmQuestions {
+	questions := []string{"who opposed it?", "where do the sources disagree?", "what did %s say?", "who is %s?", "which documents mention %s?"}
+	for _, q := range questions {
 		if strings.Contains(q, "%s") {
 			if top == nil {
 				continue
