@@ -24,12 +24,6 @@ type Options struct {
 	Database string
 	// Timeout bounds every transaction and connection attempt.
 	Timeout time.Duration
-	// MaxConnections caps the transactions open at once (0: the driver's
-	// 100); the rest wait for a connection, within Timeout. Neo4j plans a
-	// query anew on one thread while the others wait for that plan: with
-	// 64 requests running beside it on two cores, that thread got so
-	// little time that every route timed out for seconds.
-	MaxConnections int
 }
 
 // Store is a connection pool to one Neo4j database.
@@ -51,9 +45,6 @@ func Open(o Options) (*Store, error) {
 		c.SocketConnectTimeout = o.Timeout
 		c.ConnectionAcquisitionTimeout = o.Timeout
 		c.MaxTransactionRetryTime = o.Timeout
-		if o.MaxConnections > 0 {
-			c.MaxConnectionPoolSize = o.MaxConnections
-		}
 	})
 	if err != nil {
 		return nil, model.Wrap(model.Invalid, err, "neo4j driver for %s", o.URI)

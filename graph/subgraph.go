@@ -110,12 +110,12 @@ func (s *Store) stanceEdges(ctx context.Context, ids []string, f ActorFilter) ([
 	query := `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)
 WHERE a.id IN $ids AND ($topic IS NULL OR t.id = $topic)
 WITH a, t, s, ` + stanceOfRel("s") + ` AS stance
-WHERE $stance IS NULL OR stance = $stance
+WHERE $stance = '' OR stance = $stance
 RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, stance, s.claims AS claims, s.documents AS documents`
 	if f.Doc != "" {
 		query = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document {id: $doc}), (c)-[:ABOUT]->(t:Topic)
 WHERE a.id IN $ids AND ` + counted + ` AND ($topic IS NULL OR t.id = $topic)
-  AND ($stance IS NULL OR c.stance = $stance)
+  AND ($stance = '' OR c.stance = $stance)
 RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, c.stance AS stance,
   count(DISTINCT c) AS claims, count(DISTINCT d) AS documents`
 	}

@@ -74,9 +74,6 @@ END {
 	ratio("seeds /api/graph: API p50 / direct p50", "BenchmarkAPISeeds/graph/http|p50-ms", "BenchmarkAPISeeds/graph/direct|p50-ms")
 	ratio("synthetic /api/ask: API p50 / direct p50", "BenchmarkAPI/ask/http|p50-ms", "BenchmarkAPI/ask/direct|p50-ms")
 	ratio("synthetic /api/graph: API p50 / direct p50", "BenchmarkAPI/graph/http|p50-ms", "BenchmarkAPI/graph/direct|p50-ms")
-	ratio("synthetic /api/ask, 32 clients: driver pool of 100 p50 / shipped 8 p50", "BenchmarkAPI/ask/http-pool100|p50-ms", "BenchmarkAPI/ask/http|p50-ms")
-	ratio("synthetic /api/graph, 32 clients: driver pool of 100 p50 / shipped 8 p50", "BenchmarkAPI/graph/http-pool100|p50-ms", "BenchmarkAPI/graph/http|p50-ms")
-	ratio("seeds /api/ask, 32 clients: driver pool of 100 p50 / shipped 8 p50", "BenchmarkAPISeeds/ask/http-pool100|p50-ms", "BenchmarkAPISeeds/ask/http|p50-ms")
 	ratio("synthetic /api/ask: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/ask/http-all|p50-ms", "BenchmarkAPI/ask/http|p50-ms")
 	ratio("synthetic /api/graph: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/graph/http-all|p50-ms", "BenchmarkAPI/graph/http|p50-ms")
 }' "$raw"

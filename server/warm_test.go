@@ -56,10 +56,6 @@ func (r *readLog) Neighbourhood(_ context.Context, id, _ string) (graph.Subgraph
 	r.note("neighbourhood " + id)
 	return graph.Subgraph{}, nil
 }
-func (r *readLog) Disagreements(context.Context, string) ([]graph.Disagreement, error) {
-	r.note("disagreements")
-	return nil, nil
-}
 func (r *readLog) SavedQueries(context.Context) ([]cypher.Query, error) {
 	r.note("saved queries")
 	return nil, nil
@@ -84,8 +80,8 @@ func (r *readLog) DocumentCount(context.Context) (int64, error) { return 0, nil 
 // one question of each common kind, through the routes (past the token),
 // and none when Neo4j is down.
 func TestWarmReadsTheFirstPageAndTheQuestions(t *testing.T) {
-	all := []string{"actors", "topics", "documents", "actors", "graph", "disagreements", "saved queries",
-		"question", "question", "question", "question", "question", "actor state:tur", "neighbourhood state:tur"}
+	all := []string{"actors", "topics", "documents", "actors", "graph", "saved queries",
+		"question", "question", "question", "question", "actor state:tur", "neighbourhood state:tur"}
 	tests := []struct {
 		name      string
 		token     string

@@ -73,16 +73,9 @@ func Env(tb testing.TB) []string {
 // is not running, with the schema applied. The store closes with the test.
 func Open(tb testing.TB) *graph.Store {
 	tb.Helper()
-	return OpenPool(tb, 0)
-}
-
-// OpenPool is Open with at most maxConnections transactions at once (0:
-// the driver's 100), as neo4j.max_connections sets it.
-func OpenPool(tb testing.TB, maxConnections int) *graph.Store {
-	tb.Helper()
 	srv := Server(tb)
 	st, err := graph.Open(graph.Options{URI: srv.URI(), User: neo4jlocal.User, Password: Password(tb),
-		Database: "neo4j", Timeout: 15 * time.Second, MaxConnections: maxConnections})
+		Database: "neo4j", Timeout: 15 * time.Second})
 	if err != nil {
 		tb.Fatal(err)
 	}
