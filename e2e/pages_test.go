@@ -71,9 +71,16 @@ func TestPagesInChromium(t *testing.T) {
 	// claims take, left to right, each group's block clear of the next, the
 	// topic above them all.
 	var blocks []struct {
+		Group  string  `json:"group"`
+		Left   float64 `json:"left"`
+		Right  float64 `json:"right"`
+		Actors int     `json:"actors"`
+	}
+	var headings []struct {
 		Group string  `json:"group"`
-		Left  float64 `json:"left"`
-		Right float64 `json:"right"`
+		Label string  `json:"label"`
+		X     float64 `json:"x"`
+		Y     float64 `json:"y"`
 	}
 	var topicY, actorsTop float64
 	err = run(ctx,
@@ -84,10 +91,11 @@ func TestPagesInChromium(t *testing.T) {
     n.connectedEdges('[stance != ""]').forEach(e => { claims[e.data('stance')] = (claims[e.data('stance')] || 0) + e.data('claims'); });
     const g = order.reduce((best, s) => claims[s] !== undefined && (best === 'none' || claims[s] > claims[best]) ? s : best, 'none');
     const x = n.position('x');
-    by[g] = by[g] ? {group: g, left: Math.min(by[g].left, x), right: Math.max(by[g].right, x)} : {group: g, left: x, right: x};
+    by[g] = by[g] ? {group: g, left: Math.min(by[g].left, x), right: Math.max(by[g].right, x), actors: by[g].actors + 1} : {group: g, left: x, right: x, actors: 1};
   });
   return order.filter(g => by[g]).map(g => by[g]);
 })()`),
+		eval(&headings, `window.stancegraph.cy.nodes('[type = "heading"]').map(n => ({group: n.data('group'), label: n.data('label'), x: n.position('x'), y: n.position('y')}))`),
 		eval(&topicY, `window.stancegraph.cy.nodes('[type = "topic"]').position('y')`),
 		eval(&actorsTop, `Math.min(...window.stancegraph.cy.nodes('[type = "actor"]').map(n => n.position('y')))`),
 	)
@@ -101,6 +109,26 @@ func TestPagesInChromium(t *testing.T) {
 		if blocks[i].Left <= blocks[i-1].Right {
 			t.Errorf("group %s (x %v-%v) overlaps group %s (x %v-%v)", blocks[i].Group, blocks[i].Left, blocks[i].Right,
 				blocks[i-1].Group, blocks[i-1].Left, blocks[i-1].Right)
+		}
+	}
+	// Each group has a heading above its block, between it and the topic,
+	// that names the group and counts its actors.
+	names := map[string]string{"support": "Support", "cautious": "Cautious", "oppose": "Oppose", "none": "Affiliated only"}
+	if len(headings) != len(blocks) {
+		t.Errorf("%d headings %+v for %d groups", len(headings), headings, len(blocks))
+	}
+	for i, b := range blocks {
+		if i >= len(headings) {
+			break
+		}
+		hd := headings[i]
+		want := fmt.Sprintf("%s: %d actors", names[b.Group], b.Actors)
+		if b.Actors == 1 {
+			want = names[b.Group] + ": 1 actor"
+		}
+		if hd.Group != b.Group || !strings.HasPrefix(hd.Label, want) || hd.X < b.Left || hd.X > b.Right || hd.Y <= topicY || hd.Y >= actorsTop {
+			t.Errorf("heading %+v for group %s (x %v-%v, %d actors, below y %v, above y %v): want %q over its block",
+				hd, b.Group, b.Left, b.Right, b.Actors, topicY, actorsTop, want)
 		}
 	}
 	err = run(ctx,

@@ -114,6 +114,22 @@ function styles() {
     },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111111', 'underlay-color': '#111111', 'underlay-opacity': 0.15, 'underlay-padding': 6 } },
     { selector: 'edge:selected', style: { opacity: 1, 'underlay-color': '#111111', 'underlay-opacity': 0.2, 'underlay-padding': 4 } },
+    {
+      // A group's heading: text alone, which the pointer passes through.
+      selector: 'node[type = "heading"]',
+      style: {
+        shape: 'rectangle',
+        width: 1,
+        height: 1,
+        'background-opacity': 0,
+        'border-width': 0,
+        'text-valign': 'center',
+        'font-size': 15,
+        'font-weight': 'bold',
+        'text-max-width': '400px',
+        events: 'no',
+      },
+    },
     { selector: '.faded', style: { opacity: 0.18, 'text-opacity': 0.3 } },
     // Thousands of edges: straight lines without arrow heads (the colour
     // says the stance), which Cytoscape draws many times faster than curves.
@@ -181,7 +197,10 @@ function byStance(a, b) {
 // actor in the group of the stance most of its drawn claims take; actors
 // with none (affiliated only) last.
 const GROUPS = ['support', 'cautious', 'oppose', 'none'];
+const GROUP_NAMES = { support: 'Support', cautious: 'Cautious', oppose: 'Oppose', none: 'Affiliated only' };
 const KIND_ORDER = { person: 0, state: 1, group: 2 };
+/** @type {Record<string, [string, string]>} */
+const KIND_WORDS = { person: ['person', 'persons'], state: ['state', 'states'], group: ['group', 'groups'] };
 // Past this many edges they are drawn the fast way (edge.many).
 const MANY_EDGES = 1000;
 
@@ -207,46 +226,73 @@ function groupOf(n) {
 }
 
 /**
+ * headingText names a group and counts its actors by kind: "Oppose: 12
+ * actors (3 persons, 8 states, 1 group)".
+ * @param {string} group
+ * @param {cytoscape.NodeSingular[]} block
+ */
+function headingText(group, block) {
+  /** @type {Record<string, number>} */
+  const kinds = {};
+  for (const n of block) kinds[n.data('kind')] = (kinds[n.data('kind')] || 0) + 1;
+  const parts = Object.keys(KIND_WORDS)
+    .filter((k) => kinds[k])
+    .map((k) => `${kinds[k]} ${KIND_WORDS[k][kinds[k] === 1 ? 0 : 1]}`);
+  return `${GROUP_NAMES[group]}: ${block.length} ${block.length === 1 ? 'actor' : 'actors'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
+/**
  * groupedPositions places actors in one block per stance group, each block
- * a grid with persons, then states, then groups, most evidence first, and
- * the topics in a row above: a graph of many actors reads as its camps
- * rather than as spokes around one hub.
+ * a grid with persons, then states, then groups, most evidence first,
+ * under a heading that names the group and counts it, and the topics in a
+ * row above: a graph of many actors reads as its camps rather than as
+ * spokes around one hub.
  * @param {cytoscape.NodeCollection} nodes
- * @returns {Record<string, {x: number, y: number}>}
+ * @returns {{pos: Record<string, {x: number, y: number}>, headings: cytoscape.ElementDefinition[]}}
  */
 function groupedPositions(nodes) {
   /** @type {Record<string, {x: number, y: number}>} */
   const pos = {};
+  /** @type {cytoscape.ElementDefinition[]} */
+  const headings = [];
   /** @type {Record<string, cytoscape.NodeSingular[]>} */
   const by = {};
   nodes.forEach((n) => {
-    if (n.data('type') === 'topic') return;
+    if (n.data('type') === 'topic' || n.data('type') === 'heading') return;
     const g = groupOf(n);
     (by[g] = by[g] || []).push(n);
   });
-  const blocks = GROUPS.filter((g) => by[g]).map((g) =>
-    by[g].sort((a, b) => (KIND_ORDER[a.data('kind')] ?? 3) - (KIND_ORDER[b.data('kind')] ?? 3) || (b.data('evidence') || 0) - (a.data('evidence') || 0)),
-  );
   let x = 0;
   let width = 0;
-  for (const block of blocks) {
+  for (const g of GROUPS.filter((g) => by[g])) {
+    const block = by[g].sort(
+      (a, b) => (KIND_ORDER[a.data('kind')] ?? 3) - (KIND_ORDER[b.data('kind')] ?? 3) || (b.data('evidence') || 0) - (a.data('evidence') || 0),
+    );
     const cols = Math.ceil(Math.sqrt(block.length));
     block.forEach((n, i) => {
       pos[n.id()] = { x: x + (i % cols) * COLUMN, y: SPACING * 2 + Math.floor(i / cols) * SPACING };
     });
+    const id = `heading:${g}`;
+    headings.push({ group: 'nodes', data: { id, type: 'heading', group: g, label: headingText(g, block) } });
+    pos[id] = { x: x + ((cols - 1) * COLUMN) / 2, y: SPACING };
     width = x + (cols - 1) * COLUMN;
     x += cols * COLUMN + COLUMN;
   }
   const topics = nodes.filter((n) => n.data('type') === 'topic');
   topics.forEach((n, i) => {
-    pos[n.id()] = { x: width / 2 + (i - (topics.length - 1) / 2) * COLUMN * 2, y: 0 };
+    // a row higher than the headings, so that its wrapped label clears them
+    pos[n.id()] = { x: width / 2 + (i - (topics.length - 1) / 2) * COLUMN * 2, y: -SPACING };
   });
-  return pos;
+  return { pos, headings };
 }
 
-function layoutOptions(name, nodes) {
+/**
+ * @param {string} name
+ * @param {cytoscape.NodeCollection} nodes
+ * @param {Record<string, {x: number, y: number}>} [pos] the grouped layout's positions
+ */
+function layoutOptions(name, nodes, pos = {}) {
   if (name === 'grouped') {
-    const pos = groupedPositions(nodes);
     return { name: 'preset', animate: false, padding: 30, positions: (n) => pos[n.id()] };
   }
   if (name === 'fcose') {
@@ -301,9 +347,16 @@ export function createGraph(container, { onSelect, onExpand }) {
 
   function relayout() {
     cy.edges().toggleClass('many', cy.edges().length > MANY_EDGES);
-    // the rings go round in stance order; the grouped layout orders itself
-    const nodes = layoutName === 'grouped' ? cy.nodes() : cy.nodes().sort(byStance);
-    nodes.union(cy.edges()).layout(layoutOptions(layoutName, nodes)).run();
+    cy.nodes('[type = "heading"]').remove();
+    if (layoutName === 'grouped') {
+      const { pos, headings } = groupedPositions(cy.nodes());
+      cy.add(headings);
+      cy.nodes().union(cy.edges()).layout(layoutOptions(layoutName, cy.nodes(), pos)).run();
+    } else {
+      // the rings go round in stance order
+      const nodes = cy.nodes().sort(byStance);
+      nodes.union(cy.edges()).layout(layoutOptions(layoutName, nodes)).run();
+    }
     cy.fit(undefined, 30);
   }
 
