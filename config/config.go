@@ -55,6 +55,8 @@ type Neo4j struct {
 	Password string        `mapstructure:"password"`
 	Database string        `mapstructure:"database"`
 	Timeout  time.Duration `mapstructure:"timeout"`
+	// MaxConnections caps the queries one process runs in Neo4j at once.
+	MaxConnections int `mapstructure:"max_connections"`
 }
 
 // Local configures the Neo4j Community server that stancegraph fetches from
@@ -180,6 +182,7 @@ func defaults() map[string]any {
 		"neo4j.password":              "",
 		"neo4j.database":              "neo4j",
 		"neo4j.timeout":               "15s",
+		"neo4j.max_connections":       16,
 		"local.home":                  ".neo4j/main",
 		"local.version":               "5.26.30",
 		"local.port":                  17687,
@@ -376,6 +379,9 @@ func (c Config) Validate() error {
 	}
 	if c.Neo4j.Timeout <= 0 {
 		return bad("neo4j.timeout", "must be positive, got %s", c.Neo4j.Timeout)
+	}
+	if c.Neo4j.MaxConnections < 1 {
+		return bad("neo4j.max_connections", "must be at least 1, got %d", c.Neo4j.MaxConnections)
 	}
 	if c.Local.Port < 1 || c.Local.Port > 65535 {
 		return bad("local.port", "%d is out of range 1-65535", c.Local.Port)

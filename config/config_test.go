@@ -25,6 +25,7 @@ func TestLoadRejectsBadValuesNamingTheKey(t *testing.T) {
 		{"malformed uri", "neo4j:\n  uri: 'not a uri'\n", "neo4j.uri"},
 		{"wrong scheme", "neo4j:\n  uri: http://localhost:7474\n", "neo4j.uri"},
 		{"uri port out of range", "neo4j:\n  uri: bolt://localhost:70000\n", "neo4j.uri"},
+		{"no connections to neo4j", "neo4j:\n  max_connections: 0\n", "neo4j.max_connections"},
 		{"local port out of range", "local:\n  port: 0\n", "local.port"},
 		{"server addr without port", "server:\n  addr: localhost\n", "server.addr"},
 		{"server port out of range", "server:\n  addr: 127.0.0.1:65536\n", "server.addr"},

@@ -28,7 +28,8 @@ func newConfigCmd(a *app) *cobra.Command {
 func configView(c config.Config) map[string]any {
 	return map[string]any{
 		"neo4j": map[string]any{"uri": c.Neo4j.URI, "effective_uri": c.BoltURI(), "user": c.Neo4j.User,
-			"password": c.Neo4j.Password, "database": c.Neo4j.Database, "timeout": c.Neo4j.Timeout.String()},
+			"password": c.Neo4j.Password, "database": c.Neo4j.Database, "timeout": c.Neo4j.Timeout.String(),
+			"max_connections": c.Neo4j.MaxConnections},
 		"local": map[string]any{"home": c.Local.Home, "version": c.Local.Version, "port": c.Local.Port,
 			"heap": c.Local.Heap, "pagecache": c.Local.PageCache, "java": c.Local.Java,
 			"start_timeout": c.Local.StartTimeout.String()},

@@ -148,7 +148,7 @@ func (a *app) openStore() (*graph.Store, error) {
 		user, password = neo4jlocal.User, pw
 	}
 	return graph.Open(graph.Options{URI: a.cfg.BoltURI(), User: user, Password: password,
-		Database: n.Database, Timeout: n.Timeout})
+		Database: n.Database, Timeout: n.Timeout, MaxConnections: n.MaxConnections})
 }
 
 // openReadyStore connects and applies the schema, failing if Neo4j does not
