@@ -258,7 +258,7 @@ function groupedPositions(nodes) {
   /** @type {Record<string, cytoscape.NodeSingular[]>} */
   const by = {};
   nodes.forEach((n) => {
-    if (n.data('type') === 'topic' || n.data('type') === 'heading') return;
+    if (n.data('type') === 'topic') return;
     const g = groupOf(n);
     (by[g] = by[g] || []).push(n);
   });
@@ -286,15 +286,8 @@ function groupedPositions(nodes) {
   return { pos, headings };
 }
 
-/**
- * @param {string} name
- * @param {cytoscape.NodeCollection} nodes
- * @param {Record<string, {x: number, y: number}>} [pos] the grouped layout's positions
- */
-function layoutOptions(name, nodes, pos = {}) {
-  if (name === 'grouped') {
-    return { name: 'preset', animate: false, padding: 30, positions: (n) => pos[n.id()] };
-  }
+// layoutOptions are the computed layouts' options: fcose, else rings.
+function layoutOptions(name) {
   if (name === 'fcose') {
     return { name: 'fcose', animate: false, randomize: true, quality: 'default', nodeRepulsion: () => 6000, idealEdgeLength: () => 90, padding: 30, nodeDimensionsIncludeLabels: true };
   }
@@ -351,11 +344,10 @@ export function createGraph(container, { onSelect, onExpand }) {
     if (layoutName === 'grouped') {
       const { pos, headings } = groupedPositions(cy.nodes());
       cy.add(headings);
-      cy.nodes().union(cy.edges()).layout(layoutOptions(layoutName, cy.nodes(), pos)).run();
+      cy.elements().layout({ name: 'preset', animate: false, padding: 30, positions: pos }).run();
     } else {
       // the rings go round in stance order
-      const nodes = cy.nodes().sort(byStance);
-      nodes.union(cy.edges()).layout(layoutOptions(layoutName, nodes)).run();
+      cy.nodes().sort(byStance).union(cy.edges()).layout(layoutOptions(layoutName)).run();
     }
     cy.fit(undefined, 30);
   }
