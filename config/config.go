@@ -96,6 +96,9 @@ type Ingest struct {
 	// Writers write documents, DocsPerTransaction at a time.
 	Writers            int `mapstructure:"writers"`
 	DocsPerTransaction int `mapstructure:"docs_per_transaction"`
+	// BulkFrom is the fewest articles whose first ingest into the local
+	// Neo4j's empty database goes through neo4j-admin's import; 0 never.
+	BulkFrom int `mapstructure:"bulk_from"`
 }
 
 // Fetch configures reading pages and feeds from the web (the size cap is
@@ -204,6 +207,7 @@ func defaults() map[string]any {
 		"ingest.workers":              2,
 		"ingest.writers":              2,
 		"ingest.docs_per_transaction": 8,
+		"ingest.bulk_from":            20000,
 		"fetch.user_agent":            "",
 		"fetch.timeout":               "30s",
 		"fetch.delay":                 "1s",
@@ -442,6 +446,9 @@ func (c Config) Validate() error {
 	}
 	if c.Ingest.DocsPerTransaction < 1 || c.Ingest.DocsPerTransaction > 1000 {
 		return bad("ingest.docs_per_transaction", "must be from 1 to 1000, got %d", c.Ingest.DocsPerTransaction)
+	}
+	if c.Ingest.BulkFrom < 0 {
+		return bad("ingest.bulk_from", "must be 0 (never) or more, got %d", c.Ingest.BulkFrom)
 	}
 	if c.Fetch.Timeout <= 0 {
 		return bad("fetch.timeout", "must be positive, got %s", c.Fetch.Timeout)

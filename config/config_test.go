@@ -33,6 +33,7 @@ func TestLoadRejectsBadValuesNamingTheKey(t *testing.T) {
 		{"empty cue phrase", "extract:\n  cues:\n    - {phrase: '', stance: oppose}\n", "extract.cues[0].phrase"},
 		{"negative size cap", "ingest:\n  max_bytes: -1\n", "ingest.max_bytes"},
 		{"no documents per transaction", "ingest:\n  docs_per_transaction: 0\n", "ingest.docs_per_transaction"},
+		{"negative bulk threshold", "ingest:\n  bulk_from: -1\n", "ingest.bulk_from"},
 		{"no writers", "ingest:\n  writers: 0\n", "ingest.writers"},
 		{"bad log level", "log:\n  level: loud\n", "log.level"},
 		{"no fetch timeout", "fetch:\n  timeout: 0s\n", "fetch.timeout"},

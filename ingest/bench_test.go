@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
@@ -142,6 +143,52 @@ func BenchmarkIngest(b *testing.B) { firstIngest(b, neo4jtest.CompareDocs(b), sh
 // (100,000 documents by default). It runs after the variants, so the
 // graph it leaves is the one the API benchmarks read.
 func BenchmarkIngestLarge(b *testing.B) { firstIngest(b, neo4jtest.BenchDocs(b), shipped) }
+
+// BenchmarkFirstLoad is the bulk path's first load of the corpus the
+// variants are compared on: the same reading and extraction, written as
+// import files and loaded by neo4j-admin's import (the test instance
+// stopped, loaded and started again, the schema applied).
+func BenchmarkFirstLoad(b *testing.B) { bulkLoad(b, neo4jtest.CompareDocs(b)) }
+
+// BenchmarkFirstLoadLarge is the same on the large corpus.
+func BenchmarkFirstLoadLarge(b *testing.B) { bulkLoad(b, neo4jtest.BenchDocs(b)) }
+
+func bulkLoad(b *testing.B, n int) {
+	dir := corpus(b, n)
+	st := neo4jtest.Open(b)
+	x := nlptest.FastTopics(b, neo4jtest.Topic)
+	var sum ingest.Summary
+	var loading time.Duration
+	bulk := neo4jtest.Bulk(b, st)
+	load := bulk.Load
+	bulk.Load = func(ctx context.Context, files graph.ImportFiles) error {
+		start := time.Now()
+		defer func() { loading = time.Since(start) }()
+		return load(ctx, files)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		if err := st.DeleteAll(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		var err error
+		sum, err = ingest.Run(context.Background(), ingest.Options{Store: st, Extractor: x,
+			MaxBytes: 1 << 20, BatchSize: 1000, Workers: 2, Writers: 1, DocsPerTransaction: shipped.perTx,
+			Progress: neo4jtest.Quiet{}, Bulk: bulk}, []string{dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Failed > 0 || !sum.Bulk {
+			b.Fatalf("bulk %v, %d files failed: %v", sum.Bulk, sum.Failed, sum.Failures)
+		}
+	}
+	b.ReportMetric(float64(sum.Documents)/sum.Elapsed.Seconds(), "docs/s")
+	b.ReportMetric(float64(sum.Claims)/sum.Elapsed.Seconds(), "claims/s")
+	b.ReportMetric(float64(sum.Documents), "docs")
+	b.ReportMetric(loading.Seconds(), "load-s")
+	b.ReportMetric(peakRSS(b), "peak-RSS-MB")
+}
 
 // BenchmarkReingestUnchanged ingests the large corpus again: every
 // document is recognised by its hash and nothing is written.

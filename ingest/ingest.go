@@ -34,6 +34,8 @@ type Store interface {
 	People(ctx context.Context) ([]model.Actor, error)
 	Merges(ctx context.Context) (map[string]string, error)
 	Splits(ctx context.Context) (map[string]string, error)
+	// Empty reports whether the graph holds nothing at all.
+	Empty(ctx context.Context) (bool, error)
 }
 
 // Fetcher reads pages and feeds from the web.
@@ -74,6 +76,9 @@ type Options struct {
 	Fetcher Fetcher
 	// Feeds are RSS, Atom or JSON feeds whose items' pages are ingested.
 	Feeds []string
+	// Bulk, when set, takes the first load of a large corpus into an
+	// empty graph through import files (see Bulk).
+	Bulk *Bulk
 }
 
 // Summary is what an ingest run did.
@@ -86,6 +91,8 @@ type Summary struct {
 	Actors    int // distinct actors in the written documents
 	Failures  []Failure
 	Elapsed   time.Duration
+	// Bulk says the documents were written by a bulk load.
+	Bulk bool
 }
 
 // Failure names a file, page or feed that could not be ingested and why.
@@ -96,7 +103,8 @@ type Failure struct {
 
 // Run ingests every article under paths. Per-file failures are collected
 // in the summary and the rest go on; the returned error is only for
-// failures that stop the whole run (no files, Neo4j gone).
+// failures that stop the whole run (no files, Neo4j gone). With o.Bulk, a
+// large first load into an empty graph goes through import files.
 func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	start := time.Now()
 	files, err := articles(paths)
@@ -111,6 +119,20 @@ func Run(ctx context.Context, o Options, paths []string) (Summary, error) {
 	if len(files) == 0 && len(o.Feeds) == 0 {
 		return Summary{}, fmt.Errorf("no .txt, .md or .html articles under %s", strings.Join(paths, ", "))
 	}
+	if o.Bulk != nil && len(files) >= o.Bulk.From {
+		empty, err := o.Store.Empty(ctx)
+		if err != nil {
+			return Summary{}, err
+		}
+		if empty {
+			return o.firstLoad(ctx, files, sum, start)
+		}
+	}
+	return o.run(ctx, files, sum, start)
+}
+
+// run reads, extracts and writes the files.
+func (o Options) run(ctx context.Context, files []article, sum Summary, start time.Time) (Summary, error) {
 	// One node per person: each document's spellings of a name are mapped
 	// onto the person the graph (or this run) already has.
 	known, err := o.Store.People(ctx)

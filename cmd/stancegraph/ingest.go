@@ -16,9 +16,12 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/stancegraph/stancegraph/cypher"
 	"github.com/stancegraph/stancegraph/dates"
 	"github.com/stancegraph/stancegraph/fetch"
+	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
+	"github.com/stancegraph/stancegraph/neo4jlocal"
 )
 
 func newIngestCmd(a *app) *cobra.Command {
@@ -99,7 +102,7 @@ Examples:
 				MaxBytes: a.cfg.Ingest.MaxBytes, BatchSize: a.cfg.Ingest.BatchSize, Workers: a.cfg.Ingest.Workers,
 				Writers: a.cfg.Ingest.Writers, DocsPerTransaction: a.cfg.Ingest.DocsPerTransaction,
 				Force: force, Date: date, Progress: newProgress(a.stderr, a.log),
-				Fetcher: a.fetcher(append(slices.Clone(args), feeds...)), Feeds: feeds,
+				Fetcher: a.fetcher(append(slices.Clone(args), feeds...)), Feeds: feeds, Bulk: a.bulk(st),
 			}, args)
 			for _, f := range sum.Failures {
 				a.log.Error("not ingested", "source", f.File, "err", f.Err)
@@ -107,6 +110,9 @@ Examples:
 			seen := ""
 			if sum.Seen > 0 {
 				seen = fmt.Sprintf(", %d already seen", sum.Seen)
+			}
+			if sum.Bulk {
+				seen += " (bulk load)"
 			}
 			fmt.Fprintf(a.stdout, "ingested %d documents (%d claims, %d actors), %d unchanged%s, %d failed in %s\n",
 				sum.Documents, sum.Claims, sum.Actors, sum.Unchanged, seen, sum.Failed, sum.Elapsed.Round(time.Millisecond))
@@ -128,6 +134,28 @@ Examples:
 	cmd.Flags().Int("batch-size", 0, "rows per UNWIND statement (default from ingest.batch_size)")
 	cmd.Flags().Int("workers", 0, "documents processed at once (default from ingest.workers)")
 	return cmd
+}
+
+// bulk is the first load of a large corpus into the local server's empty
+// database: neo4j-admin's import, the server stopped and started again.
+// Only the server stancegraph runs, and only when ingest.bulk_from is set.
+func (a *app) bulk(st *graph.Store) *ingest.Bulk {
+	if !a.cfg.ManagedLocal() || a.cfg.Ingest.BulkFrom == 0 {
+		return nil
+	}
+	srv := a.localServer()
+	return &ingest.Bulk{From: a.cfg.Ingest.BulkFrom, Dir: filepath.Join(srv.Home, "import"),
+		Load: func(ctx context.Context, files graph.ImportFiles) error {
+			a.log.Info("bulk load: Neo4j stops, neo4j-admin imports the documents, Neo4j starts again", "log", filepath.Join(srv.Home, "logs", "import.log"))
+			stmts, err := cypher.Schema()
+			if err != nil {
+				return err
+			}
+			if err := srv.Import(ctx, neo4jlocal.ImportFiles(files), readiness(st)); err != nil {
+				return err
+			}
+			return st.FinishImport(ctx, stmts)
+		}}
 }
 
 // fetcher reads the web for ingest; named are the URLs given on the

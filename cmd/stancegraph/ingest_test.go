@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -63,5 +64,56 @@ func TestIngestFromTheWeb(t *testing.T) {
 	}
 	if code, out, errOut := runCLI(t, "documents", "rm", srv.URL+"/peru"); code != 0 || !strings.Contains(out, "removed 1 of 1") {
 		t.Errorf("documents rm URL: exit %d %q %q", code, out, errOut)
+	}
+}
+
+// TestIngestBulkLoadsTheLocalServer: with ingest.bulk_from reached, the
+// first ingest into the local server's empty database goes through
+// neo4j-admin's import and says so; an ingest of fewer articles, or into
+// a graph that is no longer empty, writes transactions; and a server
+// stancegraph does not run (neo4j.uri set) is never stopped for a bulk
+// load.
+func TestIngestBulkLoadsTheLocalServer(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	srv := neo4jtest.Server(t)
+	t.Setenv("STANCEGRAPH_NLP_PARSER", "fast")
+	t.Setenv("STANCEGRAPH_INGEST_BULK_FROM", "3") // the seeds are 5 articles, the Tarvo folder 2
+	seeds, tarvo := neo4jtest.SeedsDir(t), neo4jtest.TarvoDir(t)
+	articles := filepath.Join(neo4jtest.Root(t), "examples", "articles")
+	local := func() {
+		t.Setenv("STANCEGRAPH_NEO4J_URI", "")
+		t.Setenv("STANCEGRAPH_LOCAL_HOME", srv.Home)
+		t.Setenv("STANCEGRAPH_LOCAL_PORT", fmt.Sprint(srv.Port))
+		t.Setenv("STANCEGRAPH_LOCAL_HTTP_PORT", fmt.Sprint(srv.HTTPPort))
+		t.Setenv("STANCEGRAPH_LOCAL_HEAP", srv.Heap)
+		t.Setenv("STANCEGRAPH_LOCAL_PAGECACHE", srv.PageCache)
+	}
+	for _, step := range []struct {
+		name      string
+		setup     func()
+		path      string
+		bulk      bool
+		thenEmpty bool // the graph is emptied after the step
+	}{
+		{"a server of its own", func() { useTestNeo4j(t) }, seeds, false, true},
+		{"fewer articles than bulk_from", local, tarvo, false, true},
+		{"a first load", func() {}, seeds, true, false},
+		{"a graph no longer empty", func() {}, articles, false, false},
+	} {
+		step.setup()
+		code, out, errOut := runCLI(t, "ingest", step.path)
+		if code != 0 || strings.Contains(out, "(bulk load)") != step.bulk || strings.Contains(out, "ingested 0 documents") {
+			t.Fatalf("%s: want bulk %v: exit %d\n%s%s", step.name, step.bulk, code, out, errOut)
+		}
+		if step.thenEmpty {
+			if err := st.DeleteAll(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	r, err := st.ReadQuery(t.Context(), `MATCH (d:Document) WITH count(d) AS docs
+MATCH (a:Actor)-[:OPPOSES]->(:Topic) RETURN docs, count(a)`, nil, 30*time.Second, 1)
+	if err != nil || len(r.Rows) != 1 || r.Rows[0][0].(int64) < 6 || r.Rows[0][1].(int64) == 0 {
+		t.Fatalf("the bulk-loaded seeds and the articles after: %v %v", r, err)
 	}
 }

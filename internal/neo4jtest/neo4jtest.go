@@ -15,6 +15,7 @@ import (
 
 	"github.com/stancegraph/stancegraph/cypher"
 	"github.com/stancegraph/stancegraph/graph"
+	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/repo"
 	"github.com/stancegraph/stancegraph/neo4jlocal"
 )
@@ -104,4 +105,22 @@ func Empty(tb testing.TB) *graph.Store {
 		tb.Fatal(err)
 	}
 	return st
+}
+
+// Bulk is the bulk path on the test instance, from the first document:
+// the instance is stopped, loaded with neo4j-admin's import and started
+// again, as the ingest command does with the local server.
+func Bulk(tb testing.TB, st *graph.Store) *ingest.Bulk {
+	tb.Helper()
+	srv := Server(tb)
+	stmts, err := cypher.Schema()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &ingest.Bulk{From: 1, Dir: tb.TempDir(), Load: func(ctx context.Context, files graph.ImportFiles) error {
+		if err := srv.Import(ctx, neo4jlocal.ImportFiles(files), st.Ping); err != nil {
+			return err
+		}
+		return st.FinishImport(ctx, stmts)
+	}}
 }
