@@ -51,12 +51,15 @@ type bulkActor struct {
 
 type affKey struct{ person, org string }
 
-// ImportFiles are the importer's inputs: node files, relationship files,
-// and those of them whose quoted values may span lines.
+// ImportFiles are the importer's inputs: node files and relationship
+// files, each naming its labels or types in its own header. Quoted values
+// span lines (article text); LongestRow, in bytes, is what the importer's
+// read buffer must hold.
 type ImportFiles struct {
-	Nodes, Relationships, Multiline []string
+	Nodes, Relationships []string
 	// ArrayDelimiter separates the items of a list value.
 	ArrayDelimiter rune
+	LongestRow     int
 }
 
 // ArrayDelimiter separates the items of a list in a CSV value: the
@@ -66,31 +69,35 @@ const ArrayDelimiter = '\x1f'
 
 const arrayDelimiter = string(ArrayDelimiter)
 
-// The importer's files: each name, its header, and whether its values may
-// span lines. A header names the property types the transactional write
-// stores, so that both give the same graph.
-var bulkFiles = []struct {
+// bulkFile is one of the importer's files: its name, its header, and
+// whether it holds relationships. A header names the property types the
+// transactional write stores, so that both give the same graph.
+type bulkFile struct {
 	name, header string
-	rel, multi   bool
-}{
-	{name: "topics", header: "id:ID(Topic),name,terms:string[],start:date,end:date,:LABEL"},
-	{name: "documents", header: "id:ID(Document),name,title,source,url,sha256,read_for,chars:long,text,ingested_at:datetime,corpus,corpus_note,published:date,:LABEL", multi: true},
-	{name: "actors", header: "id:ID(Actor),name,kind,aliases:string[],aliases_text,:LABEL"},
-	{name: "claims", header: "id:ID(Claim),review,stance,quote,start:long,end:long,attribution,cue,confidence:double,actor_name,:LABEL", multi: true},
-	{name: "document-about", header: ":START_ID(Document),:END_ID(Topic),:TYPE", rel: true},
-	{name: "mentions", header: ":START_ID(Document),:END_ID(Actor),count:long,:TYPE", rel: true},
-	{name: "made", header: ":START_ID(Actor),:END_ID(Claim),:TYPE", rel: true},
-	{name: "claim-about", header: ":START_ID(Claim),:END_ID(Topic),:TYPE", rel: true},
-	{name: "claim-in", header: ":START_ID(Claim),:END_ID(Document),:TYPE", rel: true},
-	{name: "affiliations", header: ":START_ID(Actor),:END_ID(Actor),role,:TYPE", rel: true},
-	{name: "summaries", header: ":START_ID(Actor),:END_ID(Topic),claims:long,documents:long,:TYPE", rel: true},
+	rel          bool
+}
+
+func bulkFiles() []bulkFile {
+	return []bulkFile{
+		{name: "topics", header: "id:ID(Topic),name,terms:string[],start:date,end:date,:LABEL"},
+		{name: "documents", header: "id:ID(Document),name,title,source,url,sha256,read_for,chars:long,text,ingested_at:datetime,corpus,corpus_note,published:date,:LABEL"},
+		{name: "actors", header: "id:ID(Actor),name,kind,aliases:string[],aliases_text,:LABEL"},
+		{name: "claims", header: "id:ID(Claim),review,stance,quote,start:long,end:long,attribution,cue,confidence:double,actor_name,:LABEL"},
+		{name: "document-about", header: ":START_ID(Document),:END_ID(Topic),:TYPE", rel: true},
+		{name: "mentions", header: ":START_ID(Document),:END_ID(Actor),count:long,:TYPE", rel: true},
+		{name: "made", header: ":START_ID(Actor),:END_ID(Claim),:TYPE", rel: true},
+		{name: "claim-about", header: ":START_ID(Claim),:END_ID(Topic),:TYPE", rel: true},
+		{name: "claim-in", header: ":START_ID(Claim),:END_ID(Document),:TYPE", rel: true},
+		{name: "affiliations", header: ":START_ID(Actor),:END_ID(Actor),role,:TYPE", rel: true},
+		{name: "summaries", header: ":START_ID(Actor),:END_ID(Topic),claims:long,documents:long,:TYPE", rel: true},
+	}
 }
 
 // NewBulk starts the import files in dir, which must exist.
 func NewBulk(dir string) (*Bulk, error) {
 	b := &Bulk{dir: dir, files: map[string]*csvFile{}, summary: map[stanceKey]*[2]int64{}, topics: map[string]model.Topic{},
 		actors: map[string]*bulkActor{}, affRole: map[affKey]string{}}
-	for _, f := range bulkFiles {
+	for _, f := range bulkFiles() {
 		cf, err := createCSV(filepath.Join(dir, f.name+".csv"), f.header)
 		if err != nil {
 			b.abandon()
@@ -125,12 +132,13 @@ func (b *Bulk) WriteDocuments(_ context.Context, ins []DocumentInput, _ int) err
 }
 
 // checkBulk refuses what the importer would misread or reject: a list item
-// holding the list delimiter, a date Neo4j's date() would refuse.
+// holding the list delimiter or empty (an empty item is dropped), a date
+// Neo4j's date() would refuse.
 func checkBulk(in DocumentInput) error {
 	for _, a := range in.Actors {
-		for _, s := range append([]string{a.Name}, a.Aliases...) {
-			if strings.Contains(s, arrayDelimiter) {
-				return model.Errorf(model.Invalid, "document %s: actor name %q holds a control character (U+001F)", in.ID, s)
+		for _, s := range a.Aliases {
+			if s == "" || strings.Contains(s, arrayDelimiter) {
+				return model.Errorf(model.Invalid, "document %s: actor %s: alias %q is empty or holds a control character (U+001F)", in.ID, a.ID, s)
 			}
 		}
 	}
@@ -139,8 +147,8 @@ func checkBulk(in DocumentInput) error {
 	}
 	for _, t := range in.Topics {
 		for _, s := range t.Terms {
-			if strings.Contains(s, arrayDelimiter) {
-				return model.Errorf(model.Invalid, "topic %s: term %q holds a control character (U+001F)", t.ID, s)
+			if s == "" || strings.Contains(s, arrayDelimiter) {
+				return model.Errorf(model.Invalid, "topic %s: term %q is empty or holds a control character (U+001F)", t.ID, s)
 			}
 		}
 		for _, d := range []string{t.Start, t.End} {
@@ -223,7 +231,8 @@ func (b *Bulk) add(in DocumentInput) error {
 	}
 	for _, f := range b.files {
 		if f.err != nil {
-			return fmt.Errorf("bulk load: %s: %w", f.path, f.err)
+			// A full disk fails every later document too: the run stops.
+			return model.Wrap(model.Unavailable, f.err, "bulk load: %s", f.path)
 		}
 	}
 	return nil
@@ -308,7 +317,7 @@ func (b *Bulk) Close() (ImportFiles, error) {
 	}
 	out := ImportFiles{ArrayDelimiter: ArrayDelimiter}
 	var first error
-	for _, f := range bulkFiles {
+	for _, f := range bulkFiles() {
 		cf := b.files[f.name]
 		if err := cf.close(); err != nil && first == nil {
 			first = fmt.Errorf("bulk load: %s: %w", cf.path, err)
@@ -318,9 +327,7 @@ func (b *Bulk) Close() (ImportFiles, error) {
 		} else {
 			out.Nodes = append(out.Nodes, cf.path)
 		}
-		if f.multi {
-			out.Multiline = append(out.Multiline, cf.path)
-		}
+		out.LongestRow = max(out.LongestRow, cf.longest)
 	}
 	return out, first
 }
@@ -347,10 +354,11 @@ func qn(s string) string {
 
 // csvFile is one buffered import file; its first write error sticks.
 type csvFile struct {
-	path string
-	f    *os.File
-	w    *bufio.Writer
-	err  error
+	path    string
+	f       *os.File
+	w       *bufio.Writer
+	err     error
+	longest int // bytes of the longest row
 }
 
 func createCSV(path, header string) (*csvFile, error) {
@@ -367,6 +375,11 @@ func (c *csvFile) row(fields []string) {
 	if c.err != nil {
 		return
 	}
+	n := len(fields)
+	for _, s := range fields {
+		n += len(s)
+	}
+	c.longest = max(c.longest, n)
 	for i, s := range fields {
 		if i > 0 {
 			c.err = c.w.WriteByte(',')
@@ -402,10 +415,23 @@ func (s *Store) FinishImport(ctx context.Context, schema []string) error {
 	if err := s.ApplySchema(ctx, schema); err != nil {
 		return err
 	}
-	_, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
+	if _, err := s.inWrite(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error) {
 		return nil, exec(ctx, tx, "MATCH (a:Actor) WHERE a.aliases IS NULL SET a.aliases = []", nil)
-	}, "finish import")
-	return err
+	}, "finish import"); err != nil {
+		return err
+	}
+	// The indexes fill in the background; the first reads should not
+	// scan while they do.
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, "CALL db.awaitIndexes(600)", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return s.translate(ctx, err, "wait for the indexes after the import")
+	}
+	return nil
 }
 
 // Empty reports whether the database holds no node at all: only then may

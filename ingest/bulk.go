@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -53,12 +55,24 @@ func (o Options) firstLoad(ctx context.Context, files []article, sum Summary, st
 	case sum.Documents == 0:
 		return sum, nil
 	}
+	// The importer replaces the database: anything written since the
+	// run began (a query saved meanwhile) would be lost.
+	if empty, err := o.Store.Empty(ctx); err != nil || !empty {
+		return unloaded(sum), cmp.Or(err, errors.New("bulk load: the graph is no longer empty (something was written while the articles were read); nothing was loaded, run the ingest again"))
+	}
 	if err := o.Bulk.Load(ctx, imports); err != nil {
-		return sum, fmt.Errorf("bulk load of %d documents: %w", sum.Documents, err)
+		return unloaded(sum), fmt.Errorf("bulk load of %d documents: %w", sum.Documents, err)
 	}
 	sum.Bulk = true
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// unloaded is a summary whose documents were read but, the load having
+// failed, not written.
+func unloaded(sum Summary) Summary {
+	sum.Documents, sum.Claims, sum.Actors = 0, 0, 0
+	return sum
 }
 
 // bulkStore reads from the graph and writes to the import files.

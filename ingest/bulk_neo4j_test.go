@@ -14,6 +14,7 @@ import (
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
+	"github.com/stancegraph/stancegraph/neo4jlocal"
 	"github.com/stancegraph/stancegraph/synth"
 )
 
@@ -134,4 +135,28 @@ func diff(want, got []string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestFailedImportLeavesAnEmptyGraphThatAnswers: an import the importer
+// refuses fails naming its log, and the server comes back on an empty
+// database instead of on the store files the importer left half-built.
+func TestFailedImportLeavesAnEmptyGraphThatAnswers(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "actors.csv")
+	// A count that is not a number: the importer stops at the first bad
+	// entry.
+	if err := os.WriteFile(bad, []byte("id:ID(Actor),count:long,:LABEL\n\"a\",many,Actor\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := neo4jtest.Server(t).Import(t.Context(), neo4jlocal.ImportFiles{Nodes: []string{bad}, ArrayDelimiter: graph.ArrayDelimiter}, st.Ping)
+	if err == nil || !strings.Contains(err.Error(), "import failed") || !strings.Contains(err.Error(), "import.log") {
+		t.Fatalf("want the failure with its log named, got %v", err)
+	}
+	if empty, err := st.Empty(t.Context()); err != nil || !empty {
+		t.Fatalf("after a failed import: empty %v, %v", empty, err)
+	}
+	// The database takes writes again, once it has its schema back (as
+	// the ingest command's loader gives it).
+	neo4jtest.SeedWith(t, neo4jtest.Open(t), nlptest.FastTopics(t, neo4jtest.Topic), neo4jtest.SeedsDir(t))
 }

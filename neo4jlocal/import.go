@@ -9,13 +9,15 @@ import (
 	"strings"
 )
 
-// ImportFiles are neo4j-admin's CSV inputs: each node and relationship
-// file names its labels or types in its own header; Multiline lists those
-// whose quoted values may span lines (parsed more slowly).
+// ImportFiles are neo4j-admin's CSV inputs: node files and relationship
+// files, each naming its labels or types in its own header. Quoted values
+// may span lines; LongestRow, in bytes, sizes the importer's read buffer,
+// which must hold a whole row.
 type ImportFiles struct {
-	Nodes, Relationships, Multiline []string
+	Nodes, Relationships []string
 	// ArrayDelimiter separates the items of a list value.
 	ArrayDelimiter rune
+	LongestRow     int
 }
 
 // Import replaces the instance's database with the CSV files, through
@@ -26,9 +28,6 @@ type ImportFiles struct {
 // server starts on an empty database again. The importer's output goes to
 // logs/import.log, whose tail a failure carries.
 func (s *Server) Import(ctx context.Context, files ImportFiles, ready func(context.Context) error) error {
-	if err := s.Stop(ctx); err != nil {
-		return err
-	}
 	home, err := filepath.Abs(s.Home)
 	if err != nil {
 		return fmt.Errorf("neo4j: %w", err)
@@ -49,21 +48,30 @@ func (s *Server) Import(ctx context.Context, files ImportFiles, ready func(conte
 	args := []string{"-cp", filepath.Join(lib, "*"), "-Xmx" + s.Heap, "-Dfile.encoding=UTF-8", adminEntryPoint,
 		"database", "import", "full", "neo4j", "--overwrite-destination", "--bad-tolerance=0", "--verbose",
 		fmt.Sprintf("--array-delimiter=U+%04X", files.ArrayDelimiter),
+		// "" is an empty string, an unquoted empty value no property, as
+		// the transactional write stores them; spelled out, not left to
+		// the importer's defaults.
+		"--ignore-empty-strings=false", "--trim-strings=false", "--legacy-style-quoting=false",
+		// Article text spans lines. Not the newer format that names the
+		// multi-line files: on 5.26 its reader fails on a buffer boundary
+		// ("found CR outside a text cell") in a large file of text.
+		"--multiline-fields=true",
+		fmt.Sprintf("--read-buffer-size=%d", max(4<<20, 2*files.LongestRow)),
 		// The importer takes 90% of the machine's memory unless told.
 		"--max-off-heap-memory=" + s.PageCache,
 		"--report-file=" + filepath.Join(s.logDir(), "import.report")}
-	if len(files.Multiline) > 0 {
-		// Not the newer format that names the multi-line files: on
-		// 5.26 its reader fails on a buffer boundary ("found CR outside
-		// a text cell") in a large file of article text.
-		args = append(args, "--multiline-fields=true")
-	}
 	for _, f := range files.Nodes {
 		args = append(args, "--nodes="+f)
 	}
 	for _, f := range files.Relationships {
 		args = append(args, "--relationships="+f)
 	}
+	if err := s.Stop(ctx); err != nil {
+		return err
+	}
+	// From here on the server is down: whatever happens, it starts again,
+	// even when ctx is cancelled.
+	restart := context.WithoutCancel(ctx)
 	cmd := exec.CommandContext(ctx, s.Java, args...)
 	cmd.Env = append(os.Environ(), "NEO4J_HOME="+home, "NEO4J_CONF="+filepath.Join(home, "conf"))
 	cmd.Stdout, cmd.Stderr = log, log
@@ -75,12 +83,12 @@ func (s *Server) Import(ctx context.Context, files ImportFiles, ready func(conte
 				return fmt.Errorf("%w\nremoving its store files: %v", failed, err)
 			}
 		}
-		if err := s.Start(context.WithoutCancel(ctx), ready); err != nil {
+		if err := s.Start(restart, ready); err != nil {
 			return fmt.Errorf("%w\nrestarting on an empty database: %v", failed, err)
 		}
 		return failed
 	}
-	return s.Start(ctx, ready)
+	return s.Start(restart, ready)
 }
 
 // tail is the last n lines of a file.

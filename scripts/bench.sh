@@ -70,6 +70,8 @@ END {
 	ratio("unchanged re-ingest / first ingest of the large corpus (docs/s)", "BenchmarkReingestUnchanged|docs/s", "BenchmarkIngestLarge|docs/s")
 	ratio("first ingest, documents batched in transactions / one per transaction (docs/s)", "BenchmarkIngest|docs/s", "BenchmarkIngestOnePerTransaction|docs/s")
 	ratio("first ingest, two batching writers / one (docs/s)", "BenchmarkIngest|docs/s", "BenchmarkIngestOneWriter|docs/s")
+	ratio("first load of the large corpus, bulk import / transactions (docs/s)", "BenchmarkFirstLoadLarge|docs/s", "BenchmarkIngestLarge|docs/s")
+	ratio("first load, bulk import / transactions, comparison corpus (docs/s)", "BenchmarkFirstLoad|docs/s", "BenchmarkIngest|docs/s")
 	ratio("seeds /api/ask: API p50 / direct p50", "BenchmarkAPISeeds/ask/http|p50-ms", "BenchmarkAPISeeds/ask/direct|p50-ms")
 	ratio("seeds /api/graph: API p50 / direct p50", "BenchmarkAPISeeds/graph/http|p50-ms", "BenchmarkAPISeeds/graph/direct|p50-ms")
 	ratio("synthetic /api/ask: API p50 / direct p50", "BenchmarkAPI/ask/http|p50-ms", "BenchmarkAPI/ask/direct|p50-ms")

@@ -5,6 +5,7 @@
 package neo4jtest
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"os"
@@ -118,9 +119,7 @@ func Bulk(tb testing.TB, st *graph.Store) *ingest.Bulk {
 		tb.Fatal(err)
 	}
 	return &ingest.Bulk{From: 1, Dir: tb.TempDir(), Load: func(ctx context.Context, files graph.ImportFiles) error {
-		if err := srv.Import(ctx, neo4jlocal.ImportFiles(files), st.Ping); err != nil {
-			return err
-		}
-		return st.FinishImport(ctx, stmts)
+		importErr := srv.Import(ctx, neo4jlocal.ImportFiles(files), st.Ping)
+		return cmp.Or(importErr, st.FinishImport(context.WithoutCancel(ctx), stmts))
 	}}
 }
