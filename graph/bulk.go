@@ -422,16 +422,7 @@ func (s *Store) FinishImport(ctx context.Context, schema []string) error {
 	}
 	// The indexes fill in the background; the first reads should not
 	// scan while they do.
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db})
-	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "CALL db.awaitIndexes(600)", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return s.translate(ctx, err, "wait for the indexes after the import")
-	}
-	return nil
+	return s.autoCommit(ctx, "CALL db.awaitIndexes(600)", "wait for the indexes after the import")
 }
 
 // Empty reports whether the database holds no node at all: only then may

@@ -116,14 +116,5 @@ DETACH DELETE t`, map[string]any{"id": id}); err != nil {
 // Reset deletes everything the ingester and the analysts' merges wrote;
 // saved queries stay.
 func (s *Store) Reset(ctx context.Context) error {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "MATCH (n) WHERE NOT n:SavedQuery CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		return s.translate(ctx, err, "reset")
-	}
-	return nil
+	return s.autoCommit(ctx, "MATCH (n) WHERE NOT n:SavedQuery CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS", "reset")
 }

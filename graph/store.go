@@ -114,6 +114,22 @@ func (s *Store) ApplySchema(ctx context.Context, statements []string) error {
 	return nil
 }
 
+// autoCommit runs one statement outside a managed transaction, as
+// CALL ... IN TRANSACTIONS and waiting on indexes need, and without the
+// store's query timeout.
+func (s *Store) autoCommit(ctx context.Context, query, what string) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, query, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return s.translate(ctx, err, "%s", what)
+	}
+	return nil
+}
+
 // SchemaItem is a constraint or index as Neo4j reports it.
 type SchemaItem struct {
 	What string // "constraint" or "index"
