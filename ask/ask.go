@@ -31,7 +31,8 @@ const (
 	Who Intent = "who"
 	// Path: the shortest path between two actors. Params: from, to.
 	Path Intent = "path"
-	// Disagree: actors whose claims take more than one stance. No params.
+	// Disagree: actors whose claims take more than one stance. Params:
+	// timeline_claims (graph.TimelineClaims).
 	Disagree Intent = "disagree"
 	// Mentions: the documents that mention one actor. Params: actor.
 	Mentions Intent = "mentions"
@@ -175,7 +176,7 @@ func (p *parser) build(ru rule, m []int) (Question, bool, error) {
 			Params: map[string]any{"stance": string(ru.stance), "kind": kind}}, true, nil
 
 	case Disagree:
-		return Question{Intent: Disagree, Cypher: graph.QuestionDisagree, Params: map[string]any{}}, true, nil
+		return Question{Intent: Disagree, Cypher: graph.QuestionDisagree(), Params: map[string]any{"timeline_claims": graph.TimelineClaims}}, true, nil
 
 	case Path:
 		from, ok, err := actor("a")

@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -19,7 +21,9 @@ import (
 // draws the 40 with the most evidence and the list the first 100, each
 // saying how many there are; "Show more" adds the next page to both.
 func TestPagesInChromium(t *testing.T) {
+	var store *graph.Store
 	ctx, base, shots := siteOn(t, func(st *graph.Store, _ string) {
+		store = st
 		dir := t.TempDir()
 		g, err := extract.LoadGazetteer()
 		if err != nil {
@@ -66,6 +70,49 @@ func TestPagesInChromium(t *testing.T) {
 	var unlisted int
 	if _, err := fmt.Sscanf(moreDocs, "… %d more documents not listed", &unlisted); err != nil || docOptions != 200 || unlisted < 100 {
 		t.Errorf("document filter: %d documents, then %q; want 200, then how many more (%v)", docOptions, moreDocs, err)
+	}
+	// Typing in the document search narrows the filter to the documents
+	// whose title, source or file name holds the text.
+	const clearSearch = `(document.querySelector('#filter-doc-search').value = '') === ''`
+	searches := []struct{ typed, more string }{
+		{"SYNTH-00012", ""},
+		{"synth-0", "… 200 more documents match: search for more words"},
+		{"no such words anywhere", "No document's title, source or file name holds “no such words anywhere”"},
+	}
+	for _, sc := range searches {
+		want, total, err := store.Documents(context.Background(), graph.DocumentFilter{Text: sc.typed, Page: graph.Page{Limit: 200}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := make([]string, len(want))
+		for i, d := range want {
+			ids[i] = d.ID
+		}
+		if sc.typed == "SYNTH-00012" && total != 10 {
+			t.Fatalf("the graph has %d documents named synth-00012*, want 10", total)
+		}
+		listed := `[...document.querySelectorAll('#filter-doc option:not([disabled]):not([value=""])')].map(o => o.value)`
+		var got []string
+		var more string
+		var cleared bool
+		err = run(ctx,
+			eval(&cleared, clearSearch),
+			chromedp.SendKeys(`#filter-doc-search`, sc.typed),
+			chromedp.Poll[chromedp.Void](fmt.Sprintf(`JSON.stringify(%s) === JSON.stringify(%s)`, listed, jsonOf(t, ids)), chromedp.WithPollingTimeout(10*time.Second)),
+			eval(&got, listed),
+			eval(&more, `(document.querySelector('#filter-doc option[disabled]') || {}).textContent || ''`))
+		if err != nil {
+			t.Fatalf("searching the documents for %q: %v (listed %v, want %v)", sc.typed, err, got, ids)
+		}
+		if more != sc.more {
+			t.Errorf("searching the documents for %q: then %q, want %q", sc.typed, more, sc.more)
+		}
+	}
+	var cleared bool
+	if err := run(ctx, eval(&cleared, clearSearch), chromedp.SendKeys(`#filter-doc-search`, " "),
+		chromedp.Poll[chromedp.Void](`document.querySelectorAll('#filter-doc option:not([disabled]):not([value=""])').length === 200`,
+			chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("an empty search lists the first 200 again: %v", err)
 	}
 	// The default layout groups the actors by the stance most of their
 	// claims take, left to right, each group's block clear of the next, the
@@ -177,4 +224,13 @@ func TestPagesInChromium(t *testing.T) {
 	if !drawnIt || heading != far.Name || !strings.HasPrefix(caption, far.Name) {
 		t.Errorf("after finding %s: drawn and selected %v, panel %q, caption %q", far.Name, drawnIt, heading, caption)
 	}
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

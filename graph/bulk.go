@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -407,11 +408,18 @@ func (c *csvFile) close() error {
 	return c.err
 }
 
-// FinishImport readies an imported graph: the schema's constraints and
-// indexes, which the importer does not build, and what its CSV cannot
-// say (an actor with no aliases has the empty list the transactional
-// write gives it).
-func (s *Store) FinishImport(ctx context.Context, schema []string) error {
+// FinishImport readies the graph after the importer has run (importErr
+// is what it returned): the schema's constraints and indexes, which the
+// importer does not build, and what its CSV cannot say (an actor with no
+// aliases has the empty list the transactional write gives it). Imported,
+// or emptied by a failed import, the database has no schema until this
+// runs, so it runs either way and a cancelled ctx does not stop it
+// halfway. It returns importErr first.
+func (s *Store) FinishImport(ctx context.Context, importErr error, schema []string) error {
+	return cmp.Or(importErr, s.finishImport(context.WithoutCancel(ctx), schema))
+}
+
+func (s *Store) finishImport(ctx context.Context, schema []string) error {
 	if err := s.ApplySchema(ctx, schema); err != nil {
 		return err
 	}

@@ -48,20 +48,6 @@ WHERE a <> b
 MATCH p = shortestPath((a)-[*..6]-(b))
 RETURN [n IN nodes(p) | coalesce(n.name, n.title, n.id)] AS path, [r IN relationships(p) | type(r)] AS rels, length(p) AS hops`
 
-	// QuestionDisagree: $topic (or null). Actors whose claims on a topic,
-	// across all documents, take more than one distinct stance, one row
-	// per actor and topic; their stances in the order of their documents'
-	// publication dates (undated last), so that a change of position
-	// reads in time.
-	QuestionDisagree = `MATCH (a:Actor)-[:MADE]->(c:Claim)-[:IN]->(d:Document), (c)-[:ABOUT]->(t:Topic)
-WHERE ` + counted + ` AND ($topic IS NULL OR t.id = $topic)
-WITH a, t, c, d ORDER BY d.published IS NULL, d.published, d.source
-WITH a, t, collect(DISTINCT c.stance) AS stances, collect(DISTINCT d.id) AS documents, count(DISTINCT c) AS claims,
-     collect(coalesce(toString(d.published), 'undated') + ' ' + c.stance) AS timeline
-WHERE size(stances) > 1
-RETURN a.id AS id, a.name AS actor, a.kind AS kind, stances, timeline, documents, claims, t.id AS topic_id, t.name AS topic
-ORDER BY topic, size(stances) DESC, claims DESC, actor`
-
 	// QuestionMentions: $actor, $topic (or null: documents about any topic
 	// or none).
 	QuestionMentions = `MATCH (d:Document)-[m:MENTIONS]->(a:Actor {id: $actor})
@@ -70,6 +56,36 @@ RETURN d.id AS doc, d.title AS title, d.source AS source, m.count AS mentions
 ORDER BY m.count DESC, d.source`
 )
 
+// TimelineClaims is the $timeline_claims a question is asked with: an
+// actor with more claims on the topic (thousands, in a large archive)
+// gets no timeline in the list, where it would cost seconds a row and
+// read as noise, and has its own (/api/timeline?actor=).
+const TimelineClaims = 200
+
+// QuestionDisagree is the template, on $topic (or null), for actors whose
+// claims on a topic, across all documents, take more than one stance: one
+// row per actor and topic, found from the summary edges. The timeline,
+// read from the claims after the page is cut (Neo4j plans the Top first),
+// gives each change of stance with its date, in the order of the
+// documents' publication dates (undated last); it is null past
+// $timeline_claims claims.
+func QuestionDisagree() string {
+	return `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)
+WHERE $topic IS NULL OR t.id = $topic
+WITH a, t, collect(` + stanceOfRel("s") + `) AS stances, sum(s.claims) AS claims
+WHERE size(stances) > 1
+RETURN a.id AS id, a.name AS actor, a.kind AS kind, stances, claims,
+  CASE WHEN claims <= $timeline_claims THEN [step IN reduce(steps = [], step IN COLLECT {
+      MATCH (a)-[:MADE]->(c:Claim)-[:ABOUT]->(t) WHERE claims <= $timeline_claims AND ` + counted + `
+      MATCH (c)-[:IN]->(d:Document)
+      WITH c, d ORDER BY d.published IS NULL, d.published, d.source, d.id, c.start
+      RETURN {date: coalesce(toString(d.published), 'undated'), stance: c.stance} } |
+    CASE WHEN size(steps) > 0 AND steps[-1].stance = step.stance THEN steps ELSE steps + step END) |
+    step.date + ' ' + step.stance] END AS timeline,
+  t.id AS topic_id, t.name AS topic
+ORDER BY topic, size(stances) DESC, claims DESC, actor`
+}
+
 // QuestionStance is the stance template for one stance.
 func QuestionStance(s model.Stance) string {
 	return fmt.Sprintf(questionStance, s.Relationship())
@@ -77,7 +93,7 @@ func QuestionStance(s model.Stance) string {
 
 // QuestionTemplates lists every question template.
 func QuestionTemplates() []string {
-	t := []string{QuestionSaid, QuestionWho, QuestionPath, QuestionDisagree, QuestionMentions}
+	t := []string{QuestionSaid, QuestionWho, QuestionPath, QuestionDisagree(), QuestionMentions}
 	for _, s := range model.Stances() {
 		t = append(t, QuestionStance(s))
 	}

@@ -381,14 +381,27 @@ type DocumentSummary struct {
 	Topics []string `json:"topics"`
 }
 
-// Documents returns a page of the documents, or of those about one topic,
-// in order of source, each with its number of claims (on that topic), and
-// how many there are.
-func (s *Store) Documents(ctx context.Context, topic string, page Page) ([]DocumentSummary, int, error) {
-	p := page.params(map[string]any{"topic": nullIfEmpty(topic)})
+// DocumentFilter narrows the document list: to one topic, and to
+// documents whose title, source or file name contains Text (ignoring
+// case). Empty fields do not filter.
+type DocumentFilter struct {
+	Topic, Text string
+	Page
+}
+
+// Documents returns a page of the documents the filter keeps, in order of
+// source, each with its number of claims (on the filter's topic), and how
+// many there are.
+func (s *Store) Documents(ctx context.Context, f DocumentFilter) ([]DocumentSummary, int, error) {
+	if err := f.Page.Validate(); err != nil {
+		return nil, 0, err
+	}
+	p := f.Page.params(map[string]any{"topic": nullIfEmpty(f.Topic), "text": nullIfEmpty(strings.ToLower(strings.TrimSpace(f.Text)))})
+	const kept = `($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
+  AND ($text IS NULL OR toLower(d.title) CONTAINS $text OR toLower(d.source) CONTAINS $text OR toLower(d.name) CONTAINS $text)`
 	count := `MATCH (d:Document) RETURN count(d) AS total` // from Neo4j's counts, without a scan
-	if topic != "" {
-		count = `MATCH (d:Document) WHERE EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) } RETURN count(d) AS total`
+	if p["topic"] != nil || p["text"] != nil {
+		count = `MATCH (d:Document) WHERE ` + kept + ` RETURN count(d) AS total`
 	}
 	recs, err := s.read(ctx, count, p)
 	if err != nil {
@@ -400,8 +413,8 @@ func (s *Store) Documents(ctx context.Context, topic string, page Page) ([]Docum
 	// (every document has a source) lets the planner read document_source
 	// in order instead of sorting every document.
 	recs, err = s.read(ctx, `MATCH (d:Document)
-WHERE d.source >= '' AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
-WITH d ORDER BY d.source, d.id `+page.skipLimit()+`
+WHERE d.source >= '' AND `+kept+`
+WITH d ORDER BY d.source, d.id `+f.Page.skipLimit()+`
 RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.chars AS chars,
   count { (d)<-[:IN]-(c:Claim) WHERE `+onTopic+` } AS claims,
   d.name AS name, d.corpus AS corpus, toString(d.published) AS published,
@@ -460,77 +473,101 @@ type Disagreement struct {
 	Stances []StanceClaims `json:"stances"`
 }
 
-// StanceClaims groups one actor's claims of one stance.
+// StanceClaims is one stance of an actor's: a few of its claims and how
+// many there are.
 type StanceClaims struct {
 	Stance model.Stance `json:"stance"`
 	Claims []Claim      `json:"claims"`
+	// Total counts the claims (not rejected) of this stance, of which
+	// Claims are at most QuotesPerStance.
+	Total int64 `json:"total"`
 }
 
-// Disagreements lists actors whose documents give them different stances
-// on a topic (on the given one, or on any when topic is ""), with the
-// quotes on each side: one row per actor and topic.
-func (s *Store) Disagreements(ctx context.Context, topic string) ([]Disagreement, error) {
-	// The summary edges say who has more than one stance on a topic; only
-	// their claims are read.
-	recs, err := s.read(ctx, `MATCH (x:Actor)-[:`+stanceRels()+`]->(t:Topic)
+// QuotesPerStance is how many quotes a disagreement shows for each side,
+// in order of publication date. An actor's page has the rest.
+const QuotesPerStance = 3
+
+// cypherDisagreements finds the disputed actor-topic pairs from the
+// summary edges alone (work in proportion to actors, not claims), most
+// evidence first, and cuts the page.
+func cypherDisagreements() string {
+	return `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)
 WHERE $topic IS NULL OR t.id = $topic
-WITH x, t, count(*) AS stances WHERE stances > 1
-RETURN collect(x.id + '|' + t.id) AS pairs`, map[string]any{"topic": nullIfEmpty(topic)})
-	if err != nil {
-		return nil, err
+WITH a, t, ` + stanceOfRel("s") + ` AS stance, s.claims AS claims, s.documents AS documents
+ORDER BY stance
+WITH a, t, collect({stance: stance, claims: claims, documents: documents}) AS stances, sum(claims) AS evidence
+WHERE size(stances) > 1
+WITH a, t, stances, evidence ORDER BY evidence DESC, a.name, a.id, t.id
+WITH collect({id: a.id, name: a.name, kind: a.kind, aliases: a.aliases, stances: stances, evidence: evidence, topic: t.id}) AS rows
+RETURN size(rows) AS total, rows[$offset..CASE WHEN $limit IS NULL THEN size(rows) ELSE $offset + $limit END] AS page`
+}
+
+// cypherDisagreementQuotes reads a few quotes of each stance of the
+// page's pairs: the first Neo4j reaches, which may change when it plans
+// the query again, not the earliest, whose finding would mean sorting
+// every claim of an actor with thousands.
+const cypherDisagreementQuotes = `UNWIND $pairs AS p
+MATCH (a:Actor {id: p.actor}), (t:Topic {id: p.topic})
+UNWIND p.stances AS stance
+CALL (a, t, stance) {
+  MATCH (a)-[:MADE]->(c:Claim)-[:ABOUT]->(t)
+  WHERE c.stance = stance AND ` + counted + `
+  WITH c LIMIT $quotes
+  MATCH (c)-[:IN]->(d:Document)
+  RETURN c, d
+}
+` + claimReturn + `
+ORDER BY d.published IS NULL, d.published, d.source, d.id, c.start`
+
+// Disagreements lists actors whose documents give them different stances
+// on a topic (on the given one, or on any when topic is ""), one row per
+// actor and topic, most evidence first: the page asked for, with how many
+// there are in all. Each side carries its count and a few quotes.
+func (s *Store) Disagreements(ctx context.Context, topic string, page Page) ([]Disagreement, int, error) {
+	if err := page.Validate(); err != nil {
+		return nil, 0, err
 	}
-	pairs := strs(field(recs[0], "pairs"))
-	ids := make([]string, 0, len(pairs))
-	for _, p := range pairs {
-		ids = append(ids, strings.SplitN(p, "|", 2)[0])
+	recs, err := s.read(ctx, cypherDisagreements(), page.params(map[string]any{"topic": nullIfEmpty(topic)}))
+	if err != nil || len(recs) == 0 {
+		return nil, 0, err
 	}
-	claims, err := s.claims(ctx, `a.id IN $ids AND `+counted+` AND `+onTopic,
-		map[string]any{"ids": ids, "topic": nullIfEmpty(topic)})
-	if err != nil {
-		return nil, err
-	}
-	disputed := map[string]bool{}
-	for _, p := range pairs {
-		disputed[p] = true
-	}
-	by := map[string]*Disagreement{}
-	var order []string
-	for _, c := range claims {
-		key := c.ActorID + "|" + c.Topic
-		if !disputed[key] {
-			continue // the actor's stance on another topic, held alone
+	total, _ := field(recs[0], "total").(int64)
+	rows, _ := field(recs[0], "page").([]any)
+	out := make([]Disagreement, 0, len(rows))
+	pairs := make([]map[string]any, 0, len(rows))
+	at := map[[2]string]*Disagreement{}
+	for _, x := range rows {
+		m := x.(map[string]any)
+		d := Disagreement{Actor: actorFrom(m), Topic: str(m["topic"])}
+		for _, sc := range d.Actor.Stances {
+			d.Stances = append(d.Stances, StanceClaims{Stance: sc.Stance, Claims: []Claim{}, Total: sc.Claims})
 		}
-		d, ok := by[key]
-		if !ok {
-			d = &Disagreement{Actor: Actor{ID: c.ActorID, Name: c.Actor, Kind: c.Kind, Aliases: []string{}}, Topic: c.Topic}
-			by[key] = d
-			order = append(order, key)
-		}
-		i := sort.Search(len(d.Stances), func(i int) bool { return d.Stances[i].Stance >= c.Stance })
-		if i == len(d.Stances) || d.Stances[i].Stance != c.Stance {
-			d.Stances = append(d.Stances, StanceClaims{})
-			copy(d.Stances[i+1:], d.Stances[i:])
-			d.Stances[i] = StanceClaims{Stance: c.Stance}
-		}
-		d.Stances[i].Claims = append(d.Stances[i].Claims, c)
-	}
-	out := make([]Disagreement, 0, len(order))
-	for _, id := range order {
-		d := by[id]
-		var all []Claim
+		out = append(out, d)
+		var stances []string
 		for _, sc := range d.Stances {
-			all = append(all, sc.Claims...)
+			stances = append(stances, string(sc.Stance))
 		}
-		d.Actor.Stances = stanceTally(all)
-		out = append(out, *d)
+		pairs = append(pairs, map[string]any{"actor": d.Actor.ID, "topic": d.Topic, "stances": stances})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Actor.Name != out[j].Actor.Name {
-			return out[i].Actor.Name < out[j].Actor.Name
+	for i := range out {
+		at[[2]string{out[i].Actor.ID, out[i].Topic}] = &out[i]
+	}
+	claims, err := s.claimQuery(ctx, cypherDisagreementQuotes, map[string]any{"pairs": pairs, "quotes": QuotesPerStance})
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, c := range claims {
+		d := at[[2]string{c.ActorID, c.Topic}]
+		if d == nil {
+			continue // not the page's: its topic changed between the reads
 		}
-		return out[i].Topic < out[j].Topic
-	})
-	return out, nil
+		for i := range d.Stances {
+			if d.Stances[i].Stance == c.Stance {
+				d.Stances[i].Claims = append(d.Stances[i].Claims, c)
+			}
+		}
+	}
+	return out, int(total), nil
 }
 
 // ResolveActor maps a name an analyst types ("Ankara", "Erdogan", "the

@@ -45,6 +45,8 @@ const (
 	graphPage  = 40
 	claimsPage = 100
 	answerPage = 50
+	// disagreementsPage rows, each with its first quotes per stance.
+	disagreementsPage = 50
 	// documentsPage fills the page's document filter.
 	documentsPage = 200
 	maxPage       = 10000
@@ -130,7 +132,7 @@ func (s *Server) documents(c *gin.Context) {
 	if !ok {
 		return
 	}
-	docs, total, err := s.Graph.Documents(c.Request.Context(), topic, page)
+	docs, total, err := s.Graph.Documents(c.Request.Context(), graph.DocumentFilter{Topic: topic, Text: c.Query("text"), Page: page})
 	if err != nil {
 		fail(c, s.log, err)
 		return
@@ -188,12 +190,16 @@ func (s *Server) disagreements(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rows, err := s.Graph.Disagreements(c.Request.Context(), topic)
+	page, ok := s.pageOf(c, disagreementsPage)
+	if !ok {
+		return
+	}
+	rows, total, err := s.Graph.Disagreements(c.Request.Context(), topic, page)
 	if err != nil {
 		fail(c, s.log, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"rows": rows})
+	c.JSON(http.StatusOK, gin.H{"rows": rows, "total": total, "offset": page.Offset})
 }
 
 func (s *Server) review(c *gin.Context) {

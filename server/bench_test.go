@@ -119,7 +119,8 @@ func requests(dataset string) int {
 // the same work done straight through the graph package (the driver,
 // without HTTP and JSON), whose ratio is what the API adds; and, as the
 // baseline, everything at once (limit=10000), which is what both answered
-// before they came in pages.
+// before they came in pages. The disagreements report and "who changed
+// their position?" are measured the same way.
 func BenchmarkAPI(b *testing.B) { benchAPI(b, "synth", neo4jtest.LargeGraph(b)) }
 
 // BenchmarkAPISeeds is BenchmarkAPI on the seeds. It replaces the large
@@ -140,6 +141,8 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 	resolver := graphResolver{st}
 	askURL := srv.URL + "/api/ask?q=" + url.QueryEscape(question)
 	graphURL := srv.URL + "/api/graph?stance=oppose"
+	disagreeURL := srv.URL + "/api/disagreements"
+	changedURL := srv.URL + "/api/ask?q=" + url.QueryEscape("who changed their position?")
 	// Each row makes n/share requests: the everything-at-once baseline
 	// takes seconds per request on the large graph, and one client
 	// waits for each answer before asking again.
@@ -153,6 +156,8 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 		{"ask/http", askURL, clients, 1, false}, {"ask/http-all", askURL + "&limit=10000", clients, 5, true},
 		{"graph/http", graphURL, clients, 1, false}, {"graph/http-all", graphURL + "&limit=10000", clients, 5, true},
 		{"ask/http-1client", askURL, 1, 8, false}, {"graph/http-1client", graphURL, 1, 8, false},
+		{"disagreements/http", disagreeURL, clients, 1, false}, {"disagreements/http-all", disagreeURL + "?limit=10000", clients, 5, true},
+		{"disagreements/http-1client", disagreeURL, 1, 8, false}, {"ask-changed/http-1client", changedURL, 1, 8, false},
 	} {
 		b.Run(v.name, func(b *testing.B) {
 			for b.Loop() {

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -109,6 +110,8 @@ func TestPagesOfActorsGraphAnswersAndClaims(t *testing.T) {
 	type docList struct {
 		Documents []struct {
 			ID     string `json:"id"`
+			Title  string `json:"title"`
+			Name   string `json:"name"`
 			Source string `json:"source"`
 			Claims int    `json:"claims"`
 		} `json:"documents"`
@@ -134,6 +137,29 @@ func TestPagesOfActorsGraphAnswersAndClaims(t *testing.T) {
 	for i, d := range docs.Documents {
 		if i > 0 && d.Source < docs.Documents[i-1].Source {
 			t.Errorf("document %d (%s) comes before %s", i, d.Source, docs.Documents[i-1].Source)
+		}
+	}
+	// The document search keeps those whose title, source or file name
+	// holds the text, ignoring case, in the same order.
+	first := docs.Documents[0]
+	titleWord := strings.Fields(first.Title)[1]
+	for _, text := range []string{strings.ToUpper(first.Source), titleWord, first.Name[2:7], "  " + titleWord + " ", "no document says this"} {
+		var want []string
+		needle := strings.ToLower(strings.TrimSpace(text))
+		for _, d := range docs.Documents {
+			if strings.Contains(strings.ToLower(d.Title), needle) || strings.Contains(strings.ToLower(d.Source), needle) ||
+				strings.Contains(strings.ToLower(d.Name), needle) {
+				want = append(want, d.ID)
+			}
+		}
+		var found docList
+		get("/api/documents?limit=1&text="+url.QueryEscape(text), &found)
+		var got []string
+		for _, d := range found.Documents {
+			got = append(got, d.ID)
+		}
+		if found.Total != len(want) || !slices.Equal(got, want[:min(1, len(want))]) {
+			t.Errorf("documents holding %q: %v of %d, want %v of %d", text, got, found.Total, want[:min(1, len(want))], len(want))
 		}
 	}
 

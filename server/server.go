@@ -28,13 +28,13 @@ type Graph interface {
 	Ping(ctx context.Context) error
 	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, int, error)
 	Actor(ctx context.Context, id, topic string, page graph.Page) (graph.ActorDetail, error)
-	Documents(ctx context.Context, topic string, page graph.Page) ([]graph.DocumentSummary, int, error)
+	Documents(ctx context.Context, f graph.DocumentFilter) ([]graph.DocumentSummary, int, error)
 	Topics(ctx context.Context) ([]graph.TopicSummary, error)
 	CheckTopic(ctx context.Context, id string) error
 	Document(ctx context.Context, id string) (graph.DocumentDetail, error)
 	Graph(ctx context.Context, f graph.ActorFilter) (graph.Subgraph, error)
 	Neighbourhood(ctx context.Context, id, topic string) (graph.Subgraph, error)
-	Disagreements(ctx context.Context, topic string) ([]graph.Disagreement, error)
+	Disagreements(ctx context.Context, topic string, page graph.Page) ([]graph.Disagreement, int, error)
 	CheckQuery(ctx context.Context, query string, params map[string]any) error
 	UserQuery(ctx context.Context, query string, params map[string]any, lim graph.Limits) (graph.Rows, error)
 	SavedQueries(ctx context.Context) ([]cypher.Query, error)

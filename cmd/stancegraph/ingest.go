@@ -151,10 +151,7 @@ func (a *app) bulk(st *graph.Store) *ingest.Bulk {
 			if err != nil {
 				return err
 			}
-			importErr := srv.Import(ctx, neo4jlocal.ImportFiles(files), readiness(st))
-			// Imported, or emptied by a failed import, the database has no
-			// schema until this runs; a Ctrl-C does not stop it halfway.
-			return cmp.Or(importErr, st.FinishImport(context.WithoutCancel(ctx), stmts))
+			return st.FinishImport(ctx, srv.Import(ctx, neo4jlocal.ImportFiles(files), readiness(st)), stmts)
 		}}
 }
 

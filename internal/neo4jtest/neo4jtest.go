@@ -5,7 +5,6 @@
 package neo4jtest
 
 import (
-	"cmp"
 	"context"
 	"log/slog"
 	"os"
@@ -119,7 +118,6 @@ func Bulk(tb testing.TB, st *graph.Store) *ingest.Bulk {
 		tb.Fatal(err)
 	}
 	return &ingest.Bulk{From: 1, Dir: tb.TempDir(), Load: func(ctx context.Context, files graph.ImportFiles) error {
-		importErr := srv.Import(ctx, neo4jlocal.ImportFiles(files), st.Ping)
-		return cmp.Or(importErr, st.FinishImport(context.WithoutCancel(ctx), stmts))
+		return st.FinishImport(ctx, srv.Import(ctx, neo4jlocal.ImportFiles(files), st.Ping), stmts)
 	}}
 }

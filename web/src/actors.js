@@ -12,6 +12,9 @@ const KIND_TEXT = { person: 'person', state: 'state', group: 'group' };
 // The list shows this many actors at a time, most evidence first.
 const PAGE = 100;
 
+// A document search waits this long after the last key pressed.
+const SEARCH_DELAY_MS = 250;
+
 /** createFilters binds #filters; onChange(filters) runs whenever one changes. */
 export function createFilters({ onChange }) {
   const form = byId('filters');
@@ -20,7 +23,10 @@ export function createFilters({ onChange }) {
   const stance = /** @type {HTMLSelectElement} */ (byId('filter-stance'));
   const kind = /** @type {HTMLSelectElement} */ (byId('filter-kind'));
   const doc = /** @type {HTMLSelectElement} */ (byId('filter-doc'));
+  const docSearch = /** @type {HTMLInputElement} */ (byId('filter-doc-search'));
   const docStatus = byId('filter-doc-status');
+  const nextDocs = latest();
+  let searchTimer = 0;
   // what the address asked for, kept until the lists it names have loaded
   const wanted = { topic: '', doc: '' };
   let topics = [];
@@ -37,7 +43,14 @@ export function createFilters({ onChange }) {
     doc.value = wanted.doc;
   }
 
+  // Typing narrows the document filter to the documents that hold the
+  // text; the actors change only when a document is picked.
+  docSearch.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(loadDocuments, SEARCH_DELAY_MS);
+  });
   form.addEventListener('change', (evt) => {
+    if (evt.target === docSearch) return;
     if (evt.target === topic) {
       // another topic's documents: the document filter starts again
       doc.value = '';
@@ -89,13 +102,22 @@ export function createFilters({ onChange }) {
 
   async function loadDocuments() {
     setStatus(doc, docStatus, 'loading');
+    const text = docSearch.value.trim();
     try {
-      const d = /** @type {Schemas['DocumentList']} */ (await getJSON('/api/documents', { params: { topic: topic.value } }));
+      const d = /** @type {Schemas['DocumentList']} */ (
+        await getJSON('/api/documents', { params: { topic: topic.value, text }, signal: nextDocs() })
+      );
       const keep = wanted.doc || doc.value;
       const docs = Array.isArray(d.documents) ? d.documents : [];
       // A large graph lists its first documents (by source); one asked
       // for by the address or picked before stays choosable.
-      const more = d.total > docs.length ? [h('option', { value: '', disabled: true }, `… ${(d.total - docs.length).toLocaleString('en')} more documents not listed`)] : [];
+      const unlisted = (d.total - docs.length).toLocaleString('en');
+      const more =
+        d.total > docs.length
+          ? [h('option', { value: '', disabled: true }, text ? `… ${unlisted} more documents match: search for more words` : `… ${unlisted} more documents not listed`)]
+          : text && !docs.length
+            ? [h('option', { value: '', disabled: true }, `No document's title, source or file name holds “${text}”`)]
+            : [];
       const kept = keep && !docs.some((x) => x.id === keep) ? [h('option', { value: keep }, keep)] : [];
       fill(
         doc,
@@ -108,6 +130,7 @@ export function createFilters({ onChange }) {
       if (doc.value !== keep) doc.value = '';
       setStatus(doc, docStatus, 'idle');
     } catch (err) {
+      if (isAbort(err)) return;
       setStatus(doc, docStatus, 'error', `Documents: ${err.message}`);
     }
   }
