@@ -176,6 +176,11 @@ type Log struct {
 	Format string `mapstructure:"format"`
 }
 
+// DefaultMaxConnections is neo4j.max_connections unless configured: the
+// Neo4j connections one process holds (BENCHMARKS.md, "A cap on Neo4j
+// connections").
+const DefaultMaxConnections = 16
+
 // defaults lists every key, so that each can be overridden from the
 // environment (viper only maps env vars onto keys it knows).
 func defaults() map[string]any {
@@ -185,7 +190,7 @@ func defaults() map[string]any {
 		"neo4j.password":              "",
 		"neo4j.database":              "neo4j",
 		"neo4j.timeout":               "15s",
-		"neo4j.max_connections":       16,
+		"neo4j.max_connections":       DefaultMaxConnections,
 		"local.home":                  ".neo4j/main",
 		"local.version":               "5.26.30",
 		"local.port":                  17687,

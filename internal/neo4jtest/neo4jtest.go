@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stancegraph/stancegraph/config"
 	"github.com/stancegraph/stancegraph/cypher"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
@@ -71,12 +72,14 @@ func Env(tb testing.TB) []string {
 }
 
 // Open returns a store on the test instance, starting the instance if it
-// is not running, with the schema applied. The store closes with the test.
+// is not running, with the schema applied and the connections the product
+// holds by default, so that benchmarks measure what ships. The store
+// closes with the test.
 func Open(tb testing.TB) *graph.Store {
 	tb.Helper()
 	srv := Server(tb)
 	st, err := graph.Open(graph.Options{URI: srv.URI(), User: neo4jlocal.User, Password: Password(tb),
-		Database: "neo4j", Timeout: 15 * time.Second})
+		Database: "neo4j", Timeout: 15 * time.Second, MaxConnections: config.DefaultMaxConnections})
 	if err != nil {
 		tb.Fatal(err)
 	}
