@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -106,7 +107,7 @@ func (s *Store) ReadPage(ctx context.Context, query string, params map[string]an
 		if n := len(rows.Rows); !rows.Truncated && n > 0 && n < limit {
 			return result{rows, page.Offset + n}, nil
 		}
-		rec, err := first(ctx, tx, "CALL {\n"+query+"\n}\nRETURN count(*) AS total", p, errors.New("no count"))
+		rec, err := first(ctx, tx, "CALL {\n"+unordered(query)+"\n}\nRETURN count(*) AS total", p, errors.New("no count"))
 		if err != nil {
 			return nil, err
 		}
@@ -118,6 +119,15 @@ func (s *Store) ReadPage(ctx context.Context, query string, params map[string]an
 	}
 	r := out.(result)
 	return r.rows, r.total, nil
+}
+
+// unordered is a template without its final ORDER BY, for counting its
+// rows: Neo4j sorts them otherwise, for nothing.
+func unordered(query string) string {
+	if i := strings.LastIndex(query, "\nORDER BY "); i >= 0 && !strings.Contains(query[i+1:], "}") {
+		return query[:i]
+	}
+	return query
 }
 
 // answers reports whether Neo4j takes a connection now (within half a

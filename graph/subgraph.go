@@ -76,11 +76,58 @@ func (s *Store) Graph(ctx context.Context, f ActorFilter) (Subgraph, error) {
 // unless topic is "") and the affiliations among them: the graph part of
 // an answer.
 func (s *Store) Subgraph(ctx context.Context, ids []string, topic string) (Subgraph, error) {
-	actors, err := s.actorsByID(ctx, ids)
+	// One read gives the actors and all their summary edges: their stances
+	// count every topic, the edges drawn only the one asked for.
+	recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids
+OPTIONAL MATCH (a)-[s:`+stanceRels()+`]->(t:Topic)
+RETURN a {.id, .name, .kind, .aliases} AS actor,
+  collect(CASE WHEN s IS NOT NULL THEN {stance: `+stanceOfRel("s")+`, topic: t.id, topic_name: t.name, claims: s.claims, documents: s.documents} END) AS edges`,
+		map[string]any{"ids": ids})
 	if err != nil {
 		return Subgraph{}, err
 	}
-	return s.subgraphOf(ctx, actors, ids, ActorFilter{Topic: topic})
+	sg := Subgraph{Actors: make([]Actor, 0, len(recs)), Stances: []StanceEdge{}}
+	names := map[string]string{}
+	found := make([]string, 0, len(recs))
+	for _, r := range recs {
+		m, _ := field(r, "actor").(map[string]any)
+		a := actorFrom(m)
+		found = append(found, a.ID)
+		by := map[model.Stance]*StanceCount{}
+		edges, _ := field(r, "edges").([]any)
+		for _, x := range edges {
+			e := x.(map[string]any)
+			st := model.Stance(str(e["stance"]))
+			claims, _ := e["claims"].(int64)
+			documents, _ := e["documents"].(int64)
+			if by[st] == nil {
+				by[st] = &StanceCount{Stance: st}
+			}
+			by[st].Claims += claims
+			by[st].Documents += documents
+			a.Evidence += claims
+			if t := str(e["topic"]); topic == "" || t == topic {
+				sg.Stances = append(sg.Stances, StanceEdge{Actor: a.ID, Topic: t, Stance: st, Claims: claims, Documents: documents})
+				names[t] = str(e["topic_name"])
+			}
+		}
+		for _, sc := range by {
+			a.Stances = append(a.Stances, *sc)
+		}
+		sort.Slice(a.Stances, func(i, j int) bool { return a.Stances[i].Stance < a.Stances[j].Stance })
+		sg.Actors = append(sg.Actors, a)
+	}
+	// Most evidence first, as lists are; an actor without claims last.
+	sort.SliceStable(sg.Actors, func(i, j int) bool {
+		if sg.Actors[i].Evidence != sg.Actors[j].Evidence {
+			return sg.Actors[i].Evidence > sg.Actors[j].Evidence
+		}
+		return sg.Actors[i].Name < sg.Actors[j].Name
+	})
+	sort.Slice(sg.Stances, func(i, j int) bool { return sg.Stances[i].ID() < sg.Stances[j].ID() })
+	sg.Topics = topicRefs(names)
+	sg.Affiliations, err = s.affiliationsAmong(ctx, found)
+	return sg, err
 }
 
 // Neighbourhood returns an actor, its stance edges (on one topic unless
@@ -132,12 +179,17 @@ RETURN a.id AS actor, t.id AS topic, t.name AS topic_name, c.stance AS stance,
 		names[e.Topic] = str(field(r, "topic_name"))
 		edges = append(edges, e)
 	}
+	return edges, topicRefs(names), nil
+}
+
+// topicRefs lists the topics named, by id.
+func topicRefs(names map[string]string) []TopicRef {
 	topics := make([]TopicRef, 0, len(names))
 	for id, name := range names {
 		topics = append(topics, TopicRef{ID: id, Name: name})
 	}
 	sort.Slice(topics, func(i, j int) bool { return topics[i].ID < topics[j].ID })
-	return edges, topics, nil
+	return topics
 }
 
 // subgraphOf completes actors (and ids without claims, which still appear,
@@ -175,13 +227,20 @@ func (s *Store) subgraphOf(ctx context.Context, actors []Actor, ids []string, f 
 	for id := range seen {
 		all = append(all, id)
 	}
+	sg.Affiliations, err = s.affiliationsAmong(ctx, all)
+	return sg, err
+}
+
+// affiliationsAmong returns the affiliations whose both ends are among ids.
+func (s *Store) affiliationsAmong(ctx context.Context, ids []string) ([]Link, error) {
 	recs, err := s.read(ctx, `MATCH (p:Actor)-[r:AFFILIATED_WITH]->(o:Actor) WHERE p.id IN $ids AND o.id IN $ids
-RETURN p.id AS person, o.id AS org, coalesce(r.role, '') AS role`, map[string]any{"ids": all})
+RETURN p.id AS person, o.id AS org, coalesce(r.role, '') AS role`, map[string]any{"ids": ids})
 	if err != nil {
-		return sg, err
+		return nil, err
 	}
+	links := []Link{}
 	for _, r := range recs {
-		sg.Affiliations = append(sg.Affiliations, Link{Person: str(field(r, "person")), Org: str(field(r, "org")), Role: str(field(r, "role"))})
+		links = append(links, Link{Person: str(field(r, "person")), Org: str(field(r, "org")), Role: str(field(r, "role"))})
 	}
-	return sg, nil
+	return links, nil
 }
