@@ -2,10 +2,11 @@ package graph
 
 import (
 	"context"
-	"sort"
+	"maps"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/stancegraph/stancegraph/model"
 )
@@ -322,33 +323,6 @@ RETURN o.id AS id, o.name AS name, o.kind AS kind, coalesce(r.role, '') AS role 
 	return d, nil
 }
 
-// stanceTally tallies claims (not rejected) and their documents by stance.
-func stanceTally(claims []Claim) []StanceCount {
-	type acc struct {
-		claims int64
-		docs   map[string]bool
-	}
-	by := map[model.Stance]*acc{}
-	for _, c := range claims {
-		if c.Review == model.Rejected {
-			continue
-		}
-		a, ok := by[c.Stance]
-		if !ok {
-			a = &acc{docs: map[string]bool{}}
-			by[c.Stance] = a
-		}
-		a.claims++
-		a.docs[c.Doc] = true
-	}
-	out := []StanceCount{}
-	for st, a := range by {
-		out = append(out, StanceCount{Stance: st, Claims: a.claims, Documents: int64(len(a.docs))})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Stance < out[j].Stance })
-	return out
-}
-
 // DocumentSummary is one row of the document list.
 type DocumentSummary struct {
 	ID     string `json:"id"`
@@ -388,23 +362,34 @@ func (s *Store) Documents(ctx context.Context, f DocumentFilter) ([]DocumentSumm
 	if p["topic"] != nil || p["text"] != nil {
 		count = `MATCH (d:Document) WHERE ` + kept + ` RETURN count(d) AS total`
 	}
-	recs, err := s.read(ctx, count, p)
-	if err != nil {
-		return nil, 0, err
-	}
-	total, _ := field(recs[0], "total").(int64)
+	// The count and the page each scan the documents a search keeps: read
+	// side by side, a search waits for the slower, not for both.
+	var total int64
+	var recs []*neo4j.Record
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		counted, err := s.read(gctx, count, maps.Clone(p))
+		if err == nil {
+			total, _ = field(counted[0], "total").(int64)
+		}
+		return err
+	})
 	// The page is taken before the claims are counted: a graph of 100,000
 	// documents counts the claims of 100, not of all. "d.source >= ''"
 	// (every document has a source) lets the planner read document_source
 	// in order instead of sorting every document.
-	recs, err = s.read(ctx, `MATCH (d:Document)
+	g.Go(func() error {
+		var err error
+		recs, err = s.read(gctx, `MATCH (d:Document)
 WHERE d.source >= '' AND `+kept+`
 WITH d ORDER BY d.source, d.id `+f.Page.skipLimit()+`
 RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.chars AS chars,
   count { (d)<-[:IN]-(c:Claim) WHERE `+onTopic+` } AS claims,
   d.name AS name, d.corpus AS corpus, toString(d.published) AS published,
   [(d)-[:ABOUT]->(t:Topic) | t.id] AS topics`, p)
-	if err != nil {
+		return err
+	})
+	if err := g.Wait(); err != nil {
 		return nil, 0, err
 	}
 	out := make([]DocumentSummary, len(recs))
@@ -524,14 +509,12 @@ func (s *Store) Disagreements(ctx context.Context, topic string, page Page) ([]D
 	for _, x := range rows {
 		m := x.(map[string]any)
 		d := Disagreement{Actor: actorFrom(m), Topic: str(m["topic"])}
+		var stances []string
 		for _, sc := range d.Actor.Stances {
 			d.Stances = append(d.Stances, StanceClaims{Stance: sc.Stance, Claims: []Claim{}, Total: sc.Claims})
-		}
-		out = append(out, d)
-		var stances []string
-		for _, sc := range d.Stances {
 			stances = append(stances, string(sc.Stance))
 		}
+		out = append(out, d)
 		pairs = append(pairs, map[string]any{"actor": d.Actor.ID, "topic": d.Topic, "stances": stances})
 	}
 	for i := range out {

@@ -120,7 +120,8 @@ func requests(dataset string) int {
 // without HTTP and JSON), whose ratio is what the API adds; and, as the
 // baseline, everything at once (limit=10000), which is what both answered
 // before they came in pages. The disagreements report and "who changed
-// their position?" are measured the same way.
+// their position?" are measured the same way, and the document filter's
+// search against its first page.
 func BenchmarkAPI(b *testing.B) { benchAPI(b, "synth", neo4jtest.LargeGraph(b)) }
 
 // BenchmarkWarmUp times serve's warm-up on the large synthetic graph,
@@ -166,6 +167,7 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 	askURL := srv.URL + "/api/ask?q=" + url.QueryEscape(question)
 	graphURL := srv.URL + "/api/graph?stance=oppose"
 	disagreeURL := srv.URL + "/api/disagreements"
+	documentsURL := srv.URL + "/api/documents"
 	changedURL := srv.URL + "/api/ask?q=" + url.QueryEscape("who changed their position?")
 	// Each row makes n/share requests: the everything-at-once baseline
 	// takes seconds per request on the large graph, and one client
@@ -182,6 +184,7 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 		{"ask/http-1client", askURL, 1, 8, false}, {"graph/http-1client", graphURL, 1, 8, false},
 		{"disagreements/http", disagreeURL, clients, 1, false}, {"disagreements/http-all", disagreeURL + "?limit=10000", clients, 5, true},
 		{"disagreements/http-1client", disagreeURL, 1, 8, false}, {"ask-changed/http-1client", changedURL, 1, 8, false},
+		{"documents/http-1client", documentsURL, 1, 8, false}, {"documents-search/http-1client", documentsURL + "?text=synth-0999", 1, 8, false},
 	} {
 		b.Run(v.name, func(b *testing.B) {
 			for b.Loop() {
