@@ -10,11 +10,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
-	"github.com/stancegraph/stancegraph/synth"
 )
 
 // TestPagesInChromium: on a graph with more actors than a page, the graph
@@ -24,15 +22,7 @@ func TestPagesInChromium(t *testing.T) {
 	var store *graph.Store
 	ctx, base, shots := siteOn(t, func(st *graph.Store, _ string) {
 		store = st
-		dir := t.TempDir()
-		g, err := extract.LoadGazetteer()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := synth.Write(dir, g, 3, 400); err != nil {
-			t.Fatal(err)
-		}
-		neo4jtest.SeedWith(t, st, nlptest.FastTopics(t, neo4jtest.Topic), dir)
+		neo4jtest.SeedWith(t, st, nlptest.FastTopics(t, neo4jtest.Topic), neo4jtest.Synthetic(t, 3, 400))
 	})
 	actors := `window.stancegraph.cy.nodes('[type = "actor"]').length`
 	var drawn, listed int

@@ -8,24 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/synth"
 )
-
-// corpus writes n synthetic articles into a new folder.
-func corpus(t *testing.T, seed int64, n int) string {
-	t.Helper()
-	g, err := extract.LoadGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	if _, _, err := synth.Write(dir, g, seed, n); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // rssKB reads a process's resident set size from /proc.
 func rssKB(t *testing.T, pid int) int64 {

@@ -43,7 +43,7 @@ func TestNeo4jKilledMidIngest(t *testing.T) {
 	const docs = 1200
 	srv := neo4jtest.Server(t)
 	st := neo4jtest.Empty(t)
-	dir := corpus(t, 3, docs)
+	dir := neo4jtest.Synthetic(t, 3, docs)
 	ctx := context.Background()
 
 	cmd := bintest.Command(t, nil, "ingest", dir)

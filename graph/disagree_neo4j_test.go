@@ -9,12 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/model"
-	"github.com/stancegraph/stancegraph/synth"
 )
 
 // TestDisagreementsComeInPagesFromTheSummaryEdges: the disputed pairs read
@@ -24,15 +22,7 @@ import (
 // the earliest few.
 func TestDisagreementsComeInPagesFromTheSummaryEdges(t *testing.T) {
 	st := neo4jtest.Empty(t)
-	dir := t.TempDir()
-	g, err := extract.LoadGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := synth.Write(dir, g, 5, 200); err != nil {
-		t.Fatal(err)
-	}
-	neo4jtest.SeedWith(t, st, nlptest.FastTopics(t, neo4jtest.Topic), dir)
+	neo4jtest.SeedWith(t, st, nlptest.FastTopics(t, neo4jtest.Topic), neo4jtest.Synthetic(t, 5, 200))
 	ctx := context.Background()
 	r, err := st.ReadQuery(ctx, "MATCH (c:Claim) RETURN c.id ORDER BY c.id LIMIT 1", nil, 10*time.Second, 1)
 	if err != nil || len(r.Rows) != 1 {

@@ -9,13 +9,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stancegraph/stancegraph/extract"
 	"github.com/stancegraph/stancegraph/graph"
 	"github.com/stancegraph/stancegraph/ingest"
 	"github.com/stancegraph/stancegraph/internal/neo4jtest"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/neo4jlocal"
-	"github.com/stancegraph/stancegraph/synth"
 )
 
 // dump is the whole graph as sorted lines: every node's labels and
@@ -61,15 +59,7 @@ func props(v any) string {
 func TestFirstLoadBuildsTheGraphIngestWrites(t *testing.T) {
 	st := neo4jtest.Empty(t)
 	ctx := context.Background()
-	synthDir := t.TempDir()
-	g, err := extract.LoadGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := synth.Write(synthDir, g, 3, 150); err != nil {
-		t.Fatal(err)
-	}
-	paths := []string{neo4jtest.SeedsDir(t), filepath.Join(neo4jtest.Root(t), "examples"), synthDir}
+	paths := []string{neo4jtest.SeedsDir(t), filepath.Join(neo4jtest.Root(t), "examples"), neo4jtest.Synthetic(t, 3, 150)}
 	// One reader and one writer: the order of writing decides an actor's
 	// name and the order of its aliases, on either path.
 	o := ingest.Options{Store: st, Extractor: nlptest.FastTopics(t, neo4jtest.Topic, neo4jtest.TarvoTopic), MaxBytes: 1 << 20,

@@ -79,4 +79,5 @@ END {
 	ratio("synthetic /api/ask: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/ask/http-all|p50-ms", "BenchmarkAPI/ask/http|p50-ms")
 	ratio("synthetic /api/graph: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/graph/http-all|p50-ms", "BenchmarkAPI/graph/http|p50-ms")
 	ratio("synthetic /api/disagreements: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/disagreements/http-all|p50-ms", "BenchmarkAPI/disagreements/http|p50-ms")
+	ratio("synthetic /api/documents: a search (?text=) p50 / the first page p50, one client", "BenchmarkAPI/documents-search/http-1client|p50-ms", "BenchmarkAPI/documents/http-1client|p50-ms")
 }' "$raw"

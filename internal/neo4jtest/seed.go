@@ -135,14 +135,21 @@ func LargeGraph(tb testing.TB) *graph.Store {
 	if HasDocument(tb, st, fmt.Sprintf("synth-%06d.txt", n-1)) {
 		return st
 	}
-	dir := tb.TempDir()
+	SeedWith(tb, st, nlptest.FastTopics(tb, Topic), Synthetic(tb, 1, n))
+	return st
+}
+
+// Synthetic writes n synthetic articles (generator seeded with seed) into
+// a folder that goes with the test.
+func Synthetic(tb testing.TB, seed int64, n int) string {
+	tb.Helper()
 	g, err := extract.LoadGazetteer()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, _, err := synth.Write(dir, g, 1, n); err != nil {
+	dir := tb.TempDir()
+	if _, _, err := synth.Write(dir, g, seed, n); err != nil {
 		tb.Fatal(err)
 	}
-	SeedWith(tb, st, nlptest.FastTopics(tb, Topic), dir)
-	return st
+	return dir
 }
