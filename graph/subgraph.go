@@ -67,8 +67,11 @@ func (s *Store) Graph(ctx context.Context, f ActorFilter) (Subgraph, error) {
 	for _, a := range actors {
 		ids = append(ids, a.ID)
 	}
-	sg, err := s.subgraphOf(ctx, actors, ids, f)
-	sg.Total = total
+	sg := Subgraph{Actors: actors, Total: total}
+	if sg.Stances, sg.Topics, err = s.stanceEdges(ctx, ids, f); err != nil {
+		return sg, err
+	}
+	sg.Affiliations, err = s.affiliationsAmong(ctx, ids)
 	return sg, err
 }
 
@@ -190,45 +193,6 @@ func topicRefs(names map[string]string) []TopicRef {
 	}
 	sort.Slice(topics, func(i, j int) bool { return topics[i].ID < topics[j].ID })
 	return topics
-}
-
-// subgraphOf completes actors (and ids without claims, which still appear,
-// unconnected to any topic) with the topics they have stances on, the
-// stance edges matching the filter and the affiliations among them.
-func (s *Store) subgraphOf(ctx context.Context, actors []Actor, ids []string, f ActorFilter) (Subgraph, error) {
-	sg := Subgraph{Actors: actors, Stances: []StanceEdge{}, Affiliations: []Link{}}
-	seen := map[string]bool{}
-	for _, a := range actors {
-		seen[a.ID] = true
-	}
-	var err error
-	if sg.Stances, sg.Topics, err = s.stanceEdges(ctx, ids, f); err != nil {
-		return sg, err
-	}
-	var missing []string
-	for _, id := range ids {
-		if !seen[id] {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 {
-		recs, err := s.read(ctx, `MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id, a.name AS name, a.kind AS kind, coalesce(a.aliases, []) AS aliases`, map[string]any{"ids": missing})
-		if err != nil {
-			return sg, err
-		}
-		for _, r := range recs {
-			a := Actor{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))),
-				Aliases: strs(field(r, "aliases")), Stances: []StanceCount{}}
-			seen[a.ID] = true
-			sg.Actors = append(sg.Actors, a)
-		}
-	}
-	all := make([]string, 0, len(seen))
-	for id := range seen {
-		all = append(all, id)
-	}
-	sg.Affiliations, err = s.affiliationsAmong(ctx, all)
-	return sg, err
 }
 
 // affiliationsAmong returns the affiliations whose both ends are among ids.
