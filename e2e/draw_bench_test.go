@@ -14,32 +14,35 @@ import (
 
 // drawJS replaces the page's graph with n actors around one topic (plus,
 // with affiliations, links between neighbours) and times, inside the page,
-// adding them, laying them out and rendering the frame after. byPage lays
-// them out as the page does (its setLayout: the grouped layout places
-// nodes without a simulation); otherwise Cytoscape's layout of that name
-// runs on them.
+// adding them, laying them out and rendering the frame after. byPage draws
+// them as the page draws an answer (its replace, with the layout picked
+// first, untimed: the grouped layout places nodes without a simulation and
+// folds thousands of stance edges into one per camp); otherwise they are
+// added to Cytoscape as they are and its layout of that name runs on them.
 func drawJS(n int, layout string, affiliations, byPage bool) string {
 	return fmt.Sprintf(`new Promise(resolve => {
   const cy = window.stancegraph.cy;
   const n = %d, stances = ['support', 'oppose', 'cautious'], kinds = ['person', 'state', 'group'];
-  const els = [{group: 'nodes', data: {id: 't', label: 'Topic', kind: 'topic', type: 'topic', evidence: 0, stances: []}}];
+  const nodes = [{data: {id: 't', label: 'Topic', kind: 'topic', type: 'topic', evidence: 0, stances: []}}], edges = [];
   for (let i = 0; i < n; i++) {
     const s = stances[i %% 3];
-    els.push({group: 'nodes', data: {id: 'a' + i, label: 'Actor ' + i, kind: kinds[i %% 3], type: 'actor', evidence: 1 + i %% 7, stances: [s]}});
-    els.push({group: 'edges', data: {id: 'e' + i, source: 'a' + i, target: 't', type: s === 'support' ? 'SUPPORTS' : s === 'oppose' ? 'OPPOSES' : 'CAUTIOUS_ON', stance: s, claims: 1 + i %% 5, documents: 1}});
-    if (%t && i > 0 && i %% 4 === 0) els.push({group: 'edges', data: {id: 'f' + i, source: 'a' + i, target: 'a' + (i - 1), type: 'AFFILIATED_WITH', stance: '', claims: 0, documents: 0, role: 'r'}});
+    nodes.push({data: {id: 'a' + i, label: 'Actor ' + i, kind: kinds[i %% 3], type: 'actor', evidence: 1 + i %% 7, stances: [s]}});
+    edges.push({data: {id: 'e' + i, source: 'a' + i, target: 't', type: s === 'support' ? 'SUPPORTS' : s === 'oppose' ? 'OPPOSES' : 'CAUTIOUS_ON', stance: s, claims: 1 + i %% 5, documents: 1}});
+    if (%t && i > 0 && i %% 4 === 0) edges.push({data: {id: 'f' + i, source: 'a' + i, target: 'a' + (i - 1), type: 'AFFILIATED_WITH', stance: '', claims: 0, documents: 0, role: 'r'}});
   }
-  const t0 = performance.now();
-  const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
-  cy.elements().remove();
-  cy.add(els);
+  const done = (t0) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
   if (%t) {
     window.stancegraph.setLayout('%s');
-    done();
+    const t0 = performance.now();
+    window.stancegraph.replace({nodes, edges});
+    done(t0);
     return;
   }
+  const t0 = performance.now();
+  cy.elements().remove();
+  cy.add([...nodes.map(d => ({group: 'nodes', ...d})), ...edges.map(d => ({group: 'edges', ...d}))]);
   const layout = cy.layout({name: '%[4]s', animate: false});
-  layout.one('layoutstop', done);
+  layout.one('layoutstop', () => done(t0));
   layout.run();
 })`, n, affiliations, byPage, layout)
 }

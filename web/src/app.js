@@ -48,7 +48,7 @@ const panel = createPanel({
 const graph = createGraph(byId('graph'), {
   onSelect(el) {
     if (el.isEdge()) panel.showEdge(el);
-    else if (el.data('type') === 'topic') panel.showTopic(el, graph.stanceCounts());
+    else if (el.data('type') === 'topic') panel.showTopic(el, graph.stanceCounts(el.id()));
     else {
       state.actor = el.id();
       saveAddress();
@@ -58,7 +58,7 @@ const graph = createGraph(byId('graph'), {
   onExpand: expand,
 });
 // for browser tests and for poking at the graph from the console
-window.stancegraph = { cy: graph.cy, setLayout: graph.setLayout };
+window.stancegraph = { cy: graph.cy, setLayout: graph.setLayout, replace: graph.replace };
 
 const filters = createFilters({
   onChange(f) {

@@ -88,6 +88,16 @@ function styles() {
       },
     },
     {
+      // a topic above large camps, as much larger as their headings
+      selector: 'node[type = "topic"][scale > 1]',
+      style: {
+        width: `mapData(scale, 1, ${HEADING_MAX / HEADING}, 72, ${(72 * HEADING_MAX) / HEADING})`,
+        height: `mapData(scale, 1, ${HEADING_MAX / HEADING}, 72, ${(72 * HEADING_MAX) / HEADING})`,
+        'font-size': `mapData(scale, 1, ${HEADING_MAX / HEADING}, 14, ${(14 * HEADING_MAX) / HEADING})`,
+        'text-max-width': `mapData(scale, 1, ${HEADING_MAX / HEADING}, 180, ${(180 * HEADING_MAX) / HEADING})`,
+      },
+    },
+    {
       selector: 'edge',
       style: {
         'curve-style': 'bezier',
@@ -112,21 +122,32 @@ function styles() {
       selector: 'edge[type = "AFFILIATED_WITH"]',
       style: { 'line-color': AFFILIATION, 'line-style': 'dashed', 'line-dash-pattern': [6, 4], width: 1.5, 'target-arrow-shape': 'none' },
     },
+    {
+      // a camp's folded stance edges (bundleEdges): one edge, thicker for
+      // more actors; its panel counts them
+      selector: 'edge[type = "bundle"]',
+      style: {
+        width: 'data(weight)',
+      },
+    },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111111', 'underlay-color': '#111111', 'underlay-opacity': 0.15, 'underlay-padding': 6 } },
     { selector: 'edge:selected', style: { opacity: 1, 'underlay-color': '#111111', 'underlay-opacity': 0.2, 'underlay-padding': 4 } },
     {
       // A group's heading: text alone, which the pointer passes through.
       selector: 'node[type = "heading"]',
       style: {
+        // as large as its text, so that a camp's folded edges start at its
+        // edge rather than across its words
         shape: 'rectangle',
-        width: 1,
-        height: 1,
+        width: 'data(width)',
+        height: 'data(height)',
         'background-opacity': 0,
         'border-width': 0,
         'text-valign': 'center',
-        'font-size': 15,
+        'font-size': 'data(size)',
         'font-weight': 'bold',
-        'text-max-width': '400px',
+        'text-wrap': 'wrap',
+        'text-max-width': 'data(width)',
         events: 'no',
       },
     },
@@ -201,25 +222,43 @@ const GROUP_NAMES = { support: 'Support', cautious: 'Cautious', oppose: 'Oppose'
 const KIND_ORDER = { person: 0, state: 1, group: 2 };
 /** @type {Record<string, [string, string]>} */
 const KIND_WORDS = { person: ['person', 'persons'], state: ['state', 'states'], group: ['group', 'groups'] };
-// Past this many edges they are drawn the fast way (edge.many).
+// Past this many edges they are drawn the fast way (edge.many); past this
+// many stance edges the grouped layout folds them into one edge per camp
+// and topic (see bundleEdges).
 const MANY_EDGES = 1000;
 
 // Columns leave room for a label; rows for the node and its label.
 const COLUMN = 112;
 const SPACING = 72;
+// A heading's font size, at least and at most.
+const HEADING = 15;
+const HEADING_MAX = 400;
 
 /**
- * groupOf is the grouped layout's group of an actor node: the stance of
- * its stance edges with the most claims (ties go to the earlier group).
- * @param {cytoscape.NodeSingular} n
+ * tallies counts each actor's claims by stance over its stance edges, from
+ * the drawn graph's definitions rather than Cytoscape's edges, which a
+ * folded view does not hold.
+ * @param {Iterable<cytoscape.ElementDefinition>} edges
+ * @returns {Map<string, Record<string, number>>}
  */
-function groupOf(n) {
-  /** @type {Record<string, number>} */
-  const claims = {};
-  n.connectedEdges().forEach((e) => {
-    const s = e.data('stance');
-    if (GROUPS.includes(s)) claims[s] = (claims[s] || 0) + (e.data('claims') || 0);
-  });
+function tallies(edges) {
+  const by = new Map();
+  for (const e of edges) {
+    const s = e.data.stance;
+    if (!(s in STANCE_ORDER)) continue;
+    const actor = by.get(e.data.source) || {};
+    actor[s] = (actor[s] || 0) + (e.data.claims || 0);
+    by.set(e.data.source, actor);
+  }
+  return by;
+}
+
+/**
+ * groupOf is the grouped layout's group of an actor: the stance of its
+ * stance edges with the most claims (ties go to the earlier group).
+ * @param {Record<string, number> | undefined} claims
+ */
+function groupOf(claims = {}) {
   let best = 'none';
   for (const g of GROUPS) if (claims[g] !== undefined && (best === 'none' || claims[g] > claims[best])) best = g;
   return best;
@@ -237,8 +276,8 @@ function headingText(group, block) {
   for (const n of block) kinds[n.data('kind')] = (kinds[n.data('kind')] || 0) + 1;
   const parts = Object.keys(KIND_WORDS)
     .filter((k) => kinds[k])
-    .map((k) => `${kinds[k]} ${KIND_WORDS[k][kinds[k] === 1 ? 0 : 1]}`);
-  return `${GROUP_NAMES[group]}: ${block.length} ${block.length === 1 ? 'actor' : 'actors'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+    .map((k) => `${kinds[k].toLocaleString('en')} ${KIND_WORDS[k][kinds[k] === 1 ? 0 : 1]}`);
+  return `${GROUP_NAMES[group]}: ${block.length.toLocaleString('en')} ${block.length === 1 ? 'actor' : 'actors'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
 /**
@@ -248,42 +287,88 @@ function headingText(group, block) {
  * row above: a graph of many actors reads as its camps rather than as
  * spokes around one hub.
  * @param {cytoscape.NodeCollection} nodes
- * @returns {{pos: Record<string, {x: number, y: number}>, headings: cytoscape.ElementDefinition[]}}
+ * @param {Map<string, Record<string, number>>} claims each actor's tally
+ * @param {{w: number, h: number}} view the size of the view it is fitted to
+ * @returns {{pos: Record<string, {x: number, y: number}>, headings: cytoscape.ElementDefinition[], groups: Map<string, string>, scale: number}}
  */
-function groupedPositions(nodes) {
+function groupedPositions(nodes, claims, view) {
   /** @type {Record<string, {x: number, y: number}>} */
   const pos = {};
   /** @type {cytoscape.ElementDefinition[]} */
   const headings = [];
   /** @type {Record<string, cytoscape.NodeSingular[]>} */
   const by = {};
+  const groups = new Map();
   nodes.forEach((n) => {
     if (n.data('type') === 'topic') return;
-    const g = groupOf(n);
+    const g = groupOf(claims.get(n.id()));
+    groups.set(n.id(), g);
     (by[g] = by[g] || []).push(n);
   });
-  let x = 0;
-  let width = 0;
-  for (const g of GROUPS.filter((g) => by[g])) {
+  const blocks = GROUPS.filter((g) => by[g]).map((g) => {
     const block = by[g].sort(
       (a, b) => (KIND_ORDER[a.data('kind')] ?? 3) - (KIND_ORDER[b.data('kind')] ?? 3) || (b.data('evidence') || 0) - (a.data('evidence') || 0),
     );
-    const cols = Math.ceil(Math.sqrt(block.length));
+    return { g, block, cols: Math.ceil(Math.sqrt(block.length)) };
+  });
+  // The headings' size: about 13 px on screen once the whole layout is
+  // fitted to the view, however many actors; so thousands of actors still
+  // read as named camps. The rows around them make room for two lines.
+  const wide = blocks.reduce((w, b) => w + (b.cols + 1) * COLUMN, 0);
+  const high = SPACING * (5 + Math.max(0, ...blocks.map((b) => Math.ceil(b.block.length / b.cols))));
+  const fitted = Math.min(view.w / wide, view.h / high);
+  const size = Math.min(HEADING_MAX, Math.max(HEADING, Math.ceil(13 / fitted)));
+  const room = Math.max(0, Math.ceil(2.4 * size) - SPACING - 12);
+  let x = 0;
+  let width = 0;
+  for (const { g, block, cols } of blocks) {
     block.forEach((n, i) => {
-      pos[n.id()] = { x: x + (i % cols) * COLUMN, y: SPACING * 2 + Math.floor(i / cols) * SPACING };
+      pos[n.id()] = { x: x + (i % cols) * COLUMN, y: SPACING * 2 + room + Math.floor(i / cols) * SPACING };
     });
     const id = `heading:${g}`;
-    headings.push({ group: 'nodes', data: { id, type: 'heading', group: g, label: headingText(g, block) } });
-    pos[id] = { x: x + ((cols - 1) * COLUMN) / 2, y: SPACING };
+    headings.push({ group: 'nodes', data: { id, type: 'heading', group: g, label: headingText(g, block), size, width: Math.max(400, (cols - 1) * COLUMN), height: Math.ceil(2.4 * size) } });
+    pos[id] = { x: x + ((cols - 1) * COLUMN) / 2, y: SPACING + room / 2 };
     width = x + (cols - 1) * COLUMN;
     x += cols * COLUMN + COLUMN;
   }
+  // Topics grow with the headings and sit above them, up to three lines of
+  // label clear of the headings, spread over the camps' width.
+  const scale = size / HEADING;
+  const top = SPACING + room / 2 - 1.2 * size;
   const topics = nodes.filter((n) => n.data('type') === 'topic');
+  const apart = Math.max(COLUMN * 2, width / Math.max(1, topics.length));
   topics.forEach((n, i) => {
-    // a row higher than the headings, so that its wrapped label clears them
-    pos[n.id()] = { x: width / 2 + (i - (topics.length - 1) / 2) * COLUMN * 2, y: -SPACING };
+    pos[n.id()] = { x: width / 2 + (i - (topics.length - 1) / 2) * apart, y: Math.min(-SPACING, top - 14 - 87 * scale) };
   });
-  return { pos, headings };
+  return { pos, headings, groups, scale };
+}
+
+/**
+ * bundleEdges folds the actors' stance edges into one edge per camp, topic
+ * and stance, from the camp's heading to the topic, counting its actors
+ * and claims: thousands of spokes into one hub read as a solid mass, and
+ * each one costs Cytoscape a style and bounds pass (drawing 5,000 actors
+ * took 2.5 s with them). The actor's own edges are in its panel.
+ * @param {Iterable<cytoscape.ElementDefinition>} edges
+ * @param {Map<string, string>} groups each drawn actor's camp
+ * @param {number} scale the headings' scale, which the folds' widths follow
+ * @returns {cytoscape.ElementDefinition[]}
+ */
+function bundleEdges(edges, groups, scale) {
+  /** @type {Map<string, cytoscape.ElementDefinition>} */
+  const out = new Map();
+  for (const e of edges) {
+    const { source, target, stance } = e.data;
+    const g = groups.get(source);
+    if (!g || !(stance in STANCE_ORDER)) continue;
+    const id = `bundle:${g}:${stance}:${target}`;
+    const b = out.get(id) || { group: 'edges', data: { id, source: `heading:${g}`, target, type: 'bundle', stance, actors: 0, claims: 0 } };
+    b.data.actors += 1;
+    b.data.claims += e.data.claims || 0;
+    out.set(id, b);
+  }
+  for (const b of out.values()) b.data.weight = (2 + 6 * Math.min(1, b.data.actors / 1000)) * scale;
+  return [...out.values()];
 }
 
 // layoutOptions are the computed layouts' options: fcose, else rings.
@@ -317,12 +402,19 @@ export function createGraph(container, { onSelect, onExpand }) {
     container,
     style: styles(),
     elements: [],
-    minZoom: 0.1,
+    // low enough for thousands of actors to fit the view
+    minZoom: 0.02,
     maxZoom: 4,
     boxSelectionEnabled: false,
     selectionType: 'single',
   });
   let layoutName = 'grouped';
+  // What the view draws, by id: Cytoscape holds all of it, or, when the
+  // grouped layout folds the stance edges, all but those.
+  /** @type {Map<string, cytoscape.ElementDefinition>} */
+  const nodeDefs = new Map();
+  /** @type {Map<string, cytoscape.ElementDefinition>} */
+  const edgeDefs = new Map();
 
   cy.on('tap', 'node, edge', (evt) => onSelect(evt.target));
   cy.on('dbltap', 'node[type = "actor"]', (evt) => onExpand(evt.target.id()));
@@ -338,14 +430,33 @@ export function createGraph(container, { onSelect, onExpand }) {
     if (cy.$(':selected').empty()) cy.elements().removeClass('faded');
   });
 
-  function relayout() {
-    cy.edges().toggleClass('many', cy.edges().length > MANY_EDGES);
+  function folding() {
+    if (layoutName !== 'grouped') return false;
+    let n = 0;
+    for (const e of edgeDefs.values()) if (e.data.stance in STANCE_ORDER) n += 1;
+    return n > MANY_EDGES;
+  }
+
+  // draw brings Cytoscape in line with the definitions (adding what it
+  // lacks, dropping the stance edges when folding and the old folds) and
+  // lays the graph out.
+  function draw() {
+    const fold = folding();
+    cy.batch(() => {
+      cy.remove(cy.edges().filter((e) => e.data('type') === 'bundle' || (fold && e.data('stance') in STANCE_ORDER)));
+      cy.add([...nodeDefs.values()].filter((n) => cy.getElementById(n.data.id).empty()));
+      cy.add([...edgeDefs.values()].filter((e) => !(fold && e.data.stance in STANCE_ORDER) && cy.getElementById(e.data.id).empty()));
+    });
+    cy.edges('[type != "bundle"]').toggleClass('many', cy.edges().length > MANY_EDGES);
     cy.nodes('[type = "heading"]').remove();
     if (layoutName === 'grouped') {
-      const { pos, headings } = groupedPositions(cy.nodes());
+      const { pos, headings, groups, scale } = groupedPositions(cy.nodes(), tallies(edgeDefs.values()), { w: cy.width() || 800, h: cy.height() || 400 });
+      cy.nodes('[type = "topic"]').data('scale', scale);
       cy.add(headings);
+      if (fold) cy.add(bundleEdges(edgeDefs.values(), groups, scale));
       cy.elements().layout({ name: 'preset', animate: false, padding: 30, positions: pos }).run();
     } else {
+      cy.nodes('[type = "topic"]').data('scale', 1);
       // the rings go round in stance order
       cy.nodes().sort(byStance).union(cy.edges()).layout(layoutOptions(layoutName)).run();
     }
@@ -357,34 +468,34 @@ export function createGraph(container, { onSelect, onExpand }) {
     /** replace draws these elements instead of the current ones. */
     replace(elements) {
       const { nodes, edges } = normalise(elements);
-      const ids = new Set(nodes.map((n) => n.data.id));
-      cy.batch(() => {
-        cy.elements().remove();
-        cy.add(nodes);
-        cy.add(edges.filter((e) => ids.has(e.data.source) && ids.has(e.data.target)));
-      });
-      relayout();
+      nodeDefs.clear();
+      edgeDefs.clear();
+      for (const n of nodes) nodeDefs.set(n.data.id, n);
+      for (const e of edges) if (nodeDefs.has(e.data.source) && nodeDefs.has(e.data.target)) edgeDefs.set(e.data.id, e);
+      cy.elements().remove();
+      draw();
     },
     /** merge adds the elements not drawn yet, re-lays out, and returns how many were added. */
     merge(elements) {
       const { nodes, edges } = normalise(elements);
       let added = 0;
-      cy.batch(() => {
-        const fresh = nodes.filter((n) => cy.getElementById(n.data.id).empty());
-        added += cy.add(fresh).length;
-        const freshEdges = edges.filter(
-          (e) => cy.getElementById(e.data.id).empty() && !cy.getElementById(e.data.source).empty() && !cy.getElementById(e.data.target).empty(),
-        );
-        added += cy.add(freshEdges).length;
-      });
-      if (added > 0) relayout();
+      for (const n of nodes) {
+        if (nodeDefs.has(n.data.id)) continue;
+        nodeDefs.set(n.data.id, n);
+        added += 1;
+      }
+      for (const e of edges) {
+        if (edgeDefs.has(e.data.id) || !nodeDefs.has(e.data.source) || !nodeDefs.has(e.data.target)) continue;
+        edgeDefs.set(e.data.id, e);
+        added += 1;
+      }
+      if (added > 0) draw();
       return added;
     },
-    relayout,
     /** setLayout switches between "grouped", "concentric" and "fcose" and re-lays out. */
     setLayout(name) {
       layoutName = ['grouped', 'concentric', 'fcose'].includes(name) ? name : 'grouped';
-      relayout();
+      draw();
     },
     /** select selects the element with this id and centres on it; false when it is not drawn. */
     select(id) {
@@ -409,13 +520,10 @@ export function createGraph(container, { onSelect, onExpand }) {
     actorCount() {
       return cy.nodes('[type = "actor"]').length;
     },
-    /** stanceCounts counts the actors with an edge of each stance to the topic. */
-    stanceCounts() {
+    /** stanceCounts counts the actors with an edge of each stance to this topic, folded or not. */
+    stanceCounts(topic) {
       const counts = { support: 0, oppose: 0, cautious: 0 };
-      cy.edges().forEach((e) => {
-        const s = e.data('stance');
-        if (s in counts) counts[s] += 1;
-      });
+      for (const e of edgeDefs.values()) if (e.data.target === topic && e.data.stance in counts) counts[e.data.stance] += 1;
       return counts;
     },
   };

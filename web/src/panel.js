@@ -12,6 +12,7 @@ const KIND_TEXT = { person: 'Person', state: 'State', group: 'Group', topic: 'To
 const PAGE = 100;
 const MAX_PAGE = 10000;
 const STANCE_VERB = { support: 'supports', oppose: 'opposes', cautious: 'is cautious on' };
+const STANCE_VERB_PLURAL = { support: 'support', oppose: 'oppose', cautious: 'are cautious on' };
 
 /**
  * createPanel binds the panel's elements. onOpenActor(id) is called when the
@@ -100,7 +101,7 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
       }
     },
 
-    /** showEdge shows a stance edge's claims, or an affiliation's two ends. */
+    /** showEdge shows a stance edge's claims, an affiliation's two ends, or a camp's folded edges' counts. */
     async showEdge(edge, { focus = false } = {}) {
       const src = edge.source();
       const tgt = edge.target();
@@ -113,6 +114,21 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
           body,
           h('p', {}, src.data('label'), role ? ` — ${role} — ` : ' is affiliated with ', tgt.data('label')),
           h('p', { class: 'panel-actions' }, openButton(src, onOpenActor), ' ', openButton(tgt, onOpenActor)),
+        );
+        setStatus(root, status, 'idle');
+        return;
+      }
+      if (type === 'bundle') {
+        // a camp's stance edges folded into one: its counts, and where the claims are
+        next();
+        const n = edge.data('actors') || 0;
+        const stance = edge.data('stance');
+        begin(`${plural(n, 'actor')} ${n === 1 ? STANCE_VERB[stance] : STANCE_VERB_PLURAL[stance]} ${tgt.data('label')}`, focus);
+        fill(
+          body,
+          h('p', {}, stanceBadge(stance), ` ${plural(edge.data('claims') || 0, 'claim')}`),
+          h('p', {}, `From the camp “${src.data('label')}”.`),
+          h('p', { class: 'hint' }, 'With this many actors each camp’s edges are drawn as one. Select an actor to read its claims, or pick the rings layout to draw every edge.'),
         );
         setStatus(root, status, 'idle');
         return;
@@ -167,7 +183,7 @@ export function createPanel({ onOpenActor, onActorsChanged, topic }) {
 }
 
 function plural(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function safe(s) {
