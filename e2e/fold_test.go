@@ -12,13 +12,18 @@ import (
 )
 
 // camps is a drawn graph of n actors for the folding test: each takes a
-// stance on topic one (claims 1-4) and every fifth also the next stance on
-// topic two (one claim); every tenth is affiliated with the one before.
-// It returns the graph as the API sends it, the bundles the grouped layout
-// should fold its stance edges into ("camp stance topic" to actors and
-// claims) and how many stance and affiliation edges it has.
-func camps(n int) (elements string, bundles map[string][2]int, stanceEdges, affiliations int) {
+// stance on topic one (claims 1-4; lopsided, all but the first six take
+// support) and every fifth also the next stance on topic two (one claim);
+// every tenth is affiliated with the one before. It returns the graph as
+// the API sends it, the bundles the grouped layout should fold its stance
+// edges into ("camp stance topic" to actors and claims) and how many
+// stance and affiliation edges it has.
+func camps(n int, lopsided bool) (elements string, bundles map[string][2]int, stanceEdges, affiliations int) {
 	type data map[string]any
+	type stance struct {
+		topic, stance string
+		claims        int
+	}
 	stances := []string{"support", "oppose", "cautious"}
 	types := map[string]string{"support": "SUPPORTS", "oppose": "OPPOSES", "cautious": "CAUTIOUS_ON"}
 	nodes := []map[string]data{
@@ -30,11 +35,19 @@ func camps(n int) (elements string, bundles map[string][2]int, stanceEdges, affi
 	for i := range n {
 		id := fmt.Sprintf("a%d", i)
 		nodes = append(nodes, map[string]data{"data": {"id": id, "label": "Actor " + id, "type": "actor", "kind": "person", "evidence": 1}})
-		claims := map[string]int{stances[i%3]: 1 + i%4}
-		edges = append(edges, map[string]data{"data": {"id": "s1" + id, "source": id, "target": "t1", "type": types[stances[i%3]], "stance": stances[i%3], "claims": 1 + i%4}})
+		first := stances[i%3]
+		if lopsided && i >= 6 {
+			first = "support"
+		}
+		mine := []stance{{"t1", first, 1 + i%4}}
 		if i%5 == 0 {
-			claims[stances[(i+1)%3]] = 1
-			edges = append(edges, map[string]data{"data": {"id": "s2" + id, "source": id, "target": "t2", "type": types[stances[(i+1)%3]], "stance": stances[(i+1)%3], "claims": 1}})
+			mine = append(mine, stance{"t2", stances[(i+1)%3], 1})
+		}
+		claims := map[string]int{}
+		for k, st := range mine {
+			claims[st.stance] += st.claims
+			edges = append(edges, map[string]data{"data": {"id": fmt.Sprintf("s%d%s", k, id), "source": id, "target": st.topic,
+				"type": types[st.stance], "stance": st.stance, "claims": st.claims}})
 		}
 		if i%10 == 0 && i > 0 {
 			edges = append(edges, map[string]data{"data": {"id": "f" + id, "source": id, "target": fmt.Sprintf("a%d", i-1), "type": "AFFILIATED_WITH"}})
@@ -47,13 +60,9 @@ func camps(n int) (elements string, bundles map[string][2]int, stanceEdges, affi
 				camp = s
 			}
 		}
-		for s, c := range claims {
-			topic := "t1"
-			if s != stances[i%3] {
-				topic = "t2"
-			}
-			k := camp + " " + s + " " + topic
-			bundles[k] = [2]int{bundles[k][0] + 1, bundles[k][1] + c}
+		for _, st := range mine {
+			k := camp + " " + st.stance + " " + st.topic
+			bundles[k] = [2]int{bundles[k][0] + 1, bundles[k][1] + st.claims}
 			stanceEdges++
 		}
 	}
@@ -68,7 +77,8 @@ func camps(n int) (elements string, bundles map[string][2]int, stanceEdges, affi
 // draws one edge per camp, stance and topic, from the camp's heading,
 // counting its actors and claims, instead of one per actor; affiliations
 // stay; the rings layout draws every edge again; the topic's panel still
-// counts every actor; a folded edge's panel says what it folds.
+// counts every actor; a folded edge's panel says what it folds. However
+// many actors, the camps' headings stay readable and apart.
 func TestFoldedCampsInChromium(t *testing.T) {
 	ctx, base, shots := site(t)
 	if err := run(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(`#graph`),
@@ -87,6 +97,7 @@ func TestFoldedCampsInChromium(t *testing.T) {
 		HeadingPx, TopicPx                                   float64
 		TopicsBottom, HeadingsTop, HeadingsBottom, ActorsTop float64
 		Fits                                                 bool // the view holds every element
+		HeadingsApart                                        bool // no heading's box meets the next one's
 	}
 	read := `(() => {
   const cy = window.stancegraph.cy;
@@ -99,20 +110,24 @@ func TestFoldedCampsInChromium(t *testing.T) {
     headingsBottom: cy.nodes('[type = "heading"]').boundingBox().y2,
     actorsTop: cy.nodes('[type = "actor"]').boundingBox({includeLabels: false}).y1,
     topicsBottom: cy.nodes('[type = "topic"]').boundingBox().y2,
+    headingsApart: cy.nodes('[type = "heading"]').map(n => n.boundingBox()).sort((a, b) => a.x1 - b.x1).every((b, i, all) => i === 0 || all[i - 1].x2 < b.x1),
     fits: (() => { const e = cy.extent(), b = cy.elements().boundingBox(); return e.x1 <= b.x1 && e.y1 <= b.y1 && e.x2 >= b.x2 && e.y2 >= b.y2; })(),
     bundles: cy.edges('[type = "bundle"]').map(e => ({id: e.id(), source: e.data('source'), target: e.data('target'), stance: e.data('stance'), actors: e.data('actors'), claims: e.data('claims')})),
   };
 })()`
 	for _, tc := range []struct {
-		actors int
-		fold   bool
+		actors         int
+		lopsided, fold bool
 	}{
-		{actors: 830, fold: false}, // 996 stance edges
-		{actors: 840, fold: true},  // 1,008
+		{actors: 7},               // camps of one to three actors
+		{actors: 830},             // 996 stance edges
+		{actors: 840, fold: true}, // 1,008
 		{actors: 3000, fold: true},
+		// camps of two beside one of 1,494: large headings over small blocks
+		{actors: 1500, lopsided: true, fold: true},
 	} {
-		t.Run(fmt.Sprint(tc.actors), func(t *testing.T) {
-			elements, bundles, stanceEdges, affiliations := camps(tc.actors)
+		t.Run(fmt.Sprint(tc.actors, map[bool]string{true: "-lopsided"}[tc.lopsided]), func(t *testing.T) {
+			elements, bundles, stanceEdges, affiliations := camps(tc.actors, tc.lopsided)
 			if (stanceEdges > 1000) != tc.fold {
 				t.Fatalf("%d actors make %d stance edges: the case's fold=%v is wrong", tc.actors, stanceEdges, tc.fold)
 			}
@@ -129,9 +144,9 @@ func TestFoldedCampsInChromium(t *testing.T) {
 			// However many actors, the camps' headings fit between the
 			// topics and the actors and stay readable when all are in view.
 			for name, d := range map[string]drawn{"grouped": grouped, "grouped again": regrouped} {
-				if !d.Fits || d.HeadingPx < 10 || d.TopicPx < 9 || d.TopicsBottom >= d.HeadingsTop || d.HeadingsBottom >= d.ActorsTop {
-					t.Errorf("%s: fits the view %v, headings %.1f px on screen, topics %.1f px; topics to y %.0f, headings %.0f-%.0f, actors from %.0f; want all in view, >= 10 and 9 px, in that order",
-						name, d.Fits, d.HeadingPx, d.TopicPx, d.TopicsBottom, d.HeadingsTop, d.HeadingsBottom, d.ActorsTop)
+				if !d.Fits || !d.HeadingsApart || d.HeadingPx < 10 || d.TopicPx < 9 || d.TopicsBottom >= d.HeadingsTop || d.HeadingsBottom >= d.ActorsTop {
+					t.Errorf("%s: fits the view %v, headings apart %v, %.1f px on screen, topics %.1f px; topics to y %.0f, headings %.0f-%.0f, actors from %.0f; want all in view, apart, >= 10 and 9 px, in that order",
+						name, d.Fits, d.HeadingsApart, d.HeadingPx, d.TopicPx, d.TopicsBottom, d.HeadingsTop, d.HeadingsBottom, d.ActorsTop)
 				}
 			}
 			every := drawn{Stance: stanceEdges, Affiliations: affiliations}

@@ -311,26 +311,47 @@ function groupedPositions(nodes, claims, view) {
     );
     return { g, block, cols: Math.ceil(Math.sqrt(block.length)) };
   });
+  // Each heading is wide enough for its text in two lines (bold text
+  // runs about 0.65 em a character), at least its block's width; blocks
+  // stand apart by a column, and further where their headings would meet.
+  const labels = blocks.map((b) => headingText(b.g, b.block));
+  const across = (/** @type {number} */ size) => {
+    let blockEnd = -COLUMN;
+    let headEnd = -Infinity;
+    const at = blocks.map(({ cols }, k) => {
+      const span = (cols - 1) * COLUMN;
+      const w = Math.ceil(Math.max(span, (0.65 * size * labels[k].length) / 2 + size));
+      const x = Math.max(blockEnd + COLUMN, headEnd + size - span / 2 + w / 2);
+      blockEnd = x + span;
+      headEnd = x + span / 2 + w / 2;
+      return { x, w, span };
+    });
+    const left = Math.min(0, ...at.map((a) => a.x + a.span / 2 - a.w / 2));
+    return { at, end: blockEnd, wide: Math.max(blockEnd, headEnd) - left };
+  };
   // The headings' size: about 13 px on screen once the whole layout is
-  // fitted to the view, however many actors; so thousands of actors still
-  // read as named camps. The rows around them make room for two lines.
-  const wide = blocks.reduce((w, b) => w + (b.cols + 1) * COLUMN, 0);
-  const high = SPACING * (5 + Math.max(0, ...blocks.map((b) => Math.ceil(b.block.length / b.cols))));
-  const fitted = Math.min(view.w / wide, view.h / high);
-  const size = Math.min(HEADING_MAX, Math.max(HEADING, Math.ceil(13 / fitted)));
+  // fitted to the view, however many actors, so that thousands of actors
+  // still read as named camps. Larger headings widen and heighten the
+  // layout, so the size is found again on the layout it makes.
+  const rows = Math.max(0, ...blocks.map((b) => Math.ceil(b.block.length / b.cols)));
+  let size = HEADING;
+  for (let k = 0; k < 4; k++) {
+    const high = SPACING * (3 + rows) + 2.4 * size + (160 * size) / HEADING;
+    const fitted = Math.min(view.w / across(size).wide, view.h / high);
+    size = Math.min(HEADING_MAX, Math.max(HEADING, Math.ceil(13 / fitted)));
+  }
+  // the rows around the headings make room for their two lines
   const room = Math.max(0, Math.ceil(2.4 * size) - SPACING - 12);
-  let x = 0;
-  let width = 0;
-  for (const { g, block, cols } of blocks) {
+  const { at, end: width } = across(size);
+  blocks.forEach(({ g, block, cols }, k) => {
+    const { x, w, span } = at[k];
     block.forEach((n, i) => {
       pos[n.id()] = { x: x + (i % cols) * COLUMN, y: SPACING * 2 + room + Math.floor(i / cols) * SPACING };
     });
     const id = `heading:${g}`;
-    headings.push({ group: 'nodes', data: { id, type: 'heading', group: g, label: headingText(g, block), size, width: Math.max(400, (cols - 1) * COLUMN), height: Math.ceil(2.4 * size) } });
-    pos[id] = { x: x + ((cols - 1) * COLUMN) / 2, y: SPACING + room / 2 };
-    width = x + (cols - 1) * COLUMN;
-    x += cols * COLUMN + COLUMN;
-  }
+    headings.push({ group: 'nodes', data: { id, type: 'heading', group: g, label: labels[k], size, width: w, height: Math.ceil(2.4 * size) } });
+    pos[id] = { x: x + span / 2, y: SPACING + room / 2 };
+  });
   // Topics grow with the headings and sit above them, up to three lines of
   // label clear of the headings, spread over the camps' width.
   const scale = size / HEADING;
