@@ -17,36 +17,43 @@ import (
 
 var benchTopic = model.Topic{ID: "syria-anti-isis-coalition", Name: "Syria joins the coalition", Terms: []string{"anti-ISIS coalition", "coalition"}}
 
-// subset is the first n synthetic documents, extracted, for the write
-// benchmarks that compare batching with one query per row.
-func subset(b *testing.B, n int) []graph.DocumentInput {
+// extracted is n synthetic documents (generated with seed), extracted on
+// topic t in the fast mode, two at a time: setup, never timed.
+func extracted(b *testing.B, t model.Topic, seed int64, n int) []graph.DocumentInput {
 	g, err := extract.LoadGazetteer()
 	if err != nil {
 		b.Fatal(err)
 	}
 	// The fast parser: these benchmarks measure writes, not extraction.
-	x := nlptest.FastExtractor(b, benchTopic)
-	var out []graph.DocumentInput
-	for _, a := range synth.Generate(g, 2, n) {
-		doc, err := extract.Parse(a.Name, []byte(a.Text))
-		if err != nil {
-			b.Fatal(err)
-		}
-		r, err := x.Extract(context.Background(), doc)
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, graph.DocumentInput{ID: a.Name, Name: a.Name, Text: doc.Text, Topics: []model.Topic{benchTopic},
-			Actors: r.Actors, Claims: r.Claims, Affiliations: r.Affiliations})
+	x := nlptest.FastExtractor(b, t)
+	arts := synth.Generate(g, seed, n)
+	out := make([]graph.DocumentInput, len(arts))
+	var eg errgroup.Group
+	eg.SetLimit(2)
+	for i, a := range arts {
+		eg.Go(func() error {
+			doc, err := extract.Parse(a.Name, []byte(a.Text))
+			if err != nil {
+				return err
+			}
+			r, err := x.Extract(context.Background(), doc)
+			out[i] = graph.DocumentInput{ID: a.Name, Name: a.Name, Text: doc.Text, Topics: []model.Topic{t},
+				Actors: r.Actors, Claims: r.Claims, Affiliations: r.Affiliations}
+			return err
+		})
+	}
+	if err := eg.Wait(); err != nil {
+		b.Fatal(err)
 	}
 	return out
 }
 
 const writeSubset = 200
 
-// benchWrites writes the subset perTx documents at a time.
+// benchWrites writes the first writeSubset synthetic documents perTx at a
+// time, for the benchmarks that compare batching with one query per row.
 func benchWrites(b *testing.B, perTx int, write func(*graph.Store, []graph.DocumentInput) error) {
-	docs := subset(b, writeSubset)
+	docs := extracted(b, benchTopic, 2, writeSubset)
 	st := neo4jtest.Open(b)
 	claims := 0
 	for _, d := range docs {
@@ -99,30 +106,7 @@ func BenchmarkWriteBare(b *testing.B) {
 // baseline BenchmarkFirstLoadLarge's end-to-end rate is held against.
 // The extraction runs first, untimed, so that it takes no CPU from Neo4j.
 func BenchmarkWriteBareLarge(b *testing.B) {
-	g, err := extract.LoadGazetteer()
-	if err != nil {
-		b.Fatal(err)
-	}
-	x := nlptest.FastExtractor(b, neo4jtest.Topic)
-	arts := synth.Generate(g, 1, neo4jtest.BenchDocs(b))
-	docs := make([]graph.DocumentInput, len(arts))
-	var eg errgroup.Group
-	eg.SetLimit(2)
-	for i, a := range arts {
-		eg.Go(func() error {
-			doc, err := extract.Parse(a.Name, []byte(a.Text))
-			if err != nil {
-				return err
-			}
-			r, err := x.Extract(context.Background(), doc)
-			docs[i] = graph.DocumentInput{ID: a.Name, Name: a.Name, Text: doc.Text, Topics: []model.Topic{neo4jtest.Topic},
-				Actors: r.Actors, Claims: r.Claims, Affiliations: r.Affiliations}
-			return err
-		})
-	}
-	if err := eg.Wait(); err != nil {
-		b.Fatal(err)
-	}
+	docs := extracted(b, neo4jtest.Topic, 1, neo4jtest.BenchDocs(b))
 	st := neo4jtest.Open(b)
 	var writing time.Duration
 	for b.Loop() {
