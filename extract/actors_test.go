@@ -61,6 +61,8 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 		{"It was signed by Ms Lind.", []string{"ms"}, [][2]int{{14, 24}}},
 		{"Norway's envoy agreed.", []string{"'s "}, [][2]int{{0, 14}}},
 		{"The arms deal, said Ms Lind, was fair.", []string{"ms"}, [][2]int{{15, 27}}},
+		// triggers sharing a first letter, one the start of another
+		{"Sen. Ola Vik and Senator Eva Lind spoke.", []string{"sen.", "senator", "spoke"}, [][2]int{{0, 9}, {13, 40}}},
 	}
 	for _, tc := range tests {
 		got := windows(tc.text, strings.ToLower(tc.text), tc.triggers, 2, 5)
