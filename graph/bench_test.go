@@ -3,7 +3,6 @@ package graph_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -50,10 +49,9 @@ func extracted(b *testing.B, t model.Topic, seed int64, n int) []graph.DocumentI
 
 const writeSubset = 200
 
-// benchWrites writes the first writeSubset synthetic documents perTx at a
-// time, for the benchmarks that compare batching with one query per row.
-func benchWrites(b *testing.B, perTx int, write func(*graph.Store, []graph.DocumentInput) error) {
-	docs := extracted(b, benchTopic, 2, writeSubset)
+// benchWrites writes docs perTx at a time into an empty graph, timing the
+// writes alone.
+func benchWrites(b *testing.B, docs []graph.DocumentInput, perTx int, write func(*graph.Store, []graph.DocumentInput) error) {
 	st := neo4jtest.Open(b)
 	claims := 0
 	for _, d := range docs {
@@ -75,10 +73,20 @@ func benchWrites(b *testing.B, perTx int, write func(*graph.Store, []graph.Docum
 	b.ReportMetric(float64(claims*b.N)/b.Elapsed().Seconds(), "claims/s")
 }
 
+// subset is the first writeSubset synthetic documents, for the benchmarks
+// that compare batching with one query per row.
+func subset(b *testing.B) []graph.DocumentInput { return extracted(b, benchTopic, 2, writeSubset) }
+
+// bare writes with the fewest statements that store the rows
+// (graph.WriteBare): the upper bound WriteDocuments is measured against.
+func bare(st *graph.Store, d []graph.DocumentInput) error {
+	return st.WriteBare(context.Background(), d)
+}
+
 // BenchmarkWriteBatched writes the subset with UNWIND batches, one
 // transaction per document.
 func BenchmarkWriteBatched(b *testing.B) {
-	benchWrites(b, 1, func(st *graph.Store, d []graph.DocumentInput) error {
+	benchWrites(b, subset(b), 1, func(st *graph.Store, d []graph.DocumentInput) error {
 		return st.WriteDocument(context.Background(), d[0], 1000)
 	})
 }
@@ -86,49 +94,28 @@ func BenchmarkWriteBatched(b *testing.B) {
 // BenchmarkWriteEightPerTransaction writes the subset with UNWIND batches,
 // eight documents per transaction (ingest's default).
 func BenchmarkWriteEightPerTransaction(b *testing.B) {
-	benchWrites(b, 8, func(st *graph.Store, d []graph.DocumentInput) error {
+	benchWrites(b, subset(b), 8, func(st *graph.Store, d []graph.DocumentInput) error {
 		return st.WriteDocuments(context.Background(), d, 1000)
 	})
 }
 
-// BenchmarkWriteBare writes the same rows eight documents per transaction
-// with the fewest statements that store them (graph.WriteBare): the upper
-// bound WriteDocuments is measured against.
-func BenchmarkWriteBare(b *testing.B) {
-	benchWrites(b, 8, func(st *graph.Store, d []graph.DocumentInput) error {
-		return st.WriteBare(context.Background(), d)
-	})
-}
+// BenchmarkWriteBare writes the same rows bare, eight documents per
+// transaction.
+func BenchmarkWriteBare(b *testing.B) { benchWrites(b, subset(b), 8, bare) }
 
 // BenchmarkWriteBareLarge writes the rows of the large first load (the
-// ingest benchmark's corpus: BenchDocs articles, seed 1, its topic) with
-// WriteBare, eight documents per transaction, into an empty graph: the
-// baseline BenchmarkFirstLoadLarge's end-to-end rate is held against.
-// The extraction runs first, untimed, so that it takes no CPU from Neo4j.
+// ingest benchmark's corpus: BenchDocs articles, seed 1, its topic) bare,
+// eight documents per transaction, into an empty graph: the baseline
+// BenchmarkFirstLoadLarge's end-to-end rate is held against. The
+// extraction runs first, untimed, so that it takes no CPU from Neo4j.
 func BenchmarkWriteBareLarge(b *testing.B) {
-	docs := extracted(b, neo4jtest.Topic, 1, neo4jtest.BenchDocs(b))
-	st := neo4jtest.Open(b)
-	var writing time.Duration
-	for b.Loop() {
-		if err := st.DeleteAll(context.Background()); err != nil {
-			b.Fatal(err)
-		}
-		start := time.Now()
-		for i := 0; i < len(docs); i += 8 {
-			if err := st.WriteBare(context.Background(), docs[i:min(i+8, len(docs))]); err != nil {
-				b.Fatal(err)
-			}
-		}
-		writing += time.Since(start)
-	}
-	b.ReportMetric(float64(len(docs)*b.N)/writing.Seconds(), "docs/s")
-	b.ReportMetric(writing.Seconds()/float64(b.N), "write-s")
+	benchWrites(b, extracted(b, neo4jtest.Topic, 1, neo4jtest.BenchDocs(b)), 8, bare)
 }
 
 // BenchmarkWritePerRow writes the same subset one query per row: the
 // baseline the batched writes are measured against.
 func BenchmarkWritePerRow(b *testing.B) {
-	benchWrites(b, 1, func(st *graph.Store, d []graph.DocumentInput) error {
+	benchWrites(b, subset(b), 1, func(st *graph.Store, d []graph.DocumentInput) error {
 		return st.WriteDocumentPerRow(context.Background(), d[0])
 	})
 }
