@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // camps is a drawn graph of n actors for the folding test: each takes a
@@ -80,6 +82,8 @@ func camps(n int, lopsided bool) (elements string, bundles map[string][2]int, st
 // counts every actor; a folded edge's panel says what it folds. However
 // many actors, the camps' headings stay readable and apart.
 func TestFoldedCampsInChromium(t *testing.T) {
+	// numbers as the page writes them, with thousands separators
+	commas := message.NewPrinter(language.English).Sprint
 	ctx, base, shots := site(t)
 	if err := run(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(`#graph`),
 		chromedp.Poll[chromedp.Void](`window.stancegraph && window.stancegraph.cy.nodes().length > 0`)); err != nil {
@@ -213,13 +217,4 @@ func TestFoldedCampsInChromium(t *testing.T) {
 			}
 		})
 	}
-}
-
-// commas writes n with thousands separators, as the page does.
-func commas(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
