@@ -51,3 +51,38 @@ func TestReadPageCutsAQuestionsRowsInCypher(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPageCountsEveryQuestion: each question's total, counted when
+// the page is full, is the number of rows the whole question gives.
+func TestReadPageCountsEveryQuestion(t *testing.T) {
+	st := neo4jtest.Empty(t)
+	neo4jtest.Seed(t, st, neo4jtest.SeedsDir(t))
+	ctx := context.Background()
+	tests := []struct {
+		name   string
+		query  string
+		params map[string]any
+	}{
+		{"stance", graph.QuestionStance(model.Oppose), map[string]any{"stance": "oppose", "kind": nil, "topic": nil}},
+		{"said", graph.QuestionSaid, map[string]any{"actor": "state:tur", "topic": nil}},
+		{"who", graph.QuestionWho, map[string]any{"actor": "state:usa"}},
+		{"mentions", graph.QuestionMentions, map[string]any{"actor": "state:syr", "topic": nil}},
+		{"disagree", graph.QuestionDisagree(), map[string]any{"topic": nil, "timeline_claims": graph.TimelineClaims}},
+	}
+	for _, tt := range tests {
+		all, err := st.ReadQuery(ctx, tt.query, tt.params, 10*time.Second, 1000)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if len(all.Rows) < 2 {
+			t.Fatalf("%s: %d rows on the seeds, want at least 2 for a full page of one", tt.name, len(all.Rows))
+		}
+		_, total, err := st.ReadPage(ctx, tt.query, tt.params, 10*time.Second, 1000, graph.Page{Limit: 1})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if total != len(all.Rows) {
+			t.Errorf("%s: total %d, the question gives %d rows", tt.name, total, len(all.Rows))
+		}
+	}
+}

@@ -107,7 +107,7 @@ func (s *Store) ReadPage(ctx context.Context, query string, params map[string]an
 		if n := len(rows.Rows); !rows.Truncated && n > 0 && n < limit {
 			return result{rows, page.Offset + n}, nil
 		}
-		rec, err := first(ctx, tx, "CALL {\n"+unordered(query)+"\n}\nRETURN count(*) AS total", p, errors.New("no count"))
+		rec, err := first(ctx, tx, counting(query), p, errors.New("no count"))
 		if err != nil {
 			return nil, err
 		}
@@ -119,6 +119,38 @@ func (s *Store) ReadPage(ctx context.Context, query string, params map[string]an
 	}
 	r := out.(result)
 	return r.rows, r.total, nil
+}
+
+// counting is the query that counts a template's rows. When the
+// template's final RETURN only projects (no aggregation, no DISTINCT), it
+// becomes count(*): a row's columns, properties and subqueries (a
+// timeline) cannot change how many rows there are, and reading them made
+// a count of 1,700 stance edges take 9 ms instead of 2. Otherwise the
+// whole template is counted in a subquery.
+func counting(query string) string {
+	q := unordered(query)
+	if i := strings.LastIndex(q, "\nRETURN "); i >= 0 && braceDepth(q[:i]) == 0 && !aggregates(q[i:]) {
+		return q[:i] + "\nRETURN count(*) AS total"
+	}
+	return "CALL {\n" + q + "\n}\nRETURN count(*) AS total"
+}
+
+// braceDepth is how many braces (subqueries, maps) are open at the end of
+// s: 0 outside them all.
+func braceDepth(s string) int {
+	return strings.Count(s, "{") - strings.Count(s, "}")
+}
+
+// aggregates reports whether a RETURN clause aggregates or drops
+// duplicate rows, so that it may give fewer rows than reach it.
+func aggregates(clause string) bool {
+	lower := strings.ToLower(clause)
+	for _, f := range []string{"distinct", "count(", "collect(", "sum(", "avg(", "min(", "max(", "percentile", "stdev"} {
+		if strings.Contains(lower, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // unordered is a template without its final ORDER BY, for counting its

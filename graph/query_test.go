@@ -16,3 +16,23 @@ func TestUnorderedDropsOnlyTheFinalOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestCountingReadsNoColumnsWhereItNeedNot(t *testing.T) {
+	tests := []struct{ name, query, want string }{
+		{"a projection", "MATCH (a)-[s]->(t)\nWHERE a.kind = $kind\nRETURN a.name AS actor, s.claims AS claims\nORDER BY claims DESC",
+			"MATCH (a)-[s]->(t)\nWHERE a.kind = $kind\nRETURN count(*) AS total"},
+		{"aggregation before, a subquery in the projection", "MATCH (a)\nWITH a, collect(a.x) AS xs\nRETURN a.id, COLLECT {\n  MATCH (a)--(b)\n  RETURN b.id\n} AS bs",
+			"MATCH (a)\nWITH a, collect(a.x) AS xs\nRETURN count(*) AS total"},
+		{"an aggregating RETURN", "MATCH (a)-[s]->(t)\nRETURN t.id, count(a) AS n\nORDER BY n",
+			"CALL {\nMATCH (a)-[s]->(t)\nRETURN t.id, count(a) AS n\n}\nRETURN count(*) AS total"},
+		{"DISTINCT", "MATCH (a)-->(b)\nRETURN DISTINCT b.id AS id",
+			"CALL {\nMATCH (a)-->(b)\nRETURN DISTINCT b.id AS id\n}\nRETURN count(*) AS total"},
+		{"a RETURN only inside a subquery", "MATCH (a)\nCALL (a) {\nRETURN a.x AS x\n}",
+			"CALL {\nMATCH (a)\nCALL (a) {\nRETURN a.x AS x\n}\n}\nRETURN count(*) AS total"},
+	}
+	for _, tt := range tests {
+		if got := counting(tt.query); got != tt.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", tt.name, got, tt.want)
+		}
+	}
+}
