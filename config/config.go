@@ -86,6 +86,9 @@ type Server struct {
 	RowCap       int           `mapstructure:"row_cap"`
 	// ByteCap bounds an ad-hoc or saved query's result as JSON.
 	ByteCap int `mapstructure:"byte_cap"`
+	// LargePages is how many large pages (downloads, or more rows than
+	// any page asks for by default) are built at once.
+	LargePages int `mapstructure:"large_pages"`
 }
 
 // Ingest configures reading and writing articles.
@@ -206,6 +209,7 @@ func defaults() map[string]any {
 		"server.tls_key":              "",
 		"server.query_timeout":        "10s",
 		"server.row_cap":              1000,
+		"server.large_pages":          2,
 		"server.byte_cap":             4 << 20,
 		"ingest.max_bytes":            10 << 20,
 		"ingest.batch_size":           1000,
@@ -433,6 +437,9 @@ func (c Config) Validate() error {
 	}
 	if c.Server.RowCap < 1 {
 		return bad("server.row_cap", "must be at least 1, got %d", c.Server.RowCap)
+	}
+	if c.Server.LargePages < 1 {
+		return bad("server.large_pages", "must be at least 1, got %d", c.Server.LargePages)
 	}
 	if c.Server.ByteCap < 1024 {
 		return bad("server.byte_cap", "must be at least 1024, got %d", c.Server.ByteCap)

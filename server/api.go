@@ -50,6 +50,9 @@ const (
 	// documentsPage fills the page's document filter.
 	documentsPage = 200
 	maxPage       = 10000
+	// largePage: a page of more rows, or a download, waits for its turn
+	// (admitLarge).
+	largePage = documentsPage
 )
 
 // pageOf reads ?limit= and ?offset=; an answer with an error has been
@@ -74,6 +77,9 @@ func (s *Server) pageOf(c *gin.Context, defaultLimit int) (graph.Page, bool) {
 			return p, false
 		}
 		*q.into = n
+	}
+	if p.Limit == 0 || p.Limit > largePage {
+		return p, s.admitLarge(c)
 	}
 	return p, true
 }

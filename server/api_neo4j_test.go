@@ -693,3 +693,38 @@ func hasNot(t *testing.T, what string, got, has, not []string) {
 		}
 	}
 }
+
+// TestLargePagesTakeTurnsOnNeo4j: large pages of every kind asked for at
+// once on the real graph, one built at a time, all answer in full and
+// give their turn back.
+func TestLargePagesTakeTurnsOnNeo4j(t *testing.T) {
+	_, st := seededServer(t)
+	s, err := New(Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Static(),
+		Topic: "T", QueryTimeout: 5 * time.Second, LargePages: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := conforming(t, s.Handler())
+	targets := []string{"/api/ask?q=who+opposed+the+deal&limit=1000", "/api/graph?limit=1000", "/api/actors?format=csv",
+		"/api/disagreements?limit=1000", "/api/documents?limit=5000", "/api/actors?limit=300"}
+	var wg sync.WaitGroup
+	codes := make([]int, 2*len(targets))
+	for i := range codes {
+		wg.Go(func() {
+			var body []byte
+			codes[i], body = do(t, h, "GET", targets[i%len(targets)], "")
+			if codes[i] == http.StatusOK && len(body) < 100 {
+				t.Errorf("%s: %d bytes: %s", targets[i%len(targets)], len(body), body)
+			}
+		})
+	}
+	wg.Wait()
+	for i, code := range codes {
+		if code != http.StatusOK {
+			t.Errorf("%s: %d", targets[i%len(targets)], code)
+		}
+	}
+	if n := len(s.large); n != 0 {
+		t.Errorf("%d turns still held after every large page answered", n)
+	}
+}

@@ -81,7 +81,8 @@ func (s *Server) auth() gin.HandlerFunc {
 	}
 }
 
-// limits caps the request body and bounds the request's time in Neo4j.
+// limits caps the request body, bounds the request's time in Neo4j, and
+// gives back the large page's turn (admitLarge) a request took.
 func (s *Server) limits() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxBody)
@@ -89,6 +90,30 @@ func (s *Server) limits() gin.HandlerFunc {
 		defer cancel()
 		c.Request = c.Request.WithContext(ctx)
 		c.Next()
+		if c.GetBool(largeKey) {
+			<-s.large
+		}
+	}
+}
+
+// largeKey marks a request that holds a large page's turn.
+const largeKey = "stancegraph.large"
+
+// admitLarge waits for a turn to build a large page: 32 requests for
+// everything at once held 640-712 MB together, and none finished within
+// the query timeout. A request that gets no turn within its time answers
+// 503 with Retry-After, and ok is false.
+func (s *Server) admitLarge(c *gin.Context) bool {
+	select {
+	case s.large <- struct{}{}:
+		c.Set(largeKey, true)
+		return true
+	case <-c.Request.Context().Done():
+		c.Header("Retry-After", "5")
+		fail(c, s.log, model.Errorf(model.Unavailable,
+			"busy: %d large pages (downloads, or more than %d rows) are being built; ask again shortly or for a smaller page (?limit=)",
+			cap(s.large), largePage))
+		return false
 	}
 }
 

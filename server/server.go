@@ -73,6 +73,9 @@ type Options struct {
 	QueryTimeout time.Duration
 	RowCap       int
 	ByteCap      int
+	// LargePages is how many large pages (see admitLarge) are built at
+	// once; 2 if not set.
+	LargePages int
 	// FileQueries are the saved queries shipped as .cypher files.
 	FileQueries []cypher.Query
 	// Resolver maps names to actor ids for plain questions; defaults to
@@ -90,6 +93,8 @@ type Server struct {
 	Options
 	log   *slog.Logger
 	pages *template.Template
+	// large holds a token for each large page being built.
+	large chan struct{}
 }
 
 // New builds a server. Templates are parsed here so that a broken page
@@ -114,10 +119,13 @@ func New(o Options) (*Server, error) {
 	if o.ByteCap <= 0 {
 		o.ByteCap = 4 << 20
 	}
+	if o.LargePages <= 0 {
+		o.LargePages = 2
+	}
 	if o.Resolver == nil {
 		o.Resolver = graphResolver{o.Graph}
 	}
-	s := &Server{Options: o, log: o.Logger, pages: pages}
+	s := &Server{Options: o, log: o.Logger, pages: pages, large: make(chan struct{}, o.LargePages)}
 	if !s.hasBundle() {
 		s.log.Warn("this binary has no front-end bundle (static/dist/app.js): the page will say so and do nothing; build with make build, or make web before go build")
 	}

@@ -35,7 +35,7 @@ func configView(c config.Config) map[string]any {
 			"start_timeout": c.Local.StartTimeout.String()},
 		"server": map[string]any{"addr": c.Server.Addr, "hosts": c.Server.Hosts, "token": c.Server.Token,
 			"tls_cert": c.Server.TLSCert, "tls_key": c.Server.TLSKey,
-			"query_timeout": c.Server.QueryTimeout.String(), "row_cap": c.Server.RowCap, "byte_cap": c.Server.ByteCap},
+			"query_timeout": c.Server.QueryTimeout.String(), "row_cap": c.Server.RowCap, "byte_cap": c.Server.ByteCap, "large_pages": c.Server.LargePages},
 		"ingest": map[string]any{"max_bytes": c.Ingest.MaxBytes, "batch_size": c.Ingest.BatchSize, "workers": c.Ingest.Workers,
 			"writers": c.Ingest.Writers, "docs_per_transaction": c.Ingest.DocsPerTransaction,
 			"bulk_from": c.Ingest.BulkFrom},

@@ -51,7 +51,7 @@ needed, and recovers by itself when Neo4j comes back.`,
 			srv, err := server.New(server.Options{Graph: st, Logger: a.log, Templates: web.Templates(),
 				Static: web.Static(), Topic: a.pageTitle(), Addr: sc.Addr, Hosts: sc.Hosts, Token: sc.Token,
 				OpenWithoutToken: openWithoutToken, TLSCert: sc.TLSCert, TLSKey: sc.TLSKey,
-				QueryTimeout: sc.QueryTimeout, RowCap: sc.RowCap, ByteCap: sc.ByteCap, FileQueries: fileQueries,
+				QueryTimeout: sc.QueryTimeout, RowCap: sc.RowCap, ByteCap: sc.ByteCap, LargePages: sc.LargePages, FileQueries: fileQueries,
 				Resolver: nameResolver{gaz: g, graph: st}})
 			if err != nil {
 				return err
