@@ -116,8 +116,9 @@ func requests(dataset string) int {
 // HTTP under 32 concurrent clients, and for one client alone: the page
 // they answer by default (an answer's first 50 rows with their evidence
 // and graph, the graph's 40 actors with the most evidence); beside each,
-// the same work done straight through the graph package (the driver,
-// without HTTP and JSON), whose ratio is what the API adds; and, as the
+// the same work done straight through the packages (ask.Respond, the
+// graph package's reads: the driver without HTTP and JSON), whose ratio
+// is what the API adds; and, as the
 // baseline, everything at once (limit=10000), which is what both answered
 // before they came in pages. The disagreements report and "who changed
 // their position?" are measured the same way, and the document filter's
@@ -195,22 +196,7 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 	b.Run("ask/direct", func(b *testing.B) {
 		for b.Loop() {
 			load(b, n, clients, false, func() error {
-				q, ok, err := ask.Parse(ctx, question, resolver, nil, "")
-				if err != nil || !ok {
-					return fmt.Errorf("parse: %v %v", ok, err)
-				}
-				rows, _, err := st.ReadPage(ctx, q.Cypher, q.Params, 30*time.Second, 1000, graph.Page{Limit: answerPage})
-				if err != nil {
-					return err
-				}
-				ids := make([]string, 0, answerPage)
-				for _, r := range rows.Rows {
-					ids = append(ids, r[0].(string))
-				}
-				if _, err := st.ClaimsOf(ctx, ids, "oppose", ""); err != nil {
-					return err
-				}
-				_, err = st.Subgraph(ctx, ids, "")
+				_, err := ask.Respond(ctx, st, resolver, question, "", ask.Limits{Timeout: 30 * time.Second, Rows: 1000, Page: graph.Page{Limit: answerPage}})
 				return err
 			})
 		}
