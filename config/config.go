@@ -86,8 +86,8 @@ type Server struct {
 	RowCap       int           `mapstructure:"row_cap"`
 	// ByteCap bounds an ad-hoc or saved query's result as JSON.
 	ByteCap int `mapstructure:"byte_cap"`
-	// LargePages is how many large pages (downloads, or more rows than
-	// any page asks for by default) are built at once.
+	// LargePages is how many large pages (downloads without a limit, or
+	// more items than any page asks for by default) are built at once.
 	LargePages int `mapstructure:"large_pages"`
 }
 

@@ -56,6 +56,7 @@ func TestLoadRejectsBadValuesNamingTheKey(t *testing.T) {
 		{"host with a scheme", "server:\n  hosts: ['http://evil.example']\n", "server.hosts[0]"},
 		{"certificate without key", "server:\n  tls_cert: cert.pem\n", "server.tls_cert"},
 		{"tiny byte cap", "server:\n  byte_cap: 10\n", "server.byte_cap"},
+		{"no large pages", "server:\n  large_pages: 0\n", "server.large_pages"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package graph
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestUnorderedDropsOnlyTheFinalOrder(t *testing.T) {
 	tests := []struct{ name, query, want string }{
@@ -29,10 +32,26 @@ func TestCountingReadsNoColumnsWhereItNeedNot(t *testing.T) {
 			"CALL {\nMATCH (a)-->(b)\nRETURN DISTINCT b.id AS id\n}\nRETURN count(*) AS total"},
 		{"a RETURN only inside a subquery", "MATCH (a)\nCALL (a) {\nRETURN a.x AS x\n}",
 			"CALL {\nMATCH (a)\nCALL (a) {\nRETURN a.x AS x\n}\n}\nRETURN count(*) AS total"},
+		{"an aggregate with a space before its bracket", "MATCH (a)\nRETURN collect (a.x) AS xs",
+			"CALL {\nMATCH (a)\nRETURN collect (a.x) AS xs\n}\nRETURN count(*) AS total"},
+		{"a plugin's aggregate", "MATCH (a)\nRETURN apoc.agg.first(a) AS a",
+			"CALL {\nMATCH (a)\nRETURN apoc.agg.first(a) AS a\n}\nRETURN count(*) AS total"},
+		{"a UNION", "MATCH (a)\nRETURN a.x AS x\nUNION\nMATCH (b)\nRETURN b.x AS x",
+			"CALL {\nMATCH (a)\nRETURN a.x AS x\nUNION\nMATCH (b)\nRETURN b.x AS x\n}\nRETURN count(*) AS total"},
 	}
 	for _, tt := range tests {
 		if got := counting(tt.query); got != tt.want {
 			t.Errorf("%s: got\n%s\nwant\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestEveryQuestionIsCountedWithoutItsColumns: no question template falls
+// back to counting in a subquery, which reads every column.
+func TestEveryQuestionIsCountedWithoutItsColumns(t *testing.T) {
+	for _, q := range QuestionTemplates() {
+		if got := counting(q); strings.HasPrefix(got, "CALL {") || !strings.HasSuffix(got, "\nRETURN count(*) AS total") {
+			t.Errorf("counted in a subquery:\n%s", got)
 		}
 	}
 }

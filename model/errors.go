@@ -19,6 +19,8 @@ const (
 	TooLarge    Code = "too_large"
 	Forbidden   Code = "forbidden"
 	Misdirected Code = "misdirected"
+	// Busy: the server's share of some work is taken; ask again later.
+	Busy Code = "busy"
 	Internal    Code = "internal"
 )
 

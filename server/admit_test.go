@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -14,8 +15,9 @@ import (
 )
 
 // heldActors is a graph whose actor lists of the sizes it holds report
-// that they started, then wait for their size's release. They hold on past their request's
-// time, so that a page waiting for the turn times out first.
+// that they started, then wait for their size's release. They hold on past
+// their request's time, so that a page waiting for the turn times out
+// first. A list of panicSize panics.
 type heldActors struct {
 	graphAPI
 	started chan int
@@ -24,7 +26,12 @@ type heldActors struct {
 
 func (heldActors) CheckTopic(context.Context, string) error { return nil }
 
+const panicSize = 999
+
 func (h heldActors) Actors(_ context.Context, f graph.ActorFilter) ([]graph.Actor, int, error) {
+	if f.Page.Limit == panicSize {
+		panic("a handler's bug")
+	}
 	if release, held := h.release[f.Page.Limit]; held {
 		h.started <- f.Page.Limit
 		<-release
@@ -33,9 +40,9 @@ func (h heldActors) Actors(_ context.Context, f graph.ActorFilter) ([]graph.Acto
 }
 
 // TestLargePagesTakeTurns: with one turn, a large page waits while
-// another is built and answers 503 with Retry-After when its time runs
+// another is built and answers 429 with Retry-After when its time runs
 // out; a page of the default size does not wait; the turn comes back when
-// the first is done.
+// the first is done, and when a handler panics.
 func TestLargePagesTakeTurns(t *testing.T) {
 	g := heldActors{started: make(chan int, 8), release: map[int]chan struct{}{5000: make(chan struct{}, 2), 200: make(chan struct{}, 1)}}
 	s, err := New(Options{Graph: g, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Templates(),
@@ -81,8 +88,8 @@ func TestLargePagesTakeTurns(t *testing.T) {
 	wait("the first large page", 5000)
 	for _, target := range []string{"/api/actors?limit=201", "/api/actors?format=csv"} {
 		rec := get(target)
-		if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" || !strings.Contains(rec.Body.String(), "large pages") {
-			t.Errorf("%s while a large page is built: %d, Retry-After %q, %s; want 503 with Retry-After", target, rec.Code,
+		if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" || !strings.Contains(rec.Body.String(), `"code":"busy"`) {
+			t.Errorf("%s while a large page is built: %d, Retry-After %q, %s; want 429 busy with Retry-After", target, rec.Code,
 				rec.Header().Get("Retry-After"), rec.Body)
 		}
 	}
@@ -94,8 +101,11 @@ func TestLargePagesTakeTurns(t *testing.T) {
 	g.release[5000] <- struct{}{}
 	answer("the first large page", first)
 
+	if rec := get(fmt.Sprintf("/api/actors?limit=%d", panicSize)); rec.Code != http.StatusInternalServerError {
+		t.Fatalf("a large page whose handler panics: %d %s", rec.Code, rec.Body)
+	}
 	next := inBackground("/api/actors?limit=5000")
-	wait("a large page after the first", 5000)
+	wait("a large page after the first and the one that panicked", 5000)
 	g.release[5000] <- struct{}{}
 	answer("a large page after the first", next)
 }

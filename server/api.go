@@ -50,9 +50,9 @@ const (
 	// documentsPage fills the page's document filter.
 	documentsPage = 200
 	maxPage       = 10000
-	// largePage: a page of more rows, or a download, waits for its turn
-	// (admitLarge).
-	largePage = documentsPage
+	// largePage: a page of more items than any page asks for by default,
+	// or a download without a limit, waits for its turn (admitLarge).
+	largePage = max(actorsPage, graphPage, claimsPage, answerPage, disagreementsPage, documentsPage)
 )
 
 // pageOf reads ?limit= and ?offset=; an answer with an error has been

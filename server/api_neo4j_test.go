@@ -696,11 +696,12 @@ func hasNot(t *testing.T, what string, got, has, not []string) {
 
 // TestLargePagesTakeTurnsOnNeo4j: large pages of every kind asked for at
 // once on the real graph, one built at a time, all answer in full and
-// give their turn back.
+// give their turn back. (That they wait for it, and how they are refused,
+// is TestLargePagesTakeTurns.)
 func TestLargePagesTakeTurnsOnNeo4j(t *testing.T) {
 	_, st := seededServer(t)
 	s, err := New(Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Static(),
-		Topic: "T", QueryTimeout: 5 * time.Second, LargePages: 1})
+		Topic: "T", QueryTimeout: 20 * time.Second, LargePages: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 
 	"github.com/gin-gonic/gin"
 
@@ -29,6 +30,8 @@ func statusOf(code model.Code) int {
 		return http.StatusGatewayTimeout
 	case model.Misdirected:
 		return http.StatusMisdirectedRequest
+	case model.Busy:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }
@@ -49,6 +52,13 @@ func fail(c *gin.Context, log *slog.Logger, err error) {
 		log.Error("request failed", "method", c.Request.Method, "path", c.FullPath(), "status", status, "err", err)
 	}
 	c.AbortWithStatusJSON(status, errorBody{Error: model.ErrorMessage(err), Code: code})
+}
+
+// recovered answers a request whose handler panicked as any other
+// internal failure, in JSON, and logs the panic with its stack.
+func (s *Server) recovered(c *gin.Context, v any) {
+	s.log.Error("request panicked", "method", c.Request.Method, "path", c.FullPath(), "panic", v, "stack", string(debug.Stack()))
+	c.AbortWithStatusJSON(http.StatusInternalServerError, errorBody{Error: "internal error", Code: model.Internal})
 }
 
 func asMaxBytes(err error, target **http.MaxBytesError) bool {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -154,7 +155,7 @@ const maxBody = 1 << 20
 // Handler builds the router: every route in one table.
 func (s *Server) Handler() http.Handler {
 	r := gin.New()
-	r.Use(gin.Recovery(), s.requestLog(), securityHeaders(), s.hostGuard(), s.sameOrigin())
+	r.Use(gin.CustomRecoveryWithWriter(io.Discard, s.recovered), s.requestLog(), securityHeaders(), s.hostGuard(), s.sameOrigin())
 	r.GET("/healthz", s.healthz)
 
 	p := r.Group("/", s.auth(), s.limits())
