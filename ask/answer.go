@@ -76,18 +76,27 @@ type Answer struct {
 	Forms   []Form          `json:"forms,omitempty"`
 }
 
+// Check refuses a question that cannot be asked at all (empty, too long,
+// not UTF-8), naming the parameter, before anything is read for it.
+func Check(q string) error {
+	switch {
+	case strings.TrimSpace(q) == "":
+		return model.Errorf(model.Invalid, "parameter q: ask a question, e.g. ?q=who opposed the deal")
+	case len(q) > MaxBytes:
+		return model.Errorf(model.Invalid, "parameter q: questions are limited to %d bytes", MaxBytes)
+	case !utf8.ValidString(q):
+		return model.Errorf(model.Invalid, "parameter q: not valid UTF-8")
+	}
+	return nil
+}
+
 // Respond answers the question q, on topic (an id, "" for every topic)
 // unless q names one. A question it does not understand gets the forms
 // it does, not an error; errors are a bad q or topic (Invalid, NotFound,
 // naming the parameter) or the graph's.
 func Respond(ctx context.Context, r Reader, names Resolver, q, topic string, lim Limits) (Answer, error) {
-	switch {
-	case strings.TrimSpace(q) == "":
-		return Answer{}, model.Errorf(model.Invalid, "parameter q: ask a question, e.g. ?q=who opposed the deal")
-	case len(q) > MaxBytes:
-		return Answer{}, model.Errorf(model.Invalid, "parameter q: questions are limited to %d bytes", MaxBytes)
-	case !utf8.ValidString(q):
-		return Answer{}, model.Errorf(model.Invalid, "parameter q: not valid UTF-8")
+	if err := Check(q); err != nil {
+		return Answer{}, err
 	}
 	known, err := topics(ctx, r, topic)
 	if err != nil {

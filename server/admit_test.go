@@ -41,8 +41,9 @@ func (h heldActors) Actors(_ context.Context, f graph.ActorFilter) ([]graph.Acto
 
 // TestLargePagesTakeTurns: with one turn, a large page waits while
 // another is built and answers 429 with Retry-After when its time runs
-// out; a page of the default size does not wait; the turn comes back when
-// the first is done, and when a handler panics.
+// out; a page of the default size does not wait, nor a question that
+// cannot be asked; the turn comes back when the first is done, and when a
+// handler panics.
 func TestLargePagesTakeTurns(t *testing.T) {
 	g := heldActors{started: make(chan int, 8), release: map[int]chan struct{}{5000: make(chan struct{}, 2), 200: make(chan struct{}, 1)}}
 	s, err := New(Options{Graph: g, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Templates(),
@@ -92,6 +93,10 @@ func TestLargePagesTakeTurns(t *testing.T) {
 			t.Errorf("%s while a large page is built: %d, Retry-After %q, %s; want 429 busy with Retry-After", target, rec.Code,
 				rec.Header().Get("Retry-After"), rec.Body)
 		}
+	}
+
+	if rec := get("/api/ask?q=+&limit=5000"); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "parameter q") {
+		t.Errorf("an empty question for a large page while one is built: %d %s, want 400 at once", rec.Code, rec.Body)
 	}
 
 	small := inBackground("/api/actors?limit=200")

@@ -19,6 +19,12 @@ type answer struct {
 // evidence behind each, and the graph of the actors involved. A question
 // it does not understand gets the forms it does, never an error.
 func (s *Server) ask(c *gin.Context) {
+	// A question that cannot be asked is refused before a large page
+	// waits for its turn.
+	if err := ask.Check(c.Query("q")); err != nil {
+		fail(c, s.log, err)
+		return
+	}
 	page, ok := s.pageOf(c, answerPage)
 	if !ok {
 		return

@@ -121,8 +121,8 @@ func (s *Server) admitLarge(c *gin.Context) bool {
 		// A large page takes a few seconds on a large graph.
 		c.Header("Retry-After", "5")
 		fail(c, s.log, model.Errorf(model.Busy,
-			"busy: %d large pages (more than %d items, or downloads without a limit) are being built; ask again shortly or for a smaller page (?limit=)",
-			cap(s.large), largePage))
+			"busy: large pages (more than %d items, or downloads without a limit) are built %d at a time and none was free; ask again shortly or for a smaller page (?limit=)",
+			largePage, cap(s.large)))
 		return false
 	}
 }
