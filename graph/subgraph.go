@@ -136,7 +136,9 @@ RETURN a {.id, .name, .kind, .aliases} AS actor, edges,
 		return sg.Actors[i].Name < sg.Actors[j].Name
 	})
 	sort.Slice(sg.Stances, func(i, j int) bool { return sg.Stances[i].ID() < sg.Stances[j].ID() })
-	slices.SortFunc(sg.Affiliations, func(x, y Link) int { return cmp.Or(cmp.Compare(x.Person, y.Person), cmp.Compare(x.Org, y.Org), cmp.Compare(x.Role, y.Role)) })
+	slices.SortFunc(sg.Affiliations, func(x, y Link) int {
+		return cmp.Or(cmp.Compare(x.Person, y.Person), cmp.Compare(x.Org, y.Org), cmp.Compare(x.Role, y.Role))
+	})
 	sg.Topics = topicRefs(names)
 	return sg, nil
 }

@@ -20,8 +20,8 @@ const (
 	Forbidden   Code = "forbidden"
 	Misdirected Code = "misdirected"
 	// Busy: the server's share of some work is taken; ask again later.
-	Busy Code = "busy"
-	Internal    Code = "internal"
+	Busy     Code = "busy"
+	Internal Code = "internal"
 )
 
 // Error is an error with a code and a message safe to show a user.
