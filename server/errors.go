@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -55,10 +56,9 @@ func fail(c *gin.Context, log *slog.Logger, err error) {
 }
 
 // recovered answers a request whose handler panicked as any other
-// internal failure, in JSON, and logs the panic with its stack.
+// internal failure, logging the panic with its stack.
 func (s *Server) recovered(c *gin.Context, v any) {
-	s.log.Error("request panicked", "method", c.Request.Method, "path", c.FullPath(), "panic", v, "stack", string(debug.Stack()))
-	c.AbortWithStatusJSON(http.StatusInternalServerError, errorBody{Error: "internal error", Code: model.Internal})
+	fail(c, s.log, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
 }
 
 func asMaxBytes(err error, target **http.MaxBytesError) bool {
