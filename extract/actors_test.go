@@ -65,7 +65,7 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 		{"Sen. Ola Vik and Senator Eva Lind spoke.", []string{"sen.", "senator", "spoke"}, [][2]int{{0, 9}, {13, 40}}},
 	}
 	for _, tc := range tests {
-		got := windows(tc.text, strings.ToLower(tc.text), tc.triggers, 2, 5)
+		got := windows(tc.text, newTriggerSet(tc.triggers).find(strings.ToLower(tc.text), true), wordSet(tc.triggers), 2, 5)
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%q: windows %v, want %v", tc.text, got, tc.want)
 		}
@@ -138,7 +138,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 			if n.starts == nil {
 				continue
 			}
-			for _, w := range windows(ln, lower, n.triggers, n.before, n.after) {
+			for _, w := range windows(ln, personTriggers.find(lower, true), n.triggers, n.before, n.after) {
 				want := n.re.FindAllStringSubmatchIndex(ln[w[0]:w[1]], -1)
 				got := findFrom(n.at, ln[w[0]:w[1]], n.starts(ln[w[0]:w[1]], lower[w[0]:w[1]]))
 				if fmt.Sprint(got) != fmt.Sprint(want) {
