@@ -116,17 +116,19 @@ func (d *docState) parse(ctx context.Context, p Parser) error {
 	}
 	// Only sentences that can carry a stance are parsed; the rest keep
 	// their names from the gazetteer and the patterns.
-	var texts []string
+	var texts, lowers []string
 	var which []int
 	for i := range d.sents {
 		t := d.text(i)
-		if !d.x.lex.mayCarry(asciiLower(t)) && !d.x.topic.about(asciiLower(t)) {
+		lower := d.lower[d.sents[i].start:d.sents[i].end]
+		if !d.x.lex.mayCarry(lower) && !d.x.topic.about(lower) {
 			continue
 		}
 		if d.sents[i].line == 0 && d.lines[0].kind == heading {
 			t = d.truecase(t)
 		}
 		texts = append(texts, t)
+		lowers = append(lowers, lower)
 		which = append(which, i)
 	}
 	parsed, err := p.Parse(ctx, texts)
@@ -139,7 +141,7 @@ func (d *docState) parse(ctx context.Context, p Parser) error {
 		}
 		s := &d.sents[which[k]]
 		s.p = &parsed[k]
-		s.topic = d.x.topic.mark(s.p)
+		s.topic = d.x.topic.mark(s.p, lowers[k])
 		s.actor = make([]string, len(s.p.Tokens))
 	}
 	return nil

@@ -160,8 +160,14 @@ type normalized struct {
 
 func normalize(s string) normalized {
 	var b strings.Builder
+	b.Grow(len(s))
 	orig := make([]int, 0, len(s)+1)
 	for i, r := range s {
+		if r >= ' ' && r < 0x7f && r != '`' || r == '\n' {
+			b.WriteByte(byte(r)) // most of any text: kept as it is
+			orig = append(orig, i)
+			continue
+		}
 		var rep string
 		switch r {
 		case '\u2018', '\u2019', '\u201B', '\u2032', '`':

@@ -296,9 +296,9 @@ func TestSegmentLines(t *testing.T) {
 }
 
 func TestNormalizeKeepsOffsets(t *testing.T) {
-	in := "\u201cNo\u201d \u2014 it\u2019s\u00a0done\tnow."
+	in := "\u201cNo\u201d \u2014 it\u2019s\u00a0done\tnow.\n`\u00dcnal`\x7f!"
 	n := normalize(in)
-	if want := `"No" - it's done now.`; n.text != want {
+	if want := "\"No\" - it's done now.\n'\u00dcnal' !"; n.text != want {
 		t.Fatalf("normalized %q, want %q", n.text, want)
 	}
 	if len(n.orig) != len(n.text)+1 || n.orig[len(n.text)] != len(in) {

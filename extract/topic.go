@@ -142,12 +142,12 @@ func (m *topicMatcher) headNoun(lemma string) bool {
 func (m *topicMatcher) about(lower string) bool { return m.terms.MatchString(lower) }
 
 // mark returns, per token, whether it belongs to a name of the topic.
-func (m *topicMatcher) mark(p *syntax.Sentence) []bool {
+// lower is the lower-cased normalized text the sentence was parsed from.
+func (m *topicMatcher) mark(p *syntax.Sentence, lower string) []bool {
 	out := make([]bool, len(p.Tokens))
-	lower := asciiLower(normalize(p.Text).text)
 	if len(lower) != len(p.Text) {
-		// Normalization changed byte lengths (curly quotes to straight
-		// ones): match on the original instead.
+		// The parser's text is not the one given (offsets would not
+		// hold): match on its own.
 		lower = strings.ToLower(p.Text)
 	}
 	if m.needs != nil && !containsAny(lower, m.needs) {

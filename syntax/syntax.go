@@ -52,7 +52,7 @@ type Sentence struct {
 type index struct {
 	tree, edges int     // the lengths indexed: a parser still appending edges gets a new index
 	head        []int   // the first basic-tree edge into each token, -1 for none
-	kids        [][]int // basic-tree edges out of each token, in Tree's order
+	kids        [][]int // basic-tree edges out of each token, by dependent
 	out, in     [][]int // enhanced edges out of and into each token, in Edges' order
 }
 
@@ -87,6 +87,9 @@ func (s *Sentence) indexed() *index {
 		if e.Dep >= -1 {
 			x.in[e.Dep+1] = append(x.in[e.Dep+1], k)
 		}
+	}
+	for _, ks := range x.kids {
+		slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
 	}
 	s.idx = x
 	return x
@@ -147,7 +150,6 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 			out = append(out, e.Dep)
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 

@@ -2,6 +2,7 @@ package syntax_test
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/syntax"
@@ -45,6 +46,13 @@ func TestQueries(t *testing.T) {
 	}
 	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5}) {
 		t.Errorf("tree children of rejected: %v, want [0 5]", got)
+	}
+	// A parser may list a head's edges in any order; children come in
+	// text order.
+	r := sentence()
+	slices.Reverse(r.Tree)
+	if got := r.Children(3); !reflect.DeepEqual(got, []int{0, 5}) {
+		t.Errorf("tree children of rejected, edges reversed: %v, want [0 5]", got)
 	}
 	if h, rel := s.Head(5); h != 3 || rel != "obj" {
 		t.Errorf("head of deal: %d %s", h, rel)
