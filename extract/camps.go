@@ -14,7 +14,7 @@ import (
 func (d *docState) camps(i int) {
 	p := d.sents[i].p
 	for c, tok := range p.Tokens {
-		stance, ok := d.campPrefix(strings.ToLower(tok.Text))
+		stance, ok := d.campPrefix(p.Lower(c))
 		if !ok {
 			continue
 		}
@@ -24,7 +24,7 @@ func (d *docState) camps(i int) {
 		}
 		var members []int
 		for _, v := range p.Children(h, "acl:relcl", "acl") {
-			if including[strings.ToLower(p.Tokens[v].Lemma)] {
+			if including[p.LowerLemma(v)] {
 				members = append(members, p.Children(v, "obj")...)
 			}
 		}

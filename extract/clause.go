@@ -32,7 +32,7 @@ func (d *docState) stances(i int) {
 		if listed[c] {
 			continue
 		}
-		for _, cue := range d.x.lex.cuesAt(s.p.Tokens[c]) {
+		for _, cue := range d.x.lex.cuesAt(s.p, c) {
 			if end, ok := d.matchCue(i, c, cue); ok {
 				d.cueClaims(i, phraseHead(s.p, c, end), c, end, cue)
 			}
@@ -102,7 +102,7 @@ func (d *docState) listReactions(i int) map[int]bool {
 	listed := map[int]bool{}
 	start := colon + 1
 	for t := colon + 1; t <= len(p.Tokens); t++ {
-		if t < len(p.Tokens) && !(p.Tokens[t].Text == "," || p.Tokens[t].Text == ";" || strings.ToLower(p.Tokens[t].Text) == "and" || p.Tokens[t].Text == ".") {
+		if t < len(p.Tokens) && !(p.Tokens[t].Text == "," || p.Tokens[t].Text == ";" || p.Lower(t) == "and" || p.Tokens[t].Text == ".") {
 			continue
 		}
 		if d.listItem(i, start, t) {
@@ -129,13 +129,13 @@ func (d *docState) listItem(i, a, b int) bool {
 	}
 	hedge := false
 	for k < b && p.Tokens[k].POS == "RB" {
-		hedge = hedge || hedges[strings.ToLower(p.Tokens[k].Text)]
+		hedge = hedge || hedges[p.Lower(k)]
 		k++
 	}
 	if k != b-1 {
 		return false
 	}
-	for _, cue := range d.x.lex.cuesAt(p.Tokens[k]) {
+	for _, cue := range d.x.lex.cuesAt(p, k) {
 		if len(cue.words) > 1 || cue.Demanded || cue.Act {
 			continue
 		}
@@ -188,7 +188,7 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 		if cue.POS == "verb" {
 			found := false
 			for _, k := range p.Children(c, "compound:prt") {
-				if strings.ToLower(p.Tokens[k].Lemma) == w {
+				if p.LowerLemma(k) == w {
 					found = true
 					end = max(end, k)
 				}
@@ -206,10 +206,10 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 		// Determiners and modifiers may come between the words: "sought
 		// an assurance", "threw its full support behind".
 		k := end + 1
-		for k < len(p.Tokens) && k <= end+3 && !wordIs(p.Tokens[k], w) && fillers[p.Tokens[k].POS] {
+		for k < len(p.Tokens) && k <= end+3 && !wordIs(p, k, w) && fillers[p.Tokens[k].POS] {
 			k++
 		}
-		if k >= len(p.Tokens) || !wordIs(p.Tokens[k], w) {
+		if k >= len(p.Tokens) || !wordIs(p, k, w) {
 			return 0, false
 		}
 		end = k
@@ -250,8 +250,8 @@ func phraseHead(p *syntax.Sentence, first, last int) int {
 // fillers are the parts of speech that may stand between a phrase's words.
 var fillers = map[string]bool{"DT": true, "PRP$": true, "JJ": true, "RB": true, "POS": true, "CD": true, "JJS": true, "JJR": true}
 
-func wordIs(t syntax.Token, w string) bool {
-	return strings.ToLower(t.Lemma) == w || strings.ToLower(t.Text) == w
+func wordIs(p *syntax.Sentence, k int, w string) bool {
+	return p.LowerLemma(k) == w || p.Lower(k) == w
 }
 
 // cueClaims finds who holds the stance of the cue at token c and whether
@@ -346,7 +346,7 @@ func (d *docState) easer(i, c int, cue lexCue) int {
 	if cue.Stance == model.Support || !p.Tokens[c].IsNoun() {
 		return -1
 	}
-	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && easing[strings.ToLower(p.Tokens[h].Lemma)] && !d.negated(i, h) {
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && easing[p.LowerLemma(h)] && !d.negated(i, h) {
 		return h
 	}
 	return -1
@@ -378,7 +378,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	}
 	for n, steps := c, 0; n >= 0 && steps < 4; steps++ {
 		for _, m := range p.Children(n, "mark") {
-			if w := strings.ToLower(p.Tokens[m].Text); w == "whether" || conditions[w] {
+			if w := p.Lower(m); w == "whether" || conditions[w] {
 				return false
 			}
 		}
@@ -399,11 +399,11 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		// infinitive states a position only under a verb of intent.
 		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" && p.Tokens[h].IsVerb() // "brushed France aside to clinch it"
 		// "has the power to throw it out" is no "has to throw it out".
-		capacity := strings.ToLower(p.Tokens[h].Lemma) == "have" && len(p.Children(h, "obj")) > 0
+		capacity := p.LowerLemma(h) == "have" && len(p.Children(h, "obj")) > 0
 		if rankedPredicate(p, n) >= 0 {
 			break // "became the first state to ratify it": it did
 		}
-		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && (capacity || !intended(p, h) && !controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && !negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] && !delayingGovernors[strings.ToLower(p.Tokens[h].Lemma)]) {
+		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && (capacity || !intended(p, h) && !controlVerbs[p.LowerLemma(h)] && !negativeGovernors[p.LowerLemma(h)] && !delayingGovernors[p.LowerLemma(h)]) {
 			return false
 		}
 		// "likely to adopt a resolution endorsing it": a participle
@@ -422,31 +422,31 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	// "required the approval of every parliament", "must still win the
 	// backing of": support wanted, not given.
 	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsNoun() && (syntax.Base(rel) == "obj" || rel == "nsubj:pass") {
-		if wanting[strings.ToLower(p.Tokens[h].Lemma)] {
+		if wanting[p.LowerLemma(h)] {
 			return false
 		}
 		if hasAux(p, h, "must", "need") {
 			return false
 		}
 		// "will manage to win the support of parliament": a forecast.
-		if receivers[strings.ToLower(p.Tokens[h].Lemma)] && d.foretold(i, h) {
+		if receivers[p.LowerLemma(h)] && d.foretold(i, h) {
 			return false
 		}
 	}
 	// "it would be wrong for the House to give that its approval": the
 	// light verb's clause decides.
 	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsNoun() && (syntax.Base(rel) == "obj" || syntax.Base(rel) == "obl") &&
-		lightVerbs[strings.ToLower(p.Tokens[h].Lemma)] && d.markerOf(i, h) == "to" && !d.asserted(i, h, lexCue{}) {
+		lightVerbs[p.LowerLemma(h)] && d.markerOf(i, h) == "to" && !d.asserted(i, h, lexCue{}) {
 		return false
 	}
 	// "its intent to join" is a position; "distrust the Taliban's
 	// intentions" is not.
-	if p.Tokens[c].IsNoun() && purposeNouns[strings.ToLower(p.Tokens[c].Lemma)] && !d.withInfinitive(i, c) {
+	if p.Tokens[c].IsNoun() && purposeNouns[p.LowerLemma(c)] && !d.withInfinitive(i, c) {
 		return false
 	}
 	// "holds no veto": no position at all.
 	for _, k := range p.Children(c, "det") {
-		if strings.ToLower(p.Tokens[k].Text) == "no" && cue.Stance == model.Oppose && p.Tokens[c].IsNoun() {
+		if p.Lower(k) == "no" && cue.Stance == model.Oppose && p.Tokens[c].IsNoun() {
 			return false
 		}
 	}
@@ -454,7 +454,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	for _, k := range append(p.Children(c, "conj"), headIfConj(p, c)...) {
 		if len(d.cuesOn(i, k)) > 0 {
 			for _, cc := range append(p.Children(k, "cc"), p.Children(c, "cc")...) {
-				if strings.ToLower(p.Tokens[cc].Text) == "or" {
+				if p.Lower(cc) == "or" {
 					return false
 				}
 			}
@@ -532,7 +532,7 @@ func (d *docState) upInfinitives(i, v int, match func(string) bool, rels ...stri
 	p := d.sents[i].p
 	return upXcomp(p, v, func(n int) bool {
 		for _, a := range p.Children(n, rels...) {
-			if match(strings.ToLower(p.Tokens[a].Text)) {
+			if match(p.Lower(a)) {
 				return true
 			}
 		}
@@ -580,7 +580,7 @@ func (d *docState) afterCondition(i, c int) bool {
 	p := d.sents[i].p
 	for k := c - 1; k >= 0 && k >= c-6; k-- {
 		t := p.Tokens[k]
-		w := strings.ToLower(t.Text)
+		w := p.Lower(k)
 		switch {
 		case w == "if" || w == "unless" || w == "provided" || w == "providing" || w == "once":
 			return k < c-1
@@ -606,7 +606,7 @@ func (d *docState) foretoldPassive(i, c int) bool {
 		auxes = append(auxes, p.Children(h, "aux")...)
 	}
 	for _, a := range auxes {
-		switch strings.ToLower(p.Tokens[a].Text) {
+		switch p.Lower(a) {
 		case "must", "will", "'ll", "would", "shall", "should", "need", "to":
 			return true
 		}
@@ -631,7 +631,7 @@ func (d *docState) authors(i, c int) []string {
 	p := d.sents[i].p
 	var out []string
 	for _, t := range d.targets(i, c) {
-		if !actNouns[strings.ToLower(p.Tokens[t].Lemma)] || !isAnaphor(p, t) {
+		if !actNouns[p.LowerLemma(t)] || !isAnaphor(p, t) {
 			continue
 		}
 		for _, k := range p.Children(t, "nmod:poss") {
@@ -735,7 +735,7 @@ var manners = map[string]model.Stance{"warmly": model.Support, "positively": mod
 func (d *docState) manner(i, c int) (model.Stance, bool) {
 	p := d.sents[i].p
 	for _, k := range p.Children(c, "advmod") {
-		if s, ok := manners[strings.ToLower(p.Tokens[k].Text)]; ok {
+		if s, ok := manners[p.Lower(k)]; ok {
 			return s, true
 		}
 	}
@@ -751,7 +751,7 @@ func (d *docState) objectFits(i, c int, cue lexCue) bool {
 	p := d.sents[i].p
 	for _, k := range p.Children(c, "obj", "nsubj:pass", "obl") {
 		for _, o := range cue.Object {
-			if strings.ToLower(p.Tokens[k].Lemma) == o {
+			if p.LowerLemma(k) == o {
 				return true
 			}
 		}
@@ -770,7 +770,7 @@ var demandVerbs = map[string]bool{"seek": true, "request": true, "demand": true,
 func (d *docState) demander(i, c int) int {
 	p := d.sents[i].p
 	h, rel := p.Head(c)
-	if h < 0 || !demandVerbs[strings.ToLower(p.Tokens[h].Lemma)] {
+	if h < 0 || !demandVerbs[p.LowerLemma(h)] {
 		return -1
 	}
 	switch syntax.Base(rel) {
@@ -826,12 +826,12 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 	// A light verb carries the negation of its noun: "would not give it
 	// their support", "withheld their backing".
 	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" {
-		if d.negated(i, h) || negativeGovernors[strings.ToLower(p.Tokens[h].Lemma)] {
+		if d.negated(i, h) || negativeGovernors[p.LowerLemma(h)] {
 			negated = !negated
 		}
 	}
 	for _, k := range p.Children(c, "det") {
-		if strings.ToLower(p.Tokens[k].Text) == "no" {
+		if p.Lower(k) == "no" {
 			negated = !negated
 		}
 	}
@@ -868,7 +868,7 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 		if h < 0 || (syntax.Base(rel) != "xcomp" && !(syntax.Base(rel) == "ccomp" && p.Tokens[n].POS == "VBG") && !from && !described) {
 			break
 		}
-		lemma := strings.ToLower(p.Tokens[h].Lemma)
+		lemma := p.LowerLemma(h)
 		if negativeGovernors[lemma] || d.negated(i, h) || from && lemma == "keep" {
 			negated = !negated
 		}
@@ -880,11 +880,11 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 		switch base {
 		case model.Support:
 			stance = model.Oppose
-			if staying[strings.ToLower(p.Tokens[c].Lemma)] {
+			if staying[p.LowerLemma(c)] {
 				stance = model.Cautious // "chose not to join the pact": staying out
 			}
 		case model.Oppose:
-			if obstacles[strings.ToLower(p.Tokens[c].Lemma)] {
+			if obstacles[p.LowerLemma(c)] {
 				return "", false // "is not a threat to the deal" says nothing of a stance
 			}
 			if defended {
@@ -907,7 +907,7 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 func (d *docState) negated(i, c int) bool {
 	p := d.sents[i].p
 	for _, k := range p.Children(c, "advmod", "neg", "aux", "cc:preconj") {
-		if negators[strings.ToLower(p.Tokens[k].Text)] {
+		if negators[p.Lower(k)] {
 			return true
 		}
 	}
@@ -935,7 +935,7 @@ func opensSentence(p *syntax.Sentence, t int) bool {
 func (d *docState) hedged(i, c int) bool {
 	p := d.sents[i].p
 	for _, k := range p.Children(c, "advmod", "amod") {
-		if hedges[strings.ToLower(p.Tokens[k].Text)] && !d.superseded(i, k) {
+		if hedges[p.Lower(k)] && !d.superseded(i, k) {
 			return true // not "lukewarm at first, she voted for it"
 		}
 	}
@@ -1064,12 +1064,12 @@ func (d *docState) conditional(i, c int) bool {
 func (d *docState) providedClause(i, c int) bool {
 	p := d.sents[i].p
 	for k := c + 1; k+1 < len(p.Tokens); k++ {
-		switch strings.ToLower(p.Tokens[k].Text) {
+		switch p.Lower(k) {
 		case "provided", "providing":
 		default:
 			continue
 		}
-		next := strings.ToLower(p.Tokens[k+1].Text)
+		next := p.Lower(k + 1)
 		if (next == "that" || p.Tokens[k+1].POS == "PRP") && len(p.Children(k, "nsubj", "nsubj:pass")) == 0 && d.inQuote(i, k) == d.inQuote(i, c) {
 			return true
 		}
@@ -1108,7 +1108,7 @@ func (d *docState) givenBy(i, c int) bool {
 // criticism", "took on criticism from within his party".
 func (d *docState) receiving(i, h int) bool {
 	p := d.sents[i].p
-	lemma := strings.ToLower(p.Tokens[h].Lemma)
+	lemma := p.LowerLemma(h)
 	if receivers[lemma] {
 		return true
 	}
@@ -1191,10 +1191,10 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 func (d *docState) quotedPerson(i, c int) []int {
 	p := d.sents[i].p
 	q := c
-	if h, _ := p.Head(c); speechLemmas[strings.ToLower(p.Tokens[c].Lemma)] && d.markerOf(i, c) == "as" && h >= 0 {
+	if h, _ := p.Head(c); speechLemmas[p.LowerLemma(c)] && d.markerOf(i, c) == "as" && h >= 0 {
 		q = h
 	}
-	if strings.ToLower(p.Tokens[q].Lemma) != "quote" {
+	if p.LowerLemma(q) != "quote" {
 		return nil
 	}
 	if d.passive(i, q) {
@@ -1259,7 +1259,7 @@ var emotions = map[string]bool{"opposed": true, "concerned": true, "worried": tr
 // holder as subject.
 func (d *docState) isAdjectival(i, c int) bool {
 	p := d.sents[i].p
-	return emotions[strings.ToLower(p.Tokens[c].Text)] && len(p.Out(c, "obl:agent")) == 0
+	return emotions[p.Lower(c)] && len(p.Out(c, "obl:agent")) == 0
 }
 
 // verbHolders: the subjects of a verb cue, the agent of a passive one, and
@@ -1279,7 +1279,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "xcomp" {
 		// "The Government is set to oppose", "Chile is expected to back":
 		// the raised subject holds it.
-		if d.passive(i, h) && raising[strings.ToLower(p.Tokens[h].Lemma)] {
+		if d.passive(i, h) && raising[p.LowerLemma(h)] {
 			return p.Children(h, "nsubj:pass")
 		}
 		return d.verbHolders(i, h)
@@ -1297,7 +1297,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	h, rel := p.Head(c)
 	// "called on Britons to support", "urged ministers to throw out": the
 	// one who calls or urges, however the parser attached the clause.
-	if h >= 0 && controlVerbs[strings.ToLower(p.Tokens[h].Lemma)] && d.markerOf(i, c) == "to" {
+	if h >= 0 && controlVerbs[p.LowerLemma(h)] && d.markerOf(i, c) == "to" {
 		return d.verbHolders(i, h)
 	}
 	// "Turkey became the second-to-last member to ratify it": the
@@ -1323,7 +1323,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	// "Russia warned it would resort to countermeasures", parsed with the
 	// speech verb as the clause's subject: who warned.
 	for _, k := range p.Children(c, "csubj") {
-		if speechLemmas[strings.ToLower(p.Tokens[k].Lemma)] {
+		if speechLemmas[p.LowerLemma(k)] {
 			return d.verbHolders(i, k)
 		}
 	}
@@ -1341,7 +1341,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	case "ccomp":
 		// "the Netherlands and Austria have yet to decide"; "Norway
 		// chose not to join", an infinitive parsed as a ccomp.
-		if l := strings.ToLower(p.Tokens[h].Lemma); l == "have" || l == "be" || d.markerOf(i, c) == "to" && !speechLemmas[l] {
+		if l := p.LowerLemma(h); l == "have" || l == "be" || d.markerOf(i, c) == "to" && !speechLemmas[l] {
 			return d.verbHolders(i, h)
 		}
 	case "advcl", "conj", "dep", "parataxis", "xcomp":
@@ -1360,7 +1360,7 @@ func (d *docState) verbHolders(i, c int) []int {
 		}
 	case "acl":
 		// "called on Britons to support": the one who calls.
-		if g, grel := p.Head(h); h >= 0 && g >= 0 && d.markerOf(i, c) == "to" && controlVerbs[strings.ToLower(p.Tokens[g].Lemma)] && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
+		if g, grel := p.Head(h); h >= 0 && g >= 0 && d.markerOf(i, c) == "to" && controlVerbs[p.LowerLemma(g)] && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
 			return d.verbHolders(i, g)
 		}
 		// "Greeks who reject the accord": the Greeks; "Washington's move
@@ -1387,7 +1387,7 @@ func (d *docState) verbHolders(i, c int) []int {
 				return []int{e.Dep}
 			}
 		}
-		if g, grel := p.Head(h); g >= 0 && communications[strings.ToLower(p.Tokens[h].Lemma)] && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
+		if g, grel := p.Head(h); g >= 0 && communications[p.LowerLemma(h)] && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
 			return d.verbHolders(i, g)
 		}
 	}
@@ -1584,11 +1584,11 @@ var communications = map[string]bool{"statement": true, "letter": true, "message
 // a formal decision to seek membership", parsed with the infinitive under
 // "made".
 func intended(p *syntax.Sentence, h int) bool {
-	if intents[strings.ToLower(p.Tokens[h].Lemma)] {
+	if intents[p.LowerLemma(h)] {
 		return true
 	}
 	for _, o := range p.Children(h, "obj") {
-		if p.Tokens[o].IsNoun() && intents[strings.ToLower(p.Tokens[o].Lemma)] {
+		if p.Tokens[o].IsNoun() && intents[p.LowerLemma(o)] {
 			return true
 		}
 	}
@@ -1638,7 +1638,7 @@ func (d *docState) markerOf(i, c int) string {
 		return ""
 	}
 	// The nearest: "for the House to give" is an infinitive.
-	return strings.ToLower(p.Tokens[ks[len(ks)-1]].Text)
+	return p.Lower(ks[len(ks)-1])
 }
 
 // coordinatedBefore returns the actors of the last coordination of names
@@ -1749,7 +1749,7 @@ func (d *docState) partners(i, c int) []int {
 				out = append(out, e.Dep)
 			case "with":
 				for _, k := range p.Children(e.Dep, "case", "advmod") {
-					if w := strings.ToLower(p.Tokens[max(0, k-1)].Text); w == "together" || w == "along" || w == "jointly" {
+					if w := p.Lower(max(0, k-1)); w == "together" || w == "along" || w == "jointly" {
 						out = append(out, e.Dep)
 					}
 				}
@@ -1758,7 +1758,7 @@ func (d *docState) partners(i, c int) []int {
 		// "in a statement issued jointly with X": the statement's
 		// co-authors.
 		for _, e := range p.Out(n, "obl:in", "nmod:in") {
-			if communications[strings.ToLower(p.Tokens[e.Dep].Lemma)] {
+			if communications[p.LowerLemma(e.Dep)] {
 				for _, a := range p.Children(e.Dep, "acl") {
 					out = append(out, d.partners(i, a)...)
 				}
@@ -1815,7 +1815,7 @@ func (d *docState) nounHolders(i, c int) []int {
 	// The subject of a light verb holds its noun, whose possessive then
 	// refers to that subject ("Labour would not give it their support")
 	// or adds another holder ("Erdogan restated Turkey's objections").
-	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[strings.ToLower(p.Tokens[h].Lemma)] || speechLemmas[strings.ToLower(p.Tokens[h].Lemma)]) && !d.receiving(i, h)
+	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[p.LowerLemma(h)] || speechLemmas[p.LowerLemma(h)]) && !d.receiving(i, h)
 	if light {
 		for _, e := range p.Out(h, "obl") {
 			if m := syntax.Marker(e.Rel); (m == "from" || m == "by" || m == "among") && d.holder(i, e.Dep) != "" {
@@ -1829,14 +1829,14 @@ func (d *docState) nounHolders(i, c int) []int {
 		}
 		// "her critics", "Trump's supporters": whose critics they are,
 		// not who criticises.
-		if personNouns[strings.ToLower(p.Tokens[c].Lemma)] {
+		if personNouns[p.LowerLemma(c)] {
 			continue
 		}
 		out = append(out, k)
 	}
 	for _, e := range p.Out(c, "nmod") {
 		m := syntax.Marker(e.Rel)
-		if m == "of" && !ofAgent[strings.ToLower(p.Tokens[c].Lemma)] {
+		if m == "of" && !ofAgent[p.LowerLemma(c)] {
 			continue // "betrayal of Syrians", "criticism of the president": the target
 		}
 		if (m == "from" || m == "by" || m == "of" || m == "among") && d.holder(i, e.Dep) != "" {
@@ -1857,7 +1857,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		return out
 	}
 	// "issued statements of support": the statement's maker.
-	if h >= 0 && rel == "nmod" && d.markerOf(i, c) == "of" && communications[strings.ToLower(p.Tokens[h].Lemma)] {
+	if h >= 0 && rel == "nmod" && d.markerOf(i, c) == "of" && communications[p.LowerLemma(h)] {
 		if g, grel := p.Head(h); g >= 0 && syntax.Base(grel) == "obj" {
 			return d.verbHolders(i, g)
 		}
@@ -1865,7 +1865,7 @@ func (d *docState) nounHolders(i, c int) []int {
 	if h >= 0 && syntax.Base(rel) == "obl" && p.Tokens[h].IsVerb() {
 		// "pressing for guarantees", "poured onto the streets in protest",
 		// "regard the reports with concern", "quit in protest".
-		lemma := strings.ToLower(p.Tokens[h].Lemma)
+		lemma := p.LowerLemma(h)
 		if demandVerbs[lemma] || lightVerbs[lemma] || speechLemmas[lemma] || d.markerOf(i, c) == "in" || d.markerOf(i, c) == "with" {
 			return d.verbHolders(i, h) // "resort to countermeasures", "spoken of grave concerns"
 		}
@@ -1879,7 +1879,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		if h < 0 {
 			return nil
 		}
-		lemma := strings.ToLower(p.Tokens[h].Lemma)
+		lemma := p.LowerLemma(h)
 		if d.receiving(i, h) {
 			for _, e := range p.Out(h, "obl") {
 				switch syntax.Marker(e.Rel) {
@@ -1907,7 +1907,7 @@ func (d *docState) nounHolders(i, c int) []int {
 	// it", "X emerged as its champion": the subject the noun is said of,
 	// when the noun names people or what stands in the way ("This pact is
 	// a betrayal" judges its subject).
-	if l := strings.ToLower(p.Tokens[c].Lemma); personNouns[l] || obstacles[l] {
+	if l := p.LowerLemma(c); personNouns[l] || obstacles[l] {
 		// "X is a critic", and "called Norway the main hurdle", a small
 		// clause whose subject is the one named.
 		if len(p.Children(c, "cop")) > 0 || base == "xcomp" && p.Has(c, "nsubj") {
@@ -2102,7 +2102,7 @@ func (d *docState) expand(i, h int) []string {
 	}
 	// "members of Congress headed by Rep. Liz Cheney"
 	for _, a := range p.Children(h, "acl") {
-		if l := strings.ToLower(p.Tokens[a].Lemma); l == "lead" || l == "head" {
+		if l := p.LowerLemma(a); l == "lead" || l == "head" {
 			for _, e := range p.Out(a, "obl") {
 				if m := syntax.Marker(e.Rel); m == "agent" || m == "by" {
 					if id := d.holder(i, e.Dep); id != "" {
@@ -2113,7 +2113,7 @@ func (d *docState) expand(i, h int) []string {
 		}
 	}
 	id := d.holder(i, h)
-	if len(members) > 0 && (id == "" || named || generic[strings.ToLower(p.Tokens[h].Lemma)]) {
+	if len(members) > 0 && (id == "" || named || generic[p.LowerLemma(h)]) {
 		return members // "key allies, among them Britain and France"
 	}
 	if id == "" {
@@ -2178,7 +2178,7 @@ func (d *docState) reporter(i, c int) string {
 func (d *docState) unresolvedPronoun(i int, heads []int) bool {
 	p := d.sents[i].p
 	for _, h := range heads {
-		switch strings.ToLower(p.Tokens[h].Text) {
+		switch p.Lower(h) {
 		case "they", "them", "their", "he", "him", "his", "she", "her", "it", "its":
 			return true
 		}
@@ -2201,7 +2201,7 @@ func (d *docState) quoteSpeaker(i, c int) string {
 		if d.inQuote(i, k) {
 			break // another quote: the sentence's speaker decides
 		}
-		if t.IsVerb() && speechLemmas[strings.ToLower(t.Lemma)] {
+		if t.IsVerb() && speechLemmas[p.LowerLemma(k)] {
 			for _, sb := range p.Children(k, "nsubj") {
 				if id := d.holder(i, sb); id != "" {
 					return id
@@ -2231,7 +2231,7 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 		}
 		switch syntax.Base(rel) {
 		case "ccomp", "parataxis":
-			if speechLemmas[strings.ToLower(p.Tokens[h].Lemma)] {
+			if speechLemmas[p.LowerLemma(h)] {
 				var out []string
 				for _, s := range d.verbHolders(i, h) {
 					out = append(out, d.expand(i, s)...)
@@ -2254,7 +2254,7 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 			// role in carrying it out". Not a relative clause, nor an
 			// adverbial clause of the speech verb itself ("said ..., even
 			// though ...").
-			if rel == "acl:relcl" || syntax.Base(rel) == "advcl" && speechLemmas[strings.ToLower(p.Tokens[h].Lemma)] {
+			if rel == "acl:relcl" || syntax.Base(rel) == "advcl" && speechLemmas[p.LowerLemma(h)] {
 				return nil, -1
 			}
 		default:
@@ -2270,7 +2270,7 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 // Norway to reject it" foretells Norway's act).
 func (d *docState) expectsOfEvent(i, h int) bool {
 	p := d.sents[i].p
-	if !expecting[strings.ToLower(p.Tokens[h].Lemma)] || d.negated(i, h) {
+	if !expecting[p.LowerLemma(h)] || d.negated(i, h) {
 		return false
 	}
 	for _, o := range p.Children(h, "obj") {
@@ -2311,7 +2311,7 @@ func (d *docState) nearestPerson(i, t int) string {
 // government", "his party", "our MPs"), not a person near them ("her
 // husband", "his critics", "his predecessor").
 func sideNoun(p *syntax.Sentence, h int) bool {
-	l := strings.ToLower(p.Tokens[h].Lemma)
+	l := p.LowerLemma(h)
 	if personNouns[l] || l == "opponent" || l == "rival" {
 		return false
 	}
@@ -2352,7 +2352,7 @@ func (d *docState) ownSide(i int, heads []int, sp string) bool {
 		// "Prime Minister X said Sweden's government had decided": a head
 		// of government whose state the text does not give speaks of her
 		// own government.
-		if per, ok := d.acts.people[sp]; ok && per.orgID == "" && headsGovernment(per.role) && stateBodies[strings.ToLower(p.Tokens[h].Lemma)] {
+		if per, ok := d.acts.people[sp]; ok && per.orgID == "" && headsGovernment(per.role) && stateBodies[p.LowerLemma(h)] {
 			if id := d.holder(i, h); strings.HasPrefix(id, "state:") && len(p.Children(h, "nmod:poss")) > 0 {
 				return true
 			}
@@ -2389,7 +2389,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 	}
 	// "Tsipras has the backing of 154 deputies": support for whoever has
 	// it; "the deal has the backing of ..." is support for the deal.
-	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && p.Tokens[c].IsNoun() && havers[strings.ToLower(p.Tokens[h].Lemma)] && d.givenBy(i, c) {
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && p.Tokens[c].IsNoun() && havers[p.LowerLemma(h)] && d.givenBy(i, c) {
 		for _, sb := range p.Children(h, "nsubj") {
 			switch d.refersTo(i, sb) {
 			case topicNamed, topicAnaphor, topicPronoun:
@@ -2420,7 +2420,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 		}
 	}
 	for _, t := range targets {
-		if len(cue.Object) > 0 && slicesContains(cue.Object, strings.ToLower(p.Tokens[t].Lemma)) {
+		if len(cue.Object) > 0 && slicesContains(cue.Object, p.LowerLemma(t)) {
 			continue // "recalled its ambassador": the object is the act
 		}
 		if _, rel := p.Head(t); strict && (syntax.Base(rel) == "advcl" || syntax.Base(rel) == "ccomp" || syntax.Base(rel) == "xcomp" || syntax.Base(rel) == "acl") {
@@ -2514,7 +2514,7 @@ func (d *docState) directTarget(i, t int) bool {
 // cue only with its other words ("call off", not "call").
 func (d *docState) cuesOn(i, t int) []lexCue {
 	var out []lexCue
-	for _, cue := range d.x.lex.cuesAt(d.sents[i].p.Tokens[t]) {
+	for _, cue := range d.x.lex.cuesAt(d.sents[i].p, t) {
 		if _, ok := d.matchCue(i, t, cue); ok {
 			out = append(out, cue)
 		}
@@ -2653,13 +2653,13 @@ func (d *docState) targets(i, c int) []int {
 	// Wanting to see something happen is about that thing: "eager to see
 	// the pact take effect", "wants to see the deal ratified".
 	for _, t := range out {
-		if l := strings.ToLower(p.Tokens[t].Lemma); l != "see" && l != "watch" {
+		if l := p.LowerLemma(t); l != "see" && l != "watch" {
 			continue
 		}
 		seen := p.Children(t, "obj")
 		for _, k := range p.Children(t, "ccomp", "xcomp") {
 			// "eager to see the pact scrapped" is no support for it.
-			if undoing[strings.ToLower(p.Tokens[k].Lemma)] || slices.ContainsFunc(d.cuesOn(i, k), func(c lexCue) bool { return c.Stance != model.Support }) {
+			if undoing[p.LowerLemma(k)] || slices.ContainsFunc(d.cuesOn(i, k), func(c lexCue) bool { return c.Stance != model.Support }) {
 				seen = nil
 				break
 			}
@@ -2689,7 +2689,7 @@ func (d *docState) targets(i, c int) []int {
 		out = append(out, h)
 	}
 	// "This pact is a betrayal": what the noun is said of.
-	if p.Tokens[c].IsNoun() && len(p.Children(c, "cop")) > 0 && !personNouns[strings.ToLower(p.Tokens[c].Lemma)] {
+	if p.Tokens[c].IsNoun() && len(p.Children(c, "cop")) > 0 && !personNouns[p.LowerLemma(c)] {
 		out = append(p.Children(c, "nsubj"), out...)
 	}
 	return out
@@ -2796,7 +2796,7 @@ func (d *docState) hypothetical(i, c int, cue lexCue) bool {
 		if len(det) != 1 || (p.Lower(det[0]) != "a" && p.Lower(det[0]) != "an" && p.Lower(det[0]) != "any") {
 			continue
 		}
-		if d.x.topic.headNoun(strings.ToLower(p.Tokens[o].Lemma)) && len(p.Children(o, "acl", "acl:relcl")) > 0 {
+		if d.x.topic.headNoun(p.LowerLemma(o)) && len(p.Children(o, "acl", "acl:relcl")) > 0 {
 			return true
 		}
 	}
@@ -2814,11 +2814,11 @@ var concluding = map[string]bool{"conclusion": true, "completion": true, "finali
 // talksConcluded: token t is a concluding noun of the talks ("applauds the
 // conclusion of the talks between the EU and its neighbours").
 func talksConcluded(p *syntax.Sentence, t int) bool {
-	if !concluding[strings.ToLower(p.Tokens[t].Lemma)] || !definite(p, t) {
+	if !concluding[p.LowerLemma(t)] || !definite(p, t) {
 		return false
 	}
 	for _, e := range p.Out(t, "nmod:of") {
-		switch strings.ToLower(p.Tokens[e.Dep].Lemma) {
+		switch p.LowerLemma(e.Dep) {
 		case "talk", "talks", "negotiation", "negotiations":
 			// Not talks on something else: "the negotiations on fishing
 			// quotas".
@@ -2838,7 +2838,7 @@ func talksConcluded(p *syntax.Sentence, t int) bool {
 // membership" is that resolution, and stands for the event.
 func (d *docState) vehicle(i, t, depth int) bool {
 	p := d.sents[i].p
-	if depth > 0 || !vehicles[strings.ToLower(p.Tokens[t].Lemma)] || len(p.Children(t, "det")) == 0 || !definite(p, t) {
+	if depth > 0 || !vehicles[p.LowerLemma(t)] || len(p.Children(t, "det")) == 0 || !definite(p, t) {
 		return false
 	}
 	for j := i; j >= 0; j-- {
@@ -2851,7 +2851,7 @@ func (d *docState) vehicle(i, t, depth int) bool {
 			end = t
 		}
 		for k := 0; k < end; k++ {
-			if vehicles[strings.ToLower(q.Tokens[k].Lemma)] && q.Tokens[k].IsNoun() {
+			if vehicles[q.LowerLemma(k)] && q.Tokens[k].IsNoun() {
 				if r := d.refers(j, k, 1); r == topicNamed || r == topicAnaphor {
 					return true
 				}
@@ -2875,7 +2875,7 @@ func (d *docState) pronounTaken(i, t int) bool {
 			// the topic named since is nearer.
 			taken = false
 		case (syntax.Base(rel) == "nsubj" || rel == "dislocated") && p.Tokens[k].IsNoun() &&
-			d.sents[i].actor[k] == "" && (h < 0 || !speechLemmas[strings.ToLower(p.Tokens[h].Lemma)]):
+			d.sents[i].actor[k] == "" && (h < 0 || !speechLemmas[p.LowerLemma(h)]):
 			taken = true
 		}
 	}

@@ -41,7 +41,7 @@ const evaluationThreshold = 1.2
 func (d *docState) evaluations(i int) {
 	p := d.sents[i].p
 	for pr, tok := range p.Tokens {
-		lemma := strings.ToLower(tok.Lemma)
+		lemma := p.LowerLemma(pr)
 		if tok.IsVerb() && namingVerbs[lemma] {
 			d.naming(i, pr)
 		}
@@ -77,7 +77,7 @@ func (d *docState) evaluations(i int) {
 				}
 				cue := strings.ToLower(p.Span(pr, pr))
 				if verb >= 0 {
-					switch lemma := strings.ToLower(p.Tokens[verb].Lemma); {
+					switch lemma := p.LowerLemma(verb); {
 					case warnings[lemma]:
 						// A warning about the event is reserve at least; one
 						// about spurning it is not.
@@ -131,7 +131,7 @@ func asked(p *syntax.Sentence, pr int) bool {
 		// "explained how good the pact is" tells; "asked how good it is"
 		// asks.
 		h, _ := p.Head(pr)
-		return h >= 0 && questioning[strings.ToLower(p.Tokens[h].Lemma)]
+		return h >= 0 && questioning[p.LowerLemma(h)]
 	}
 	return false
 }
@@ -189,7 +189,7 @@ func (d *docState) judgeFor(i, v int, val float64) {
 	p := d.sents[i].p
 	for _, h := range d.verbHolders(i, v) {
 		for _, id := range d.expand(i, h) {
-			d.judged(i, id, val, strings.ToLower(p.Tokens[v].Text))
+			d.judged(i, id, val, p.Lower(v))
 		}
 	}
 }
@@ -230,7 +230,7 @@ func (d *docState) isTarget(i, t int) bool {
 	case topicNamed, topicAnaphor:
 		return true
 	case topicPronoun:
-		if w := strings.ToLower(d.sents[i].p.Tokens[t].Text); (w == "it" || w == "its") && !d.inQuote(i, t) {
+		if w := d.sents[i].p.Lower(t); (w == "it" || w == "its") && !d.inQuote(i, t) {
 			if _, j, k := d.antecedent(i, t, notPerson); j == i && k >= 0 && d.isSubject(j, k) && !d.coargument(i, k, t) {
 				return false
 			}
@@ -311,7 +311,7 @@ func required(p *syntax.Sentence, pr int) bool {
 	if h < 0 || syntax.Base(rel) != "xcomp" {
 		return false
 	}
-	switch strings.ToLower(p.Tokens[h].Lemma) {
+	switch p.LowerLemma(h) {
 	case "have", "need":
 		return true
 	}
@@ -352,12 +352,12 @@ func (d *docState) valence(i, root, skip int) float64 {
 		var v float64
 		// A name is worth nothing: "the United States", "Good Hope".
 		if tok.NER == "" || tok.NER == "O" {
-			v = d.x.lex.Valence(strings.ToLower(tok.Text))
+			v = d.x.lex.Valence(p.Lower(n))
 			if v == 0 {
-				v = d.x.lex.Valence(strings.ToLower(tok.Lemma))
+				v = d.x.lex.Valence(p.LowerLemma(n))
 			}
 		}
-		if causatives[strings.ToLower(tok.Lemma)] {
+		if causatives[p.LowerLemma(n)] {
 			// "spark tensions" is as good as the tensions; "provoke
 			// Beijing" keeps the verb's own worth.
 			var brought float64
@@ -432,7 +432,7 @@ var reversers = map[string]bool{"end": true, "stop": true, "halt": true, "preven
 // intensified: "gravely undermine", "extremely reckless".
 func intensified(p *syntax.Sentence, n int) bool {
 	for _, k := range p.Children(n, "advmod") {
-		switch strings.ToLower(p.Tokens[k].Text) {
+		switch p.Lower(k) {
 		case "very", "extremely", "gravely", "deeply", "highly", "truly", "utterly", "seriously", "hugely", "profoundly":
 			return true
 		}
@@ -448,7 +448,7 @@ func (d *docState) phraseValence(i, first, last int) float64 {
 		for k := first; k+len(ph.words)-1 <= last; k++ {
 			match := true
 			for j, w := range ph.words {
-				if strings.ToLower(p.Tokens[k+j].Lemma) != w && strings.ToLower(p.Tokens[k+j].Text) != w {
+				if p.LowerLemma(k+j) != w && p.Lower(k+j) != w {
 					match = false
 					break
 				}
@@ -470,9 +470,9 @@ func (d *docState) merits(i int) {
 		if !tok.IsNoun() {
 			continue
 		}
-		val := d.x.lex.Valence(strings.ToLower(tok.Text))
+		val := d.x.lex.Valence(p.Lower(n))
 		if val == 0 {
-			val = d.x.lex.Valence(strings.ToLower(tok.Lemma))
+			val = d.x.lex.Valence(p.LowerLemma(n))
 		}
 		v, rel := p.Head(n)
 		if val == 0 || v < 0 || syntax.Base(rel) != "obj" || !p.Tokens[v].IsVerb() || len(d.cuesOn(i, v)) > 0 || d.underCondition(i, v) {
@@ -487,12 +487,12 @@ func (d *docState) merits(i int) {
 		if !of {
 			continue
 		}
-		if d.negated(i, v) != (reversers[strings.ToLower(p.Tokens[v].Lemma)] || discounting[strings.ToLower(p.Tokens[v].Lemma)]) {
+		if d.negated(i, v) != (reversers[p.LowerLemma(v)] || discounting[p.LowerLemma(v)]) {
 			val = -val // "did not see the benefits", "played down the dangers"
 		}
 		for _, h := range d.verbHolders(i, v) {
 			for _, id := range d.expand(i, h) {
-				d.judged(i, id, val, strings.ToLower(tok.Text))
+				d.judged(i, id, val, p.Lower(n))
 			}
 		}
 	}

@@ -176,8 +176,8 @@ func (lx *Lexicon) mayCarry(lower string) bool {
 
 // cuesAt returns the cues whose first word is token t, by lemma or, for
 // participles used as adjectives ("incensed", "divided"), by the word.
-func (lx *Lexicon) cuesAt(t syntax.Token) []lexCue {
-	lemma, word := strings.ToLower(t.Lemma), strings.ToLower(t.Text)
+func (lx *Lexicon) cuesAt(p *syntax.Sentence, t int) []lexCue {
+	lemma, word := p.LowerLemma(t), p.Lower(t)
 	out := lx.byHead[lemma]
 	if word != lemma {
 		out = append(append([]lexCue(nil), out...), lx.byHead[word]...)

@@ -110,7 +110,7 @@ func (d *docState) personOrgs(i int) {
 		}
 		// "X, who heads the Free Citizens": the group a person leads.
 		for _, v := range p.Children(t, "acl:relcl") {
-			if !leading[strings.ToLower(p.Tokens[v].Lemma)] {
+			if !leading[p.LowerLemma(v)] {
 				continue
 			}
 			for _, o := range p.Children(v, "obj", "iobj") {
@@ -186,7 +186,7 @@ func (d *docState) registerEntities(i int) {
 			}
 			if len(strings.Fields(name)) > 1 {
 				d.acts.addPerson(name, "", "")
-			} else if start > 0 && d.subjectOfVerb(i, start) && d.x.lex.cuesAt(p.Tokens[start]) == nil {
+			} else if start > 0 && d.subjectOfVerb(i, start) && d.x.lex.cuesAt(p, start) == nil {
 				d.acts.addPerson(name, "", "")
 			} else if st := d.possessingState(i, start); st != "" {
 				// "Israel's Netanyahu": a state's man named by surname, as
@@ -403,7 +403,7 @@ var leads = map[string]bool{"head": true, "lead": true, "chair": true, "run": tr
 // body ("Copa, the lobby headed by Ann Lee, which staged ...").
 func (d *docState) ledBody(i, n int) int {
 	p := d.sents[i].p
-	if a, rel := p.Head(n); a >= 0 && syntax.Base(rel) == "obl" && leads[strings.ToLower(p.Tokens[a].Lemma)] {
+	if a, rel := p.Head(n); a >= 0 && syntax.Base(rel) == "obl" && leads[p.LowerLemma(a)] {
 		if m, mrel := p.Head(a); m >= 0 && syntax.Base(mrel) == "acl" {
 			// "Copa, the farm lobby headed by ...": the name, not the
 			// description.
@@ -431,7 +431,7 @@ func (d *docState) holder(i, h int) string {
 	if id := s.actor[h]; id != "" {
 		return id
 	}
-	lemma := strings.ToLower(t.Lemma)
+	lemma := p.LowerLemma(h)
 	switch t.POS {
 	case "PRP", "PRP$":
 		return d.pronoun(i, h)
@@ -588,7 +588,7 @@ func (d *docState) legislature(i, h int, lemma, owner string) string {
 	id := "group:" + slug(name)
 	a := d.acts.actor(id, name, model.Group)
 	first, last := p.Subtree(h)
-	for first < h && (p.Tokens[first].POS == "DT" || quantifiers[strings.ToLower(p.Tokens[first].Text)]) {
+	for first < h && (p.Tokens[first].POS == "DT" || quantifiers[p.Lower(first)]) {
 		first++
 	}
 	if last > h {
@@ -620,7 +620,7 @@ func (d *docState) describers(i, h int) int {
 	p := d.sents[i].p
 	n := 0
 	for _, k := range p.Children(h, "amod", "compound") {
-		if !ranks[strings.ToLower(p.Tokens[k].Text)] {
+		if !ranks[p.Lower(k)] {
 			n++
 		}
 	}
@@ -694,7 +694,7 @@ var camps = map[string]bool{"left": true, "right": true}
 func (d *docState) bareReference(i, h int, lemma string) string {
 	p := d.sents[i].p
 	det := p.Children(h, "det")
-	if len(det) != 1 || strings.ToLower(p.Tokens[det[0]].Text) != "the" || len(p.Children(h, "amod", "compound", "nmod:poss", "nmod")) > 0 {
+	if len(det) != 1 || p.Lower(det[0]) != "the" || len(p.Children(h, "amod", "compound", "nmod:poss", "nmod")) > 0 {
 		return ""
 	}
 	switch lemma {
@@ -772,7 +772,7 @@ func (d *docState) ownerOf(i, h int, rels ...string) string {
 		if id, ok := d.x.gaz.demonymState(p.Tokens[c].Text); ok {
 			return id
 		}
-		if strings.ToLower(p.Tokens[c].Lemma) == "foreign" || stateBodies[strings.ToLower(p.Tokens[c].Lemma)] {
+		if p.LowerLemma(c) == "foreign" || stateBodies[p.LowerLemma(c)] {
 			if id := d.ownerOf(i, c, rels...); id != "" {
 				return id
 			}
@@ -796,11 +796,11 @@ func (d *docState) namedGroup(i, h int) string {
 	// that judge them: "some", "the", "all 13", "'overjoyed'".
 	for first < h {
 		t := p.Tokens[first]
-		lw := strings.ToLower(t.Text)
+		lw := p.Lower(first)
 		// Nor a person the parser joined to it: "Juan Soto - leaders of
 		// the four nations".
 		if !(quantifiers[lw] || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || t.POS == "CD" || unicode.IsPunct([]rune(t.Text)[0]) ||
-			len(d.x.lex.cuesAt(t)) > 0 || d.x.lex.Valence(lw) != 0 || isPerson(d.sents[i].actor[first])) {
+			len(d.x.lex.cuesAt(p, first)) > 0 || d.x.lex.Valence(lw) != 0 || isPerson(d.sents[i].actor[first])) {
 			break
 		}
 		first++
@@ -808,7 +808,7 @@ func (d *docState) namedGroup(i, h int) string {
 	last := h
 	// "Members of Parliament": a name of people goes on through "of".
 	for _, k := range p.Children(h, "nmod") {
-		if !generic[strings.ToLower(p.Tokens[h].Lemma)] {
+		if !generic[p.LowerLemma(h)] {
 			break
 		}
 		if _, r := p.Head(k); r == "nmod" && d.markerOf(i, k) == "of" {
@@ -872,7 +872,7 @@ func capitalise(s string) string {
 func (d *docState) roleHolder(i, h int) string {
 	p := d.sents[i].p
 	det := p.Children(h, "det")
-	if len(det) != 1 || strings.ToLower(p.Tokens[det[0]].Text) != "the" {
+	if len(det) != 1 || p.Lower(det[0]) != "the" {
 		return ""
 	}
 	first, _ := p.Subtree(h)
@@ -887,7 +887,7 @@ func (d *docState) roleHolder(i, h int) string {
 			continue
 		}
 		r := strings.ToLower(per.role)
-		if strings.HasSuffix(r, role) || strings.HasSuffix(r, strings.ToLower(p.Tokens[h].Text)) && len(role) > 3 {
+		if strings.HasSuffix(r, role) || strings.HasSuffix(r, p.Lower(h)) && len(role) > 3 {
 			if found != "" && found != id {
 				return "" // two candidates: leave it
 			}
@@ -914,7 +914,7 @@ var titles = map[string]bool{"prime minister": true, "president": true, "chancel
 // speaker; "he", "she" to the last person named as a subject; "they",
 // "it" to the last state or group so named.
 func (d *docState) pronoun(i, h int) string {
-	w := strings.ToLower(d.sents[i].p.Tokens[h].Text)
+	w := d.sents[i].p.Lower(h)
 	switch w {
 	case "i", "me", "my", "we", "us", "our":
 		if d.inQuote(i, h) {

@@ -181,7 +181,7 @@ func (d *docState) speechIn(i int) string {
 		if d.inQuote(i, t) {
 			continue
 		}
-		lemma := strings.ToLower(tok.Lemma)
+		lemma := p.LowerLemma(t)
 		if tok.IsVerb() && speechLemmas[lemma] {
 			for _, e := range p.Out(t, "nsubj") {
 				if id := d.holder(i, e.Dep); id != "" {
@@ -202,7 +202,7 @@ func (d *docState) speechIn(i int) string {
 				}
 			}
 		}
-		if lemma == "according" && t+1 < len(p.Tokens) && strings.ToLower(p.Tokens[t+1].Text) == "to" {
+		if lemma == "according" && t+1 < len(p.Tokens) && p.Lower(t+1) == "to" {
 			if h, _ := p.Head(t); h >= 0 {
 				if id := d.holder(i, h); id != "" {
 					return id

@@ -182,9 +182,9 @@ var anaphors = map[string]bool{
 func isAnaphor(p *syntax.Sentence, i int) bool {
 	t := p.Tokens[i]
 	if t.POS == "NN" {
-		return anaphors[strings.ToLower(t.Lemma)] && definite(p, i) && !forSomethingElse(p, i)
+		return anaphors[p.LowerLemma(i)] && definite(p, i) && !forSomethingElse(p, i)
 	}
-	switch strings.ToLower(t.Text) {
+	switch p.Lower(i) {
 	case "it", "this", "that":
 		return t.POS == "PRP" || t.POS == "DT"
 	}
@@ -199,7 +199,7 @@ func definite(p *syntax.Sentence, i int) bool {
 		return true
 	}
 	for _, k := range p.Children(i, "det") {
-		switch strings.ToLower(p.Tokens[k].Text) {
+		switch p.Lower(k) {
 		case "a", "an", "any", "another", "some", "no", "every", "each", "either", "neither":
 			return false
 		}

@@ -24,14 +24,15 @@ type linker struct {
 	head  []int
 	rel   []string
 	extra []syntax.Edge
-	np    []int // per token: the head of its noun-phrase chunk, or -1
+	np    []int    // per token: the head of its noun-phrase chunk, or -1
+	words []string // per token: its text in lower case
 }
 
 func link(s *syntax.Sentence) {
 	n := len(s.Tokens)
-	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n)}
+	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n), words: make([]string, n)}
 	for i := range l.head {
-		l.head[i], l.np[i] = -2, -1
+		l.head[i], l.np[i], l.words[i] = -2, -1, strings.ToLower(s.Tokens[i].Text)
 	}
 	l.chunks()
 	l.verbs()
@@ -41,7 +42,7 @@ func link(s *syntax.Sentence) {
 }
 
 func (l *linker) pos(i int) string  { return l.s.Tokens[i].POS }
-func (l *linker) word(i int) string { return strings.ToLower(l.s.Tokens[i].Text) }
+func (l *linker) word(i int) string { return l.words[i] }
 
 func (l *linker) set(dep, head int, rel string) {
 	if dep == head || l.head[dep] != -2 {

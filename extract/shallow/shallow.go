@@ -76,7 +76,7 @@ func tokenize(text string) []syntax.Token {
 			word := text[i:j]
 			if k := possessive(word); k > 0 {
 				toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
-			} else if strings.HasSuffix(strings.ToLower(word), "n't") && len(word) > 3 {
+			} else if len(word) > 3 && strings.EqualFold(word[len(word)-3:], "n't") {
 				k := len(word) - 3
 				toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
 			} else {
