@@ -112,12 +112,12 @@ func (d *docState) signedBy(i int) string {
 	s := d.sents[i]
 	ln := d.lines[s.line]
 	text := d.n.text[ln.start:ln.end]
-	if m := reDashSigned.FindStringSubmatchIndex(text); m != nil && s.end >= ln.start+m[2] {
+	if m := dashSigned(text); m != nil && s.end >= ln.start+m[2] {
 		for _, mm := range d.acts.mentions(d.n.text, ln.start+m[2], ln.end) {
 			return mm.id
 		}
 	}
-	if m := reLeadSpeak.FindStringSubmatchIndex(text); m != nil {
+	if m := leadSpeaker(text); m != nil {
 		if ms := d.acts.mentions(d.n.text, ln.start, ln.start+m[3]); len(ms) > 0 {
 			return ms[0].id
 		}
@@ -126,6 +126,30 @@ func (d *docState) signedBy(i int) string {
 		}
 	}
 	return ""
+}
+
+// dashSigned and leadSpeaker run their patterns only on a line that
+// holds what every match begins with: most lines hold neither, and every
+// sentence without a speaker asks about its whole line.
+func dashSigned(line string) []int {
+	for q := strings.IndexByte(line, '"'); q >= 0; {
+		if rest := strings.TrimLeft(line[q+1:], " \t\n\f\r"); strings.HasPrefix(rest, "-") {
+			return reDashSigned.FindStringSubmatchIndex(line)
+		}
+		next := strings.IndexByte(line[q+1:], '"')
+		if next < 0 {
+			break
+		}
+		q += 1 + next
+	}
+	return nil
+}
+
+func leadSpeaker(line string) []int {
+	if i := strings.IndexAny(line, "\":"); i < 0 || line[i] != ':' {
+		return nil
+	}
+	return reLeadSpeak.FindStringSubmatchIndex(line)
 }
 
 // reHeadlineSigned: a headline that ends in a name after a colon gives

@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/internal/repo"
+)
+
+// TestSignedLinesAsThePatternsRead: the cheap look for a dash after a
+// quotation mark, or a colon before any quotation mark, passes over no
+// line that the patterns would match, on sentences written for it and on
+// every line of the dev corpus.
+func TestSignedLinesAsThePatternsRead(t *testing.T) {
+	lines := []string{
+		`"We will not sign this." - Mette Lund, water minister`,
+		`"We will not sign this."  -Mette Lund`,
+		`"No," she said. "Never." -- Ola Vik`,
+		`"Yes" and "no" - both were heard.`,
+		`"Short" - ab`,
+		`Minister Lind: "We will wait."`,
+		`Minister Lind:"We will wait."`,
+		`Minister Lind said "we will wait": a pause.`,
+		`At 10:30 the talks began.`,
+		`A: "x"`,
+		`Nothing here at all.`,
+		`"An open quote that never closes - and a dash`,
+	}
+	if files, _ := filepath.Glob(filepath.Join(repo.Shared(t), "eval", "dev", "*", "articles", "*")); len(files) > 0 {
+		for _, f := range files {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, strings.Split(normalize(string(raw)).text, "\n")...)
+		}
+	} else {
+		t.Error("../shared/eval/dev is missing: only the written sentences were checked")
+	}
+	found := map[string]int{}
+	for _, ln := range lines {
+		for _, tc := range []struct {
+			name string
+			got  []int
+			want []int
+		}{
+			{"dash", dashSigned(ln), reDashSigned.FindStringSubmatchIndex(ln)},
+			{"lead", leadSpeaker(ln), reLeadSpeak.FindStringSubmatchIndex(ln)},
+		} {
+			if fmt.Sprint(tc.got) != fmt.Sprint(tc.want) {
+				t.Errorf("%s in %q: %v, the pattern %v", tc.name, ln, tc.got, tc.want)
+			}
+			if tc.got != nil {
+				found[tc.name]++
+			}
+		}
+	}
+	for _, name := range []string{"dash", "lead"} {
+		if found[name] == 0 {
+			t.Errorf("no %s-signed line: the comparison showed nothing", name)
+		}
+	}
+}
