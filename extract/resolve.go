@@ -67,7 +67,23 @@ func (d *docState) claim(c candidate) model.Claim {
 	return model.Claim{
 		Doc: d.doc.Name, ActorID: c.actor, Actor: a.name, Kind: a.kind, Stance: c.stance,
 		Aliases: sortedKeys(a.aliases), Evidence: d.doc.Text[ob:oe],
-		Start: runeOffset(d.doc.Text, ob), End: runeOffset(d.doc.Text, oe),
+		Start: d.runeOffset(ob), End: d.runeOffset(oe),
 		Attribution: c.attr, Cue: c.cue, Confidence: c.conf, Topic: d.x.topic.t.ID,
 	}
+}
+
+// runeOffset converts a byte offset in the document's text into a
+// character (rune) offset. The counts are made once per document: counting
+// from the start for every claim cost as much as reading its text again.
+func (d *docState) runeOffset(byteOff int) int {
+	if d.runes == nil {
+		d.runes = make([]int32, len(d.doc.Text)+1)
+		n := int32(0)
+		for i := range d.doc.Text {
+			d.runes[i] = n
+			n++
+		}
+		d.runes[len(d.doc.Text)] = n
+	}
+	return int(d.runes[byteOff])
 }

@@ -33,6 +33,9 @@ type docState struct {
 	blocks []*block
 	// chained is how deep a pronoun chain is being followed.
 	chained int
+	// runes is the number of characters before each byte offset of the
+	// document's text that starts one, made on first use.
+	runes []int32
 }
 
 // sent is one sentence: byte offsets into the normalized text, the line

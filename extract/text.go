@@ -354,11 +354,6 @@ func isAbbreviation(before string) bool {
 	return abbreviations[strings.ToLower(w)]
 }
 
-// runeOffset converts a byte offset in s into a character (rune) offset.
-func runeOffset(s string, byteOff int) int {
-	return utf8.RuneCountInString(s[:byteOff])
-}
-
 // asciiLower lower-cases ASCII letters only, so byte offsets stay valid.
 func asciiLower(s string) string {
 	b := []byte(s)
