@@ -812,8 +812,7 @@ func (d *docActors) personAt(seg string, toks []token, i int) (string, int, bool
 			return id, i + n, true
 		}
 		if n == 1 || (n == 2 && strings.Contains(cand, "-")) {
-			r := []rune(cand)
-			if !unicode.IsUpper(r[0]) && !strings.HasPrefix(cand, "al-") && !strings.HasPrefix(cand, "el-") {
+			if r, _ := utf8.DecodeRuneInString(cand); !unicode.IsUpper(r) && !strings.HasPrefix(cand, "al-") && !strings.HasPrefix(cand, "el-") {
 				continue
 			}
 			if id, ok := d.byName[strings.ToLower(cand)]; ok {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -172,7 +173,7 @@ func (t *trie) add(surface, id string) {
 func (t *trie) match(text string, toks []token, i int) (id string, end int, ok bool) {
 	n := t
 	for j := i; j < len(toks); j++ {
-		c, found := n.next[strings.ToLower(text[toks[j].start:toks[j].end])]
+		c, found := n.child(text[toks[j].start:toks[j].end])
 		if !found {
 			break
 		}
@@ -191,6 +192,32 @@ func (t *trie) match(text string, toks []token, i int) (id string, end int, ok b
 		}
 	}
 	return id, end, ok
+}
+
+// child is the node after word, in any case. An ASCII word is lower-cased
+// into a buffer on the stack: match asks for every word of every
+// sentence, and most begin with a capital, so strings.ToLower would
+// allocate for most of them.
+func (t *trie) child(word string) (*trie, bool) {
+	var buf [32]byte
+	if len(word) > len(buf) {
+		c, ok := t.next[strings.ToLower(word)]
+		return c, ok
+	}
+	b := buf[:len(word)]
+	for i := 0; i < len(word); i++ {
+		ch := word[i]
+		if ch >= utf8.RuneSelf {
+			c, ok := t.next[strings.ToLower(word)]
+			return c, ok
+		}
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		b[i] = ch
+	}
+	c, ok := t.next[string(b)]
+	return c, ok
 }
 
 func formMatches(f, seen string) bool {

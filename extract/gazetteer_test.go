@@ -1,0 +1,47 @@
+package extract
+
+import "testing"
+
+// TestTrieFindsWordsInAnyCase: a name's words are found however the text
+// cases them, ASCII or not, short or longer than the lower-casing buffer.
+func TestTrieFindsWordsInAnyCase(t *testing.T) {
+	long := "Verylongnamethatrunspastthirtytwobytes"
+	tr := newTrie()
+	tr.add("Lake Council", "group:lake-council")
+	tr.add("Ösel Front", "group:osel-front")
+	tr.add(long+" Union", "group:long-union")
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"the Lake Council met", "group:lake-council"},
+		{"LAKE COUNCIL", "group:lake-council"},
+		{"ÖSEL FRONT", "group:osel-front"},
+		{"a lake council", ""}, // a name, not a lower-case form: only after a capital
+		{"the Ösel Front", "group:osel-front"},
+		{"The " + long + " Union spoke", "group:long-union"},
+		{"Lake Counsel", ""},
+	}
+	for _, tc := range tests {
+		toks := tokenize(tc.text)
+		got := ""
+		for i := range toks {
+			if id, _, ok := tr.match(tc.text, toks, i); ok {
+				got = id
+				break
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	// The words themselves, however cased.
+	for _, w := range []string{"lake", "LAKE", "Lake", "ösel", "ÖSEL", "Ösel", long, "VERYLONGNAMETHATRUNSPASTTHIRTYTWOBYTES"} {
+		if _, ok := tr.child(w); !ok {
+			t.Errorf("%q: no node", w)
+		}
+	}
+	if _, ok := tr.child("Laker"); ok {
+		t.Error(`"Laker" found a node`)
+	}
+}
