@@ -83,24 +83,15 @@ func (s *Sentence) indexed() *index {
 		}
 	}
 	x := &index{tree: len(s.Tree), edges: len(s.Edges), head: make([]int, n+1),
-		kids: make([][]int, n+1), out: make([][]int, n+1), in: make([][]int, n+1)}
+		kids: group(n, s.Tree, func(e Edge) int { return e.Head }),
+		out:  group(n, s.Edges, func(e Edge) int { return e.Head }),
+		in:   group(n, s.Edges, func(e Edge) int { return e.Dep })}
 	for k := range x.head {
 		x.head[k] = -1
 	}
 	for k, e := range s.Tree {
-		if e.Head >= -1 {
-			x.kids[e.Head+1] = append(x.kids[e.Head+1], k)
-		}
 		if e.Dep >= -1 && x.head[e.Dep+1] < 0 {
 			x.head[e.Dep+1] = k
-		}
-	}
-	for k, e := range s.Edges {
-		if e.Head >= -1 {
-			x.out[e.Head+1] = append(x.out[e.Head+1], k)
-		}
-		if e.Dep >= -1 {
-			x.in[e.Dep+1] = append(x.in[e.Dep+1], k)
 		}
 	}
 	x.text, x.lemma = make([]lowered, len(s.Tokens)), make([]lowered, len(s.Tokens))
@@ -113,6 +104,30 @@ func (s *Sentence) indexed() *index {
 	}
 	s.idx = x
 	return x
+}
+
+// group lists the indexes of edges by the token key gives (slot key+1
+// of n+1), in edges' order: views of one array, not a slice per token.
+func group(n int, edges []Edge, key func(Edge) int) [][]int {
+	count := make([]int, n+1)
+	for _, e := range edges {
+		if k := key(e); k >= -1 {
+			count[k+1]++
+		}
+	}
+	flat := make([]int, len(edges))
+	lists := make([][]int, n+1)
+	at := 0
+	for k, c := range count {
+		lists[k] = flat[at:at:at+c]
+		at += c
+	}
+	for i, e := range edges {
+		if k := key(e); k >= -1 {
+			lists[k+1] = append(lists[k+1], i)
+		}
+	}
+	return lists
 }
 
 // slot is token i's slot in lists, or nil.
@@ -165,8 +180,12 @@ func (s *Sentence) Head(i int) (int, string) {
 // (all with none), in text order.
 func (s *Sentence) Children(i int, rels ...string) []int {
 	var out []int
-	for _, k := range slot(s.indexed().kids, i) {
+	kids := slot(s.indexed().kids, i)
+	for _, k := range kids {
 		if e := s.Tree[k]; relIn(e.Rel, rels) {
+			if out == nil {
+				out = make([]int, 0, len(kids))
+			}
 			out = append(out, e.Dep)
 		}
 	}
