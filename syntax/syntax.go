@@ -119,7 +119,7 @@ func group(n int, edges []Edge, key func(Edge) int) [][]int {
 	lists := make([][]int, n+1)
 	at := 0
 	for k, c := range count {
-		lists[k] = flat[at:at:at+c]
+		lists[k] = flat[at : at : at+c]
 		at += c
 	}
 	for i, e := range edges {
