@@ -277,6 +277,8 @@ var (
 		"emphasi", "predicted", "suggested"}
 )
 
+func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
 // inWord reports whether the byte at i of s continues a word: a letter
 // or digit comes right before it.
 func inWord(s string, i int) bool {
@@ -284,7 +286,7 @@ func inWord(s string, i int) bool {
 		return false
 	}
 	if c := s[i-1]; c < utf8.RuneSelf {
-		return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+		return asciiLetter(c) || '0' <= c && c <= '9'
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -370,7 +372,9 @@ func endsClause(text string, e int) bool {
 type near struct {
 	re *regexp.Regexp
 	// at is re anchored at the start of its input.
-	at       *regexp.Regexp
+	at *regexp.Regexp
+	// first holds the bytes a match of re can begin with.
+	first    *[256]bool
 	triggers map[string]bool
 	// before and after are the window's reach around a trigger.
 	before, after int
@@ -381,7 +385,7 @@ type near struct {
 }
 
 func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []bool) near {
-	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), triggers: wordSet(triggers), before: before, after: after, starts: starts}
+	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
 }
 
 // roleLead is the farthest a title's trigger sits from its start:
@@ -436,7 +440,7 @@ func findNear(n near, text, lower string, hits []hit) [][]int {
 		if n.starts == nil {
 			found = n.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1)
 		} else {
-			found = findFrom(n.at, text[w[0]:w[1]], n.starts(text[w[0]:w[1]], lower[w[0]:w[1]]))
+			found = findFrom(n, text[w[0]:w[1]], n.starts(text[w[0]:w[1]], lower[w[0]:w[1]]))
 		}
 		for _, m := range found {
 			for k := range m {
@@ -450,17 +454,18 @@ func findNear(n near, text, lower string, hits []hit) [][]int {
 	return out
 }
 
-// findFrom finds what FindAllStringSubmatchIndex finds with the unanchored
-// pattern, trying the anchored one (at) only at the marked starts, left to
-// right, each match's end the next start: a position no match can start
-// at changes nothing.
-func findFrom(at *regexp.Regexp, text string, starts []bool) [][]int {
+// findFrom finds what FindAllStringSubmatchIndex finds with n's unanchored
+// pattern, trying the anchored one only at the marked starts that hold a
+// byte a match can begin with, left to right, each match's end the next
+// start: a position no match can start at changes nothing. (Each try
+// costs a regexp call, even one that fails at the first byte.)
+func findFrom(n near, text string, starts []bool) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(text); pos++ {
-		if !starts[pos] {
+		if !starts[pos] || !n.first[text[pos]] {
 			continue
 		}
-		m := at.FindStringSubmatchIndex(text[pos:])
+		m := n.at.FindStringSubmatchIndex(text[pos:])
 		if m == nil {
 			continue
 		}
@@ -626,6 +631,9 @@ func (ts *triggerSet) find(s string, atWords bool) []hit {
 		ks := ts.byFirst[s[i]]
 		if len(ks) == 0 {
 			continue
+		}
+		if atWords && i > 0 && asciiLetter(s[i]) && (asciiLetter(s[i-1]) || '0' <= s[i-1] && s[i-1] <= '9') {
+			continue // inside a word, where only triggers of a letter begin
 		}
 		if i+1 < len(s) {
 			if pair := uint16(s[i])<<8 | uint16(s[i+1]); ts.pairs[pair/8]&(1<<(pair%8)) == 0 && len(ts.list[ks[0]]) > 1 {

@@ -140,7 +140,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 			}
 			for _, w := range windows(ln, personTriggers.find(lower, true), n.triggers, n.before, n.after) {
 				want := n.re.FindAllStringSubmatchIndex(ln[w[0]:w[1]], -1)
-				got := findFrom(n.at, ln[w[0]:w[1]], n.starts(ln[w[0]:w[1]], lower[w[0]:w[1]]))
+				got := findFrom(n, ln[w[0]:w[1]], n.starts(ln[w[0]:w[1]], lower[w[0]:w[1]]))
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("%q in %q: %v, every position %v", n.re, ln[w[0]:w[1]], got, want)
 				}
