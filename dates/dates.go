@@ -5,7 +5,6 @@
 package dates
 
 import (
-	"bufio"
 	"bytes"
 	"regexp"
 	"strconv"
@@ -94,11 +93,14 @@ var (
 // fromText reads a front matter block, a "Date:" line among the first
 // lines, or a dateline there that gives a full date.
 func fromText(b []byte) string {
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	front := false
-	for n := 0; sc.Scan() && n < 12; n++ {
-		line := strings.TrimSpace(sc.Text())
+	// Only the first lines are read: cut in place, not scanned through a
+	// 64 KB buffer per document.
+	rest := b
+	for n := 0; len(rest) > 0 && n < 12; n++ {
+		var raw []byte
+		raw, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		line := strings.TrimSpace(string(raw))
 		switch {
 		case n == 0 && line == "---":
 			front = true

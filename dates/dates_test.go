@@ -1,6 +1,7 @@
 package dates_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/dates"
@@ -26,6 +27,9 @@ func TestPublished(t *testing.T) {
 		{"a date deep in a sentence is not the dateline", "Pact signed\n\nNorway, which first proposed the pact in talks that began on March 3, 2019, signed it.", false, ""},
 		{"an impossible date", "Date: 2025-02-30\n\nText.", false, ""},
 		{"nothing", "Pact signed\n\nNorway signed the pact.", false, ""},
+		{"Windows line ends", "Pact signed\r\nDate: 14 March 2024\r\n\r\nText.", false, "2024-03-14"},
+		{"a date line below the first twelve lines is not read", strings.Repeat("Text.\n", 12) + "Date: 14 March 2024\n", false, ""},
+		{"the twelfth line is", strings.Repeat("Text.\n", 11) + "Date: 14 March 2024\n", false, "2024-03-14"},
 	} {
 		if got := dates.Published([]byte(tc.in), tc.html); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
