@@ -215,7 +215,7 @@ func defaults() map[string]any {
 		"ingest.batch_size":           1000,
 		"ingest.workers":              2,
 		"ingest.writers":              2,
-		"ingest.docs_per_transaction": 8,
+		"ingest.docs_per_transaction": 64,
 		"ingest.bulk_from":            20000,
 		"fetch.user_agent":            "",
 		"fetch.timeout":               "30s",
