@@ -410,8 +410,7 @@ var (
 	}
 	// personTriggers are the triggers of all the patterns above, found in
 	// one pass over a line.
-	personTriggers = newTriggerSet(slices.Concat(roleTriggers, speechTriggers, roleNouns,
-		[]string{"(", "'s ", "according to", "\" -", "\"-"}))
+	personTriggers = newTriggerSet(triggersOf(append([]near{acronymNear, titledNear, appositionNear, possessiveNear}, speakerNears...)))
 )
 
 // ledNear is a pattern whose every match holds one of its triggers at
@@ -584,6 +583,16 @@ func windows(text string, hits []hit, triggers map[string]bool, before, after in
 	return merged
 }
 
+func triggersOf(nears []near) []string {
+	var out []string
+	for _, n := range nears {
+		for t := range n.triggers {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 func wordSet(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -600,8 +609,9 @@ type triggerSet struct {
 	// byFirst holds, per first byte, the indexes in list that begin with it.
 	byFirst [256][]int
 	// pairs has a bit set for the first two bytes of every string of two
-	// or more, so that most positions are passed over at a glance.
-	pairs [1 << 16 / 8]byte
+	// or more (one bit per pair of bytes: 65,536 bits), so that most
+	// positions are passed over at a glance.
+	pairs [8192]byte
 }
 
 // hit is an occurrence of a trigger at a byte offset.
@@ -633,11 +643,11 @@ func (ts *triggerSet) find(s string, atWords bool) []hit {
 			continue
 		}
 		if atWords && i > 0 && asciiLetter(s[i]) && (asciiLetter(s[i-1]) || '0' <= s[i-1] && s[i-1] <= '9') {
-			continue // inside a word, where only triggers of a letter begin
+			continue // inside a word: a trigger that begins with a letter does not count here
 		}
 		if i+1 < len(s) {
 			if pair := uint16(s[i])<<8 | uint16(s[i+1]); ts.pairs[pair/8]&(1<<(pair%8)) == 0 && len(ts.list[ks[0]]) > 1 {
-				continue // ks[0] is the shortest: no one-byte trigger here
+				continue // a one-byte trigger would sort first, as ks[0]: there is none
 			}
 		}
 		word := atWords && inWord(s, i)

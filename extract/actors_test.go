@@ -2,8 +2,10 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -72,6 +74,89 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 	}
 }
 
+// TestWindowsAsOneSearchPerTrigger: the one pass over a line finds the
+// windows that searching the line once per trigger finds, on sentences
+// written for it and on every line of the dev corpus, for every pattern.
+func TestWindowsAsOneSearchPerTrigger(t *testing.T) {
+	lines := []string{
+		"Sen. Ola Vik and Senator Eva Lind spoke; the arms envoy's aide (AWC) said so, according to Ms Lind.",
+		"\"No\" - Dr. Ana Ruiz; \"Yes\"-Mr Per Moe, a spokesman for the Lake Council, told MPs and MEPs.",
+		"Ünal Kaya, Präsident: spokeswoman Ida Holm says says and declared declared.",
+	}
+	lines = append(lines, devLines(t)...)
+	nears := append([]near{acronymNear, titledNear, appositionNear, possessiveNear}, speakerNears...)
+	found := 0
+	for _, ln := range lines {
+		lower := asciiLower(ln)
+		hits := personTriggers.find(lower, true)
+		for _, n := range nears {
+			got := windows(ln, hits, n.triggers, n.before, n.after)
+			want := windowsByIndex(ln, lower, slices.Collect(maps.Keys(n.triggers)), n.before, n.after)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%q: windows %v, one search per trigger %v", ln, got, want)
+			}
+			found += len(got)
+		}
+	}
+	if found == 0 {
+		t.Error("no window found: the comparison showed nothing")
+	}
+}
+
+// windowsByIndex is windows as one strings.Index search per trigger,
+// skipping a trigger of a letter inside a word.
+func windowsByIndex(text, lower string, triggers []string, before, after int) [][2]int {
+	var wins [][2]int
+	for _, tr := range triggers {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], tr)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(tr)
+			if startsWord(tr) && inWord(lower, i) {
+				continue
+			}
+			a, b := max(0, i-before), min(len(text), i+len(tr)+after)
+			for a > 0 && text[a-1] != ' ' && text[a-1] != '"' && i-a < before+40 {
+				a--
+			}
+			wins = append(wins, [2]int{a, b})
+		}
+	}
+	if len(wins) == 0 {
+		return nil
+	}
+	sort.Slice(wins, func(i, j int) bool { return wins[i][0] < wins[j][0] })
+	merged := wins[:1]
+	for _, w := range wins[1:] {
+		if last := &merged[len(merged)-1]; w[0] <= last[1] {
+			last[1] = max(last[1], w[1])
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
+}
+
+// devLines are the normalized lines of every dev article.
+func devLines(t *testing.T) []string {
+	files, _ := filepath.Glob(filepath.Join(repo.Shared(t), "eval", "dev", "*", "articles", "*"))
+	if len(files) == 0 {
+		t.Error("../shared/eval/dev is missing: only the written sentences were checked")
+	}
+	var lines []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(normalize(string(raw)).text, "\n")...)
+	}
+	return lines
+}
+
 // TestLedPatternsHoldTheirTriggers: the title and speech-verb patterns
 // are tried only up to a lead of bytes before a trigger, which is exact
 // only if every alternative they begin with holds a trigger that near its
@@ -119,17 +204,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 		"Peru's water minister, Ines Quispe, and Chile's ambassador to the U.N., Tomas Vera, signed.",
 		"AbcDef, a spokesman for the AquaGroup, and Ana de la Cruz said nothing; Lind  said it twice.",
 	}
-	if dirs, _ := filepath.Glob(filepath.Join(repo.Shared(t), "eval", "dev", "*", "articles", "*")); len(dirs) > 0 {
-		for _, f := range dirs {
-			raw, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, strings.Split(normalize(string(raw)).text, "\n")...)
-		}
-	} else {
-		t.Error("../shared/eval/dev is missing: only the written sentences were checked")
-	}
+	lines = append(lines, devLines(t)...)
 	nears := append([]near{titledNear, appositionNear, possessiveNear}, speakerNears...)
 	matched := map[string]int{}
 	for _, ln := range lines {

@@ -2,7 +2,7 @@ package extract
 
 import (
 	"regexp"
-	"regexp/syntax"
+	resyntax "regexp/syntax"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,11 +13,11 @@ import (
 // string may start anywhere.
 func firstBytes(re *regexp.Regexp) *[256]bool {
 	var set [256]bool
-	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	parsed, err := resyntax.Parse(re.String(), resyntax.Perl)
 	if err != nil {
 		panic(err) // re compiled from the same text
 	}
-	if nullable := first(parsed.Simplify(), &set); nullable {
+	if nullable := addFirst(parsed.Simplify(), &set); nullable {
 		for b := range set {
 			set[b] = true
 		}
@@ -25,50 +25,54 @@ func firstBytes(re *regexp.Regexp) *[256]bool {
 	return &set
 }
 
-// first adds the bytes that can begin a match of r to set and reports
+// addFirst adds the bytes that can begin a match of r to set and reports
 // whether r can match the empty string (then what follows it can begin a
 // match too).
-func first(r *syntax.Regexp, set *[256]bool) (nullable bool) {
+func addFirst(r *resyntax.Regexp, set *[256]bool) (nullable bool) {
 	switch r.Op {
-	case syntax.OpNoMatch:
+	case resyntax.OpNoMatch:
 		return false
-	case syntax.OpLiteral:
+	case resyntax.OpLiteral:
 		if len(r.Rune) == 0 {
 			return true
 		}
 		c := r.Rune[0]
 		addRunes(set, c, c)
-		if r.Flags&syntax.FoldCase != 0 {
+		if r.Flags&resyntax.FoldCase != 0 {
 			for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
 				addRunes(set, f, f)
 			}
 		}
 		return false
-	case syntax.OpCharClass:
+	case resyntax.OpCharClass:
 		for k := 0; k+1 < len(r.Rune); k += 2 {
 			addRunes(set, r.Rune[k], r.Rune[k+1])
 		}
 		return false
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+	case resyntax.OpAnyChar:
 		addRunes(set, 0, unicode.MaxRune)
 		return false
-	case syntax.OpCapture, syntax.OpPlus:
-		return first(r.Sub[0], set)
-	case syntax.OpStar, syntax.OpQuest:
-		first(r.Sub[0], set)
+	case resyntax.OpAnyCharNotNL:
+		addRunes(set, 0, '\n'-1)
+		addRunes(set, '\n'+1, unicode.MaxRune)
+		return false
+	case resyntax.OpCapture, resyntax.OpPlus:
+		return addFirst(r.Sub[0], set)
+	case resyntax.OpStar, resyntax.OpQuest:
+		addFirst(r.Sub[0], set)
 		return true
-	case syntax.OpRepeat:
-		return first(r.Sub[0], set) || r.Min == 0
-	case syntax.OpConcat:
+	case resyntax.OpRepeat:
+		return addFirst(r.Sub[0], set) || r.Min == 0
+	case resyntax.OpConcat:
 		for _, sub := range r.Sub {
-			if !first(sub, set) {
+			if !addFirst(sub, set) {
 				return false
 			}
 		}
 		return true
-	case syntax.OpAlternate:
+	case resyntax.OpAlternate:
 		for _, sub := range r.Sub {
-			if first(sub, set) {
+			if addFirst(sub, set) {
 				nullable = true
 			}
 		}
@@ -79,12 +83,20 @@ func first(r *syntax.Regexp, set *[256]bool) (nullable bool) {
 }
 
 // addRunes adds the first bytes of the UTF-8 encodings of lo..hi. Lead
-// bytes rise with the rune, so those of a range run from lo's to hi's.
+// bytes rise with the rune, so those of a range run from lo's to hi's. The
+// matcher reads a byte that starts no valid character as U+FFFD, so a
+// range holding U+FFFD may begin at any byte from 0x80.
 func addRunes(set *[256]bool, lo, hi rune) {
 	for c := lo; c <= min(hi, utf8.RuneSelf-1); c++ {
 		set[c] = true
 	}
 	if hi < utf8.RuneSelf {
+		return
+	}
+	if lo <= utf8.RuneError && utf8.RuneError <= hi {
+		for c := utf8.RuneSelf; c < len(set); c++ {
+			set[c] = true
+		}
 		return
 	}
 	for c := lead(max(lo, utf8.RuneSelf)); c <= lead(min(hi, unicode.MaxRune)); c++ {

@@ -17,10 +17,14 @@ func TestFirstBytesHoldEveryMatchStart(t *testing.T) {
 		{`(?i)envoy`, []string{"the ENVOY and the Envoy"}, "eE", "nx"},
 		{`(?:\p{Lu}\. )?(?:(?:[Aa]l|[Ee]l)-)?\p{Lu}\p{Ll}+`, []string{"al-Rashid met Éva and J. Lind"}, "AaEeJ\xc3", "lb-"},
 		{`x*y`, []string{"xxy y"}, "xy", "z"},
-		{`a?`, []string{"bbb"}, "abz", ""}, // matches the empty string: anywhere
+		{`a?`, []string{"bab"}, "abz", ""}, // matches the empty string: anywhere
 		{`[^":]{2,80}: ?"`, []string{`Vik: "no"`}, "Vx\xe2", "\":"},
 		{`\bsaid\b|according to`, []string{"he said, according to her"}, "sa", "ht"},
 		{`[\x{D000}-\x{E100}]`, []string{"\ued00"}, "\xed\xee", "\xef"},
+		// A byte that starts no character reads as U+FFFD, which these
+		// hold: a match may begin at any byte from 0x80.
+		{`[^":]x`, []string{"\x80x \xc3x \xffx"}, "\x80\xc3\xff", "\":"},
+		{`.x`, []string{"\xbfx"}, "\xbf\xf5", "\n"},
 	}
 	for _, tc := range tests {
 		re := regexp.MustCompile(tc.pattern)

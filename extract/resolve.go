@@ -72,9 +72,10 @@ func (d *docState) claim(c candidate) model.Claim {
 	}
 }
 
-// runeOffset converts a byte offset in the document's text into a
-// character (rune) offset. The counts are made once per document: counting
-// from the start for every claim cost as much as reading its text again.
+// runeOffset converts a byte offset in the document's text, at the start
+// of a character (as normalize's offsets are), into a character (rune)
+// offset. The counts are made once per document: counting from the start
+// for every claim cost as much as reading its text again.
 func (d *docState) runeOffset(byteOff int) int {
 	if d.runes == nil {
 		d.runes = make([]int32, len(d.doc.Text)+1)

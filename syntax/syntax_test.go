@@ -89,6 +89,14 @@ func TestIndexFollowsTheEdges(t *testing.T) {
 	if got := s.Children(5); !reflect.DeepEqual(got, []int{4}) {
 		t.Fatalf("children of deal: %v, want [4]", got)
 	}
+	// A token's lower-cased text follows the token, not the index.
+	if got := s.Lower(0); got != "chile" {
+		t.Errorf("lower-cased Chile: %q", got)
+	}
+	s.Tokens[0].Text, s.Tokens[0].Lemma = "CHILEAN", "Chilean"
+	if got, lemma := s.Lower(0), s.LowerLemma(0); got != "chilean" || lemma != "chilean" {
+		t.Errorf("lower-cased after the token changed: %q, lemma %q", got, lemma)
+	}
 	s.Tree = append(s.Tree, syntax.Edge{Head: 5, Dep: 6, Rel: "nmod"})
 	s.Edges = append(s.Edges, syntax.Edge{Head: 5, Dep: 6, Rel: "nmod:on"})
 	s.Tokens = append(s.Tokens, syntax.Token{Text: "talks"})
