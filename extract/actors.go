@@ -567,20 +567,25 @@ func windows(text string, hits []hit, triggers map[string]bool, before, after in
 		}
 		wins = append(wins, [2]int{a, b})
 	}
+	return merged(wins)
+}
+
+// merged sorts spans and merges those that overlap.
+func merged(wins [][2]int) [][2]int {
 	if len(wins) == 0 {
 		return nil
 	}
 	sort.Slice(wins, func(i, j int) bool { return wins[i][0] < wins[j][0] })
-	merged := wins[:1]
+	out := wins[:1]
 	for _, w := range wins[1:] {
-		last := &merged[len(merged)-1]
+		last := &out[len(out)-1]
 		if w[0] <= last[1] {
 			last[1] = max(last[1], w[1])
 			continue
 		}
-		merged = append(merged, w)
+		out = append(out, w)
 	}
-	return merged
+	return out
 }
 
 func triggersOf(nears []near) []string {

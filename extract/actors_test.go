@@ -125,19 +125,7 @@ func windowsByIndex(text, lower string, triggers []string, before, after int) []
 			wins = append(wins, [2]int{a, b})
 		}
 	}
-	if len(wins) == 0 {
-		return nil
-	}
-	sort.Slice(wins, func(i, j int) bool { return wins[i][0] < wins[j][0] })
-	merged := wins[:1]
-	for _, w := range wins[1:] {
-		if last := &merged[len(merged)-1]; w[0] <= last[1] {
-			last[1] = max(last[1], w[1])
-			continue
-		}
-		merged = append(merged, w)
-	}
-	return merged
+	return merged(wins)
 }
 
 // devLines are the normalized lines of every dev article.
