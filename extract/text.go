@@ -198,10 +198,15 @@ func normalize(s string) normalized {
 type token struct{ start, end int }
 
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/6) // about a word per six bytes of news
 	start := -1
 	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		var word bool
+		if r < utf8.RuneSelf {
+			word = asciiLetter(byte(r)) || '0' <= r && r <= '9'
+		} else {
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
 		switch {
 		case word && start < 0:
 			start = i
