@@ -216,7 +216,7 @@ func defaults() map[string]any {
 		"ingest.workers":              2,
 		"ingest.writers":              2,
 		"ingest.docs_per_transaction": 64,
-		"ingest.bulk_from":            20000,
+		"ingest.bulk_from":            15000,
 		"fetch.user_agent":            "",
 		"fetch.timeout":               "30s",
 		"fetch.delay":                 "1s",
