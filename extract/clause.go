@@ -2928,18 +2928,19 @@ func (d *docState) topicIn(i int) bool {
 // topicInText is topicIn for a sentence that was not parsed: a name of
 // the topic, or "the deal", "this step", "its decision" in its words.
 func (d *docState) topicInText(i int) bool {
-	lower := asciiLower(d.text(i))
+	lower := d.lower[d.sents[i].start:d.sents[i].end]
 	if d.x.topic.about(lower) {
 		return true
 	}
-	words := strings.FieldsFunc(lower, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '-') })
-	for k := 1; k < len(words); k++ {
-		switch words[k-1] {
+	prev := ""
+	for w := range lowerWords(lower) {
+		switch prev {
 		case "the", "this", "that", "its", "his", "her", "their":
-			if anaphors[words[k]] {
+			if anaphors[w] {
 				return true
 			}
 		}
+		prev = w
 	}
 	return false
 }

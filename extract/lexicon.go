@@ -166,25 +166,13 @@ func (lx *Lexicon) mayCarry(lower string) bool {
 	if strings.ContainsAny(lower, "\"\u201c\u201d") {
 		return true
 	}
-	// The words are runs of a-z and hyphens, read in place.
-	for i := 0; i < len(lower); {
-		if !wordByte(lower[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(lower) && wordByte(lower[j]) {
-			j++
-		}
-		if w := lower[i:j]; lx.forms[w] || strings.HasPrefix(w, "anti-") || strings.HasPrefix(w, "pro-") {
+	for w := range lowerWords(lower) {
+		if lx.forms[w] || strings.HasPrefix(w, "anti-") || strings.HasPrefix(w, "pro-") {
 			return true // a cue, or a camp ("anti-deal")
 		}
-		i = j
 	}
 	return false
 }
-
-func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || c == '-' }
 
 // cuesAt returns the cues whose first word is token t, by lemma or, for
 // participles used as adjectives ("incensed", "divided"), by the word.

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"io"
+	"iter"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -193,6 +194,30 @@ func normalize(s string) normalized {
 	orig = append(orig, len(s))
 	return normalized{text: b.String(), orig: orig}
 }
+
+// lowerWords yields the words of a lower-cased text, runs of a-z and
+// hyphens, read in place: cue words and the nouns that name an event are
+// spelled so.
+func lowerWords(lower string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(lower); {
+			if !wordByte(lower[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(lower) && wordByte(lower[j]) {
+				j++
+			}
+			if !yield(lower[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
+func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || c == '-' }
 
 // token is a run of letters and digits in a text.
 type token struct{ start, end int }
