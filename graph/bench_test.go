@@ -59,8 +59,9 @@ func benchWrites(b *testing.B, docs []graph.DocumentInput, perTx int, write func
 	}
 	// Neo4j plans a statement the first time it sees it: the shipped
 	// write's statements take far longer to plan than the bare one's, and
-	// on a few hundred documents the planning would be much of what is timed. Two
-	// batches first, untimed, as a long ingest has them already planned.
+	// on a few hundred documents the planning would be much of what is
+	// timed. Two batches first, untimed, as a long ingest has them
+	// already planned.
 	if err := st.DeleteAll(context.Background()); err != nil {
 		b.Fatal(err)
 	}
