@@ -279,6 +279,9 @@ var (
 
 func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
+// asciiAlnum: an ASCII letter or digit, a byte that continues a word.
+func asciiAlnum(c byte) bool { return asciiLetter(c) || '0' <= c && c <= '9' }
+
 // inWord reports whether the byte at i of s continues a word: a letter
 // or digit comes right before it.
 func inWord(s string, i int) bool {
@@ -286,7 +289,7 @@ func inWord(s string, i int) bool {
 		return false
 	}
 	if c := s[i-1]; c < utf8.RuneSelf {
-		return asciiLetter(c) || '0' <= c && c <= '9'
+		return asciiAlnum(c)
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -647,7 +650,7 @@ func (ts *triggerSet) find(s string, atWords bool) []hit {
 		if len(ks) == 0 {
 			continue
 		}
-		if atWords && i > 0 && asciiLetter(s[i]) && (asciiLetter(s[i-1]) || '0' <= s[i-1] && s[i-1] <= '9') {
+		if atWords && i > 0 && asciiLetter(s[i]) && asciiAlnum(s[i-1]) {
 			continue // inside a word: a trigger that begins with a letter does not count here
 		}
 		if i+1 < len(s) {

@@ -228,7 +228,7 @@ func tokenize(s string) []token {
 	for i, r := range s {
 		var word bool
 		if r < utf8.RuneSelf {
-			word = asciiLetter(byte(r)) || '0' <= r && r <= '9'
+			word = asciiAlnum(byte(r))
 		} else {
 			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
