@@ -2,7 +2,9 @@ package extract
 
 import (
 	"reflect"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/model"
@@ -41,7 +43,7 @@ func TestTopicWordsSpareOnlySentencesWithoutTerms(t *testing.T) {
 		if !reflect.DeepEqual(m.needs, tt.needs) {
 			t.Errorf("%v: words %q, want %q", tt.terms, m.needs, tt.needs)
 		}
-		every := &topicMatcher{t: m.t, terms: m.terms}
+		every := &topicMatcher{t: m.t, at: m.at, first: m.first}
 		for _, text := range tt.sentences {
 			s := &syntax.Sentence{Text: text}
 			for _, w := range tokenize(text) {
@@ -59,5 +61,61 @@ func TestTopicWordsSpareOnlySentencesWithoutTerms(t *testing.T) {
 				t.Errorf("%q: names the topic: %v", text, named)
 			}
 		}
+	}
+}
+
+// TestTopicFindIsTheUnanchoredPattern: trying the anchored pattern only at
+// word boundaries finds what the unanchored pattern finds everywhere,
+// including matches side by side, inside longer words (none), after
+// underscores and digits, and where a longer term starts inside a shorter
+// one's match.
+func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		terms []string
+		texts []string
+	}{
+		{[]string{"grain deal", "deal", "US-led pact", "2024 accord"}, []string{
+			"the grain deal, the deal and the deal.",
+			"dealers, ideal deals and a redeal are no deal",
+			"a us-led pact, a us led pact, a usled pact and a united states-led pact",
+			"_deal deal_ x2024 accord 2024 accord2 (2024 accord)",
+			"grain  deal\ndeal-deal",
+			"café deal, déal, naïve grain deal",
+			"",
+		}},
+		{[]string{"France", "grain deal"}, []string{"paris said france would wait; the french republic's grain deal held.", "francedeal france"}},
+	}
+	for _, tt := range tests {
+		m, err := newTopicMatcher(model.Topic{ID: "t", Terms: tt.terms}, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		every := regexp.MustCompile(`\b` + strings.TrimPrefix(m.at.String(), "^"))
+		for _, text := range tt.texts {
+			want := every.FindAllStringIndex(text, -1)
+			if got := m.find(text, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%v in %q: found %v, the pattern %v", tt.terms, text, got, want)
+			}
+			if got, want := m.about(text), want != nil; got != want {
+				t.Errorf("%v in %q: about %v, want %v", tt.terms, text, got, want)
+			}
+		}
+	}
+}
+
+// TestTopicTermNeedsALetterOrDigit: a term of punctuation alone would
+// match everywhere or nowhere; it is refused, naming it.
+func TestTopicTermNeedsALetterOrDigit(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = newTopicMatcher(model.Topic{ID: "t", Terms: []string{"grain deal", " - "}}, g)
+	if err == nil || !strings.Contains(err.Error(), `term "-"`) {
+		t.Fatalf("err = %v, want one naming the term", err)
 	}
 }
