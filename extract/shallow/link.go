@@ -28,11 +28,11 @@ type linker struct {
 	words []string // per token: its text in lower case
 }
 
-func link(s *syntax.Sentence) {
+func link(s *syntax.Sentence, words []string) {
 	n := len(s.Tokens)
-	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n), words: make([]string, n)}
+	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n), words: words}
 	for i := range l.head {
-		l.head[i], l.np[i], l.words[i] = -2, -1, strings.ToLower(s.Tokens[i].Text)
+		l.head[i], l.np[i] = -2, -1
 	}
 	l.chunks()
 	l.verbs()

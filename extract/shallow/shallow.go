@@ -34,10 +34,16 @@ func (Parser) Close() error { return nil }
 // Analyse tags and links one sentence.
 func Analyse(text string) syntax.Sentence {
 	s := syntax.Sentence{Text: text, Tokens: tokenize(text)}
-	for i := range s.Tokens {
-		tag(&s, i)
+	// Each token lower-cased once for the tagger and the linker, which
+	// lower-cased it three times between them.
+	words := make([]string, len(s.Tokens))
+	for i, t := range s.Tokens {
+		words[i] = strings.ToLower(t.Text)
 	}
-	link(&s)
+	for i := range s.Tokens {
+		tag(&s, words, i)
+	}
+	link(&s, words)
 	return s
 }
 

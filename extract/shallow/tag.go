@@ -3,6 +3,7 @@ package shallow
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/syntax"
 )
@@ -40,20 +41,22 @@ var auxiliaries = map[string]string{"is": "be", "are": "be", "was": "be", "were"
 	"been": "be", "being": "be", "am": "be", "has": "have", "have": "have", "had": "have", "having": "have",
 	"does": "do", "do": "do", "did": "do"}
 
-func tag(s *syntax.Sentence, i int) {
+// tag gives token i its part of speech and lemma; words are the
+// sentence's tokens in lower case.
+func tag(s *syntax.Sentence, words []string, i int) {
 	t := &s.Tokens[i]
 	w := t.Text
-	lw := strings.ToLower(w)
-	r := []rune(w)
+	lw := words[i]
+	first, _ := utf8.DecodeRuneInString(w)
 	if p, ok := closed[lw]; ok && (lw == "'s" || lw == "’s") {
 		t.POS, t.Lemma = p, "'s"
 		return
 	}
 	switch {
-	case !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]):
+	case !unicode.IsLetter(first) && !unicode.IsDigit(first):
 		t.POS, t.Lemma = punctTag(w), w
 		return
-	case unicode.IsDigit(r[0]):
+	case unicode.IsDigit(first):
 		t.POS, t.Lemma = "CD", w
 		return
 	}
@@ -68,9 +71,9 @@ func tag(s *syntax.Sentence, i int) {
 		t.POS, t.Lemma = auxTag(lw), l
 		return
 	}
-	if unicode.IsUpper(r[0]) && (i > 0 && !opensSentence(s, i) || !isCommonWord(lw)) {
+	if unicode.IsUpper(first) && (i > 0 && !opensSentence(s, i) || !isCommonWord(lw)) {
 		t.POS, t.Lemma = "NNP", w
-		if strings.HasSuffix(w, "s") && len(r) > 3 && isDemonymPlural(w) {
+		if strings.HasSuffix(w, "s") && utf8.RuneCountInString(w) > 3 && isDemonymPlural(w) {
 			t.POS = "NNPS"
 		}
 		return
@@ -87,9 +90,9 @@ func tag(s *syntax.Sentence, i int) {
 			prev = s.Tokens[i-1].POS
 		}
 		switch {
-		case form == "VBP" && strings.HasPrefix(prev, "VB") && auxiliaries[strings.ToLower(s.Tokens[i-1].Text)] == "":
+		case form == "VBP" && strings.HasPrefix(prev, "VB") && auxiliaries[words[i-1]] == "":
 			t.POS, t.Lemma = "NN", lw
-		case form == "VBD" && i > 0 && auxiliaries[strings.ToLower(s.Tokens[i-1].Text)] != "":
+		case form == "VBD" && i > 0 && auxiliaries[words[i-1]] != "":
 			t.POS, t.Lemma = "VBN", lemma
 		default:
 			t.POS, t.Lemma = form, lemma
