@@ -54,6 +54,9 @@ type index struct {
 	head        []int  // the first basic-tree edge into each token, -1 for none
 	kids        groups // basic-tree edges out of each token, by dependent
 	out, in     groups // enhanced edges out of and into each token, in Edges' order
+	// treeBase and edgeBase are each edge's relation without its case
+	// marker: the extractor compares relations by base millions of times.
+	treeBase, edgeBase []string
 	// text and lemma are each token's, lower-cased once: the extractor
 	// asks for them many times per sentence, and lower-casing each time
 	// took a tenth of its time.
@@ -92,6 +95,7 @@ func (s *Sentence) indexed() *index {
 			x.head[e.Dep+1] = k
 		}
 	}
+	x.treeBase, x.edgeBase = bases(s.Tree), bases(s.Edges)
 	x.text, x.lemma = make([]lowered, len(s.Tokens)), make([]lowered, len(s.Tokens))
 	for k, t := range s.Tokens {
 		x.text[k] = lowered{t.Text, strings.ToLower(t.Text)}
@@ -103,6 +107,14 @@ func (s *Sentence) indexed() *index {
 	}
 	s.idx = x
 	return x
+}
+
+func bases(edges []Edge) []string {
+	out := make([]string, len(edges))
+	for k, e := range edges {
+		out[k] = Base(e.Rel)
+	}
+	return out
 }
 
 // groups are edge indexes listed by token: those of slot k (token k-1)
@@ -168,12 +180,14 @@ func Marker(rel string) string {
 // rels, compared by base or in full ("obl" matches "obl:over", "obl:over"
 // only itself). No rels means every edge.
 func (s *Sentence) Out(i int, rels ...string) []Edge {
-	return match(s.Edges, s.indexed().out.slot(i), rels)
+	x := s.indexed()
+	return match(s.Edges, x.edgeBase, x.out.slot(i), rels)
 }
 
 // In returns the enhanced edges into token i whose relation is one of rels.
 func (s *Sentence) In(i int, rels ...string) []Edge {
-	return match(s.Edges, s.indexed().in.slot(i), rels)
+	x := s.indexed()
+	return match(s.Edges, x.edgeBase, x.in.slot(i), rels)
 }
 
 // Head is token i's head in the basic tree and the relation, or -1.
@@ -190,9 +204,10 @@ func (s *Sentence) Head(i int) (int, string) {
 // (all with none), in text order.
 func (s *Sentence) Children(i int, rels ...string) []int {
 	var out []int
-	kids := s.indexed().kids.slot(i)
+	x := s.indexed()
+	kids := x.kids.slot(i)
 	for _, k := range kids {
-		if e := s.Tree[k]; relIn(e.Rel, rels) {
+		if e := s.Tree[k]; relIn(e.Rel, x.treeBase[k], rels) {
 			if out == nil {
 				out = make([]int, 0, len(kids))
 			}
@@ -204,8 +219,9 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 
 // Has reports whether token i has a basic-tree dependent with one of rels.
 func (s *Sentence) Has(i int, rels ...string) bool {
-	for _, k := range s.indexed().kids.slot(i) {
-		if relIn(s.Tree[k].Rel, rels) {
+	x := s.indexed()
+	for _, k := range x.kids.slot(i) {
+		if relIn(s.Tree[k].Rel, x.treeBase[k], rels) {
 			return true
 		}
 	}
@@ -269,24 +285,24 @@ func (t Token) IsProper() bool { return strings.HasPrefix(t.POS, "NNP") }
 func (t Token) IsAdjective() bool { return strings.HasPrefix(t.POS, "JJ") }
 
 // match returns the edges at the given indexes whose relation is one of
-// rels (all with none).
-func match(edges []Edge, at []int, rels []string) []Edge {
+// rels (all with none); bases are the edges' relations' bases.
+func match(edges []Edge, bases []string, at []int, rels []string) []Edge {
 	var out []Edge
 	for _, k := range at {
-		if e := edges[k]; relIn(e.Rel, rels) {
+		if e := edges[k]; relIn(e.Rel, bases[k], rels) {
 			out = append(out, e)
 		}
 	}
 	return out
 }
 
-// relIn reports whether rel is one of rels, compared in full or by base
-// ("obl" is "obl:over"; "obl:over" only itself); any rel with no rels.
-func relIn(rel string, rels []string) bool {
+// relIn reports whether rel, whose base is base, is one of rels, compared
+// in full or by base ("obl" is "obl:over"; "obl:over" only itself); any
+// rel with no rels.
+func relIn(rel, base string, rels []string) bool {
 	if len(rels) == 0 {
 		return true
 	}
-	base := Base(rel)
 	for _, r := range rels {
 		if r == rel || r == base {
 			return true
