@@ -21,8 +21,12 @@ type topicMatcher struct {
 	// only where a match can begin (see find): run unanchored over every
 	// sentence, the pattern cost a sixteenth of extraction.
 	at *regexp.Regexp
-	// first holds the bytes a match can begin with.
-	first *[256]bool
+	// first holds the bytes a match can begin with, and prefixes the
+	// text each term's matches begin with (nil when a term starts with a
+	// state's names, which have no one spelling): a position that starts
+	// none is not tried.
+	first    *[256]bool
+	prefixes []string
 	// needs holds a word of each term that any match of it spells out
 	// as it is; a sentence with none of them names no term, and most
 	// sentences are spared the pattern. Nil when a term has no such word
@@ -62,7 +66,16 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
 	}
-	return &topicMatcher{t: t, at: regexp.MustCompile(`^` + alt + `\b`), first: firstBytes(re), needs: needs}, nil
+	var prefixes []string
+	for _, a := range alts {
+		p, _ := regexp.MustCompile(a).LiteralPrefix()
+		if p == "" {
+			prefixes = nil
+			break
+		}
+		prefixes = append(prefixes, p)
+	}
+	return &topicMatcher{t: t, at: regexp.MustCompile(`^` + alt + `\b`), first: firstBytes(re), prefixes: prefixes, needs: needs}, nil
 }
 
 // longestPlainWord is the longest of words made of letters and digits
@@ -152,13 +165,15 @@ func (m *topicMatcher) about(lower string) bool { return m.find(lower, 1) != nil
 
 // find returns up to n (all if n < 0) of the spans FindAllStringIndex
 // finds with the unanchored pattern `\b(?:terms)\b`: it tries the anchored
-// one left to right only at word boundaries whose byte can begin a match,
-// each match's end the next start. No term matches the empty string
-// (each holds a letter or digit), so no position skipped could start one.
+// one left to right only at word boundaries whose byte can begin a match
+// and whose text begins as a term's matches do, each match's end the next
+// start. No term matches the empty string (each holds a letter or digit),
+// so no position skipped could start one.
 func (m *topicMatcher) find(lower string, n int) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(lower) && n != 0; pos++ {
-		if !m.first[lower[pos]] || boundaryWord(lower, pos-1) == boundaryWord(lower, pos) {
+		if !m.first[lower[pos]] || boundaryWord(lower, pos-1) == boundaryWord(lower, pos) ||
+			m.prefixes != nil && !hasAnyPrefix(lower[pos:], m.prefixes) {
 			continue
 		}
 		loc := m.at.FindStringIndex(lower[pos:])

@@ -88,6 +88,12 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 			"",
 		}},
 		{[]string{"France", "grain deal"}, []string{"paris said france would wait; the french republic's grain deal held.", "francedeal france"}},
+		// Every term spelled out at its start: only where one begins is
+		// the pattern tried.
+		{[]string{"grain deal", "deal", "anti-drought pact"}, []string{
+			"the grain deal, the deal and the deal.",
+			"grains deal: an anti drought pact, an antidrought pact, an anti-drought  pact, anti-droughtpact",
+		}},
 	}
 	for _, tt := range tests {
 		m, err := newTopicMatcher(model.Topic{ID: "t", Terms: tt.terms}, g)
