@@ -115,3 +115,43 @@ func lead(r rune) int {
 	}
 	return 0xF0 | int(r>>18)
 }
+
+// literalStarts returns texts one of which begins every match of re, or
+// nil if it cannot tell (a class, a repeat or a case-folded letter
+// first). A state's names at the start of a topic term give one text per
+// spelling.
+func literalStarts(re *regexp.Regexp) []string {
+	parsed, err := resyntax.Parse(re.String(), resyntax.Perl)
+	if err != nil {
+		panic(err) // re compiled from the same text
+	}
+	return starts(parsed.Simplify())
+}
+
+func starts(r *resyntax.Regexp) []string {
+	switch r.Op {
+	case resyntax.OpLiteral:
+		if len(r.Rune) == 0 || r.Flags&resyntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(r.Rune)}
+	case resyntax.OpCapture:
+		return starts(r.Sub[0])
+	case resyntax.OpConcat:
+		if len(r.Sub) == 0 {
+			return nil
+		}
+		return starts(r.Sub[0])
+	case resyntax.OpAlternate:
+		var out []string
+		for _, sub := range r.Sub {
+			s := starts(sub)
+			if s == nil {
+				return nil
+			}
+			out = append(out, s...)
+		}
+		return out
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -44,6 +45,39 @@ func TestFirstBytesHoldEveryMatchStart(t *testing.T) {
 		for _, b := range []byte(tc.out) {
 			if set[b] {
 				t.Errorf("%s: %q in the set", tc.pattern, b)
+			}
+		}
+	}
+}
+
+// TestLiteralStartsBeginEveryMatch: every match of a pattern begins with
+// one of the texts found for it, and a pattern whose start is a class, a
+// repeat or a case-folded letter gets none.
+func TestLiteralStartsBeginEveryMatch(t *testing.T) {
+	tests := []struct {
+		pattern string
+		texts   []string
+		want    []string
+	}{
+		{`grain\s+deal|water accord`, []string{"the grain  deal and the water accord"}, []string{"grain", "water accord"}},
+		{`(?:united states|u\.s\.|america)[- ]?led\s+pact`, []string{"a u.s.-led pact, a united states led pact, an americaled pact"}, []string{"u", "america"}},
+		{`(?:ab|ac)x|ad`, []string{"abx acx ad"}, []string{"a"}},
+		{`[gG]rain deal`, []string{"Grain deal"}, nil},
+		{`(?i)grain deal`, []string{"GRAIN deal"}, nil},
+		{`\s*deal`, []string{" deal"}, nil},
+		{`deal|\d+ accord`, []string{"deal 5 accord"}, nil},
+	}
+	for _, tc := range tests {
+		re := regexp.MustCompile(tc.pattern)
+		got := literalStarts(re)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: starts %q, want %q", tc.pattern, got, tc.want)
+		}
+		for _, text := range tc.texts {
+			for _, m := range re.FindAllStringIndex(text, -1) {
+				if got != nil && !hasAnyPrefix(text[m[0]:], got) {
+					t.Errorf("%s: match %q begins with none of %q", tc.pattern, text[m[0]:m[1]], got)
+				}
 			}
 		}
 	}

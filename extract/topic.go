@@ -21,10 +21,9 @@ type topicMatcher struct {
 	// only where a match can begin (see find): run unanchored over every
 	// sentence, the pattern cost a sixteenth of extraction.
 	at *regexp.Regexp
-	// first holds the bytes a match can begin with, and prefixes the
-	// text each term's matches begin with (nil when a term starts with a
-	// state's names, which have no one spelling): a position that starts
-	// none is not tried.
+	// first holds the bytes a match can begin with, and prefixes texts
+	// one of which begins every match (nil if that cannot be told): a
+	// position that begins with none is not tried.
 	first    *[256]bool
 	prefixes []string
 	// needs holds a word of each term that any match of it spells out
@@ -66,16 +65,8 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
 	}
-	var prefixes []string
-	for _, a := range alts {
-		p, _ := regexp.MustCompile(a).LiteralPrefix()
-		if p == "" {
-			prefixes = nil
-			break
-		}
-		prefixes = append(prefixes, p)
-	}
-	return &topicMatcher{t: t, at: regexp.MustCompile(`^` + alt + `\b`), first: firstBytes(re), prefixes: prefixes, needs: needs}, nil
+	at := regexp.MustCompile(`^` + alt + `\b`)
+	return &topicMatcher{t: t, at: at, first: firstBytes(re), prefixes: literalStarts(regexp.MustCompile(alt)), needs: needs}, nil
 }
 
 // longestPlainWord is the longest of words made of letters and digits
