@@ -376,8 +376,10 @@ type near struct {
 	re *regexp.Regexp
 	// at is re anchored at the start of its input.
 	at *regexp.Regexp
-	// first holds the bytes a match of re can begin with.
+	// first holds the bytes a match of re can begin with, and begin texts
+	// one of which begins every match (a title's words, a speech verb).
 	first    *[256]bool
+	begin    *starts
 	triggers map[string]bool
 	// before and after are the window's reach around a trigger.
 	before, after int
@@ -388,7 +390,7 @@ type near struct {
 }
 
 func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []bool) near {
-	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
+	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
 }
 
 // roleLead is the farthest a title's trigger sits from its start:
@@ -458,13 +460,13 @@ func findNear(n near, text, lower string, hits []hit) [][]int {
 
 // findFrom finds what FindAllStringSubmatchIndex finds with n's unanchored
 // pattern, trying the anchored one only at the marked starts that hold a
-// byte a match can begin with, left to right, each match's end the next
-// start: a position no match can start at changes nothing. (Each try
-// costs a regexp call, even one that fails at the first byte.)
+// byte and a text a match can begin with, left to right, each match's end
+// the next start: a position no match can start at changes nothing. (Each
+// try costs a regexp call, even one that fails at the first byte.)
 func findFrom(n near, text string, starts []bool) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(text); pos++ {
-		if !starts[pos] || !n.first[text[pos]] {
+		if !starts[pos] || !n.first[text[pos]] || !n.begin.begins(text[pos:]) {
 			continue
 		}
 		m := n.at.FindStringSubmatchIndex(text[pos:])

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	resyntax "regexp/syntax"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -116,42 +117,134 @@ func lead(r rune) int {
 	return 0xF0 | int(r>>18)
 }
 
-// literalStarts returns texts one of which begins every match of re, or
-// nil if it cannot tell (a class, a repeat or a case-folded letter
-// first). A state's names at the start of a topic term give one text per
-// spelling.
-func literalStarts(re *regexp.Regexp) []string {
+// starts holds texts one of which begins every match of a pattern, by
+// their first byte: a position that begins with none of them cannot start
+// a match. A nil set knows no such texts and lets every position through.
+type starts struct{ byFirst [256][]string }
+
+// maxStarts bounds how far the texts are spelled out: a pattern's
+// alternatives multiply them.
+const maxStarts = 512
+
+// startsOf reads the texts from re's syntax, or returns nil if a match
+// can begin with a class of many characters, a case-folded letter or a
+// repeat.
+func startsOf(re *regexp.Regexp) *starts {
 	parsed, err := resyntax.Parse(re.String(), resyntax.Perl)
 	if err != nil {
 		panic(err) // re compiled from the same text
 	}
-	return starts(parsed.Simplify())
+	texts, _ := spelled(parsed.Simplify())
+	if texts == nil {
+		return nil
+	}
+	var s starts
+	for _, t := range texts {
+		if t == "" {
+			return nil // a match may begin anywhere
+		}
+		s.byFirst[t[0]] = append(s.byFirst[t[0]], t)
+	}
+	return &s
 }
 
-func starts(r *resyntax.Regexp) []string {
+// begins reports whether text begins with one of the texts.
+func (s *starts) begins(text string) bool {
+	if s == nil {
+		return true
+	}
+	if text == "" {
+		return false
+	}
+	for _, t := range s.byFirst[text[0]] {
+		if strings.HasPrefix(text, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// spelled returns texts one of which begins every match of r (nil if it
+// cannot tell) and whether r matches those texts and nothing else, so
+// that what follows r in a concatenation may spell them out further.
+func spelled(r *resyntax.Regexp) (texts []string, whole bool) {
 	switch r.Op {
+	case resyntax.OpEmptyMatch, resyntax.OpBeginLine, resyntax.OpEndLine, resyntax.OpBeginText,
+		resyntax.OpEndText, resyntax.OpWordBoundary, resyntax.OpNoWordBoundary:
+		return []string{""}, true // matches nothing but the empty text
 	case resyntax.OpLiteral:
-		if len(r.Rune) == 0 || r.Flags&resyntax.FoldCase != 0 {
-			return nil
+		if r.Flags&resyntax.FoldCase == 0 {
+			return []string{string(r.Rune)}, true
 		}
-		return []string{string(r.Rune)}
+		// The parser writes "[Ss]" as a case-folded "s": each letter in
+		// each of its cases.
+		acc := []string{""}
+		for _, c := range r.Rune {
+			cases := []rune{c}
+			for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+				cases = append(cases, f)
+			}
+			if len(acc)*len(cases) > maxStarts {
+				return acc, false
+			}
+			var cross []string
+			for _, a := range acc {
+				for _, f := range cases {
+					cross = append(cross, a+string(f))
+				}
+			}
+			acc = cross
+		}
+		return acc, true
+	case resyntax.OpCharClass:
+		var out []string
+		for k := 0; k+1 < len(r.Rune); k += 2 {
+			for c := r.Rune[k]; c <= r.Rune[k+1]; c++ {
+				if len(out) == 8 {
+					return nil, false
+				}
+				out = append(out, string(c))
+			}
+		}
+		return out, true
 	case resyntax.OpCapture:
-		return starts(r.Sub[0])
-	case resyntax.OpConcat:
-		if len(r.Sub) == 0 {
-			return nil
+		return spelled(r.Sub[0])
+	case resyntax.OpQuest:
+		sub, whole := spelled(r.Sub[0])
+		if sub == nil {
+			return nil, false
 		}
-		return starts(r.Sub[0])
+		return append([]string{""}, sub...), whole
+	case resyntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range r.Sub {
+			next, whole := spelled(sub)
+			if next == nil || len(acc)*len(next) > maxStarts {
+				return acc, false
+			}
+			var cross []string
+			for _, a := range acc {
+				for _, n := range next {
+					cross = append(cross, a+n)
+				}
+			}
+			acc = cross
+			if !whole {
+				return acc, false
+			}
+		}
+		return acc, true
 	case resyntax.OpAlternate:
 		var out []string
+		all := true
 		for _, sub := range r.Sub {
-			s := starts(sub)
-			if s == nil {
-				return nil
+			texts, whole := spelled(sub)
+			if texts == nil {
+				return nil, false
 			}
-			out = append(out, s...)
+			out, all = append(out, texts...), all && whole
 		}
-		return out
+		return out, all
 	}
-	return nil
+	return nil, false
 }

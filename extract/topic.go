@@ -21,11 +21,11 @@ type topicMatcher struct {
 	// only where a match can begin (see find): run unanchored over every
 	// sentence, the pattern cost a sixteenth of extraction.
 	at *regexp.Regexp
-	// first holds the bytes a match can begin with, and prefixes texts
-	// one of which begins every match (nil if that cannot be told): a
-	// position that begins with none is not tried.
-	first    *[256]bool
-	prefixes []string
+	// first holds the bytes a match can begin with, and starts texts one
+	// of which begins every match: a position that begins with none is
+	// not tried.
+	first  *[256]bool
+	starts *starts
 	// needs holds a word of each term that any match of it spells out
 	// as it is; a sentence with none of them names no term, and most
 	// sentences are spared the pattern. Nil when a term has no such word
@@ -66,7 +66,7 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
 	}
 	at := regexp.MustCompile(`^` + alt + `\b`)
-	return &topicMatcher{t: t, at: at, first: firstBytes(re), prefixes: literalStarts(regexp.MustCompile(alt)), needs: needs}, nil
+	return &topicMatcher{t: t, at: at, first: firstBytes(re), starts: startsOf(regexp.MustCompile(alt)), needs: needs}, nil
 }
 
 // longestPlainWord is the longest of words made of letters and digits
@@ -164,7 +164,7 @@ func (m *topicMatcher) find(lower string, n int) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(lower) && n != 0; pos++ {
 		if !m.first[lower[pos]] || boundaryWord(lower, pos-1) == boundaryWord(lower, pos) ||
-			m.prefixes != nil && !hasAnyPrefix(lower[pos:], m.prefixes) {
+			!m.starts.begins(lower[pos:]) {
 			continue
 		}
 		loc := m.at.FindStringIndex(lower[pos:])
