@@ -45,6 +45,12 @@ func (d *docState) evaluations(i int) {
 		if tok.IsVerb() && namingVerbs[lemma] {
 			d.naming(i, pr)
 		}
+		// Most words judge no subject; the checks below cost more than
+		// finding that out.
+		subjects := d.judgedSubjects(i, pr)
+		if len(subjects) == 0 {
+			continue
+		}
 		// A stance word of its own is read by the cue stage, unless the
 		// event is its subject: "the pact would undermine peace" judges
 		// the pact.
@@ -54,7 +60,7 @@ func (d *docState) evaluations(i int) {
 		if d.underCondition(i, pr) || asked(p, pr) {
 			continue // "if the deal is to clear its last obstacle"
 		}
-		for _, subj := range d.judgedSubjects(i, pr) {
+		for _, subj := range subjects {
 			ok, flip := d.judgedSubject(i, subj)
 			if !ok {
 				continue
