@@ -855,7 +855,15 @@ func (d *docActors) personAt(seg string, toks []token, i int) (string, int, bool
 // person whose full name ends with it ("Donald Trump"), when exactly one
 // does.
 func (d *docActors) mergeSurnames() {
-	for id, p := range d.people {
+	// Longer names first, then by id: "Donald Trump" folds into "Donald
+	// J. Trump" before "Trump" looks for its one full name, whatever order
+	// a map would give.
+	ids := sortedKeys(d.people)
+	sort.SliceStable(ids, func(a, b int) bool {
+		return len(strings.Fields(d.people[ids[a]].name)) > len(strings.Fields(d.people[ids[b]].name))
+	})
+	for _, id := range ids {
+		p := d.people[id]
 		if len(strings.Fields(p.name)) > 2 {
 			continue
 		}

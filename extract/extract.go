@@ -98,7 +98,10 @@ func (d *docState) result() Result {
 	r := Result{Doc: d.doc.Name, Topic: d.x.topic.t, About: d.about}
 	claims := d.resolve()
 	orgs := map[string]bool{}
-	for _, p := range d.acts.people {
+	// In the order of their ids: an organisation first met here joins the
+	// actors in this order, which a map's would make differ run to run.
+	for _, id := range sortedKeys(d.acts.people) {
+		p := d.acts.people[id]
 		if p.orgID == "" || d.acts.actors[p.id] == nil || d.acts.actors[p.id].mentions == 0 {
 			continue
 		}
@@ -124,7 +127,7 @@ func (d *docState) result() Result {
 	return r
 }
 
-func sortedKeys(m map[string]bool) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
