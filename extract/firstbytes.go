@@ -14,16 +14,21 @@ import (
 // string may start anywhere.
 func firstBytes(re *regexp.Regexp) *[256]bool {
 	var set [256]bool
-	parsed, err := resyntax.Parse(re.String(), resyntax.Perl)
-	if err != nil {
-		panic(err) // re compiled from the same text
-	}
-	if nullable := addFirst(parsed.Simplify(), &set); nullable {
+	if nullable := addFirst(syntaxOf(re), &set); nullable {
 		for b := range set {
 			set[b] = true
 		}
 	}
 	return &set
+}
+
+// syntaxOf is re's simplified syntax tree.
+func syntaxOf(re *regexp.Regexp) *resyntax.Regexp {
+	parsed, err := resyntax.Parse(re.String(), resyntax.Perl)
+	if err != nil {
+		panic(err) // re compiled from the same text
+	}
+	return parsed.Simplify()
 }
 
 // addFirst adds the bytes that can begin a match of r to set and reports
@@ -127,14 +132,9 @@ type starts struct{ byFirst [256][]string }
 const maxStarts = 512
 
 // startsOf reads the texts from re's syntax, or returns nil if a match
-// can begin with a class of many characters, a case-folded letter or a
-// repeat.
+// can begin with a class of many characters, a repeat, or nothing at all.
 func startsOf(re *regexp.Regexp) *starts {
-	parsed, err := resyntax.Parse(re.String(), resyntax.Perl)
-	if err != nil {
-		panic(err) // re compiled from the same text
-	}
-	texts, _ := spelled(parsed.Simplify())
+	texts, _ := spelled(syntaxOf(re))
 	if texts == nil {
 		return nil
 	}
@@ -180,20 +180,15 @@ func spelled(r *resyntax.Regexp) (texts []string, whole bool) {
 		// each of its cases.
 		acc := []string{""}
 		for _, c := range r.Rune {
-			cases := []rune{c}
+			cases := []string{string(c)}
 			for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
-				cases = append(cases, f)
+				cases = append(cases, string(f))
 			}
-			if len(acc)*len(cases) > maxStarts {
+			next, ok := cross(acc, cases)
+			if !ok {
 				return acc, false
 			}
-			var cross []string
-			for _, a := range acc {
-				for _, f := range cases {
-					cross = append(cross, a+string(f))
-				}
-			}
-			acc = cross
+			acc = next
 		}
 		return acc, true
 	case resyntax.OpCharClass:
@@ -218,17 +213,12 @@ func spelled(r *resyntax.Regexp) (texts []string, whole bool) {
 	case resyntax.OpConcat:
 		acc := []string{""}
 		for _, sub := range r.Sub {
-			next, whole := spelled(sub)
-			if next == nil || len(acc)*len(next) > maxStarts {
+			texts, whole := spelled(sub)
+			next, ok := cross(acc, texts)
+			if texts == nil || !ok {
 				return acc, false
 			}
-			var cross []string
-			for _, a := range acc {
-				for _, n := range next {
-					cross = append(cross, a+n)
-				}
-			}
-			acc = cross
+			acc = next
 			if !whole {
 				return acc, false
 			}
@@ -247,4 +237,19 @@ func spelled(r *resyntax.Regexp) (texts []string, whole bool) {
 		return out, all
 	}
 	return nil, false
+}
+
+// cross is every text of a followed by every text of b, or false if that
+// makes more than maxStarts.
+func cross(a, b []string) ([]string, bool) {
+	if len(a)*len(b) > maxStarts {
+		return nil, false
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out, true
 }
