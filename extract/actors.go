@@ -228,14 +228,15 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 
 // findPeople runs the person and organisation patterns over the whole
 // document before mentions are resolved, so that a surname seen before
-// the full name still resolves.
-func (d *docActors) findPeople(text string) {
+// the full name still resolves. lower is text with its ASCII letters
+// lower-cased.
+func (d *docActors) findPeople(text, lower string) {
 	// The patterns are costly to try at every position, so each runs only
 	// on lines that contain the words it needs.
 	off := 0
 	for _, ln := range strings.Split(text, "\n") {
 		if ln != "" {
-			d.findPeopleInLine(ln, asciiLower(ln), off)
+			d.findPeopleInLine(ln, lower[off:off+len(ln)], off)
 		}
 		off += len(ln) + 1
 	}
@@ -378,8 +379,11 @@ type near struct {
 	at *regexp.Regexp
 	// first holds the bytes a match of re can begin with, and begin texts
 	// one of which begins every match (a title's words, a speech verb).
-	first    *[256]bool
-	begin    *starts
+	first *[256]bool
+	begin *starts
+	// inner holds the bytes a match can hold: a try reads no further
+	// than the first other byte (see reach).
+	inner    *[256]bool
 	triggers map[string]bool
 	// before and after are the window's reach around a trigger.
 	before, after int
@@ -390,7 +394,7 @@ type near struct {
 }
 
 func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []bool) near {
-	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
+	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), inner: innerBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
 }
 
 // roleLead is the farthest a title's trigger sits from its start:
@@ -469,7 +473,7 @@ func findFrom(n near, text string, starts []bool) [][]int {
 		if !starts[pos] || !n.first[text[pos]] || !n.begin.begins(text[pos:]) {
 			continue
 		}
-		m := n.at.FindStringSubmatchIndex(text[pos:])
+		m := n.at.FindStringSubmatchIndex(text[pos:reach(text, pos, n.inner)])
 		if m == nil {
 			continue
 		}
@@ -859,19 +863,25 @@ func (d *docActors) mergeSurnames() {
 	// J. Trump" before "Trump" looks for its one full name, whatever order
 	// a map would give.
 	ids := sortedKeys(d.people)
+	// Each name's words, split once: every person is compared with every
+	// other.
+	words := make(map[*person][]string, len(d.people))
+	for _, p := range d.people {
+		words[p] = strings.Fields(p.name)
+	}
 	sort.SliceStable(ids, func(a, b int) bool {
-		return len(strings.Fields(d.people[ids[a]].name)) > len(strings.Fields(d.people[ids[b]].name))
+		return len(words[d.people[ids[a]]]) > len(words[d.people[ids[b]]])
 	})
 	for _, id := range ids {
 		p := d.people[id]
-		if len(strings.Fields(p.name)) > 2 {
+		if len(words[p]) > 2 {
 			continue
 		}
 		// The surname first; failing that any part of the name, as
 		// "Mr Saifuddin" for Saifuddin Abdullah.
-		full := d.soleFullName(p, true)
+		full := d.soleFullName(p, words, true)
 		if full == nil {
-			full = d.soleFullName(p, false)
+			full = d.soleFullName(p, words, false)
 		}
 		if full == nil {
 			continue
@@ -895,14 +905,15 @@ func (d *docActors) mergeSurnames() {
 
 // soleFullName is the one person with more than one name whose last name
 // (or, with lastOnly false, any name) is p's name; nil if none or several.
-func (d *docActors) soleFullName(p *person, lastOnly bool) *person {
+// words holds each person's name split into words.
+func (d *docActors) soleFullName(p *person, words map[*person][]string, lastOnly bool) *person {
 	var full *person
+	pf := words[p]
 	for _, q := range d.people {
-		f := strings.Fields(q.name)
+		f := words[q]
 		if q == p || len(f) < 2 {
 			continue
 		}
-		pf := strings.Fields(p.name)
 		if len(f) <= len(pf) {
 			continue
 		}

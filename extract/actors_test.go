@@ -32,7 +32,7 @@ func TestTitledPeople(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.want, func(t *testing.T) {
 			d := newDocActors(g)
-			d.findPeople(tc.text)
+			d.findPeople(tc.text, asciiLower(tc.text))
 			var names []string
 			for _, p := range d.people {
 				names = append(names, p.name)

@@ -253,3 +253,74 @@ func cross(a, b []string) ([]string, bool) {
 	}
 	return out, true
 }
+
+// innerBytes returns, for each byte, whether it can occur in a match of re
+// (every byte from 0x80 for a pattern that can match any non-ASCII
+// character), or nil if re tests the end of its input ("$"), which a
+// shortened input would fake.
+func innerBytes(re *regexp.Regexp) *[256]bool {
+	var set [256]bool
+	if !addInner(syntaxOf(re), &set) {
+		return nil
+	}
+	return &set
+}
+
+// addInner adds the bytes a match of r can hold to set and reports false
+// if r tests the end of its input.
+func addInner(r *resyntax.Regexp, set *[256]bool) bool {
+	switch r.Op {
+	case resyntax.OpEndText, resyntax.OpEndLine:
+		return false
+	case resyntax.OpLiteral, resyntax.OpCharClass:
+		runes := r.Rune
+		if r.Op == resyntax.OpLiteral {
+			runes = nil
+			for _, c := range r.Rune {
+				runes = append(runes, c, c)
+				if r.Flags&resyntax.FoldCase != 0 {
+					for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+						runes = append(runes, f, f)
+					}
+				}
+			}
+		}
+		high := false
+		for k := 0; k+1 < len(runes); k += 2 {
+			for c := runes[k]; c <= min(runes[k+1], utf8.RuneSelf-1); c++ {
+				set[c] = true
+			}
+			high = high || runes[k+1] >= utf8.RuneSelf
+		}
+		if high {
+			for c := utf8.RuneSelf; c < len(set); c++ {
+				set[c] = true
+			}
+		}
+	case resyntax.OpAnyChar, resyntax.OpAnyCharNotNL:
+		for c := range set {
+			set[c] = c != '\n' || r.Op == resyntax.OpAnyChar
+		}
+	}
+	for _, sub := range r.Sub {
+		if !addInner(sub, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// reach is how much of text from pos a pattern whose matches hold only
+// inner's bytes needs to read to match there as it would on all of text:
+// up to the first byte no match can hold, and that byte, which "\b" reads.
+// A nil inner needs all of text.
+func reach(text string, pos int, inner *[256]bool) int {
+	if inner == nil {
+		return len(text)
+	}
+	k := pos
+	for k < len(text) && inner[text[k]] {
+		k++
+	}
+	return min(len(text), k+1)
+}

@@ -106,3 +106,35 @@ func TestStartsBeginEveryMatch(t *testing.T) {
 		t.Errorf("(?i)this grain deal: %d texts", n)
 	}
 }
+
+// TestReachKeepsEveryMatch: an anchored pattern tried on the text up to
+// reach finds at every position what it finds on the whole text, and reach
+// does cut the text short where a byte no match holds comes first.
+func TestReachKeepsEveryMatch(t *testing.T) {
+	tests := []struct {
+		pattern string
+		text    string
+		cuts    bool // some position's reach falls short of the text's end
+	}{
+		{`((?:\p{Lu}\. )?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3}) (?:said|says)\b`, `On Monday, J. Ole Vik said no; "Lind says" Lind sayso, Éva Öst said`, true},
+		{`(?:grain deal|deal)\b`, "the grain deal, the grain deals, a deal.", true},
+		{`(?:[Ss]pokesman|Minister) (\p{Lu}[\p{L}.'-]*)`, "Spokesman Al-Haj and minister Kim, Minister D'Arcy-Lee", true},
+		{`(?:deal)$`, "a deal, the deal", false}, // tests its input's end: never cut
+		{`x.y`, "x,y xzy", false},                // any byte may follow: never cut
+	}
+	for _, tc := range tests {
+		at := regexp.MustCompile(`^(?:` + tc.pattern + `)`)
+		inner := innerBytes(regexp.MustCompile(tc.pattern))
+		cut := false
+		for pos := range tc.text {
+			end := reach(tc.text, pos, inner)
+			cut = cut || end < len(tc.text)
+			if got, want := at.FindStringSubmatchIndex(tc.text[pos:end]), at.FindStringSubmatchIndex(tc.text[pos:]); !slices.Equal(got, want) {
+				t.Errorf("%s at %d: %v up to %d, %v on the whole text", tc.pattern, pos, got, end, want)
+			}
+		}
+		if cut != tc.cuts {
+			t.Errorf("%s: some reach cuts the text: %v, want %v", tc.pattern, cut, tc.cuts)
+		}
+	}
+}

@@ -63,7 +63,7 @@ func newDocState(x *Extractor, doc Document) *docState {
 	d.skipDateline()
 	d.quoted = quoteMask(n.text, d.lines)
 	d.about = x.topic.about(d.lower)
-	d.acts.findPeople(n.text)
+	d.acts.findPeople(n.text, d.lower)
 	return d
 }
 

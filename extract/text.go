@@ -307,7 +307,7 @@ func trimSpan(text string, s, e int) (int, int) {
 }
 
 func classify(l string) lineKind {
-	words := len(strings.Fields(l))
+	words := countWords(l, 15)
 	switch {
 	case strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "\u2022"):
 		return item
@@ -318,6 +318,25 @@ func classify(l string) lineKind {
 		return heading
 	}
 	return prose
+}
+
+// countWords counts the words of s as strings.Fields splits them, up to
+// limit: a paragraph's kind needs no more, and listing every word of every
+// paragraph was most of what finding its kind cost.
+func countWords(s string, limit int) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			inWord = false
+		case !inWord:
+			inWord = true
+			if n++; n == limit {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // abbreviations end with a period that does not end a sentence.

@@ -329,3 +329,23 @@ func TestParseHTMLEdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// countWords counts as strings.Fields splits, up to its limit.
+func TestCountWords(t *testing.T) {
+	tests := []struct {
+		s     string
+		limit int
+		want  int
+	}{
+		{"", 15, 0},
+		{"  Ministers met\tin Oslo\u00a0today.  ", 15, 5},
+		{"one two three four five", 3, 3},
+		{"\u2022 item\u2003with an em space", 15, 6},
+		{"bad \xff byte", 15, 3},
+	}
+	for _, tt := range tests {
+		if got := countWords(tt.s, tt.limit); got != tt.want || got != min(len(strings.Fields(tt.s)), tt.limit) {
+			t.Errorf("countWords(%q, %d) = %d, want %d", tt.s, tt.limit, got, tt.want)
+		}
+	}
+}

@@ -26,6 +26,10 @@ type topicMatcher struct {
 	// not tried.
 	first  *[256]bool
 	starts *starts
+	// inner holds the bytes a match can hold: a try reads the text only
+	// up to the first other byte, not to the document's end, which made
+	// the matcher drop to its slowest algorithm.
+	inner *[256]bool
 	// needs holds a word of each term that any match of it spells out
 	// as it is; a sentence with none of them names no term, and most
 	// sentences are spared the pattern. Nil when a term has no such word
@@ -66,7 +70,7 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
 	}
 	at := regexp.MustCompile(`^` + alt + `\b`)
-	return &topicMatcher{t: t, at: at, first: firstBytes(re), starts: startsOf(regexp.MustCompile(alt)), needs: needs}, nil
+	return &topicMatcher{t: t, at: at, first: firstBytes(re), starts: startsOf(regexp.MustCompile(alt)), inner: innerBytes(re), needs: needs}, nil
 }
 
 // longestPlainWord is the longest of words made of letters and digits
@@ -167,7 +171,7 @@ func (m *topicMatcher) find(lower string, n int) [][]int {
 			!m.starts.begins(lower[pos:]) {
 			continue
 		}
-		loc := m.at.FindStringIndex(lower[pos:])
+		loc := m.at.FindStringIndex(lower[pos:reach(lower, pos, m.inner)])
 		if loc == nil {
 			continue
 		}
