@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
@@ -925,7 +924,7 @@ func (d *docState) negated(i, c int) bool {
 // quotation mark aside.
 func opensSentence(p *syntax.Sentence, t int) bool {
 	for k := 0; k < t; k++ {
-		if !unicode.IsPunct([]rune(p.Tokens[k].Text)[0]) {
+		if !isPunct(p.Tokens[k]) {
 			return false
 		}
 	}

@@ -799,7 +799,7 @@ func (d *docState) namedGroup(i, h int) string {
 		lw := p.Lower(first)
 		// Nor a person the parser joined to it: "Juan Soto - leaders of
 		// the four nations".
-		if !(quantifiers[lw] || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || t.POS == "CD" || unicode.IsPunct([]rune(t.Text)[0]) ||
+		if !(quantifiers[lw] || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || t.POS == "CD" || isPunct(t) ||
 			len(d.x.lex.cuesAt(p, first)) > 0 || d.x.lex.Valence(lw) != 0 || isPerson(d.sents[i].actor[first])) {
 			break
 		}
@@ -852,14 +852,60 @@ func (d *docState) namedGroup(i, h int) string {
 	}
 	// Every way the text writes it is an alias: "some conservatives",
 	// "Greeks who reject the accord".
-	if start, end := p.Subtree(h); end-start < 14 {
-		a.aliases[strings.Trim(normalize(p.Span(start, end)).text, " ,")] = true
+	start, end := d.writtenAs(i, h)
+	if end-start < 14 {
+		a.aliases[normalize(p.Span(start, end)).text] = true
 	}
-	if start, _ := p.Subtree(h); start < first {
+	if start < first {
 		a.aliases[normalize(p.Span(start, last)).text] = true
 	}
 	return id
 }
+
+// writtenAs is the span of the noun phrase headed by h as a name for what
+// it names: its subtree without the preposition or conjunction before it
+// ("in the coalition", "and dairy farmers"), and ending before a comma after h (an apposition, the next
+// item of a list, the speaker of "..., officials said") and before a
+// phrase of time that a parser hung on the noun ("the bloc before the end
+// of the month", "the bloc on Friday").
+func (d *docState) writtenAs(i, h int) (start, end int) {
+	p := d.sents[i].p
+	start, end = p.Subtree(h)
+	for start < h && (p.Tokens[start].POS == "IN" || p.Tokens[start].POS == "TO" || p.Tokens[start].POS == "CC" || isPunct(p.Tokens[start])) {
+		start++
+	}
+	for k := h + 1; k <= end; k++ {
+		if p.Tokens[k].Text == "," {
+			end = k - 1
+			break
+		}
+	}
+	for _, k := range p.Children(h, "nmod", "obl") {
+		if k > h && k <= end && d.temporal(i, k) {
+			first, _ := p.Subtree(k)
+			end = min(end, first-1)
+		}
+	}
+	for end > h && isPunct(p.Tokens[end]) {
+		end--
+	}
+	return start, end
+}
+
+// temporal reports a prepositional phrase that says when: its marker is
+// one of time ("before", "after", "during") or its noun is a time word
+// ("on Friday", "in May").
+func (d *docState) temporal(i, k int) bool {
+	p := d.sents[i].p
+	switch d.markerOf(i, k) {
+	case "before", "after", "during", "until", "since", "amid":
+		return true
+	}
+	return isTime(p.Tokens[k])
+}
+
+// isPunct reports a token that is a punctuation mark.
+func isPunct(t syntax.Token) bool { return unicode.IsPunct([]rune(t.Text)[0]) }
 
 func capitalise(s string) string {
 	r := []rune(s)

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"context"
+	"testing"
+)
+
+// A group's alias is the noun phrase as a name: not the preposition or
+// conjunction before it, nor what follows a comma, nor a phrase of time a
+// parser hangs on the noun; a clause that says which members stays.
+func TestWrittenAs(t *testing.T) {
+	x := fuzzExtractor(t)
+	tests := []struct{ sentence, head, want string }{
+		{"Peru joined the regional coalition on Friday.", "coalition", "the regional coalition"},
+		{"Officials said Peru would join the regional coalition before the end of the month.", "coalition", "the regional coalition"},
+		{"Peru announced its decision to join the regional coalition after weeks of talks.", "coalition", "the regional coalition"},
+		{"Peru is the tenth member of the regional coalition, officials in Lima said.", "coalition", "the regional coalition"},
+		{"Chile opposed Peru's membership in the regional coalition, its foreign ministry said.", "coalition", "the regional coalition"},
+		{"The pact was welcomed by Welsh Labour MPs and dairy farmers.", "farmers", "dairy farmers"},
+		{"Several dairy farmers who backed the pact spoke to reporters.", "farmers", "Several dairy farmers who backed the pact"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			doc, err := Parse("d.txt", []byte("Pact signed\n\n"+tt.sentence))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := newDocState(x, doc)
+			if err := d.parse(context.Background(), x.parser); err != nil {
+				t.Fatal(err)
+			}
+			p := d.sents[1].p
+			h := -1
+			for k, tok := range p.Tokens {
+				if tok.Text == tt.head {
+					h = k
+				}
+			}
+			if h < 0 {
+				t.Fatalf("no %q in %q", tt.head, tt.sentence)
+			}
+			first, last := d.writtenAs(1, h)
+			if got := p.Span(first, last); got != tt.want {
+				t.Errorf("%q, want %q", got, tt.want)
+			}
+		})
+	}
+}
