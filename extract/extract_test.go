@@ -730,6 +730,15 @@ func TestLabels(t *testing.T) {
 		{name: "signed quote under a stance label",
 			body: "Reactions\nSupporters:\n\"This pact is good for every port in the north.\" - Sen. Dana Whitfield (R-ME)",
 			want: map[string]model.Stance{"Dana Whitfield": model.Support}},
+		{name: "a label followed by its lines heads that paragraph only",
+			body: "Reactions\nMorocco - Strong Opposition:\nForeign Ministry spokeswoman Lina Haddad of Morocco: \"It is a grave error.\"\n\n" +
+				"Officials in Lima were asked about the pact on Friday. \"We will speak to our partners first,\" Trade Minister Ana Ruiz of Peru said.",
+			want: map[string]model.Stance{"Morocco": model.Oppose, "Lina Haddad": model.Oppose},
+			none: []string{"Ana Ruiz", "Peru"}},
+		{name: "a label alone in its paragraph heads the paragraphs after it",
+			body: "Reactions\n\nMorocco - Strong Opposition:\n\nForeign Ministry spokeswoman Lina Haddad of Morocco: \"It is a grave error.\"\n\n" +
+				"\"We will speak to our partners first,\" Deputy Minister Omar Tazi of Morocco said.",
+			want: map[string]model.Stance{"Morocco": model.Oppose, "Lina Haddad": model.Oppose, "Omar Tazi": model.Oppose}},
 	})
 }
 

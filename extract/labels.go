@@ -10,11 +10,15 @@ import (
 // block is the scope of a label line such as "Turkey - Strong
 // Opposition:", "Republican Critics:" or "European Partners:": the lines
 // under it, up to the next label or heading, are that actor's reaction or
-// reactions of that kind.
+// reactions of that kind. A label whose first line follows it without a
+// blank line heads that paragraph only: the blank line after it returns
+// to the article's own prose.
 type block struct {
 	actor  string
 	stance model.Stance
 	label  string
+	// paragraph: the label heads the paragraph it begins, not a section.
+	paragraph bool
 }
 
 // findLabels reads every label line, claims its stance for its actor and
@@ -24,11 +28,14 @@ func (d *docState) findLabels() {
 	var cur *block
 	si := 0
 	for l, ln := range d.lines {
-		switch ln.kind {
-		case heading:
+		switch {
+		case ln.kind == heading:
 			cur = nil
-		case label:
+		case ln.kind == label:
 			cur = d.parseLabel(l)
+			cur.paragraph = l+1 < len(d.lines) && !d.blankBefore(l+1)
+		case cur != nil && cur.paragraph && d.blankBefore(l):
+			cur = nil
 		}
 		for ; si < len(d.sents) && d.sents[si].line == l; si++ {
 			if ln.kind != label {
@@ -38,6 +45,11 @@ func (d *docState) findLabels() {
 			}
 		}
 	}
+}
+
+// blankBefore reports a blank line between line l and the line before.
+func (d *docState) blankBefore(l int) bool {
+	return l > 0 && strings.Count(d.n.text[d.lines[l-1].end:d.lines[l].start], "\n") > 1
 }
 
 // parseLabel reads "Actor - stance words:", "Actor:" or "Stance words:".
