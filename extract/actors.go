@@ -28,14 +28,16 @@ const (
 		`Prince|Sheikh|Emir|Pope|Pastor|Cardinal|Rabbi|Imam|Chancellor|Speaker|Chairman|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|` +
 		`[Ss]pecial [Ee]nvoy|[Ee]nvoy|Commander|Minister|Secretary|Leader|Senate Majority Leader|Senate Minority Leader|` +
 		`MP|MEP|Congressman|Congresswoman`
+	// "- Sen. Lindsey Graham (R-SC)" at the end of a quote
+	dashSpeaker = `" ?- ?(?:(?:` + roleWords + `) )?(` + personName + `)`
+	// titledRest follows the role of a titled name.
+	titledRest  = ` (` + personName + `)(?: \(([RDI])-[A-Z]{2}\))?`
 	speechVerbs = `said|says|told|added|stated|warned|argued|explained|noted|wrote|insisted|cautioned|declared|` +
 		`announced|stressed|urged|claimed|asserted|remarked|replied|responded|commented|observed|acknowledged|` +
 		`contended|maintained|emphasized|emphasised|predicted|suggested`
 )
 
 var (
-	// "Syrian Information Minister Hamza al-Mustafa", "Sen. Rand Paul (R-KY)"
-	reTitled = regexp.MustCompile(`(` + roleWords + `) (` + personName + `)(?: \(([RDI])-[A-Z]{2}\))?`)
 	// the nationality before a title: "Syrian", "U.S."
 	reNationality = regexp.MustCompile(`(?:U\.S\.|U\.K\.|\p{Lu}\p{L}+) $`)
 	// "John Hannah, a senior fellow at the Jewish Institute ..."
@@ -46,8 +48,6 @@ var (
 	reSpeechAfter  = regexp.MustCompile(`(?:` + speechVerbs + `) (` + personName + `)`)
 	reSpeechBefore = regexp.MustCompile(`(` + personName + `) (?:` + speechVerbs + `)\b`)
 	reAccording    = regexp.MustCompile(`according to (` + personName + `)`)
-	// "- Sen. Lindsey Graham (R-SC)" at the end of a quote
-	reDashSpeaker = regexp.MustCompile(`" ?- ?(?:(?:` + roleWords + `) )?(` + personName + `)`)
 	// "Syrian Democratic Forces (SDF)": an organisation defined with its acronym.
 	reAcronymDef = regexp.MustCompile(`((?:\p{Lu}[\p{L}-]+ )(?:(?:of|for|and|the) )?(?:\p{Lu}[\p{L}-]+ ?){1,5}) \((\p{Lu}{2,6})\)`)
 )
@@ -387,6 +387,12 @@ type near struct {
 	triggers map[string]bool
 	// before and after are the window's reach around a trigger.
 	before, after int
+	// alts, when set, are re's leading alternatives, each anchored with
+	// the rest of re after it: the first in order to match at a position
+	// is the match re finds there (leftmost-first), and each is small
+	// enough for Go's backtracking matcher, which drops the whole of a
+	// pattern over 500 instructions for its slowest one.
+	alts []alt
 	// starts, when set, marks the positions of a window (and its
 	// lower-cased copy) where a match can start; only those are tried.
 	// It must mark every position a match of re could start at.
@@ -397,13 +403,59 @@ func newNear(re *regexp.Regexp, triggers []string, before, after int, starts fun
 	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), inner: innerBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
 }
 
+// alt is one leading alternative of a near's pattern, anchored, with the
+// texts its matches begin with.
+type alt struct {
+	at    *regexp.Regexp
+	begin *starts
+}
+
+// splitNear is ledNear for the pattern re, whose every match is a match
+// of one of heads followed by rest: re split at an alternation that every
+// match goes through, each alternative with what comes before it in a
+// head. They are tried in order one at a time (see near.alts), each where
+// a text its head begins with starts, and keep re's group numbers.
+func splitNear(re string, heads []string, rest string, triggers []string, before, after, lead int) near {
+	n := ledNear(regexp.MustCompile(re), triggers, before, after, lead)
+	for _, h := range heads {
+		n.alts = append(n.alts, alt{at: regexp.MustCompile(`^(?:` + h + rest + `)`), begin: startsOf(regexp.MustCompile(h))})
+	}
+	return n
+}
+
+// each is each alternative of alternatives (split at "|", which none
+// holds inside) between before and after.
+func each(before, alternatives, after string) []string {
+	var out []string
+	for _, a := range strings.Split(alternatives, "|") {
+		out = append(out, before+a+after)
+	}
+	return out
+}
+
+// match is the anchored pattern's match at the start of text.
+func (n near) match(text string) []int {
+	if n.alts == nil {
+		return n.at.FindStringSubmatchIndex(text)
+	}
+	for _, a := range n.alts {
+		if a.begin.begins(text) {
+			if m := a.at.FindStringSubmatchIndex(text); m != nil {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
 // roleLead is the farthest a title's trigger sits from its start:
 // "Senate Majority " before "leader".
 const roleLead = 16
 
 var (
 	acronymNear = newNear(reAcronymDef, []string{"("}, 100, 12, nil)
-	titledNear  = ledNear(reTitled, roleTriggers, 2, 80, roleLead)
+	// "Syrian Information Minister Hamza al-Mustafa", "Sen. Rand Paul (R-KY)"
+	titledNear = splitNear(`(`+roleWords+`)`+titledRest, each(`(`, roleWords, `)`), titledRest, roleTriggers, 2, 80, roleLead)
 	// "John Hannah, a senior fellow at ...": a name, then a comma.
 	appositionNear = newNear(reApposition, roleNouns, 120, 120, nameThen(followedBy(", ")))
 	// "Norway's envoy, ...": one or two capitalised words, then "'s".
@@ -415,7 +467,8 @@ var (
 			return rest != "" && rest[0] == ' ' && hasAnyPrefix(rest[1:], speechTriggers)
 		})),
 		ledNear(reAccording, []string{"according to"}, 2, 60, 0),
-		ledNear(reDashSpeaker, []string{"\" -", "\"-"}, 2, 80, 0),
+		// The title is optional: each one in turn, then none.
+		splitNear(dashSpeaker, append(each(`" ?- ?(?:`, roleWords, `) `), `" ?- ?`), `(`+personName+`)`, []string{"\" -", "\"-"}, 2, 80, 0),
 	}
 	// personTriggers are the triggers of all the patterns above, found in
 	// one pass over a line.
@@ -473,7 +526,7 @@ func findFrom(n near, text string, starts []bool) [][]int {
 		if !starts[pos] || !n.first[text[pos]] || !n.begin.begins(text[pos:]) {
 			continue
 		}
-		m := n.at.FindStringSubmatchIndex(text[pos:reach(text, pos, n.inner)])
+		m := n.match(text[pos:reach(text, pos, n.inner)])
 		if m == nil {
 			continue
 		}

@@ -191,6 +191,9 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 		"J. Karl van Dijk, the chief negotiator for the Lake Council, warned of delays; al-Rashid Omar said so too.",
 		"Peru's water minister, Ines Quispe, and Chile's ambassador to the U.N., Tomas Vera, signed.",
 		"AbcDef, a spokesman for the AquaGroup, and Ana de la Cruz said nothing; Lind  said it twice.",
+		// Two titles begin alike: the one listed first wins, as in the
+		// whole pattern.
+		"Secretary General Rosa Mendez met Mrs Eva Lind. \"No\" - Secretary General Ida Holm. \"Yes\" -Mrs. Ana Berg",
 	}
 	lines = append(lines, devLines(t)...)
 	nears := append([]near{titledNear, appositionNear, possessiveNear}, speakerNears...)
