@@ -387,11 +387,11 @@ type near struct {
 	triggers map[string]bool
 	// before and after are the window's reach around a trigger.
 	before, after int
-	// alts, when set, are re's leading alternatives, each anchored with
-	// the rest of re after it: the first in order to match at a position
-	// is the match re finds there (leftmost-first), and each is small
-	// enough for Go's backtracking matcher, which drops the whole of a
-	// pattern over 500 instructions for its slowest one.
+	// alts, when set, are re split at an alternation every match goes
+	// through, each piece anchored (see splitNear): the first in order to
+	// match at a position is the match re finds there (leftmost-first),
+	// and each is small enough for Go's backtracking matcher, which leaves
+	// a pattern over 500 instructions to its slowest one.
 	alts []alt
 	// starts, when set, marks the positions of a window (and its
 	// lower-cased copy) where a match can start; only those are tried.
@@ -403,8 +403,8 @@ func newNear(re *regexp.Regexp, triggers []string, before, after int, starts fun
 	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), inner: innerBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
 }
 
-// alt is one leading alternative of a near's pattern, anchored, with the
-// texts its matches begin with.
+// alt is one piece of a split pattern, anchored, with texts one of which
+// begins each of its matches.
 type alt struct {
 	at    *regexp.Regexp
 	begin *starts

@@ -299,7 +299,7 @@ func addInner(r *resyntax.Regexp, set *[256]bool) bool {
 		}
 	case resyntax.OpAnyChar, resyntax.OpAnyCharNotNL:
 		for c := range set {
-			set[c] = c != '\n' || r.Op == resyntax.OpAnyChar
+			set[c] = set[c] || c != '\n' || r.Op == resyntax.OpAnyChar
 		}
 	}
 	for _, sub := range r.Sub {

@@ -120,7 +120,8 @@ func TestReachKeepsEveryMatch(t *testing.T) {
 		{`(?:grain deal|deal)\b`, "the grain deal, the grain deals, a deal.", true},
 		{`(?:[Ss]pokesman|Minister) (\p{Lu}[\p{L}.'-]*)`, "Spokesman Al-Haj and minister Kim, Minister D'Arcy-Lee", true},
 		{`(?:deal)$`, "a deal, the deal", false}, // tests its input's end: never cut
-		{`x.y`, "x,y xzy", false},                // any byte may follow: never cut
+		{`x.y`, "x,y xzy", false},                // any byte but a newline may be in it: never cut
+		{`x\n.`, "x\nz x\n\n", false},            // a newline too
 	}
 	for _, tc := range tests {
 		at := regexp.MustCompile(`^(?:` + tc.pattern + `)`)

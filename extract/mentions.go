@@ -864,10 +864,10 @@ func (d *docState) namedGroup(i, h int) string {
 
 // writtenAs is the span of the noun phrase headed by h as a name for what
 // it names: its subtree without the preposition or conjunction before it
-// ("in the coalition", "and dairy farmers"), and ending before a comma after h (an apposition, the next
-// item of a list, the speaker of "..., officials said") and before a
-// phrase of time that a parser hung on the noun ("the bloc before the end
-// of the month", "the bloc on Friday").
+// ("in the coalition", "and dairy farmers"), ending before a comma after
+// h (an apposition, the next item of a list, the speaker of "...,
+// officials said") and before a phrase of time that a parser hung on the
+// noun ("the bloc before the end of the month", "the bloc on Friday").
 func (d *docState) writtenAs(i, h int) (start, end int) {
 	p := d.sents[i].p
 	start, end = p.Subtree(h)
@@ -883,7 +883,7 @@ func (d *docState) writtenAs(i, h int) (start, end int) {
 	for _, k := range p.Children(h, "nmod", "obl") {
 		if k > h && k <= end && d.temporal(i, k) {
 			first, _ := p.Subtree(k)
-			end = min(end, first-1)
+			end = max(h, min(end, first-1))
 		}
 	}
 	for end > h && isPunct(p.Tokens[end]) {
