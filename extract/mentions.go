@@ -587,7 +587,7 @@ func (d *docState) legislature(i, h int, lemma, owner string) string {
 	name := e.Demonyms[0] + " " + capitalise(body)
 	id := "group:" + slug(name)
 	a := d.acts.actor(id, name, model.Group)
-	first, last := p.Subtree(h)
+	first, last := d.writtenAs(i, h)
 	for first < h && (p.Tokens[first].POS == "DT" || quantifiers[p.Lower(first)]) {
 		first++
 	}

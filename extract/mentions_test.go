@@ -18,6 +18,7 @@ func TestWrittenAs(t *testing.T) {
 		{"Chile opposed Peru's membership in the regional coalition, its foreign ministry said.", "coalition", "the regional coalition"},
 		{"The pact was welcomed by Welsh Labour MPs and dairy farmers.", "farmers", "dairy farmers"},
 		{"Several dairy farmers who backed the pact spoke to reporters.", "farmers", "Several dairy farmers who backed the pact"},
+		{"Lawmakers in the parliament of Norway approved the plan.", "parliament", "the parliament of Norway"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
