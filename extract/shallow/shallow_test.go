@@ -38,6 +38,12 @@ func TestAnalyse(t *testing.T) {
 		{"Ed Park said the pact would undermine Europe's security.", "security", "Europe", "nmod:poss"},
 		{"Chile vowed to block the pact.", "vowed", "block", "xcomp"},
 		{"Chile voiced support for the pact.", "support", "pact", "nmod:for"},
+		// An adverb after the object leaves it the object; before a noun
+		// the same word describes it.
+		{"Peru rejected the trade pact outright.", "rejected", "pact", "obj"},
+		{"Peru rejected the pact outright and recalled its envoy.", "rejected", "pact", "obj"},
+		{"Peru dropped the plan altogether, officials said.", "dropped", "plan", "obj"},
+		{"Peru claimed an outright victory in the vote.", "claimed", "victory", "obj"},
 	}
 	for _, tt := range tests {
 		s := shallow.Analyse(tt.sentence)

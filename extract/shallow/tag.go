@@ -36,6 +36,12 @@ var closed = map[string]string{
 var particles = map[string]bool{"out": true, "up": true, "down": true, "off": true, "away": true,
 	"back": true, "aside": true}
 
+// trailingAdverbs are adverbs without "-ly" that news puts after a verb's
+// object ("rejected the plan outright", "dropped the idea altogether");
+// before a noun some are adjectives ("an outright ban").
+var trailingAdverbs = map[string]bool{"outright": true, "altogether": true, "wholesale": true,
+	"anyway": true, "together": true, "afterwards": true, "later": true, "soon": true}
+
 // auxiliaries are the forms of be, have and do.
 var auxiliaries = map[string]string{"is": "be", "are": "be", "was": "be", "were": "be", "be": "be",
 	"been": "be", "being": "be", "am": "be", "has": "have", "have": "have", "had": "have", "having": "have",
@@ -78,6 +84,10 @@ func tag(s *syntax.Sentence, words []string, i int) {
 		}
 		return
 	}
+	if trailingAdverbs[lw] && endsPhrase(words, i) {
+		t.POS, t.Lemma = "RB", lw
+		return
+	}
 	if particles[lw] && i > 0 && strings.HasPrefix(s.Tokens[i-1].POS, "VB") {
 		t.POS, t.Lemma = "RP", lw // "lashed out", "tore up"
 		return
@@ -112,6 +122,25 @@ func tag(s *syntax.Sentence, words []string, i int) {
 	default:
 		t.POS, t.Lemma = "NN", lw
 	}
+}
+
+// endsPhrase reports that no noun phrase goes on after word i: the
+// sentence ends, or punctuation or a closed-class word (a conjunction,
+// preposition or determiner) follows.
+func endsPhrase(words []string, i int) bool {
+	if i+1 >= len(words) {
+		return true
+	}
+	next := words[i+1]
+	r, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return true
+	}
+	switch closed[next] {
+	case "CC", "IN", "TO", "DT":
+		return true
+	}
+	return false
 }
 
 func punctTag(w string) string {
