@@ -129,9 +129,12 @@ type mention struct {
 
 // docActors collects the actors of one document.
 type docActors struct {
-	g       *Gazetteer
-	people  map[string]*person // by id
-	byName  map[string]string  // full name or surname -> person id
+	g      *Gazetteer
+	people map[string]*person // by id
+	byName map[string]string  // full name or surname -> person id
+	// firsts holds the first word of every name in byName, lower-cased
+	// (see named): most words begin none.
+	firsts  map[string]bool
 	actors  map[string]*actorInfo
 	groups  map[string]string // organisation name -> id, for ones not in the gazetteer
 	affils  map[[2]string]string
@@ -140,7 +143,7 @@ type docActors struct {
 }
 
 func newDocActors(g *Gazetteer) *docActors {
-	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{},
+	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: map[string]bool{},
 		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{}}
 }
 
@@ -203,10 +206,10 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 		p.surnames = []string{last}
 	}
 	d.people[p.id] = p
-	d.byName[name] = p.id
+	d.named(name, p.id)
 	for _, s := range p.surnames {
 		if _, taken := d.byName[strings.ToLower(s)]; !taken {
-			d.byName[strings.ToLower(s)] = p.id
+			d.named(strings.ToLower(s), p.id)
 		}
 	}
 	// A surname-only person found earlier ("President Erdogan") is the same
@@ -220,8 +223,8 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 		if old.orgID != "" && p.orgID == "" {
 			p.orgID = old.orgID
 		}
-		d.byName[old.name] = p.id
-		d.byName[strings.ToLower(last)] = p.id
+		d.named(old.name, p.id)
+		d.named(strings.ToLower(last), p.id)
 	}
 	return p
 }
@@ -889,8 +892,23 @@ func modifierOnly(seg string, start, end int) bool {
 	return false
 }
 
+// named maps a full name or surname to a person's id.
+func (d *docActors) named(name, id string) {
+	d.byName[name] = id
+	if toks := tokenize(name); len(toks) > 0 && toks[0].start == 0 {
+		d.firsts[asciiLower(name[:toks[0].end])] = true
+	}
+}
+
 // personAt matches a registered person's full name or surname at token i.
 func (d *docActors) personAt(seg string, toks []token, i int) (string, int, bool) {
+	// Every name it can match begins with token i's word, in its case or
+	// lower-cased: a word no name begins with needs no look-up of the
+	// names from it (a non-ASCII word is looked up as before).
+	var buf [32]byte
+	if b, ok := lowerInto(&buf, seg[toks[i].start:toks[i].end]); ok && !d.firsts[string(b)] {
+		return "", 0, false
+	}
 	for n := min(4, len(toks)-i); n >= 1; n-- {
 		cand := seg[toks[i].start:toks[i+n-1].end]
 		if id, ok := d.byName[cand]; ok {
@@ -950,8 +968,8 @@ func (d *docActors) mergeSurnames() {
 				d.byName[name] = full.id
 			}
 		}
-		d.byName[strings.ToLower(p.name)] = full.id
-		d.byName[p.name] = full.id
+		d.named(strings.ToLower(p.name), full.id)
+		d.named(p.name, full.id)
 		delete(d.people, id)
 	}
 }

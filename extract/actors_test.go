@@ -48,6 +48,46 @@ func TestTitledPeople(t *testing.T) {
 	}
 }
 
+// TestKnownPeopleFoundInAnyForm: once a person is known, mentions finds
+// them by full name, by surname in any case, by a hyphenated surname, and
+// by a surname that is not ASCII; a capitalised word that begins no
+// known name finds no one.
+func TestKnownPeopleFoundInAnyForm(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDocActors(g)
+	for _, name := range []string{"Ana Ruiz", "Omar al-Rashid", "Cem Özdemir", "Eva Lind"} {
+		d.addPerson(name, "", "")
+	}
+	tests := []struct {
+		text, want string
+	}{
+		{"Ana Ruiz spoke first.", "Ana Ruiz"},
+		{"Later Ruiz spoke again.", "Ruiz"},
+		{"Al-Rashid said nothing.", "Al-Rashid"},
+		{"Then al-Rashid left.", "al-Rashid"},
+		{"Özdemir was not asked.", "Özdemir"},
+		{"Then ÖZDEMIR shouted.", "ÖZDEMIR"},
+		{"LIND replied.", "LIND"},
+		{"Rosa Mendez replied.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			var got []string
+			for _, m := range d.mentions(tc.text, 0, len(tc.text)) {
+				if strings.HasPrefix(m.id, "person:") {
+					got = append(got, m.surface)
+				}
+			}
+			if strings.Join(got, "|") != tc.want {
+				t.Errorf("people mentioned: %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // A trigger that is a word opens a window only where a word starts with
 // it: "ms" in "arms" or "dr" in "hundred" is no title; one of
 // punctuation ("'s ") opens one wherever it stands.

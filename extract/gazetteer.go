@@ -194,30 +194,37 @@ func (t *trie) match(text string, toks []token, i int) (id string, end int, ok b
 	return id, end, ok
 }
 
-// child is the node after word, in any case. An ASCII word is lower-cased
-// into a buffer on the stack: match asks for every word of every
-// sentence, and most begin with a capital, so strings.ToLower would
-// allocate for most of them.
+// child is the node after word, in any case.
 func (t *trie) child(word string) (*trie, bool) {
 	var buf [32]byte
-	if len(word) > len(buf) {
-		c, ok := t.next[strings.ToLower(word)]
+	if b, ok := lowerInto(&buf, word); ok {
+		c, ok := t.next[string(b)]
 		return c, ok
+	}
+	c, ok := t.next[strings.ToLower(word)]
+	return c, ok
+}
+
+// lowerInto lower-cases an ASCII word into buf; ok is false for a longer
+// or non-ASCII one. The look-ups that use it run for every word of every
+// sentence, and most begin with a capital, so strings.ToLower would
+// allocate for most of them.
+func lowerInto(buf *[32]byte, word string) ([]byte, bool) {
+	if len(word) > len(buf) {
+		return nil, false
 	}
 	b := buf[:len(word)]
 	for i := 0; i < len(word); i++ {
 		ch := word[i]
 		if ch >= utf8.RuneSelf {
-			c, ok := t.next[strings.ToLower(word)]
-			return c, ok
+			return nil, false
 		}
 		if 'A' <= ch && ch <= 'Z' {
 			ch += 'a' - 'A'
 		}
 		b[i] = ch
 	}
-	c, ok := t.next[string(b)]
-	return c, ok
+	return b, true
 }
 
 func formMatches(f, seen string) bool {
