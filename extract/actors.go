@@ -134,7 +134,7 @@ type docActors struct {
 	byName map[string]string  // full name or surname -> person id
 	// firsts holds the first word of every name in byName, lower-cased
 	// (see named): most words begin none.
-	firsts  map[string]bool
+	firsts  *wordBits
 	actors  map[string]*actorInfo
 	groups  map[string]string // organisation name -> id, for ones not in the gazetteer
 	affils  map[[2]string]string
@@ -143,7 +143,7 @@ type docActors struct {
 }
 
 func newDocActors(g *Gazetteer) *docActors {
-	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: map[string]bool{},
+	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: new(wordBits),
 		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{}}
 }
 
@@ -843,10 +843,23 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 	}
 	toks := tokenize(seg)
 	for i := 0; i < len(toks); i++ {
+		// Most words begin no known name: one hash of the word says so.
+		person, named := true, true
+		if h, ok := hashLower(seg[toks[i].start:toks[i].end]); ok {
+			person, named = d.firsts.has(h), d.g.starts.has(h)
+		}
+		if !person && !named {
+			continue
+		}
 		// Known people by full name, then by surname.
-		if id, end, ok := d.personAt(seg, toks, i); ok {
-			add(s+toks[i].start, s+toks[end-1].end, id, seg[toks[i].start:toks[end-1].end])
-			i = end - 1
+		if person {
+			if id, end, ok := d.personAt(seg, toks, i); ok {
+				add(s+toks[i].start, s+toks[end-1].end, id, seg[toks[i].start:toks[end-1].end])
+				i = end - 1
+				continue
+			}
+		}
+		if !named {
 			continue
 		}
 		if id, end, ok := d.g.names.match(seg, toks, i); ok {
@@ -896,19 +909,12 @@ func modifierOnly(seg string, start, end int) bool {
 func (d *docActors) named(name, id string) {
 	d.byName[name] = id
 	if toks := tokenize(name); len(toks) > 0 && toks[0].start == 0 {
-		d.firsts[asciiLower(name[:toks[0].end])] = true
+		d.firsts.add(asciiLower(name[:toks[0].end]))
 	}
 }
 
 // personAt matches a registered person's full name or surname at token i.
 func (d *docActors) personAt(seg string, toks []token, i int) (string, int, bool) {
-	// Every name it can match begins with token i's word, in its case or
-	// lower-cased: a word no name begins with needs no look-up of the
-	// names from it (a non-ASCII word is looked up as before).
-	var buf [32]byte
-	if b, ok := lowerInto(&buf, seg[toks[i].start:toks[i].end]); ok && !d.firsts[string(b)] {
-		return "", 0, false
-	}
 	for n := min(4, len(toks)-i); n >= 1; n-- {
 		cand := seg[toks[i].start:toks[i+n-1].end]
 		if id, ok := d.byName[cand]; ok {

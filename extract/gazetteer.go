@@ -38,6 +38,9 @@ type Gazetteer struct {
 	// demonyms only name a state before an institutional noun
 	// ("Iranian state media"), so they live apart.
 	demonyms *trie
+	// starts holds the first words of names and demonyms: most words of
+	// a sentence begin neither, and need no look-up in either trie.
+	starts wordBits
 }
 
 // LoadGazetteer reads the built-in gazetteer and then each of the user's
@@ -90,7 +93,46 @@ func LoadGazetteer(userFiles ...string) (*Gazetteer, error) {
 			g.demonyms.add(f, e.ID)
 		}
 	}
+	for _, t := range []*trie{g.names, g.demonyms} {
+		for w := range t.next {
+			g.starts.add(w)
+		}
+	}
 	return g, nil
+}
+
+// wordBits is a set of lower-cased ASCII words kept as one bit per hash
+// (see hashLower): a word whose bit is clear is not in the set; one whose
+// bit is set may be.
+type wordBits [1 << 10]uint64
+
+// add puts a lower-cased word in the set; a word that is not ASCII is
+// never asked for (hashLower refuses it).
+func (b *wordBits) add(lower string) {
+	if h, ok := hashLower(lower); ok {
+		b[h>>6&uint32(len(b)-1)] |= 1 << (h & 63)
+	}
+}
+
+// has reports whether a word with hash h may be in the set.
+func (b *wordBits) has(h uint32) bool { return b[h>>6&uint32(len(b)-1)]&(1<<(h&63)) != 0 }
+
+// hashLower is the FNV-1a hash of a word with its ASCII letters
+// lower-cased; ok is false for a word that is not ASCII, whose lower
+// case that would not give.
+func hashLower(w string) (h uint32, ok bool) {
+	h = 2166136261
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, true
 }
 
 func parseGazetteer(name string, b []byte) ([]Entry, error) {

@@ -45,3 +45,31 @@ func TestTrieFindsWordsInAnyCase(t *testing.T) {
 		t.Error(`"Laker" found a node`)
 	}
 }
+
+// TestWordBits: a word put in the set is found however its ASCII letters
+// are cased; a word not put in is not; a word that is not ASCII has no
+// hash, so the set is never asked about it.
+func TestWordBits(t *testing.T) {
+	var b wordBits
+	b.add("ruiz")
+	b.add("al")
+	tests := []struct {
+		word      string
+		hashed    bool
+		maybeHeld bool
+	}{
+		{"ruiz", true, true},
+		{"Ruiz", true, true},
+		{"RUIZ", true, true},
+		{"Al", true, true},
+		{"Ruis", true, false},
+		{"said", true, false},
+		{"Özdemir", false, false},
+	}
+	for _, tc := range tests {
+		h, ok := hashLower(tc.word)
+		if ok != tc.hashed || ok && b.has(h) != tc.maybeHeld {
+			t.Errorf("%q: hashed %v, held %v; want %v, %v", tc.word, ok, ok && b.has(h), tc.hashed, tc.maybeHeld)
+		}
+	}
+}
