@@ -97,6 +97,9 @@ func (d *docState) personOrgs(i int) {
 	s := &d.sents[i]
 	p := s.p
 	for t := range p.Tokens {
+		if !isPerson(s.actor[t]) {
+			continue // most words name no one: no look-up
+		}
 		per := d.acts.people[s.actor[t]]
 		if per == nil || per.orgID != "" || (t+1 < len(p.Tokens) && s.actor[t+1] == s.actor[t]) {
 			continue

@@ -26,11 +26,12 @@ type linker struct {
 	extra []syntax.Edge
 	np    []int    // per token: the head of its noun-phrase chunk, or -1
 	words []string // per token: its text in lower case
+	cls   []class  // per token: its word's class
 }
 
-func link(s *syntax.Sentence, words []string) {
+func link(s *syntax.Sentence, words []string, cls []class) {
 	n := len(s.Tokens)
-	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n), words: words}
+	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n), words: words, cls: cls}
 	for i := range l.head {
 		l.head[i], l.np[i] = -2, -1
 	}
@@ -127,7 +128,7 @@ func (l *linker) isAux(i int) bool {
 	if l.pos(i) == "MD" {
 		return true
 	}
-	if _, ok := auxiliaries[l.word(i)]; !ok {
+	if l.cls[i].aux == "" {
 		return false
 	}
 	for k := i + 1; k < len(l.s.Tokens) && k <= i+3; k++ {
@@ -159,7 +160,7 @@ func (l *linker) verbs() {
 				l.set(k, v, "mark")
 			case l.pos(k) == "RB":
 				l.set(k, v, "advmod")
-			case auxiliaries[l.word(k)] == "be" && l.pos(v) == "VBN":
+			case l.cls[k].aux == "be" && l.pos(v) == "VBN":
 				l.set(k, v, "aux:pass")
 				passive = true
 			default:

@@ -40,10 +40,11 @@ func Analyse(text string) syntax.Sentence {
 	for i, t := range s.Tokens {
 		words[i] = strings.ToLower(t.Text)
 	}
+	cls := classify(words)
 	for i := range s.Tokens {
-		tag(&s, words, i)
+		tag(&s, words, cls, i)
 	}
-	link(&s, words)
+	link(&s, words, cls)
 	return s
 }
 

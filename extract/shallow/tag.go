@@ -47,15 +47,65 @@ var auxiliaries = map[string]string{"is": "be", "are": "be", "was": "be", "were"
 	"been": "be", "being": "be", "am": "be", "has": "have", "have": "have", "had": "have", "having": "have",
 	"does": "do", "do": "do", "did": "do"}
 
+// class is what the word lists say of one lower-cased word. A sentence's
+// words are each looked up once, in classes, rather than once per list.
+type class struct {
+	closed   string    // the tag of a closed-class word
+	aux      string    // the lemma of a form of be, have or do
+	verb     [2]string // the lemma and tag of a known verb form
+	particle bool
+	trailing bool // one of trailingAdverbs
+}
+
+// classes holds every word of the lists, built once.
+var classes = func() map[string]*class {
+	m := map[string]*class{}
+	get := func(w string) *class {
+		if m[w] == nil {
+			m[w] = &class{}
+		}
+		return m[w]
+	}
+	for w, t := range closed {
+		get(w).closed = t
+	}
+	for w, l := range auxiliaries {
+		get(w).aux = l
+	}
+	for w, f := range forms {
+		get(w).verb = f
+	}
+	for w := range particles {
+		get(w).particle = true
+	}
+	for w := range trailingAdverbs {
+		get(w).trailing = true
+	}
+	return m
+}()
+
+// classify looks up each word's class; a word no list holds gets an
+// empty one.
+func classify(words []string) []class {
+	out := make([]class, len(words))
+	for i, w := range words {
+		if c := classes[w]; c != nil {
+			out[i] = *c
+		}
+	}
+	return out
+}
+
 // tag gives token i its part of speech and lemma; words are the
-// sentence's tokens in lower case.
-func tag(s *syntax.Sentence, words []string, i int) {
+// sentence's tokens in lower case, cls their classes.
+func tag(s *syntax.Sentence, words []string, cls []class, i int) {
 	t := &s.Tokens[i]
 	w := t.Text
 	lw := words[i]
+	c := &cls[i]
 	first, _ := utf8.DecodeRuneInString(w)
-	if p, ok := closed[lw]; ok && (lw == "'s" || lw == "’s") {
-		t.POS, t.Lemma = p, "'s"
+	if c.closed != "" && (lw == "'s" || lw == "’s") {
+		t.POS, t.Lemma = c.closed, "'s"
 		return
 	}
 	switch {
@@ -66,33 +116,33 @@ func tag(s *syntax.Sentence, words []string, i int) {
 		t.POS, t.Lemma = "CD", w
 		return
 	}
-	if p, ok := closed[lw]; ok {
-		t.POS, t.Lemma = p, lw
+	if c.closed != "" {
+		t.POS, t.Lemma = c.closed, lw
 		if lw == "n't" {
 			t.Lemma = "not"
 		}
 		return
 	}
-	if l, ok := auxiliaries[lw]; ok {
-		t.POS, t.Lemma = auxTag(lw), l
+	if c.aux != "" {
+		t.POS, t.Lemma = auxTag(lw), c.aux
 		return
 	}
-	if unicode.IsUpper(first) && (i > 0 && !opensSentence(s, i) || !isCommonWord(lw)) {
+	if unicode.IsUpper(first) && (i > 0 && !opensSentence(s, i) || !isCommonWord(c, lw)) {
 		t.POS, t.Lemma = "NNP", w
 		if strings.HasSuffix(w, "s") && utf8.RuneCountInString(w) > 3 && isDemonymPlural(w) {
 			t.POS = "NNPS"
 		}
 		return
 	}
-	if trailingAdverbs[lw] && endsPhrase(words, i) {
+	if c.trailing && endsPhrase(words, cls, i) {
 		t.POS, t.Lemma = "RB", lw
 		return
 	}
-	if particles[lw] && i > 0 && strings.HasPrefix(s.Tokens[i-1].POS, "VB") {
+	if c.particle && i > 0 && strings.HasPrefix(s.Tokens[i-1].POS, "VB") {
 		t.POS, t.Lemma = "RP", lw // "lashed out", "tore up"
 		return
 	}
-	if lemma, form, ok := verbForm(lw); ok && !afterDeterminer(s, i) {
+	if lemma, form := c.verb[0], c.verb[1]; lemma != "" && !afterDeterminer(s, i) {
 		// A base form right after another verb is a noun: "voiced
 		// support"; a past form after "be" is a participle.
 		prev := ""
@@ -100,9 +150,9 @@ func tag(s *syntax.Sentence, words []string, i int) {
 			prev = s.Tokens[i-1].POS
 		}
 		switch {
-		case form == "VBP" && strings.HasPrefix(prev, "VB") && auxiliaries[words[i-1]] == "":
+		case form == "VBP" && strings.HasPrefix(prev, "VB") && cls[i-1].aux == "":
 			t.POS, t.Lemma = "NN", lw
-		case form == "VBD" && i > 0 && auxiliaries[words[i-1]] != "":
+		case form == "VBD" && i > 0 && cls[i-1].aux != "":
 			t.POS, t.Lemma = "VBN", lemma
 		default:
 			t.POS, t.Lemma = form, lemma
@@ -127,7 +177,7 @@ func tag(s *syntax.Sentence, words []string, i int) {
 // endsPhrase reports that no noun phrase goes on after word i: the
 // sentence ends, or punctuation or a closed-class word (a conjunction,
 // preposition or determiner) follows.
-func endsPhrase(words []string, i int) bool {
+func endsPhrase(words []string, cls []class, i int) bool {
 	if i+1 >= len(words) {
 		return true
 	}
@@ -136,7 +186,7 @@ func endsPhrase(words []string, i int) bool {
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return true
 	}
-	switch closed[next] {
+	switch cls[i+1].closed {
 	case "CC", "IN", "TO", "DT":
 		return true
 	}
@@ -182,15 +232,8 @@ func opensSentence(s *syntax.Sentence, i int) bool {
 }
 
 // isCommonWord: a capitalised first word that is an ordinary word.
-func isCommonWord(lw string) bool {
-	if _, ok := closed[lw]; ok {
-		return true
-	}
-	if _, ok := auxiliaries[lw]; ok {
-		return true
-	}
-	_, _, ok := verbForm(lw)
-	return ok || strings.HasSuffix(lw, "ly")
+func isCommonWord(c *class, lw string) bool {
+	return c.closed != "" || c.aux != "" || c.verb[0] != "" || strings.HasSuffix(lw, "ly")
 }
 
 // isDemonymPlural guesses plural nationalities and parties: "Republicans",

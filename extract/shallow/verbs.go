@@ -63,12 +63,6 @@ var forms = func() map[string][2]string {
 	return m
 }()
 
-// verbForm returns the lemma and tag of a known verb form.
-func verbForm(w string) (lemma, tag string, ok bool) {
-	f, ok := forms[w]
-	return f[0], f[1], ok
-}
-
 func thirdPerson(v string) string {
 	switch {
 	case strings.HasSuffix(v, "y") && !strings.ContainsAny(v[len(v)-2:len(v)-1], "aeiou"):
