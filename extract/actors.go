@@ -386,7 +386,13 @@ type near struct {
 	begin *starts
 	// inner holds the bytes a match can hold: a try reads no further
 	// than the first other byte (see reach).
-	inner    *[256]bool
+	inner *[256]bool
+	// needs, for a pattern with no begin texts, are texts one of which
+	// every match holds: a try whose reach holds none is not made (most
+	// tries of the apposition and possessive patterns fail, each after
+	// reading its whole reach). A pattern with begin texts has its start
+	// checked already, and what its start holds is all it would find.
+	needs    []string
 	triggers map[string]bool
 	// before and after are the window's reach around a trigger.
 	before, after int
@@ -403,7 +409,11 @@ type near struct {
 }
 
 func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []bool) near {
-	return near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), inner: innerBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
+	n := near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), inner: innerBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
+	if n.begin == nil {
+		n.needs = needsOf(re)
+	}
+	return n
 }
 
 // alt is one piece of a split pattern, anchored, with texts one of which
@@ -529,7 +539,11 @@ func findFrom(n near, text string, starts []bool) [][]int {
 		if !starts[pos] || !n.first[text[pos]] || !n.begin.begins(text[pos:]) {
 			continue
 		}
-		m := n.match(text[pos:reach(text, pos, n.inner)])
+		end := reach(text, pos, n.inner)
+		if !holdsAny(text[pos:end], n.needs) {
+			continue
+		}
+		m := n.match(text[pos:end])
 		if m == nil {
 			continue
 		}

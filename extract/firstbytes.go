@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	resyntax "regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -308,6 +309,100 @@ func addInner(r *resyntax.Regexp, set *[256]bool) bool {
 		}
 	}
 	return true
+}
+
+// needsOf returns texts one of which every match of re holds somewhere,
+// the longest the syntax shows (nil if it shows none): a stretch of text
+// that holds none of them holds no match. Runs of a concatenation that
+// spell out their texts give them, as do the texts that begin a part of
+// it; a part that may be absent gives nothing.
+func needsOf(re *regexp.Regexp) []string {
+	var best []string
+	consider := func(texts []string) {
+		if len(texts) == 0 || slices.Contains(texts, "") {
+			return
+		}
+		texts = fewest(texts)
+		if best == nil || shortest(texts) > shortest(best) || shortest(texts) == shortest(best) && len(texts) < len(best) {
+			best = texts
+		}
+	}
+	var visit func(r *resyntax.Regexp)
+	visit = func(r *resyntax.Regexp) {
+		switch r.Op {
+		case resyntax.OpCapture, resyntax.OpPlus:
+			visit(r.Sub[0])
+		case resyntax.OpRepeat:
+			if r.Min >= 1 {
+				visit(r.Sub[0])
+			}
+		case resyntax.OpConcat:
+			acc := []string{""}
+			for _, sub := range r.Sub {
+				texts, whole := spelled(sub)
+				next, ok := cross(acc, texts)
+				if texts != nil && ok && whole {
+					acc = next
+					continue
+				}
+				if texts != nil && ok {
+					consider(next) // the run, then how sub begins
+				} else {
+					consider(acc)
+				}
+				acc = []string{""}
+				visit(sub)
+			}
+			consider(acc)
+		default:
+			if texts, whole := spelled(r); whole {
+				consider(texts)
+			}
+		}
+	}
+	visit(syntaxOf(re))
+	return best
+}
+
+// fewest drops the texts that hold another of texts: a stretch that holds
+// one of them holds the other.
+func fewest(texts []string) []string {
+	var out []string
+	for i, t := range texts {
+		held := false
+		for j, u := range texts {
+			if j != i && strings.Contains(t, u) && (len(u) < len(t) || j < i) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func shortest(texts []string) int {
+	n := len(texts[0])
+	for _, t := range texts {
+		n = min(n, len(t))
+	}
+	return n
+}
+
+// holdsAny reports whether text holds one of texts; with none, it holds
+// what they would say.
+func holdsAny(text string, texts []string) bool {
+	if texts == nil {
+		return true
+	}
+	for _, t := range texts {
+		if strings.Contains(text, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // reach is how much of text from pos a pattern whose matches hold only

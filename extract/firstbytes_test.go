@@ -139,3 +139,40 @@ func TestReachKeepsEveryMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestNeedsHeldByEveryMatch: the texts a pattern needs are ones every
+// match holds, the longest its syntax shows, without a text that holds
+// another; a pattern whose every part may be absent or is a wide class
+// needs nothing. Each match of the pattern on the line holds a text.
+func TestNeedsHeldByEveryMatch(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string
+		line    string
+	}{
+		{`\d+ (?:apples)?`, []string{" "}, "12 apples and 3 pears"},
+		{`(\p{Lu}\p{Ll}+), (?:a|the) \p{Ll}+ (?:with|for) \p{Lu}`, []string{" for ", " with "}, "Ana Ruiz, a fellow with Lake College, and Omar Haddad, the head for Water Watch"},
+		{`[Ss]aid (\p{Lu}\p{Ll}+)`, []string{"Said ", "said "}, "Said Omar, said Ana."},
+		{`(\p{Lu}\p{Ll}+)'s (?:\p{Ll}+ ){0,3}(?:envoy|minister)(?: to the \p{Lu}+)?, `, []string{"envoy", "minister"}, "Peru's water minister, Ines Quispe, met Chile's envoy to the UN, Tomas Vera."},
+		{`(?:ab)+c`, []string{"ab"}, "xababc"},
+		{`(?:foo)?\w+`, nil, "foo bar"},
+		{`\p{Lu}\p{Ll}+`, nil, "Ana"},
+	}
+	for _, tc := range tests {
+		re := regexp.MustCompile(tc.pattern)
+		got := needsOf(re)
+		sort.Strings(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q needs %q, want %q", tc.pattern, got, tc.want)
+		}
+		ms := re.FindAllString(tc.line, -1)
+		if len(ms) == 0 {
+			t.Errorf("%q: no match on %q, the check shows nothing", tc.pattern, tc.line)
+		}
+		for _, m := range ms {
+			if !holdsAny(m, got) {
+				t.Errorf("%q: match %q holds none of %q", tc.pattern, m, got)
+			}
+		}
+	}
+}
