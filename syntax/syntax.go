@@ -108,7 +108,12 @@ func (s *Sentence) indexed() *index {
 	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
 	for k, t := range s.Tokens {
 		x.text[k] = lowered{t.Text, strings.ToLower(t.Text)}
-		x.lemma[k] = lowered{t.Lemma, strings.ToLower(t.Lemma)}
+		// Many lemmas are their word ("the", "Ankara"): lowered once.
+		if t.Lemma == t.Text {
+			x.lemma[k] = x.text[k]
+		} else {
+			x.lemma[k] = lowered{t.Lemma, strings.ToLower(t.Lemma)}
+		}
 	}
 	for i := -1; i < n; i++ {
 		ks := x.kids.slot(i)
