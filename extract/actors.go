@@ -140,6 +140,9 @@ type docActors struct {
 	affils  map[[2]string]string
 	ordered []string
 	titled  []titled // in text order, found by findPeople
+	// toks is mentions' scratch for the words of its text: it runs on
+	// every sentence, and keeps none of them.
+	toks []token
 }
 
 func newDocActors(g *Gazetteer) *docActors {
@@ -866,7 +869,8 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 			add(t.start, t.end, id, t.role+" "+t.name)
 		}
 	}
-	toks := tokenize(seg)
+	d.toks = tokenizeInto(d.toks[:0], seg)
+	toks := d.toks
 	for i := 0; i < len(toks); i++ {
 		// Most words begin no known name: one hash of the word says so.
 		person, named := true, true

@@ -223,7 +223,11 @@ func wordByte(c byte) bool { return c >= 'a' && c <= 'z' || c == '-' }
 type token struct{ start, end int }
 
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/6) // about a word per six bytes of news
+	return tokenizeInto(make([]token, 0, len(s)/6), s) // about a word per six bytes of news
+}
+
+// tokenizeInto appends the tokens of s to toks.
+func tokenizeInto(toks []token, s string) []token {
 	start := -1
 	for i, r := range s {
 		var word bool

@@ -26,10 +26,10 @@ type linker struct {
 	extra []syntax.Edge
 	np    []int    // per token: the head of its noun-phrase chunk, or -1
 	words []string // per token: its text in lower case
-	cls   []class  // per token: its word's class
+	cls   []*class // per token: its word's class
 }
 
-func link(s *syntax.Sentence, words []string, cls []class) {
+func link(s *syntax.Sentence, words []string, cls []*class) {
 	n := len(s.Tokens)
 	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n), words: words, cls: cls}
 	for i := range l.head {

@@ -57,7 +57,7 @@ type class struct {
 	trailing bool // one of trailingAdverbs
 }
 
-// classes holds every word of the lists, built once.
+// classes holds every word of the lists, built once and only read.
 var classes = func() map[string]*class {
 	m := map[string]*class{}
 	get := func(w string) *class {
@@ -84,13 +84,14 @@ var classes = func() map[string]*class {
 	return m
 }()
 
-// classify looks up each word's class; a word no list holds gets an
+// classify looks up each word's class; the words no list holds share an
 // empty one.
-func classify(words []string) []class {
-	out := make([]class, len(words))
+func classify(words []string) []*class {
+	out := make([]*class, len(words))
+	none := &class{}
 	for i, w := range words {
-		if c := classes[w]; c != nil {
-			out[i] = *c
+		if out[i] = classes[w]; out[i] == nil {
+			out[i] = none
 		}
 	}
 	return out
@@ -98,11 +99,11 @@ func classify(words []string) []class {
 
 // tag gives token i its part of speech and lemma; words are the
 // sentence's tokens in lower case, cls their classes.
-func tag(s *syntax.Sentence, words []string, cls []class, i int) {
+func tag(s *syntax.Sentence, words []string, cls []*class, i int) {
 	t := &s.Tokens[i]
 	w := t.Text
 	lw := words[i]
-	c := &cls[i]
+	c := cls[i]
 	first, _ := utf8.DecodeRuneInString(w)
 	if c.closed != "" && (lw == "'s" || lw == "’s") {
 		t.POS, t.Lemma = c.closed, "'s"
@@ -177,7 +178,7 @@ func tag(s *syntax.Sentence, words []string, cls []class, i int) {
 // endsPhrase reports that no noun phrase goes on after word i: the
 // sentence ends, or punctuation or a closed-class word (a conjunction,
 // preposition or determiner) follows.
-func endsPhrase(words []string, cls []class, i int) bool {
+func endsPhrase(words []string, cls []*class, i int) bool {
 	if i+1 >= len(words) {
 		return true
 	}
