@@ -133,7 +133,8 @@ type docActors struct {
 	people map[string]*person // by id
 	byName map[string]string  // full name or surname -> person id
 	// firsts holds the first word of every name in byName, lower-cased
-	// (see named): most words begin none.
+	// (see named): most words begin none. An article names tens of
+	// people: 8,192 bits.
 	firsts  *wordBits
 	actors  map[string]*actorInfo
 	groups  map[string]string // organisation name -> id, for ones not in the gazetteer
@@ -146,7 +147,7 @@ type docActors struct {
 }
 
 func newDocActors(g *Gazetteer) *docActors {
-	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: new(wordBits),
+	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: newWordBits(7),
 		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{}}
 }
 

@@ -40,7 +40,7 @@ type Gazetteer struct {
 	demonyms *trie
 	// starts holds the first words of names and demonyms: most words of
 	// a sentence begin neither, and need no look-up in either trie.
-	starts wordBits
+	starts *wordBits
 }
 
 // LoadGazetteer reads the built-in gazetteer and then each of the user's
@@ -93,6 +93,8 @@ func LoadGazetteer(userFiles ...string) (*Gazetteer, error) {
 			g.demonyms.add(f, e.ID)
 		}
 	}
+	// About a thousand first words in 65,536 bits.
+	g.starts = newWordBits(10)
 	for _, t := range []*trie{g.names, g.demonyms} {
 		for w := range t.next {
 			g.starts.add(w)
@@ -104,18 +106,22 @@ func LoadGazetteer(userFiles ...string) (*Gazetteer, error) {
 // wordBits is a set of lower-cased ASCII words kept as one bit per hash
 // (see hashLower): a word whose bit is clear is not in the set; one whose
 // bit is set may be.
-type wordBits [1 << 10]uint64
+type wordBits struct{ bits []uint64 }
+
+// newWordBits makes a set of 64<<logWords bits: a few bits per word it
+// will hold keep the chance that an absent word's bit is set low.
+func newWordBits(logWords int) *wordBits { return &wordBits{make([]uint64, 1<<logWords)} }
 
 // add puts a lower-cased word in the set; a word that is not ASCII is
 // never asked for (hashLower refuses it).
 func (b *wordBits) add(lower string) {
 	if h, ok := hashLower(lower); ok {
-		b[h>>6&uint32(len(b)-1)] |= 1 << (h & 63)
+		b.bits[h>>6&uint32(len(b.bits)-1)] |= 1 << (h & 63)
 	}
 }
 
 // has reports whether a word with hash h may be in the set.
-func (b *wordBits) has(h uint32) bool { return b[h>>6&uint32(len(b)-1)]&(1<<(h&63)) != 0 }
+func (b *wordBits) has(h uint32) bool { return b.bits[h>>6&uint32(len(b.bits)-1)]&(1<<(h&63)) != 0 }
 
 // hashLower is the FNV-1a hash of a word with its ASCII letters
 // lower-cased; ok is false for a word that is not ASCII, whose lower

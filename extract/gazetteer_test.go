@@ -50,7 +50,7 @@ func TestTrieFindsWordsInAnyCase(t *testing.T) {
 // are cased; a word not put in is not; a word that is not ASCII has no
 // hash, so the set is never asked about it.
 func TestWordBits(t *testing.T) {
-	var b wordBits
+	b := newWordBits(7)
 	b.add("ruiz")
 	b.add("al")
 	tests := []struct {
