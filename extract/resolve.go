@@ -63,7 +63,7 @@ func pickStance(w map[model.Stance]float64) model.Stance {
 func (d *docState) claim(c candidate) model.Claim {
 	a := d.actorFor(c.actor)
 	s := d.sents[c.sent]
-	ob, oe := d.n.orig[s.start], d.n.orig[s.end]
+	ob, oe := d.n.origAt(s.start), d.n.origAt(s.end)
 	return model.Claim{
 		Doc: d.doc.Name, ActorID: c.actor, Actor: a.name, Kind: a.kind, Stance: c.stance,
 		Aliases: sortedKeys(a.aliases), Evidence: d.doc.Text[ob:oe],

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,19 +157,41 @@ func stripHTML(s string) string {
 // uniform for matching, and a map back to byte offsets in the original.
 type normalized struct {
 	text string
-	orig []int // orig[i] is the original offset of normalized byte i; len(text)+1 entries
+	// changed lists, in text order, the runes whose bytes do not map one
+	// to one: normalized bytes [at, at+n) came from the original rune of
+	// w bytes at orig. Every other byte is one original byte, so a list
+	// of the few is all the map needs (a whole array took more than the
+	// text itself, for every document).
+	changed []change
+}
+
+type change struct{ at, n, orig, w int }
+
+// origAt is the original offset of normalized byte j, 0 <= j <= len(text):
+// the start of the rune it came from.
+func (n normalized) origAt(j int) int {
+	k := sort.Search(len(n.changed), func(k int) bool { return n.changed[k].at > j }) - 1
+	if k < 0 {
+		return j
+	}
+	c := n.changed[k]
+	if j < c.at+c.n {
+		return c.orig
+	}
+	return c.orig + c.w + j - (c.at + c.n)
 }
 
 func normalize(s string) normalized {
 	var b strings.Builder
 	b.Grow(len(s))
-	orig := make([]int, 0, len(s)+1)
-	for i, r := range s {
-		if r >= ' ' && r < 0x7f && r != '`' || r == '\n' {
-			b.WriteByte(byte(r)) // most of any text: kept as it is
-			orig = append(orig, i)
+	var changed []change
+	for i := 0; i < len(s); {
+		if c := s[i]; c >= ' ' && c < 0x7f && c != '`' || c == '\n' {
+			b.WriteByte(c) // most of any text: kept as it is
+			i++
 			continue
 		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		var rep string
 		switch r {
 		case '\u2018', '\u2019', '\u201B', '\u2032', '`':
@@ -186,13 +209,13 @@ func normalize(s string) normalized {
 				rep = string(r)
 			}
 		}
-		for range len(rep) {
-			orig = append(orig, i)
+		if len(rep) != 1 || w != 1 {
+			changed = append(changed, change{at: b.Len(), n: len(rep), orig: i, w: w})
 		}
 		b.WriteString(rep)
+		i += w
 	}
-	orig = append(orig, len(s))
-	return normalized{text: b.String(), orig: orig}
+	return normalized{text: b.String(), changed: changed}
 }
 
 // lowerWords yields the words of a lower-cased text, runs of a-z and

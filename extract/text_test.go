@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -301,14 +302,30 @@ func TestNormalizeKeepsOffsets(t *testing.T) {
 	if want := "\"No\" - it's done now.\n'\u00dcnal' !"; n.text != want {
 		t.Fatalf("normalized %q, want %q", n.text, want)
 	}
-	if len(n.orig) != len(n.text)+1 || n.orig[len(n.text)] != len(in) {
-		t.Fatalf("orig has %d entries ending %d", len(n.orig), n.orig[len(n.orig)-1])
+	if end := n.origAt(len(n.text)); end != len(in) {
+		t.Fatalf("the end maps to %d, want %d", end, len(in))
 	}
-	// Every normalized byte maps to the start of the rune it came from.
-	for i, o := range n.orig[:len(n.text)] {
+	// Every normalized byte maps to the start of the rune it came from,
+	// which normalizes to the text that byte is part of.
+	for i := range len(n.text) {
+		o := n.origAt(i)
 		if !utf8.RuneStart(in[o]) {
-			t.Errorf("orig[%d] = %d is not a rune start", i, o)
+			t.Errorf("byte %d maps to %d, not a rune start", i, o)
+			continue
 		}
+		_, w := utf8.DecodeRuneInString(in[o:])
+		if rep := normalize(in[o : o+w]).text; !strings.Contains(n.text[max(0, i-3):min(len(n.text), i+4)], rep) {
+			t.Errorf("byte %d (%q) maps to %d, whose rune gives %q", i, n.text[i], o, rep)
+		}
+	} // A byte that is not UTF-8 becomes the replacement character, whose
+	// three bytes all map back to it.
+	bad := normalize("a\xffb")
+	var got []int
+	for i := range len(bad.text) + 1 {
+		got = append(got, bad.origAt(i))
+	}
+	if want := []int{0, 1, 1, 1, 2, 3}; bad.text != "a\ufffdb" || !slices.Equal(got, want) {
+		t.Errorf("%q maps %v, want %q mapping %v", bad.text, got, "a\ufffdb", want)
 	}
 }
 
