@@ -179,10 +179,19 @@ func (lx *Lexicon) mayCarry(lower string) bool {
 func (lx *Lexicon) cuesAt(p *syntax.Sentence, t int) []lexCue {
 	lemma, word := p.LowerLemma(t), p.Lower(t)
 	out := lx.byHead[lemma]
-	if word != lemma {
-		out = append(append([]lexCue(nil), out...), lx.byHead[word]...)
+	if word == lemma {
+		return out
 	}
-	return out
+	// Copied only when the word adds cues to the lemma's: the lists are
+	// the lexicon's own.
+	more := lx.byHead[word]
+	switch {
+	case len(more) == 0:
+		return out
+	case len(out) == 0:
+		return more
+	}
+	return append(append([]lexCue(nil), out...), more...)
 }
 
 // Valence is the valence of one word (lower case), 0 if it has none.
