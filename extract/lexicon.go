@@ -163,7 +163,9 @@ func (lx *Lexicon) addForms(lemma string) {
 // or a word that can state a position, a cue or a pro- or anti- prefix:
 // only such sentences are parsed.
 func (lx *Lexicon) mayCarry(lower string) bool {
-	if strings.ContainsAny(lower, "\"\u201c\u201d") {
+	// Each quotation mark on its own: ContainsAny with a set that is not
+	// ASCII decodes every rune of the sentence.
+	if strings.IndexByte(lower, '"') >= 0 || strings.Contains(lower, "\u201c") || strings.Contains(lower, "\u201d") {
 		return true
 	}
 	for w := range lowerWords(lower) {

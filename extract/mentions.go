@@ -1108,7 +1108,12 @@ const maxChain = 4
 // "he", "him" and "his" are one, "she" and "her" another; "" for any
 // other word.
 func genderOf(w string) string {
-	switch strings.ToLower(w) {
+	var buf [32]byte
+	lw, ok := lowerInto(&buf, w) // no pronoun is longer or not ASCII
+	if !ok {
+		return ""
+	}
+	switch string(lw) {
 	case "he", "him", "his", "himself":
 		return "he"
 	case "she", "her", "hers", "herself":
@@ -1118,10 +1123,11 @@ func genderOf(w string) string {
 }
 
 func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if end := strings.IndexFunc(s, unicode.IsSpace); end >= 0 {
+		return s[:end]
 	}
-	return ""
+	return s
 }
 
 // isSubject reports whether token t, or the phrase it belongs to, is a

@@ -47,3 +47,25 @@ func TestWrittenAs(t *testing.T) {
 		})
 	}
 }
+
+// TestPronounGender: the personal pronouns in any case fall in two
+// groups; other words, long ones and ones not in ASCII, in none. A
+// sentence's first word is found past leading spaces.
+func TestPronounGender(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"he", "he"}, {"His", "he"}, {"HIMSELF", "he"},
+		{"she", "she"}, {"Her", "she"}, {"herself", "she"},
+		{"they", ""}, {"Hera", ""}, {"héllo", ""}, {"", ""},
+		{"himselfhimselfhimselfhimselfhimself", ""},
+	}
+	for _, tc := range tests {
+		if got := genderOf(tc.word); got != tc.want {
+			t.Errorf("genderOf(%q) = %q, want %q", tc.word, got, tc.want)
+		}
+	}
+	for in, want := range map[string]string{"She said so.": "She", "  \tHe left": "He", "Alone": "Alone", " ": "", "": ""} {
+		if got := firstWord(in); got != want {
+			t.Errorf("firstWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

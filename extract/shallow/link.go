@@ -370,7 +370,7 @@ func (l *linker) finish() {
 			l.head[i], l.rel[i] = -1, "root"
 		case l.head[i] == -2:
 			rel := "dep"
-			if strings.ContainsAny(l.s.Tokens[i].Text, ",.;:!?\"“”'‘’()-") && len(l.s.Tokens[i].Text) == 1 {
+			if len(l.s.Tokens[i].Text) == 1 && strings.IndexByte(",.;:!?\"'()-", l.s.Tokens[i].Text[0]) >= 0 {
 				rel = "punct"
 			}
 			l.head[i], l.rel[i] = root, rel
