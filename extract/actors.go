@@ -694,13 +694,8 @@ func wordSet(words []string) map[string]bool {
 // eighth of the extractor's time.
 type triggerSet struct {
 	list []string
-	// first holds the bytes a trigger begins with; short, the indexes in
-	// list of the one-byte triggers, by their byte; byPair, those of the
-	// longer ones, by their first two bytes, so that a position is
-	// compared only with the triggers that begin as it does.
-	first  [256]bool
-	short  [256][]int
-	byPair map[uint16][]int
+	// byFirst holds, per first byte, the indexes in list that begin with it.
+	byFirst [256][]int
 	// pairs has a bit set for the first two bytes of every string of two
 	// or more (one bit per pair of bytes: 65,536 bits), so that most
 	// positions are passed over at a glance.
@@ -714,46 +709,45 @@ type hit struct {
 }
 
 func newTriggerSet(list []string) *triggerSet {
-	ts := &triggerSet{list: slices.Compact(slices.Sorted(slices.Values(list))), byPair: map[uint16][]int{}}
+	ts := &triggerSet{list: slices.Compact(slices.Sorted(slices.Values(list)))}
 	for k, t := range ts.list {
-		ts.first[t[0]] = true
-		if len(t) == 1 {
-			ts.short[t[0]] = append(ts.short[t[0]], k)
-			continue
+		ts.byFirst[t[0]] = append(ts.byFirst[t[0]], k)
+		if len(t) > 1 {
+			pair := uint16(t[0])<<8 | uint16(t[1])
+			ts.pairs[pair/8] |= 1 << (pair % 8)
 		}
-		pair := uint16(t[0])<<8 | uint16(t[1])
-		ts.pairs[pair/8] |= 1 << (pair % 8)
-		ts.byPair[pair] = append(ts.byPair[pair], k)
 	}
 	return ts
 }
 
-// find returns the occurrences in s by offset, overlapping ones included,
-// in the list's order at each offset. With atWords, a trigger that begins
-// with a letter counts only at the start of a word: "ms" in "Ms Lind",
-// not in "arms".
+// find returns the occurrences in s by offset, overlapping ones included.
+// With atWords, a trigger that begins with a letter counts only at the
+// start of a word: "ms" in "Ms Lind", not in "arms".
 func (ts *triggerSet) find(s string, atWords bool) []hit {
 	var out []hit
 	for i := 0; i < len(s); i++ {
-		if !ts.first[s[i]] {
+		ks := ts.byFirst[s[i]]
+		if len(ks) == 0 {
 			continue
 		}
 		if atWords && i > 0 && asciiLetter(s[i]) && asciiAlnum(s[i-1]) {
 			continue // inside a word: a trigger that begins with a letter does not count here
 		}
-		word := atWords && inWord(s, i)
-		add := func(ks []int) {
-			for _, k := range ks {
-				if t := ts.list[k]; strings.HasPrefix(s[i:], t) && !(word && startsWord(t)) {
-					out = append(out, hit{i, t})
-				}
+		if i+1 < len(s) {
+			if pair := uint16(s[i])<<8 | uint16(s[i+1]); ts.pairs[pair/8]&(1<<(pair%8)) == 0 && len(ts.list[ks[0]]) > 1 {
+				continue // a one-byte trigger would sort first, as ks[0]: there is none
 			}
 		}
-		// A one-byte trigger sorts before the longer ones that begin with it.
-		add(ts.short[s[i]])
-		if i+1 < len(s) {
-			if pair := uint16(s[i])<<8 | uint16(s[i+1]); ts.pairs[pair/8]&(1<<(pair%8)) != 0 {
-				add(ts.byPair[pair])
+		word := atWords && inWord(s, i)
+		for _, k := range ks {
+			t := ts.list[k]
+			// The second byte first: most triggers that share the first
+			// differ there.
+			if len(t) > 1 && (i+1 >= len(s) || s[i+1] != t[1]) {
+				continue
+			}
+			if strings.HasPrefix(s[i:], t) && !(word && startsWord(t)) {
+				out = append(out, hit{i, t})
 			}
 		}
 	}

@@ -322,7 +322,9 @@ func needsOf(re *regexp.Regexp) []string {
 		if len(texts) == 0 || slices.Contains(texts, "") {
 			return
 		}
-		texts = fewest(texts)
+		if texts = fewest(texts); len(texts) > maxNeeds {
+			return // each text costs a scan of the try's reach
+		}
 		if best == nil || shortest(texts) > shortest(best) || shortest(texts) == shortest(best) && len(texts) < len(best) {
 			best = texts
 		}
@@ -382,6 +384,10 @@ func fewest(texts []string) []string {
 	}
 	return out
 }
+
+// maxNeeds bounds the texts a try's reach is searched for: more cost
+// more than most failed tries they would save.
+const maxNeeds = 8
 
 func shortest(texts []string) int {
 	n := len(texts[0])

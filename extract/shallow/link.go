@@ -376,16 +376,14 @@ func (l *linker) finish() {
 			l.head[i], l.rel[i] = root, rel
 		}
 	}
-	extra := map[[2]int]bool{}
-	for _, e := range l.extra {
-		extra[[2]int{e.Head, e.Dep}] = true
-	}
 	l.s.Tree = slices.Grow(l.s.Tree, n)
 	l.s.Edges = slices.Grow(l.s.Edges, n+len(l.extra))
 	for i := 0; i < n; i++ {
 		e := syntax.Edge{Head: l.head[i], Dep: i, Rel: l.rel[i]}
 		l.s.Tree = append(l.s.Tree, e)
-		if !extra[[2]int{e.Head, e.Dep}] {
+		// The extra edges are few (shared subjects and objects): a scan
+		// costs less than a set of them.
+		if !slices.ContainsFunc(l.extra, func(x syntax.Edge) bool { return x.Head == e.Head && x.Dep == e.Dep }) {
 			l.s.Edges = append(l.s.Edges, e)
 		}
 	}
