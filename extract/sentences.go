@@ -216,6 +216,19 @@ func quoteMask(text string, lines []line) []bool {
 	for _, ln := range lines {
 		double, single := false, false
 		for i := ln.start; i < ln.end; i++ {
+			// Between quotation marks and apostrophes the state holds: the
+			// bytes up to the next one take it at once.
+			if next := nextQuote(text[i:ln.end]); next != 0 {
+				if double || single {
+					for k := i; k < i+next; k++ {
+						mask[k] = true
+					}
+				}
+				i += next
+				if i == ln.end {
+					break
+				}
+			}
 			c := text[i]
 			switch {
 			case c == '"':
@@ -235,6 +248,18 @@ func quoteMask(text string, lines []line) []bool {
 		}
 	}
 	return mask
+}
+
+// nextQuote is the offset in s of its first '"' or "'", len(s) if none.
+func nextQuote(s string) int {
+	end := len(s)
+	if k := strings.IndexByte(s, '"'); k >= 0 {
+		end = k
+	}
+	if k := strings.IndexByte(s[:end], '\''); k >= 0 {
+		end = k
+	}
+	return end
 }
 
 func prevRune(s string, i, floor int) rune {

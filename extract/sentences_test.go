@@ -68,3 +68,36 @@ func TestPronounChainIsBounded(t *testing.T) {
 		t.Errorf("chain depth left at %d", d.chained)
 	}
 }
+
+// TestQuoteMask: the bytes inside quotation marks are marked, each line on
+// its own; single quotes count when they open at a word's start and close
+// at a word's end, so apostrophes do not.
+func TestQuoteMask(t *testing.T) {
+	tests := []struct{ text, want string }{
+		// From the opening mark up to the closing one.
+		{`He said "no deal" today.`, `        ^^^^^^^^        `},
+		{`Israel's envoy said 'never' and didn't.`, `                    ^^^^^^             `},
+		// A new line starts outside; its first mark opens.
+		{`"Open and` + "\n" + `still" shut`, `^^^^^^^^^` + "\n" + `     ^^^^^^`},
+		{`No quotes at all.`, `                 `},
+		{`"Twice" and "again"`, `^^^^^^      ^^^^^^ `},
+	}
+	for _, tc := range tests {
+		lines, _ := segment(tc.text)
+		mask := quoteMask(tc.text, lines)
+		var got strings.Builder
+		for i := range len(tc.text) {
+			switch {
+			case tc.text[i] == '\n':
+				got.WriteByte('\n')
+			case mask[i]:
+				got.WriteByte('^')
+			default:
+				got.WriteByte(' ')
+			}
+		}
+		if got.String() != tc.want {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, got.String(), tc.want)
+		}
+	}
+}
