@@ -42,7 +42,10 @@ type Sentence struct {
 	// Tree is the basic dependency tree, each token with one head.
 	Tree []Edge `json:"tree"`
 
-	idx *index // built on first use by the methods below
+	// idx is built on first use by the methods below. A value, not a
+	// pointer: the zero index is the index of no edges, so the check
+	// every method makes is small enough to be inlined.
+	idx index
 }
 
 // index holds the edges by token. The extractor asks for a token's head
@@ -76,9 +79,14 @@ func lower(c []lowered, i int, from string) string {
 
 // indexed returns the index, building it if the edges changed.
 func (s *Sentence) indexed() *index {
-	if s.idx != nil && s.idx.tree == len(s.Tree) && s.idx.edges == len(s.Edges) {
-		return s.idx
+	if s.idx.tree != len(s.Tree) || s.idx.edges != len(s.Edges) {
+		s.build()
 	}
+	return &s.idx
+}
+
+// build indexes the edges as they are.
+func (s *Sentence) build() {
 	n := len(s.Tokens)
 	for _, es := range [][]Edge{s.Tree, s.Edges} {
 		for _, e := range es {
@@ -119,8 +127,7 @@ func (s *Sentence) indexed() *index {
 		ks := x.kids.slot(i)
 		slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
 	}
-	s.idx = x
-	return x
+	s.idx = *x
 }
 
 // bases fills out with each edge's relation base.
@@ -343,6 +350,6 @@ func (s Sentence) Clone() Sentence {
 	s.Tokens = slices.Clone(s.Tokens)
 	s.Edges = slices.Clone(s.Edges)
 	s.Tree = slices.Clone(s.Tree)
-	s.idx = nil
+	s.idx = index{}
 	return s
 }
