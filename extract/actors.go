@@ -588,25 +588,34 @@ func beforeTrigger(triggers []string, lead int) func(text, lower string) []bool 
 func nameThen(ends func(rest string) bool) func(text, lower string) []bool {
 	return func(text, _ string) []bool {
 		starts := make([]bool, len(text)+1)
-		for pos := range text {
-			if !nameWordStart(text[pos:]) {
-				continue
+		// Whether a character lets a name go on does not depend on where
+		// the name began, so the starts of one run of such characters go
+		// as far as each other: one pass marks each start of a run where
+		// ends holds at it or later in the run (walking on from every
+		// start read each run once per word in it).
+		var buf [8]int
+		pending, inRun := buf[:0], false
+		for k := 0; k < len(text); {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			if nameWordStart(text[k:]) {
+				pending, inRun = append(pending, k), true
 			}
-			for k := pos; k < len(text); {
+			if inRun {
 				if ends(text[k:]) {
-					starts[pos] = true
-					break
-				}
-				r, size := utf8.DecodeRuneInString(text[k:])
-				if r == ' ' {
-					if !nameWordStart(text[k+1:]) && !hasAnyPrefix(text[k+1:], nameParticles) {
-						break
+					for _, p := range pending {
+						starts[p] = true
 					}
-				} else if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '.' {
-					break
+					pending = pending[:0]
 				}
-				k += size
+				goesOn := unicode.IsLetter(r) || r == '\'' || r == '-' || r == '.'
+				if r == ' ' {
+					goesOn = nameWordStart(text[k+1:]) || hasAnyPrefix(text[k+1:], nameParticles)
+				}
+				if !goesOn {
+					pending, inRun = pending[:0], false
+				}
 			}
+			k += size
 		}
 		return starts
 	}

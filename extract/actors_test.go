@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/internal/repo"
 )
@@ -257,6 +259,69 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 	for _, n := range nears {
 		if n.starts != nil && matched[n.re.String()] == 0 {
 			t.Errorf("%q matched nothing: the comparison showed nothing", n.re)
+		}
+	}
+}
+
+// TestNameStartsOnePass: the one-pass marking of name starts marks what
+// walking on from every capital would, for each condition a pattern uses,
+// on sentences written for it and on every line of the dev corpus.
+func TestNameStartsOnePass(t *testing.T) {
+	walk := func(ends func(string) bool) func(string) []bool {
+		return func(text string) []bool {
+			starts := make([]bool, len(text)+1)
+			for pos := range text {
+				if !nameWordStart(text[pos:]) {
+					continue
+				}
+				for k := pos; k < len(text); {
+					if ends(text[k:]) {
+						starts[pos] = true
+						break
+					}
+					r, size := utf8.DecodeRuneInString(text[k:])
+					if r == ' ' {
+						if !nameWordStart(text[k+1:]) && !hasAnyPrefix(text[k+1:], nameParticles) {
+							break
+						}
+					} else if !unicode.IsLetter(r) && r != '\'' && r != '-' && r != '.' {
+						break
+					}
+					k += size
+				}
+			}
+			return starts
+		}
+	}
+	conds := map[string]func(string) bool{
+		"comma":      followedBy(", "),
+		"possessive": followedBy("'s "),
+		"speech": func(rest string) bool {
+			return rest != "" && rest[0] == ' ' && hasAnyPrefix(rest[1:], speechTriggers)
+		},
+	}
+	lines := append([]string{
+		"Ana Ruiz, a fellow, and Omar bin Zayed al-Rashid said no; Peru's envoy",
+		"Dr. Sofía Núñez de la Cruz said so, O'Neill-Berg's aide, and El-Baz",
+		"Jo Ann. Lee said, Ünal Kaya's view",
+		"Ana", "", " said Ana, ",
+	}, devLines(t)...)
+	for name, ends := range conds {
+		want, got := walk(ends), nameThen(ends)
+		marked := 0
+		for _, ln := range lines {
+			w, g := want(ln), got(ln, asciiLower(ln))
+			if !slices.Equal(w, g) {
+				t.Errorf("%s on %q: marks %v, walking marks %v", name, ln, g, w)
+			}
+			for _, m := range g {
+				if m {
+					marked++
+				}
+			}
+		}
+		if marked == 0 {
+			t.Errorf("%s marked nothing: the comparison showed nothing", name)
 		}
 	}
 }
