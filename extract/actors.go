@@ -740,7 +740,12 @@ func (ts *triggerSet) find(s string, atWords bool) []hit {
 			continue
 		}
 		if atWords && i > 0 && asciiLetter(s[i]) && asciiAlnum(s[i-1]) {
-			continue // inside a word: a trigger that begins with a letter does not count here
+			// Inside a word a trigger that begins with a letter does not
+			// count, here nor at the letters after: passed over at once.
+			for i+1 < len(s) && asciiLetter(s[i+1]) {
+				i++
+			}
+			continue
 		}
 		if i+1 < len(s) {
 			if pair := uint16(s[i])<<8 | uint16(s[i+1]); ts.pairs[pair/8]&(1<<(pair%8)) == 0 && len(ts.list[ks[0]]) > 1 {
