@@ -176,7 +176,7 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 		// A preposition states a position only as a predicate: "they are
 		// against it", not "cooperation against ISIS".
 		if t.POS == "IN" {
-			if h, rel := p.Head(c); rel != "case" || h < 0 || len(p.Children(h, "cop")) == 0 && d.withAbsolute(i, h) < 0 {
+			if h, rel := p.Head(c); rel != "case" || h < 0 || !p.Has(h, "cop") && d.withAbsolute(i, h) < 0 {
 				return 0, false
 			}
 		}
@@ -398,7 +398,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		// infinitive states a position only under a verb of intent.
 		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" && p.Tokens[h].IsVerb() // "brushed France aside to clinch it"
 		// "has the power to throw it out" is no "has to throw it out".
-		capacity := p.LowerLemma(h) == "have" && len(p.Children(h, "obj")) > 0
+		capacity := p.LowerLemma(h) == "have" && p.Has(h, "obj")
 		if rankedPredicate(p, n) >= 0 {
 			break // "became the first state to ratify it": it did
 		}
@@ -595,13 +595,13 @@ func (d *docState) afterCondition(i, c int) bool {
 // endorsed by MPs", "is to be signed by the ministers".
 func (d *docState) foretoldPassive(i, c int) bool {
 	p := d.sents[i].p
-	if len(p.Children(c, "aux:pass")) == 0 {
+	if !p.Has(c, "aux:pass") {
 		return false
 	}
 	auxes := p.Children(c, "aux", "mark")
 	// "must still win ... and be ratified by": the first verb's modal
 	// serves both.
-	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "conj" && len(p.Children(c, "nsubj", "nsubj:pass")) == 0 {
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "conj" && !p.Has(c, "nsubj", "nsubj:pass") {
 		auxes = append(auxes, p.Children(h, "aux")...)
 	}
 	for _, a := range auxes {
@@ -972,7 +972,7 @@ func rankedPredicate(p *syntax.Sentence, v int) int {
 	modal := func(v int) bool {
 		return hasAux(p, v, "could", "would", "might", "may", "can", "will", "should", "'d", "'ll")
 	}
-	if s := p.Children(n, "nsubj"); len(p.Children(n, "cop")) > 0 && len(s) > 0 && !modal(n) {
+	if s := p.Children(n, "nsubj"); p.Has(n, "cop") && len(s) > 0 && !modal(n) {
 		return s[0]
 	}
 	if h, hrel := p.Head(n); h >= 0 && syntax.Base(hrel) == "xcomp" && !modal(h) && !p.Tokens[h].IsNoun() {
@@ -1009,7 +1009,7 @@ func hasAux(p *syntax.Sentence, v int, words ...string) bool {
 // time" stays a forecast.
 func (d *docState) refusal(i, v int) bool {
 	p := d.sents[i].p
-	if !d.negated(i, v) || len(p.Children(v, "aux:pass", "nsubj:pass")) > 0 || wouldHave(p, v) {
+	if !d.negated(i, v) || p.Has(v, "aux:pass", "nsubj:pass") || wouldHave(p, v) {
 		return false // "could not have backed it without ...": credit
 	}
 	// "could not back it more strongly", "cannot back it without losing
@@ -1069,7 +1069,7 @@ func (d *docState) providedClause(i, c int) bool {
 			continue
 		}
 		next := p.Lower(k + 1)
-		if (next == "that" || p.Tokens[k+1].POS == "PRP") && len(p.Children(k, "nsubj", "nsubj:pass")) == 0 && d.inQuote(i, k) == d.inQuote(i, c) {
+		if (next == "that" || p.Tokens[k+1].POS == "PRP") && !p.Has(k, "nsubj", "nsubj:pass") && d.inQuote(i, k) == d.inQuote(i, c) {
 			return true
 		}
 	}
@@ -1233,7 +1233,7 @@ func (d *docState) deontic(i, c int) bool {
 		if hasAux(p, n, "should", "ought", "must") {
 			return true
 		}
-		if strings.EqualFold(p.Tokens[n].Lemma, "ought") && len(p.Children(n, "xcomp")) > 0 {
+		if strings.EqualFold(p.Tokens[n].Lemma, "ought") && p.Has(n, "xcomp") {
 			return true // "ought to halt", parsed with "ought" as the verb
 		}
 		h, rel := p.Head(n)
@@ -1447,7 +1447,7 @@ func nextComma(p *syntax.Sentence, t int) int {
 // subjects.
 func (d *docState) subjectsAfterOpener(i, c int) []int {
 	p := d.sents[i].p
-	if p.Tokens[0].POS != "VBG" || !p.Tokens[c].IsVerb() || p.Tokens[c].POS == "VBG" || p.Tokens[c].POS == "VBN" && len(p.Children(c, "aux")) == 0 {
+	if p.Tokens[0].POS != "VBG" || !p.Tokens[c].IsVerb() || p.Tokens[c].POS == "VBG" || p.Tokens[c].POS == "VBN" && !p.Has(c, "aux") {
 		return nil
 	}
 	comma := nextComma(p, 0)
@@ -1646,7 +1646,7 @@ func (d *docState) coordinatedBefore(i, h int) []string {
 	s := &d.sents[i]
 	p := s.p
 	for t := h - 1; t >= 0; t-- {
-		if s.actor[t] == "" || len(p.Children(t, "conj")) == 0 {
+		if s.actor[t] == "" || !p.Has(t, "conj") {
 			continue
 		}
 		ids := []string{s.actor[t]}
@@ -1771,7 +1771,7 @@ func (d *docState) partners(i, c int) []int {
 				}
 			}
 		}
-		if len(p.Children(n, "obj")) == 0 {
+		if !p.Has(n, "obj") {
 			break
 		}
 		n = p.Children(n, "obj")[0] // "a statement alongside X"
@@ -1781,7 +1781,7 @@ func (d *docState) partners(i, c int) []int {
 
 func (d *docState) passive(i, c int) bool {
 	p := d.sents[i].p
-	if len(p.Children(c, "aux:pass", "nsubj:pass")) > 0 {
+	if p.Has(c, "aux:pass", "nsubj:pass") {
 		return true
 	}
 	// "the deal, endorsed by the Security Council on Monday, ..."
@@ -1909,7 +1909,7 @@ func (d *docState) nounHolders(i, c int) []int {
 	if l := p.LowerLemma(c); personNouns[l] || obstacles[l] {
 		// "X is a critic", and "called Norway the main hurdle", a small
 		// clause whose subject is the one named.
-		if len(p.Children(c, "cop")) > 0 || base == "xcomp" && p.Has(c, "nsubj") {
+		if p.Has(c, "cop") || base == "xcomp" && p.Has(c, "nsubj") {
 			return p.Children(c, "nsubj")
 		}
 		// Not "is seen as a threat": that is someone else's view; "called
@@ -1933,7 +1933,7 @@ var obstacles = map[string]bool{"threat": true, "danger": true, "obstacle": true
 // in France", "growing in Poland".
 func (d *docState) placeOf(i, h int) []int {
 	p := d.sents[i].p
-	if !p.Tokens[h].IsAdjective() || len(p.Children(h, "cop")) == 0 {
+	if !p.Tokens[h].IsAdjective() || !p.Has(h, "cop") {
 		return nil
 	}
 	for _, e := range p.Out(h, "obl", "nmod") {
@@ -2005,7 +2005,7 @@ func (d *docState) expand(i, h int) []string {
 	p := d.sents[i].p
 	// "X, Y and Z are among the leaders who denounced": the leaders are a
 	// predicate of X, Y and Z.
-	if subj := p.Children(h, "nsubj"); len(subj) > 0 && len(p.Children(h, "cop")) > 0 {
+	if subj := p.Children(h, "nsubj"); len(subj) > 0 && p.Has(h, "cop") {
 		var out []string
 		for _, s := range subj {
 			out = append(out, d.expand(i, s)...)
@@ -2087,7 +2087,7 @@ func (d *docState) expand(i, h int) []string {
 			// "they" is never one state ("the two Nordic nations, reacting
 			// to Russia's invasion of Ukraine, ... they"); a party or a
 			// group may be ("the DUP ... they").
-			if strings.HasPrefix(d.holder(j, t), "state:") && len(q.Children(t, "conj")) == 0 {
+			if strings.HasPrefix(d.holder(j, t), "state:") && !q.Has(t, "conj") {
 				return nil
 			}
 			out := []string{}
@@ -2352,7 +2352,7 @@ func (d *docState) ownSide(i int, heads []int, sp string) bool {
 		// of government whose state the text does not give speaks of her
 		// own government.
 		if per, ok := d.acts.people[sp]; ok && per.orgID == "" && headsGovernment(per.role) && stateBodies[p.LowerLemma(h)] {
-			if id := d.holder(i, h); strings.HasPrefix(id, "state:") && len(p.Children(h, "nmod:poss")) > 0 {
+			if id := d.holder(i, h); strings.HasPrefix(id, "state:") && p.Has(h, "nmod:poss") {
 				return true
 			}
 		}
@@ -2668,7 +2668,7 @@ func (d *docState) targets(i, c int) []int {
 	}
 	// A verb in a relative clause is about the noun it describes: "the
 	// deal the UK has struck".
-	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsVerb() && (rel == "acl:relcl" || syntax.Base(rel) == "acl") && len(p.Children(c, "obj")) == 0 {
+	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsVerb() && (rel == "acl:relcl" || syntax.Base(rel) == "acl") && !p.Has(c, "obj") {
 		out = append(out, h)
 	}
 	// A noun cue that is the object of a light verb takes that verb's
@@ -2688,7 +2688,7 @@ func (d *docState) targets(i, c int) []int {
 		out = append(out, h)
 	}
 	// "This pact is a betrayal": what the noun is said of.
-	if p.Tokens[c].IsNoun() && len(p.Children(c, "cop")) > 0 && !personNouns[p.LowerLemma(c)] {
+	if p.Tokens[c].IsNoun() && p.Has(c, "cop") && !personNouns[p.LowerLemma(c)] {
 		out = append(p.Children(c, "nsubj"), out...)
 	}
 	return out
@@ -2740,7 +2740,7 @@ func (d *docState) refers(i, t, depth int) int {
 	// often misreads a long object ("oppose the new trade accord between
 	// the EU and South American nations", with "accord" the subject of
 	// "nations"): the subject is the object meant.
-	if tok.IsNoun() && (len(p.Children(t, "cop")) > 0 || len(p.Children(t, "nsubj")) > 0) {
+	if tok.IsNoun() && (p.Has(t, "cop") || p.Has(t, "nsubj")) {
 		for _, k := range p.Children(t, "nsubj") {
 			if r := d.refers(i, k, depth+1); r != noReference {
 				return r
@@ -2795,7 +2795,7 @@ func (d *docState) hypothetical(i, c int, cue lexCue) bool {
 		if len(det) != 1 || (p.Lower(det[0]) != "a" && p.Lower(det[0]) != "an" && p.Lower(det[0]) != "any") {
 			continue
 		}
-		if d.x.topic.headNoun(p.LowerLemma(o)) && len(p.Children(o, "acl", "acl:relcl")) > 0 {
+		if d.x.topic.headNoun(p.LowerLemma(o)) && p.Has(o, "acl", "acl:relcl") {
 			return true
 		}
 	}
@@ -2837,7 +2837,7 @@ func talksConcluded(p *syntax.Sentence, t int) bool {
 // membership" is that resolution, and stands for the event.
 func (d *docState) vehicle(i, t, depth int) bool {
 	p := d.sents[i].p
-	if depth > 0 || !vehicles[p.LowerLemma(t)] || len(p.Children(t, "det")) == 0 || !definite(p, t) {
+	if depth > 0 || !vehicles[p.LowerLemma(t)] || !p.Has(t, "det") || !definite(p, t) {
 		return false
 	}
 	for j := i; j >= 0; j-- {

@@ -535,7 +535,7 @@ func (d *docState) holder(i, h int) string {
 		return d.region(i, h)
 	}
 	// "those opposed to the agreement": the people the clause describes.
-	if lw := strings.ToLower(t.Text); (lw == "those" || lw == "people") && len(p.Children(h, "acl", "acl:relcl")) > 0 {
+	if lw := strings.ToLower(t.Text); (lw == "those" || lw == "people") && p.Has(h, "acl", "acl:relcl") {
 		return d.describedGroup(i, h)
 	}
 	// "MPs" and "MEPs" are often tagged as proper nouns, lemma unchanged.
@@ -697,7 +697,7 @@ var camps = map[string]bool{"left": true, "right": true}
 func (d *docState) bareReference(i, h int, lemma string) string {
 	p := d.sents[i].p
 	det := p.Children(h, "det")
-	if len(det) != 1 || p.Lower(det[0]) != "the" || len(p.Children(h, "amod", "compound", "nmod:poss", "nmod")) > 0 {
+	if len(det) != 1 || p.Lower(det[0]) != "the" || p.Has(h, "amod", "compound", "nmod:poss", "nmod") {
 		return ""
 	}
 	switch lemma {

@@ -214,7 +214,7 @@ func (d *docState) speechIn(i int) string {
 			}
 			// "Addressing an audience in Washington, Mr Trump said": a
 			// person right before the verb, however the parser hung them.
-			if t > 0 && isPerson(d.sents[i].actor[t-1]) && !d.inQuote(i, t-1) && len(p.Children(t, "nsubj")) == 0 && len(p.Children(t-1, "case")) == 0 {
+			if t > 0 && isPerson(d.sents[i].actor[t-1]) && !d.inQuote(i, t-1) && !p.Has(t, "nsubj") && !p.Has(t-1, "case") {
 				return d.sents[i].actor[t-1]
 			}
 			// '"...," said Jane Mallory' parsed with the speaker as object.

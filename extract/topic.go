@@ -242,7 +242,7 @@ func isAnaphor(p *syntax.Sentence, i int) bool {
 // ratification", "membership"; not "a plan" or "any deal", which are some
 // other plan or deal.
 func definite(p *syntax.Sentence, i int) bool {
-	if len(p.Children(i, "nmod:poss")) > 0 {
+	if p.Has(i, "nmod:poss") {
 		return true
 	}
 	for _, k := range p.Children(i, "det") {
