@@ -882,11 +882,11 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 	toks := d.toks
 	for i := 0; i < len(toks); i++ {
 		// Most words begin no known name: one hash of the word says so.
-		person, named := true, true
+		person, listed := true, true
 		if h, ok := hashLower(seg[toks[i].start:toks[i].end]); ok {
-			person, named = d.firsts.has(h), d.g.starts.has(h)
+			person, listed = d.firsts.has(h), d.g.firstWords.has(h)
 		}
-		if !person && !named {
+		if !person && !listed {
 			continue
 		}
 		// Known people by full name, then by surname.
@@ -897,8 +897,8 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 				continue
 			}
 		}
-		if !named {
-			continue
+		if !listed {
+			continue // no gazetteer name or demonym begins with it
 		}
 		if id, end, ok := d.g.names.match(seg, toks, i); ok {
 			a, b := toks[i].start, toks[end-1].end

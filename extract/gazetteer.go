@@ -38,9 +38,9 @@ type Gazetteer struct {
 	// demonyms only name a state before an institutional noun
 	// ("Iranian state media"), so they live apart.
 	demonyms *trie
-	// starts holds the first words of names and demonyms: most words of
-	// a sentence begin neither, and need no look-up in either trie.
-	starts *wordBits
+	// firstWords holds the first words of names and demonyms: most words
+	// of a sentence begin neither, and need no look-up in either trie.
+	firstWords *wordBits
 }
 
 // LoadGazetteer reads the built-in gazetteer and then each of the user's
@@ -94,10 +94,10 @@ func LoadGazetteer(userFiles ...string) (*Gazetteer, error) {
 		}
 	}
 	// About a thousand first words in 65,536 bits.
-	g.starts = newWordBits(10)
+	g.firstWords = newWordBits(10)
 	for _, t := range []*trie{g.names, g.demonyms} {
 		for w := range t.next {
-			g.starts.add(w)
+			g.firstWords.add(w)
 		}
 	}
 	return g, nil
@@ -124,8 +124,8 @@ func (b *wordBits) add(lower string) {
 func (b *wordBits) has(h uint32) bool { return b.bits[h>>6&uint32(len(b.bits)-1)]&(1<<(h&63)) != 0 }
 
 // hashLower is the FNV-1a hash of a word with its ASCII letters
-// lower-cased; ok is false for a word that is not ASCII, whose lower
-// case that would not give.
+// lower-cased; ok is false for a word that is not ASCII, whose lower case
+// is more than its ASCII letters lowered.
 func hashLower(w string) (h uint32, ok bool) {
 	h = 2166136261
 	for i := 0; i < len(w); i++ {
