@@ -596,7 +596,10 @@ func nameThen(ends func(rest string) bool) func(text, lower string) []bool {
 		var buf [8]int
 		pending, inRun := buf[:0], false
 		for k := 0; k < len(text); {
-			r, size := utf8.DecodeRuneInString(text[k:])
+			r, size := rune(text[k]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[k:])
+			}
 			if nameWordStart(text[k:]) {
 				pending, inRun = append(pending, k), true
 			}
@@ -607,7 +610,7 @@ func nameThen(ends func(rest string) bool) func(text, lower string) []bool {
 					}
 					pending = pending[:0]
 				}
-				goesOn := unicode.IsLetter(r) || r == '\'' || r == '-' || r == '.'
+				goesOn := r < utf8.RuneSelf && asciiLetter(byte(r)) || r >= utf8.RuneSelf && unicode.IsLetter(r) || r == '\'' || r == '-' || r == '.'
 				if r == ' ' {
 					goesOn = nameWordStart(text[k+1:]) || hasAnyPrefix(text[k+1:], nameParticles)
 				}
@@ -628,11 +631,14 @@ var nameParticles = []string{"bin ", "ibn ", "de ", "van ", "von ", "der ", "da 
 // nameWordStart reports a word that can begin a name or a part of one: a
 // capital letter, or "al-"/"el-" in any case.
 func nameWordStart(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	if unicode.IsUpper(r) {
-		return true
+	if s == "" {
+		return false
 	}
-	return len(s) >= 3 && (s[0]|0x20 == 'a' || s[0]|0x20 == 'e') && s[1] == 'l' && s[2] == '-'
+	if c := s[0]; c < utf8.RuneSelf { // most of any text: no decoding
+		return 'A' <= c && c <= 'Z' || len(s) >= 3 && (c|0x20 == 'a' || c|0x20 == 'e') && s[1] == 'l' && s[2] == '-'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {

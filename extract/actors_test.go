@@ -325,3 +325,16 @@ func TestNameStartsOnePass(t *testing.T) {
 		}
 	}
 }
+
+// TestNameWordStart: a capital letter, ASCII or not, or "al-" and "el-" in
+// any case begin a name's word; nothing else does.
+func TestNameWordStart(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Ana": true, "Ünal": true, "Ōta": true, "al-Rashid": true, "El-Baz": true, "AL-": true,
+		"ana": false, "ünal": false, "al": false, "el Baz": false, "": false, "-Ana": false, "1Ana": false,
+	} {
+		if got := nameWordStart(s); got != want {
+			t.Errorf("nameWordStart(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
