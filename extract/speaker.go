@@ -51,16 +51,22 @@ func (d *docState) findSpeakers() {
 // continueQuotes gives quoted sentences with no speaker of their own the
 // speaker of the quote they belong to.
 func (d *docState) continueQuotes() {
+	// Each paragraph's first and last sentence, found in one pass (a
+	// search of every sentence for every paragraph grew with the square
+	// of the article).
+	firsts, lasts := make([]int, len(d.lines)), make([]int, len(d.lines))
 	for ln := range d.lines {
-		var first, last = -1, -1
-		for i := range d.sents {
-			if d.sents[i].line == ln {
-				if first < 0 {
-					first = i
-				}
-				last = i
-			}
+		firsts[ln], lasts[ln] = -1, -1
+	}
+	for i := range d.sents {
+		if ln := d.sents[i].line; firsts[ln] < 0 {
+			firsts[ln], lasts[ln] = i, i
+		} else {
+			lasts[ln] = i
 		}
+	}
+	for ln := range d.lines {
+		first, last := firsts[ln], lasts[ln]
 		if first < 0 {
 			continue
 		}
