@@ -147,12 +147,28 @@ func inDateline(line string) string {
 	if len(head) > 60 {
 		head = head[:60]
 	}
+	if !hasYear(head) {
+		return "" // both patterns end in a year: most lines have none, and the patterns try every position
+	}
 	for _, re := range []*regexp.Regexp{reMonthDay, reDayMonth} {
 		if m := re.FindStringIndex(head); m != nil {
 			return parse(head[m[0]:m[1]])
 		}
 	}
 	return ""
+}
+
+// hasYear reports four digits in a row.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			run = 0
+		} else if run++; run == 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // parse reads one date in the forms news uses: ISO (with or without a
