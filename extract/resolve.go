@@ -62,7 +62,7 @@ func pickStance(w map[model.Stance]float64) model.Stance {
 // claim turns a candidate into a claim with its evidence sentence.
 func (d *docState) claim(c candidate) model.Claim {
 	a := d.actorFor(c.actor)
-	s := d.sents[c.sent]
+	s := &d.sents[c.sent]
 	ob, oe := d.n.origAt(s.start), d.n.origAt(s.end)
 	return model.Claim{
 		Doc: d.doc.Name, ActorID: c.actor, Actor: a.name, Kind: a.kind, Stance: c.stance,

@@ -202,7 +202,7 @@ func containsWord(s, w string) bool {
 
 // inQuote reports whether token t of sentence i is quoted.
 func (d *docState) inQuote(i, t int) bool {
-	s := d.sents[i]
+	s := &d.sents[i]
 	return d.quoted[s.start+s.p.Tokens[t].Start]
 }
 

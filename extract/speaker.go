@@ -115,7 +115,7 @@ var (
 // label ("Foreign Ministry:" under "Saudi Arabia - ...:") is the label's
 // actor.
 func (d *docState) signedBy(i int) string {
-	s := d.sents[i]
+	s := &d.sents[i]
 	ln := d.lines[s.line]
 	text := d.n.text[ln.start:ln.end]
 	if m := dashSigned(text); m != nil && s.end >= ln.start+m[2] {
@@ -152,7 +152,13 @@ func dashSigned(line string) []int {
 }
 
 func leadSpeaker(line string) []int {
-	if i := strings.IndexAny(line, "\":"); i < 0 || line[i] != ':' {
+	// A colon before any quotation mark; two byte searches cost less
+	// than one IndexAny, which tests every byte against a set.
+	colon := strings.IndexByte(line, ':')
+	if colon < 0 {
+		return nil
+	}
+	if q := strings.IndexByte(line[:colon], '"'); q >= 0 {
 		return nil
 	}
 	return reLeadSpeak.FindStringSubmatchIndex(line)
@@ -194,7 +200,7 @@ func (d *docState) signedHeadline() {
 
 // hasQuote reports whether sentence i holds quoted words.
 func (d *docState) hasQuote(i int) bool {
-	s := d.sents[i]
+	s := &d.sents[i]
 	for k := s.start; k < s.end; k++ {
 		if d.quoted[k] {
 			return true
