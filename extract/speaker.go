@@ -58,7 +58,11 @@ func (d *docState) continueQuotes() {
 	for ln := range d.lines {
 		firsts[ln], lasts[ln] = -1, -1
 	}
+	// Whether each sentence holds quoted words, read once: the loops
+	// below ask of the same sentences again and again.
+	quoted := make([]bool, len(d.sents))
 	for i := range d.sents {
+		quoted[i] = d.hasQuote(i)
 		if ln := d.sents[i].line; firsts[ln] < 0 {
 			firsts[ln], lasts[ln] = i, i
 		} else {
@@ -73,7 +77,7 @@ func (d *docState) continueQuotes() {
 		// Within the paragraph: quoted sentences with no speaker of their
 		// own take the nearest one, the later first ("..." X said).
 		for i := first; i <= last; i++ {
-			if d.sents[i].speaker != "" || !d.hasQuote(i) {
+			if d.sents[i].speaker != "" || !quoted[i] {
 				continue
 			}
 			for j := i + 1; j <= last; j++ {
@@ -81,11 +85,11 @@ func (d *docState) continueQuotes() {
 					d.sents[i].speaker = d.sents[j].speaker
 					break
 				}
-				if !d.hasQuote(j) {
+				if !quoted[j] {
 					break
 				}
 			}
-			if d.sents[i].speaker == "" && i > first && d.hasQuote(i-1) {
+			if d.sents[i].speaker == "" && i > first && quoted[i-1] {
 				d.sents[i].speaker = d.sents[i-1].speaker
 			}
 		}
@@ -94,8 +98,8 @@ func (d *docState) continueQuotes() {
 		// by one that ended with a colon.
 		if d.sents[first].speaker == "" && d.opensQuoted(ln) && first > 0 {
 			prev := first - 1
-			if sp := d.sents[prev].speaker; sp != "" && (d.hasQuote(prev) || strings.HasSuffix(d.text(prev), ":")) {
-				for i := first; i <= last && d.hasQuote(i) && d.sents[i].speaker == ""; i++ {
+			if sp := d.sents[prev].speaker; sp != "" && (quoted[prev] || strings.HasSuffix(d.text(prev), ":")) {
+				for i := first; i <= last && quoted[i] && d.sents[i].speaker == ""; i++ {
 					d.sents[i].speaker = sp
 				}
 			}
