@@ -400,15 +400,7 @@ func shortest(texts []string) int {
 // holdsAny reports whether text holds one of texts; with none, it holds
 // what they would say.
 func holdsAny(text string, texts []string) bool {
-	if texts == nil {
-		return true
-	}
-	for _, t := range texts {
-		if strings.Contains(text, t) {
-			return true
-		}
-	}
-	return false
+	return texts == nil || containsAny(text, texts)
 }
 
 // reach is how much of text from pos a pattern whose matches hold only
