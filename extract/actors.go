@@ -474,15 +474,13 @@ var (
 	// "Syrian Information Minister Hamza al-Mustafa", "Sen. Rand Paul (R-KY)"
 	titledNear = splitNear(`(`+roleWords+`)`+titledRest, each(`(`, roleWords, `)`), titledRest, roleTriggers, 2, 80, roleLead)
 	// "John Hannah, a senior fellow at ...": a name, then a comma.
-	appositionNear = newNear(reApposition, roleNouns, 120, 120, nameThen(followedBy(", ")))
+	appositionNear = newNear(reApposition, roleNouns, 120, 120, nameThen(", "))
 	// "Norway's envoy, ...": one or two capitalised words, then "'s".
-	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen(followedBy("'s ")))
+	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen("'s "))
 	speakerNears   = []near{
 		ledNear(reSpeechAfter, speechTriggers, 2, 60, 0),
 		// "Hannah said": a name, then a speech verb.
-		newNear(reSpeechBefore, speechTriggers, 60, 12, nameThen(func(rest string) bool {
-			return rest != "" && rest[0] == ' ' && hasAnyPrefix(rest[1:], speechTriggers)
-		})),
+		newNear(reSpeechBefore, speechTriggers, 60, 12, nameThen(each(" ", strings.Join(speechTriggers, "|"), "")...)),
 		ledNear(reAccording, []string{"according to"}, 2, 60, 0),
 		// The title is optional: each one in turn, then none.
 		splitNear(dashSpeaker, append(each(`" ?- ?(?:`, roleWords, `) `), `" ?- ?`), `(`+personName+`)`, []string{"\" -", "\"-"}, 2, 80, 0),
@@ -496,11 +494,6 @@ var (
 // most lead bytes after its start.
 func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near {
 	return newNear(re, triggers, before, after, beforeTrigger(triggers, lead))
-}
-
-// followedBy is a condition on the rest of a text: it begins with s.
-func followedBy(s string) func(rest string) bool {
-	return func(rest string) bool { return strings.HasPrefix(rest, s) }
 }
 
 // findNear runs n's pattern only in windows around its trigger words in
@@ -580,12 +573,18 @@ func beforeTrigger(triggers []string, lead int) func(text, lower string) []bool 
 }
 
 // nameThen marks the positions where something shaped like a name starts
-// and runs up to a place where ends holds: a capital letter (or "al-",
-// "el-"), then only letters, apostrophes, hyphens, dots and single spaces,
-// each word after a space capitalised or a particle ("bin", "de"). Every
-// match of the name-led patterns starts so (their names are personName or
-// capitalised words), so no other position can start one.
-func nameThen(ends func(rest string) bool) func(text, lower string) []bool {
+// and runs up to a place where one of ends begins: a capital letter (or
+// "al-", "el-"), then only letters, apostrophes, hyphens, dots and single
+// spaces, each word after a space capitalised or a particle ("bin", "de").
+// Every match of the name-led patterns starts so (their names are
+// personName or capitalised words), so no other position can start one.
+func nameThen(ends ...string) func(text, lower string) []bool {
+	// Most bytes of a name begin none of ends: their first bytes are
+	// tested before the texts.
+	var first [256]bool
+	for _, e := range ends {
+		first[e[0]] = true
+	}
 	return func(text, _ string) []bool {
 		starts := make([]bool, len(text)+1)
 		// Whether a character lets a name go on does not depend on where
@@ -596,6 +595,10 @@ func nameThen(ends func(rest string) bool) func(text, lower string) []bool {
 		var buf [8]int
 		pending, inRun := buf[:0], false
 		for k := 0; k < len(text); {
+			if !inRun && !mayStartName(text[k]) {
+				k++ // outside a name, most bytes start none: no calls for them
+				continue
+			}
 			r, size := rune(text[k]), 1
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(text[k:])
@@ -604,7 +607,7 @@ func nameThen(ends func(rest string) bool) func(text, lower string) []bool {
 				pending, inRun = append(pending, k), true
 			}
 			if inRun {
-				if ends(text[k:]) {
+				if first[text[k]] && hasAnyPrefix(text[k:], ends) {
 					for _, p := range pending {
 						starts[p] = true
 					}
@@ -627,6 +630,13 @@ func nameThen(ends func(rest string) bool) func(text, lower string) []bool {
 // nameParticles are the lower-case words a name may hold between its
 // parts (personName's), each with the space after it.
 var nameParticles = []string{"bin ", "ibn ", "de ", "van ", "von ", "der ", "da ", "di ", "abu "}
+
+// mayStartName reports a byte that nameWordStart can hold at: an ASCII
+// capital, "a" or "e" in any case ("al-"), or the first byte of a
+// character outside ASCII (a capital or not).
+func mayStartName(c byte) bool {
+	return 'A' <= c && c <= 'Z' || c|0x20 == 'a' || c|0x20 == 'e' || c >= 0xC0
+}
 
 // nameWordStart reports a word that can begin a name or a part of one: a
 // capital letter, or "al-"/"el-" in any case.
