@@ -56,7 +56,10 @@ type index struct {
 	tree, edges int    // the lengths indexed: a parser still appending edges gets a new index
 	head        []int  // the first basic-tree edge into each token, -1 for none
 	kids        groups // basic-tree edges out of each token, by dependent
-	out, in     groups // enhanced edges out of and into each token, in Edges' order
+	// deps is each of kids.flat's edges' dependent, so that Children can
+	// answer with a part of it rather than a list of its own.
+	deps    []int
+	out, in groups // enhanced edges out of and into each token, in Edges' order
 	// treeBase and edgeBase are each edge's relation without its case
 	// marker: the extractor compares relations by base millions of times.
 	treeBase, edgeBase []string
@@ -96,9 +99,10 @@ func (s *Sentence) build() {
 	// One array each for the ints, the strings and the lowered words of
 	// the whole index: it is built for every parsed sentence, and its
 	// dozen small slices were a twelfth of the extractor's time.
-	ints := make([]int, (n+1)+groupInts(n, len(s.Tree))+2*groupInts(n, len(s.Edges)))
+	ints := make([]int, (n+1)+len(s.Tree)+groupInts(n, len(s.Tree))+2*groupInts(n, len(s.Edges)))
 	x := &index{tree: len(s.Tree), edges: len(s.Edges)}
 	x.head, ints = ints[:n+1], ints[n+1:]
+	x.deps, ints = ints[:len(s.Tree)], ints[len(s.Tree):]
 	x.kids, ints = group(n, s.Tree, false, ints)
 	x.out, ints = group(n, s.Edges, false, ints)
 	x.in, _ = group(n, s.Edges, true, ints)
@@ -126,6 +130,9 @@ func (s *Sentence) build() {
 	for i := -1; i < n; i++ {
 		ks := x.kids.slot(i)
 		slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
+	}
+	for j, k := range x.kids.flat {
+		x.deps[j] = s.Tree[k].Dep
 	}
 	s.idx = *x
 }
@@ -227,16 +234,35 @@ func (s *Sentence) Head(i int) (int, string) {
 }
 
 // Children returns token i's dependents in the basic tree with one of rels
-// (all with none), in text order.
+// (all with none), in text order, nil for none. The list may be a part of
+// the index, which the caller must not change (appending to it is safe):
+// the extractor asks this hundreds of thousands of times per megabyte,
+// and a list of its own for each answer was most of what it cost.
 func (s *Sentence) Children(i int, rels ...string) []int {
-	var out []int
 	x := s.indexed()
 	kids := x.kids.slot(i)
+	// The dependents that match are nearly always one run of the list
+	// (one subject, one object; the conjuncts of a list): that run is the
+	// answer.
+	first, last, n := -1, -1, 0
+	for j, k := range kids {
+		if relIn(s.Tree[k].Rel, x.treeBase[k], rels) {
+			if first < 0 {
+				first = j
+			}
+			last, n = j, n+1
+		}
+	}
+	switch {
+	case n == 0:
+		return nil
+	case n == last-first+1:
+		at := x.kids.off[i+1]
+		return x.deps[at+first : at+last+1 : at+last+1]
+	}
+	out := make([]int, 0, n)
 	for _, k := range kids {
 		if e := s.Tree[k]; relIn(e.Rel, x.treeBase[k], rels) {
-			if out == nil {
-				out = make([]int, 0, len(kids))
-			}
 			out = append(out, e.Dep)
 		}
 	}

@@ -112,3 +112,32 @@ func TestIndexFollowsTheEdges(t *testing.T) {
 		t.Errorf("children of rejected: clone %v, want [0 5 6]; original %v, want [0 5]", got, orig)
 	}
 }
+
+// TestChildrenByRelation: the dependents with the relations asked for,
+// whether they are one run of a token's dependents or not, and an answer
+// a caller appends to leaves the next answer as it was.
+func TestChildrenByRelation(t *testing.T) {
+	s := sentence()
+	s.Tokens = append(s.Tokens, syntax.Token{Text: "."})
+	s.Tree = append(s.Tree, syntax.Edge{Head: 3, Dep: 6, Rel: "punct"})
+	tests := []struct {
+		rels []string
+		want []int
+	}{
+		{nil, []int{0, 5, 6}},
+		{[]string{"nsubj"}, []int{0}},
+		{[]string{"obj", "punct"}, []int{5, 6}},
+		{[]string{"nsubj", "punct"}, []int{0, 6}},
+		{[]string{"nsubj:pass"}, nil},
+	}
+	for _, tt := range tests {
+		got := s.Children(3, tt.rels...)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Children(rejected, %v) = %v, want %v", tt.rels, got, tt.want)
+		}
+		_ = append(got, 42)
+	}
+	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5, 6}) {
+		t.Errorf("after appending to answers: %v, want [0 5 6]", got)
+	}
+}
