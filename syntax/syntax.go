@@ -7,6 +7,7 @@ package syntax
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Token is one word or punctuation mark of a sentence.
@@ -118,8 +119,9 @@ func (s *Sentence) build() {
 	x.treeBase, x.edgeBase = bases(s.Tree, rels[:len(s.Tree)]), bases(s.Edges, rels[len(s.Tree):])
 	words := make([]lowered, 2*len(s.Tokens))
 	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
+	var low string // the sentence lower-cased, made for its first capital
 	for k, t := range s.Tokens {
-		x.text[k] = lowered{t.Text, strings.ToLower(t.Text)}
+		x.text[k] = lowered{t.Text, lowerWord(s.Text, &low, t)}
 		// Many lemmas are their word ("the", "Ankara"): lowered once.
 		if t.Lemma == t.Text {
 			x.lemma[k] = x.text[k]
@@ -128,13 +130,44 @@ func (s *Sentence) build() {
 		}
 	}
 	for i := -1; i < n; i++ {
-		ks := x.kids.slot(i)
-		slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
+		if ks := x.kids.slot(i); len(ks) > 1 { // most tokens have one dependent or none
+			slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
+		}
 	}
 	for j, k := range x.kids.flat {
 		x.deps[j] = s.Tree[k].Dep
 	}
 	s.idx = *x
+}
+
+// lowerWord is strings.ToLower of token t's text. A word in ASCII that
+// is the sentence's text at its offsets is cut from the sentence
+// lower-cased (text, made once in low on first need), so that a
+// sentence's capitalised words take one string, not one each.
+func lowerWord(text string, low *string, t Token) string {
+	upper := false
+	for i := 0; i < len(t.Text); i++ {
+		c := t.Text[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(t.Text)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	switch {
+	case !upper:
+		return t.Text
+	case t.Start < 0 || t.Start > t.End || t.End > len(text) || text[t.Start:t.End] != t.Text:
+		return strings.ToLower(t.Text)
+	case *low == "":
+		b := []byte(text)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		*low = string(b)
+	}
+	return (*low)[t.Start:t.End]
 }
 
 // bases fills out with each edge's relation base.
@@ -195,8 +228,13 @@ func (g groups) slot(i int) []int {
 
 // Base is a relation without its case marker: "obl:over" -> "obl".
 func Base(rel string) string {
-	if i := strings.IndexByte(rel, ':'); i >= 0 {
-		return rel[:i]
+	// A byte loop, not IndexByte: relations are a few bytes long, and
+	// this way Base is inlined where it is called (hundreds of thousands
+	// of times per megabyte).
+	for i := 0; i < len(rel); i++ {
+		if rel[i] == ':' {
+			return rel[:i]
+		}
 	}
 	return rel
 }

@@ -3,6 +3,7 @@ package syntax_test
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/syntax"
@@ -139,5 +140,27 @@ func TestChildrenByRelation(t *testing.T) {
 	}
 	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5, 6}) {
 		t.Errorf("after appending to answers: %v, want [0 5 6]", got)
+	}
+}
+
+// TestLowerEveryToken: a token's lower-cased text is strings.ToLower of
+// its text, whether it is cut from the sentence's or, for a word not in
+// ASCII or not at its offsets, lower-cased on its own.
+func TestLowerEveryToken(t *testing.T) {
+	s := &syntax.Sentence{Text: "Ünal SAID the Deal: ÖZIL wins"}
+	s.Tokens = []syntax.Token{
+		{Text: "Ünal", Start: 0, End: 5},
+		{Text: "SAID", Start: 6, End: 10},
+		{Text: "the", Start: 11, End: 14},
+		{Text: "Deal", Start: 15, End: 19},
+		{Text: ":", Start: 19, End: 20},
+		{Text: "ÖZIL", Start: 21, End: 26},
+		{Text: "Loses", Start: 27, End: 31}, // the parser's text, not the sentence's
+		{Text: "NATO", Start: 40, End: 44},  // offsets outside the sentence
+	}
+	for i, tok := range s.Tokens {
+		if got, want := s.Lower(i), strings.ToLower(tok.Text); got != want {
+			t.Errorf("Lower(%d) of %q = %q, want %q", i, tok.Text, got, want)
+		}
 	}
 }
