@@ -332,7 +332,19 @@ func (g *Gazetteer) Lookup(name string) (string, bool) {
 
 // demonymState resolves a demonym ("Chinese", "Greek") to its state's id.
 func (g *Gazetteer) demonymState(word string) (string, bool) {
-	toks := tokenize(word)
+	// Most words asked about are one word of ASCII letters or digits, one
+	// token, which the set of first words turns away without a token list
+	// or a look-up.
+	var one [1]token
+	toks := one[:0]
+	if h, ok := hashLower(word); ok && oneASCIIWord(word) {
+		if !g.firstWords.has(h) {
+			return "", false
+		}
+		toks = append(toks, token{0, len(word)})
+	} else {
+		toks = tokenize(word)
+	}
 	if len(toks) == 0 {
 		return "", false
 	}
@@ -341,6 +353,17 @@ func (g *Gazetteer) demonymState(word string) (string, bool) {
 		return "", false
 	}
 	return id, true
+}
+
+// oneASCIIWord reports a word of ASCII letters and digits only, which
+// tokenize would make one token.
+func oneASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !asciiAlnum(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // isDemonym reports a demonym of a state ("Palestinians", "Greeks").

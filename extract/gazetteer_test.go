@@ -73,3 +73,33 @@ func TestWordBits(t *testing.T) {
 		}
 	}
 }
+
+// TestDemonymState: a state's demonym, alone or as the words and marks
+// around it tokenize to, names the state; anything else does not. One
+// word of ASCII letters takes the short way (no token list), the rest
+// the long one.
+func TestDemonymState(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ word, want string }{
+		{"Norwegian", "state:nor"},
+		{"Norwegian,", "state:nor"},
+		{"South Korean", "state:kor"},
+		{"Saudi Arabian", ""},
+		{"Norwegian-born", ""},
+		{"norwegian", ""}, // a demonym is capitalised
+		{"Kurdish", ""},   // a people's, not a state's
+		{"rejected", ""},
+		{"Brazilian2", ""},
+		{"Ünal", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		id, ok := g.demonymState(tc.word)
+		if id != tc.want || ok != (tc.want != "") {
+			t.Errorf("demonymState(%q) = %q, %v; want %q", tc.word, id, ok, tc.want)
+		}
+	}
+}
