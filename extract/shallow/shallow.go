@@ -55,22 +55,26 @@ func tokenize(text string) []syntax.Token {
 	toks := make([]syntax.Token, 0, len(text)/5) // about a token per five bytes of news
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decode(text, i)
 		switch {
-		case unicode.IsSpace(r):
+		case r == ' ' || unicode.IsSpace(r):
 			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case wordRune(r):
 			j := i
 			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				// Letters in ASCII are most of any text: no decoding.
+				if c := text[j]; c < utf8.RuneSelf && asciiAlnum(c) {
+					j++
+					continue
+				}
+				r2, n2 := decode(text, j)
+				if wordRune(r2) {
 					j += n2
 					continue
 				}
 				// Inner hyphens, apostrophes and periods ("U.S.") stay.
 				if (r2 == '-' || r2 == '\'' || r2 == '.' || r2 == '’') && j+n2 < len(text) {
-					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
-					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+					if r3, _ := decode(text, j+n2); wordRune(r3) {
 						j += n2
 						continue
 					}
@@ -83,7 +87,7 @@ func tokenize(text string) []syntax.Token {
 			word := text[i:j]
 			if k := possessive(word); k > 0 {
 				toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
-			} else if len(word) > 3 && strings.EqualFold(word[len(word)-3:], "n't") {
+			} else if len(word) > 3 && word[len(word)-2] == '\'' && strings.EqualFold(word[len(word)-3:], "n't") {
 				k := len(word) - 3
 				toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
 			} else {
@@ -96,6 +100,27 @@ func tokenize(text string) []syntax.Token {
 		}
 	}
 	return toks
+}
+
+// decode is the character at byte i of text and its length, read
+// without a call when it is ASCII.
+func decode(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// wordRune reports a letter or digit, one that continues a word.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiAlnum(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func asciiAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
 // possessive returns where "'s" starts in a word, or 0.

@@ -2,6 +2,7 @@ package shallow_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract/shallow"
@@ -54,26 +55,29 @@ func TestAnalyse(t *testing.T) {
 }
 
 func TestTokensAndTags(t *testing.T) {
-	s := shallow.Analyse("The U.S. didn't sign Turkey's deal, said Ms. Ito.")
-	var words, tags []string
-	for _, tk := range s.Tokens {
-		words = append(words, tk.Text)
-		tags = append(tags, tk.POS)
-		if s.Text[tk.Start:tk.End] != tk.Text {
-			t.Errorf("token %q is not the text at its offsets", tk.Text)
+	tokens := func(text string) (words, tags []string) {
+		s := shallow.Analyse(text)
+		for _, tk := range s.Tokens {
+			words = append(words, tk.Text)
+			tags = append(tags, tk.POS)
+			if s.Text[tk.Start:tk.End] != tk.Text {
+				t.Errorf("token %q is not the text at its offsets", tk.Text)
+			}
 		}
+		return words, tags
 	}
-	want := []string{"The", "U.S.", "did", "n't", "sign", "Turkey", "'s", "deal", ",", "said", "Ms", ".", "Ito", "."}
-	if len(words) != len(want) {
+	words, tags := tokens("The U.S. didn't sign Turkey's deal, said Ms. Ito.")
+	if want := []string{"The", "U.S.", "did", "n't", "sign", "Turkey", "'s", "deal", ",", "said", "Ms", ".", "Ito", "."}; !slices.Equal(words, want) {
 		t.Fatalf("tokens %q, want %q", words, want)
-	}
-	for i := range want {
-		if words[i] != want[i] {
-			t.Fatalf("tokens %q, want %q", words, want)
-		}
 	}
 	if tags[4] != "VBP" || tags[5] != "NNP" || tags[6] != "POS" || tags[9] != "VBD" {
 		t.Errorf("tags %v", tags)
+	}
+	// Letters and spaces outside ASCII: a no-break space parts words, a
+	// curly apostrophe inside one stays.
+	words, _ = tokens("Ünal’s aide in Zürich\u00a0wasn’t sure—yet")
+	if want := []string{"Ünal", "’s", "aide", "in", "Zürich", "wasn’t", "sure", "—", "yet"}; !slices.Equal(words, want) {
+		t.Errorf("tokens %q, want %q", words, want)
 	}
 }
 
