@@ -396,7 +396,12 @@ type near struct {
 	// tries of the apposition and possessive patterns fail, each after
 	// reading its whole reach). A pattern with begin texts has its start
 	// checked already, and what its start holds is all it would find.
-	needs    []string
+	needs []string
+	// span, when set, is how much of a try's reach a match from its start
+	// can hold, 0 where none can: a try is made on that much only, or not
+	// at all (most of the apposition's tries failed, each after reading
+	// to the end of the sentence, commas and all).
+	span     func(s string) int
 	triggers map[string]bool
 	// before and after are the window's reach around a trigger.
 	before, after int
@@ -474,7 +479,7 @@ var (
 	// "Syrian Information Minister Hamza al-Mustafa", "Sen. Rand Paul (R-KY)"
 	titledNear = splitNear(`(`+roleWords+`)`+titledRest, each(`(`, roleWords, `)`), titledRest, roleTriggers, 2, 80, roleLead)
 	// "John Hannah, a senior fellow at ...": a name, then a comma.
-	appositionNear = newNear(reApposition, roleNouns, 120, 120, nameThen(", "))
+	appositionNear = withSpan(newNear(reApposition, roleNouns, 120, 120, nameThen(", ")), appositive)
 	// "Norway's envoy, ...": one or two capitalised words, then "'s".
 	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen("'s "))
 	speakerNears   = []near{
@@ -489,6 +494,59 @@ var (
 	// one pass over a line.
 	personTriggers = newTriggerSet(triggersOf(append([]near{acronymNear, titledNear, appositionNear, possessiveNear}, speakerNears...)))
 )
+
+// withSpan is n with the span its matches can take (see near.span).
+func withSpan(n near, span func(s string) int) near {
+	n.span = span
+	return n
+}
+
+// appositive is how much of s, which starts where a name may, an
+// apposition (reApposition) from its start can span, 0 if none can. The
+// name holds no comma, so the first ", " ends it. After it come words of
+// letters, dots and hyphens up to " at ", " of ", " with " or " for ",
+// then "the " or not, and the organisation: a capital, then words of
+// letters, dots, apostrophes, ampersands and hyphens ("Ana Ruiz, a senior
+// fellow at the Lake Institute").
+func appositive(s string) int {
+	c := strings.Index(s, ", ")
+	if c < 0 {
+		return 0
+	}
+	rest := s[c+2:]
+	run, role := 0, -1 // role: where the first apostrophe or ampersand ends the role's words
+	for run < len(rest) {
+		r, size := rune(rest[run]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(rest[run:])
+		}
+		if r == '\'' || r == '&' {
+			if role < 0 {
+				role = run
+			}
+		} else if !unicode.IsLetter(r) && r != '.' && r != '-' && r != ' ' {
+			break
+		}
+		run += size
+	}
+	if role < 0 {
+		role = run
+	}
+	for _, p := range []string{" at ", " of ", " with ", " for "} {
+		for k := 0; k < role; {
+			i := strings.Index(rest[k:role], p)
+			if i < 0 {
+				break
+			}
+			org := strings.TrimPrefix(rest[k+i+len(p):], "the ")
+			if r, _ := utf8.DecodeRuneInString(org); unicode.IsUpper(r) {
+				return c + 2 + run
+			}
+			k += i + 1
+		}
+	}
+	return 0
+}
 
 // ledNear is a pattern whose every match holds one of its triggers at
 // most lead bytes after its start.
@@ -539,6 +597,11 @@ func findFrom(n near, text string, starts []bool) [][]int {
 		end := reach(text, pos, n.inner)
 		if !holdsAny(text[pos:end], n.needs) {
 			continue
+		}
+		if n.span != nil {
+			if end = pos + n.span(text[pos:end]); end == pos {
+				continue
+			}
 		}
 		m := n.match(text[pos:end])
 		if m == nil {

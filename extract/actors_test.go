@@ -340,3 +340,32 @@ func TestNameWordStart(t *testing.T) {
 		}
 	}
 }
+
+// TestAppositiveSpan: an apposition is tried only on the part of a
+// sentence it can span, and not at all where it cannot match; every
+// match of the pattern lies inside that part.
+func TestAppositiveSpan(t *testing.T) {
+	tests := []struct {
+		s    string
+		want string // the part tried, "" for none
+	}{
+		{"Ana Ruiz, a senior fellow at the Lake Institute, said so", "Ana Ruiz, a senior fellow at the Lake Institute"},
+		{"Ana Ruiz, head of policy with Lake Water Co. and others", "Ana Ruiz, head of policy with Lake Water Co. and others"},
+		{"Ana Ruiz, a fellow at AT&T Labs, said", "Ana Ruiz, a fellow at AT&T Labs"},
+		{"Ana Ruiz, who spoke at the Water Forum", "Ana Ruiz, who spoke at the Water Forum"},
+		{"Ana Ruiz, the head of the agency, said", ""},
+		{"Ana Ruiz, 42, a fellow at Lake College", ""},
+		{"Ana Ruiz, O'Neill's aide at Lake College", ""},
+		{"Ana Ruiz said so at Lake College", ""},
+		{"Ana Ruiz, a fellow at Ösel University", "Ana Ruiz, a fellow at Ösel University"},
+	}
+	for _, tc := range tests {
+		got := tc.s[:appositive(tc.s)]
+		if got != tc.want {
+			t.Errorf("%q: tried on %q, want %q", tc.s, got, tc.want)
+		}
+		if m := appositionNear.at.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
+			t.Errorf("%q: the match %q runs past the part tried", tc.s, tc.s[:m[1]])
+		}
+	}
+}
