@@ -38,8 +38,6 @@ const (
 )
 
 var (
-	// the nationality before a title: "Syrian", "U.S."
-	reNationality = regexp.MustCompile(`(?:U\.S\.|U\.K\.|\p{Lu}\p{L}+) $`)
 	// "John Hannah, a senior fellow at the Jewish Institute ..."
 	reApposition = regexp.MustCompile(`(` + personName + `), (?:(?:a|an|the) )?((?:[\p{Ll}\p{Lu}][\p{L}.-]* ){0,6}?(?:[\p{Ll}][\p{L}-]*)) (?:at|of|with|for) (?:the )?(\p{Lu}[\p{L}.'&-]*(?: (?:of|for|on|and|the|de|\p{Lu}[\p{L}.'&-]*))*)`)
 	// "Syria's ambassador to the U.N., Ibrahim Olabi"
@@ -263,13 +261,45 @@ func titledIn(text, lower string, off int, hits []hit) []titled {
 	for _, m := range findNear(titledNear, text, lower, hits) {
 		t := titled{start: off + m[0], end: off + m[1], role: sub(text, m, 1),
 			name: trimTrailingNonName(sub(text, m, 2)), pa: sub(text, m, 3)}
-		if n := reNationality.FindStringIndex(text[max(0, m[0]-24):m[0]]); n != nil {
-			t.nat = strings.TrimSpace(text[max(0, m[0]-24)+n[0] : m[0]])
-			t.start -= m[0] - (max(0, m[0]-24) + n[0])
+		if n, ok := nationalityAt(text[max(0, m[0]-24):m[0]]); ok {
+			t.nat = strings.TrimSpace(text[max(0, m[0]-24)+n : m[0]])
+			t.start -= m[0] - (max(0, m[0]-24) + n)
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// nationalityAt is where the nationality before a title starts in s, the
+// text before the title: s ends with a word and a space, and the word is
+// "U.S.", "U.K." or a capital followed by letters only ("Syrian"); the
+// first capital from which only letters run to the word's end starts it
+// ("McCarthy", not "Carthy"). A regular expression read every position of
+// s for it.
+func nationalityAt(s string) (int, bool) {
+	w, ok := strings.CutSuffix(s, " ")
+	switch {
+	case !ok:
+		return 0, false
+	case strings.HasSuffix(w, "U.S.") || strings.HasSuffix(w, "U.K."):
+		return len(w) - 4, true
+	}
+	letters := len(w) // where the letters that end w start
+	for letters > 0 {
+		r, size := utf8.DecodeLastRuneInString(w[:letters])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		letters -= size
+	}
+	for p := letters; p < len(w); {
+		r, size := utf8.DecodeRuneInString(w[p:])
+		if unicode.IsUpper(r) && p+size < len(w) {
+			return p, true
+		}
+		p += size
+	}
+	return 0, false
 }
 
 // triggers are the words a line must contain for a pattern to be tried.

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -367,5 +368,34 @@ func TestAppositiveSpan(t *testing.T) {
 		if m := appositionNear.at.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
 			t.Errorf("%q: the match %q runs past the part tried", tc.s, tc.s[:m[1]])
 		}
+	}
+}
+
+// TestNationalityAt: the nationality before a title is found where the
+// expression it replaced finds it, in sentences written for it and
+// before every title of the dev corpus.
+func TestNationalityAt(t *testing.T) {
+	re := regexp.MustCompile(`(?:U\.S\.|U\.K\.|\p{Lu}\p{L}+) $`)
+	check := func(s string) {
+		n, ok := nationalityAt(s)
+		want := re.FindStringIndex(s)
+		if ok != (want != nil) || ok && n != want[0] {
+			t.Errorf("%q: at %d (%v), the expression at %v", s, n, ok, want)
+		}
+	}
+	for _, s := range []string{"the Syrian ", "the U.S. ", "former U.K. ", "McCarthy ", "al-Assad ", "Ösel ",
+		"the Ünal ", "S ", "syrian ", "Syrian  ", "Syrian", " ", "", "42 ", "xU.S. ", "Franco-German ", "ÅÅ "} {
+		check(s)
+	}
+	titles := 0
+	for _, ln := range devLines(t) {
+		lower := asciiLower(ln)
+		for _, m := range findNear(titledNear, ln, lower, personTriggers.find(lower, true)) {
+			check(ln[max(0, m[0]-24):m[0]])
+			titles++
+		}
+	}
+	if titles == 0 {
+		t.Error("no title in the dev corpus: the comparison showed nothing")
 	}
 }
