@@ -505,7 +505,7 @@ func (n near) match(text string) []int {
 const roleLead = 16
 
 var (
-	acronymNear = newNear(reAcronymDef, []string{"("}, 100, 12, nil)
+	acronymNear = newNear(reAcronymDef, []string{"("}, 100, 12, definesAcronym)
 	// "Syrian Information Minister Hamza al-Mustafa", "Sen. Rand Paul (R-KY)"
 	titledNear = splitNear(`(`+roleWords+`)`+titledRest, each(`(`, roleWords, `)`), titledRest, roleTriggers, 2, 80, roleLead)
 	// "John Hannah, a senior fellow at ...": a name, then a comma.
@@ -576,6 +576,37 @@ func appositive(s string) int {
 		}
 	}
 	return 0
+}
+
+// definesAcronym marks where an acronym's definition (reAcronymDef) can
+// start in a window: at a capital, and only in a window that holds one's
+// end, " (" then two to six capitals and ")". Most parentheses in news
+// hold no acronym ("(Reuters)", "(R-KY)"), and the pattern was tried at
+// every position of the window around each.
+func definesAcronym(text, _ string) []bool {
+	starts := make([]bool, len(text)+1)
+	for rest := text; ; {
+		i := strings.Index(rest, " (")
+		if i < 0 {
+			return starts
+		}
+		rest = rest[i+2:]
+		caps, end := 0, 0
+		for end < len(rest) {
+			r, size := utf8.DecodeRuneInString(rest[end:])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			caps, end = caps+1, end+size
+		}
+		if caps >= 2 && caps <= 6 && end < len(rest) && rest[end] == ')' {
+			break
+		}
+	}
+	for i, r := range text {
+		starts[i] = unicode.IsUpper(r)
+	}
+	return starts
 }
 
 // ledNear is a pattern whose every match holds one of its triggers at

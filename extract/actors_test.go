@@ -237,9 +237,12 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 		// Two titles begin alike: the one listed first wins, as in the
 		// whole pattern.
 		"Secretary General Rosa Mendez met Mrs Eva Lind. \"No\" - Secretary General Ida Holm. \"Yes\" -Mrs. Ana Berg",
+		// Acronyms defined, and parentheses that define none.
+		"The Nordic Water Council (NWC) and the Office of Lake Affairs (OLA) met (Reuters) with Rep. Ana Berg (D-WA).",
+		"Ösel Ünal Front (ÖÜF) and the Lake Guard (LG ) and Sea Watch (SEAWATCH)",
 	}
 	lines = append(lines, devLines(t)...)
-	nears := append([]near{titledNear, appositionNear, possessiveNear}, speakerNears...)
+	nears := append([]near{acronymNear, titledNear, appositionNear, possessiveNear}, speakerNears...)
 	matched := map[string]int{}
 	for _, ln := range lines {
 		lower := asciiLower(ln)
