@@ -165,6 +165,11 @@ func leadSpeaker(line string) []int {
 	if q := strings.IndexByte(line[:colon], '"'); q >= 0 {
 		return nil
 	}
+	// The colon any match ends its speaker at is the first, and a quote
+	// follows it.
+	if rest := strings.TrimPrefix(line[colon+1:], " "); !strings.HasPrefix(rest, `"`) {
+		return nil
+	}
 	return reLeadSpeak.FindStringSubmatchIndex(line)
 }
 
@@ -180,7 +185,7 @@ func (d *docState) signedHeadline() {
 	}
 	ln := d.lines[0]
 	text := d.n.text[ln.start:ln.end]
-	m := reHeadlineSigned.FindStringSubmatchIndex(text)
+	m := headlineSigned(text)
 	if m == nil {
 		return
 	}
@@ -200,6 +205,15 @@ func (d *docState) signedHeadline() {
 			d.sents[i].speaker = ms[0].id
 		}
 	}
+}
+
+// headlineSigned runs reHeadlineSigned only on a headline with a colon:
+// most have none, and the pattern would read every byte to learn it.
+func headlineSigned(text string) []int {
+	if strings.IndexByte(text, ':') < 0 {
+		return nil
+	}
+	return reHeadlineSigned.FindStringSubmatchIndex(text)
 }
 
 // hasQuote reports whether sentence i holds quoted words.

@@ -6,9 +6,9 @@ import (
 )
 
 // TestSignedLinesAsThePatternsRead: the cheap look for a dash after a
-// quotation mark, or a colon before any quotation mark, passes over no
-// line that the patterns would match, on sentences written for it and on
-// every line of the dev corpus.
+// quotation mark, a colon before a quotation mark, or a colon in a
+// headline, passes over no line that the patterns would match, on
+// sentences written for it and on every line of the dev corpus.
 func TestSignedLinesAsThePatternsRead(t *testing.T) {
 	lines := []string{
 		`"We will not sign this." - Mette Lund, water minister`,
@@ -21,6 +21,11 @@ func TestSignedLinesAsThePatternsRead(t *testing.T) {
 		`Minister Lind said "we will wait": a pause.`,
 		`At 10:30 the talks began.`,
 		`A: "x"`,
+		`Minister Lind:  "Two spaces."`,
+		`Minister Lind: said "no" to it`,
+		`Lake pact must put fishers first: Water Watch`,
+		`Lake pact: a first step: Water Watch`,
+		`No colon in this headline`,
 		`Nothing here at all.`,
 		`"An open quote that never closes - and a dash`,
 	}
@@ -34,6 +39,7 @@ func TestSignedLinesAsThePatternsRead(t *testing.T) {
 		}{
 			{"dash", dashSigned(ln), reDashSigned.FindStringSubmatchIndex(ln)},
 			{"lead", leadSpeaker(ln), reLeadSpeak.FindStringSubmatchIndex(ln)},
+			{"headline", headlineSigned(ln), reHeadlineSigned.FindStringSubmatchIndex(ln)},
 		} {
 			if fmt.Sprint(tc.got) != fmt.Sprint(tc.want) {
 				t.Errorf("%s in %q: %v, the pattern %v", tc.name, ln, tc.got, tc.want)
@@ -43,7 +49,7 @@ func TestSignedLinesAsThePatternsRead(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"dash", "lead"} {
+	for _, name := range []string{"dash", "lead", "headline"} {
 		if found[name] == 0 {
 			t.Errorf("no %s-signed line: the comparison showed nothing", name)
 		}
