@@ -476,12 +476,17 @@ func (d *docState) merits(i int) {
 		if !tok.IsNoun() {
 			continue
 		}
+		// Most nouns are no verb's object: that is asked before their
+		// valence, two look-ups.
+		v, rel := p.Head(n)
+		if v < 0 || syntax.Base(rel) != "obj" || !p.Tokens[v].IsVerb() {
+			continue
+		}
 		val := d.x.lex.Valence(p.Lower(n))
 		if val == 0 {
 			val = d.x.lex.Valence(p.LowerLemma(n))
 		}
-		v, rel := p.Head(n)
-		if val == 0 || v < 0 || syntax.Base(rel) != "obj" || !p.Tokens[v].IsVerb() || len(d.cuesOn(i, v)) > 0 || d.underCondition(i, v) {
+		if val == 0 || len(d.cuesOn(i, v)) > 0 || d.underCondition(i, v) {
 			continue
 		}
 		of := false
