@@ -421,13 +421,12 @@ func relBit(rel string) uint64 {
 
 // relMask is the union of rels' relBits; every bit for no rels, which
 // asks for every relation.
-func relMask(rels []string) uint64 {
-	if len(rels) == 0 {
-		return ^uint64(0)
-	}
-	var m uint64
+func relMask(rels []string) (m uint64) {
 	for _, r := range rels {
 		m |= relBit(r)
+	}
+	if m == 0 { // no rels: every relBit has a bit set
+		m = ^uint64(0)
 	}
 	return m
 }
