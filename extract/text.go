@@ -186,9 +186,15 @@ func normalize(s string) normalized {
 	b.Grow(len(s))
 	var changed []change
 	for i := 0; i < len(s); {
-		if c := s[i]; c >= ' ' && c < 0x7f && c != '`' || c == '\n' {
-			b.WriteByte(c) // most of any text: kept as it is
-			i++
+		// Most of any text is kept as it is: a run of such bytes is
+		// copied at once.
+		run := i
+		for run < len(s) && keptByte(s[run]) {
+			run++
+		}
+		if run > i {
+			b.WriteString(s[i:run])
+			i = run
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -217,6 +223,10 @@ func normalize(s string) normalized {
 	}
 	return normalized{text: b.String(), changed: changed}
 }
+
+// keptByte is a byte normalize keeps as it is: printable ASCII but the
+// backtick, and the newline.
+func keptByte(c byte) bool { return c >= ' ' && c < 0x7f && c != '`' || c == '\n' }
 
 // lowerWords yields the words of a lower-cased text, runs of a-z and
 // hyphens, read in place: cue words and the nouns that name an event are
