@@ -362,9 +362,15 @@ func classify(l string) lineKind {
 // paragraph was most of what finding its kind cost.
 func countWords(s string, limit int) int {
 	n, inWord := 0, false
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		space := c == ' ' || '\t' <= c && c <= '\r'
+		if c >= utf8.RuneSelf { // decoded only outside ASCII
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space, i = unicode.IsSpace(r), i+size-1
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case space:
 			inWord = false
 		case !inWord:
 			inWord = true

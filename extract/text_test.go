@@ -359,6 +359,7 @@ func TestCountWords(t *testing.T) {
 		{"one two three four five", 3, 3},
 		{"\u2022 item\u2003with an em space", 15, 6},
 		{"bad \xff byte", 15, 3},
+		{"next\u0085line\vtab\fpage\rend", 15, 5},
 	}
 	for _, tt := range tests {
 		if got := countWords(tt.s, tt.limit); got != tt.want || got != min(len(strings.Fields(tt.s)), tt.limit) {
