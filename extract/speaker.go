@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -219,12 +220,7 @@ func headlineSigned(text string) []int {
 // hasQuote reports whether sentence i holds quoted words.
 func (d *docState) hasQuote(i int) bool {
 	s := &d.sents[i]
-	for k := s.start; k < s.end; k++ {
-		if d.quoted[k] {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(d.quoted[s.start:s.end], true)
 }
 
 // speechIn finds the actor who is the subject of sentence i's speech verb
