@@ -719,8 +719,11 @@ func nameThen(ends ...string) func(text, lower string) []bool {
 		var buf [8]int
 		pending, inRun := buf[:0], false
 		for k := 0; k < len(text); {
-			if !inRun && !mayStartName(text[k]) {
-				k++ // outside a name, most bytes start none: no calls for them
+			if c := text[k]; !inRun && !mayStartName(c) || inRun && 'b' <= c && c <= 'z' && c != 'e' && !first[c] {
+				// Outside a name, most bytes start none; inside one, a
+				// lower-case letter (but the "a" and "e" of "al-", "el-")
+				// starts nothing, ends nothing and lets the name go on.
+				k++
 				continue
 			}
 			r, size := rune(text[k]), 1
