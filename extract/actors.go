@@ -511,7 +511,7 @@ var (
 	// "John Hannah, a senior fellow at ...": a name, then a comma.
 	appositionNear = withSpan(newNear(reApposition, roleNouns, 120, 120, nameThen(", ")), appositive)
 	// "Norway's envoy, ...": one or two capitalised words, then "'s".
-	possessiveNear = newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen("'s "))
+	possessiveNear = withSpan(newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen("'s ")), possessor)
 	speakerNears   = []near{
 		ledNear(reSpeechAfter, speechTriggers, 2, 60, 0),
 		// "Hannah said": a name, then a speech verb.
@@ -608,6 +608,43 @@ func definesAcronym(text, _ string) []bool {
 	}
 	return starts
 }
+
+// possessor is how much of s, which starts where a name may, a
+// possessive role (rePossessiveRole) from its start can span, 0 if none
+// can. The owner's words hold no apostrophe, so the first "'s " ends
+// them; after it, up to the first ", ", come lower-case words with the
+// role among them, and " to the " and a body's capitals or not ("Peru's
+// envoy to the U.N., Ines Quispe"); then the name, of letters,
+// apostrophes, dots, hyphens and spaces.
+func possessor(s string) int {
+	a := strings.Index(s, "'s ")
+	if a < 0 {
+		return 0
+	}
+	rest := s[a+3:]
+	c := strings.Index(rest, ", ")
+	if c < 0 || !nameWordStart(rest[c+2:]) || !containsAny(rest[:c], possessedRoles) {
+		return 0
+	}
+	for _, r := range rest[:c] {
+		if r != ' ' && r != '.' && !unicode.IsLetter(r) {
+			return 0
+		}
+	}
+	name := c + 2
+	for name < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[name:])
+		if !unicode.IsLetter(r) && r != '\'' && r != '.' && r != '-' && r != ' ' {
+			break
+		}
+		name += size
+	}
+	return a + 3 + name
+}
+
+// possessedRoles are the roles rePossessiveRole reads, one of which its
+// every match holds ("spokes" for spokesman, spokeswoman, spokesperson).
+var possessedRoles = []string{"ambassador", "minister", "president", "envoy", "spokes", "leader"}
 
 // ledNear is a pattern whose every match holds one of its triggers at
 // most lead bytes after its start.

@@ -402,3 +402,31 @@ func TestNationalityAt(t *testing.T) {
 		t.Error("no title in the dev corpus: the comparison showed nothing")
 	}
 }
+
+// TestPossessorSpan: a possessive role is tried only on the part of a
+// sentence it can span, and not at all where it cannot match; every
+// match of the pattern lies inside that part.
+func TestPossessorSpan(t *testing.T) {
+	tests := []struct {
+		s    string
+		want string // the part tried, "" for none
+	}{
+		{"Peru's envoy to the U.N., Ines Quispe, said so", "Peru's envoy to the U.N., Ines Quispe"},
+		{"Chile's deputy foreign minister, Tomas O'Neill-Vera. Then", "Chile's deputy foreign minister, Tomas O'Neill-Vera. Then"},
+		{"Norway's decision, Ana Lind said", ""},
+		{"Norway's envoy said, Ana Lind", "Norway's envoy said, Ana Lind"}, // tried, and the pattern finds no match
+		{"Norway's envoy, who left", ""},
+		{"Norway's envoy, al-Rashid (ret.)", "Norway's envoy, al-Rashid "},
+		{"Norway's 2 envoys, Ana Lind", ""},
+		{"Norway said so", ""},
+	}
+	for _, tc := range tests {
+		got := tc.s[:possessor(tc.s)]
+		if got != tc.want {
+			t.Errorf("%q: tried on %q, want %q", tc.s, got, tc.want)
+		}
+		if m := possessiveNear.at.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
+			t.Errorf("%q: the match %q runs past the part tried", tc.s, tc.s[:m[1]])
+		}
+	}
+}
