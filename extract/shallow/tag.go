@@ -257,6 +257,11 @@ func afterDeterminer(s *syntax.Sentence, i int) bool {
 }
 
 func adjectiveEnding(w string) bool {
+	// Each ending needs a word of five letters or more, and most words
+	// end in a letter none of them ends in.
+	if len(w) < 5 || !adjectiveLast[w[len(w)-1]] {
+		return false
+	}
 	for _, suf := range []string{"ous", "ive", "ful", "less", "able", "ible", "ic", "ical", "ary", "ent", "ant", "ish"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
@@ -264,6 +269,9 @@ func adjectiveEnding(w string) bool {
 	}
 	return strings.HasSuffix(w, "al") && len(w) > 5
 }
+
+// adjectiveLast holds the last letters of adjectiveEnding's endings.
+var adjectiveLast = [256]bool{'s': true, 'e': true, 'l': true, 'c': true, 'y': true, 't': true, 'h': true}
 
 func singular(w string) string {
 	switch {
