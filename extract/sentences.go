@@ -84,6 +84,9 @@ func (d *docState) skipDateline() {
 			continue
 		}
 		t := d.text(i)
+		if !mayOpenDateline(t) {
+			return
+		}
 		n := 0
 		if m := reDashDateline.FindStringSubmatchIndex(t); m != nil {
 			n = m[1]
@@ -106,6 +109,20 @@ func (d *docState) skipDateline() {
 		}
 		return
 	}
+}
+
+// mayOpenDateline reports whether t begins as a dateline must for either
+// pattern: "(", two capitals or a capital and a dot, apostrophe or slash
+// (reDashDateline), or a capital and a small letter with a colon later
+// (reColonDateline). Most articles open with none, and the patterns
+// cost more to say so.
+func mayOpenDateline(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	c, n := t[0], t[1]
+	return c == '(' || 'A' <= c && c <= 'Z' && ('A' <= n && n <= 'Z' || n == '.' || n == '\'' || n == '/' ||
+		'a' <= n && n <= 'z' && strings.IndexByte(t, ':') >= 0)
 }
 
 // text is a sentence's normalized text.

@@ -101,3 +101,25 @@ func TestQuoteMask(t *testing.T) {
 		}
 	}
 }
+
+// TestMayOpenDateline: the look at a sentence's first bytes passes every
+// sentence either dateline pattern matches, written ones and every line
+// of the dev corpus.
+func TestMayOpenDateline(t *testing.T) {
+	lines := append([]string{
+		"OSLO, Nov. 20, 2025 (Reuters) - Ministers met.", "(AP) - Ministers met.", "LIMA-Peru said no.",
+		"Lima: The talks ended.", "O'HARE - Flights resumed.", "The talks ended: no deal.", "A", "",
+	}, devLines(t)...)
+	matched := 0
+	for _, ln := range lines {
+		if reDashDateline.MatchString(ln) || reColonDateline.MatchString(ln) {
+			matched++
+			if !mayOpenDateline(ln) {
+				t.Errorf("%q opens a dateline, and the first look passes over it", ln)
+			}
+		}
+	}
+	if matched == 0 {
+		t.Error("no dateline: the comparison showed nothing")
+	}
+}
