@@ -544,24 +544,10 @@ func appositive(s string) int {
 		return 0
 	}
 	rest := s[c+2:]
-	run, role := 0, -1 // role: where the first apostrophe or ampersand ends the role's words
-	for run < len(rest) {
-		r, size := rune(rest[run]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(rest[run:])
-		}
-		if r == '\'' || r == '&' {
-			if role < 0 {
-				role = run
-			}
-		} else if !unicode.IsLetter(r) && r != '.' && r != '-' && r != ' ' {
-			break
-		}
-		run += size
-	}
-	if role < 0 {
-		role = run
-	}
+	role := leadRun(rest, func(r rune) bool { return unicode.IsLetter(r) || r == '.' || r == '-' || r == ' ' })
+	run := role + leadRun(rest[role:], func(r rune) bool {
+		return unicode.IsLetter(r) || r == '.' || r == '\'' || r == '&' || r == '-' || r == ' '
+	})
 	for _, p := range []string{" at ", " of ", " with ", " for "} {
 		for k := 0; k < role; {
 			i := strings.Index(rest[k:role], p)
@@ -576,6 +562,17 @@ func appositive(s string) int {
 		}
 	}
 	return 0
+}
+
+// leadRun is how many bytes of s the runes that begin it and pass in
+// take.
+func leadRun(s string, in func(r rune) bool) int {
+	for k, r := range s {
+		if !in(r) {
+			return k
+		}
+	}
+	return len(s)
 }
 
 // definesAcronym marks where an acronym's definition (reAcronymDef) can
@@ -623,23 +620,14 @@ func possessor(s string) int {
 	}
 	rest := s[a+3:]
 	c := strings.Index(rest, ", ")
-	if c < 0 || !nameWordStart(rest[c+2:]) || !containsAny(rest[:c], possessedRoles) {
+	if c < 0 || !nameWordStart(rest[c+2:]) || !containsAny(rest[:c], possessedRoles) ||
+		leadRun(rest[:c], func(r rune) bool { return unicode.IsLetter(r) || r == '.' || r == ' ' }) < c {
 		return 0
 	}
-	for _, r := range rest[:c] {
-		if r != ' ' && r != '.' && !unicode.IsLetter(r) {
-			return 0
-		}
-	}
-	name := c + 2
-	for name < len(rest) {
-		r, size := utf8.DecodeRuneInString(rest[name:])
-		if !unicode.IsLetter(r) && r != '\'' && r != '.' && r != '-' && r != ' ' {
-			break
-		}
-		name += size
-	}
-	return a + 3 + name
+	name := leadRun(rest[c+2:], func(r rune) bool {
+		return unicode.IsLetter(r) || r == '\'' || r == '.' || r == '-' || r == ' '
+	})
+	return a + 3 + c + 2 + name
 }
 
 // possessedRoles are the roles rePossessiveRole reads, one of which its

@@ -345,35 +345,6 @@ func TestNameWordStart(t *testing.T) {
 	}
 }
 
-// TestAppositiveSpan: an apposition is tried only on the part of a
-// sentence it can span, and not at all where it cannot match; every
-// match of the pattern lies inside that part.
-func TestAppositiveSpan(t *testing.T) {
-	tests := []struct {
-		s    string
-		want string // the part tried, "" for none
-	}{
-		{"Ana Ruiz, a senior fellow at the Lake Institute, said so", "Ana Ruiz, a senior fellow at the Lake Institute"},
-		{"Ana Ruiz, head of policy with Lake Water Co. and others", "Ana Ruiz, head of policy with Lake Water Co. and others"},
-		{"Ana Ruiz, a fellow at AT&T Labs, said", "Ana Ruiz, a fellow at AT&T Labs"},
-		{"Ana Ruiz, who spoke at the Water Forum", "Ana Ruiz, who spoke at the Water Forum"},
-		{"Ana Ruiz, the head of the agency, said", ""},
-		{"Ana Ruiz, 42, a fellow at Lake College", ""},
-		{"Ana Ruiz, O'Neill's aide at Lake College", ""},
-		{"Ana Ruiz said so at Lake College", ""},
-		{"Ana Ruiz, a fellow at Ösel University", "Ana Ruiz, a fellow at Ösel University"},
-	}
-	for _, tc := range tests {
-		got := tc.s[:appositive(tc.s)]
-		if got != tc.want {
-			t.Errorf("%q: tried on %q, want %q", tc.s, got, tc.want)
-		}
-		if m := appositionNear.at.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
-			t.Errorf("%q: the match %q runs past the part tried", tc.s, tc.s[:m[1]])
-		}
-	}
-}
-
 // TestNationalityAt: the nationality before a title is found where the
 // expression it replaced finds it, in sentences written for it and
 // before every title of the dev corpus.
@@ -403,29 +374,39 @@ func TestNationalityAt(t *testing.T) {
 	}
 }
 
-// TestPossessorSpan: a possessive role is tried only on the part of a
-// sentence it can span, and not at all where it cannot match; every
-// match of the pattern lies inside that part.
-func TestPossessorSpan(t *testing.T) {
+// TestSpans: a pattern with a span is tried only on the part of a
+// sentence it can span, and not at all where it cannot match; every match
+// of the pattern lies inside that part.
+func TestSpans(t *testing.T) {
 	tests := []struct {
+		near near
 		s    string
 		want string // the part tried, "" for none
 	}{
-		{"Peru's envoy to the U.N., Ines Quispe, said so", "Peru's envoy to the U.N., Ines Quispe"},
-		{"Chile's deputy foreign minister, Tomas O'Neill-Vera. Then", "Chile's deputy foreign minister, Tomas O'Neill-Vera. Then"},
-		{"Norway's decision, Ana Lind said", ""},
-		{"Norway's envoy said, Ana Lind", "Norway's envoy said, Ana Lind"}, // tried, and the pattern finds no match
-		{"Norway's envoy, who left", ""},
-		{"Norway's envoy, al-Rashid (ret.)", "Norway's envoy, al-Rashid "},
-		{"Norway's 2 envoys, Ana Lind", ""},
-		{"Norway said so", ""},
+		{appositionNear, "Ana Ruiz, a senior fellow at the Lake Institute, said so", "Ana Ruiz, a senior fellow at the Lake Institute"},
+		{appositionNear, "Ana Ruiz, head of policy with Lake Water Co. and others", "Ana Ruiz, head of policy with Lake Water Co. and others"},
+		{appositionNear, "Ana Ruiz, a fellow at AT&T Labs, said", "Ana Ruiz, a fellow at AT&T Labs"},
+		{appositionNear, "Ana Ruiz, who spoke at the Water Forum", "Ana Ruiz, who spoke at the Water Forum"},
+		{appositionNear, "Ana Ruiz, the head of the agency, said", ""},
+		{appositionNear, "Ana Ruiz, 42, a fellow at Lake College", ""},
+		{appositionNear, "Ana Ruiz, O'Neill's aide at Lake College", ""},
+		{appositionNear, "Ana Ruiz said so at Lake College", ""},
+		{appositionNear, "Ana Ruiz, a fellow at Ösel University", "Ana Ruiz, a fellow at Ösel University"},
+		{possessiveNear, "Peru's envoy to the U.N., Ines Quispe, said so", "Peru's envoy to the U.N., Ines Quispe"},
+		{possessiveNear, "Chile's deputy foreign minister, Tomas O'Neill-Vera. Then", "Chile's deputy foreign minister, Tomas O'Neill-Vera. Then"},
+		{possessiveNear, "Norway's decision, Ana Lind said", ""},
+		{possessiveNear, "Norway's envoy said, Ana Lind", "Norway's envoy said, Ana Lind"}, // tried, and the pattern finds no match
+		{possessiveNear, "Norway's envoy, who left", ""},
+		{possessiveNear, "Norway's envoy, al-Rashid (ret.)", "Norway's envoy, al-Rashid "},
+		{possessiveNear, "Norway's 2 envoys, Ana Lind", ""},
+		{possessiveNear, "Norway said so", ""},
 	}
 	for _, tc := range tests {
-		got := tc.s[:possessor(tc.s)]
+		got := tc.s[:tc.near.span(tc.s)]
 		if got != tc.want {
 			t.Errorf("%q: tried on %q, want %q", tc.s, got, tc.want)
 		}
-		if m := possessiveNear.at.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
+		if m := tc.near.at.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
 			t.Errorf("%q: the match %q runs past the part tried", tc.s, tc.s[:m[1]])
 		}
 	}
