@@ -588,15 +588,8 @@ func definesAcronym(text, _ string) []bool {
 			return starts
 		}
 		rest = rest[i+2:]
-		caps, end := 0, 0
-		for end < len(rest) {
-			r, size := utf8.DecodeRuneInString(rest[end:])
-			if !unicode.IsUpper(r) {
-				break
-			}
-			caps, end = caps+1, end+size
-		}
-		if caps >= 2 && caps <= 6 && end < len(rest) && rest[end] == ')' {
+		end := leadRun(rest, unicode.IsUpper)
+		if caps := utf8.RuneCountInString(rest[:end]); caps >= 2 && caps <= 6 && end < len(rest) && rest[end] == ')' {
 			break
 		}
 	}
