@@ -67,6 +67,10 @@ type index struct {
 	// treeBits and edgeBits are each edge's relBit: most edges are
 	// passed over by a bit test, with no relation compared.
 	treeBits, edgeBits []uint64
+	// kidBits is the union of the treeBits of each slot's kids: most
+	// tokens asked for a dependent have none of the relations asked for,
+	// and this answers them without reading their kids.
+	kidBits []uint64
 	// text and lemma are each token's, lower-cased once: the extractor
 	// asks for them many times per sentence, and lower-casing each time
 	// took a tenth of its time.
@@ -120,10 +124,13 @@ func (s *Sentence) build() {
 	}
 	rels := make([]string, len(s.Tree)+len(s.Edges))
 	x.treeBase, x.edgeBase = bases(s.Tree, rels[:len(s.Tree)]), bases(s.Edges, rels[len(s.Tree):])
-	bits := make([]uint64, len(s.Tree)+len(s.Edges))
-	x.treeBits, x.edgeBits = bits[:len(s.Tree)], bits[len(s.Tree):]
+	bits := make([]uint64, len(s.Tree)+len(s.Edges)+n+1)
+	x.treeBits, x.edgeBits, x.kidBits = bits[:len(s.Tree)], bits[len(s.Tree):len(s.Tree)+len(s.Edges)], bits[len(s.Tree)+len(s.Edges):]
 	for k, e := range s.Tree {
 		x.treeBits[k] = relBit(e.Rel)
+		if e.Head >= -1 {
+			x.kidBits[e.Head+1] |= x.treeBits[k]
+		}
 	}
 	for k, e := range s.Edges {
 		x.edgeBits[k] = relBit(e.Rel)
@@ -289,12 +296,15 @@ func (s *Sentence) Head(i int) (int, string) {
 // and a list of its own for each answer was most of what it cost.
 func (s *Sentence) Children(i int, rels ...string) []int {
 	x := s.indexed()
+	want := relMask(rels)
+	if !x.mayHave(i, want) {
+		return nil
+	}
 	kids := x.kids.slot(i)
 	// The dependents that match are nearly always one run of the list
 	// (one subject, one object; the conjuncts of a list): that run is the
 	// answer.
 	first, last, n := -1, -1, 0
-	want := relMask(rels)
 	for j, k := range kids {
 		if x.treeBits[k]&want != 0 && relIn(s.Tree[k].Rel, x.treeBase[k], rels) {
 			if first < 0 {
@@ -323,12 +333,21 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 func (s *Sentence) Has(i int, rels ...string) bool {
 	x := s.indexed()
 	want := relMask(rels)
+	if !x.mayHave(i, want) {
+		return false
+	}
 	for _, k := range x.kids.slot(i) {
 		if x.treeBits[k]&want != 0 && relIn(s.Tree[k].Rel, x.treeBase[k], rels) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayHave reports whether token i has a basic-tree dependent whose
+// relBit is in want.
+func (x *index) mayHave(i int, want uint64) bool {
+	return i >= -1 && i+1 < len(x.kidBits) && x.kidBits[i+1]&want != 0
 }
 
 // Subtree returns the first and last token of the basic-tree subtree

@@ -119,27 +119,37 @@ func TestIndexFollowsTheEdges(t *testing.T) {
 // a caller appends to leaves the next answer as it was.
 func TestChildrenByRelation(t *testing.T) {
 	s := sentence()
-	s.Tokens = append(s.Tokens, syntax.Token{Text: "."})
-	s.Tree = append(s.Tree, syntax.Edge{Head: 3, Dep: 6, Rel: "punct"})
+	s.Tokens = append(s.Tokens, syntax.Token{Text: "today"}, syntax.Token{Text: "."})
+	s.Tree = append(s.Tree, syntax.Edge{Head: 3, Dep: 6, Rel: "advmod"}, syntax.Edge{Head: 3, Dep: 7, Rel: "punct"})
 	tests := []struct {
+		tok  int
 		rels []string
 		want []int
 	}{
-		{nil, []int{0, 5, 6}},
-		{[]string{"nsubj"}, []int{0}},
-		{[]string{"obj", "punct"}, []int{5, 6}},
-		{[]string{"nsubj", "punct"}, []int{0, 6}},
-		{[]string{"nsubj:pass"}, nil},
+		{3, nil, []int{0, 5, 6, 7}},
+		{3, []string{"nsubj"}, []int{0}},
+		{3, []string{"obj", "advmod"}, []int{5, 6}},
+		{3, []string{"nsubj", "punct"}, []int{0, 7}},
+		{3, []string{"nsubj:pass"}, nil},
+		// advcl shares advmod's bit: the kid is read and turned away.
+		{3, []string{"advcl"}, nil},
+		{3, []string{"det"}, nil}, // a relation of the sentence, not of this token's kids
+		{4, nil, nil},             // no dependents at all
+		{-1, []string{"root"}, []int{3}},
+		{99, []string{"nsubj"}, nil}, // no such token
 	}
 	for _, tt := range tests {
-		got := s.Children(3, tt.rels...)
+		got := s.Children(tt.tok, tt.rels...)
 		if !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("Children(rejected, %v) = %v, want %v", tt.rels, got, tt.want)
+			t.Errorf("Children(%d, %v) = %v, want %v", tt.tok, tt.rels, got, tt.want)
+		}
+		if has := s.Has(tt.tok, tt.rels...); has != (len(tt.want) > 0) {
+			t.Errorf("Has(%d, %v) = %v, want %v", tt.tok, tt.rels, has, !has)
 		}
 		_ = append(got, 42)
 	}
-	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5, 6}) {
-		t.Errorf("after appending to answers: %v, want [0 5 6]", got)
+	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5, 6, 7}) {
+		t.Errorf("after appending to answers: %v, want [0 5 6 7]", got)
 	}
 }
 
