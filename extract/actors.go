@@ -864,12 +864,14 @@ func wordSet(words []string) map[string]bool {
 // eighth of the extractor's time.
 type triggerSet struct {
 	list []string
-	// byFirst holds, per first byte, the indexes in list that begin with it.
-	byFirst [256][]int
-	// pairs has a bit set for the first two bytes of every string of two
-	// or more (one bit per pair of bytes: 65,536 bits), so that most
-	// positions are passed over at a glance.
-	pairs [8192]byte
+	// bySecond holds, for the triggers of two bytes or more that begin
+	// with a byte, where those with each second byte c lie in the sorted
+	// list: list[bySecond[b][c]:bySecond[b][c+1]]; nil for a byte no such
+	// trigger begins with. Most positions are passed over at a glance,
+	// and at the rest only triggers sharing two bytes are compared.
+	bySecond [256]*[257]int32
+	// single is the index in list of the one-byte trigger b, -1 for none.
+	single [256]int32
 }
 
 // hit is an occurrence of a trigger at a byte offset.
@@ -880,11 +882,26 @@ type hit struct {
 
 func newTriggerSet(list []string) *triggerSet {
 	ts := &triggerSet{list: slices.Compact(slices.Sorted(slices.Values(list)))}
+	for b := range ts.single {
+		ts.single[b] = -1
+	}
 	for k, t := range ts.list {
-		ts.byFirst[t[0]] = append(ts.byFirst[t[0]], k)
-		if len(t) > 1 {
-			pair := uint16(t[0])<<8 | uint16(t[1])
-			ts.pairs[pair/8] |= 1 << (pair % 8)
+		if len(t) == 1 {
+			ts.single[t[0]] = int32(k)
+			continue
+		}
+		r := ts.bySecond[t[0]]
+		if r == nil {
+			// Sorted, the triggers beginning with t[0] after k are those
+			// with a second byte at least t[1]: ranges start at k.
+			r = new([257]int32)
+			for c := range r {
+				r[c] = int32(k)
+			}
+			ts.bySecond[t[0]] = r
+		}
+		for c := int(t[1]) + 1; c < len(r); c++ {
+			r[c] = int32(k + 1)
 		}
 	}
 	return ts
@@ -896,11 +913,12 @@ func newTriggerSet(list []string) *triggerSet {
 func (ts *triggerSet) find(s string, atWords bool) []hit {
 	var out []hit
 	for i := 0; i < len(s); i++ {
-		ks := ts.byFirst[s[i]]
-		if len(ks) == 0 {
+		c := s[i]
+		r, one := ts.bySecond[c], ts.single[c]
+		if r == nil && one < 0 {
 			continue
 		}
-		if atWords && i > 0 && asciiLetter(s[i]) && asciiAlnum(s[i-1]) {
+		if atWords && i > 0 && asciiLetter(c) && asciiAlnum(s[i-1]) {
 			// Inside a word a trigger that begins with a letter does not
 			// count, here nor at the letters after: passed over at once.
 			for i+1 < len(s) && asciiLetter(s[i+1]) {
@@ -908,19 +926,18 @@ func (ts *triggerSet) find(s string, atWords bool) []hit {
 			}
 			continue
 		}
-		if i+1 < len(s) {
-			if pair := uint16(s[i])<<8 | uint16(s[i+1]); ts.pairs[pair/8]&(1<<(pair%8)) == 0 && len(ts.list[ks[0]]) > 1 {
-				continue // a one-byte trigger would sort first, as ks[0]: there is none
-			}
+		var from, to int32
+		if r != nil && i+1 < len(s) {
+			from, to = r[s[i+1]], r[int(s[i+1])+1]
+		}
+		if one < 0 && from == to {
+			continue
 		}
 		word := atWords && inWord(s, i)
-		for _, k := range ks {
-			t := ts.list[k]
-			// The second byte first: most triggers that share the first
-			// differ there.
-			if len(t) > 1 && (i+1 >= len(s) || s[i+1] != t[1]) {
-				continue
-			}
+		if one >= 0 && !(word && startsWord(ts.list[one])) {
+			out = append(out, hit{i, ts.list[one]})
+		}
+		for _, t := range ts.list[from:to] {
 			if strings.HasPrefix(s[i:], t) && !(word && startsWord(t)) {
 				out = append(out, hit{i, t})
 			}

@@ -117,6 +117,36 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 	}
 }
 
+// TestTriggerSetFindsEveryOccurrence: the one pass finds, in order, what
+// trying every trigger at every offset finds, with one-byte triggers,
+// triggers that share one or two first bytes, one the start of another,
+// and a trigger outside ASCII; at word starts only with atWords.
+func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
+	triggers := []string{"(", "s", "mr", "mrs", "ms", "minister", "min", "’s", "sa", "said", "'s "}
+	texts := []string{
+		"Mrs Ode (the minister) said Ms Lind's aide, Mr Moe, said so.",
+		"Arms, mrs and ministers: missed, amiss; Lind’s staff (s).",
+		"s", "m", "", "mr", "Jo’s",
+	}
+	set := newTriggerSet(triggers)
+	for _, text := range texts {
+		lower := strings.ToLower(text)
+		for _, atWords := range []bool{false, true} {
+			var want []hit
+			for i := 0; i < len(lower); i++ {
+				for _, tr := range slices.Sorted(slices.Values(triggers)) {
+					if strings.HasPrefix(lower[i:], tr) && !(atWords && inWord(lower, i) && startsWord(tr)) {
+						want = append(want, hit{i, tr})
+					}
+				}
+			}
+			if got := set.find(lower, atWords); !slices.Equal(got, want) {
+				t.Errorf("find(%q, %v) = %v, want %v", lower, atWords, got, want)
+			}
+		}
+	}
+}
+
 // TestWindowsAsOneSearchPerTrigger: the one pass over a line finds the
 // windows that searching the line once per trigger finds, on sentences
 // written for it and on every line of the dev corpus, for every pattern.
