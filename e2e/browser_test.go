@@ -55,6 +55,12 @@ func site(t testing.TB, with ...func(*server.Options)) (context.Context, string,
 // hostile and dated articles.
 func siteOn(t testing.TB, seed func(st *graph.Store, extra string), with ...func(*server.Options)) (context.Context, string, string) {
 	t.Helper()
+	return serve(t, serverOn(t, seed, with...))
+}
+
+// serverOn is siteOn's server, not yet serving.
+func serverOn(t testing.TB, seed func(st *graph.Store, extra string), with ...func(*server.Options)) *server.Server {
+	t.Helper()
 	extra := t.TempDir()
 	if err := os.WriteFile(filepath.Join(extra, "hostile.txt"), []byte(hostile), 0o644); err != nil {
 		t.Fatal(err)
@@ -79,9 +85,14 @@ func siteOn(t testing.TB, seed func(st *graph.Store, extra string), with ...func
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+// serve serves s on loopback and starts a headless Chromium.
+func serve(t testing.TB, s *server.Server) (context.Context, string, string) {
+	t.Helper()
 	srv := httptest.NewServer(s.Handler()) // binds 127.0.0.1
 	t.Cleanup(srv.Close)
-
 	ctx, shots := chromium(t)
 	return ctx, srv.URL, shots
 }

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -97,11 +98,18 @@ func BenchmarkDraw5000(b *testing.B) {
 // synthetic graph (100,000 documents by default, the one the ingest
 // benchmark left) in headless Chromium, as a reader would: the time from
 // navigation until the default view, the graph's first page with its
-// "Showing 40 of N" line, is drawn; then a screenshot of it.
+// "Showing 40 of N" line, is drawn; then a screenshot of it. The server
+// warms Neo4j's plans first, as serve does before it answers: without
+// that the first open timed the plans' compiling, which no reader of
+// serve waits for. The first open is reported beside the mean.
 func BenchmarkDefaultViewLarge(b *testing.B) {
-	ctx, base, shots := siteOn(b, func(*graph.Store, string) { neo4jtest.LargeGraph(b) })
+	s := serverOn(b, func(*graph.Store, string) { neo4jtest.LargeGraph(b) })
+	if _, failed := s.Warm(context.Background()); len(failed) > 0 {
+		b.Fatalf("warm-up reads failed: %v", failed)
+	}
+	ctx, base, shots := serve(b, s)
 	drawn := `window.stancegraph && window.stancegraph.cy.nodes('[type = "actor"]').length > 0 && document.querySelector('#graph-more .more-line') !== null`
-	var total float64
+	var total, first float64
 	var actors int
 	var line string
 	for b.Loop() {
@@ -113,11 +121,15 @@ func BenchmarkDefaultViewLarge(b *testing.B) {
 			into(&line, chromedp.Text(`#graph-more .more-line`))); err != nil {
 			b.Fatal(err)
 		}
+		if first == 0 {
+			first = ms
+		}
 		total += ms
 	}
 	if actors != 40 || !strings.Contains(line, "Showing 40 of") {
 		b.Fatalf("default view: %d actors drawn, %q", actors, line)
 	}
 	b.ReportMetric(total/float64(b.N), "open-ms")
+	b.ReportMetric(first, "first-open-ms")
 	shot(b, ctx, shots, "16-default-view-large")
 }
