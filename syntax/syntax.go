@@ -21,6 +21,9 @@ type Token struct {
 	// Start and End are byte offsets into the sentence's Text.
 	Start int `json:"s"`
 	End   int `json:"e"`
+	// Lower is Text lower-cased, if the parser made it: the index takes
+	// it rather than lower-casing Text again. Empty means not made.
+	Lower string `json:"-"`
 }
 
 // Edge is one dependency from the head token to the dependent token, both
@@ -139,11 +142,19 @@ func (s *Sentence) build() {
 	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
 	var low string // the sentence lower-cased, made for its first capital
 	for k, t := range s.Tokens {
-		x.text[k] = lowered{t.Text, lowerWord(s.Text, &low, t)}
-		// Many lemmas are their word ("the", "Ankara"): lowered once.
-		if t.Lemma == t.Text {
-			x.lemma[k] = x.text[k]
+		if t.Lower != "" || t.Text == "" {
+			x.text[k] = lowered{t.Text, t.Lower}
 		} else {
+			x.text[k] = lowered{t.Text, lowerWord(s.Text, &low, t)}
+		}
+		// Many lemmas are their word ("the", "Ankara") or their word
+		// lower-cased ("The"): lowered once.
+		switch t.Lemma {
+		case t.Text:
+			x.lemma[k] = x.text[k]
+		case x.text[k].lower:
+			x.lemma[k] = lowered{t.Lemma, t.Lemma}
+		default:
 			x.lemma[k] = lowered{t.Lemma, strings.ToLower(t.Lemma)}
 		}
 	}

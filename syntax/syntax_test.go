@@ -167,10 +167,18 @@ func TestLowerEveryToken(t *testing.T) {
 		{Text: "ÖZIL", Start: 21, End: 26},
 		{Text: "Loses", Start: 27, End: 31}, // the parser's text, not the sentence's
 		{Text: "NATO", Start: 40, End: 44},  // offsets outside the sentence
+		// lower-cased by the parser, lemmas their word, lower-cased or not
+		{Text: "Ärger", Lemma: "ärger", Lower: "ärger"},
+		{Text: "Talks", Lemma: "talk", Lower: "talks"},
+		{Text: "Oslo", Lemma: "Oslo", Lower: "oslo"},
+		{Text: "WENT", Lemma: "Go"},
 	}
 	for i, tok := range s.Tokens {
 		if got, want := s.Lower(i), strings.ToLower(tok.Text); got != want {
 			t.Errorf("Lower(%d) of %q = %q, want %q", i, tok.Text, got, want)
+		}
+		if got, want := s.LowerLemma(i), strings.ToLower(tok.Lemma); got != want {
+			t.Errorf("LowerLemma(%d) of %q = %q, want %q", i, tok.Lemma, got, want)
 		}
 	}
 }

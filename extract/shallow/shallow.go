@@ -39,6 +39,7 @@ func Analyse(text string) syntax.Sentence {
 	words := make([]string, len(s.Tokens))
 	for i, t := range s.Tokens {
 		words[i] = strings.ToLower(t.Text)
+		s.Tokens[i].Lower = words[i]
 	}
 	cls := classify(words)
 	for i := range s.Tokens {
@@ -56,10 +57,12 @@ func tokenize(text string) []syntax.Token {
 	i := 0
 	for i < len(text) {
 		r, n := decode(text, i)
+		// ASCII is told apart without a call: most characters are.
+		ascii := r < utf8.RuneSelf
 		switch {
-		case r == ' ' || unicode.IsSpace(r):
+		case r == ' ' || ascii && '\t' <= r && r <= '\r' || !ascii && unicode.IsSpace(r):
 			i += n
-		case wordRune(r):
+		case ascii && asciiAlnum(byte(r)) || !ascii && wordRune(r):
 			j := i
 			for j < len(text) {
 				// Letters in ASCII are most of any text: no decoding.

@@ -3,6 +3,7 @@ package shallow_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract/shallow"
@@ -62,6 +63,9 @@ func TestTokensAndTags(t *testing.T) {
 			tags = append(tags, tk.POS)
 			if s.Text[tk.Start:tk.End] != tk.Text {
 				t.Errorf("token %q is not the text at its offsets", tk.Text)
+			}
+			if tk.Lower != strings.ToLower(tk.Text) {
+				t.Errorf("token %q lower-cased as %q", tk.Text, tk.Lower)
 			}
 		}
 		return words, tags
