@@ -62,8 +62,8 @@ type index struct {
 	kids        groups // basic-tree edges out of each token, by dependent
 	// deps is each of kids.flat's edges' dependent, so that Children can
 	// answer with a part of it rather than a list of its own.
-	deps    []int
-	out, in groups // enhanced edges out of and into each token, in Edges' order
+	deps []int
+	out  groups // enhanced edges out of each token, in Edges' order
 	// treeBase and edgeBase are each edge's relation without its case
 	// marker: the extractor compares relations by base millions of times.
 	treeBase, edgeBase []string
@@ -110,13 +110,12 @@ func (s *Sentence) build() {
 	// One array each for the ints, the strings and the lowered words of
 	// the whole index: it is built for every parsed sentence, and its
 	// dozen small slices were a twelfth of the extractor's time.
-	ints := make([]int, (n+1)+len(s.Tree)+groupInts(n, len(s.Tree))+2*groupInts(n, len(s.Edges)))
+	ints := make([]int, (n+1)+len(s.Tree)+groupInts(n, len(s.Tree))+groupInts(n, len(s.Edges)))
 	x := &index{tree: len(s.Tree), edges: len(s.Edges)}
 	x.head, ints = ints[:n+1], ints[n+1:]
 	x.deps, ints = ints[:len(s.Tree)], ints[len(s.Tree):]
-	x.kids, ints = group(n, s.Tree, false, ints)
-	x.out, ints = group(n, s.Edges, false, ints)
-	x.in, _ = group(n, s.Edges, true, ints)
+	x.kids, ints = group(n, s.Tree, ints)
+	x.out, _ = group(n, s.Edges, ints)
 	for k := range x.head {
 		x.head[k] = -1
 	}
@@ -216,20 +215,14 @@ type groups struct{ off, flat []int }
 // groupInts is how many ints group takes for n tokens and m edges.
 func groupInts(n, m int) int { return (n + 2) + m + (n + 1) }
 
-// group lists the indexes of edges by head (by dependent with byDep) in
-// n+1 slots, in edges' order, in the first groupInts(n, len(edges)) of
-// ints (which must be zero); it returns the rest.
-func group(n int, edges []Edge, byDep bool, ints []int) (groups, []int) {
-	key := func(e Edge) int {
-		if byDep {
-			return e.Dep
-		}
-		return e.Head
-	}
+// group lists the indexes of edges by head in n+1 slots, in edges'
+// order, in the first groupInts(n, len(edges)) of ints (which must be
+// zero); it returns the rest.
+func group(n int, edges []Edge, ints []int) (groups, []int) {
 	g := groups{off: ints[:n+2]}
 	next, rest := ints[n+2+len(edges):groupInts(n, len(edges))], ints[groupInts(n, len(edges)):]
 	for _, e := range edges {
-		if k := key(e); k >= -1 {
+		if k := e.Head; k >= -1 {
 			g.off[k+2]++
 		}
 	}
@@ -239,7 +232,7 @@ func group(n int, edges []Edge, byDep bool, ints []int) (groups, []int) {
 	g.flat = ints[n+2 : n+2+g.off[n+1]]
 	copy(next, g.off[:n+1])
 	for i, e := range edges {
-		if k := key(e); k >= -1 {
+		if k := e.Head; k >= -1 {
 			g.flat[next[k+1]] = i
 			next[k+1]++
 		}
@@ -282,12 +275,6 @@ func Marker(rel string) string {
 func (s *Sentence) Out(i int, rels ...string) []Edge {
 	x := s.indexed()
 	return match(s.Edges, x.edgeBase, x.edgeBits, x.out.slot(i), rels)
-}
-
-// In returns the enhanced edges into token i whose relation is one of rels.
-func (s *Sentence) In(i int, rels ...string) []Edge {
-	x := s.indexed()
-	return match(s.Edges, x.edgeBase, x.edgeBits, x.in.slot(i), rels)
 }
 
 // Head is token i's head in the basic tree and the relation, or -1.

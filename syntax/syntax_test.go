@@ -67,8 +67,8 @@ func TestQueries(t *testing.T) {
 	if !s.Dominates(3, 2) || s.Dominates(5, 0) {
 		t.Error("dominance wrong")
 	}
-	if len(s.In(2, "conj")) != 2 || len(s.In(2, "conj:and")) != 1 || len(s.In(2, "conj:or")) != 0 {
-		t.Errorf("conj edges into Peru: %v", s.In(2, "conj"))
+	if len(s.Out(0, "conj")) != 2 || len(s.Out(0, "conj:and")) != 1 || len(s.Out(0, "conj:or")) != 0 {
+		t.Errorf("conj edges from Chile: %v", s.Out(0, "conj"))
 	}
 	if !s.Has(0, "conj") || !s.Has(3, "nsubj", "obj") || s.Has(3, "nsubj:pass") || s.Has(5, "obj") {
 		t.Error("Has: wrong dependents")
@@ -104,8 +104,8 @@ func TestIndexFollowsTheEdges(t *testing.T) {
 	if got := s.Children(5); !reflect.DeepEqual(got, []int{4, 6}) {
 		t.Errorf("children of deal after an edge was added: %v, want [4 6]", got)
 	}
-	if got := s.In(6, "nmod:on"); len(got) != 1 {
-		t.Errorf("enhanced edges into talks: %v", got)
+	if got := s.Out(5, "nmod:on"); len(got) != 1 || got[0].Dep != 6 {
+		t.Errorf("enhanced edges from deal: %v", got)
 	}
 	c := s.Clone()
 	c.Tree[len(c.Tree)-1] = syntax.Edge{Head: 3, Dep: 6, Rel: "obl"}
