@@ -366,18 +366,6 @@ func (s *Sentence) Subtree(i int) (first, last int) {
 	return first, last
 }
 
-// Dominates reports whether token a is token b or one of b's ancestors in
-// the basic tree.
-func (s *Sentence) Dominates(a, b int) bool {
-	for n, steps := b, 0; n >= 0 && steps <= len(s.Tokens); steps++ {
-		if n == a {
-			return true
-		}
-		n, _ = s.Head(n)
-	}
-	return false
-}
-
 // Span is the text of tokens first..last.
 func (s *Sentence) Span(first, last int) string {
 	if first < 0 || last >= len(s.Tokens) || first > last {
