@@ -36,7 +36,9 @@ type Edge struct {
 	Rel  string `json:"r"`
 }
 
-// Sentence is one parsed sentence.
+// Sentence is one parsed sentence. Its methods read an index built on
+// first use and built again when Tree or Edges grow; tokens and edges
+// are not to be changed in place once it is asked about, but in a Clone.
 type Sentence struct {
 	Text   string  `json:"text"`
 	Tokens []Token `json:"tokens"`
@@ -77,16 +79,14 @@ type index struct {
 	// text and lemma are each token's, lower-cased once: the extractor
 	// asks for them many times per sentence, and lower-casing each time
 	// took a tenth of its time.
-	text, lemma []lowered
+	text, lemma []string
 }
 
-// lowered is a string lower-cased, with the string it was made from, so
-// that a token changed since is not answered from the old one.
-type lowered struct{ from, lower string }
-
-func lower(c []lowered, i int, from string) string {
-	if i < len(c) && c[i].from == from {
-		return c[i].lower
+// lower is c[i], or from lower-cased for a token added since the index
+// was built.
+func lower(c []string, i int, from string) string {
+	if i < len(c) {
+		return c[i]
 	}
 	return strings.ToLower(from)
 }
@@ -137,24 +137,24 @@ func (s *Sentence) build() {
 	for k, e := range s.Edges {
 		x.edgeBits[k] = relBit(e.Rel)
 	}
-	words := make([]lowered, 2*len(s.Tokens))
+	words := make([]string, 2*len(s.Tokens))
 	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
 	var low string // the sentence lower-cased, made for its first capital
 	for k, t := range s.Tokens {
 		if t.Lower != "" || t.Text == "" {
-			x.text[k] = lowered{t.Text, t.Lower}
+			x.text[k] = t.Lower
 		} else {
-			x.text[k] = lowered{t.Text, lowerWord(s.Text, &low, t)}
+			x.text[k] = lowerWord(s.Text, &low, t)
 		}
 		// Many lemmas are their word ("the", "Ankara") or their word
 		// lower-cased ("The"): lowered once.
 		switch t.Lemma {
 		case t.Text:
 			x.lemma[k] = x.text[k]
-		case x.text[k].lower:
-			x.lemma[k] = lowered{t.Lemma, t.Lemma}
+		case x.text[k]:
+			x.lemma[k] = t.Lemma
 		default:
-			x.lemma[k] = lowered{t.Lemma, strings.ToLower(t.Lemma)}
+			x.lemma[k] = strings.ToLower(t.Lemma)
 		}
 	}
 	for i := -1; i < n; i++ {

@@ -87,13 +87,14 @@ func TestIndexFollowsTheEdges(t *testing.T) {
 	if got := s.Children(5); !reflect.DeepEqual(got, []int{4}) {
 		t.Fatalf("children of deal: %v, want [4]", got)
 	}
-	// A token's lower-cased text follows the token, not the index.
+	// A clone's tokens are its own, and lower-cased as they are.
 	if got := s.Lower(0); got != "chile" {
 		t.Errorf("lower-cased Chile: %q", got)
 	}
-	s.Tokens[0].Text, s.Tokens[0].Lemma = "CHILEAN", "Chilean"
-	if got, lemma := s.Lower(0), s.LowerLemma(0); got != "chilean" || lemma != "chilean" {
-		t.Errorf("lower-cased after the token changed: %q, lemma %q", got, lemma)
+	changed := s.Clone()
+	changed.Tokens[0].Text, changed.Tokens[0].Lemma = "CHILEAN", "Chilean"
+	if got, lemma := changed.Lower(0), changed.LowerLemma(0); got != "chilean" || lemma != "chilean" || s.Lower(0) != "chile" {
+		t.Errorf("lower-cased after a clone's token changed: %q, lemma %q; original %q", got, lemma, s.Lower(0))
 	}
 	s.Tree = append(s.Tree, syntax.Edge{Head: 5, Dep: 6, Rel: "nmod"})
 	s.Edges = append(s.Edges, syntax.Edge{Head: 5, Dep: 6, Rel: "nmod:on"})
@@ -103,6 +104,11 @@ func TestIndexFollowsTheEdges(t *testing.T) {
 	}
 	if got := s.Out(5, "nmod:on"); len(got) != 1 || got[0].Dep != 6 {
 		t.Errorf("enhanced edges from deal: %v", got)
+	}
+	// A token added with no edge is lower-cased all the same.
+	s.Tokens = append(s.Tokens, syntax.Token{Text: "Today"})
+	if got := s.Lower(7); got != "today" {
+		t.Errorf("lower-cased token added after the index: %q", got)
 	}
 	c := s.Clone()
 	c.Tree[len(c.Tree)-1] = syntax.Edge{Head: 3, Dep: 6, Rel: "obl"}
