@@ -445,6 +445,12 @@ type near struct {
 	// lower-cased copy) where a match can start; only those are tried.
 	// It must mark every position a match of re could start at.
 	starts func(text, lower string) []bool
+	// rest, when set, reads what follows a head without the regular
+	// expression (see names.go), given the head's length: the heads are
+	// the texts one of which the pattern opens with (in its order of
+	// preference), or, split, each alt's.
+	rest  func(s string, head int) []int
+	heads []string
 }
 
 func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []bool) near {
@@ -460,6 +466,9 @@ func newNear(re *regexp.Regexp, triggers []string, before, after int, starts fun
 type alt struct {
 	at    *regexp.Regexp
 	begin *starts
+	// heads are the texts the alt's head matches, when it matches no
+	// other (a title's words, not "Minister of" and a capitalised word).
+	heads []string
 }
 
 // splitNear is ledNear for the pattern re, whose every match is a match
@@ -470,9 +479,33 @@ type alt struct {
 func splitNear(re string, heads []string, rest string, triggers []string, before, after, lead int) near {
 	n := ledNear(regexp.MustCompile(re), triggers, before, after, lead)
 	for _, h := range heads {
-		n.alts = append(n.alts, alt{at: regexp.MustCompile(`^(?:` + h + rest + `)`), begin: startsOf(regexp.MustCompile(h))})
+		a := alt{at: regexp.MustCompile(`^(?:` + h + rest + `)`), begin: startsOf(regexp.MustCompile(h))}
+		if texts, whole := spelled(syntaxOf(regexp.MustCompile(h))); whole {
+			a.heads = texts
+		}
+		n.alts = append(n.alts, a)
 	}
 	return n
+}
+
+// withRest is n with its rest read by rest (see near.rest), after heads
+// or, split, after each alt's.
+func withRest(n near, rest func(s string, head int) []int, heads ...string) near {
+	n.rest, n.heads = rest, heads
+	return n
+}
+
+// restAfter is rest's match after the first of heads that text opens
+// with and rest matches after.
+func restAfter(text string, heads []string, rest func(s string, head int) []int) []int {
+	for _, h := range heads {
+		if strings.HasPrefix(text, h) {
+			if m := rest(text, len(h)); m != nil {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // each is each alternative of alternatives (split at "|", which none
@@ -488,13 +521,23 @@ func each(before, alternatives, after string) []string {
 // match is the anchored pattern's match at the start of text.
 func (n near) match(text string) []int {
 	if n.alts == nil {
+		if n.rest != nil {
+			return restAfter(text, n.heads, n.rest)
+		}
 		return n.at.FindStringSubmatchIndex(text)
 	}
 	for _, a := range n.alts {
-		if a.begin.begins(text) {
-			if m := a.at.FindStringSubmatchIndex(text); m != nil {
-				return m
-			}
+		if !a.begin.begins(text) {
+			continue
+		}
+		var m []int
+		if n.rest != nil && a.heads != nil {
+			m = restAfter(text, a.heads, n.rest)
+		} else {
+			m = a.at.FindStringSubmatchIndex(text)
+		}
+		if m != nil {
+			return m
 		}
 	}
 	return nil
@@ -507,18 +550,18 @@ const roleLead = 16
 var (
 	acronymNear = newNear(reAcronymDef, []string{"("}, 100, 12, definesAcronym)
 	// "Syrian Information Minister Hamza al-Mustafa", "Sen. Rand Paul (R-KY)"
-	titledNear = splitNear(`(`+roleWords+`)`+titledRest, each(`(`, roleWords, `)`), titledRest, roleTriggers, 2, 80, roleLead)
+	titledNear = withRest(splitNear(`(`+roleWords+`)`+titledRest, each(`(`, roleWords, `)`), titledRest, roleTriggers, 2, 80, roleLead), titledAfter)
 	// "John Hannah, a senior fellow at ...": a name, then a comma.
 	appositionNear = withSpan(newNear(reApposition, roleNouns, 120, 120, nameThen(", ")), appositive)
 	// "Norway's envoy, ...": one or two capitalised words, then "'s".
 	possessiveNear = withSpan(newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen("'s ")), possessor)
 	speakerNears   = []near{
-		ledNear(reSpeechAfter, speechTriggers, 2, 60, 0),
+		withRest(ledNear(reSpeechAfter, speechTriggers, 2, 60, 0), nameAfter, each("", speechVerbs, " ")...),
 		// "Hannah said": a name, then a speech verb.
-		newNear(reSpeechBefore, speechTriggers, 60, 12, nameThen(each(" ", strings.Join(speechTriggers, "|"), "")...)),
-		ledNear(reAccording, []string{"according to"}, 2, 60, 0),
+		withRest(newNear(reSpeechBefore, speechTriggers, 60, 12, nameThen(each(" ", strings.Join(speechTriggers, "|"), "")...)), nameThenSpeech, ""),
+		withRest(ledNear(reAccording, []string{"according to"}, 2, 60, 0), nameAfter, "according to "),
 		// The title is optional: each one in turn, then none.
-		splitNear(dashSpeaker, append(each(`" ?- ?(?:`, roleWords, `) `), `" ?- ?`), `(`+personName+`)`, []string{"\" -", "\"-"}, 2, 80, 0),
+		withRest(splitNear(dashSpeaker, append(each(`" ?- ?(?:`, roleWords, `) `), `" ?- ?`), `(`+personName+`)`, []string{"\" -", "\"-"}, 2, 80, 0), nameAfter),
 	}
 	// personTriggers are the triggers of all the patterns above, found in
 	// one pass over a line.
