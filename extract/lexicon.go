@@ -47,6 +47,8 @@ type Cue struct {
 // valence of evaluative words.
 type Lexicon struct {
 	byHead map[string][]lexCue
+	// heads filters the words looked up in byHead: most are no cue's.
+	heads wordFilter
 	// forms holds every inflected form of every cue's first word and of
 	// the verbs of speech and naming: a sentence with none of them and no
 	// quotation mark states no position, so it is never parsed.
@@ -87,6 +89,7 @@ func LoadLexicon(extra []Cue) (*Lexicon, error) {
 	for _, c := range append(cues, extra...) {
 		words := strings.Fields(strings.ToLower(c.Phrase))
 		lx.byHead[words[0]] = append(lx.byHead[words[0]], lexCue{Cue: c, words: words})
+		lx.heads.add(words[0])
 		lx.addForms(words[0])
 	}
 	for w := range speechLemmas {
@@ -180,13 +183,18 @@ func (lx *Lexicon) mayCarry(lower string) bool {
 // participles used as adjectives ("incensed", "divided"), by the word.
 func (lx *Lexicon) cuesAt(p *syntax.Sentence, t int) []lexCue {
 	lemma, word := p.LowerLemma(t), p.Lower(t)
-	out := lx.byHead[lemma]
+	var out, more []lexCue
+	if lx.heads.may(lemma) {
+		out = lx.byHead[lemma]
+	}
 	if word == lemma {
 		return out
 	}
 	// Copied only when the word adds cues to the lemma's: the lists are
 	// the lexicon's own.
-	more := lx.byHead[word]
+	if lx.heads.may(word) {
+		more = lx.byHead[word]
+	}
 	switch {
 	case len(more) == 0:
 		return out
