@@ -375,10 +375,28 @@ func (s *Sentence) Span(first, last int) string {
 }
 
 // Lower is token i's text in lower case.
-func (s *Sentence) Lower(i int) string { return lower(s.indexed().text, i, s.Tokens[i].Text) }
+func (s *Sentence) Lower(i int) string {
+	// The index's answer in a few instructions, so that this is inlined
+	// where it is called (hundreds of thousands of times per megabyte).
+	// Edges added since it was built change no token's text.
+	if t := s.idx.text; uint(i) < uint(len(t)) {
+		return t[i]
+	}
+	return s.lowerText(i)
+}
 
 // LowerLemma is token i's lemma in lower case.
-func (s *Sentence) LowerLemma(i int) string { return lower(s.indexed().lemma, i, s.Tokens[i].Lemma) }
+func (s *Sentence) LowerLemma(i int) string {
+	if t := s.idx.lemma; uint(i) < uint(len(t)) {
+		return t[i]
+	}
+	return s.lowerLemma(i)
+}
+
+// lowerText and lowerLemma are Lower and LowerLemma once the index is
+// built, apart so that those are small enough to be inlined.
+func (s *Sentence) lowerText(i int) string  { return lower(s.indexed().text, i, s.Tokens[i].Text) }
+func (s *Sentence) lowerLemma(i int) string { return lower(s.indexed().lemma, i, s.Tokens[i].Lemma) }
 
 // IsVerb reports a verb tag.
 func (t Token) IsVerb() bool { return strings.HasPrefix(t.POS, "VB") }
