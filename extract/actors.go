@@ -1133,9 +1133,9 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 			continue
 		}
 		if id, end, ok := d.g.demonyms.match(seg, toks, i); ok && strings.HasPrefix(id, "state:") {
-			rest := asciiLower(seg[toks[end-1].end:])
+			rest := seg[toks[end-1].end:]
 			for _, inst := range institutions {
-				if strings.HasPrefix(rest, " "+inst) {
+				if rest != "" && rest[0] == ' ' && hasLowerPrefix(rest[1:], inst) {
 					b := toks[end-1].end + 1 + len(inst)
 					add(s+toks[i].start, s+b, id, seg[toks[i].start:b])
 					break
@@ -1151,8 +1151,8 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 // modifierOnly reports a name used as a modifier ("U.S.-led", "Iran-backed",
 // "anti-IS"), which names no actor taking a position.
 func modifierOnly(seg string, start, end int) bool {
-	before := asciiLower(seg[max(0, start-5):start])
-	if strings.HasSuffix(before, "anti-") || strings.HasSuffix(before, "pro-") || strings.HasSuffix(before, "non-") {
+	before := seg[max(0, start-5):start]
+	if hasLowerSuffix(before, "anti-") || hasLowerSuffix(before, "pro-") || hasLowerSuffix(before, "non-") {
 		return true
 	}
 	rest := seg[end:]

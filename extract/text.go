@@ -480,6 +480,30 @@ func declaredCharset(b []byte) ([]byte, bool) {
 // reMetaCharset finds a page's declared charset in its head.
 var reMetaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?([a-z0-9_.:-]+)`)
 
+// hasLowerPrefix reports whether s, its ASCII capitals lower-cased,
+// begins with prefix: strings.HasPrefix(asciiLower(s), prefix) with no
+// copy of s.
+func hasLowerPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for k := 0; k < len(prefix); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLowerSuffix is hasLowerPrefix at the end of s.
+func hasLowerSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && hasLowerPrefix(s[len(s)-len(suffix):], suffix)
+}
+
 // wordFilter tells, without hashing, that most words are none of a
 // set's: one bit per first byte, last byte and length. Words that pass
 // are looked up; the extractor looks up every word of a sentence in maps

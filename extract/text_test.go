@@ -403,3 +403,21 @@ func TestWordFilter(t *testing.T) {
 		t.Errorf("%d of %d words that head no cue passed the filter", passed, words)
 	}
 }
+
+// TestHasLowerPrefix: the same answer as lower-casing the text's ASCII
+// capitals first, with letters outside ASCII left as they are.
+func TestHasLowerPrefix(t *testing.T) {
+	tests := []struct{ s, affix string }{
+		{" Government said", " government"}, {"GOVERNMENT", "government"}, {"Gov", "government"},
+		{"State Media", "state media"}, {"ÉTAT", "état"}, {"", ""}, {"x", ""}, {"Anti-", "anti-"},
+		{"the NON-", "non-"}, {"Pro", "pro-"}, {"anti_", "anti-"},
+	}
+	for _, tt := range tests {
+		if got, want := hasLowerPrefix(tt.s, tt.affix), strings.HasPrefix(asciiLower(tt.s), tt.affix); got != want {
+			t.Errorf("hasLowerPrefix(%q, %q) = %v, want %v", tt.s, tt.affix, got, want)
+		}
+		if got, want := hasLowerSuffix(tt.s, tt.affix), strings.HasSuffix(asciiLower(tt.s), tt.affix); got != want {
+			t.Errorf("hasLowerSuffix(%q, %q) = %v, want %v", tt.s, tt.affix, got, want)
+		}
+	}
+}
