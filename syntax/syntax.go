@@ -66,9 +66,6 @@ type index struct {
 	// answer with a part of it rather than a list of its own.
 	deps []int
 	out  groups // enhanced edges out of each token, in Edges' order
-	// treeBase and edgeBase are each edge's relation without its case
-	// marker: the extractor compares relations by base millions of times.
-	treeBase, edgeBase []string
 	// treeBits and edgeBits are each edge's relBit: most edges are
 	// passed over by a bit test, with no relation compared.
 	treeBits, edgeBits []uint64
@@ -107,9 +104,9 @@ func (s *Sentence) build() {
 			n = max(n, e.Head+1, e.Dep+1)
 		}
 	}
-	// One array each for the ints, the strings and the lowered words of
-	// the whole index: it is built for every parsed sentence, and its
-	// dozen small slices were a twelfth of the extractor's time.
+	// One array each for the ints, the bits and the lowered words of the
+	// whole index: it is built for every parsed sentence, and its dozen
+	// small slices were a twelfth of the extractor's time.
 	ints := make([]int, (n+1)+len(s.Tree)+groupInts(n, len(s.Tree))+groupInts(n, len(s.Edges)))
 	x := &index{tree: len(s.Tree), edges: len(s.Edges)}
 	x.head, ints = ints[:n+1], ints[n+1:]
@@ -124,8 +121,6 @@ func (s *Sentence) build() {
 			x.head[e.Dep+1] = k
 		}
 	}
-	rels := make([]string, len(s.Tree)+len(s.Edges))
-	x.treeBase, x.edgeBase = bases(s.Tree, rels[:len(s.Tree)]), bases(s.Edges, rels[len(s.Tree):])
 	bits := make([]uint64, len(s.Tree)+len(s.Edges)+n+1)
 	x.treeBits, x.edgeBits, x.kidBits = bits[:len(s.Tree)], bits[len(s.Tree):len(s.Tree)+len(s.Edges)], bits[len(s.Tree)+len(s.Edges):]
 	for k, e := range s.Tree {
@@ -198,14 +193,6 @@ func lowerWord(text string, low *string, t Token) string {
 	return (*low)[t.Start:t.End]
 }
 
-// bases fills out with each edge's relation base.
-func bases(edges []Edge, out []string) []string {
-	for k, e := range edges {
-		out[k] = Base(e.Rel)
-	}
-	return out
-}
-
 // groups are edge indexes listed by token: those of slot k (token k-1)
 // are flat[off[k]:off[k+1]]. One array for all tokens, not a slice each:
 // the index is built for every parsed sentence, and a slice per token was
@@ -274,7 +261,7 @@ func Marker(rel string) string {
 // only itself). No rels means every edge.
 func (s *Sentence) Out(i int, rels ...string) []Edge {
 	x := s.indexed()
-	return match(s.Edges, x.edgeBase, x.edgeBits, x.out.slot(i), rels)
+	return match(s.Edges, x.edgeBits, x.out.slot(i), rels)
 }
 
 // Head is token i's head in the basic tree and the relation, or -1.
@@ -304,7 +291,7 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 	// answer.
 	first, last, n := -1, -1, 0
 	for j, k := range kids {
-		if x.treeBits[k]&want != 0 && relIn(s.Tree[k].Rel, x.treeBase[k], rels) {
+		if x.treeBits[k]&want != 0 && relIn(s.Tree[k].Rel, rels) {
 			if first < 0 {
 				first = j
 			}
@@ -320,7 +307,7 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 	}
 	out := make([]int, 0, n)
 	for _, k := range kids {
-		if e := s.Tree[k]; x.treeBits[k]&want != 0 && relIn(e.Rel, x.treeBase[k], rels) {
+		if e := s.Tree[k]; x.treeBits[k]&want != 0 && relIn(e.Rel, rels) {
 			out = append(out, e.Dep)
 		}
 	}
@@ -335,7 +322,7 @@ func (s *Sentence) Has(i int, rels ...string) bool {
 		return false
 	}
 	for _, k := range x.kids.slot(i) {
-		if x.treeBits[k]&want != 0 && relIn(s.Tree[k].Rel, x.treeBase[k], rels) {
+		if x.treeBits[k]&want != 0 && relIn(s.Tree[k].Rel, rels) {
 			return true
 		}
 	}
@@ -413,11 +400,11 @@ func (t Token) IsAdjective() bool { return strings.HasPrefix(t.POS, "JJ") }
 // match returns the edges at the given indexes whose relation is one of
 // rels (all with none); bases and bits are the edges' relations' bases
 // and relBits.
-func match(edges []Edge, bases []string, bits []uint64, at []int, rels []string) []Edge {
+func match(edges []Edge, bits []uint64, at []int, rels []string) []Edge {
 	var out []Edge
 	want := relMask(rels)
 	for _, k := range at {
-		if e := edges[k]; bits[k]&want != 0 && relIn(e.Rel, bases[k], rels) {
+		if e := edges[k]; bits[k]&want != 0 && relIn(e.Rel, rels) {
 			out = append(out, e)
 		}
 	}
@@ -454,13 +441,13 @@ func relMask(rels []string) (m uint64) {
 	return m
 }
 
-// relIn reports whether rel, whose base is base, is one of rels, compared
-// in full or by base ("obl" is "obl:over"; "obl:over" only itself); any
-// rel with no rels.
-func relIn(rel, base string, rels []string) bool {
+// relIn reports whether rel is one of rels, compared in full or by base
+// ("obl" is "obl:over"; "obl:over" only itself); any rel with no rels.
+func relIn(rel string, rels []string) bool {
 	if len(rels) == 0 {
 		return true
 	}
+	base := Base(rel)
 	for _, r := range rels {
 		if same(r, base) || len(rel) != len(base) && same(r, rel) {
 			return true
