@@ -262,11 +262,19 @@ func tokenize(s string) []token {
 // tokenizeInto appends the tokens of s to toks.
 func tokenizeInto(toks []token, s string) []token {
 	start := -1
-	for i, r := range s {
-		var word bool
-		if r < utf8.RuneSelf {
-			word = asciiAlnum(byte(r))
+	for i := 0; i < len(s); {
+		word, n := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiAlnum(c) {
+				// A run of ASCII letters and digits at once: most of a word.
+				for n < len(s)-i && asciiAlnum(s[i+n]) {
+					n++
+				}
+				word = true
+			}
 		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
 			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
 		switch {
@@ -276,6 +284,7 @@ func tokenizeInto(toks []token, s string) []token {
 			toks = append(toks, token{start, i})
 			start = -1
 		}
+		i += n
 	}
 	if start >= 0 {
 		toks = append(toks, token{start, len(s)})

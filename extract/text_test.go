@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/model"
@@ -418,6 +419,37 @@ func TestHasLowerPrefix(t *testing.T) {
 		}
 		if got, want := hasLowerSuffix(tt.s, tt.affix), strings.HasSuffix(asciiLower(tt.s), tt.affix); got != want {
 			t.Errorf("hasLowerSuffix(%q, %q) = %v, want %v", tt.s, tt.affix, got, want)
+		}
+	}
+}
+
+// TestTokenizeByRunes: the word tokens are the runs of letters and digits
+// a reading of every character finds, with words outside ASCII, digits,
+// underscores and bytes that are not UTF-8, on sentences written for it
+// and every dev line.
+func TestTokenizeByRunes(t *testing.T) {
+	lines := append([]string{
+		"Ünal's 2025 deal_done: Zürich-based Ärzte, naïve\u00a0talks; \xff\xfeX9 end",
+		"", "a", "É", "U.S.-led", "ab\xffcd", "日本 agreed",
+	}, devLines(t)...)
+	for _, ln := range lines {
+		var want []token
+		start := -1
+		for i, r := range ln {
+			word := unicode.IsLetter(r) || unicode.IsDigit(r)
+			switch {
+			case word && start < 0:
+				start = i
+			case !word && start >= 0:
+				want = append(want, token{start, i})
+				start = -1
+			}
+		}
+		if start >= 0 {
+			want = append(want, token{start, len(ln)})
+		}
+		if got := tokenize(ln); !slices.Equal(got, want) {
+			t.Errorf("%q: tokens %v, by runes %v", ln, got, want)
 		}
 	}
 }
