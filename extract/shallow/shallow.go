@@ -65,15 +65,17 @@ func tokenize(text string) []syntax.Token {
 		case ascii && asciiAlnum(byte(r)) || !ascii && wordRune(r):
 			j := i
 			for j < len(text) {
-				// Letters in ASCII are most of any text: no decoding.
-				if c := text[j]; c < utf8.RuneSelf && asciiAlnum(c) {
+				// Characters in ASCII are most of any text: no decoding.
+				r2, n2 := rune(text[j]), 1
+				if r2 < utf8.RuneSelf && asciiAlnum(byte(r2)) {
 					j++
 					continue
 				}
-				r2, n2 := decode(text, j)
-				if wordRune(r2) {
-					j += n2
-					continue
+				if r2 >= utf8.RuneSelf {
+					if r2, n2 = decode(text, j); wordRune(r2) {
+						j += n2
+						continue
+					}
 				}
 				// Inner hyphens, apostrophes and periods ("U.S.") stay.
 				if (r2 == '-' || r2 == '\'' || r2 == '.' || r2 == '’') && j+n2 < len(text) {
