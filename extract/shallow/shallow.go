@@ -56,9 +56,12 @@ func tokenize(text string) []syntax.Token {
 	toks := make([]syntax.Token, 0, len(text)/5) // about a token per five bytes of news
 	i := 0
 	for i < len(text) {
-		r, n := decode(text, i)
 		// ASCII is told apart without a call: most characters are.
+		r, n := rune(text[i]), 1
 		ascii := r < utf8.RuneSelf
+		if !ascii {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == ' ' || ascii && '\t' <= r && r <= '\r' || !ascii && unicode.IsSpace(r):
 			i += n
