@@ -955,6 +955,11 @@ func newTriggerSet(list []string) *triggerSet {
 // start of a word: "ms" in "Ms Lind", not in "arms".
 func (ts *triggerSet) find(s string, atWords bool) []hit {
 	var out []hit
+	if len(s) > 64 {
+		// News holds a trigger per 100 bytes or so (the dev corpus):
+		// room for more at once, not a list grown one step at a time.
+		out = make([]hit, 0, len(s)/64)
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		r, one := ts.bySecond[c], ts.single[c]
