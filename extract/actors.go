@@ -479,8 +479,9 @@ type alt struct {
 func splitNear(re string, heads []string, rest string, triggers []string, before, after, lead int) near {
 	n := ledNear(regexp.MustCompile(re), triggers, before, after, lead)
 	for _, h := range heads {
-		a := alt{at: regexp.MustCompile(`^(?:` + h + rest + `)`), begin: startsOf(regexp.MustCompile(h))}
-		if texts, whole := spelled(syntaxOf(regexp.MustCompile(h))); whole {
+		head := regexp.MustCompile(h)
+		a := alt{at: regexp.MustCompile(`^(?:` + h + rest + `)`), begin: startsOf(head)}
+		if texts, whole := spelled(syntaxOf(head)); whole {
 			a.heads = texts
 		}
 		n.alts = append(n.alts, a)
