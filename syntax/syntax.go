@@ -339,17 +339,27 @@ func (x *index) mayHave(i int, want uint64) bool {
 // rooted at i.
 func (s *Sentence) Subtree(i int) (first, last int) {
 	first, last = i, i
-	kids := s.indexed().kids
-	var walk func(int)
-	walk = func(n int) {
-		for _, k := range kids.slot(n) {
-			if e := s.Tree[k]; e.Dep != n {
-				first, last = min(first, e.Dep), max(last, e.Dep)
-				walk(e.Dep)
+	x := s.indexed()
+	// A walk with a stack of its own, not a recursive closure: the
+	// extractor asks for the spans of a sentence's predicates, each most
+	// of the sentence.
+	var buf [64]int
+	stack := append(buf[:0], i)
+	// A tree has a node per slot at most; more would be a cycle, which a
+	// parser's output should not hold but must not loop on.
+	for visits := 0; len(stack) > 0 && visits < len(x.kids.off); visits++ {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n < -1 || n+1 >= len(x.kids.off)-1 {
+			continue
+		}
+		for _, d := range x.deps[x.kids.off[n+1]:x.kids.off[n+2]] {
+			if d != n {
+				first, last = min(first, d), max(last, d)
+				stack = append(stack, d)
 			}
 		}
 	}
-	walk(i)
 	return first, last
 }
 

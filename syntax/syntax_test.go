@@ -185,3 +185,30 @@ func TestLowerEveryToken(t *testing.T) {
 		}
 	}
 }
+
+// TestSubtree: a subtree's first and last token, through dependents on
+// both sides and a crossing edge (a dependent's dependent left of a
+// nearer one), and an answer, not a hang, on edges that loop.
+func TestSubtree(t *testing.T) {
+	s := sentence()
+	tests := []struct{ tok, first, last int }{
+		{3, 0, 5}, {0, 0, 2}, {5, 4, 5}, {1, 1, 1}, {-1, -1, 5}, {42, 42, 42},
+	}
+	for _, tt := range tests {
+		if f, l := s.Subtree(tt.tok); f != tt.first || l != tt.last {
+			t.Errorf("Subtree(%d) = %d..%d, want %d..%d", tt.tok, f, l, tt.first, tt.last)
+		}
+	}
+	// "deal" (5) heads "Chile" (0) across "rejected" (3): not projective.
+	crossing := sentence()
+	crossing.Tree = []syntax.Edge{{Head: -1, Dep: 3, Rel: "root"}, {Head: 3, Dep: 5, Rel: "obj"}, {Head: 5, Dep: 4, Rel: "det"},
+		{Head: 5, Dep: 0, Rel: "nmod"}, {Head: 0, Dep: 2, Rel: "conj"}, {Head: 2, Dep: 1, Rel: "cc"}}
+	if f, l := crossing.Subtree(5); f != 0 || l != 5 {
+		t.Errorf("crossing Subtree(5) = %d..%d, want 0..5", f, l)
+	}
+	looped := sentence()
+	looped.Tree = []syntax.Edge{{Head: 1, Dep: 0, Rel: "dep"}, {Head: 0, Dep: 1, Rel: "dep"}}
+	if f, l := looped.Subtree(0); f != 0 || l != 1 {
+		t.Errorf("looped Subtree(0) = %d..%d, want 0..1", f, l)
+	}
+}
