@@ -432,7 +432,7 @@ type near struct {
 	// at all (most of the apposition's tries failed, each after reading
 	// to the end of the sentence, commas and all).
 	span     func(s string) int
-	triggers map[string]bool
+	triggers triggerWords
 	// before and after are the window's reach around a trigger.
 	before, after int
 	// alts, when set, are re split at an alternation every match goes
@@ -851,10 +851,10 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 
 // windows are the spans of text findNear searches around the hits of
 // the given triggers, merged where they overlap, in text order.
-func windows(text string, hits []hit, triggers map[string]bool, before, after int) [][2]int {
+func windows(text string, hits []hit, triggers triggerWords, before, after int) [][2]int {
 	var wins [][2]int
 	for _, h := range hits {
-		if !triggers[h.trigger] {
+		if !triggers.has(h.trigger) {
 			continue
 		}
 		i := h.at
@@ -888,20 +888,31 @@ func merged(wins [][2]int) [][2]int {
 func triggersOf(nears []near) []string {
 	var out []string
 	for _, n := range nears {
-		for t := range n.triggers {
+		for t := range n.triggers.m {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
-func wordSet(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
+// triggerWords is a set of words whose filter turns most others away without
+// hashing them: each line's trigger hits are looked up in each pattern's
+// set, which holds few of them.
+type triggerWords struct {
+	m map[string]bool
+	f *wordFilter
 }
+
+func wordSet(list []string) triggerWords {
+	w := triggerWords{m: make(map[string]bool, len(list)), f: &wordFilter{}}
+	for _, s := range list {
+		w.m[s] = true
+		w.f.add(s)
+	}
+	return w
+}
+
+func (w triggerWords) has(s string) bool { return w.f.may(s) && w.m[s] }
 
 // triggerSet finds the occurrences of a list of strings in one pass over
 // a text: searching each line once per trigger of each pattern took an
