@@ -54,7 +54,7 @@ var ownedNouns = map[string]bool{"deal": true, "agreement": true, "accord": true
 func (d *docState) owners(i int) {
 	p := d.sents[i].p
 	for t, tok := range p.Tokens {
-		if !tok.IsNoun() || tok.IsProper() || !ownedNouns[strings.ToLower(tok.Lemma)] {
+		if !tok.IsNoun() || tok.IsProper() || !ownedNouns[p.LowerLemma(t)] {
 			continue
 		}
 		if r := d.refersTo(i, t); r != topicNamed && r != topicAnaphor {
@@ -1042,14 +1042,14 @@ func (d *docState) conditional(i, c int) bool {
 		a, b := p.Subtree(k)
 		inside = append(inside, [2]int{a, b})
 	}
-	for k, t := range p.Tokens {
+	for k := range p.Tokens {
 		if _, rel := p.Head(k); rel != "mark" && syntax.Base(rel) != "advmod" && syntax.Base(rel) != "case" {
 			continue
 		}
 		if slices.ContainsFunc(inside, func(r [2]int) bool { return k >= r[0] && k <= r[1] }) {
 			continue
 		}
-		if conditions[strings.ToLower(t.Text)] && d.inQuote(i, k) == d.inQuote(i, c) {
+		if conditions[p.Lower(k)] && d.inQuote(i, k) == d.inQuote(i, c) {
 			return true
 		}
 	}
@@ -2886,7 +2886,7 @@ func (d *docState) pronounTaken(i, t int) bool {
 func (d *docState) leadMention(i, t int) bool {
 	p := d.sents[i].p
 	tok := p.Tokens[t]
-	return d.inLead(i) && tok.IsNoun() && !tok.IsProper() && anaphors[strings.ToLower(tok.Lemma)] && strong[strings.ToLower(tok.Lemma)]
+	return d.inLead(i) && tok.IsNoun() && !tok.IsProper() && anaphors[p.LowerLemma(t)] && strong[p.LowerLemma(t)]
 }
 
 // inLead: the article's first sentences, or the first sentence of one of

@@ -535,7 +535,7 @@ func (d *docState) holder(i, h int) string {
 		return d.region(i, h)
 	}
 	// "those opposed to the agreement": the people the clause describes.
-	if lw := strings.ToLower(t.Text); (lw == "those" || lw == "people") && p.Has(h, "acl", "acl:relcl") {
+	if lw := p.Lower(h); (lw == "those" || lw == "people") && p.Has(h, "acl", "acl:relcl") {
 		return d.describedGroup(i, h)
 	}
 	// "MPs" and "MEPs" are often tagged as proper nouns, lemma unchanged.
