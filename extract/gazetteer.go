@@ -279,14 +279,29 @@ func formMatches(f, seen string) bool {
 	switch {
 	case isAcronym(f):
 		return f == seen
-	case f == strings.ToLower(f):
+	case isLower(f):
 		return strings.EqualFold(f, seen)
 	default:
 		// "MANAMA, Nov. 12 -" is a dateline, not Bahrain speaking: a name
 		// written in capitals matches only where the name is an acronym.
-		r := []rune(seen)
-		return len(r) > 0 && unicode.IsUpper(r[0]) && strings.EqualFold(f, seen) && (len(r) < 2 || !isAcronym(seen))
+		first, _ := utf8.DecodeRuneInString(seen)
+		return seen != "" && unicode.IsUpper(first) && strings.EqualFold(f, seen) && (utf8.RuneCountInString(seen) < 2 || !isAcronym(seen))
 	}
+}
+
+// isLower reports s == strings.ToLower(s) without a lower-cased copy of
+// a word in ASCII (a form is tried against every word that may be it).
+func isLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return s == strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func isAcronym(s string) bool {

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTrieFindsWordsInAnyCase: a name's words are found however the text
 // cases them, ASCII or not, short or longer than the lower-casing buffer.
@@ -100,6 +103,16 @@ func TestDemonymState(t *testing.T) {
 		id, ok := g.demonymState(tc.word)
 		if id != tc.want || ok != (tc.want != "") {
 			t.Errorf("demonymState(%q) = %q, %v; want %q", tc.word, id, ok, tc.want)
+		}
+	}
+}
+
+// TestIsLower: the same answer as comparing a form with its lower-cased
+// copy, for words in ASCII and out of it.
+func TestIsLower(t *testing.T) {
+	for _, s := range []string{"", "syria", "Syria", "u.s.", "U.S.", "türkiye", "Türkiye", "ÉIRE", "éire", "x\xffy", "İ"} {
+		if got, want := isLower(s), s == strings.ToLower(s); got != want {
+			t.Errorf("isLower(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
