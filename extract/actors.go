@@ -895,14 +895,15 @@ func triggersOf(nears []near) []string {
 	return out
 }
 
-// triggerWords is a set of words whose filter turns most others away without
-// hashing them: each line's trigger hits are looked up in each pattern's
-// set, which holds few of them.
+// triggerWords is a set of words whose filter turns most others away
+// without hashing them: each line's trigger hits are looked up in each
+// pattern's set, which holds few of them.
 type triggerWords struct {
 	m map[string]bool
 	f *wordFilter
 }
 
+// wordSet is the triggerWords of list.
 func wordSet(list []string) triggerWords {
 	w := triggerWords{m: make(map[string]bool, len(list)), f: &wordFilter{}}
 	for _, s := range list {

@@ -73,6 +73,7 @@ func nameCore(s string, i int) int {
 	return nameWord(s, i)
 }
 
+// nameWord is nameCore's word and its optional parts.
 func nameWord(s string, i int) int {
 	e := capitalised(s, i)
 	if e < 0 {
