@@ -320,6 +320,9 @@ func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // asciiAlnum: an ASCII letter or digit, a byte that continues a word.
 func asciiAlnum(c byte) bool { return asciiLetter(c) || '0' <= c && c <= '9' }
 
+// asciiWordByte is a byte that \b counts as part of a word.
+func asciiWordByte(c byte) bool { return asciiAlnum(c) || c == '_' }
+
 // inWord reports whether the byte at i of s continues a word: a letter
 // or digit comes right before it.
 func inWord(s string, i int) bool {

@@ -157,9 +157,6 @@ func nameThenSpeech(s string, head int) []int {
 // speechVerbList is speechVerbs in its order.
 var speechVerbList = strings.Split(speechVerbs, "|")
 
-// asciiWordByte is a byte that \b counts as part of a word.
-func asciiWordByte(c byte) bool { return asciiAlnum(c) || c == '_' }
-
 // titledAfter is the match of a title pattern: (role), s[:head], then
 // titledRest (a space, (personName) and perhaps " (R-KY)").
 func titledAfter(s string, head int) []int {

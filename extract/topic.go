@@ -185,7 +185,7 @@ func (m *topicMatcher) find(lower string, n int) [][]int {
 // boundaryWord reports whether s[i] is a byte \b counts as a word's: an
 // ASCII letter, digit or underscore; false outside s.
 func boundaryWord(s string, i int) bool {
-	return i >= 0 && i < len(s) && (asciiAlnum(s[i]) || s[i] == '_')
+	return i >= 0 && i < len(s) && asciiWordByte(s[i])
 }
 
 // mark returns, per token, whether it belongs to a name of the topic.
