@@ -16,7 +16,7 @@ import (
 type Reader interface {
 	TopicNames(ctx context.Context) ([]model.Topic, error)
 	ReadPage(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int, page graph.Page) (graph.Rows, int, error)
-	ClaimsOf(ctx context.Context, actorIDs []string, stance, topic string) ([]graph.Claim, error)
+	Evidence(ctx context.Context, actorIDs []string, stance, topic string) ([]graph.Quote, error)
 	Subgraph(ctx context.Context, ids []string, topic string) (graph.Subgraph, error)
 	DocumentCount(ctx context.Context) (int64, error)
 }
@@ -204,17 +204,23 @@ func attachEvidence(ctx context.Context, r Reader, a *Answer, q Question) error 
 		return nil
 	}
 	stance, _ := q.Params["stance"].(string)
-	claims, err := r.ClaimsOf(ctx, actorIDs, stance, q.Topic)
+	quotes, err := r.Evidence(ctx, actorIDs, stance, q.Topic)
 	if err != nil {
 		return err
+	}
+	// Grouped by actor once: a page of a thousand rows matched each row
+	// against every quote.
+	byActor := map[string][]graph.Quote{}
+	for _, qu := range quotes {
+		byActor[qu.ActorID] = append(byActor[qu.ActorID], qu)
 	}
 	topicCol := col("topic_id")
 	for i, row := range a.Rows {
 		topic := at(row.Values, topicCol)
-		for _, cl := range claims {
-			if cl.ActorID == row.ActorID && (topic == "" || cl.Topic == topic) {
-				a.Rows[i].Evidence = append(a.Rows[i].Evidence, Evidence{ClaimID: cl.ID, Quote: cl.Quote, Doc: cl.Doc,
-					DocTitle: cl.DocTitle, Stance: cl.Stance, Attribution: cl.Attribution})
+		for _, qu := range byActor[row.ActorID] {
+			if topic == "" || qu.Topic == topic {
+				a.Rows[i].Evidence = append(a.Rows[i].Evidence, Evidence{ClaimID: qu.ClaimID, Quote: qu.Quote, Doc: qu.Doc,
+					DocTitle: qu.DocTitle, Stance: qu.Stance, Attribution: qu.Attribution})
 			}
 		}
 	}

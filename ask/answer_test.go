@@ -14,7 +14,7 @@ import (
 // Neo4j in the server's tests.
 type fakeReader struct {
 	rows   graph.Rows
-	claims []graph.Claim
+	quotes []graph.Quote
 	docs   int64
 }
 
@@ -33,8 +33,8 @@ func (f fakeReader) ReadPage(_ context.Context, _ string, _ map[string]any, _ ti
 	return rows, len(f.rows.Rows), nil
 }
 
-func (f fakeReader) ClaimsOf(context.Context, []string, string, string) ([]graph.Claim, error) {
-	return f.claims, nil
+func (f fakeReader) Evidence(context.Context, []string, string, string) ([]graph.Quote, error) {
+	return f.quotes, nil
 }
 
 func (f fakeReader) Subgraph(_ context.Context, ids []string, _ string) (graph.Subgraph, error) {
@@ -67,9 +67,9 @@ func TestRespondRefusesBadParameters(t *testing.T) {
 func TestRespondGivesRowsTheirActorAndTopicEvidence(t *testing.T) {
 	r := fakeReader{docs: 2,
 		rows: graph.Rows{Columns: []string{"id", "actor", "topic_id"}, Rows: [][]any{{"state:nor", "Norway", "dam"}, {"state:nor", "Norway", "port"}}},
-		claims: []graph.Claim{
-			{ID: "c1", ActorID: "state:nor", Topic: "dam", Quote: "Norway backed the dam accord."},
-			{ID: "c2", ActorID: "state:nor", Topic: "port", Quote: "Norway rejected the port lease."},
+		quotes: []graph.Quote{
+			{ClaimID: "c1", ActorID: "state:nor", Topic: "dam", Quote: "Norway backed the dam accord."},
+			{ClaimID: "c2", ActorID: "state:nor", Topic: "port", Quote: "Norway rejected the port lease."},
 		}}
 	a, err := Respond(context.Background(), r, newFakeResolver(), "who supported it?", "", Limits{})
 	if err != nil || !a.Understood || len(a.Rows) != 2 {

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -85,4 +87,21 @@ func (s *Store) WriteBare(ctx context.Context, ins []DocumentInput) error {
 		docs[i] = map[string]any{"id": in.ID, "name": in.Name, "text": in.Text, "actors": w.actorRows, "claims": w.claimRows}
 	}
 	return s.WriteForTest(ctx, cypherBare, map[string]any{"docs": docs})
+}
+
+// TransactionIDs are the ids of the transactions two reads run in, one
+// through read and one through inRead (ReadQuery's path), for tests of
+// which reads share one. marker tells their queries from any other
+// test's.
+func (s *Store) TransactionIDs(ctx context.Context, marker string) (string, string, error) {
+	q := "SHOW TRANSACTIONS YIELD transactionId, currentQuery WHERE currentQuery CONTAINS '" + marker + "' RETURN transactionId"
+	recs, err := s.read(ctx, q, nil)
+	if err != nil || len(recs) != 1 {
+		return "", "", fmt.Errorf("read: %d records, %v", len(recs), err)
+	}
+	rows, err := s.ReadQuery(ctx, q, nil, 10*time.Second, 10)
+	if err != nil || len(rows.Rows) != 1 {
+		return "", "", fmt.Errorf("inRead: %d rows, %v", len(rows.Rows), err)
+	}
+	return str(field(recs[0], "transactionId")), str(rows.Rows[0][0]), nil
 }

@@ -151,7 +151,13 @@ func TestSpentBudgetIsATimeoutNotAnOutage(t *testing.T) {
 	}{
 		{"subgraph", func(ctx context.Context) error { _, err := st.Subgraph(ctx, []string{"x"}, ""); return err }},
 		{"actors", func(ctx context.Context) error { _, _, err := st.Actors(ctx, graph.ActorFilter{}); return err }},
-		{"claims", func(ctx context.Context) error { _, err := st.ClaimsOf(ctx, []string{"x"}, "oppose", ""); return err }},
+		{"evidence", func(ctx context.Context) error { _, err := st.Evidence(ctx, []string{"x"}, "oppose", ""); return err }},
+		{"reads together", func(ctx context.Context) error {
+			return st.ReadTogether(ctx, time.Second, func(ctx context.Context) error {
+				_, err := st.Subgraph(ctx, []string{"x"}, "")
+				return err
+			})
+		}},
 		{"read query", func(ctx context.Context) error {
 			_, err := st.ReadQuery(ctx, "RETURN 1", nil, time.Second, 10)
 			return err

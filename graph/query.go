@@ -62,8 +62,16 @@ func (s *Store) runRead(ctx context.Context, query string, params map[string]any
 }
 
 // inRead runs fn in a read transaction bounded by timeout, on our side
-// (the context) and on Neo4j's (the transaction's timeout).
+// (the context) and on Neo4j's (the transaction's timeout); or in the one
+// ReadTogether shares, bounded by its own.
 func (s *Store) inRead(ctx context.Context, timeout time.Duration, fn func(ctx context.Context, tx neo4j.ManagedTransaction) (any, error)) (any, error) {
+	if tx := s.shared(ctx); tx != nil {
+		out, err := fn(ctx, tx)
+		if err != nil {
+			return nil, s.translate(ctx, err, "read query")
+		}
+		return out, nil
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})

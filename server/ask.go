@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -29,8 +30,13 @@ func (s *Server) ask(c *gin.Context) {
 	if !ok {
 		return
 	}
-	a, err := ask.Respond(c.Request.Context(), s.Graph, s.Resolver, c.Query("q"), c.Query("topic"),
-		ask.Limits{Timeout: s.QueryTimeout, Rows: s.RowCap, Page: page})
+	var a ask.Answer
+	err := s.Graph.ReadTogether(c.Request.Context(), s.QueryTimeout, func(ctx context.Context) error {
+		var err error
+		a, err = ask.Respond(ctx, s.Graph, s.Resolver, c.Query("q"), c.Query("topic"),
+			ask.Limits{Timeout: s.QueryTimeout, Rows: s.RowCap, Page: page})
+		return err
+	})
 	if err != nil {
 		fail(c, s.log, err)
 		return

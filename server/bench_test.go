@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,8 +9,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -58,12 +62,17 @@ func run(n, c int, fn func() error) (lat []time.Duration, elapsed time.Duration,
 }
 
 // load runs n calls of fn spread over c clients and reports throughput,
-// latency percentiles and the memory the process (server and clients)
-// holds from the system afterwards. A failed call fails the benchmark
+// latency percentiles, the CPU time each call cost Neo4j (process
+// neo4jPID) and this process (server and clients), and the memory this
+// process holds from the system afterwards. CPU time is what the machine's
+// speed and its neighbours move least. A failed call fails the benchmark
 // unless mayFail, when failures are counted ("failed").
-func load(b *testing.B, n, c int, mayFail bool, fn func() error) {
+func load(b *testing.B, n, c int, mayFail bool, neo4jPID int, fn func() error) {
 	b.Helper()
+	neo4jCPU, ownCPU := cpuTime(b, neo4jPID), cpuTime(b, os.Getpid())
 	lat, elapsed, failed, firstErr := run(n, c, fn)
+	b.ReportMetric(float64((cpuTime(b, neo4jPID)-neo4jCPU).Milliseconds())/float64(n), "neo4j-cpu-ms/req")
+	b.ReportMetric(float64((cpuTime(b, os.Getpid())-ownCPU).Milliseconds())/float64(n), "go-cpu-ms/req")
 	if firstErr != nil && !mayFail {
 		b.Fatal(firstErr)
 	}
@@ -77,6 +86,28 @@ func load(b *testing.B, n, c int, mayFail bool, fn func() error) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.Sys)/1e6, "sys-MB")
+}
+
+// cpuTime is the user and system CPU time process pid has used, from
+// /proc (in the kernel's clock ticks, 100 a second).
+func cpuTime(b *testing.B, pid int) time.Duration {
+	b.Helper()
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The fields after the command's name, which is in parentheses and
+	// may hold spaces: utime and stime are the 12th and 13th of them.
+	f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+	var ticks int64
+	for _, v := range f[11:13] {
+		t, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			b.Fatalf("/proc/%d/stat: %v", pid, err)
+		}
+		ticks += t
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond
 }
 
 func benchServer(b *testing.B, st *graph.Store) *httptest.Server {
@@ -169,6 +200,7 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 	srv := benchServer(b, st)
 	ctx := context.Background()
 	n := requests(dataset)
+	neo4jPID := neo4jtest.Server(b).Status().PID
 	resolver := graphResolver{st}
 	askURL := srv.URL + "/api/ask?q=" + url.QueryEscape(question)
 	graphURL := srv.URL + "/api/graph?stance=oppose"
@@ -176,9 +208,12 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 	documentsURL := srv.URL + "/api/documents"
 	changedURL := srv.URL + "/api/ask?q=" + url.QueryEscape("who changed their position?")
 	httpGet := func(u string) func() error { return func() error { return get(srv.Client(), u) } }
+	// The same reads as the route, in one transaction as it makes them.
 	askDirect := func() error {
-		_, err := ask.Respond(ctx, st, resolver, question, "", ask.Limits{Timeout: 30 * time.Second, Rows: 1000, Page: graph.Page{Limit: answerPage}})
-		return err
+		return st.ReadTogether(ctx, 30*time.Second, func(ctx context.Context) error {
+			_, err := ask.Respond(ctx, st, resolver, question, "", ask.Limits{Timeout: 30 * time.Second, Rows: 1000, Page: graph.Page{Limit: answerPage}})
+			return err
+		})
 	}
 	graphDirect := func() error {
 		_, err := st.Graph(ctx, graph.ActorFilter{Stance: "oppose", Page: graph.Page{Limit: graphPage}})
@@ -215,7 +250,7 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 	for _, v := range rows {
 		b.Run(v.name, func(b *testing.B) {
 			for b.Loop() {
-				load(b, n/v.share, v.clients, v.mayFail, v.fn)
+				load(b, n/v.share, v.clients, v.mayFail, neo4jPID, v.fn)
 			}
 		})
 	}

@@ -24,8 +24,10 @@ import (
 
 // Graph is what the server reads from (and the little it writes to) Neo4j.
 type Graph interface {
-	// What answering a question reads.
+	// What answering a question reads, and the one transaction its reads
+	// share.
 	ask.Reader
+	ReadTogether(ctx context.Context, timeout time.Duration, fn func(ctx context.Context) error) error
 	Ping(ctx context.Context) error
 	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, int, error)
 	Actor(ctx context.Context, id, topic string, page graph.Page) (graph.ActorDetail, error)

@@ -71,8 +71,15 @@ func (r *readLog) ReadPage(context.Context, string, map[string]any, time.Duratio
 	r.note("question")
 	return graph.Rows{}, 0, nil
 }
-func (r *readLog) ClaimsOf(context.Context, []string, string, string) ([]graph.Claim, error) {
+func (r *readLog) Evidence(context.Context, []string, string, string) ([]graph.Quote, error) {
 	return nil, nil
+}
+
+// ReadTogether notes that the reads inside share one transaction and runs
+// fn: the fake has no transactions.
+func (r *readLog) ReadTogether(ctx context.Context, _ time.Duration, fn func(context.Context) error) error {
+	r.note("together")
+	return fn(ctx)
 }
 func (r *readLog) Subgraph(context.Context, []string, string) (graph.Subgraph, error) {
 	return graph.Subgraph{}, nil
@@ -81,11 +88,12 @@ func (r *readLog) DocumentCount(context.Context) (int64, error) { return 0, nil 
 
 // TestWarmReadsTheFirstPageAndTheQuestions: the warm-up sends every read
 // of the explorer's first page, the top actor's page and neighbourhood and
-// one question of each common kind, through the routes (past the token),
-// and none when Neo4j is down.
+// one question of each common kind (each question's reads in one
+// transaction), through the routes (past the token), and none when Neo4j
+// is down.
 func TestWarmReadsTheFirstPageAndTheQuestions(t *testing.T) {
 	all := []string{"actors", "topics", "documents", "actors", "graph", "saved queries",
-		"question", "question", "question", "question", "actor state:tur", "neighbourhood state:tur", "disagreements"}
+		"together", "question", "together", "question", "together", "question", "together", "question", "actor state:tur", "neighbourhood state:tur", "disagreements"}
 	tests := []struct {
 		name      string
 		token     string
