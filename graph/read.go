@@ -164,10 +164,13 @@ WITH a, collect({stance: stance, claims: claims, documents: documents}) AS stanc
 
 // actorPage ends an actor query (a, stances, evidence) with the page of
 // actors asked for, most evidence first, and how many there are in all:
-// one aggregation gives both.
+// one aggregation gives both. Only the page's actors are read beyond their
+// names: reading every actor's id, kind and aliases into the list cost the
+// 40 actors drawn of 1,888 a quarter of the query.
 const actorPage = `WITH a, stances, evidence ORDER BY evidence DESC, a.name
-WITH collect({id: a.id, name: a.name, kind: a.kind, aliases: a.aliases, stances: stances, evidence: evidence}) AS rows
-RETURN size(rows) AS total, rows[$offset..CASE WHEN $limit IS NULL THEN size(rows) ELSE $offset + $limit END] AS page`
+WITH collect({a: a, stances: stances, evidence: evidence}) AS rows
+RETURN size(rows) AS total, [r IN rows[$offset..CASE WHEN $limit IS NULL THEN size(rows) ELSE $offset + $limit END] |
+  {id: r.a.id, name: r.a.name, kind: r.a.kind, aliases: r.a.aliases, stances: r.stances, evidence: r.evidence}] AS page`
 
 // cypherActorSummaries answers the same from the summary edges, which is
 // proportional to the actors rather than to the claims: used unless a
@@ -461,7 +464,8 @@ const QuotesPerStance = 3
 
 // cypherDisagreements finds the disputed actor-topic pairs from the
 // summary edges alone (work in proportion to actors, not claims), most
-// evidence first, and cuts the page.
+// evidence first, and cuts the page; as actorPage, only the page's actors
+// are read beyond what orders them.
 func cypherDisagreements() string {
 	return `MATCH (a:Actor)-[s:` + stanceRels() + `]->(t:Topic)
 WHERE $topic IS NULL OR t.id = $topic
@@ -470,8 +474,9 @@ ORDER BY stance
 WITH a, t, collect({stance: stance, claims: claims, documents: documents}) AS stances, sum(claims) AS evidence
 WHERE size(stances) > 1
 WITH a, t, stances, evidence ORDER BY evidence DESC, a.name, a.id, t.id
-WITH collect({id: a.id, name: a.name, kind: a.kind, aliases: a.aliases, stances: stances, evidence: evidence, topic: t.id}) AS rows
-RETURN size(rows) AS total, rows[$offset..CASE WHEN $limit IS NULL THEN size(rows) ELSE $offset + $limit END] AS page`
+WITH collect({a: a, stances: stances, evidence: evidence, topic: t.id}) AS rows
+RETURN size(rows) AS total, [r IN rows[$offset..CASE WHEN $limit IS NULL THEN size(rows) ELSE $offset + $limit END] |
+  {id: r.a.id, name: r.a.name, kind: r.a.kind, aliases: r.a.aliases, stances: r.stances, evidence: r.evidence, topic: r.topic}] AS page`
 }
 
 // cypherDisagreementQuotes reads a few quotes of each stance of the
