@@ -251,8 +251,7 @@ func looksLikeName(name string) bool {
 		return false
 	}
 	for _, w := range words {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) && !particles[strings.ToLower(w)] {
+		if r, _ := runeAt(w, 0); !unicode.IsUpper(r) && !particles[strings.ToLower(w)] {
 			return false
 		}
 	}
@@ -345,7 +344,7 @@ func (d *docState) qualified(i, h int) bool {
 	p := d.sents[i].p
 	for _, k := range p.Children(h, "amod", "compound") {
 		t := p.Tokens[k]
-		if t.IsProper() || d.sents[i].actor[k] != "" || (t.Text != "" && unicode.IsUpper([]rune(t.Text)[0]) && k > 0) {
+		if t.IsProper() || d.sents[i].actor[k] != "" || (startsUpper(t.Text) && k > 0) {
 			return true
 		}
 		if _, rel := p.Head(k); rel == "compound" && t.IsNoun() {
@@ -467,7 +466,7 @@ func (d *docState) holder(i, h int) string {
 	}
 	// "Special Representative for Trade Luis Vidal", with the name hung
 	// on the title through its "for": the person named.
-	if t.IsNoun() && unicode.IsUpper([]rune(t.Text)[0]) && (looksLikeRole(lemma) || lemma == "representative") {
+	if t.IsNoun() && startsUpper(t.Text) && (looksLikeRole(lemma) || lemma == "representative") {
 		for _, e := range p.Out(h, "nmod") {
 			if id := s.actor[e.Dep]; isPerson(id) && e.Dep > h {
 				return id
@@ -908,7 +907,16 @@ func (d *docState) temporal(i, k int) bool {
 }
 
 // isPunct reports a token that is a punctuation mark.
-func isPunct(t syntax.Token) bool { return unicode.IsPunct([]rune(t.Text)[0]) }
+func isPunct(t syntax.Token) bool {
+	r, _ := runeAt(t.Text, 0)
+	return unicode.IsPunct(r)
+}
+
+// startsUpper reports a text that begins with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := runeAt(s, 0)
+	return unicode.IsUpper(r)
+}
 
 func capitalise(s string) string {
 	r := []rune(s)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestNamesReadAsThePatterns: each pattern read without its regular
@@ -110,6 +111,19 @@ func TestNameEnd(t *testing.T) {
 	for _, tt := range tests {
 		if got := nameEnd(tt.text, 0); got != tt.want {
 			t.Errorf("nameEnd(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+// startsUpper reads the first character whole, as a rune slice did.
+func TestStartsUpper(t *testing.T) {
+	for _, s := range []string{"", "Kenya", "kenya", "Élysée", "élysée", "1st", "«Yes»", "\xffA"} {
+		want := false
+		if r := []rune(s); len(r) > 0 {
+			want = unicode.IsUpper(r[0])
+		}
+		if got := startsUpper(s); got != want {
+			t.Errorf("startsUpper(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
