@@ -504,6 +504,19 @@ func (s *Store) Disagreements(ctx context.Context, topic string, page Page) ([]D
 	if err := page.Validate(); err != nil {
 		return nil, 0, err
 	}
+	type result struct {
+		rows  []Disagreement
+		total int
+	}
+	r, err := together(ctx, s, func(ctx context.Context) (result, error) {
+		rows, total, err := s.disagreements(ctx, topic, page)
+		return result{rows, total}, err
+	})
+	return r.rows, r.total, err
+}
+
+// disagreements reads Disagreements' page and then its quotes.
+func (s *Store) disagreements(ctx context.Context, topic string, page Page) ([]Disagreement, int, error) {
 	recs, err := s.read(ctx, cypherDisagreements(), page.params(map[string]any{"topic": nullIfEmpty(topic)}))
 	if err != nil || len(recs) == 0 {
 		return nil, 0, err
