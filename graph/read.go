@@ -282,50 +282,53 @@ func (s *Store) Actor(ctx context.Context, id, topic string, page Page) (ActorDe
 	if err := page.Validate(); err != nil {
 		return ActorDetail{}, err
 	}
-	return together(ctx, s, func(ctx context.Context) (ActorDetail, error) {
-		params := map[string]any{"id": id, "topic": nullIfEmpty(topic)}
-		recs, err := s.read(ctx, `MATCH (a:Actor {id: $id})
+	return together(ctx, s, func(ctx context.Context) (ActorDetail, error) { return s.actor(ctx, id, topic, page) })
+}
+
+// actor reads Actor's actor, tallies, page of claims and affiliations.
+func (s *Store) actor(ctx context.Context, id, topic string, page Page) (ActorDetail, error) {
+	params := map[string]any{"id": id, "topic": nullIfEmpty(topic)}
+	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id})
 RETURN a {.id, .name, .kind, .aliases} AS actor, count { (a)-[:MADE]->(c:Claim) WHERE `+onTopic+` } AS total`, params)
-		if err != nil {
-			return ActorDetail{}, err
-		}
-		if len(recs) == 0 {
-			return ActorDetail{}, model.Errorf(model.NotFound, "no actor %q", id)
-		}
-		m, _ := field(recs[0], "actor").(map[string]any)
-		d := ActorDetail{Actor: actorFrom(m), Affiliations: []Affiliation{}}
-		total, _ := field(recs[0], "total").(int64)
-		// The stances are tallied over every claim that counts, not the page.
-		tally, err := s.read(ctx, `MATCH (a:Actor {id: $id})-[:MADE]->(c:Claim)-[:IN]->(d:Document)
+	if err != nil {
+		return ActorDetail{}, err
+	}
+	if len(recs) == 0 {
+		return ActorDetail{}, model.Errorf(model.NotFound, "no actor %q", id)
+	}
+	m, _ := field(recs[0], "actor").(map[string]any)
+	d := ActorDetail{Actor: actorFrom(m), Affiliations: []Affiliation{}}
+	total, _ := field(recs[0], "total").(int64)
+	// The stances are tallied over every claim that counts, not the page.
+	tally, err := s.read(ctx, `MATCH (a:Actor {id: $id})-[:MADE]->(c:Claim)-[:IN]->(d:Document)
 WHERE `+counted+` AND `+onTopic+`
 RETURN c.stance AS stance, count(c) AS claims, count(DISTINCT d) AS documents ORDER BY stance`, params)
-		if err != nil {
-			return ActorDetail{}, err
-		}
-		for _, r := range tally {
-			sc := StanceCount{Stance: model.Stance(str(field(r, "stance")))}
-			sc.Claims, _ = field(r, "claims").(int64)
-			sc.Documents, _ = field(r, "documents").(int64)
-			d.Actor.Stances = append(d.Actor.Stances, sc)
-		}
-		d.ClaimsTotal = int(total)
-		if d.Claims, err = s.claimQuery(ctx, "MATCH (a:Actor {id: $id})-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+onTopic+"\n"+claimReturn+
-			"\nORDER BY d.source, d.id, c.start "+page.skipLimit(), page.params(params)); err != nil {
-			return ActorDetail{}, err
-		}
-		for _, st := range d.Actor.Stances {
-			d.Actor.Evidence += st.Claims
-		}
-		recs, err = s.read(ctx, `MATCH (a:Actor {id: $id})-[r:AFFILIATED_WITH]-(o:Actor)
+	if err != nil {
+		return ActorDetail{}, err
+	}
+	for _, r := range tally {
+		sc := StanceCount{Stance: model.Stance(str(field(r, "stance")))}
+		sc.Claims, _ = field(r, "claims").(int64)
+		sc.Documents, _ = field(r, "documents").(int64)
+		d.Actor.Stances = append(d.Actor.Stances, sc)
+	}
+	d.ClaimsTotal = int(total)
+	if d.Claims, err = s.claimQuery(ctx, "MATCH (a:Actor {id: $id})-[:MADE]->(c:Claim)-[:IN]->(d:Document) WHERE "+onTopic+"\n"+claimReturn+
+		"\nORDER BY d.source, d.id, c.start "+page.skipLimit(), page.params(params)); err != nil {
+		return ActorDetail{}, err
+	}
+	for _, st := range d.Actor.Stances {
+		d.Actor.Evidence += st.Claims
+	}
+	recs, err = s.read(ctx, `MATCH (a:Actor {id: $id})-[r:AFFILIATED_WITH]-(o:Actor)
 RETURN o.id AS id, o.name AS name, o.kind AS kind, coalesce(r.role, '') AS role ORDER BY o.name`, map[string]any{"id": id})
-		if err != nil {
-			return ActorDetail{}, err
-		}
-		for _, r := range recs {
-			d.Affiliations = append(d.Affiliations, Affiliation{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))), Role: str(field(r, "role"))})
-		}
-		return d, nil
-	})
+	if err != nil {
+		return ActorDetail{}, err
+	}
+	for _, r := range recs {
+		d.Affiliations = append(d.Affiliations, Affiliation{ID: str(field(r, "id")), Name: str(field(r, "name")), Kind: model.Kind(str(field(r, "kind"))), Role: str(field(r, "role"))})
+	}
+	return d, nil
 }
 
 // DocumentSummary is one row of the document list.

@@ -61,24 +61,25 @@ func (l Link) ID() string { return l.Person + "|aff|" + l.Org }
 // topic it has a stance on by one edge per stance (sized by the matching
 // claims), plus the affiliations among them.
 func (s *Store) Graph(ctx context.Context, f ActorFilter) (Subgraph, error) {
-	return together(ctx, s, func(ctx context.Context) (Subgraph, error) {
-		actors, total, err := s.Actors(ctx, f)
-		if err != nil {
-			return Subgraph{}, err
-		}
-		ids := make([]string, 0, len(actors))
-		for _, a := range actors {
-			ids = append(ids, a.ID)
-		}
-		sg := Subgraph{Actors: actors, Total: total}
-		if sg.Stances, sg.Topics, err = s.stanceEdges(ctx, ids, f); err != nil {
-			return Subgraph{}, err
-		}
-		if sg.Affiliations, err = s.affiliationsAmong(ctx, ids); err != nil {
-			return Subgraph{}, err
-		}
-		return sg, nil
-	})
+	return together(ctx, s, func(ctx context.Context) (Subgraph, error) { return s.graph(ctx, f) })
+}
+
+// graph reads Graph's actors, then their stance edges and affiliations.
+func (s *Store) graph(ctx context.Context, f ActorFilter) (Subgraph, error) {
+	actors, total, err := s.Actors(ctx, f)
+	if err != nil {
+		return Subgraph{}, err
+	}
+	ids := make([]string, 0, len(actors))
+	for _, a := range actors {
+		ids = append(ids, a.ID)
+	}
+	sg := Subgraph{Actors: actors, Total: total}
+	if sg.Stances, sg.Topics, err = s.stanceEdges(ctx, ids, f); err != nil {
+		return sg, err
+	}
+	sg.Affiliations, err = s.affiliationsAmong(ctx, ids)
+	return sg, err
 }
 
 // Subgraph returns the given actors with their stance edges (on one topic
@@ -151,20 +152,23 @@ RETURN a {.id, .name, .kind, .aliases} AS actor, edges,
 // topic is ""), and every actor affiliated with it in either direction,
 // with theirs.
 func (s *Store) Neighbourhood(ctx context.Context, id, topic string) (Subgraph, error) {
-	return together(ctx, s, func(ctx context.Context) (Subgraph, error) {
-		// Grouped by a, so that an unknown id gives no row rather than an
-		// empty list.
-		recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:AFFILIATED_WITH]-(o:Actor)
+	return together(ctx, s, func(ctx context.Context) (Subgraph, error) { return s.neighbourhood(ctx, id, topic) })
+}
+
+// neighbourhood reads Neighbourhood's actors, then their subgraph.
+func (s *Store) neighbourhood(ctx context.Context, id, topic string) (Subgraph, error) {
+	// Grouped by a, so that an unknown id gives no row rather than an
+	// empty list.
+	recs, err := s.read(ctx, `MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[:AFFILIATED_WITH]-(o:Actor)
 RETURN a.id AS id, collect(DISTINCT o.id) AS affiliated`, map[string]any{"id": id})
-		if err != nil {
-			return Subgraph{}, err
-		}
-		if len(recs) == 0 {
-			return Subgraph{}, model.Errorf(model.NotFound, "no actor %q", id)
-		}
-		ids := append([]string{id}, strs(field(recs[0], "affiliated"))...)
-		return s.Subgraph(ctx, ids, topic)
-	})
+	if err != nil {
+		return Subgraph{}, err
+	}
+	if len(recs) == 0 {
+		return Subgraph{}, model.Errorf(model.NotFound, "no actor %q", id)
+	}
+	ids := append([]string{id}, strs(field(recs[0], "affiliated"))...)
+	return s.Subgraph(ctx, ids, topic)
 }
 
 // stanceEdges are the summary edges of the given actors, per topic, that
