@@ -425,6 +425,38 @@ func (d *docState) ledBody(i, n int) int {
 	return -1
 }
 
+// holderLists is which of holder's word lists hold each lemma: holder
+// asks up to nine of them about one lemma, and each look-up hashed it
+// anew.
+var holderLists = func() map[string]holderList {
+	m := map[string]holderList{}
+	for bit, list := range map[holderList]map[string]bool{inQuantifiers: quantifiers, inAgents: agents,
+		inStateBodies: stateBodies, inSpeaksFor: speaksFor, inBodies: bodies, inLegislatures: legislatures,
+		inCollectives: collectives, inCamps: camps, inGeneric: generic} {
+		for w, ok := range list {
+			if ok {
+				m[w] |= bit
+			}
+		}
+	}
+	return m
+}()
+
+// holderList is a set of holder's word lists, one bit each.
+type holderList uint16
+
+const (
+	inQuantifiers holderList = 1 << iota
+	inAgents
+	inStateBodies
+	inSpeaksFor
+	inBodies
+	inLegislatures
+	inCollectives
+	inCamps
+	inGeneric
+)
+
 // holder is the actor that noun-phrase head h of sentence i names, or "".
 func (d *docState) holder(i, h int) string {
 	s := &d.sents[i]
@@ -482,13 +514,14 @@ func (d *docState) holder(i, h int) string {
 	}
 	// "Most of Israel's opposition parties", "representatives of the US":
 	// the phrase names the group it is part of.
-	if quantifiers[lemma] || t.POS == "CD" || agents[lemma] {
+	in := holderLists[lemma]
+	if in&inQuantifiers != 0 || t.POS == "CD" || in&inAgents != 0 {
 		for _, e := range p.Out(h, "nmod:of") {
 			if id := d.holder(i, e.Dep); id != "" {
 				return id
 			}
 		}
-		if quantifiers[lemma] || t.POS == "CD" {
+		if in&inQuantifiers != 0 || t.POS == "CD" {
 			return ""
 		}
 	}
@@ -497,15 +530,15 @@ func (d *docState) holder(i, h int) string {
 	// A state's institutions speak for it: "the Iranian foreign ministry",
 	// "Saudi Arabia's Royal Court", "White House officials"; an
 	// organisation's leaders and members for it: "EU leaders".
-	if stateBodies[lemma] && strings.HasPrefix(owner, "state:") {
+	if in&inStateBodies != 0 && strings.HasPrefix(owner, "state:") {
 		return owner
 	}
-	if speaksFor[lemma] && closeOwner != "" && !isPerson(closeOwner) && d.describers(i, h) <= 1 {
+	if in&inSpeaksFor != 0 && closeOwner != "" && !isPerson(closeOwner) && d.describers(i, h) <= 1 {
 		return closeOwner // "EU leaders", "Iranian officials", not "American evangelical leaders"
 	}
 	// "his party": the party of the person it belongs to; with that party
 	// unknown, no other party named nearby is it.
-	if bodies[lemma] && isPerson(owner) {
+	if in&inBodies != 0 && isPerson(owner) {
 		if per := d.acts.people[owner]; per != nil && strings.HasPrefix(per.orgID, "group:") {
 			return per.orgID
 		}
@@ -514,7 +547,7 @@ func (d *docState) holder(i, h int) string {
 	if id := d.legislature(i, h, lemma, closeOwner); id != "" {
 		return id
 	}
-	if legislatures[lemma] {
+	if in&inLegislatures != 0 {
 		return d.namedGroup(i, h) // "the Senate", "the House"
 	}
 	if t.IsNoun() && !t.IsProper() {
@@ -540,17 +573,18 @@ func (d *docState) holder(i, h int) string {
 	// "MPs" and "MEPs" are often tagged as proper nouns, lemma unchanged.
 	if t.POS == "NNP" && strings.HasSuffix(t.Text, "s") && collectives[strings.TrimSuffix(lemma, "s")] {
 		t.POS, lemma = "NNS", strings.TrimSuffix(lemma, "s")
+		in = holderLists[lemma]
 	}
-	if t.POS == "NNS" && collectives[lemma] {
-		if generic[lemma] && !d.qualified(i, h) {
+	if t.POS == "NNS" && in&inCollectives != 0 {
+		if in&inGeneric != 0 && !d.qualified(i, h) {
 			return "" // "leaders", "countries": nobody in particular
 		}
 		return d.namedGroup(i, h)
 	}
 	// A body named by what it is: "the shadow cabinet", "Labor's Socialist
 	// Left faction"; bare "the party" is the last such group named.
-	if bodies[lemma] || camps[lemma] {
-		if camps[lemma] || d.namedBy(i, h) {
+	if in&(inBodies|inCamps) != 0 {
+		if in&inCamps != 0 || d.namedBy(i, h) {
 			return d.namedGroup(i, h)
 		}
 		return d.lastGroupCalled(i, lemma)

@@ -69,3 +69,28 @@ func TestPronounGender(t *testing.T) {
 		}
 	}
 }
+
+// holderLists holds each lemma with the bit of every list it is in and no
+// other, so that holder's one look-up asks what each list would answer.
+func TestHolderLists(t *testing.T) {
+	lists := []struct {
+		bit  holderList
+		list map[string]bool
+	}{
+		{inQuantifiers, quantifiers}, {inAgents, agents}, {inStateBodies, stateBodies}, {inSpeaksFor, speaksFor},
+		{inBodies, bodies}, {inLegislatures, legislatures}, {inCollectives, collectives}, {inCamps, camps}, {inGeneric, generic},
+	}
+	words := map[string]bool{"": true, "nobody": true}
+	for _, l := range lists {
+		for w := range l.list {
+			words[w] = true
+		}
+	}
+	for w := range words {
+		for _, l := range lists {
+			if got, want := holderLists[w]&l.bit != 0, l.list[w]; got != want {
+				t.Errorf("holderLists[%q] has bit %b: %v, its list: %v", w, l.bit, got, want)
+			}
+		}
+	}
+}
