@@ -251,7 +251,7 @@ func looksLikeName(name string) bool {
 		return false
 	}
 	for _, w := range words {
-		if r, _ := runeAt(w, 0); !unicode.IsUpper(r) && !particles[strings.ToLower(w)] {
+		if !startsUpper(w) && !particles[strings.ToLower(w)] {
 			return false
 		}
 	}
