@@ -16,18 +16,30 @@ import (
 type Reader interface {
 	TopicNames(ctx context.Context) ([]model.Topic, error)
 	ReadPage(ctx context.Context, query string, params map[string]any, timeout time.Duration, rowCap int, page graph.Page) (graph.Rows, int, error)
-	Evidence(ctx context.Context, actorIDs []string, stance, topic string) ([]graph.Quote, error)
+	Evidence(ctx context.Context, actorIDs []string, stance, topic string, per int) ([]graph.Quote, error)
 	Subgraph(ctx context.Context, ids []string, topic string) (graph.Subgraph, error)
 	DocumentCount(ctx context.Context) (int64, error)
 }
 
 // Limits bound the query an answer runs, and Page the rows it returns
-// (with their evidence and graph): all when Page.Limit is 0.
+// (with their evidence and graph): all when Page.Limit is 0. Quotes is
+// how many quotes each actor row gets (none when 0): a page that can open
+// a row reads the rest then (graph.Store.Quotes), not with every answer.
 type Limits struct {
 	Timeout time.Duration
 	Rows    int
 	Page    graph.Page
+	Quotes  int
 }
+
+// RowQuotes is how many quotes an actor row comes with unless asked
+// otherwise: the page reads a row's others when it is opened
+// (graph.Store.Quotes): on 100,000 documents an answer with one a row
+// costs Neo4j 0.58 of one with five. MaxQuotes bounds Limits.Quotes.
+const (
+	RowQuotes = 1
+	MaxQuotes = 20
+)
 
 // MaxBytes bounds a question; longer ones are refused, not truncated.
 const MaxBytes = 1000
@@ -112,6 +124,9 @@ func Respond(ctx context.Context, r Reader, names Resolver, q, topic string, lim
 	if err := lim.Page.Validate(); err != nil {
 		return Answer{}, err
 	}
+	if lim.Quotes < 0 || lim.Quotes > MaxQuotes {
+		return Answer{}, model.Errorf(model.Invalid, "parameter quotes: want a whole number from 0 to %d, got %d", MaxQuotes, lim.Quotes)
+	}
 	// Only the page's rows are read, and they alone get evidence and a
 	// place in the graph.
 	rows, total, err := r.ReadPage(ctx, parsed.Cypher, parsed.Params, lim.Timeout, lim.Rows, lim.Page)
@@ -134,7 +149,7 @@ func Respond(ctx context.Context, r Reader, names Resolver, q, topic string, lim
 		}
 		a.Rows = append(a.Rows, row)
 	}
-	if err := attachEvidence(ctx, r, &a, parsed); err != nil {
+	if err := attachEvidence(ctx, r, &a, parsed, lim.Quotes); err != nil {
 		return Answer{}, err
 	}
 	sg, err := r.Subgraph(ctx, ids, parsed.Topic)
@@ -170,10 +185,10 @@ func topics(ctx context.Context, r Reader, asked string) ([]model.Topic, error) 
 }
 
 // attachEvidence gives each row the claims behind it: a row that is a
-// claim is its own evidence; a row about an actor gets a sample of that
-// actor's claims (in the asked stance, if any; on the row's topic, if it
-// has one).
-func attachEvidence(ctx context.Context, r Reader, a *Answer, q Question) error {
+// claim is its own evidence; a row about an actor gets up to quotes of
+// that actor's claims (in the asked stance, if any; on the row's topic, if
+// it has one).
+func attachEvidence(ctx context.Context, r Reader, a *Answer, q Question, quotes int) error {
 	col := func(name string) int { return slices.Index(a.Columns, name) }
 	at := func(v []any, i int) string {
 		if i < 0 {
@@ -191,7 +206,7 @@ func attachEvidence(ctx context.Context, r Reader, a *Answer, q Question) error 
 		}
 		return nil
 	}
-	if col("id") < 0 {
+	if col("id") < 0 || quotes == 0 {
 		return nil
 	}
 	var actorIDs []string
@@ -204,14 +219,14 @@ func attachEvidence(ctx context.Context, r Reader, a *Answer, q Question) error 
 		return nil
 	}
 	stance, _ := q.Params["stance"].(string)
-	quotes, err := r.Evidence(ctx, actorIDs, stance, q.Topic)
+	read, err := r.Evidence(ctx, actorIDs, stance, q.Topic, quotes)
 	if err != nil {
 		return err
 	}
 	// Grouped by actor once: a page of a thousand rows matched each row
 	// against every quote.
 	byActor := map[string][]graph.Quote{}
-	for _, qu := range quotes {
+	for _, qu := range read {
 		byActor[qu.ActorID] = append(byActor[qu.ActorID], qu)
 	}
 	topicCol := col("topic_id")

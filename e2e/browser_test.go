@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -201,7 +202,7 @@ func TestExplorerInChromium(t *testing.T) {
 	// Clicking Turkey opens its claims with quotes and documents.
 	var quotes, docLinks []string
 	err = run(ctx,
-		chromedp.Click(`#answer-rows .answer-row[data-actor-id="state:tur"] button.link-button`, chromedp.NodeVisible),
+		chromedp.Click(`#answer-rows .answer-row[data-actor-id="state:tur"] button.row-details`, chromedp.NodeVisible),
 		chromedp.WaitVisible(`#panel-claims .claim .quote`),
 		eval(&quotes, `[...document.querySelectorAll('#panel-claims .claim .quote')].map(q => q.textContent)`),
 		eval(&docLinks, `[...document.querySelectorAll('#panel-claims .claim .doc-link')].map(a => a.getAttribute('href'))`),
@@ -217,6 +218,28 @@ func TestExplorerInChromium(t *testing.T) {
 	}
 	if len(docLinks) == 0 || !strings.HasPrefix(docLinks[0], "/documents/") {
 		t.Errorf("document links: %q", docLinks)
+	}
+
+	// A row comes with its actor's first quote; opening it reads the rest.
+	var before, after int
+	var label string
+	syria := `#answer-rows .answer-row[data-actor-id="state:syr"]`
+	err = run(ctx,
+		chromedp.SetValue(`#ask-input`, "who supported the deal?"),
+		chromedp.Click(`#ask-form button[type="submit"]`),
+		chromedp.WaitVisible(syria+` .evidence-open button`),
+		eval(&before, `document.querySelectorAll('`+syria+` .evidence-item').length`),
+		into(&label, chromedp.Text(syria+` .evidence-open button`)),
+		chromedp.Click(syria+` .evidence-open button`),
+		chromedp.Poll[chromedp.Void](`document.querySelectorAll('`+syria+` .evidence-item').length > 1`, chromedp.WithPollingTimeout(10*time.Second)),
+		eval(&after, `document.querySelectorAll('`+syria+` .evidence-item').length`),
+	)
+	if err != nil {
+		t.Fatalf("open Syria's quotes: %v", err)
+	}
+	var n int
+	if _, err := fmt.Sscanf(label, "All %d quotes", &n); err != nil || before != 1 || n < 2 || after != n {
+		t.Errorf("Syria's row: %d quote(s), then %q opened %d; want 1, then all of them", before, label, after)
 	}
 
 	// A saved query runs with a parameter, and its table exports as CSV.

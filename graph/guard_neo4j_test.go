@@ -151,7 +151,11 @@ func TestSpentBudgetIsATimeoutNotAnOutage(t *testing.T) {
 	}{
 		{"subgraph", func(ctx context.Context) error { _, err := st.Subgraph(ctx, []string{"x"}, ""); return err }},
 		{"actors", func(ctx context.Context) error { _, _, err := st.Actors(ctx, graph.ActorFilter{}); return err }},
-		{"evidence", func(ctx context.Context) error { _, err := st.Evidence(ctx, []string{"x"}, "oppose", ""); return err }},
+		{"evidence", func(ctx context.Context) error {
+			_, err := st.Evidence(ctx, []string{"x"}, "oppose", "", 1)
+			return err
+		}},
+		{"quotes", func(ctx context.Context) error { _, err := st.Quotes(ctx, "x", "oppose", "", graph.Page{}); return err }},
 		{"reads together", func(ctx context.Context) error {
 			return st.ReadTogether(ctx, time.Second, func(ctx context.Context) error {
 				_, err := st.Subgraph(ctx, []string{"x"}, "")

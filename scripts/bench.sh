@@ -87,6 +87,8 @@ END {
 	ratio("synthetic /api/graph: API / direct, Neo4j CPU per request", "BenchmarkAPI/graph/http|neo4j-cpu-ms/req", "BenchmarkAPI/graph/direct|neo4j-cpu-ms/req")
 	ratio("synthetic /api/graph: API / direct, server and clients CPU per request", "BenchmarkAPI/graph/http|go-cpu-ms/req", "BenchmarkAPI/graph/direct|go-cpu-ms/req")
 	ratio("synthetic /api/ask: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/ask/http-all|p50-ms", "BenchmarkAPI/ask/http|p50-ms")
+	ratio("synthetic /api/ask: one quote a row, the rest when a row opens / five a row, p50", "BenchmarkAPI/ask/http|p50-ms", "BenchmarkAPI/ask/http-5quotes|p50-ms")
+	ratio("synthetic /api/ask: one quote a row / five a row, Neo4j CPU per request", "BenchmarkAPI/ask/http|neo4j-cpu-ms/req", "BenchmarkAPI/ask/http-5quotes|neo4j-cpu-ms/req")
 	ratio("synthetic /api/graph: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/graph/http-all|p50-ms", "BenchmarkAPI/graph/http|p50-ms")
 	ratio("synthetic /api/disagreements: everything (limit=10000) p50 / first page p50", "BenchmarkAPI/disagreements/http-all|p50-ms", "BenchmarkAPI/disagreements/http|p50-ms")
 	ratio("synthetic /api/documents: a search (?text=) p50 / the first page p50, one client", "BenchmarkAPI/documents-search/http-1client|p50-ms", "BenchmarkAPI/documents/http-1client|p50-ms")

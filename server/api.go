@@ -45,6 +45,9 @@ const (
 	graphPage  = 40
 	claimsPage = 100
 	answerPage = 50
+	// evidencePage quotes of an answer row's actor come when the row is
+	// opened.
+	evidencePage = 20
 	// disagreementsPage rows, each with its first quotes per stance.
 	disagreementsPage = 50
 	// documentsPage fills the page's document filter.
@@ -52,7 +55,7 @@ const (
 	maxPage       = 10000
 	// largePage: a page of more items than any page asks for by default,
 	// or a download without a limit, waits for its turn (admitLarge).
-	largePage = max(actorsPage, graphPage, claimsPage, answerPage, disagreementsPage, documentsPage)
+	largePage = max(actorsPage, graphPage, claimsPage, answerPage, evidencePage, disagreementsPage, documentsPage)
 )
 
 // pageOf reads ?limit= and ?offset=; an answer with an error has been
@@ -62,26 +65,32 @@ func (s *Server) pageOf(c *gin.Context, defaultLimit int) (graph.Page, bool) {
 	if c.Query("format") != "" {
 		p.Limit = 0
 	}
-	for _, q := range []struct {
-		name     string
-		into     *int
-		min, max int
-	}{{"limit", &p.Limit, 1, maxPage}, {"offset", &p.Offset, 0, math.MaxInt32}} {
-		v, given := c.GetQuery(q.name)
-		if !given {
-			continue
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < q.min || n > q.max {
-			fail(c, s.log, model.Errorf(model.Invalid, "parameter %s: want a whole number from %d to %d, got %q", q.name, q.min, q.max, v))
-			return p, false
-		}
-		*q.into = n
+	var ok bool
+	if p.Limit, ok = s.intParam(c, "limit", p.Limit, 1, maxPage); !ok {
+		return p, false
+	}
+	if p.Offset, ok = s.intParam(c, "offset", 0, 0, math.MaxInt32); !ok {
+		return p, false
 	}
 	if p.Limit == 0 || p.Limit > largePage {
 		return p, s.admitLarge(c)
 	}
 	return p, true
+}
+
+// intParam reads a whole-number parameter from min to max, def when
+// absent; an answer with an error has been sent when ok is false.
+func (s *Server) intParam(c *gin.Context, name string, def, min, max int) (int, bool) {
+	v, given := c.GetQuery(name)
+	if !given {
+		return def, true
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min || n > max {
+		fail(c, s.log, model.Errorf(model.Invalid, "parameter %s: want a whole number from %d to %d, got %q", name, min, max, v))
+		return 0, false
+	}
+	return n, true
 }
 
 // topics lists the topics with how many documents, claims and actors each
@@ -127,6 +136,25 @@ func (s *Server) actor(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, d)
+}
+
+// evidence answers a page of one actor's quotes (?stance=, ?topic=): the
+// rest of an answer row's evidence, when the row is opened.
+func (s *Server) evidence(c *gin.Context) {
+	topic, ok := s.topicOf(c)
+	if !ok {
+		return
+	}
+	page, ok := s.pageOf(c, evidencePage)
+	if !ok {
+		return
+	}
+	q, err := s.Graph.Quotes(c.Request.Context(), c.Param("id"), c.Query("stance"), topic, page)
+	if err != nil {
+		fail(c, s.log, err)
+		return
+	}
+	c.JSON(http.StatusOK, q)
 }
 
 func (s *Server) documents(c *gin.Context) {

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -109,6 +110,67 @@ func TestAskWhoOpposedAgainstSeeds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAnswerRowsOpenToTheirQuotes: an answer's actor row comes with its
+// first quote (or ?quotes= of them), and opening it reads the rest, as
+// many as its row counts, the first among them; bad parameters are
+// refused, naming them.
+func TestAnswerRowsOpenToTheirQuotes(t *testing.T) {
+	h, _ := seededServer(t)
+	for _, q := range []string{"who supported the deal?", "where do the sources disagree?"} {
+		var a answer
+		getJSON(t, h, "/api/ask?q="+url.QueryEscape(q), &a)
+		claims, topic := slices.Index(a.Columns, "claims"), slices.Index(a.Columns, "topic_id")
+		if len(a.Rows) < 3 || claims < 0 || topic < 0 {
+			t.Fatalf("%q: columns %v, %d rows", q, a.Columns, len(a.Rows))
+		}
+		stance, _ := a.Params["stance"].(string)
+		most := 0
+		for _, r := range a.Rows {
+			n := int(r.Values[claims].(float64))
+			most = max(most, n)
+			if len(r.Evidence) != 1 {
+				t.Errorf("%q: %s has %d quotes with the answer, want its first", q, r.ActorID, len(r.Evidence))
+				continue
+			}
+			var p graph.QuotePage
+			getJSON(t, h, "/api/actors/"+url.PathEscape(r.ActorID)+"/evidence?limit=100&stance="+stance+"&topic="+url.QueryEscape(r.Values[topic].(string)), &p)
+			if p.Total != n || len(p.Quotes) != n || !slices.ContainsFunc(p.Quotes, func(q graph.Quote) bool { return q.ClaimID == r.Evidence[0].ClaimID }) {
+				t.Errorf("%q: %s opened: %d quotes of %d, its row counts %d and shows %s", q, r.ActorID, len(p.Quotes), p.Total, n, r.Evidence[0].ClaimID)
+			}
+		}
+		if most < 2 {
+			t.Fatalf("%q: no row with more than one claim, so none to open", q)
+		}
+		for _, quotes := range []int{0, 2} {
+			var more answer
+			getJSON(t, h, fmt.Sprintf("/api/ask?q=%s&quotes=%d", url.QueryEscape(q), quotes), &more)
+			for _, r := range more.Rows {
+				if want := min(quotes, int(r.Values[claims].(float64))); len(r.Evidence) != want {
+					t.Errorf("%q, quotes=%d: %s has %d quotes, want %d", q, quotes, r.ActorID, len(r.Evidence), want)
+				}
+			}
+		}
+	}
+	const q = "/api/ask?q=who+opposed+the+deal%3F"
+	for _, tt := range []struct {
+		target string
+		code   int
+		says   string
+	}{
+		{q + "&quotes=21", http.StatusBadRequest, "parameter quotes: want a whole number from 0 to 20"},
+		{q + "&quotes=many", http.StatusBadRequest, "parameter quotes"},
+		{"/api/actors/state:tur/evidence?stance=maybe", http.StatusBadRequest, "parameter stance"},
+		{"/api/actors/state:tur/evidence?limit=0", http.StatusBadRequest, "parameter limit"},
+		{"/api/actors/state:tur/evidence?topic=nope", http.StatusNotFound, "parameter topic"},
+		{"/api/actors/state:nowhere/evidence", http.StatusNotFound, `no actor \"state:nowhere\"`},
+	} {
+		code, body := do(t, h, "GET", tt.target, "")
+		if code != tt.code || !strings.Contains(string(body), tt.says) {
+			t.Errorf("GET %s: %d %s, want %d saying %q", tt.target, code, body, tt.code, tt.says)
+		}
 	}
 }
 

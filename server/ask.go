@@ -30,11 +30,15 @@ func (s *Server) ask(c *gin.Context) {
 	if !ok {
 		return
 	}
+	quotes, ok := s.intParam(c, "quotes", ask.RowQuotes, 0, ask.MaxQuotes)
+	if !ok {
+		return
+	}
 	var a ask.Answer
 	err := s.Graph.ReadTogether(c.Request.Context(), s.QueryTimeout, func(ctx context.Context) error {
 		var err error
 		a, err = ask.Respond(ctx, s.Graph, s.Resolver, c.Query("q"), c.Query("topic"),
-			ask.Limits{Timeout: s.QueryTimeout, Rows: s.RowCap, Page: page})
+			ask.Limits{Timeout: s.QueryTimeout, Rows: s.RowCap, Page: page, Quotes: quotes})
 		return err
 	})
 	if err != nil {

@@ -156,7 +156,9 @@ func requests(dataset string) int {
 // is what the API adds; and, as the
 // baseline, everything at once (limit=10000), which is what both answered
 // before they came in pages (now large pages take turns, so that row also
-// counts those refused with 429). The disagreements report and "who changed
+// counts those refused with 429). The answer with five quotes a row, as
+// it was before rows opened to the rest, is measured beside it, and so is
+// opening its first row. The disagreements report and "who changed
 // their position?" are measured the same way, and the document filter's
 // search against its first page.
 func BenchmarkAPI(b *testing.B) { benchAPI(b, "synth", neo4jtest.LargeGraph(b)) }
@@ -211,10 +213,18 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 	// The same reads as the route, in one transaction as it makes them.
 	askDirect := func() error {
 		return st.ReadTogether(ctx, 30*time.Second, func(ctx context.Context) error {
-			_, err := ask.Respond(ctx, st, resolver, question, "", ask.Limits{Timeout: 30 * time.Second, Rows: 1000, Page: graph.Page{Limit: answerPage}})
+			_, err := ask.Respond(ctx, st, resolver, question, "", ask.Limits{Timeout: 30 * time.Second, Rows: 1000, Page: graph.Page{Limit: answerPage}, Quotes: ask.RowQuotes})
 			return err
 		})
 	}
+	// Opening the answer's first row (its actor has the most claims in
+	// the stance) reads a page of its quotes.
+	first, err := ask.Respond(ctx, st, resolver, question, "", ask.Limits{Timeout: 30 * time.Second, Rows: 1000, Page: graph.Page{Limit: 1}})
+	if err != nil || len(first.Rows) == 0 {
+		b.Fatalf("%q: %+v, %v", question, first, err)
+	}
+	topic, _ := first.Rows[0].Values[slices.Index(first.Columns, "topic_id")].(string)
+	evidenceURL := srv.URL + "/api/actors/" + url.PathEscape(first.Rows[0].ActorID) + "/evidence?stance=oppose&topic=" + url.QueryEscape(topic)
 	graphDirect := func() error {
 		_, err := st.Graph(ctx, graph.ActorFilter{Stance: "oppose", Page: graph.Page{Limit: graphPage}})
 		return err
@@ -235,6 +245,10 @@ func benchAPI(b *testing.B, dataset string, st *graph.Store) {
 		{"graph/http", httpGet(graphURL), clients, 1, false}, {"graph/direct", graphDirect, clients, 1, false},
 		{"ask/http-all", httpGet(askURL + "&limit=10000"), clients, 5, true}, {"graph/http-all", httpGet(graphURL + "&limit=10000"), clients, 5, true},
 		{"ask/http-1client", httpGet(askURL), 1, 8, false}, {"graph/http-1client", httpGet(graphURL), 1, 8, false},
+		// The answer as it was before rows opened to their quotes: five
+		// read with each actor row.
+		{"ask/http-5quotes", httpGet(askURL + "&quotes=5"), clients, 1, false},
+		{"evidence/http", httpGet(evidenceURL), clients, 1, false}, {"evidence/http-1client", httpGet(evidenceURL), 1, 8, false},
 		{"disagreements/http", httpGet(disagreeURL), clients, 1, false}, {"disagreements/http-all", httpGet(disagreeURL + "?limit=10000"), clients, 5, true},
 		{"disagreements/http-1client", httpGet(disagreeURL), 1, 8, false}, {"ask-changed/http-1client", httpGet(changedURL), 1, 8, false},
 		{"documents/http-1client", httpGet(documentsURL), 1, 8, false}, {"documents-search/http-1client", httpGet(documentsURL + "?text=synth-0999"), 1, 8, false},

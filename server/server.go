@@ -31,6 +31,7 @@ type Graph interface {
 	Ping(ctx context.Context) error
 	Actors(ctx context.Context, f graph.ActorFilter) ([]graph.Actor, int, error)
 	Actor(ctx context.Context, id, topic string, page graph.Page) (graph.ActorDetail, error)
+	Quotes(ctx context.Context, actorID, stance, topic string, page graph.Page) (graph.QuotePage, error)
 	Documents(ctx context.Context, f graph.DocumentFilter) ([]graph.DocumentSummary, int, error)
 	Topics(ctx context.Context) ([]graph.TopicSummary, error)
 	CheckTopic(ctx context.Context, id string) error
@@ -169,6 +170,7 @@ func (s *Server) Handler() http.Handler {
 	api.GET("/openapi.json", s.openapi)
 	api.GET("/actors", s.actors)
 	api.GET("/actors/:id", s.actor)
+	api.GET("/actors/:id/evidence", s.evidence)
 	api.GET("/topics", s.topics)
 	api.GET("/documents", s.documents)
 	api.GET("/documents/:id", s.document)

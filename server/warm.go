@@ -17,9 +17,9 @@ import (
 const warmFor = 30 * time.Second
 
 // warmPaths are the reads the explorer's first page makes, the page of
-// the actor top (nil in an empty graph), a question of each common kind,
-// those about one actor asked of top, so they hold for any graph, and the
-// disagreements report.
+// the actor top (nil in an empty graph) and its quotes as an opened answer
+// row reads them, a question of each common kind, those about one actor
+// asked of top, so they hold for any graph, and the disagreements report.
 func warmPaths(top *graph.Actor) []string {
 	paths := []string{"/api/topics", "/api/documents", "/api/actors", "/api/graph", "/api/queries"}
 	questions := []string{"who opposed it?", "what did %s say?", "who is %s?", "which documents mention %s?"}
@@ -33,7 +33,8 @@ func warmPaths(top *graph.Actor) []string {
 		paths = append(paths, "/api/ask?q="+url.QueryEscape(q))
 	}
 	if top != nil {
-		paths = append(paths, "/api/actors/"+url.PathEscape(top.ID), "/api/graph/neighbourhood/"+url.PathEscape(top.ID))
+		paths = append(paths, "/api/actors/"+url.PathEscape(top.ID), "/api/actors/"+url.PathEscape(top.ID)+"/evidence?stance=oppose",
+			"/api/graph/neighbourhood/"+url.PathEscape(top.ID))
 	}
 	return append(paths, "/api/disagreements")
 }

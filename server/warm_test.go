@@ -71,8 +71,12 @@ func (r *readLog) ReadPage(context.Context, string, map[string]any, time.Duratio
 	r.note("question")
 	return graph.Rows{}, 0, nil
 }
-func (r *readLog) Evidence(context.Context, []string, string, string) ([]graph.Quote, error) {
+func (r *readLog) Evidence(context.Context, []string, string, string, int) ([]graph.Quote, error) {
 	return nil, nil
+}
+func (r *readLog) Quotes(_ context.Context, id, _, _ string, _ graph.Page) (graph.QuotePage, error) {
+	r.note("evidence " + id)
+	return graph.QuotePage{Quotes: []graph.Quote{}}, nil
 }
 
 // ReadTogether notes that the reads inside share one transaction and runs
@@ -93,7 +97,7 @@ func (r *readLog) DocumentCount(context.Context) (int64, error) { return 0, nil 
 // is down.
 func TestWarmReadsTheFirstPageAndTheQuestions(t *testing.T) {
 	all := []string{"actors", "topics", "documents", "actors", "graph", "saved queries",
-		"together", "question", "together", "question", "together", "question", "together", "question", "actor state:tur", "neighbourhood state:tur", "disagreements"}
+		"together", "question", "together", "question", "together", "question", "together", "question", "actor state:tur", "evidence state:tur", "neighbourhood state:tur", "disagreements"}
 	tests := []struct {
 		name      string
 		token     string

@@ -15,21 +15,24 @@ import (
 
 func newAskCmd(a *app) *cobra.Command {
 	var topic string
+	var quotes int
 	cmd := &cobra.Command{
 		Use:   "ask QUESTION...",
 		Short: "Answer a plain question from the graph, as the explorer's question box does",
 		Long: `Answer a plain question ("who opposed the deal?", "what did Turkey say?",
 "where do the sources disagree?") from the graph, with the same code as
 GET /api/ask: -o json prints the same answer (rows with their actor ids
-and evidence, the Cypher it ran), -o table and -o csv its rows. A
-question that names no event is answered on --topic, or on every topic.
+and evidence, the Cypher it ran), -o table and -o csv its rows. An
+actor's row comes with its first quote, or --quotes of them. A question
+that names no event is answered on --topic, or on every topic.
 A question it does not understand lists the questions it does and exits
 with 1.
 
 Examples:
   stancegraph ask who opposed the deal?
   stancegraph ask "what did Turkey say?" -o json
-  stancegraph ask --topic tarvo-river-accord who supported it`,
+  stancegraph ask --topic tarvo-river-accord who supported it
+  stancegraph ask --quotes 5 who opposed the deal? -o json`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, words []string) error {
 			format := cmd.Flag("output").Value.String()
@@ -47,7 +50,7 @@ Examples:
 				return err
 			}
 			ans, err := ask.Respond(ctx, st, nameResolver{gaz: g, graph: st}, strings.Join(words, " "), topic,
-				ask.Limits{Timeout: a.cfg.Server.QueryTimeout, Rows: a.cfg.Server.RowCap})
+				ask.Limits{Timeout: a.cfg.Server.QueryTimeout, Rows: a.cfg.Server.RowCap, Quotes: quotes})
 			if err != nil {
 				return err
 			}
@@ -74,6 +77,7 @@ Examples:
 	addOutputFlag(cmd)
 	cmd.Flags().StringVar(&topic, "topic", "", "answer on this topic (an id from stancegraph topics) when the question names none")
 	_ = cmd.RegisterFlagCompletionFunc("topic", a.completeTopics)
+	cmd.Flags().IntVar(&quotes, "quotes", ask.RowQuotes, fmt.Sprintf("quotes for each actor's row, 0 to %d", ask.MaxQuotes))
 	return cmd
 }
 

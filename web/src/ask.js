@@ -7,6 +7,9 @@ import { attribution, byId, docLink, fill, formatValue, h, isAbort, latest, more
 
 // An answer shows this many rows at a time, with their evidence and graph.
 const PAGE = 50;
+// An opened row shows its actor's quotes this many at a time; the answer
+// brings each actor row only its first, so an answer costs what it shows.
+const QUOTES = 20;
 
 /** @typedef {import('openapi-types').components['schemas']} Schemas */
 
@@ -66,7 +69,7 @@ export function createAsk({ onAnswer, onMore, onOpenActor, onShow, topic }) {
         { id: 'answer-rows', class: 'data-table' },
         h('caption', { class: 'visually-hidden' }, `Answer to ${a.question || q}`),
         h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)), h('th', { scope: 'col' }, 'Evidence'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Details')))),
-        h('tbody', {}, rows.map((r) => answerRow(r, columns, onOpenActor))),
+        h('tbody', {}, rows.map((r) => answerRow(r, columns, onOpenActor, quotesOf(a)))),
       );
     }
     const more = h('div', { class: 'answer-more' });
@@ -82,7 +85,7 @@ export function createAsk({ onAnswer, onMore, onOpenActor, onShow, topic }) {
         try {
           const a = /** @type {Schemas['Answer']} */ (await getJSON('/api/ask', { params: { q, topic: on, limit: PAGE, offset: shown }, signal: next() }));
           const rows = Array.isArray(a.rows) ? a.rows : [];
-          table.querySelector('tbody').append(...rows.map((r) => answerRow(r, columns, onOpenActor)));
+          table.querySelector('tbody').append(...rows.map((r) => answerRow(r, columns, onOpenActor, quotesOf(a))));
           showMore(q, on, columns, table, more, shown + rows.length, a.total);
           onMore(q, a);
         } catch (err) {
@@ -133,31 +136,93 @@ export function createAsk({ onAnswer, onMore, onOpenActor, onShow, topic }) {
 }
 
 /**
+ * quotesOf says which quotes an answer's rows stand for: the stance it
+ * asked about (none: every stance) and its topic, for opening a row.
+ * @param {Schemas['Answer']} a
+ */
+function quotesOf(a) {
+  const stance = a.params && typeof a.params.stance === 'string' ? a.params.stance : '';
+  return { stance, topic: a.topic || '' };
+}
+
+/**
  * @param {Schemas['AnswerRow']} r
  * @param {string[]} columns
  * @param {(id: string, focus: boolean) => void} onOpenActor
+ * @param {{stance: string, topic: string}} quotes
  */
-function answerRow(r, columns, onOpenActor) {
+function answerRow(r, columns, onOpenActor, quotes) {
   const values = Array.isArray(r.values) ? r.values : [];
   // the server says which actor a row is about
   const id = r.actor_id ? String(r.actor_id) : '';
   const evidence = Array.isArray(r.evidence) ? r.evidence : [];
+  const cell = h('td', { class: 'evidence-cell' }, evidence.length ? evidenceList(evidence) : h('span', { class: 'hint' }, 'no quotes'));
+  // A row of claims is its own evidence, and a document's row has none;
+  // an actor's row counts its claims when the question is about a stance,
+  // and opens to them all.
+  const at = (name) => columns.indexOf(name);
+  const count = at('claims') >= 0 ? Number(values[at('claims')]) : NaN;
+  if (id && at('id') >= 0 && at('claim_id') < 0 && !(count <= evidence.length)) {
+    const topic = at('topic_id') >= 0 && values[at('topic_id')] ? String(values[at('topic_id')]) : quotes.topic;
+    cell.append(openQuotes(cell, id, { stance: quotes.stance, topic }, count));
+  }
   return h(
     'tr',
     { class: 'answer-row', 'data-actor-id': id },
     columns.map((_, i) => h('td', {}, formatValue(values[i]))),
-    h('td', { class: 'evidence-cell' }, evidence.length ? evidenceList(evidence) : h('span', { class: 'hint' }, 'no quotes')),
+    cell,
     h(
       'td',
       {},
       id
-        ? h('button', { type: 'button', class: 'link-button', 'aria-label': `Show details for ${formatValue(values[0])}`, onclick: (evt) => onOpenActor(id, evt.detail === 0) }, 'Details')
+        ? h('button', { type: 'button', class: 'link-button row-details', 'aria-label': `Show details for ${formatValue(values[0])}`, onclick: (evt) => onOpenActor(id, evt.detail === 0) }, 'Details')
         : null,
     ),
   );
 }
 
-/** @param {Schemas['Evidence'][]} evidence */
+/**
+ * openQuotes is the button that opens a row to its actor's quotes
+ * (GET /api/actors/{id}/evidence), a page at a time, in place of the
+ * answer's first.
+ * @param {HTMLElement} cell
+ * @param {string} id
+ * @param {{stance: string, topic: string}} on
+ * @param {number} count the row's claims, NaN when it does not say
+ */
+function openQuotes(cell, id, on, count) {
+  const label = Number.isFinite(count) ? `All ${count.toLocaleString('en')} quotes` : 'More quotes';
+  const status = h('span', { class: 'hint', role: 'status' });
+  let busy = false;
+  async function load(offset, list) {
+    // a second click while a page loads would add it twice
+    if (busy) return;
+    busy = true;
+    status.textContent = 'Loading…';
+    if (!status.isConnected) cell.append(status);
+    try {
+      const p = /** @type {Schemas['QuotePage']} */ (
+        await getJSON(`/api/actors/${encodeURIComponent(id)}/evidence`, { params: { stance: on.stance, topic: on.topic, limit: QUOTES, offset } })
+      );
+      const quotes = Array.isArray(p.quotes) ? p.quotes : [];
+      const shown = offset + quotes.length;
+      const items = evidenceList(quotes);
+      if (list) list.append(...items.children);
+      fill(
+        cell,
+        list || (quotes.length ? items : h('span', { class: 'hint' }, 'no quotes')),
+        moreLine(shown, p.total, 'quotes', QUOTES, () => load(shown, list || items)),
+      );
+    } catch (err) {
+      if (!isAbort(err)) status.textContent = err.message;
+    } finally {
+      busy = false;
+    }
+  }
+  return h('p', { class: 'evidence-open' }, h('button', { type: 'button', class: 'link-button', onclick: () => load(0, null) }, label), ' ', status);
+}
+
+/** @param {(Schemas['Evidence'] | Schemas['Quote'])[]} evidence */
 function evidenceList(evidence) {
   return h(
     'ul',
