@@ -14,4 +14,7 @@ CREATE INDEX document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256);
 // The document list is in order of source: the index gives the first page
 // without sorting every document.
 CREATE INDEX document_source IF NOT EXISTS FOR (d:Document) ON (d.source);
+// A document search finds substrings of its search key (title, source and
+// file name in lower case) here, without reading every document's title.
+CREATE TEXT INDEX document_search IF NOT EXISTS FOR (d:Document) ON (d.search);
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.aliases_text];

@@ -126,6 +126,7 @@ SET d.name = doc.name, d.title = doc.title, d.source = doc.source, d.url = doc.u
     d.chars = doc.chars, d.text = doc.text, d.ingested_at = datetime(),
     d.corpus = doc.corpus, d.corpus_note = doc.corpus_note,
     d.published = CASE WHEN doc.published IS NULL THEN null ELSE date(doc.published) END
+SET d.search = ` + documentSearch + `
 WITH d, doc
 CALL { WITH d MATCH (d)-[old:ABOUT]->(:Topic) DELETE old }
 CALL { WITH d, doc UNWIND doc.topics AS tid MATCH (t:Topic {id: tid}) CREATE (d)-[:ABOUT]->(t) }

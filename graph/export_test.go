@@ -105,3 +105,32 @@ func (s *Store) TransactionIDs(ctx context.Context, marker string) (string, stri
 	}
 	return str(field(recs[0], "transactionId")), str(rows.Rows[0][0]), nil
 }
+
+// DocumentPlans are the operators of the plans Neo4j runs for the
+// document list's page and count under f (profiled: the EXPLAIN plans
+// the driver gave here lacked the index scans), for tests of the indexes
+// they use.
+func (s *Store) DocumentPlans(ctx context.Context, f DocumentFilter) (page, count []string, err error) {
+	pageQuery, countQuery, p := documentQueries(f)
+	plan := func(q string) ([]string, error) {
+		res, err := neo4j.ExecuteQuery(ctx, s.driver, "PROFILE "+q, p, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.db))
+		if err != nil {
+			return nil, err
+		}
+		var ops []string
+		var walk func(neo4j.ProfiledPlan)
+		walk = func(n neo4j.ProfiledPlan) {
+			ops = append(ops, n.Operator())
+			for _, c := range n.Children() {
+				walk(c)
+			}
+		}
+		walk(res.Summary.Profile())
+		return ops, nil
+	}
+	if page, err = plan(pageQuery); err != nil {
+		return nil, nil, err
+	}
+	count, err = plan(countQuery)
+	return page, count, err
+}

@@ -33,6 +33,7 @@ RETURN c.id AS id, a.id AS actor, t.id AS topic, c.stance AS stance, c.quote AS 
 		}
 		res, err = tx.Run(ctx, `MATCH (d:Document {id: $old})
 SET d.id = $new, d.name = $name, d.source = $source
+SET d.search = `+documentSearch+`
 WITH d
 UNWIND $claims AS r
 MATCH (c:Claim {id: r.old})

@@ -363,13 +363,7 @@ func (s *Store) Documents(ctx context.Context, f DocumentFilter) ([]DocumentSumm
 	if err := f.Page.Validate(); err != nil {
 		return nil, 0, err
 	}
-	p := f.Page.params(map[string]any{"topic": nullIfEmpty(f.Topic), "text": nullIfEmpty(strings.ToLower(strings.TrimSpace(f.Text)))})
-	const kept = `($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
-  AND ($text IS NULL OR toLower(d.title) CONTAINS $text OR toLower(d.source) CONTAINS $text OR toLower(d.name) CONTAINS $text)`
-	count := `MATCH (d:Document) RETURN count(d) AS total` // from Neo4j's counts, without a scan
-	if p["topic"] != nil || p["text"] != nil {
-		count = `MATCH (d:Document) WHERE ` + kept + ` RETURN count(d) AS total`
-	}
+	pageOf, count, p := documentQueries(f)
 	// The count and the page each scan the documents a search keeps: read
 	// side by side, a search waits for the slower, not for both.
 	var total int64
@@ -383,18 +377,10 @@ func (s *Store) Documents(ctx context.Context, f DocumentFilter) ([]DocumentSumm
 		return err
 	})
 	// The page is taken before the claims are counted: a graph of 100,000
-	// documents counts the claims of 100, not of all. "d.source >= ''"
-	// (every document has a source) lets the planner read document_source
-	// in order instead of sorting every document.
+	// documents counts the claims of 100, not of all.
 	g.Go(func() error {
 		var err error
-		recs, err = s.read(gctx, `MATCH (d:Document)
-WHERE d.source >= '' AND `+kept+`
-WITH d ORDER BY d.source, d.id `+f.Page.skipLimit()+`
-RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.chars AS chars,
-  count { (d)<-[:IN]-(c:Claim) WHERE `+onTopic+` } AS claims,
-  d.name AS name, d.corpus AS corpus, toString(d.published) AS published,
-  [(d)-[:ABOUT]->(t:Topic) | t.id] AS topics`, p)
+		recs, err = s.read(gctx, pageOf, p)
 		return err
 	})
 	if err := g.Wait(); err != nil {
@@ -405,6 +391,33 @@ RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.chars A
 		decode(r, &out[i])
 	}
 	return out, int(total), nil
+}
+
+// documentQueries are the document list's page and count for f, and
+// their parameters.
+func documentQueries(f DocumentFilter) (page, count string, params map[string]any) {
+	params = f.Page.params(map[string]any{"topic": nullIfEmpty(f.Topic), "text": nullIfEmpty(strings.TrimSpace(f.Text))})
+	const docOnTopic = `($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })`
+	count = `MATCH (d:Document) RETURN count(d) AS total` // from Neo4j's counts, without a scan
+	// "d.source >= ''" (every document has a source) lets the planner read
+	// document_source in order instead of sorting every document; a search
+	// finds its documents in the document_search text index instead, where
+	// a scan of 100,000 documents' titles took 340 ms for the page and as
+	// long again for the count.
+	match := `MATCH (d:Document) WHERE d.source >= '' AND ` + docOnTopic
+	switch {
+	case params["text"] != nil:
+		match = `MATCH (d:Document) WHERE d.search CONTAINS toLower($text) AND ` + docOnTopic
+		count = match + ` RETURN count(d) AS total`
+	case params["topic"] != nil:
+		count = match + ` RETURN count(d) AS total`
+	}
+	return match + `
+WITH d ORDER BY d.source, d.id ` + f.Page.skipLimit() + `
+RETURN d.id AS id, d.title AS title, d.source AS source, d.url AS url, d.chars AS chars,
+  count { (d)<-[:IN]-(c:Claim) WHERE ` + onTopic + ` } AS claims,
+  d.name AS name, d.corpus AS corpus, toString(d.published) AS published,
+  [(d)-[:ABOUT]->(t:Topic) | t.id] AS topics`, count, params
 }
 
 // DocumentDetail is a document's text with its claims.

@@ -93,9 +93,19 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
+// documentSearch is a document's search key (Documents' text filter):
+// its title, source and file name in lower case, one per line, which the
+// document_search text index finds substrings in; computed by Neo4j
+// wherever it is written, so that the key and the text searched for are
+// lowered alike. It reads what is stored, so it is set in a SET clause
+// after the one that writes those.
+const documentSearch = `toLower(coalesce(d.title, '')) + '\n' + toLower(coalesce(d.source, '')) + '\n' + toLower(coalesce(d.name, ''))`
+
 // ApplySchema runs each schema statement in its own transaction (Neo4j does
-// not mix schema and data changes in one). Managed transactions retry the
-// transient lock errors two processes applying the schema at once can meet.
+// not mix schema and data changes in one), then gives documents written
+// before the search key existed (or by the bulk importer) theirs, in
+// batches. Managed transactions retry the transient lock errors two
+// processes applying the schema at once can meet.
 func (s *Store) ApplySchema(ctx context.Context, statements []string) error {
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
@@ -111,7 +121,8 @@ func (s *Store) ApplySchema(ctx context.Context, statements []string) error {
 			return s.translate(ctx, err, "apply schema statement %q", st)
 		}
 	}
-	return nil
+	return s.autoCommit(ctx, `MATCH (d:Document) WHERE d.search IS NULL
+CALL { WITH d SET d.search = `+documentSearch+` } IN TRANSACTIONS OF 10000 ROWS`, "give documents their search keys")
 }
 
 // autoCommit runs one statement outside a managed transaction, as

@@ -37,7 +37,7 @@ func TestApplySchemaTwiceChangesNothing(t *testing.T) {
 	for name, typ := range map[string]string{
 		"constraint actor_id": "UNIQUENESS", "constraint claim_id": "UNIQUENESS",
 		"constraint document_id": "UNIQUENESS", "constraint topic_id": "UNIQUENESS",
-		"index actor_names": "FULLTEXT",
+		"index actor_names": "FULLTEXT", "index document_search": "TEXT",
 	} {
 		if have[name] != typ {
 			t.Errorf("schema item %s: type %q, want %q", name, have[name], typ)
