@@ -34,6 +34,9 @@ func (s *Server) ask(c *gin.Context) {
 	if !ok {
 		return
 	}
+	if c.Query("format") != "" {
+		quotes = 0 // a download holds the rows and the graph, not quotes
+	}
 	var a ask.Answer
 	err := s.Graph.ReadTogether(c.Request.Context(), s.QueryTimeout, func(ctx context.Context) error {
 		var err error
