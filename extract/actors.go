@@ -444,10 +444,10 @@ type near struct {
 	// and each is small enough for Go's backtracking matcher, which leaves
 	// a pattern over 500 instructions to its slowest one.
 	alts []alt
-	// starts, when set, marks the positions of a window (and its
-	// lower-cased copy) where a match can start; only those are tried.
-	// It must mark every position a match of re could start at.
-	starts func(text, lower string) []bool
+	// starts, when set, lists in order the positions of a window (and
+	// its lower-cased copy) where a match can start; only those are
+	// tried. It must list every position a match of re could start at.
+	starts func(text, lower string) []int
 	// rest, when set, reads what follows a head without the regular
 	// expression (see names.go), given the head's length: the heads are
 	// the texts one of which the pattern opens with (in its order of
@@ -456,7 +456,7 @@ type near struct {
 	heads []string
 }
 
-func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []bool) near {
+func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []int) near {
 	n := near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), inner: innerBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
 	if n.begin == nil {
 		n.needs = needsOf(re)
@@ -627,12 +627,11 @@ func leadRun(s string, in func(r rune) bool) int {
 // end, " (" then two to six capitals and ")". Most parentheses in news
 // hold no acronym ("(Reuters)", "(R-KY)"), and the pattern was tried at
 // every position of the window around each.
-func definesAcronym(text, _ string) []bool {
-	starts := make([]bool, len(text)+1)
+func definesAcronym(text, _ string) []int {
 	for rest := text; ; {
 		i := strings.Index(rest, " (")
 		if i < 0 {
-			return starts
+			return nil
 		}
 		rest = rest[i+2:]
 		end := leadRun(rest, unicode.IsUpper)
@@ -640,8 +639,11 @@ func definesAcronym(text, _ string) []bool {
 			break
 		}
 	}
+	var starts []int
 	for i, r := range text {
-		starts[i] = unicode.IsUpper(r)
+		if unicode.IsUpper(r) {
+			starts = append(starts, i)
+		}
 	}
 	return starts
 }
@@ -714,10 +716,11 @@ func findNear(n near, text, lower string, hits []hit) [][]int {
 // byte and a text a match can begin with, left to right, each match's end
 // the next start: a position no match can start at changes nothing. (Each
 // try costs a regexp call, even one that fails at the first byte.)
-func findFrom(n near, text string, starts []bool) [][]int {
+func findFrom(n near, text string, starts []int) [][]int {
 	var out [][]int
-	for pos := 0; pos < len(text); pos++ {
-		if !starts[pos] || !n.first[text[pos]] || !n.begin.begins(text[pos:]) {
+	next := 0 // where the last match ended: no try starts before it
+	for _, pos := range starts {
+		if pos < next || pos >= len(text) || !n.first[text[pos]] || !n.begin.begins(text[pos:]) {
 			continue
 		}
 		end := reach(text, pos, n.inner)
@@ -739,7 +742,7 @@ func findFrom(n near, text string, starts []bool) [][]int {
 			}
 		}
 		out = append(out, m)
-		pos = max(pos, m[1]-1) // the loop's step goes on from the match's end
+		next = max(pos+1, m[1])
 	}
 	return out
 }
@@ -748,13 +751,19 @@ func findFrom(n near, text string, starts []bool) [][]int {
 // occurrence of a trigger (at a word start or not): the starts of a
 // pattern whose every match holds a trigger that near its start (a title
 // holds its trigger word: "Vice President", 5 bytes in).
-func beforeTrigger(triggers []string, lead int) func(text, lower string) []bool {
+func beforeTrigger(triggers []string, lead int) func(text, lower string) []int {
 	set := newTriggerSet(triggers)
-	return func(text, lower string) []bool {
-		starts := make([]bool, len(text)+1)
+	return func(text, lower string) []int {
+		var starts []int
+		// The hits come in order of position: each range goes on from
+		// where the one before ended.
 		for _, h := range set.find(lower, false) {
-			for k := max(0, h.at-lead); k <= h.at; k++ {
-				starts[k] = true
+			from := max(0, h.at-lead)
+			if len(starts) > 0 {
+				from = max(from, starts[len(starts)-1]+1)
+			}
+			for k := from; k <= h.at; k++ {
+				starts = append(starts, k)
 			}
 		}
 		return starts
@@ -767,15 +776,15 @@ func beforeTrigger(triggers []string, lead int) func(text, lower string) []bool 
 // spaces, each word after a space capitalised or a particle ("bin", "de").
 // Every match of the name-led patterns starts so (their names are
 // personName or capitalised words), so no other position can start one.
-func nameThen(ends ...string) func(text, lower string) []bool {
+func nameThen(ends ...string) func(text, lower string) []int {
 	// Most bytes of a name begin none of ends: their first bytes are
 	// tested before the texts.
 	var first [256]bool
 	for _, e := range ends {
 		first[e[0]] = true
 	}
-	return func(text, _ string) []bool {
-		starts := make([]bool, len(text)+1)
+	return func(text, _ string) []int {
+		var starts []int
 		// Whether a character lets a name go on does not depend on where
 		// the name began, so the starts of one run of such characters go
 		// as far as each other: one pass marks each start of a run where
@@ -800,9 +809,7 @@ func nameThen(ends ...string) func(text, lower string) []bool {
 			}
 			if inRun {
 				if first[text[k]] && hasAnyPrefix(text[k:], ends) {
-					for _, p := range pending {
-						starts[p] = true
-					}
+					starts = append(starts, pending...) // in order: runs and their words come left to right
 					pending = pending[:0]
 				}
 				goesOn := r < utf8.RuneSelf && asciiLetter(byte(r)) || r >= utf8.RuneSelf && unicode.IsLetter(r) || r == '\'' || r == '-' || r == '.'
