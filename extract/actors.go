@@ -793,7 +793,18 @@ func nameThen(ends ...string) func(text, lower string) []int {
 		var buf [8]int
 		pending, inRun := buf[:0], false
 		for k := 0; k < len(text); {
-			if c := text[k]; !inRun && !mayStartName(c) || inRun && 'b' <= c && c <= 'z' && c != 'e' && !first[c] {
+			if !inRun {
+				// Outside a name, most bytes start none: passed over in a
+				// loop of their own, "a" and "e" stopping it only before
+				// "l-".
+				for k < len(text) && !startsNameAt(text, k) {
+					k++
+				}
+				if k == len(text) {
+					break
+				}
+			}
+			if c := text[k]; inRun && 'b' <= c && c <= 'z' && c != 'e' && !first[c] {
 				// Outside a name, most bytes start none; inside one, a
 				// lower-case letter (but the "a" and "e" of "al-", "el-")
 				// starts nothing, ends nothing and lets the name go on.
@@ -830,11 +841,14 @@ func nameThen(ends ...string) func(text, lower string) []int {
 // parts (personName's), each with the space after it.
 var nameParticles = []string{"bin ", "ibn ", "de ", "van ", "von ", "der ", "da ", "di ", "abu "}
 
-// mayStartName reports a byte that nameWordStart can hold at: an ASCII
-// capital, "a" or "e" in any case ("al-"), or the first byte of a
-// character outside ASCII (a capital or not).
-func mayStartName(c byte) bool {
-	return 'A' <= c && c <= 'Z' || c|0x20 == 'a' || c|0x20 == 'e' || c >= 0xC0
+// startsNameAt reports whether nameWordStart can hold at byte k of s:
+// mayStartName, with "a" and "e" only before "l-".
+func startsNameAt(s string, k int) bool {
+	c := s[k]
+	if 'A' <= c && c <= 'Z' || c >= 0xC0 {
+		return true
+	}
+	return (c == 'a' || c == 'e') && k+2 < len(s) && s[k+1] == 'l' && s[k+2] == '-'
 }
 
 // nameWordStart reports a word that can begin a name or a part of one: a
