@@ -37,12 +37,13 @@ func (d *docState) findSpeakers() {
 	d.continueQuotes()
 	// Once quotes have their speakers, "She told the BBC: ..." finds who
 	// "she" is; only then do a colon's or a dash's names count.
+	signs := make([]lineSign, len(d.lines))
 	for i := range d.sents {
 		if d.sents[i].speaker == "" && d.sents[i].p != nil {
 			d.sents[i].speaker = d.speechIn(i)
 		}
 		if d.sents[i].speaker == "" {
-			d.sents[i].speaker = d.signedBy(i)
+			d.sents[i].speaker = d.signedBy(i, &signs[d.sents[i].line])
 		}
 	}
 	d.signedHeadline()
@@ -118,25 +119,57 @@ var (
 // signedBy finds the speaker a sentence's line names by a dash after its
 // quote or before a colon; a speaker the gazetteer cannot name under a
 // label ("Foreign Ministry:" under "Saudi Arabia - ...:") is the label's
-// actor.
-func (d *docState) signedBy(i int) string {
+// actor. sign is the line's, read on the first ask.
+func (d *docState) signedBy(i int, sign *lineSign) string {
 	s := &d.sents[i]
-	ln := d.lines[s.line]
-	text := d.n.text[ln.start:ln.end]
-	if m := dashSigned(text); m != nil && s.end >= ln.start+m[2] {
-		for _, mm := range d.acts.mentions(d.n.text, ln.start+m[2], ln.end) {
-			return mm.id
-		}
+	if !sign.read {
+		*sign = d.lineSigns(s.line)
 	}
-	if m := leadSpeaker(text); m != nil {
-		if ms := d.acts.mentions(d.n.text, ln.start, ln.start+m[3]); len(ms) > 0 {
-			return ms[0].id
+	if sign.dashFrom >= 0 && s.end >= sign.dashFrom && sign.dashID != "" {
+		return sign.dashID
+	}
+	if sign.lead {
+		if sign.leadID != "" {
+			return sign.leadID
 		}
 		if b := d.blocks[i]; b != nil && b.actor != "" {
 			return b.actor
 		}
 	}
 	return ""
+}
+
+// lineSign is what signedBy reads of a line: every sentence of a
+// paragraph asks of the same line, and reading it again for each one
+// grew with the square of the paragraph.
+type lineSign struct {
+	read bool
+	// dashFrom is where the names after a quote's dash start (-1 for no
+	// dash), dashID the first actor they name.
+	dashFrom int
+	dashID   string
+	// lead is a speaker before a colon, leadID the actor it names.
+	lead   bool
+	leadID string
+}
+
+func (d *docState) lineSigns(l int) lineSign {
+	ln := d.lines[l]
+	text := d.n.text[ln.start:ln.end]
+	sign := lineSign{read: true, dashFrom: -1}
+	if m := dashSigned(text); m != nil {
+		sign.dashFrom = ln.start + m[2]
+		if ms := d.acts.mentions(d.n.text, sign.dashFrom, ln.end); len(ms) > 0 {
+			sign.dashID = ms[0].id
+		}
+	}
+	if m := leadSpeaker(text); m != nil {
+		sign.lead = true
+		if ms := d.acts.mentions(d.n.text, ln.start, ln.start+m[3]); len(ms) > 0 {
+			sign.leadID = ms[0].id
+		}
+	}
+	return sign
 }
 
 // dashSigned and leadSpeaker run their patterns only on a line that
