@@ -777,12 +777,7 @@ func beforeTrigger(triggers []string, lead int) func(text, lower string) []int {
 // Every match of the name-led patterns starts so (their names are
 // personName or capitalised words), so no other position can start one.
 func nameThen(ends ...string) func(text, lower string) []int {
-	// Most bytes of a name begin none of ends: their first bytes are
-	// tested before the texts.
-	var first [256]bool
-	for _, e := range ends {
-		first[e[0]] = true
-	}
+	set := newPrefixSet(ends)
 	return func(text, _ string) []int {
 		var starts []int
 		// Whether a character lets a name go on does not depend on where
@@ -804,7 +799,7 @@ func nameThen(ends ...string) func(text, lower string) []int {
 					break
 				}
 			}
-			if c := text[k]; inRun && 'b' <= c && c <= 'z' && c != 'e' && !first[c] {
+			if c := text[k]; inRun && 'b' <= c && c <= 'z' && c != 'e' && !set.first[c] {
 				// Outside a name, most bytes start none; inside one, a
 				// lower-case letter (but the "a" and "e" of "al-", "el-")
 				// starts nothing, ends nothing and lets the name go on.
@@ -819,13 +814,13 @@ func nameThen(ends ...string) func(text, lower string) []int {
 				pending, inRun = append(pending, k), true
 			}
 			if inRun {
-				if first[text[k]] && hasAnyPrefix(text[k:], ends) {
+				if set.begins(text[k:]) {
 					starts = append(starts, pending...) // in order: runs and their words come left to right
 					pending = pending[:0]
 				}
 				goesOn := r < utf8.RuneSelf && asciiLetter(byte(r)) || r >= utf8.RuneSelf && unicode.IsLetter(r) || r == '\'' || r == '-' || r == '.'
 				if r == ' ' {
-					goesOn = nameWordStart(text[k+1:]) || hasAnyPrefix(text[k+1:], nameParticles)
+					goesOn = nameWordStart(text[k+1:]) || particleSet.begins(text[k+1:])
 				}
 				if !goesOn {
 					pending, inRun = pending[:0], false
@@ -839,7 +834,45 @@ func nameThen(ends ...string) func(text, lower string) []int {
 
 // nameParticles are the lower-case words a name may hold between its
 // parts (personName's), each with the space after it.
-var nameParticles = []string{"bin ", "ibn ", "de ", "van ", "von ", "der ", "da ", "di ", "abu "}
+var (
+	nameParticles = []string{"bin ", "ibn ", "de ", "van ", "von ", "der ", "da ", "di ", "abu "}
+	particleSet   = newPrefixSet(nameParticles)
+)
+
+// prefixSet tells whether a text begins with one of a few texts. The
+// text's first two bytes are tested before any text is compared: in the
+// name-start scan, most places where one of them could begin (a space
+// inside a name) are followed by a byte that continues none (a capital,
+// where the texts are a space and a lower-case verb).
+type prefixSet struct {
+	first, second [256]bool
+	texts         []string
+	// short holds the one-byte texts, which have no second byte.
+	short [256]bool
+}
+
+func newPrefixSet(texts []string) *prefixSet {
+	p := &prefixSet{texts: texts}
+	for _, t := range texts {
+		p.first[t[0]] = true
+		if len(t) == 1 {
+			p.short[t[0]] = true
+		} else {
+			p.second[t[1]] = true
+		}
+	}
+	return p
+}
+
+func (p *prefixSet) begins(s string) bool {
+	if s == "" || !p.first[s[0]] {
+		return false
+	}
+	if p.short[s[0]] {
+		return true
+	}
+	return len(s) > 1 && p.second[s[1]] && hasAnyPrefix(s, p.texts)
+}
 
 // startsNameAt reports whether nameWordStart can hold at byte k of s:
 // mayStartName, with "a" and "e" only before "l-".

@@ -440,3 +440,17 @@ func TestSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixSet: begins is whether the text opens with one of the set's
+// texts, whatever their lengths.
+func TestPrefixSet(t *testing.T) {
+	set := newPrefixSet([]string{" said", " told", ",", "'s "})
+	for s, want := range map[string]bool{
+		" said so": true, " said": true, " sai": false, " Said": false, " told": true, " toll": false,
+		", then": true, ",": true, "'s aide": true, "'s": false, "'t ": false, " Ana said": false, "": false, "x": false,
+	} {
+		if got := set.begins(s); got != want {
+			t.Errorf("begins(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
