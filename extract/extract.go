@@ -69,14 +69,15 @@ type Result struct {
 // Extract finds the claims in one document. It fails only when the parser
 // does.
 func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
-	return x.extract(ctx, doc, x.parser, false)
+	return x.extract(ctx, doc, readText(doc), x.parser, false)
 }
 
-// extract is Extract with the parser given (several topics' extractors
-// share one document's parses); pinned takes the document to be about the
-// topic even where its text does not name it.
-func (x *Extractor) extract(ctx context.Context, doc Document, p Parser, pinned bool) (Result, error) {
-	d := newDocState(x, doc)
+// extract is Extract with the document's text read and the parser given
+// (several topics' extractors share one document's parses); pinned takes
+// the document to be about the topic even where its text does not name
+// it.
+func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Parser, pinned bool) (Result, error) {
+	d := newDocStateOf(x, doc, t)
 	d.about = d.about || pinned
 	if err := d.parse(ctx, p); err != nil {
 		return Result{}, fmt.Errorf("extract %s: %w", doc.Name, err)

@@ -53,8 +53,24 @@ type sent struct {
 }
 
 func newDocState(x *Extractor, doc Document) *docState {
+	return newDocStateOf(x, doc, readText(doc))
+}
+
+// docText is a document's text normalized and lower-cased: the same for
+// every topic, so read once for all of them.
+type docText struct {
+	n     normalized
+	lower string
+}
+
+func readText(doc Document) docText {
 	n := normalize(doc.Text)
-	d := &docState{x: x, doc: doc, n: n, lower: asciiLower(n.text), acts: newDocActors(x.gaz), collective: map[string]bool{}}
+	return docText{n: n, lower: asciiLower(n.text)}
+}
+
+func newDocStateOf(x *Extractor, doc Document, t docText) *docState {
+	n := t.n
+	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: newDocActors(x.gaz), collective: map[string]bool{}}
 	lines, sents := segment(n.text)
 	d.lines = lines
 	for _, s := range sents {

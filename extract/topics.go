@@ -53,11 +53,17 @@ func (ts *Topics) List() []model.Topic {
 func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Result, error) {
 	p := &sharedParses{p: ts.parser, done: map[string]syntax.Sentence{}}
 	var out []Result
+	t := readText(doc)
 	for _, x := range ts.xs {
 		if pin != "" && x.topic.t.ID != pin {
 			continue
 		}
-		r, err := x.extract(ctx, doc, p, pin != "")
+		if pin == "" && !x.topic.about(t.lower) {
+			// A result not about its topic is not kept: its actors and
+			// speakers (a third of a document's cost) are not looked for.
+			continue
+		}
+		r, err := x.extract(ctx, doc, t, p, pin != "")
 		if err != nil {
 			return nil, err
 		}
