@@ -117,6 +117,31 @@ func BenchmarkFastSynthetic(b *testing.B) {
 	extractAll(b, docs, func(int) *extract.Extractor { return x }, 1)
 }
 
+// BenchmarkFastSyntheticTwoTopics: the same corpus as ingest and
+// `stancegraph extract` read it, for two topics, as config.yaml lists:
+// the second (a river accord) is named by none of the articles, and costs
+// only the search for its terms. (Some articles name neither.)
+func BenchmarkFastSyntheticTwoTopics(b *testing.B) {
+	docs := synthCorpus(b)
+	river := model.Topic{ID: "river-accord", Terms: []string{"river accord", "water-sharing accord", "the river treaty"}}
+	ts := nlptest.Topics(b, shallow.Parser{}, benchTopic, river)
+	var bytes int64
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			rs, err := ts.Extract(context.Background(), d, "")
+			if err != nil || len(rs) > 1 || len(rs) == 1 && rs[0].Topic.ID != benchTopic.ID {
+				b.Fatalf("%s: %d results, %v: want at most one, on the first topic", d.Name, len(rs), err)
+			}
+		}
+	}
+	b.ReportMetric(float64(bytes*int64(b.N))/1e6/b.Elapsed().Seconds(), "MB/s")
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
 // BenchmarkFastDev: the pure-Go mode on one core, on the dev corpus.
 func BenchmarkFastDev(b *testing.B) {
 	dev := devCorpus(b)

@@ -63,6 +63,7 @@ END {
 	print "| ratio | value |"
 	print "|---|---:|"
 	ratio("fast mode / CoreNLP mode on the dev corpus (MB/s)", "BenchmarkFastDev|MB/s", "BenchmarkCoreNLPDev|MB/s")
+	ratio("fast mode, synthetic corpus: two topics, one named by no article / one topic (MB/s)", "BenchmarkFastSyntheticTwoTopics|MB/s", "BenchmarkFastSynthetic|MB/s")
 	ratio("batched writes / one query per row (docs/s)", "BenchmarkWriteBatched|docs/s", "BenchmarkWritePerRow|docs/s")
 	ratio("eight documents per transaction / one (docs/s)", "BenchmarkWriteEightPerTransaction|docs/s", "BenchmarkWriteBatched|docs/s")
 	ratio("eight documents per transaction / bare UNWIND write of the same rows, eight per transaction (docs/s)", "BenchmarkWriteEightPerTransaction|docs/s", "BenchmarkWriteBare|docs/s")
