@@ -800,9 +800,9 @@ func nameThen(ends ...string) func(text, lower string) []int {
 				}
 			}
 			if c := text[k]; inRun && 'b' <= c && c <= 'z' && c != 'e' && !set.first[c] {
-				// Outside a name, most bytes start none; inside one, a
-				// lower-case letter (but the "a" and "e" of "al-", "el-")
-				// starts nothing, ends nothing and lets the name go on.
+				// Inside a name, a lower-case letter (but the "a" and "e"
+				// of "al-", "el-") starts nothing, ends nothing and lets
+				// the name go on.
 				k++
 				continue
 			}
@@ -874,8 +874,9 @@ func (p *prefixSet) begins(s string) bool {
 	return len(s) > 1 && p.second[s[1]] && hasAnyPrefix(s, p.texts)
 }
 
-// startsNameAt reports whether nameWordStart can hold at byte k of s:
-// mayStartName, with "a" and "e" only before "l-".
+// startsNameAt reports whether nameWordStart can hold at byte k of s: an
+// ASCII capital, the first byte of a character outside ASCII (a capital
+// or not), or "a" and "e" before "l-" ("al-", "el-").
 func startsNameAt(s string, k int) bool {
 	c := s[k]
 	if 'A' <= c && c <= 'Z' || c >= 0xC0 {

@@ -77,7 +77,7 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 // the document to be about the topic even where its text does not name
 // it.
 func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Parser, pinned bool) (Result, error) {
-	d := newDocStateOf(x, doc, t)
+	d := newDocState(x, doc, t)
 	d.about = d.about || pinned
 	if err := d.parse(ctx, p); err != nil {
 		return Result{}, fmt.Errorf("extract %s: %w", doc.Name, err)

@@ -26,7 +26,7 @@ func TestWrittenAs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := newDocState(x, doc)
+			d := newDocState(x, doc, readText(doc))
 			if err := d.parse(context.Background(), x.parser); err != nil {
 				t.Fatal(err)
 			}

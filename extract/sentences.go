@@ -52,10 +52,6 @@ type sent struct {
 	speaker string
 }
 
-func newDocState(x *Extractor, doc Document) *docState {
-	return newDocStateOf(x, doc, readText(doc))
-}
-
 // docText is a document's text normalized and lower-cased: the same for
 // every topic, so read once for all of them.
 type docText struct {
@@ -68,7 +64,7 @@ func readText(doc Document) docText {
 	return docText{n: n, lower: asciiLower(n.text)}
 }
 
-func newDocStateOf(x *Extractor, doc Document, t docText) *docState {
+func newDocState(x *Extractor, doc Document, t docText) *docState {
 	n := t.n
 	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: newDocActors(x.gaz), collective: map[string]bool{}}
 	lines, sents := segment(n.text)

@@ -37,7 +37,7 @@ func TestSkipDateline(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := newDocState(x, doc)
+			d := newDocState(x, doc, readText(doc))
 			if got := d.text(1); got != tt.want {
 				t.Errorf("lead sentence %q, want %q", got, tt.want)
 			}
@@ -55,7 +55,7 @@ func TestPronounChainIsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDocState(x, doc)
+	d := newDocState(x, doc, readText(doc))
 	if err := d.parse(context.Background(), x.parser); err != nil {
 		t.Fatal(err)
 	}

@@ -59,8 +59,9 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 			continue
 		}
 		if pin == "" && !x.topic.about(t.lower) {
-			// A result not about its topic is not kept: its actors and
-			// speakers (a third of a document's cost) are not looked for.
+			// A result not about its topic is not kept: its people,
+			// actors and speakers (about a third of what the document
+			// costs a topic it names) are not looked for.
 			continue
 		}
 		r, err := x.extract(ctx, doc, t, p, pin != "")
