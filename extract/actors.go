@@ -792,7 +792,7 @@ func nameThen(ends ...string) func(text, lower string) []int {
 				// Outside a name, most bytes start none: passed over in a
 				// loop of their own, "a" and "e" stopping it only before
 				// "l-".
-				for k < len(text) && !startsNameAt(text, k) {
+				for k < len(text) && !(nameLead[text[k]] && startsNameAt(text, k)) {
 					k++
 				}
 				if k == len(text) {
@@ -873,6 +873,15 @@ func (p *prefixSet) begins(s string) bool {
 	}
 	return len(s) > 1 && p.second[s[1]] && hasAnyPrefix(s, p.texts)
 }
+
+// nameLead holds the bytes startsNameAt can hold at: a table, read
+// without a call for each byte of the text.
+var nameLead = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'A' <= c && c <= 'Z' || c >= 0xC0 || c == 'a' || c == 'e'
+	}
+	return t
+}()
 
 // startsNameAt reports whether nameWordStart can hold at byte k of s: an
 // ASCII capital, the first byte of a character outside ASCII (a capital

@@ -371,6 +371,9 @@ func TestNameWordStart(t *testing.T) {
 		if got := startsNameAt(s, 0); want && !got || !want && s[0] < utf8.RuneSelf && got {
 			t.Errorf("startsNameAt(%q, 0) = %v, nameWordStart %v", s, got, want)
 		}
+		if want && !nameLead[s[0]] {
+			t.Errorf("nameLead[%q] is false where a name starts", s[0])
+		}
 	}
 }
 
