@@ -81,10 +81,6 @@ func devCorpus(b *testing.B) []devDoc {
 // extractAll runs documents through extractors on n goroutines and
 // reports MB/s of article text.
 func extractAll(b *testing.B, docs []extract.Document, x func(i int) *extract.Extractor, n int) {
-	var bytes int64
-	for _, d := range docs {
-		bytes += int64(len(d.Text))
-	}
 	b.ResetTimer()
 	for b.Loop() {
 		var wg sync.WaitGroup
@@ -106,6 +102,16 @@ func extractAll(b *testing.B, docs []extract.Document, x func(i int) *extract.Ex
 		close(next)
 		wg.Wait()
 	}
+	reportThroughput(b, docs)
+}
+
+// reportThroughput reports MB/s of article text and documents a second
+// for b.N passes over docs.
+func reportThroughput(b *testing.B, docs []extract.Document) {
+	var bytes int64
+	for _, d := range docs {
+		bytes += int64(len(d.Text))
+	}
 	b.ReportMetric(float64(bytes*int64(b.N))/1e6/b.Elapsed().Seconds(), "MB/s")
 	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
 }
@@ -125,10 +131,6 @@ func BenchmarkFastSyntheticTwoTopics(b *testing.B) {
 	docs := synthCorpus(b)
 	river := model.Topic{ID: "river-accord", Terms: []string{"river accord", "water-sharing accord", "the river treaty"}}
 	ts := nlptest.Topics(b, shallow.Parser{}, benchTopic, river)
-	var bytes int64
-	for _, d := range docs {
-		bytes += int64(len(d.Text))
-	}
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
@@ -138,8 +140,7 @@ func BenchmarkFastSyntheticTwoTopics(b *testing.B) {
 			}
 		}
 	}
-	b.ReportMetric(float64(bytes*int64(b.N))/1e6/b.Elapsed().Seconds(), "MB/s")
-	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "docs/s")
+	reportThroughput(b, docs)
 }
 
 // BenchmarkFastDev: the pure-Go mode on one core, on the dev corpus.
