@@ -33,9 +33,14 @@ type docState struct {
 	blocks []*block
 	// chained is how deep a pronoun chain is being followed.
 	chained int
-	// runes is the number of characters before each byte offset of the
-	// document's text that starts one, made on first use.
-	runes []int32
+	// wide lists the document's characters outside ASCII, made on first
+	// use by runeOffset: where each starts, and how many bytes beyond one
+	// a character it and those before it take.
+	wide *wideChars
+}
+
+type wideChars struct {
+	at, extra []int
 }
 
 // sent is one sentence: byte offsets into the normalized text, the line

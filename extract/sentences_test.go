@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/model"
 )
@@ -121,5 +122,22 @@ func TestMayOpenDateline(t *testing.T) {
 	}
 	if matched == 0 {
 		t.Error("no dateline: the comparison showed nothing")
+	}
+}
+
+// TestRuneOffset: a byte offset at a character's start becomes the number
+// of characters before it, in text of ASCII alone, of wide characters at
+// its start, middle and end, and with a byte that is no character.
+func TestRuneOffset(t *testing.T) {
+	for _, text := range []string{"", "Plain text.", "Ünal said “no” to the café’s plan — twice.", "日本", "a\xffb é"} {
+		d := &docState{doc: Document{Text: text}}
+		for i := range text {
+			if got, want := d.runeOffset(i), utf8.RuneCountInString(text[:i]); got != want {
+				t.Errorf("%q at byte %d: character %d, want %d", text, i, got, want)
+			}
+		}
+		if got, want := d.runeOffset(len(text)), utf8.RuneCountInString(text); got != want {
+			t.Errorf("%q at its end: character %d, want %d", text, got, want)
+		}
 	}
 }
