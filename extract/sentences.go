@@ -34,11 +34,12 @@ type docState struct {
 	// chained is how deep a pronoun chain is being followed.
 	chained int
 	// wide lists the document's characters outside ASCII, made on first
-	// use by runeOffset: where each starts, and how many bytes beyond one
-	// a character it and those before it take.
+	// use by runeOffset.
 	wide *wideChars
 }
 
+// wideChars are where a text's characters outside ASCII start (at) and
+// how many bytes beyond one each takes, added to those before it (extra).
 type wideChars struct {
 	at, extra []int
 }

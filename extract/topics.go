@@ -59,18 +59,17 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 			continue
 		}
 		if pin == "" && !x.topic.about(t.lower) {
-			// A result not about its topic is not kept: its people,
-			// actors and speakers (about a third of what the document
-			// costs a topic it names) are not looked for.
+			// Only the topics a document is about have a result: the
+			// people, actors and speakers of the others (about a third
+			// of what the document costs a topic it names) are not
+			// looked for.
 			continue
 		}
 		r, err := x.extract(ctx, doc, t, p, pin != "")
 		if err != nil {
 			return nil, err
 		}
-		if r.About || pin != "" {
-			out = append(out, r)
-		}
+		out = append(out, r)
 	}
 	if len(ts.xs) > 1 {
 		for i := range out {
