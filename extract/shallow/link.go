@@ -29,11 +29,16 @@ type linker struct {
 	cls   []*class // per token: its word's class
 }
 
-func link(s *syntax.Sentence, words []string, cls []*class) {
+// run links sentence s, reusing the lists of the sentence before.
+func (l *linker) run(s *syntax.Sentence, words []string, cls []*class) {
 	n := len(s.Tokens)
-	l := &linker{s: s, head: make([]int, n), rel: make([]string, n), np: make([]int, n), words: words, cls: cls}
+	l.s, l.words, l.cls = s, words, cls
+	l.head = slices.Grow(l.head[:0], n)[:n]
+	l.rel = slices.Grow(l.rel[:0], n)[:n]
+	l.np = slices.Grow(l.np[:0], n)[:n]
+	l.extra = l.extra[:0]
 	for i := range l.head {
-		l.head[i], l.np[i] = -2, -1
+		l.head[i], l.rel[i], l.np[i] = -2, "", -1
 	}
 	l.chunks()
 	l.verbs()

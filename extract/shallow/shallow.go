@@ -9,6 +9,7 @@ package shallow
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,8 +23,9 @@ type Parser struct{}
 // Parse gives each sentence its approximate structure.
 func (Parser) Parse(_ context.Context, texts []string) ([]syntax.Sentence, error) {
 	out := make([]syntax.Sentence, len(texts))
+	var a analyser
 	for i, t := range texts {
-		out[i] = Analyse(t)
+		out[i] = a.analyse(t)
 	}
 	return out, nil
 }
@@ -33,24 +35,40 @@ func (Parser) Close() error { return nil }
 
 // Analyse tags and links one sentence.
 func Analyse(text string) syntax.Sentence {
+	var a analyser
+	return a.analyse(text)
+}
+
+// analyser holds the lists one sentence's tagging and linking need, kept
+// for the next sentence: an article's sentences each made their own, a
+// tenth of the parse's allocations.
+type analyser struct {
+	words []string // per token: its text in lower case
+	cls   []*class // per token: its word's class
+	buf   []byte   // the sentence being lower-cased
+	link  linker
+}
+
+func (a *analyser) analyse(text string) syntax.Sentence {
 	s := syntax.Sentence{Text: text, Tokens: tokenize(text)}
+	n := len(s.Tokens)
 	// Each token lower-cased once for the tagger and the linker, which
 	// lower-cased it three times between them. An ASCII word is its part
 	// of the sentence lower-cased at once: one string, where a word of its
 	// own each was a fifth of the parse's allocations.
-	low, wide := lowerASCII(text)
-	words := make([]string, len(s.Tokens))
+	low, wide := a.lowerASCII(text)
+	a.words = slices.Grow(a.words[:0], n)[:n]
 	for i, t := range s.Tokens {
-		if words[i] = low[t.Start:t.End]; wide && !isASCII(t.Text) {
-			words[i] = strings.ToLower(t.Text)
+		if a.words[i] = low[t.Start:t.End]; wide && !isASCII(t.Text) {
+			a.words[i] = strings.ToLower(t.Text)
 		}
-		s.Tokens[i].Lower = words[i]
+		s.Tokens[i].Lower = a.words[i]
 	}
-	cls := classify(words)
+	a.cls = classify(a.cls[:0], a.words)
 	for i := range s.Tokens {
-		tag(&s, words, cls, i)
+		tag(&s, a.words, a.cls, i)
 	}
-	link(&s, words, cls)
+	a.link.run(&s, a.words, a.cls)
 	return s
 }
 
@@ -117,18 +135,18 @@ func tokenize(text string) []syntax.Token {
 
 // lowerASCII is s with its ASCII capitals lowered and whether s holds any
 // byte outside ASCII, whose words strings.ToLower must lower.
-func lowerASCII(s string) (string, bool) {
-	b := []byte(s)
+func (a *analyser) lowerASCII(s string) (string, bool) {
+	a.buf = append(a.buf[:0], s...)
 	wide := false
-	for i, c := range b {
+	for i, c := range a.buf {
 		switch {
 		case 'A' <= c && c <= 'Z':
-			b[i] = c + 'a' - 'A'
+			a.buf[i] = c + 'a' - 'A'
 		case c >= utf8.RuneSelf:
 			wide = true
 		}
 	}
-	return string(b), wide
+	return string(a.buf), wide
 }
 
 func isASCII(s string) bool {

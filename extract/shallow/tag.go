@@ -84,18 +84,21 @@ var classes = func() map[string]*class {
 	return m
 }()
 
-// classify looks up each word's class; the words no list holds share an
-// empty one.
-func classify(words []string) []*class {
-	out := make([]*class, len(words))
-	none := &class{}
-	for i, w := range words {
-		if out[i] = classes[w]; out[i] == nil {
-			out[i] = none
+// classify appends each word's class to out; the words no list holds
+// share an empty one.
+func classify(out []*class, words []string) []*class {
+	for _, w := range words {
+		c := classes[w]
+		if c == nil {
+			c = &none
 		}
+		out = append(out, c)
 	}
 	return out
 }
+
+// none is the class of a word no list holds; it is only read.
+var none class
 
 // tag gives token i its part of speech and lemma; words are the
 // sentence's tokens in lower case, cls their classes.
