@@ -54,8 +54,8 @@ func (a *analyser) analyse(text string) syntax.Sentence {
 	n := len(s.Tokens)
 	// Each token lower-cased once for the tagger and the linker, which
 	// lower-cased it three times between them. An ASCII word is its part
-	// of the sentence lower-cased at once: one string, where a word of its
-	// own each was a fifth of the parse's allocations.
+	// of the sentence lower-cased at once: one string for the sentence,
+	// where each capitalised word had one of its own.
 	low, wide := a.lowerASCII(text)
 	a.words = slices.Grow(a.words[:0], n)[:n]
 	for i, t := range s.Tokens {

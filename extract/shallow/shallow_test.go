@@ -114,3 +114,26 @@ func TestTreeIsATree(t *testing.T) {
 		}
 	}
 }
+
+// A batch's sentences share the parser's working lists: each must come out
+// as it does alone, whatever the sentence before it left behind.
+func TestParseBatchAsAlone(t *testing.T) {
+	texts := []string{
+		"Norway and Denmark, whose envoys met in Oslo on Monday, welcomed the pact that Peru rejected outright.",
+		"Chile vowed to block it.",
+		"\"We will not back the deal,\" said Ms. Ito, Japan's envoy.",
+		"",
+		"Élise Müller’s party, the Greens, said the accord was a mistake.",
+		"Spain agreed.",
+	}
+	out, err := shallow.Parser{}.Parse(context.Background(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range texts {
+		alone := shallow.Analyse(text)
+		if !slices.Equal(out[i].Tokens, alone.Tokens) || !slices.Equal(out[i].Tree, alone.Tree) || !slices.Equal(out[i].Edges, alone.Edges) {
+			t.Errorf("%q parsed in a batch differs from the sentence alone:\n%v\n%v", text, out[i].Edges, alone.Edges)
+		}
+	}
+}
