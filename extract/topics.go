@@ -51,9 +51,8 @@ func (ts *Topics) List() []model.Topic {
 // topics' order; with pin set, the result for that topic alone, which the
 // document is taken to be about whether or not it names it.
 func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Result, error) {
-	p := &sharedParses{p: ts.parser, done: map[string]syntax.Sentence{}}
-	var out []Result
 	t := readText(doc)
+	var readers []*Extractor
 	for _, x := range ts.xs {
 		if pin != "" && x.topic.t.ID != pin {
 			continue
@@ -65,6 +64,17 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 			// looked for.
 			continue
 		}
+		readers = append(readers, x)
+	}
+	// Most documents name one topic: its reader parses for itself, with
+	// no copy of each parse to keep a second reader's repairs apart (the
+	// copies and their lookups were a fifteenth of such a document).
+	p := ts.parser
+	if len(readers) > 1 {
+		p = &sharedParses{p: ts.parser, done: map[string]syntax.Sentence{}}
+	}
+	var out []Result
+	for _, x := range readers {
 		r, err := x.extract(ctx, doc, t, p, pin != "")
 		if err != nil {
 			return nil, err
