@@ -2,9 +2,11 @@ package extract_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract"
@@ -978,4 +980,56 @@ func TestSameResultEveryRun(t *testing.T) {
 			t.Fatalf("another run gave another result:\nactors %+v\nthen %+v\nclaims %+v\nthen %+v", first.Actors, r.Actors, first.Claims, r.Claims)
 		}
 	}
+}
+
+// TestDocumentsInTurnAsAlone: an extractor that reads documents one after
+// another, and two at a time, fills each one's parses into those of a
+// document it finished; every result is what a new extractor gives for
+// the document alone.
+func TestDocumentsInTurnAsAlone(t *testing.T) {
+	texts := []string{
+		headline + "Chilean Foreign Minister Ana Ruiz welcomed the trade pact on Monday, calling it \"a fair bargain for the north\". " +
+			"Peru, whose farmers fear cheaper imports, rejected it, and Bolivia said it would wait for the fine print.\n\n" +
+			"\"We will not sign a pact that ruins our valleys,\" said Luis Vidal, Peru's trade minister.",
+		headline + "Norway backed the pact.",
+		headline + "Denmark, divided for weeks, rejected the trade pact on Thursday. " +
+			"Kai Holm, the speaker, said the vote was close. Sweden and Finland urged calm.",
+	}
+	var docs []extract.Document
+	alone := map[string]extract.Result{}
+	for i, text := range texts {
+		doc, err := extract.Parse(fmt.Sprintf("d%d.txt", i), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+		r, err := nlptest.FastExtractor(t, pactTopic).Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Claims) == 0 {
+			t.Fatalf("%s: no claims", doc.Name)
+		}
+		alone[doc.Name] = r
+	}
+	x := nlptest.FastExtractor(t, pactTopic)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for range 20 {
+				for _, doc := range docs {
+					r, err := x.Extract(context.Background(), doc)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if !reflect.DeepEqual(r, alone[doc.Name]) {
+						t.Errorf("%s after other documents:\nclaims %+v\nalone %+v", doc.Name, r.Claims, alone[doc.Name].Claims)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -36,6 +36,9 @@ type docState struct {
 	// wide lists the document's characters outside ASCII, made on first
 	// use by runeOffset.
 	wide *wideChars
+	// parsed holds the parses of a reusingParser, handed back to the
+	// extractor when the document is done.
+	parsed *[]syntax.Sentence
 }
 
 // wideChars are where a text's characters outside ASCII start (at) and
@@ -169,7 +172,7 @@ func (d *docState) parse(ctx context.Context, p Parser) error {
 		lowers = append(lowers, lower)
 		which = append(which, i)
 	}
-	parsed, err := p.Parse(ctx, texts)
+	parsed, err := d.parseWith(ctx, p, texts)
 	if err != nil {
 		return err
 	}
@@ -183,6 +186,22 @@ func (d *docState) parse(ctx context.Context, p Parser) error {
 		s.actor = make([]string, len(s.p.Tokens))
 	}
 	return nil
+}
+
+// parseWith parses texts with p, into the parses of an earlier document
+// if p can fill them again.
+func (d *docState) parseWith(ctx context.Context, p Parser, texts []string) ([]syntax.Sentence, error) {
+	rp, ok := p.(reusingParser)
+	if !ok {
+		return p.Parse(ctx, texts)
+	}
+	d.parsed, _ = d.x.spare.Get().(*[]syntax.Sentence)
+	if d.parsed == nil {
+		d.parsed = new([]syntax.Sentence)
+	}
+	parsed, err := rp.ParseReusing(ctx, texts, *d.parsed)
+	*d.parsed = parsed
+	return parsed, err
 }
 
 // truecase lower-cases the words of a Title Case headline that the

@@ -52,6 +52,28 @@ type Sentence struct {
 	// pointer: the zero index is the index of no edges, so the check
 	// every method makes is small enough to be inlined.
 	idx index
+	// spare is the room of an earlier parse's index (see Reuse), taken
+	// by the first build.
+	spare room
+}
+
+// room is the arrays an index's lists are parts of.
+type room struct {
+	ints  []int
+	bits  []uint64
+	words []string
+}
+
+// Reuse empties s for a new sentence, text, keeping the room its tokens,
+// edges and index took: a parser that fills the sentences of one document
+// after another's allocates most of their lists once. Nothing may still
+// read s's earlier parse.
+func (s *Sentence) Reuse(text string) {
+	spare := s.idx.room
+	if spare.ints == nil {
+		spare = s.spare // never indexed: what it had is still spare
+	}
+	*s = Sentence{Text: text, Tokens: s.Tokens[:0], Edges: s.Edges[:0], Tree: s.Tree[:0], spare: spare}
 }
 
 // index holds the edges by token. The extractor asks for a token's head
@@ -77,6 +99,7 @@ type index struct {
 	// asks for them many times per sentence, and lower-casing each time
 	// took a tenth of its time.
 	text, lemma []string
+	room        room
 }
 
 // lower is c[i], or from lower-cased for a token added since the index
@@ -107,8 +130,11 @@ func (s *Sentence) build() {
 	// One array each for the ints, the bits and the lowered words of the
 	// whole index: it is built for every parsed sentence, and its dozen
 	// small slices were a twelfth of the extractor's time.
-	ints := make([]int, (n+1)+len(s.Tree)+groupInts(n, len(s.Tree))+groupInts(n, len(s.Edges)))
 	x := &index{tree: len(s.Tree), edges: len(s.Edges)}
+	ints := take(&s.spare.ints, (n+1)+len(s.Tree)+groupInts(n, len(s.Tree))+groupInts(n, len(s.Edges)))
+	bits := take(&s.spare.bits, len(s.Tree)+len(s.Edges)+n+1)
+	words := take(&s.spare.words, 2*len(s.Tokens))
+	x.room = room{ints: ints, bits: bits, words: words}
 	x.head, ints = ints[:n+1], ints[n+1:]
 	x.deps, ints = ints[:len(s.Tree)], ints[len(s.Tree):]
 	x.kids, ints = group(n, s.Tree, ints)
@@ -121,7 +147,6 @@ func (s *Sentence) build() {
 			x.head[e.Dep+1] = k
 		}
 	}
-	bits := make([]uint64, len(s.Tree)+len(s.Edges)+n+1)
 	x.treeBits, x.edgeBits, x.kidBits = bits[:len(s.Tree)], bits[len(s.Tree):len(s.Tree)+len(s.Edges)], bits[len(s.Tree)+len(s.Edges):]
 	for k, e := range s.Tree {
 		x.treeBits[k] = relBit(e.Rel)
@@ -132,7 +157,6 @@ func (s *Sentence) build() {
 	for k, e := range s.Edges {
 		x.edgeBits[k] = relBit(e.Rel)
 	}
-	words := make([]string, 2*len(s.Tokens))
 	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
 	var low string // the sentence lower-cased, made for its first capital
 	for k, t := range s.Tokens {
@@ -161,6 +185,20 @@ func (s *Sentence) build() {
 		x.deps[j] = s.Tree[k].Dep
 	}
 	s.idx = *x
+}
+
+// take is n zero elements: the spare array if it has the room (it is
+// spent, so that a rebuild of the same sentence allocates anew and lists
+// given out before stay as they were), or a new one.
+func take[E any](spare *[]E, n int) []E {
+	a := *spare
+	*spare = nil
+	if cap(a) < n {
+		return make([]E, n)
+	}
+	a = a[:n]
+	clear(a)
+	return a
 }
 
 // lowerWord is strings.ToLower of token t's text. A word in ASCII that
@@ -479,6 +517,6 @@ func (s Sentence) Clone() Sentence {
 	s.Tokens = slices.Clone(s.Tokens)
 	s.Edges = slices.Clone(s.Edges)
 	s.Tree = slices.Clone(s.Tree)
-	s.idx = index{}
+	s.idx, s.spare = index{}, room{}
 	return s
 }

@@ -117,6 +117,42 @@ func TestIndexFollowsTheEdges(t *testing.T) {
 	}
 }
 
+// TestReuse: a sentence emptied for another keeps its lists' room, so that
+// filling and indexing it again allocates nothing; it then answers for the
+// new sentence alone, a clone made before keeps the old one, and a rebuild
+// after an edge is added leaves the lists given out before as they were.
+func TestReuse(t *testing.T) {
+	s := sentence()
+	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5}) {
+		t.Fatalf("children of rejected: %v", got)
+	}
+	old := s.Clone()
+	// "peru backed it": lower case, so that lower-casing needs no string.
+	fill := func() {
+		s.Reuse("peru backed it")
+		for i, w := range []string{"peru", "backed", "it"} {
+			s.Tokens = append(s.Tokens, syntax.Token{Text: w, Start: []int{0, 5, 12}[i], End: []int{4, 11, 14}[i]})
+		}
+		s.Tree = append(s.Tree, syntax.Edge{Head: 1, Dep: 0, Rel: "nsubj"}, syntax.Edge{Head: -1, Dep: 1, Rel: "root"}, syntax.Edge{Head: 1, Dep: 2, Rel: "obj"})
+		s.Edges = append(s.Edges, s.Tree...)
+		_ = s.Children(1)
+	}
+	if n := testing.AllocsPerRun(20, fill); n != 0 {
+		t.Errorf("filling and indexing a reused sentence: %.0f allocations, want 0", n)
+	}
+	if got := s.Children(1); !reflect.DeepEqual(got, []int{0, 2}) || s.Lower(0) != "peru" || s.Has(3, "obj") || len(s.Tokens) != 3 {
+		t.Errorf("reused sentence: children of backed %v, want [0 2]; token 0 %q; %d tokens", got, s.Lower(0), len(s.Tokens))
+	}
+	if got := old.Children(3); !reflect.DeepEqual(got, []int{0, 5}) || old.Lower(0) != "chile" {
+		t.Errorf("clone made before reuse: children of rejected %v, want [0 5]; token 0 %q", got, old.Lower(0))
+	}
+	given := s.Children(1)
+	s.Tree = append(s.Tree, syntax.Edge{Head: 0, Dep: 2, Rel: "nmod"})
+	if got := s.Children(0); !reflect.DeepEqual(got, []int{2}) || !reflect.DeepEqual(given, []int{0, 2}) {
+		t.Errorf("after an edge was added: children of peru %v, want [2]; list given before %v, want [0 2]", got, given)
+	}
+}
+
 // TestChildrenByRelation: the dependents with the relations asked for,
 // whether they are one run of a token's dependents or not, and an answer
 // a caller appends to leaves the next answer as it was.

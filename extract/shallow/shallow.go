@@ -21,11 +21,23 @@ import (
 type Parser struct{}
 
 // Parse gives each sentence its approximate structure.
-func (Parser) Parse(_ context.Context, texts []string) ([]syntax.Sentence, error) {
-	out := make([]syntax.Sentence, len(texts))
+func (p Parser) Parse(ctx context.Context, texts []string) ([]syntax.Sentence, error) {
+	return p.ParseReusing(ctx, texts, nil)
+}
+
+// ParseReusing is Parse filling the sentences of old, the result of an
+// earlier call that nothing reads any more, with their room kept (see
+// syntax.Sentence.Reuse).
+func (Parser) ParseReusing(_ context.Context, texts []string, old []syntax.Sentence) ([]syntax.Sentence, error) {
+	out := old[:cap(old)]
+	if len(out) < len(texts) {
+		out = append(out, make([]syntax.Sentence, len(texts)-len(out))...)
+	}
+	out = out[:len(texts)]
 	var a analyser
 	for i, t := range texts {
-		out[i] = a.analyse(t)
+		out[i].Reuse(t)
+		a.analyse(&out[i])
 	}
 	return out, nil
 }
@@ -36,7 +48,9 @@ func (Parser) Close() error { return nil }
 // Analyse tags and links one sentence.
 func Analyse(text string) syntax.Sentence {
 	var a analyser
-	return a.analyse(text)
+	s := syntax.Sentence{Text: text}
+	a.analyse(&s)
+	return s
 }
 
 // analyser holds the lists one sentence's tagging and linking need, kept
@@ -49,8 +63,11 @@ type analyser struct {
 	link  linker
 }
 
-func (a *analyser) analyse(text string) syntax.Sentence {
-	s := syntax.Sentence{Text: text, Tokens: tokenize(text)}
+// analyse fills s, which holds its text and no tokens, for the
+// sentence.
+func (a *analyser) analyse(s *syntax.Sentence) {
+	text := s.Text
+	s.Tokens = tokenize(s.Tokens, text)
 	n := len(s.Tokens)
 	// Each token lower-cased once for the tagger and the linker, which
 	// lower-cased it three times between them. An ASCII word is its part
@@ -66,17 +83,17 @@ func (a *analyser) analyse(text string) syntax.Sentence {
 	}
 	a.cls = classify(a.cls[:0], a.words)
 	for i := range s.Tokens {
-		tag(&s, a.words, a.cls, i)
+		tag(s, a.words, a.cls, i)
 	}
-	a.link.run(&s, a.words, a.cls)
-	return s
+	a.link.run(s, a.words, a.cls)
 }
 
-// tokenize splits words, keeping hyphenated words, abbreviations with
-// inner periods ("U.S.") and apostrophes inside words whole, and splitting
-// off the possessive "'s" and "n't".
-func tokenize(text string) []syntax.Token {
-	toks := make([]syntax.Token, 0, len(text)/5) // about a token per five bytes of news
+// tokenize appends text's tokens to toks. It splits words, keeping
+// hyphenated words, abbreviations with inner periods ("U.S.") and
+// apostrophes inside words whole, and splitting off the possessive "'s"
+// and "n't".
+func tokenize(toks []syntax.Token, text string) []syntax.Token {
+	toks = slices.Grow(toks, len(text)/5) // about a token per five bytes of news
 	i := 0
 	for i < len(text) {
 		// ASCII is told apart without a call: most characters are.

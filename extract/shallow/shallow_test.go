@@ -137,3 +137,48 @@ func TestParseBatchAsAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReusingAsFresh: sentences parsed into the parses of an earlier
+// batch, longer or shorter than they are and indexed or not, come out as
+// each parses alone, index and all.
+func TestParseReusingAsFresh(t *testing.T) {
+	first := []string{
+		"Chile objected.", // shaped as "Peru hesitated.", which takes its place
+		"The ministers of Chile, Peru and Bolivia, meeting in La Paz, said on Tuesday that they would sign the water accord next month.",
+		"Bolivia's president called it \"a fair bargain\".",
+	}
+	second := []string{
+		"Peru hesitated.",
+		"Ecuador, which was not invited, condemned the accord and said it would ask the court to halt it.",
+		"Colombia's envoy welcomed it, saying the region needed rules.",
+		"\"It is a start,\" said Ana Ruiz.",
+	}
+	ctx := context.Background()
+	old, err := shallow.Parser{}.Parse(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = old[0].Children(0) // one sentence indexed, the others not
+	_ = old[0].Lower(0)
+	for _, texts := range [][]string{second, first[1:2]} {
+		out, err := shallow.Parser{}.ParseReusing(ctx, texts, old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out) != len(texts) {
+			t.Fatalf("%d parses of %d sentences", len(out), len(texts))
+		}
+		for i, text := range texts {
+			fresh := shallow.Analyse(text)
+			if !slices.Equal(out[i].Tokens, fresh.Tokens) || !slices.Equal(out[i].Tree, fresh.Tree) || !slices.Equal(out[i].Edges, fresh.Edges) {
+				t.Errorf("%q parsed into an earlier parse differs from a fresh parse:\n%v\n%v", text, out[i].Edges, fresh.Edges)
+			}
+			for k := -1; k < len(fresh.Tokens); k++ {
+				if !slices.Equal(out[i].Children(k), fresh.Children(k)) || k >= 0 && out[i].LowerLemma(k) != fresh.LowerLemma(k) {
+					t.Errorf("%q token %d: children %v, lemma %q; fresh %v, %q", text, k, out[i].Children(k), out[i].LowerLemma(k), fresh.Children(k), fresh.LowerLemma(k))
+				}
+			}
+		}
+		old = out
+	}
+}
