@@ -68,7 +68,8 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 	}
 	// Most documents name one topic: its reader parses for itself, with
 	// no copy of each parse to keep a second reader's repairs apart (the
-	// copies and their lookups were a fifteenth of such a document).
+	// copies and their lookups were about 3% of such a document's
+	// instructions).
 	p := ts.parser
 	if len(readers) > 1 {
 		p = &sharedParses{p: ts.parser, done: map[string]syntax.Sentence{}}
