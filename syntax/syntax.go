@@ -62,6 +62,7 @@ type room struct {
 	ints  []int
 	bits  []uint64
 	words []string
+	edges []Edge
 }
 
 // Reuse empties s for a new sentence, text, keeping the room its tokens,
@@ -88,13 +89,18 @@ type index struct {
 	// answer with a part of it rather than a list of its own.
 	deps []int
 	out  groups // enhanced edges out of each token, in Edges' order
+	// outs is each of out.flat's edges, so that Out can answer with a
+	// part of it: a list of its own for each answer was a ninth of the
+	// bytes the extractor allocated.
+	outs []Edge
 	// treeBits and edgeBits are each edge's relBit: most edges are
 	// passed over by a bit test, with no relation compared.
 	treeBits, edgeBits []uint64
-	// kidBits is the union of the treeBits of each slot's kids: most
-	// tokens asked for a dependent have none of the relations asked for,
-	// and this answers them without reading their kids.
-	kidBits []uint64
+	// kidBits and outBits are the unions of the relBits of each slot's
+	// edges in kids and out: most tokens asked for a dependent have none
+	// of the relations asked for, and this answers them without reading
+	// their edges.
+	kidBits, outBits []uint64
 	// text and lemma are each token's, lower-cased once: the extractor
 	// asks for them many times per sentence, and lower-casing each time
 	// took a tenth of its time.
@@ -132,9 +138,10 @@ func (s *Sentence) build() {
 	// small slices were a twelfth of the extractor's time.
 	x := &index{tree: len(s.Tree), edges: len(s.Edges)}
 	ints := take(&s.spare.ints, (n+1)+len(s.Tree)+groupInts(n, len(s.Tree))+groupInts(n, len(s.Edges)))
-	bits := take(&s.spare.bits, len(s.Tree)+len(s.Edges)+n+1)
+	bits := take(&s.spare.bits, len(s.Tree)+len(s.Edges)+2*(n+1))
 	words := take(&s.spare.words, 2*len(s.Tokens))
-	x.room = room{ints: ints, bits: bits, words: words}
+	outs := take(&s.spare.edges, len(s.Edges))
+	x.room = room{ints: ints, bits: bits, words: words, edges: outs}
 	x.head, ints = ints[:n+1], ints[n+1:]
 	x.deps, ints = ints[:len(s.Tree)], ints[len(s.Tree):]
 	x.kids, ints = group(n, s.Tree, ints)
@@ -147,7 +154,9 @@ func (s *Sentence) build() {
 			x.head[e.Dep+1] = k
 		}
 	}
-	x.treeBits, x.edgeBits, x.kidBits = bits[:len(s.Tree)], bits[len(s.Tree):len(s.Tree)+len(s.Edges)], bits[len(s.Tree)+len(s.Edges):]
+	x.treeBits, bits = bits[:len(s.Tree)], bits[len(s.Tree):]
+	x.edgeBits, bits = bits[:len(s.Edges)], bits[len(s.Edges):]
+	x.kidBits, x.outBits = bits[:n+1], bits[n+1:]
 	for k, e := range s.Tree {
 		x.treeBits[k] = relBit(e.Rel)
 		if e.Head >= -1 {
@@ -156,6 +165,13 @@ func (s *Sentence) build() {
 	}
 	for k, e := range s.Edges {
 		x.edgeBits[k] = relBit(e.Rel)
+		if e.Head >= -1 {
+			x.outBits[e.Head+1] |= x.edgeBits[k]
+		}
+	}
+	x.outs = outs[:len(x.out.flat)]
+	for j, k := range x.out.flat {
+		x.outs[j] = s.Edges[k]
 	}
 	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
 	var low string // the sentence lower-cased, made for its first capital
@@ -296,10 +312,15 @@ func Marker(rel string) string {
 
 // Out returns the enhanced edges from token i whose relation is one of
 // rels, compared by base or in full ("obl" matches "obl:over", "obl:over"
-// only itself). No rels means every edge.
+// only itself), nil for none. No rels means every edge. As with
+// Children, the list may be a part of the index.
 func (s *Sentence) Out(i int, rels ...string) []Edge {
 	x := s.indexed()
-	return match(s.Edges, x.edgeBits, x.out.slot(i), rels)
+	want := relMask(rels)
+	if !mayHave(x.outBits, i, want) {
+		return nil
+	}
+	return matching(x.outs, x.out.off[i+1], x.out.slot(i), s.Edges, x.edgeBits, want, rels)
 }
 
 // Head is token i's head in the basic tree and the relation, or -1.
@@ -320,16 +341,23 @@ func (s *Sentence) Head(i int) (int, string) {
 func (s *Sentence) Children(i int, rels ...string) []int {
 	x := s.indexed()
 	want := relMask(rels)
-	if !x.mayHave(i, want) {
+	if !mayHave(x.kidBits, i, want) {
 		return nil
 	}
-	kids := x.kids.slot(i)
-	// The dependents that match are nearly always one run of the list
-	// (one subject, one object; the conjuncts of a list): that run is the
+	return matching(x.deps, x.kids.off[i+1], x.kids.slot(i), s.Tree, x.treeBits, want, rels)
+}
+
+// matching returns what all holds for the edges of a slot (slot lists
+// the edges' indexes in edges, and all[at+j] is what it holds for
+// slot[j]) whose relation is one of rels; want is rels' relMask and bits
+// the edges' relBits.
+func matching[E any](all []E, at int, slot []int, edges []Edge, bits []uint64, want uint64, rels []string) []E {
+	// The edges that match are nearly always one run of the slot (one
+	// subject, one object; the conjuncts of a list): that run is the
 	// answer.
 	first, last, n := -1, -1, 0
-	for j, k := range kids {
-		if x.treeBits[k]&want != 0 && relIn(s.Tree[k].Rel, rels) {
+	for j, k := range slot {
+		if bits[k]&want != 0 && relIn(edges[k].Rel, rels) {
 			if first < 0 {
 				first = j
 			}
@@ -340,13 +368,12 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 	case n == 0:
 		return nil
 	case n == last-first+1:
-		at := x.kids.off[i+1]
-		return x.deps[at+first : at+last+1 : at+last+1]
+		return all[at+first : at+last+1 : at+last+1]
 	}
-	out := make([]int, 0, n)
-	for _, k := range kids {
-		if e := s.Tree[k]; x.treeBits[k]&want != 0 && relIn(e.Rel, rels) {
-			out = append(out, e.Dep)
+	out := make([]E, 0, n)
+	for j, k := range slot {
+		if bits[k]&want != 0 && relIn(edges[k].Rel, rels) {
+			out = append(out, all[at+j])
 		}
 	}
 	return out
@@ -356,7 +383,7 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 func (s *Sentence) Has(i int, rels ...string) bool {
 	x := s.indexed()
 	want := relMask(rels)
-	if !x.mayHave(i, want) {
+	if !mayHave(x.kidBits, i, want) {
 		return false
 	}
 	for _, k := range x.kids.slot(i) {
@@ -367,10 +394,10 @@ func (s *Sentence) Has(i int, rels ...string) bool {
 	return false
 }
 
-// mayHave reports whether token i has a basic-tree dependent whose
-// relBit is in want.
-func (x *index) mayHave(i int, want uint64) bool {
-	return i >= -1 && i+1 < len(x.kidBits) && x.kidBits[i+1]&want != 0
+// mayHave reports whether token i has an edge whose relBit is in want,
+// by the slots' unions of relBits (kidBits or outBits).
+func mayHave(bits []uint64, i int, want uint64) bool {
+	return i >= -1 && i+1 < len(bits) && bits[i+1]&want != 0
 }
 
 // Subtree returns the first and last token of the basic-tree subtree
@@ -444,20 +471,6 @@ func (t Token) IsProper() bool { return strings.HasPrefix(t.POS, "NNP") }
 
 // IsAdjective reports an adjective tag.
 func (t Token) IsAdjective() bool { return strings.HasPrefix(t.POS, "JJ") }
-
-// match returns the edges at the given indexes whose relation is one of
-// rels (all with none); bases and bits are the edges' relations' bases
-// and relBits.
-func match(edges []Edge, bits []uint64, at []int, rels []string) []Edge {
-	var out []Edge
-	want := relMask(rels)
-	for _, k := range at {
-		if e := edges[k]; bits[k]&want != 0 && relIn(e.Rel, rels) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
 
 // relBit is one of 64 bits for a relation, the same for its base
 // ("nsubj:pass" and "nsubj"), read from its first and third bytes: "obj"

@@ -146,10 +146,14 @@ func TestReuse(t *testing.T) {
 	if got := old.Children(3); !reflect.DeepEqual(got, []int{0, 5}) || old.Lower(0) != "chile" {
 		t.Errorf("clone made before reuse: children of rejected %v, want [0 5]; token 0 %q", got, old.Lower(0))
 	}
-	given := s.Children(1)
+	given, out := s.Children(1), s.Out(1)
 	s.Tree = append(s.Tree, syntax.Edge{Head: 0, Dep: 2, Rel: "nmod"})
+	s.Edges = append(s.Edges, syntax.Edge{Head: 0, Dep: 2, Rel: "nmod"})
 	if got := s.Children(0); !reflect.DeepEqual(got, []int{2}) || !reflect.DeepEqual(given, []int{0, 2}) {
 		t.Errorf("after an edge was added: children of peru %v, want [2]; list given before %v, want [0 2]", got, given)
+	}
+	if want := s.Tree[:3]; !reflect.DeepEqual(out, []syntax.Edge{want[0], want[2]}) {
+		t.Errorf("after an edge was added: edges out of backed given before %v", out)
 	}
 }
 
@@ -189,6 +193,47 @@ func TestChildrenByRelation(t *testing.T) {
 	}
 	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5, 6, 7}) {
 		t.Errorf("after appending to answers: %v, want [0 5 6 7]", got)
+	}
+}
+
+// TestOutByRelation: a token's enhanced edges with the relations asked
+// for, in Edges' order, whether they are one run of its edges or not;
+// an answer a caller appends to leaves the next answer as it was.
+func TestOutByRelation(t *testing.T) {
+	s := sentence()
+	// rejected's edges in Edges' order: nsubj Chile, obj deal, nsubj Peru.
+	deps := func(es []syntax.Edge) []int {
+		var out []int
+		for _, e := range es {
+			out = append(out, e.Dep)
+		}
+		return out
+	}
+	tests := []struct {
+		tok  int
+		rels []string
+		want []int
+	}{
+		{3, nil, []int{0, 5, 2}},
+		{3, []string{"nsubj"}, []int{0, 2}}, // not one run
+		{3, []string{"obj"}, []int{5}},
+		{3, []string{"obj", "nsubj"}, []int{0, 5, 2}},
+		{3, []string{"nsubj:pass"}, nil},
+		{0, []string{"conj"}, []int{2, 2}},
+		{0, []string{"conj:and"}, []int{2}},
+		{4, nil, nil}, // no edges out
+		{-1, []string{"root"}, []int{3}},
+		{99, nil, nil}, // no such token
+	}
+	for _, tt := range tests {
+		got := s.Out(tt.tok, tt.rels...)
+		if !reflect.DeepEqual(deps(got), tt.want) {
+			t.Errorf("Out(%d, %v) = %v, want dependents %v", tt.tok, tt.rels, got, tt.want)
+		}
+		_ = append(got, syntax.Edge{Head: 9, Dep: 9, Rel: "junk"})
+	}
+	if got := deps(s.Out(3)); !reflect.DeepEqual(got, []int{0, 5, 2}) {
+		t.Errorf("after appending to answers: %v, want [0 5 2]", got)
 	}
 }
 
