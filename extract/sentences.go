@@ -157,8 +157,8 @@ func (d *docState) parse(ctx context.Context, p Parser) error {
 	}
 	// Only sentences that can carry a stance are parsed; the rest keep
 	// their names from the gazetteer and the patterns.
-	var texts, lowers []string
-	var which []int
+	texts, lowers := make([]string, 0, len(d.sents)), make([]string, 0, len(d.sents))
+	which := make([]int, 0, len(d.sents))
 	for i := range d.sents {
 		t := d.text(i)
 		lower := d.lower[d.sents[i].start:d.sents[i].end]
@@ -176,14 +176,22 @@ func (d *docState) parse(ctx context.Context, p Parser) error {
 	if err != nil {
 		return err
 	}
+	// One array each for all the sentences' actors and topic marks, not
+	// two per sentence.
+	total := 0
 	for k := range parsed {
-		if len(parsed[k].Tokens) == 0 {
+		total += len(parsed[k].Tokens)
+	}
+	actors, marks := make([]string, total), make([]bool, total)
+	for k := range parsed {
+		n := len(parsed[k].Tokens)
+		if n == 0 {
 			continue
 		}
 		s := &d.sents[which[k]]
 		s.p = &parsed[k]
-		s.topic = d.x.topic.mark(s.p, lowers[k])
-		s.actor = make([]string, len(s.p.Tokens))
+		s.actor, actors = actors[:n:n], actors[n:]
+		s.topic, marks = d.x.topic.mark(marks[:n:n], s.p, lowers[k]), marks[n:]
 	}
 	return nil
 }

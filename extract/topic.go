@@ -188,10 +188,10 @@ func boundaryWord(s string, i int) bool {
 	return i >= 0 && i < len(s) && asciiWordByte(s[i])
 }
 
-// mark returns, per token, whether it belongs to a name of the topic.
-// lower is the lower-cased normalized text the sentence was parsed from.
-func (m *topicMatcher) mark(p *syntax.Sentence, lower string) []bool {
-	out := make([]bool, len(p.Tokens))
+// mark sets in out (false, one per token) whether each token belongs to
+// a name of the topic, and returns it. lower is the lower-cased
+// normalized text the sentence was parsed from.
+func (m *topicMatcher) mark(out []bool, p *syntax.Sentence, lower string) []bool {
 	if len(lower) != len(p.Text) {
 		// The parser's text is not the one given (offsets would not
 		// hold): match on its own.

@@ -49,12 +49,12 @@ func TestTopicWordsSpareOnlySentencesWithoutTerms(t *testing.T) {
 			for _, w := range tokenize(text) {
 				s.Tokens = append(s.Tokens, syntax.Token{Text: text[w.start:w.end], Start: w.start, End: w.end})
 			}
-			got, want := m.mark(s, asciiLower(text)), every.mark(s, asciiLower(text))
+			got, want := m.mark(make([]bool, len(s.Tokens)), s, asciiLower(text)), every.mark(make([]bool, len(s.Tokens)), s, asciiLower(text))
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%q: marked %v, the pattern alone %v", text, got, want)
 			}
 			// A lower-cased text that is not the parser's is not trusted.
-			if own := m.mark(s, ""); !reflect.DeepEqual(own, got) {
+			if own := m.mark(make([]bool, len(s.Tokens)), s, ""); !reflect.DeepEqual(own, got) {
 				t.Errorf("%q: marked %v on the parser's own text, %v given it", text, own, got)
 			}
 			if named := slices.Contains(got, true); named != (text != "Nobody mentioned it at the summit.") {
