@@ -104,10 +104,14 @@ var groupHeads = map[string]bool{"Forces": true, "Institute": true, "Foundation"
 // person is someone the patterns found in a document.
 type person struct {
 	id, name string
-	role     string
-	orgID    string // affiliation, if known
-	surnames []string
+	// role and lowRole, it lower-cased, are set together by setRole:
+	// roleHolder compares every person's role for each "the minister".
+	role, lowRole string
+	orgID         string // affiliation, if known
+	surnames      []string
 }
+
+func (p *person) setRole(role string) { p.role, p.lowRole = role, strings.ToLower(role) }
 
 // actorInfo is what the document learns about each actor it mentions.
 type actorInfo struct {
@@ -189,7 +193,7 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 	if id, ok := d.byName[name]; ok {
 		p := d.people[id]
 		if role != "" && p.role == "" {
-			p.role = role
+			p.setRole(role)
 		}
 		if orgID != "" && p.orgID == "" {
 			p.orgID = orgID
@@ -203,7 +207,8 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 			return d.people[id]
 		}
 	}
-	p := &person{id: "person:" + slug(name), name: name, role: role, orgID: orgID}
+	p := &person{id: "person:" + slug(name), name: name, orgID: orgID}
+	p.setRole(role)
 	if len(parts) > 1 {
 		p.surnames = []string{last}
 	}
@@ -220,7 +225,7 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 		old := d.people[id]
 		delete(d.people, id)
 		if old.role != "" && p.role == "" {
-			p.role = old.role
+			p.setRole(old.role)
 		}
 		if old.orgID != "" && p.orgID == "" {
 			p.orgID = old.orgID
@@ -1308,7 +1313,7 @@ func (d *docActors) mergeSurnames() {
 			continue
 		}
 		if full.role == "" {
-			full.role = p.role
+			full.setRole(p.role)
 		}
 		if full.orgID == "" {
 			full.orgID = p.orgID

@@ -977,7 +977,7 @@ func (d *docState) roleHolder(i, h int) string {
 		if !ok || per.role == "" {
 			continue
 		}
-		r := strings.ToLower(per.role)
+		r := per.lowRole
 		if strings.HasSuffix(r, role) || strings.HasSuffix(r, p.Lower(h)) && len(role) > 3 {
 			if found != "" && found != id {
 				return "" // two candidates: leave it
