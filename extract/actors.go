@@ -117,8 +117,26 @@ func (p *person) setRole(role string) { p.role, p.lowRole = role, strings.ToLowe
 type actorInfo struct {
 	id, name string
 	kind     model.Kind
-	aliases  map[string]bool
+	aliases  aliases
 	mentions int
+}
+
+// aliases are the names an actor goes by in one document: a few each, so
+// a list, not a map (a map per actor, grown as names were met, was a
+// twentieth of the bytes extraction allocated).
+type aliases []string
+
+func (s *aliases) add(name string) {
+	if !slices.Contains(*s, name) {
+		*s = append(*s, name)
+	}
+}
+
+// sorted returns the names in order, an empty list for none.
+func (s aliases) sorted() []string {
+	out := append(make([]string, 0, len(s)), s...)
+	slices.Sort(out)
+	return out
 }
 
 // mention is one place a sentence names an actor, as byte offsets into the
@@ -1146,7 +1164,7 @@ func (d *docActors) orgID(name string) string {
 func (d *docActors) actor(id, name string, kind model.Kind) *actorInfo {
 	a, ok := d.actors[id]
 	if !ok {
-		a = &actorInfo{id: id, name: name, kind: kind, aliases: map[string]bool{}}
+		a = &actorInfo{id: id, name: name, kind: kind}
 		d.actors[id] = a
 		d.ordered = append(d.ordered, id)
 	}

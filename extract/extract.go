@@ -138,7 +138,7 @@ func (d *docState) result() Result {
 		if a.mentions == 0 && !orgs[id] && !claimed[id] {
 			continue
 		}
-		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: sortedKeys(a.aliases), Mentions: a.mentions})
+		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: a.aliases.sorted(), Mentions: a.mentions})
 	}
 	r.Claims = claims
 	return r

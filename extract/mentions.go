@@ -87,7 +87,7 @@ func (d *docState) titledPerson(i, h int) {
 	}
 	if a := d.actorFor(per.id); a != nil {
 		a.mentions++
-		a.aliases[name] = true
+		a.aliases.add(name)
 	}
 }
 
@@ -155,7 +155,7 @@ func (d *docState) markOrganisations(i int) {
 			}
 			if ai := d.acts.actors[id]; ai != nil {
 				ai.mentions++
-				ai.aliases[name] = true
+				ai.aliases.add(name)
 			}
 		}
 		a = b
@@ -269,7 +269,7 @@ func (d *docState) count(ms []mention) {
 			continue
 		}
 		a.mentions++
-		a.aliases[m.surface] = true
+		a.aliases.add(m.surface)
 	}
 }
 
@@ -630,7 +630,7 @@ func (d *docState) legislature(i, h int, lemma, owner string) string {
 	if last > h {
 		last = h
 	}
-	a.aliases[normalize(p.Span(first, last)).text] = true
+	a.aliases.add(normalize(p.Span(first, last)).text)
 	return id
 }
 
@@ -673,7 +673,7 @@ func (d *docState) region(i, h int) string {
 	name := normalize(p.Span(first, h)).text
 	id := "state:" + slug(name)
 	a := d.acts.actor(id, name, model.State)
-	a.aliases[name] = true
+	a.aliases.add(name)
 	return id
 }
 
@@ -706,7 +706,7 @@ func (d *docState) describedGroup(i, h int) string {
 	id := "group:" + slug(name)
 	d.collective[id] = true
 	a := d.acts.actor(id, capitalise(name), model.Group)
-	a.aliases[name] = true
+	a.aliases.add(name)
 	return id
 }
 
@@ -862,12 +862,12 @@ func (d *docState) namedGroup(i, h int) string {
 		d.collective[id] = true
 	}
 	a := d.acts.actor(id, capitalise(name), model.Group)
-	a.aliases[name] = true
+	a.aliases.add(name)
 	// Without its possessor too: "Labor's Socialist Left faction" is
 	// the Socialist Left faction.
 	for _, k := range p.Children(h, "nmod:poss") {
 		if _, e := p.Subtree(k); e+1 <= h && k <= first {
-			a.aliases[normalize(p.Span(e+1, last)).text] = true
+			a.aliases.add(normalize(p.Span(e+1, last)).text)
 		}
 	}
 	// Without the words that describe it: "the far-right Mi Hazánk
@@ -875,8 +875,8 @@ func (d *docState) namedGroup(i, h int) string {
 	for k := first; k < h; k++ {
 		if p.Tokens[k].IsProper() {
 			if k > first {
-				a.aliases[normalize(p.Span(k, last)).text] = true
-				a.aliases[normalize(p.Span(k, h-1)).text] = true
+				a.aliases.add(normalize(p.Span(k, last)).text)
+				a.aliases.add(normalize(p.Span(k, h-1)).text)
 			}
 			break
 		}
@@ -890,10 +890,10 @@ func (d *docState) namedGroup(i, h int) string {
 	// "Greeks who reject the accord".
 	start, end := d.writtenAs(i, h)
 	if end-start < 14 {
-		a.aliases[normalize(p.Span(start, end)).text] = true
+		a.aliases.add(normalize(p.Span(start, end)).text)
 	}
 	if start < first {
-		a.aliases[normalize(p.Span(start, last)).text] = true
+		a.aliases.add(normalize(p.Span(start, last)).text)
 	}
 	return id
 }

@@ -67,7 +67,7 @@ func (d *docState) claim(c candidate) model.Claim {
 	ob, oe := d.n.origAt(s.start), d.n.origAt(s.end)
 	return model.Claim{
 		Doc: d.doc.Name, ActorID: c.actor, Actor: a.name, Kind: a.kind, Stance: c.stance,
-		Aliases: sortedKeys(a.aliases), Evidence: d.doc.Text[ob:oe],
+		Aliases: a.aliases.sorted(), Evidence: d.doc.Text[ob:oe],
 		Start: d.runeOffset(ob), End: d.runeOffset(oe),
 		Attribution: c.attr, Cue: c.cue, Confidence: c.conf, Topic: d.x.topic.t.ID,
 	}
