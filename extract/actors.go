@@ -161,9 +161,11 @@ type docActors struct {
 	affils  map[[2]string]string
 	ordered []string
 	titled  []titled // in text order, found by findPeople
-	// toks is mentions' scratch for the words of its text: it runs on
-	// every sentence, and keeps none of them.
+	// toks and ms are mentions' scratch for the words of its text and
+	// the list it returns: it runs on every sentence, and keeps none of
+	// them.
 	toks []token
+	ms   []mention
 }
 
 func newDocActors(g *Gazetteer) *docActors {
@@ -1178,10 +1180,12 @@ var institutions = []string{"government", "officials", "official", "authorities"
 
 // mentions finds every actor named in text[s:e]: people first (their
 // spans include titles and nationalities), then gazetteer names, then
-// demonyms before an institution.
+// demonyms before an institution. The list is d's own, good until the
+// next call: every caller reads it at once, and a list per sentence was
+// a twenty-fifth of the bytes extraction allocated.
 func (d *docActors) mentions(text string, s, e int) []mention {
 	seg := text[s:e]
-	var out []mention
+	out := d.ms[:0]
 	taken := func(a, b int) bool {
 		for _, m := range out {
 			if a < m.end && b > m.start {
@@ -1253,6 +1257,7 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 		}
 	}
 	slices.SortFunc(out, func(a, b mention) int { return a.start - b.start }) // no two start alike
+	d.ms = out
 	return out
 }
 

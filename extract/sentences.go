@@ -78,8 +78,9 @@ func newDocState(x *Extractor, doc Document, t docText) *docState {
 	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: newDocActors(x.gaz), collective: map[string]bool{}}
 	lines, sents := segment(n.text)
 	d.lines = lines
-	for _, s := range sents {
-		d.sents = append(d.sents, sent{start: s.start, end: s.end, line: s.line})
+	d.sents = make([]sent, len(sents))
+	for i, s := range sents {
+		d.sents[i] = sent{start: s.start, end: s.end, line: s.line}
 	}
 	d.skipDateline()
 	d.quoted = quoteMask(n.text, d.lines)
