@@ -168,10 +168,14 @@ type docActors struct {
 	ms   []mention
 }
 
-func newDocActors(g *Gazetteer) *docActors {
+func newDocActors(g *Gazetteer, sc *scratch) *docActors {
 	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: newWordBits(7),
-		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{}}
+		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{},
+		toks: sc.toks[:0], ms: sc.ms[:0]}
 }
+
+// keep hands d's scratch lists, as they grew, back to sc.
+func (d *docActors) keep(sc *scratch) { sc.toks, sc.ms = d.toks, d.ms }
 
 func slug(s string) string {
 	var b strings.Builder

@@ -34,7 +34,7 @@ func TestTitledPeople(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.want, func(t *testing.T) {
-			d := newDocActors(g)
+			d := newDocActors(g, &scratch{})
 			d.findPeople(tc.text, asciiLower(tc.text))
 			var names []string
 			for _, p := range d.people {
@@ -60,7 +60,7 @@ func TestKnownPeopleFoundInAnyForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDocActors(g)
+	d := newDocActors(g, &scratch{})
 	for _, name := range []string{"Ana Ruiz", "Omar al-Rashid", "Cem Özdemir", "Eva Lind"} {
 		d.addPerson(name, "", "")
 	}

@@ -50,10 +50,36 @@ type Extractor struct {
 	lex    *Lexicon
 	topic  *topicMatcher
 	parser Parser
-	// spare holds *[]syntax.Sentence, parses of finished documents for
-	// a reusingParser to fill again: with the shallow parser, parses were
-	// half of the bytes a document allocated.
+	// spare holds the *scratch of finished documents, for the next ones
+	// to fill again.
 	spare sync.Pool
+}
+
+// scratch is a document's working lists, none of which its result
+// holds: a finished document's are filled again by the next (emptied),
+// with the room they grew to. With the shallow parser the parses alone
+// were half of the bytes a document allocated.
+type scratch struct {
+	// parsed are the parses of a reusingParser.
+	parsed []syntax.Sentence
+	// actors and marks are the parsed sentences' sent.actor and
+	// sent.topic, one array each; quoted is docState.quoted.
+	actors []string
+	marks  []bool
+	quoted []bool
+	// toks and ms are docActors'.
+	toks []token
+	ms   []mention
+}
+
+// emptied returns n zero elements of a, in its room if it has enough.
+func emptied[E any](a []E, n int) []E {
+	if cap(a) < n {
+		return make([]E, n)
+	}
+	a = a[:n]
+	clear(a)
+	return a
 }
 
 // New builds an extractor for one topic.
@@ -103,9 +129,8 @@ func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Pars
 		}
 	}
 	r := d.result()
-	if d.parsed != nil {
-		x.spare.Put(d.parsed) // the result holds none of it
-	}
+	d.acts.keep(d.scratch)
+	x.spare.Put(d.scratch) // the result holds none of it
 	return r, nil
 }
 

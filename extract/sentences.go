@@ -36,9 +36,9 @@ type docState struct {
 	// wide lists the document's characters outside ASCII, made on first
 	// use by runeOffset.
 	wide *wideChars
-	// parsed holds the parses of a reusingParser, handed back to the
-	// extractor when the document is done.
-	parsed *[]syntax.Sentence
+	// scratch is the working lists of a document the extractor finished,
+	// handed back to it when this one is done.
+	scratch *scratch
 }
 
 // wideChars are where a text's characters outside ASCII start (at) and
@@ -75,7 +75,11 @@ func readText(doc Document) docText {
 
 func newDocState(x *Extractor, doc Document, t docText) *docState {
 	n := t.n
-	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: newDocActors(x.gaz), collective: map[string]bool{}}
+	sc, _ := x.spare.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: newDocActors(x.gaz, sc), collective: map[string]bool{}, scratch: sc}
 	lines, sents := segment(n.text)
 	d.lines = lines
 	d.sents = make([]sent, len(sents))
@@ -83,7 +87,8 @@ func newDocState(x *Extractor, doc Document, t docText) *docState {
 		d.sents[i] = sent{start: s.start, end: s.end, line: s.line}
 	}
 	d.skipDateline()
-	d.quoted = quoteMask(n.text, d.lines)
+	sc.quoted = quoteMask(emptied(sc.quoted, len(n.text)+1), n.text, d.lines)
+	d.quoted = sc.quoted
 	d.about = x.topic.about(d.lower)
 	d.acts.findPeople(n.text, d.lower)
 	return d
@@ -183,7 +188,8 @@ func (d *docState) parse(ctx context.Context, p Parser) error {
 	for k := range parsed {
 		total += len(parsed[k].Tokens)
 	}
-	actors, marks := make([]string, total), make([]bool, total)
+	d.scratch.actors, d.scratch.marks = emptied(d.scratch.actors, total), emptied(d.scratch.marks, total)
+	actors, marks := d.scratch.actors, d.scratch.marks
 	for k := range parsed {
 		n := len(parsed[k].Tokens)
 		if n == 0 {
@@ -204,12 +210,8 @@ func (d *docState) parseWith(ctx context.Context, p Parser, texts []string) ([]s
 	if !ok {
 		return p.Parse(ctx, texts)
 	}
-	d.parsed, _ = d.x.spare.Get().(*[]syntax.Sentence)
-	if d.parsed == nil {
-		d.parsed = new([]syntax.Sentence)
-	}
-	parsed, err := rp.ParseReusing(ctx, texts, *d.parsed)
-	*d.parsed = parsed
+	parsed, err := rp.ParseReusing(ctx, texts, d.scratch.parsed)
+	d.scratch.parsed = parsed
 	return parsed, err
 }
 
@@ -273,9 +275,9 @@ func (d *docState) inQuote(i, t int) bool {
 // paragraph: a quote left open at the end of a paragraph is closed there,
 // as news style continues a quote in the next paragraph with a new opening
 // mark. Single quotes count when they open at a word's start and close at
-// a word's end, so that apostrophes ("Israel's", "don't") do not.
-func quoteMask(text string, lines []line) []bool {
-	mask := make([]bool, len(text)+1)
+// a word's end, so that apostrophes ("Israel's", "don't") do not. mask
+// is len(text)+1 false values, set and returned.
+func quoteMask(mask []bool, text string, lines []line) []bool {
 	for _, ln := range lines {
 		double, single := false, false
 		for i := ln.start; i < ln.end; i++ {

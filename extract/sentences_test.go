@@ -85,7 +85,7 @@ func TestQuoteMask(t *testing.T) {
 	}
 	for _, tc := range tests {
 		lines, _ := segment(tc.text)
-		mask := quoteMask(tc.text, lines)
+		mask := quoteMask(make([]bool, len(tc.text)+1), tc.text, lines)
 		var got strings.Builder
 		for i := range len(tc.text) {
 			switch {

@@ -125,3 +125,41 @@ func TestTopicTermNeedsALetterOrDigit(t *testing.T) {
 		t.Fatalf("err = %v, want one naming the term", err)
 	}
 }
+
+// TestOwnClaimsReadsOnlyNamedTopics: a claim whose sentence names another
+// topic is dropped when the document names that topic; when it names no
+// other, no claim's sentence is read at all (nothing is allocated for
+// one), as no sentence of it can name another.
+func TestOwnClaimsReadsOnlyNamedTopics(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dam := model.Topic{ID: "dam", Terms: []string{"dam accord"}}
+	port := model.Topic{ID: "port", Terms: []string{"port lease"}}
+	ts, err := NewTopics(g, nil, []model.Topic{dam, port}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	result := func() Result {
+		return Result{Topic: dam, Claims: []model.Claim{{Evidence: "Peru rejected the port lease."},
+			{Evidence: "Chile backed the dam accord."}, {Evidence: "Bolivia backed it."}}}
+	}
+	tests := []struct {
+		named []bool
+		want  int
+	}{
+		{[]bool{true, true}, 2},  // the port lease's sentence is its own
+		{[]bool{true, false}, 3}, // the document never names the port lease
+		{[]bool{false, false}, 3},
+	}
+	for _, tt := range tests {
+		if got := ts.ownClaims(result(), tt.named); len(got) != tt.want {
+			t.Errorf("named %v: %d claims kept, want %d", tt.named, len(got), tt.want)
+		}
+	}
+	r := result()
+	if n := testing.AllocsPerRun(10, func() { ts.ownClaims(r, []bool{true, false}) }); n != 0 {
+		t.Errorf("a document naming no other topic: %.0f allocations, want none", n)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract"
-	"github.com/stancegraph/stancegraph/extract/shallow"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
@@ -84,34 +83,6 @@ func TestTopicsAssignsEachDocumentToTheTopicsItNames(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestTopicsAnotherTopicUnnamedCostsNothing: a document that names one of
-// two topics costs what it costs with that topic alone, in allocations:
-// no claim's sentence is read again for a topic the document never names.
-func TestTopicsAnotherTopicUnnamedCostsNothing(t *testing.T) {
-	dam := model.Topic{ID: "dam", Terms: []string{"dam accord"}}
-	port := model.Topic{ID: "port", Terms: []string{"port lease"}}
-	doc, err := extract.Parse("d.txt", []byte("Talks in Lima\n\nChile backed the dam accord on Monday. "+
-		"Peru rejected the dam accord. Bolivia welcomed the dam accord, its foreign ministry said."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A parser with no ParseReusing: the extractor's pool of parses,
-	// which a collection may empty between runs, is not used.
-	p := &countingParser{p: shallow.Parser{}, texts: map[string]int{}}
-	allocs := func(ts *extract.Topics) float64 {
-		return testing.AllocsPerRun(20, func() {
-			res, err := ts.Extract(context.Background(), doc, "")
-			if err != nil || len(res) != 1 || len(res[0].Claims) != 3 {
-				t.Fatalf("%d results, %v: want one, with three claims", len(res), err)
-			}
-		})
-	}
-	one, two := allocs(nlptest.Topics(t, p, dam)), allocs(nlptest.Topics(t, p, dam, port))
-	if two != one {
-		t.Errorf("allocations with an unnamed second topic: %.0f, with the one topic alone: %.0f", two, one)
 	}
 }
 
