@@ -119,7 +119,7 @@ func reportThroughput(b *testing.B, docs []extract.Document) {
 // BenchmarkFastSynthetic: the pure-Go mode on one core.
 func BenchmarkFastSynthetic(b *testing.B) {
 	docs := synthCorpus(b)
-	x := nlptest.With(b, benchTopic, shallow.Parser{})
+	x := nlptest.With(b, benchTopic, shallow.New())
 	extractAll(b, docs, func(int) *extract.Extractor { return x }, 1)
 }
 
@@ -130,7 +130,7 @@ func BenchmarkFastSynthetic(b *testing.B) {
 func BenchmarkFastSyntheticTwoTopics(b *testing.B) {
 	docs := synthCorpus(b)
 	river := model.Topic{ID: "river-accord", Terms: []string{"river accord", "water-sharing accord", "the river treaty"}}
-	ts := nlptest.Topics(b, shallow.Parser{}, benchTopic, river)
+	ts := nlptest.Topics(b, shallow.New(), benchTopic, river)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
@@ -146,7 +146,7 @@ func BenchmarkFastSyntheticTwoTopics(b *testing.B) {
 // BenchmarkFastDev: the pure-Go mode on one core, on the dev corpus.
 func BenchmarkFastDev(b *testing.B) {
 	dev := devCorpus(b)
-	x := nlptest.With(b, dev[0].topic, shallow.Parser{})
+	x := nlptest.With(b, dev[0].topic, shallow.New())
 	docs := make([]extract.Document, len(dev))
 	for i, d := range dev {
 		docs[i] = d.doc

@@ -143,7 +143,7 @@ type parser interface {
 func (a *app) openParser(ctx context.Context) (parser, error) {
 	n := a.cfg.NLP
 	if n.Parser == "fast" {
-		return shallow.Parser{}, nil
+		return shallow.New(), nil
 	}
 	return corenlp.Start(ctx, corenlp.Options{Home: n.Home, Version: n.Version, Java: n.Java, Heap: n.Heap,
 		Workers: n.Workers, StartTimeout: n.StartTimeout, CacheDir: n.Cache, Logger: a.log})

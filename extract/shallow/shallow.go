@@ -11,14 +11,24 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
-// Parser is the shallow parser. It holds nothing and needs no closing.
-type Parser struct{}
+// Parser is the shallow parser. It needs no closing, and is safe for
+// concurrent use. The zero Parser works; New's keeps the lists one call's
+// tagging and linking grew for the next call.
+type Parser struct {
+	// lists holds *analyser: each call made its own, a tenth of the
+	// bytes an extraction allocated.
+	lists *sync.Pool
+}
+
+// New returns a Parser that keeps its working lists between calls.
+func New() Parser { return Parser{lists: &sync.Pool{}} }
 
 // Parse gives each sentence its approximate structure.
 func (p Parser) Parse(ctx context.Context, texts []string) ([]syntax.Sentence, error) {
@@ -28,16 +38,26 @@ func (p Parser) Parse(ctx context.Context, texts []string) ([]syntax.Sentence, e
 // ParseReusing is Parse filling the sentences of old, the result of an
 // earlier call that nothing reads any more, with their room kept (see
 // syntax.Sentence.Reuse).
-func (Parser) ParseReusing(_ context.Context, texts []string, old []syntax.Sentence) ([]syntax.Sentence, error) {
+func (p Parser) ParseReusing(_ context.Context, texts []string, old []syntax.Sentence) ([]syntax.Sentence, error) {
 	out := old[:cap(old)]
 	if len(out) < len(texts) {
 		out = append(out, make([]syntax.Sentence, len(texts)-len(out))...)
 	}
 	out = out[:len(texts)]
-	var a analyser
+	var a *analyser
+	if p.lists != nil {
+		a, _ = p.lists.Get().(*analyser)
+	}
+	if a == nil {
+		a = &analyser{}
+	}
 	for i, t := range texts {
 		out[i].Reuse(t)
 		a.analyse(&out[i])
+	}
+	if p.lists != nil {
+		a.link.s = nil // the sentence is the caller's
+		p.lists.Put(a)
 	}
 	return out, nil
 }

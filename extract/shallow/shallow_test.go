@@ -154,14 +154,17 @@ func TestParseReusingAsFresh(t *testing.T) {
 		"\"It is a start,\" said Ana Ruiz.",
 	}
 	ctx := context.Background()
-	old, err := shallow.Parser{}.Parse(ctx, first)
+	// New's parser: each call's lists are the last call's, as well as its
+	// parses the last parses.
+	p := shallow.New()
+	old, err := p.Parse(ctx, first)
 	if err != nil {
 		t.Fatal(err)
 	}
 	_ = old[0].Children(0) // one sentence indexed, the others not
 	_ = old[0].Lower(0)
 	for _, texts := range [][]string{second, first[1:2]} {
-		out, err := shallow.Parser{}.ParseReusing(ctx, texts, old)
+		out, err := p.ParseReusing(ctx, texts, old)
 		if err != nil {
 			t.Fatal(err)
 		}

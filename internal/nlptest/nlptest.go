@@ -52,7 +52,7 @@ func Extractor(tb testing.TB, t model.Topic) *extract.Extractor {
 // benchmarks of what comes after extraction.
 func FastExtractor(tb testing.TB, t model.Topic) *extract.Extractor {
 	tb.Helper()
-	return With(tb, t, shallow.Parser{})
+	return With(tb, t, shallow.New())
 }
 
 // With builds the project's extractor for a topic on the given parser.
@@ -82,7 +82,7 @@ func Topics(tb testing.TB, p extract.Parser, topics ...model.Topic) *extract.Top
 // what comes after extraction.
 func FastTopics(tb testing.TB, topics ...model.Topic) *extract.Topics {
 	tb.Helper()
-	return Topics(tb, shallow.Parser{}, topics...)
+	return Topics(tb, shallow.New(), topics...)
 }
 
 // data loads the built-in gazetteer and lexicon.
