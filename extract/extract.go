@@ -67,9 +67,10 @@ type scratch struct {
 	actors []string
 	marks  []bool
 	quoted []bool
-	// toks and ms are docActors'.
-	toks []token
-	ms   []mention
+	// toks and ms are docActors'; cands is docState's.
+	toks  []token
+	ms    []mention
+	cands []candidate
 }
 
 // emptied returns n zero elements of a, in its room if it has enough.
@@ -129,7 +130,7 @@ func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Pars
 		}
 	}
 	r := d.result()
-	d.acts.keep(d.scratch)
+	d.keep()
 	x.spare.Put(d.scratch) // the result holds none of it
 	return r, nil
 }
@@ -158,12 +159,21 @@ func (d *docState) result() Result {
 	for _, c := range claims {
 		claimed[c.ActorID] = true
 	}
+	listed := func(a *actorInfo) bool { return a.mentions > 0 || orgs[a.id] || claimed[a.id] }
+	n := 0
 	for _, id := range d.acts.ordered {
-		a := d.acts.actors[id]
-		if a.mentions == 0 && !orgs[id] && !claimed[id] {
-			continue
+		if listed(d.acts.actors[id]) {
+			n++
 		}
-		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: a.aliases.sorted(), Mentions: a.mentions})
+	}
+	if n > 0 {
+		// Made at its size, not grown: an article names dozens.
+		r.Actors = make([]model.Actor, 0, n)
+	}
+	for _, id := range d.acts.ordered {
+		if a := d.acts.actors[id]; listed(a) {
+			r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: a.aliases.sorted(), Mentions: a.mentions})
+		}
 	}
 	r.Claims = claims
 	return r

@@ -22,7 +22,11 @@ func (d *docState) resolve() []model.Claim {
 		}
 		byActor[c.actor] = append(byActor[c.actor], c)
 	}
-	var claims []model.Claim
+	if len(order) == 0 {
+		return nil
+	}
+	// A claim is a large struct: the list is made at its size, not grown.
+	claims := make([]model.Claim, 0, len(order))
 	for _, id := range order {
 		cs := byActor[id]
 		weight := map[model.Stance]float64{}

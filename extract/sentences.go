@@ -41,6 +41,12 @@ type docState struct {
 	scratch *scratch
 }
 
+// keep hands the lists d grew back to its scratch, for the next document.
+func (d *docState) keep() {
+	d.scratch.cands = d.cands
+	d.acts.keep(d.scratch)
+}
+
 // wideChars are where a text's characters outside ASCII start (at) and
 // how many bytes beyond one each takes, added to those before it (extra).
 type wideChars struct {
@@ -79,7 +85,8 @@ func newDocState(x *Extractor, doc Document, t docText) *docState {
 	if sc == nil {
 		sc = &scratch{}
 	}
-	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: newDocActors(x.gaz, sc), collective: map[string]bool{}, scratch: sc}
+	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: newDocActors(x.gaz, sc), collective: map[string]bool{},
+		scratch: sc, cands: sc.cands[:0]}
 	lines, sents := segment(n.text)
 	d.lines = lines
 	d.sents = make([]sent, len(sents))
