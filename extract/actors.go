@@ -168,14 +168,21 @@ type docActors struct {
 	ms   []mention
 }
 
-func newDocActors(g *Gazetteer, sc *scratch) *docActors {
+func newDocActors(g *Gazetteer) *docActors {
 	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: newWordBits(7),
-		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{},
-		toks: sc.toks[:0], ms: sc.ms[:0]}
+		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{}}
 }
 
-// keep hands d's scratch lists, as they grew, back to sc.
-func (d *docActors) keep(sc *scratch) { sc.toks, sc.ms = d.toks, d.ms }
+// reset empties d for another document, its maps' and lists' room kept.
+func (d *docActors) reset() {
+	clear(d.people)
+	clear(d.byName)
+	clear(d.firsts.bits)
+	clear(d.actors)
+	clear(d.groups)
+	clear(d.affils)
+	d.ordered, d.titled, d.toks, d.ms = d.ordered[:0], d.titled[:0], d.toks[:0], d.ms[:0]
+}
 
 func slug(s string) string {
 	var b strings.Builder

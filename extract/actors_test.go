@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/internal/repo"
+	"github.com/stancegraph/stancegraph/model"
 )
 
 // TestTitledPeople: a title before a name makes it a person even when the
@@ -34,7 +35,7 @@ func TestTitledPeople(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.want, func(t *testing.T) {
-			d := newDocActors(g, &scratch{})
+			d := newDocActors(g)
 			d.findPeople(tc.text, asciiLower(tc.text))
 			var names []string
 			for _, p := range d.people {
@@ -60,7 +61,7 @@ func TestKnownPeopleFoundInAnyForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDocActors(g, &scratch{})
+	d := newDocActors(g)
 	for _, name := range []string{"Ana Ruiz", "Omar al-Rashid", "Cem Özdemir", "Eva Lind"} {
 		d.addPerson(name, "", "")
 	}
@@ -455,5 +456,50 @@ func TestPrefixSet(t *testing.T) {
 		if got := set.begins(s); got != want {
 			t.Errorf("begins(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestDocActorsResetAsNew: what one document taught its actors' record is
+// gone once it is reset for another: the next document reads as with a
+// new record (people, names, titles, actors, groups, mentions).
+func TestDocActorsResetAsNew(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := "Foreign Minister Tom Reyes of Chile spoke. Reyes said Peru agreed, Green MEP Ann Woods said."
+	next := "Peru's envoy, Eva Lind, said Chile waited. Lind spoke for Peru."
+	read := func(d *docActors, text string) string {
+		d.findPeople(text, asciiLower(text))
+		ms := d.mentions(text, 0, len(text))
+		for _, m := range ms {
+			d.actor(m.id, m.surface, model.Group)
+		}
+		var out []string
+		for _, id := range slices.Sorted(maps.Keys(d.people)) {
+			out = append(out, fmt.Sprintf("person %s %q", id, d.people[id].role))
+		}
+		for _, n := range slices.Sorted(maps.Keys(d.byName)) {
+			out = append(out, "name "+n+" "+d.byName[n])
+		}
+		for _, tt := range d.titled {
+			out = append(out, fmt.Sprintf("titled %+v", tt))
+		}
+		for _, m := range ms {
+			out = append(out, fmt.Sprintf("mention %+v", m))
+		}
+		out = append(out, fmt.Sprint("actors ", d.ordered, len(d.actors), len(d.groups), len(d.affils)))
+		return strings.Join(out, "\n")
+	}
+	d := newDocActors(g)
+	read(d, first)
+	d.groups["Lake Council"] = "group:lake-council"
+	d.affils[[2]string{"a", "b"}] = "c"
+	d.reset()
+	if slices.ContainsFunc(d.firsts.bits, func(w uint64) bool { return w != 0 }) {
+		t.Error("after a reset, the filter of first words still holds words")
+	}
+	if got, want := read(d, next), read(newDocActors(g), next); got != want {
+		t.Errorf("after a reset:\n%s\nwant, as new:\n%s", got, want)
 	}
 }

@@ -67,10 +67,10 @@ type scratch struct {
 	actors []string
 	marks  []bool
 	quoted []bool
-	// toks and ms are docActors'; cands is docState's.
-	toks  []token
-	ms    []mention
+	// cands is docState's; acts, what the document learns of its
+	// actors, is emptied as a whole (its maps keep their room).
 	cands []candidate
+	acts  *docActors
 }
 
 // emptied returns n zero elements of a, in its room if it has enough.

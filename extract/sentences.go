@@ -42,10 +42,7 @@ type docState struct {
 }
 
 // keep hands the lists d grew back to its scratch, for the next document.
-func (d *docState) keep() {
-	d.scratch.cands = d.cands
-	d.acts.keep(d.scratch)
-}
+func (d *docState) keep() { d.scratch.cands = d.cands }
 
 // wideChars are where a text's characters outside ASCII start (at) and
 // how many bytes beyond one each takes, added to those before it (extra).
@@ -85,7 +82,12 @@ func newDocState(x *Extractor, doc Document, t docText) *docState {
 	if sc == nil {
 		sc = &scratch{}
 	}
-	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: newDocActors(x.gaz, sc), collective: map[string]bool{},
+	if sc.acts == nil {
+		sc.acts = newDocActors(x.gaz)
+	} else {
+		sc.acts.reset()
+	}
+	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: sc.acts, collective: map[string]bool{},
 		scratch: sc, cands: sc.cands[:0]}
 	lines, sents := segment(n.text)
 	d.lines = lines
