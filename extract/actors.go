@@ -166,6 +166,11 @@ type docActors struct {
 	// them.
 	toks []token
 	ms   []mention
+	// infos holds the actors' records, in chunks that never move (the
+	// map points into them), filled again after a reset with their
+	// aliases' room: an article names dozens of actors.
+	infos [][]actorInfo
+	used  int
 }
 
 func newDocActors(g *Gazetteer) *docActors {
@@ -182,6 +187,7 @@ func (d *docActors) reset() {
 	clear(d.groups)
 	clear(d.affils)
 	d.ordered, d.titled, d.toks, d.ms = d.ordered[:0], d.titled[:0], d.toks[:0], d.ms[:0]
+	d.used = 0
 }
 
 func slug(s string) string {
@@ -1177,11 +1183,26 @@ func (d *docActors) orgID(name string) string {
 func (d *docActors) actor(id, name string, kind model.Kind) *actorInfo {
 	a, ok := d.actors[id]
 	if !ok {
-		a = &actorInfo{id: id, name: name, kind: kind}
+		a = d.newInfo()
+		*a = actorInfo{id: id, name: name, kind: kind, aliases: a.aliases[:0]}
 		d.actors[id] = a
 		d.ordered = append(d.ordered, id)
 	}
 	return a
+}
+
+// infoChunk is how many actor records a chunk of docActors.infos holds.
+const infoChunk = 32
+
+// newInfo is the next actor record: one left by the document before, or
+// a new one.
+func (d *docActors) newInfo() *actorInfo {
+	c, k := d.used/infoChunk, d.used%infoChunk
+	if c == len(d.infos) {
+		d.infos = append(d.infos, make([]actorInfo, infoChunk))
+	}
+	d.used++
+	return &d.infos[c][k]
 }
 
 // institutions after a demonym make it name the state: "Iranian state media".

@@ -473,7 +473,9 @@ func TestDocActorsResetAsNew(t *testing.T) {
 		d.findPeople(text, asciiLower(text))
 		ms := d.mentions(text, 0, len(text))
 		for _, m := range ms {
-			d.actor(m.id, m.surface, model.Group)
+			a := d.actor(m.id, m.surface, model.Group)
+			a.mentions++
+			a.aliases.add(m.surface)
 		}
 		var out []string
 		for _, id := range slices.Sorted(maps.Keys(d.people)) {
@@ -488,7 +490,11 @@ func TestDocActorsResetAsNew(t *testing.T) {
 		for _, m := range ms {
 			out = append(out, fmt.Sprintf("mention %+v", m))
 		}
-		out = append(out, fmt.Sprint("actors ", d.ordered, len(d.actors), len(d.groups), len(d.affils)))
+		for _, id := range d.ordered {
+			a := d.actors[id]
+			out = append(out, fmt.Sprint("actor ", a.id, a.name, a.kind, a.mentions, a.aliases.sorted()))
+		}
+		out = append(out, fmt.Sprint("actors ", len(d.actors), len(d.groups), len(d.affils)))
 		return strings.Join(out, "\n")
 	}
 	d := newDocActors(g)
@@ -501,5 +507,8 @@ func TestDocActorsResetAsNew(t *testing.T) {
 	}
 	if got, want := read(d, next), read(newDocActors(g), next); got != want {
 		t.Errorf("after a reset:\n%s\nwant, as new:\n%s", got, want)
+	}
+	if d.used != len(d.actors) {
+		t.Errorf("%d actor records taken for %d actors: the first document's are not filled again", d.used, len(d.actors))
 	}
 }
