@@ -73,6 +73,17 @@ type scratch struct {
 	acts  *docActors
 }
 
+// lists returns the working lists of a document the extractor finished,
+// emptied, or new ones.
+func (x *Extractor) lists() *scratch {
+	sc, _ := x.spare.Get().(*scratch)
+	if sc == nil {
+		return &scratch{acts: newDocActors(x.gaz)}
+	}
+	sc.acts.reset()
+	return sc
+}
+
 // emptied returns n zero elements of a, in its room if it has enough.
 func emptied[E any](a []E, n int) []E {
 	if cap(a) < n {
@@ -130,8 +141,8 @@ func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Pars
 		}
 	}
 	r := d.result()
-	d.keep()
-	x.spare.Put(d.scratch) // the result holds none of it
+	d.scratch.cands = d.cands // as it grew
+	x.spare.Put(d.scratch)    // the result holds none of it
 	return r, nil
 }
 

@@ -41,9 +41,6 @@ type docState struct {
 	scratch *scratch
 }
 
-// keep hands the lists d grew back to its scratch, for the next document.
-func (d *docState) keep() { d.scratch.cands = d.cands }
-
 // wideChars are where a text's characters outside ASCII start (at) and
 // how many bytes beyond one each takes, added to those before it (extra).
 type wideChars struct {
@@ -78,15 +75,7 @@ func readText(doc Document) docText {
 
 func newDocState(x *Extractor, doc Document, t docText) *docState {
 	n := t.n
-	sc, _ := x.spare.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
-	if sc.acts == nil {
-		sc.acts = newDocActors(x.gaz)
-	} else {
-		sc.acts.reset()
-	}
+	sc := x.lists()
 	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: sc.acts, collective: map[string]bool{},
 		scratch: sc, cands: sc.cands[:0]}
 	lines, sents := segment(n.text)
