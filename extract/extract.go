@@ -119,16 +119,17 @@ type Result struct {
 // Extract finds the claims in one document. It fails only when the parser
 // does.
 func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
-	return x.extract(ctx, doc, readText(doc), x.parser, false)
+	t := readText(doc)
+	return x.extract(ctx, doc, t, x.parser, x.topic.about(t.lower))
 }
 
 // extract is Extract with the document's text read and the parser given
-// (several topics' extractors share one document's parses); pinned takes
-// the document to be about the topic even where its text does not name
-// it.
-func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Parser, pinned bool) (Result, error) {
-	d := newDocState(x, doc, t)
-	d.about = d.about || pinned
+// (several topics' extractors share one document's parses) and whether
+// the document is about the topic: its text names it, or it is pinned to
+// it. Topics knows that before it picks the readers, so the text is
+// searched for each topic once.
+func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Parser, about bool) (Result, error) {
+	d := newDocState(x, doc, t, about)
 	if err := d.parse(ctx, p); err != nil {
 		return Result{}, fmt.Errorf("extract %s: %w", doc.Name, err)
 	}

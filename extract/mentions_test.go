@@ -26,7 +26,8 @@ func TestWrittenAs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := newDocState(x, doc, readText(doc))
+			text := readText(doc)
+			d := newDocState(x, doc, text, x.topic.about(text.lower))
 			if err := d.parse(context.Background(), x.parser); err != nil {
 				t.Fatal(err)
 			}

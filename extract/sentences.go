@@ -73,10 +73,10 @@ func readText(doc Document) docText {
 	return docText{n: n, lower: asciiLower(n.text)}
 }
 
-func newDocState(x *Extractor, doc Document, t docText) *docState {
+func newDocState(x *Extractor, doc Document, t docText, about bool) *docState {
 	n := t.n
 	sc := x.lists()
-	d := &docState{x: x, doc: doc, n: n, lower: t.lower, acts: sc.acts, collective: map[string]bool{},
+	d := &docState{x: x, doc: doc, n: n, lower: t.lower, about: about, acts: sc.acts, collective: map[string]bool{},
 		scratch: sc, cands: sc.cands[:0]}
 	lines, sents := segment(n.text)
 	d.lines = lines
@@ -87,7 +87,6 @@ func newDocState(x *Extractor, doc Document, t docText) *docState {
 	d.skipDateline()
 	sc.quoted = quoteMask(emptied(sc.quoted, len(n.text)+1), n.text, d.lines)
 	d.quoted = sc.quoted
-	d.about = x.topic.about(d.lower)
 	d.acts.findPeople(n.text, d.lower)
 	return d
 }

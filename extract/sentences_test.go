@@ -38,7 +38,8 @@ func TestSkipDateline(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := newDocState(x, doc, readText(doc))
+			text := readText(doc)
+			d := newDocState(x, doc, text, x.topic.about(text.lower))
 			if got := d.text(1); got != tt.want {
 				t.Errorf("lead sentence %q, want %q", got, tt.want)
 			}
@@ -56,7 +57,8 @@ func TestPronounChainIsBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDocState(x, doc, readText(doc))
+	text := readText(doc)
+	d := newDocState(x, doc, text, x.topic.about(text.lower))
 	if err := d.parse(context.Background(), x.parser); err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func (ts *Topics) List() []model.Topic {
 // document is taken to be about whether or not it names it.
 func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Result, error) {
 	t := readText(doc)
-	var readers []*Extractor
+	var readers []int // indexes into ts.xs
 	// named marks the topics the document names, whether or not it is
 	// pinned to one (ownClaims reads it).
 	named := make([]bool, len(ts.xs))
@@ -68,7 +68,7 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 			// looked for.
 			continue
 		}
-		readers = append(readers, x)
+		readers = append(readers, i)
 	}
 	// Most documents name one topic: its reader parses for itself, with
 	// no copy of each parse to keep a second reader's repairs apart (the
@@ -79,8 +79,8 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 		p = &sharedParses{p: ts.parser, done: map[string]syntax.Sentence{}}
 	}
 	var out []Result
-	for _, x := range readers {
-		r, err := x.extract(ctx, doc, t, p, pin != "")
+	for _, i := range readers {
+		r, err := ts.xs[i].extract(ctx, doc, t, p, named[i] || pin != "")
 		if err != nil {
 			return nil, err
 		}
@@ -100,8 +100,8 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 // "the accord" alone would be read as the article's event. Only the
 // topics the document names (named, by ts's order) can be named by its
 // sentences: a document that names no other, as most do, keeps every
-// claim unread (reading each claim's sentence for each other topic was
-// about a twelfth of what a document cost with config.yaml's two).
+// claim unread (with config.yaml's two topics, every claim's sentence
+// was normalized, lower-cased and searched for the other).
 func (ts *Topics) ownClaims(r Result, named []bool) []model.Claim {
 	var own *topicMatcher
 	var others []*topicMatcher
