@@ -650,20 +650,19 @@ func (d *docState) creditedFor(i, c int) []string {
 	if len(objs) == 0 {
 		return nil
 	}
-	// "commended the P5+1 and Iran": whoever of them is known.
-	credited := d.expand(i, objs[0])
-	if len(credited) == 0 {
-		for _, k := range p.Children(objs[0], "conj") {
-			credited = append(credited, d.expand(i, k)...)
-		}
-	}
-	if len(credited) == 0 {
-		return nil
-	}
+	// Whether the cue's "for" phrase is the event is asked first: it
+	// rarely is, and expanding the object costs more.
 	for _, e := range append(p.Out(c, "obl"), p.Out(c, "advcl")...) {
 		switch syntax.Marker(e.Rel) {
 		case "for", "over", "on", "in":
 			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor || d.doesIt(i, e.Dep) {
+				// "commended the P5+1 and Iran": whoever of them is known.
+				credited := d.expand(i, objs[0])
+				if len(credited) == 0 {
+					for _, k := range p.Children(objs[0], "conj") {
+						credited = append(credited, d.expand(i, k)...)
+					}
+				}
 				return credited
 			}
 		}
@@ -2013,7 +2012,8 @@ func (d *docState) expand(i, h int) []string {
 		return out
 	}
 	var members []string
-	own := d.collective[d.holder(i, h)]
+	id := d.holder(i, h)
+	own := d.collective[id]
 	// "Israel's Arab partners Egypt and Jordan": names right after the
 	// phrase, with no comma or dash, say whom it means.
 	named := false
@@ -2041,7 +2041,7 @@ func (d *docState) expand(i, h int) []string {
 		if own && syntax.Base(e.Rel) == "appos" {
 			continue // "the Mercosur countries - Argentina, Brazil ...": the group acts
 		}
-		if syntax.Base(e.Rel) == "appos" && strings.HasPrefix(d.holder(i, h), "group:") && !p.Tokens[e.Dep].IsProper() {
+		if syntax.Base(e.Rel) == "appos" && strings.HasPrefix(id, "group:") && !p.Tokens[e.Dep].IsProper() {
 			// "Greenpeace, the environmental group": one actor, described
 			// (a person's description may name the state they speak for:
 			// "Ann Lee, France's minister")
@@ -2111,7 +2111,6 @@ func (d *docState) expand(i, h int) []string {
 			}
 		}
 	}
-	id := d.holder(i, h)
 	if len(members) > 0 && (id == "" || named || generic[p.LowerLemma(h)]) {
 		return members // "key allies, among them Britain and France"
 	}
