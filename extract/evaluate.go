@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/model"
@@ -45,10 +46,10 @@ func (d *docState) evaluations(i int) {
 		if tok.IsVerb() && namingVerbs[lemma] {
 			d.naming(i, pr)
 		}
-		// Most words judge no subject; the checks below cost more than
-		// finding that out.
+		// Most words judge no subject, or none that is the event; the
+		// checks below cost more than finding that out.
 		subjects := d.judgedSubjects(i, pr)
-		if len(subjects) == 0 {
+		if !slices.ContainsFunc(subjects, func(subj int) bool { ok, _ := d.judgedSubject(i, subj); return ok }) {
 			continue
 		}
 		// A stance word of its own is read by the cue stage, unless the
