@@ -143,9 +143,17 @@ func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Pars
 	}
 	r := d.result()
 	d.scratch.cands = d.cands // as it grew
-	x.spare.Put(d.scratch)    // the result holds none of it
+	if len(t.n.text) <= keptText {
+		x.spare.Put(d.scratch) // the result holds none of it
+	}
 	return r, nil
 }
+
+// keptText is the longest document whose working lists the extractor
+// keeps for the next: a rare outsized one (a transcript, a whole report)
+// would leave every later document's lists at its size until a collection
+// empties the pool. News articles are a few tens of kilobytes.
+const keptText = 1 << 20
 
 // result assembles the document's claims (one per actor), actors and
 // affiliations.
