@@ -29,9 +29,12 @@ var speechLemmas = map[string]bool{
 // several take the same speaker, and a paragraph that is nothing but a
 // quote goes on with the speaker of the paragraph before.
 func (d *docState) findSpeakers() {
+	// Which sentences have a speech verb outside quotes: only they are
+	// read again below.
+	speaks := make([]bool, len(d.sents))
 	for i := range d.sents {
 		if d.sents[i].p != nil {
-			d.sents[i].speaker = d.speechIn(i)
+			d.sents[i].speaker, speaks[i] = d.speechIn(i)
 		}
 	}
 	d.continueQuotes()
@@ -39,8 +42,8 @@ func (d *docState) findSpeakers() {
 	// "she" is; only then do a colon's or a dash's names count.
 	signs := make([]lineSign, len(d.lines))
 	for i := range d.sents {
-		if d.sents[i].speaker == "" && d.sents[i].p != nil {
-			d.sents[i].speaker = d.speechIn(i)
+		if d.sents[i].speaker == "" && speaks[i] {
+			d.sents[i].speaker, _ = d.speechIn(i)
 		}
 		if d.sents[i].speaker == "" {
 			d.sents[i].speaker = d.signedBy(i, &signs[d.sents[i].line])
@@ -257,41 +260,45 @@ func (d *docState) hasQuote(i int) bool {
 }
 
 // speechIn finds the actor who is the subject of sentence i's speech verb
-// outside its quotes, or the X of "according to X".
-func (d *docState) speechIn(i int) string {
+// outside its quotes, or the X of "according to X", and whether it has
+// either: without one, no later finding can give it a speaker here.
+func (d *docState) speechIn(i int) (string, bool) {
 	p := d.sents[i].p
+	speaks := false
 	for t, tok := range p.Tokens {
 		if d.inQuote(i, t) {
 			continue
 		}
 		lemma := p.LowerLemma(t)
 		if tok.IsVerb() && speechLemmas[lemma] {
+			speaks = true
 			for _, e := range p.Out(t, "nsubj") {
 				if id := d.holder(i, e.Dep); id != "" {
-					return id
+					return id, true
 				}
 			}
 			// "Addressing an audience in Washington, Mr Trump said": a
 			// person right before the verb, however the parser hung them.
 			if t > 0 && isPerson(d.sents[i].actor[t-1]) && !d.inQuote(i, t-1) && !p.Has(t, "nsubj") && !p.Has(t-1, "case") {
-				return d.sents[i].actor[t-1]
+				return d.sents[i].actor[t-1], true
 			}
 			// '"...," said Jane Mallory' parsed with the speaker as object.
 			if lemma == "say" {
 				for _, e := range p.Out(t, "obj") {
 					if id := d.holder(i, e.Dep); isPerson(id) {
-						return id
+						return id, true
 					}
 				}
 			}
 		}
 		if lemma == "according" && t+1 < len(p.Tokens) && p.Lower(t+1) == "to" {
+			speaks = true
 			if h, _ := p.Head(t); h >= 0 {
 				if id := d.holder(i, h); id != "" {
-					return id
+					return id, true
 				}
 			}
 		}
 	}
-	return ""
+	return "", speaks
 }
