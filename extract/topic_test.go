@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestTopicWordsSpareOnlySentencesWithoutTerms(t *testing.T) {
 		if !reflect.DeepEqual(m.needs, tt.needs) {
 			t.Errorf("%v: words %q, want %q", tt.terms, m.needs, tt.needs)
 		}
-		every := &topicMatcher{t: m.t, at: m.at, first: m.first}
+		every := &topicMatcher{t: m.t, groups: m.groups, first: m.first}
 		for _, text := range tt.sentences {
 			s := &syntax.Sentence{Text: text}
 			for _, w := range tokenize(text) {
@@ -77,6 +78,7 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 	tests := []struct {
 		terms []string
 		texts []string
+		split bool // the terms are too large for one group
 	}{
 		{[]string{"grain deal", "deal", "US-led pact", "2024 accord"}, []string{
 			"the grain deal, the deal and the deal.",
@@ -86,21 +88,40 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 			"grain  deal\ndeal-deal",
 			"café deal, déal, naïve grain deal",
 			"",
-		}},
-		{[]string{"France", "grain deal"}, []string{"paris said france would wait; the french republic's grain deal held.", "francedeal france"}},
+		}, false},
+		{[]string{"France", "grain deal"}, []string{"paris said france would wait; the french republic's grain deal held.", "francedeal france"}, false},
+		// Where terms begin alike, the longest that matches.
+		{[]string{"grain", "grain deal", "grain deal text"}, []string{"the grain deal text, the grain deal, the grain, grain deals"}, false},
+		// Terms that spell a state every way the gazetteer does, too many
+		// for one group: the groups are tried in the terms' order.
+		{[]string{"US deal", "US deal text", "US-led pact", "US grain deal", "US trade deal", "US water pact", "US-backed deal"}, []string{
+			"the united states deal text was the us deal; a usa-led pact, the u.s. grain deal and us trade deals",
+			"a us-backed deal, the us water pact and the us dealers",
+		}, true},
 		// Every term spelled out at its start: only where one begins is
 		// the pattern tried.
 		{[]string{"grain deal", "deal", "anti-drought pact"}, []string{
 			"the grain deal, the deal and the deal.",
 			"grains deal: an anti drought pact, an antidrought pact, an anti-drought  pact, anti-droughtpact",
-		}},
+		}, false},
 	}
 	for _, tt := range tests {
 		m, err := newTopicMatcher(model.Topic{ID: "t", Terms: tt.terms}, g)
 		if err != nil {
 			t.Fatal(err)
 		}
-		every := regexp.MustCompile(`\b` + strings.TrimPrefix(m.at.String(), "^"))
+		// The terms as one pattern, longest first, as they were matched
+		// before each was tried on its own.
+		var alts []string
+		for _, term := range tt.terms {
+			p, _ := termPattern(normalize(term).text, g)
+			alts = append(alts, p)
+		}
+		sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+		every := regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)\b`)
+		if got := len(m.groups) > 1; got != tt.split {
+			t.Errorf("%v: %d groups of terms", tt.terms, len(m.groups))
+		}
 		for _, text := range tt.texts {
 			want := every.FindAllStringIndex(text, -1)
 			if got := m.find(text, -1); !reflect.DeepEqual(got, want) {
