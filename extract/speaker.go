@@ -32,12 +32,16 @@ func (d *docState) findSpeakers() {
 	// Which sentences have a speech verb outside quotes: only they are
 	// read again below.
 	speaks := make([]bool, len(d.sents))
+	// Whether each sentence holds quoted words, read once: continueQuotes
+	// asks of the same sentences again and again.
+	quoted := make([]bool, len(d.sents))
 	for i := range d.sents {
 		if d.sents[i].p != nil {
 			d.sents[i].speaker, speaks[i] = d.speechIn(i)
 		}
+		quoted[i] = d.hasQuote(i)
 	}
-	d.continueQuotes()
+	d.continueQuotes(quoted)
 	// Once quotes have their speakers, "She told the BBC: ..." finds who
 	// "she" is; only then do a colon's or a dash's names count.
 	signs := make([]lineSign, len(d.lines))
@@ -50,12 +54,12 @@ func (d *docState) findSpeakers() {
 		}
 	}
 	d.signedHeadline()
-	d.continueQuotes()
+	d.continueQuotes(quoted)
 }
 
-// continueQuotes gives quoted sentences with no speaker of their own the
-// speaker of the quote they belong to.
-func (d *docState) continueQuotes() {
+// continueQuotes gives quoted sentences (quoted, by sentence) with no
+// speaker of their own the speaker of the quote they belong to.
+func (d *docState) continueQuotes(quoted []bool) {
 	// Each paragraph's first and last sentence, found in one pass (a
 	// search of every sentence for every paragraph grew with the square
 	// of the article).
@@ -63,11 +67,7 @@ func (d *docState) continueQuotes() {
 	for ln := range d.lines {
 		firsts[ln], lasts[ln] = -1, -1
 	}
-	// Whether each sentence holds quoted words, read once: the loops
-	// below ask of the same sentences again and again.
-	quoted := make([]bool, len(d.sents))
 	for i := range d.sents {
-		quoted[i] = d.hasQuote(i)
 		if ln := d.sents[i].line; firsts[ln] < 0 {
 			firsts[ln], lasts[ln] = i, i
 		} else {
