@@ -16,6 +16,7 @@ import (
 	"github.com/stancegraph/stancegraph/internal/repo"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/synth"
+	"go.yaml.in/yaml/v3"
 )
 
 // benchTopic is the default topic of config.yaml, so the synthetic corpus
@@ -152,6 +153,49 @@ func BenchmarkFastDev(b *testing.B) {
 		docs[i] = d.doc
 	}
 	extractAll(b, docs, func(int) *extract.Extractor { return x }, 1)
+}
+
+// BenchmarkFastDevAllTopics: the dev corpus read for the eight events'
+// topics at once (each folder's topic.yaml), as by a user who follows
+// them all. An article is read once per topic it names, and most name
+// several: their terms share "the deal" and "the agreement"
+// ("topics/doc"). Against BenchmarkFastDev, one topic.
+func BenchmarkFastDevAllTopics(b *testing.B) {
+	dev := devCorpus(b)
+	files, _ := filepath.Glob(filepath.Join(repo.Shared(b), "eval", "dev", "*", "topic.yaml"))
+	var topics []model.Topic
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var t struct {
+			Topic model.Topic `yaml:"topic"`
+		}
+		if err := yaml.Unmarshal(raw, &t); err != nil {
+			b.Fatalf("%s: %v", f, err)
+		}
+		topics = append(topics, t.Topic)
+	}
+	ts := nlptest.Topics(b, shallow.New(), topics...)
+	readings := 0
+	b.ResetTimer()
+	for b.Loop() {
+		readings = 0
+		for _, d := range dev {
+			rs, err := ts.Extract(context.Background(), d.doc, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			readings += len(rs)
+		}
+	}
+	docs := make([]extract.Document, len(dev))
+	for i, d := range dev {
+		docs[i] = d.doc
+	}
+	reportThroughput(b, docs)
+	b.ReportMetric(float64(readings)/float64(len(dev)), "topics/doc")
 }
 
 // BenchmarkCoreNLPDev: the parser-backed mode end to end on the dev
