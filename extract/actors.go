@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -176,6 +177,34 @@ type docActors struct {
 func newDocActors(g *Gazetteer) *docActors {
 	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: newWordBits(7),
 		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{}}
+}
+
+// clone is a copy of d that can be changed apart from it: its maps, lists
+// and records copied, a record that two names share shared in the copy.
+func (d *docActors) clone() *docActors {
+	c := &docActors{g: d.g, people: make(map[string]*person, len(d.people)), byName: maps.Clone(d.byName),
+		firsts: &wordBits{slices.Clone(d.firsts.bits)}, actors: make(map[string]*actorInfo, len(d.actors)),
+		groups: maps.Clone(d.groups), affils: maps.Clone(d.affils), ordered: slices.Clone(d.ordered), titled: slices.Clone(d.titled)}
+	people := map[*person]*person{}
+	for id, p := range d.people {
+		if people[p] == nil {
+			q := *p
+			q.surnames = slices.Clone(p.surnames)
+			people[p] = &q
+		}
+		c.people[id] = people[p]
+	}
+	infos := map[*actorInfo]*actorInfo{}
+	for id, a := range d.actors {
+		if infos[a] == nil {
+			b := c.newInfo()
+			*b = *a
+			b.aliases = slices.Clone(a.aliases)
+			infos[a] = b
+		}
+		c.actors[id] = infos[a]
+	}
+	return c
 }
 
 // reset empties d for another document, its maps' and lists' room kept.

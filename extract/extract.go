@@ -123,30 +123,54 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (Result, error) {
 	return x.extract(ctx, doc, t, x.parser, x.topic.about(t.lower))
 }
 
-// extract is Extract with the document's text read and the parser given
-// (several topics' extractors share one document's parses) and whether
-// the document is about the topic: its text names it, or it is pinned to
-// it. Topics knows that before it picks the readers, so the text is
-// searched for each topic once.
+// extract is Extract with the document's text read and the parser given,
+// and whether the document is about the topic: its text names it, or it
+// is pinned to it. Topics knows that before it picks the readers, so the
+// text is searched for each topic once.
 func (x *Extractor) extract(ctx context.Context, doc Document, t docText, p Parser, about bool) (Result, error) {
 	d := newDocState(x, doc, t, about)
-	if err := d.parse(ctx, p); err != nil {
-		return Result{}, fmt.Errorf("extract %s: %w", doc.Name, err)
+	if err := d.read(ctx, p, x.topic.about); err != nil {
+		return Result{}, err
+	}
+	d.scratch.marks = emptied(d.scratch.marks, d.parsedTokens())
+	d.markTopic(d.scratch.marks)
+	r := d.claims()
+	x.release(d)
+	return r, nil
+}
+
+// read parses the document and finds its actors, label blocks and
+// speakers: all that does not depend on the topic but for which sentences
+// are parsed (those that can carry a stance, and those named says name a
+// topic the document is read for).
+func (d *docState) read(ctx context.Context, p Parser, named func(lower string) bool) error {
+	if err := d.parse(ctx, p, named); err != nil {
+		return fmt.Errorf("extract %s: %w", d.doc.Name, err)
 	}
 	d.findActors()
 	d.findLabels()
 	d.findSpeakers()
+	return nil
+}
+
+// claims reads the stances on the topic, its names marked, of a document
+// about it, and assembles the result.
+func (d *docState) claims() Result {
 	if d.about {
 		for i := range d.sents {
 			d.stances(i)
 		}
 	}
-	r := d.result()
+	return d.result()
+}
+
+// release hands a finished document's working lists to x for the next;
+// the result holds none of them.
+func (x *Extractor) release(d *docState) {
 	d.scratch.cands = d.cands // as it grew
-	if len(t.n.text) <= keptText {
-		x.spare.Put(d.scratch) // the result holds none of it
+	if len(d.n.text) <= keptText {
+		x.spare.Put(d.scratch)
 	}
-	return r, nil
 }
 
 // keptText is the longest document whose working lists the extractor

@@ -28,7 +28,7 @@ func TestWrittenAs(t *testing.T) {
 			}
 			text := readText(doc)
 			d := newDocState(x, doc, text, x.topic.about(text.lower))
-			if err := d.parse(context.Background(), x.parser); err != nil {
+			if err := d.parse(context.Background(), x.parser, x.topic.about); err != nil {
 				t.Fatal(err)
 			}
 			p := d.sents[1].p

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"context"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -154,39 +156,38 @@ func (d *docState) text(i int) string { return d.n.text[d.sents[i].start:d.sents
 
 // parse gives structure to the sentences of an article about the topic;
 // other articles yield no claims, so only their names are read.
-func (d *docState) parse(ctx context.Context, p Parser) error {
+func (d *docState) parse(ctx context.Context, p Parser, named func(lower string) bool) error {
 	if !d.about {
 		return nil
 	}
-	// Only sentences that can carry a stance are parsed; the rest keep
-	// their names from the gazetteer and the patterns.
-	texts, lowers := make([]string, 0, len(d.sents)), make([]string, 0, len(d.sents))
+	// Only sentences that can carry a stance are parsed, or that name a
+	// topic the document is read for (named); the rest keep their names
+	// from the gazetteer and the patterns.
+	texts := make([]string, 0, len(d.sents))
 	which := make([]int, 0, len(d.sents))
 	for i := range d.sents {
 		t := d.text(i)
 		lower := d.lower[d.sents[i].start:d.sents[i].end]
-		if !d.x.lex.mayCarry(lower) && !d.x.topic.about(lower) {
+		if !d.x.lex.mayCarry(lower) && !named(lower) {
 			continue
 		}
 		if d.sents[i].line == 0 && d.lines[0].kind == heading {
 			t = d.truecase(t)
 		}
 		texts = append(texts, t)
-		lowers = append(lowers, lower)
 		which = append(which, i)
 	}
 	parsed, err := d.parseWith(ctx, p, texts)
 	if err != nil {
 		return err
 	}
-	// One array each for all the sentences' actors and topic marks, not
-	// two per sentence.
+	// One array for all the sentences' actors, not one per sentence.
 	total := 0
 	for k := range parsed {
 		total += len(parsed[k].Tokens)
 	}
-	d.scratch.actors, d.scratch.marks = emptied(d.scratch.actors, total), emptied(d.scratch.marks, total)
-	actors, marks := d.scratch.actors, d.scratch.marks
+	d.scratch.actors = emptied(d.scratch.actors, total)
+	actors := d.scratch.actors
 	for k := range parsed {
 		n := len(parsed[k].Tokens)
 		if n == 0 {
@@ -195,9 +196,32 @@ func (d *docState) parse(ctx context.Context, p Parser) error {
 		s := &d.sents[which[k]]
 		s.p = &parsed[k]
 		s.actor, actors = actors[:n:n], actors[n:]
-		s.topic, marks = d.x.topic.mark(marks[:n:n], s.p, lowers[k]), marks[n:]
 	}
 	return nil
+}
+
+// parsedTokens is how many tokens the parsed sentences hold.
+func (d *docState) parsedTokens() int {
+	n := 0
+	for i := range d.sents {
+		if p := d.sents[i].p; p != nil {
+			n += len(p.Tokens)
+		}
+	}
+	return n
+}
+
+// markTopic marks in each parsed sentence the tokens that name the
+// reader's topic, in marks (false, one per parsed token).
+func (d *docState) markTopic(marks []bool) {
+	for i := range d.sents {
+		s := &d.sents[i]
+		if s.p == nil {
+			continue
+		}
+		n := len(s.p.Tokens)
+		s.topic, marks = d.x.topic.mark(marks[:n:n], s.p, d.lower[s.start:s.end]), marks[n:]
+	}
 }
 
 // parseWith parses texts with p, into the parses of an earlier document
@@ -345,4 +369,26 @@ func nextRune(s string, i, ceil int) rune {
 func (d *docState) opensQuoted(line int) bool {
 	ln := d.lines[line]
 	return ln.end > ln.start && (d.n.text[ln.start] == '"' || d.n.text[ln.start] == '\'')
+}
+
+// copyFor is a copy of d, read, for reader x to mark its topic in and
+// read its stances from: what the stances change (the tokens' actors,
+// the document's actors, its collective groups, the candidates) is
+// copied; the text, parses and label blocks, which nothing changes after
+// read, are shared. The copy hands no working lists back.
+func (d *docState) copyFor(x *Extractor) *docState {
+	c := *d
+	c.x, c.scratch = x, nil
+	c.sents = slices.Clone(d.sents)
+	actors := make([]string, d.parsedTokens())
+	for i := range c.sents {
+		if s := &c.sents[i]; s.p != nil {
+			n := copy(actors, s.actor)
+			s.actor, actors = actors[:n:n], actors[n:]
+		}
+	}
+	c.acts = d.acts.clone()
+	c.collective = maps.Clone(d.collective)
+	c.cands = slices.Clone(d.cands)
+	return &c
 }

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"context"
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -59,7 +62,7 @@ func TestPronounChainIsBounded(t *testing.T) {
 	}
 	text := readText(doc)
 	d := newDocState(x, doc, text, x.topic.about(text.lower))
-	if err := d.parse(context.Background(), x.parser); err != nil {
+	if err := d.parse(context.Background(), x.parser, x.topic.about); err != nil {
 		t.Fatal(err)
 	}
 	d.findActors()
@@ -140,6 +143,88 @@ func TestRuneOffset(t *testing.T) {
 		}
 		if got, want := d.runeOffset(len(text)), utf8.RuneCountInString(text); got != want {
 			t.Errorf("%q at its end: character %d, want %d", text, got, want)
+		}
+	}
+}
+
+// TestCopyForChangesApart: what a topic's reading of a copy changes (the
+// tokens' actors, the document's actors and their records, its collective
+// groups, the candidates) leaves the read document and its other copies
+// as they were.
+func TestCopyForChangesApart(t *testing.T) {
+	x := fuzzExtractor(t)
+	doc, err := Parse("d.txt", []byte("Pact signed\n\nForeign Minister Ana Ruiz of Chile said Peru backed the pact. Opposition lawmakers rejected it."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := readText(doc)
+	base := newDocState(x, doc, text, true)
+	if err := base.read(context.Background(), x.parser, x.topic.about); err != nil {
+		t.Fatal(err)
+	}
+	snapshot := func(d *docState) string {
+		var b strings.Builder
+		for i := range d.sents {
+			fmt.Fprintln(&b, d.sents[i].actor)
+		}
+		for _, id := range slices.Sorted(maps.Keys(d.acts.actors)) {
+			a := d.acts.actors[id]
+			fmt.Fprintln(&b, id, a.name, a.mentions, a.aliases)
+		}
+		for _, id := range slices.Sorted(maps.Keys(d.acts.people)) {
+			p := d.acts.people[id]
+			fmt.Fprintln(&b, id, p.role, p.orgID, p.surnames)
+		}
+		fmt.Fprintln(&b, d.acts.byName, d.acts.groups, d.acts.ordered, d.collective, len(d.cands))
+		return b.String()
+	}
+	before := snapshot(base)
+	if len(base.acts.actors) == 0 || len(base.acts.people) == 0 {
+		t.Fatalf("nothing read: %s", before)
+	}
+	// Room to grow in place, as lists filled again from the pool have.
+	base.cands = slices.Grow(base.cands, 4)
+	for _, a := range base.acts.actors {
+		a.aliases = slices.Grow(a.aliases, 4)
+	}
+	other := base.copyFor(x)
+	c := base.copyFor(x)
+	for i := range c.sents {
+		for k := range c.sents[i].actor {
+			c.sents[i].actor[k] = "group:changed"
+		}
+	}
+	c.acts.actor("group:new", "New", model.Group)
+	for _, a := range c.acts.actors {
+		a.mentions += 5
+		a.aliases.add("Changed")
+	}
+	for _, p := range c.acts.people {
+		p.setRole("changed")
+		p.surnames = append(p.surnames[:0], "Changed")
+	}
+	c.acts.byName["new"], c.acts.groups["New"] = "group:new", "group:new"
+	c.collective["group:new"] = true
+	c.cands = append(c.cands, candidate{actor: "group:new", stance: model.Support})
+	if after := snapshot(c); after == before {
+		t.Fatal("the copy did not change")
+	}
+	// Lists one copy grows are not grown by another in the same room.
+	for _, a := range other.acts.actors {
+		a.aliases.add("Other")
+	}
+	other.cands = append(other.cands, candidate{actor: "group:other", stance: model.Oppose})
+	for id, a := range c.acts.actors {
+		if a.aliases[len(a.aliases)-1] != "Changed" {
+			t.Errorf("%s: the copy's last alias is %q", id, a.aliases[len(a.aliases)-1])
+		}
+	}
+	if last := c.cands[len(c.cands)-1]; last.actor != "group:new" {
+		t.Errorf("the copy's last candidate is %s's", last.actor)
+	}
+	for name, d := range map[string]*docState{"the read document": base} {
+		if got := snapshot(d); got != before {
+			t.Errorf("%s changed with the copy:\n%s\nwas\n%s", name, got, before)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -83,6 +84,43 @@ func TestTopicsAssignsEachDocumentToTheTopicsItNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTopicsReadTogetherAsApart: a document read once for the two topics
+// it names yields for each what it yields read for that topic alone
+// (pinned), though the second topic's stances are read on the first's
+// copy of the document: nothing one topic's reading learns reaches the
+// other's. Every sentence here would be parsed for either topic.
+func TestTopicsReadTogetherAsApart(t *testing.T) {
+	dam := model.Topic{ID: "dam", Terms: []string{"dam accord"}}
+	port := model.Topic{ID: "port", Terms: []string{"port lease"}}
+	body := "Talks in Lima\n\nChile backed the dam accord on Monday, Foreign Minister Ana Ruiz said. " +
+		"Peru rejected the port lease.\n\nOpposition lawmakers in Peru said they opposed the dam accord. " +
+		"\"We will fight the port lease,\" said Luis Vidal, a Bolivian envoy. Farm unions in Chile welcomed it, and the lawmakers denounced it."
+	ts := nlptest.Topics(t, nlptest.Parser(t), dam, port)
+	doc, err := extract.Parse("d.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	together, err := ts.Extract(context.Background(), doc, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(together) != 2 {
+		t.Fatalf("%d results, want one for each topic", len(together))
+	}
+	for _, r := range together {
+		apart, err := ts.Extract(context.Background(), doc, r.Topic.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Claims) == 0 {
+			t.Errorf("%s: no claims", r.Topic.ID)
+		}
+		if !reflect.DeepEqual(r, apart[0]) {
+			t.Errorf("%s read together:\n%+v\nread alone:\n%+v", r.Topic.ID, r, apart[0])
+		}
 	}
 }
 
