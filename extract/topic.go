@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	resyntax "regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -64,6 +65,7 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	if !spelled {
 		needs = nil
 	}
+	needs = fewestNeeded(needs)
 	if len(alts) == 0 {
 		return nil, fmt.Errorf("extract: topic %q has no terms", t.ID)
 	}
@@ -121,6 +123,20 @@ func (m *topicMatcher) match(text string) int {
 		}
 	}
 	return -1
+}
+
+// fewestNeeded is words without those a text holds only when it holds
+// another of them ("membership" where "member" is, "pact" twice): a
+// text holds one of them if and only if it holds one of those kept, and
+// each is a search of the whole document for every topic followed.
+func fewestNeeded(words []string) []string {
+	var out []string
+	for i, w := range words {
+		if !slices.ContainsFunc(words, func(v string) bool { return v != w && strings.Contains(w, v) }) && !slices.Contains(words[:i], w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // longestPlainWord is the longest of words made of letters and digits

@@ -134,6 +134,28 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 	}
 }
 
+// TestFewestNeeded: a word that holds another is dropped, and a word met
+// twice is kept once; a text holds one of the words kept whenever it holds
+// one of those given.
+func TestFewestNeeded(t *testing.T) {
+	tests := []struct{ words, want []string }{
+		{[]string{"membership", "accession", "member", "pact", "pact"}, []string{"accession", "member", "pact"}},
+		{[]string{"deal", "agreement"}, []string{"deal", "agreement"}},
+		{nil, nil},
+	}
+	for _, tt := range tests {
+		got := fewestNeeded(tt.words)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.words, got, tt.want)
+		}
+		for _, text := range []string{"nato membership", "the pact", "a new deal", "its accession", "nothing"} {
+			if containsAny(text, got) != containsAny(text, tt.words) {
+				t.Errorf("%q in %q: %v kept, %v given", tt.words, text, containsAny(text, got), containsAny(text, tt.words))
+			}
+		}
+	}
+}
+
 // TestTopicTermNeedsALetterOrDigit: a term of punctuation alone would
 // match everywhere or nowhere; it is refused, naming it.
 func TestTopicTermNeedsALetterOrDigit(t *testing.T) {
