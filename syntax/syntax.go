@@ -524,12 +524,3 @@ func same(a, b string) bool {
 	return len(a) == len(b) && (len(a) == 0 || a[0] == b[0] && a == b)
 }
 
-// Clone returns a copy that shares no slice with s, for a reader that
-// repairs a parse while another still reads the original.
-func (s Sentence) Clone() Sentence {
-	s.Tokens = slices.Clone(s.Tokens)
-	s.Edges = slices.Clone(s.Edges)
-	s.Tree = slices.Clone(s.Tree)
-	s.idx, s.spare = index{}, room{}
-	return s
-}
