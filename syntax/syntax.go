@@ -38,7 +38,7 @@ type Edge struct {
 
 // Sentence is one parsed sentence. Its methods read an index built on
 // first use and built again when Tree or Edges grow; tokens and edges
-// are not to be changed in place once it is asked about, but in a Clone.
+// are not to be changed in place once it is asked about.
 type Sentence struct {
 	Text   string  `json:"text"`
 	Tokens []Token `json:"tokens"`
@@ -523,4 +523,3 @@ func relIn(rel string, rels []string) bool {
 func same(a, b string) bool {
 	return len(a) == len(b) && (len(a) == 0 || a[0] == b[0] && a == b)
 }
-
