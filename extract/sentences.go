@@ -371,8 +371,8 @@ func (d *docState) opensQuoted(line int) bool {
 	return ln.end > ln.start && (d.n.text[ln.start] == '"' || d.n.text[ln.start] == '\'')
 }
 
-// copyFor is a copy of d, read, for reader x to mark its topic in and
-// read its stances from: what the stances change (the tokens' actors,
+// copyFor is a copy of d, read, with reader x's topic marked, to read
+// that topic's stances from: what the stances change (the tokens' actors,
 // the document's actors, its collective groups, the candidates) is
 // copied; the text, parses and label blocks, which nothing changes after
 // read, are shared. The copy hands no working lists back.
@@ -380,15 +380,17 @@ func (d *docState) copyFor(x *Extractor) *docState {
 	c := *d
 	c.x, c.scratch = x, nil
 	c.sents = slices.Clone(d.sents)
-	actors := make([]string, d.parsedTokens())
+	n := d.parsedTokens()
+	actors := make([]string, n)
 	for i := range c.sents {
 		if s := &c.sents[i]; s.p != nil {
-			n := copy(actors, s.actor)
-			s.actor, actors = actors[:n:n], actors[n:]
+			k := copy(actors, s.actor)
+			s.actor, actors = actors[:k:k], actors[k:]
 		}
 	}
 	c.acts = d.acts.clone()
 	c.collective = maps.Clone(d.collective)
 	c.cands = slices.Clone(d.cands)
+	c.markTopic(make([]bool, n))
 	return &c
 }

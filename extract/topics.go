@@ -152,9 +152,7 @@ func (ts *Topics) readTogether(ctx context.Context, doc Document, t docText, rea
 	}
 	out := make([]Result, 0, len(xs))
 	for _, x := range xs {
-		d := base.copyFor(x)
-		d.markTopic(make([]bool, d.parsedTokens()))
-		out = append(out, d.claims())
+		out = append(out, base.copyFor(x).claims())
 	}
 	xs[0].release(base)
 	return out, nil

@@ -81,11 +81,16 @@ func load(b *testing.B, n, c int, mayFail bool, neo4jPID int, fn func() error) {
 	}
 	slices.Sort(lat)
 	b.ReportMetric(float64(n)/elapsed.Seconds(), "req/s")
-	b.ReportMetric(float64(lat[n/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(p50ms(lat), "p50-ms")
 	b.ReportMetric(float64(lat[n*99/100].Microseconds())/1000, "p99-ms")
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.Sys)/1e6, "sys-MB")
+}
+
+// p50ms is the median of sorted latencies, in milliseconds.
+func p50ms(sorted []time.Duration) float64 {
+	return float64(sorted[len(sorted)/2].Microseconds()) / 1000
 }
 
 // cpuTime is the user and system CPU time process pid has used, from
@@ -136,7 +141,7 @@ func interleaved(b *testing.B, rounds, perRound, c, neo4jPID int, api, direct fu
 	var p50 [2]float64
 	for side := range 2 {
 		slices.Sort(lat[side])
-		p50[side] = float64(lat[side][len(lat[side])/2].Microseconds()) / 1000
+		p50[side] = p50ms(lat[side])
 	}
 	calls := float64(rounds * perRound)
 	b.ReportMetric(p50[0], "api-p50-ms")
