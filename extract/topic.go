@@ -31,7 +31,7 @@ type topicMatcher struct {
 	// of which begins every match: a position that begins with none is
 	// not tried.
 	first  *[256]bool
-	starts *starts
+	starts *termLeads
 	// inner holds the bytes a match can hold: a try reads the text only
 	// up to the first other byte, not to the document's end, which made
 	// the matcher drop to its slowest algorithm.
@@ -44,7 +44,9 @@ type topicMatcher struct {
 }
 
 func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
-	var alts, needs []string
+	type alt struct{ pattern, lead string }
+	var alts []alt
+	var needs []string
 	spelled := true
 	for _, term := range t.Terms {
 		term = strings.TrimSpace(normalize(term).text)
@@ -54,8 +56,8 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		if !strings.ContainsFunc(term, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 			return nil, fmt.Errorf("extract: topic %q: term %q has no letter or digit", t.ID, term)
 		}
-		pattern, words := termPattern(term, g)
-		alts = append(alts, pattern)
+		pattern, words, lead := termPattern(term, g)
+		alts = append(alts, alt{pattern, lead})
 		if w := longestPlainWord(words); w != "" {
 			needs = append(needs, w)
 		} else {
@@ -70,23 +72,109 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		return nil, fmt.Errorf("extract: topic %q has no terms", t.ID)
 	}
 	// Longest first, so that "nuclear deal" wins over "deal".
-	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
-	alt := `(?:` + strings.Join(alts, "|") + `)`
-	re, err := regexp.Compile(`\b` + alt + `\b`)
+	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i].pattern) > len(alts[j].pattern) })
+	patterns := make([]string, len(alts))
+	for i, a := range alts {
+		patterns[i] = a.pattern
+	}
+	re, err := regexp.Compile(`\b(?:` + strings.Join(patterns, "|") + `)\b`)
 	if err != nil {
 		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
 	}
-	m := &topicMatcher{t: t, first: firstBytes(re), starts: startsOf(regexp.MustCompile(alt)), inner: innerBytes(re), needs: needs}
+	leadsOf := func(alts []alt) *termLeads {
+		var l termLeads
+		for _, a := range alts {
+			if !l.add(a.lead, a.pattern) {
+				return nil
+			}
+		}
+		return &l
+	}
+	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), needs: needs}
 	for i := 0; i < len(alts); {
 		j := i + 1
-		for j < len(alts) && insts(`^(?:`+strings.Join(alts[i:j+1], "|")+`)\b`) <= backtrackInsts {
+		for j < len(alts) && insts(`^(?:`+strings.Join(patterns[i:j+1], "|")+`)\b`) <= backtrackInsts {
 			j++
 		}
-		group := `(?:` + strings.Join(alts[i:j], "|") + `)`
-		m.groups = append(m.groups, termGroup{at: regexp.MustCompile(`^` + group + `\b`), starts: startsOf(regexp.MustCompile(group))})
+		m.groups = append(m.groups, termGroup{at: regexp.MustCompile(`^(?:` + strings.Join(patterns[i:j], "|") + `)\b`), starts: leadsOf(alts[i:j])})
 		i = j
 	}
 	return m, nil
+}
+
+// termLeads holds texts one of which begins every match of some terms, by
+// their first byte, a space in them standing for the run of white space
+// (`\s+`) the terms' patterns match between words: "the deal" turns away
+// "the president", where "the" alone let the pattern be tried at every
+// "the" of the text. A nil set lets every text through.
+type termLeads struct{ byFirst [256][]string }
+
+// add adds the texts that begin a term's matches: its lead (see
+// termPattern), or if it has none the texts that begin its pattern's. It
+// reports false when there are no such texts, and a match may begin
+// anyhow.
+func (l *termLeads) add(lead, pattern string) bool {
+	texts := []string{lead}
+	if lead == "" {
+		st := startsOf(regexp.MustCompile(pattern))
+		if st == nil {
+			return false
+		}
+		texts = nil
+		for _, ts := range st.byFirst {
+			texts = append(texts, ts...)
+		}
+	}
+	for _, t := range texts {
+		l.byFirst[t[0]] = append(l.byFirst[t[0]], t)
+	}
+	return true
+}
+
+// begins reports whether text begins with one of the texts, each space in
+// them one or more white space bytes of text.
+func (l *termLeads) begins(text string) bool {
+	if l == nil {
+		return true
+	}
+	if text == "" {
+		return false
+	}
+	for _, t := range l.byFirst[text[0]] {
+		if spacedPrefix(text, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedPrefix reports whether text begins with t, each space of t
+// standing for a run of the white space `\s` matches.
+func spacedPrefix(text, t string) bool {
+	i := 0
+	for j := 0; j < len(t); j++ {
+		if t[j] != ' ' {
+			if i == len(text) || text[i] != t[j] {
+				return false
+			}
+			i++
+			continue
+		}
+		k := i
+		for k < len(text) && isRegexpSpace(text[k]) {
+			k++
+		}
+		if k == i {
+			return false
+		}
+		i = k
+	}
+	return true
+}
+
+// isRegexpSpace is a byte of Go's `\s`.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // backtrackInsts is the largest program Go's regexp runs with its
@@ -107,7 +195,7 @@ func insts(pattern string) int {
 // one of which begins each of its matches.
 type termGroup struct {
 	at     *regexp.Regexp
-	starts *starts
+	starts *termLeads
 }
 
 // match is the end of the match of the first group in order that matches
@@ -159,9 +247,19 @@ func longestPlainWord(words []string) string {
 // the gazetteer knows may be spelled any way it lists: a user who writes
 // "US embassy" means "the United States embassy" too. words are the
 // term's lower-cased words outside those names, which every match holds.
-func termPattern(term string, g *Gazetteer) (pattern string, words []string) {
+// lead is the text in lower case that begins every match, up to the
+// first hyphen, which may be matched as a space or nothing, and the
+// first such name ("" if the term begins with one); each space in it
+// stands for the pattern's run of white space.
+func termPattern(term string, g *Gazetteer) (pattern string, words []string, lead string) {
 	var b strings.Builder
 	literal := func(s string) {
+		if b.Len() == 0 {
+			// Two spaces are two runs of white space, which one space of
+			// a lead does not spell.
+			lead, _, _ = strings.Cut(asciiLower(s), "-")
+			lead, _, _ = strings.Cut(lead, "  ")
+		}
 		b.WriteString(literalPattern(s))
 		words = append(words, strings.Fields(asciiLower(s))...)
 	}
@@ -199,7 +297,7 @@ func termPattern(term string, g *Gazetteer) (pattern string, words []string) {
 		i = end - 1
 	}
 	literal(term[last:])
-	return b.String(), words
+	return b.String(), words, lead
 }
 
 // literalPattern matches text in any case, with any run of spaces and an
@@ -240,6 +338,14 @@ func (m *topicMatcher) find(lower string, n int) [][]int {
 	}
 	var out [][]int
 	for pos := 0; pos < len(lower) && n != 0; pos++ {
+		if pos > 0 && asciiWordByte(lower[pos]) && asciiWordByte(lower[pos-1]) {
+			// No boundary inside a word: passed over to its last byte at
+			// once, as nearly every letter can begin some term.
+			for pos+1 < len(lower) && asciiWordByte(lower[pos+1]) {
+				pos++
+			}
+			continue
+		}
 		if !m.first[lower[pos]] || boundaryWord(lower, pos-1) == boundaryWord(lower, pos) ||
 			!m.starts.begins(lower[pos:]) {
 			continue

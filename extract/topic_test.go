@@ -104,6 +104,15 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 			"the grain deal, the deal and the deal.",
 			"grains deal: an anti drought pact, an antidrought pact, an anti-drought  pact, anti-droughtpact",
 		}, false},
+		// Terms spelled out past their first word, a space standing for
+		// any run of white space; one that opens with a state's name, or
+		// whose words a double space parts, is spelled as its pattern
+		// begins.
+		{[]string{"the river accord", "the  dam deal", "US-backed truce", "a cross-border pact"}, []string{
+			"the river accord, the\nriver  accord, the  dam deal, the dam deal and the\tdam\n\ndeal",
+			"the river, the accord, the riveraccord, the rivers accord",
+			"the US-backed truce, a United States backed truce, a cross border pact, a crossborder pact, a  cross-border pact",
+		}, false},
 	}
 	for _, tt := range tests {
 		m, err := newTopicMatcher(model.Topic{ID: "t", Terms: tt.terms}, g)
@@ -114,7 +123,7 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 		// before each was tried on its own.
 		var alts []string
 		for _, term := range tt.terms {
-			p, _ := termPattern(normalize(term).text, g)
+			p, _, _ := termPattern(normalize(term).text, g)
 			alts = append(alts, p)
 		}
 		sort.SliceStable(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
