@@ -505,7 +505,12 @@ type near struct {
 	// can hold, 0 where none can: a try is made on that much only, or not
 	// at all (most of the apposition's tries failed, each after reading
 	// to the end of the sentence, commas and all).
-	span     func(s string) int
+	span func(s string) int
+	// usable, when set, reports whether a match can hold the trigger at
+	// a line's offset; every match holds a trigger, so a line with none
+	// that is usable is not searched (no "'s " in the dev corpus is
+	// followed by the possessive's role and comma).
+	usable   func(text string, at int) bool
 	triggers triggerWords
 	// before and after are the window's reach around a trigger.
 	before, after int
@@ -629,7 +634,7 @@ var (
 	// "John Hannah, a senior fellow at ...": a name, then a comma.
 	appositionNear = withSpan(newNear(reApposition, roleNouns, 120, 120, nameThen(", ")), appositive)
 	// "Norway's envoy, ...": one or two capitalised words, then "'s".
-	possessiveNear = withSpan(newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen("'s ")), possessor)
+	possessiveNear = withUsable(withSpan(newNear(rePossessiveRole, []string{"'s "}, 40, 120, nameThen("'s ")), possessor), possessedAt)
 	speakerNears   = []near{
 		withRest(ledNear(reSpeechAfter, speechTriggers, 2, 60, 0), nameAfter, each("", speechVerbs, " ")...),
 		// "Hannah said": a name, then a speech verb.
@@ -642,6 +647,13 @@ var (
 	// one pass over a line.
 	personTriggers = newTriggerSet(triggersOf(append([]near{acronymNear, titledNear, appositionNear, possessiveNear}, speakerNears...)))
 )
+
+// withUsable is n with the test of the triggers its matches can hold
+// (see near.usable).
+func withUsable(n near, usable func(text string, at int) bool) near {
+	n.usable = usable
+	return n
+}
 
 // withSpan is n with the span its matches can take (see near.span).
 func withSpan(n near, span func(s string) int) near {
@@ -731,16 +743,33 @@ func possessor(s string) int {
 	if a < 0 {
 		return 0
 	}
-	rest := s[a+3:]
-	c := strings.Index(rest, ", ")
-	if c < 0 || !nameWordStart(rest[c+2:]) || !containsAny(rest[:c], possessedRoles) ||
-		leadRun(rest[:c], func(r rune) bool { return unicode.IsLetter(r) || r == '.' || r == ' ' }) < c {
+	c := possessedRole(s[a+3:])
+	if c < 0 {
 		return 0
 	}
+	rest := s[a+3:]
 	name := leadRun(rest[c+2:], func(r rune) bool {
 		return unicode.IsLetter(r) || r == '\'' || r == '.' || r == '-' || r == ' '
 	})
 	return a + 3 + c + 2 + name
+}
+
+// possessedRole is where the ", " after a possessive role ends it in
+// rest, the text after an "'s " (see possessor), -1 if no role follows.
+func possessedRole(rest string) int {
+	c := strings.Index(rest, ", ")
+	if c < 0 || !nameWordStart(rest[c+2:]) || !containsAny(rest[:c], possessedRoles) ||
+		leadRun(rest[:c], func(r rune) bool { return unicode.IsLetter(r) || r == '.' || r == ' ' }) < c {
+		return -1
+	}
+	return c
+}
+
+// possessedAt reports whether a possessive role can follow the trigger at
+// i of text: every match of rePossessiveRole holds an "'s " (a trigger,
+// which counts anywhere) with one after it (see possessor).
+func possessedAt(text string, i int) bool {
+	return strings.HasPrefix(text[i:], "'s ") && possessedRole(text[i+3:]) >= 0
 }
 
 // possessedRoles are the roles rePossessiveRole reads, one of which its
@@ -762,6 +791,9 @@ func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near
 // the same as the pattern finds in each window. hits are the line's
 // triggers, n's among them.
 func findNear(n near, text, lower string, hits []hit) [][]int {
+	if n.usable != nil && !slices.ContainsFunc(hits, func(h hit) bool { return n.triggers.has(h.trigger) && n.usable(text, h.at) }) {
+		return nil
+	}
 	var out [][]int
 	for _, w := range windows(text, hits, n.triggers, n.before, n.after) {
 		var found [][]int

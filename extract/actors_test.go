@@ -407,6 +407,51 @@ func TestNationalityAt(t *testing.T) {
 	}
 }
 
+// TestUsableTriggers: a pattern whose matches need a usable trigger finds
+// on a line what it finds without that test, on sentences written for it
+// and on every line of the dev corpus, and a line with no usable trigger
+// is not searched.
+func TestUsableTriggers(t *testing.T) {
+	lines := []string{
+		"Peru's envoy to the U.N., Ines Quispe, said so; Chile's minister, Tomas Vera, agreed.",
+		"Norway's decision, Ana Lind said, and Norway's envoy, who left, and NORWAY'S ENVOY, ANA LIND.",
+		"It's the lake's worth, the river's, that Peru's water minister, Ines Quispe, named.",
+	}
+	lines = append(lines, devLines(t)...)
+	found := 0
+	for _, ln := range lines {
+		lower := asciiLower(ln)
+		hits := personTriggers.find(lower, true)
+		bare := possessiveNear
+		bare.usable = nil
+		got, want := findNear(possessiveNear, ln, lower, hits), findNear(bare, ln, lower, hits)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: found %v, without the test of its triggers %v", ln, got, want)
+		}
+		found += len(got)
+	}
+	if found < 3 {
+		t.Errorf("%d matches: the comparison showed too little", found)
+	}
+	// With no trigger usable the line is passed over, match or not.
+	never := possessiveNear
+	never.usable = func(string, int) bool { return false }
+	if ln := lines[0]; findNear(never, ln, asciiLower(ln), personTriggers.find(asciiLower(ln), true)) != nil {
+		t.Errorf("%q searched with no usable trigger", ln)
+	}
+	for s, want := range map[string]bool{
+		"Peru's envoy, Ines Quispe":    true,
+		"Peru's 2 envoys, Ana Lind":    false,
+		"Peru's decision, Ines Quispe": false,
+		"PERU'S envoy, Ines Quispe":    false,
+		"Peru's envoy, who left":       false,
+	} {
+		if got := possessedAt(s, strings.Index(asciiLower(s), "'s ")); got != want {
+			t.Errorf("possessedAt(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // TestSpans: a pattern with a span is tried only on the part of a
 // sentence it can span, and not at all where it cannot match; every match
 // of the pattern lies inside that part.
