@@ -407,47 +407,54 @@ func TestNationalityAt(t *testing.T) {
 	}
 }
 
-// TestUsableTriggers: a pattern whose matches need a usable trigger finds
-// on a line what it finds without that test, on sentences written for it
-// and on every line of the dev corpus, and a line with no usable trigger
-// is not searched.
-func TestUsableTriggers(t *testing.T) {
+// TestSpannedWindows: a pattern with a span finds on a line what it finds
+// when every window is searched, on sentences written for it and on every
+// line of the dev corpus; spans says which windows can hold a match.
+func TestSpannedWindows(t *testing.T) {
 	lines := []string{
 		"Peru's envoy to the U.N., Ines Quispe, said so; Chile's minister, Tomas Vera, agreed.",
 		"Norway's decision, Ana Lind said, and Norway's envoy, who left, and NORWAY'S ENVOY, ANA LIND.",
 		"It's the lake's worth, the river's, that Peru's water minister, Ines Quispe, named.",
+		"Ana Ruiz, a senior fellow at the Lake Institute, and Per Moe, a lawyer, spoke; Eva Lind, head of policy with Sea Watch, agreed.",
+		"Ana Ruiz, 42, a fellow at Lake College, and Per Moe, the head of the agency, said so.",
 	}
 	lines = append(lines, devLines(t)...)
-	found := 0
-	for _, ln := range lines {
-		lower := asciiLower(ln)
-		hits := personTriggers.find(lower, true)
-		bare := possessiveNear
-		bare.usable = nil
-		got, want := findNear(possessiveNear, ln, lower, hits), findNear(bare, ln, lower, hits)
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			t.Errorf("%q: found %v, without the test of its triggers %v", ln, got, want)
+	for _, n := range []near{appositionNear, possessiveNear} {
+		found := 0
+		for _, ln := range lines {
+			lower := asciiLower(ln)
+			hits := personTriggers.find(lower, true)
+			every := n
+			every.sep = ""
+			got, want := findNear(n, ln, lower, hits), findNear(every, ln, lower, hits)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%q in %q: found %v, every window searched %v", n.re, ln, got, want)
+			}
+			found += len(got)
 		}
-		found += len(got)
+		if found < 3 {
+			t.Errorf("%q: %d matches, the comparison showed too little", n.re, found)
+		}
 	}
-	if found < 3 {
-		t.Errorf("%d matches: the comparison showed too little", found)
+	tests := []struct {
+		n      near
+		window string
+		want   bool
+	}{
+		{possessiveNear, "Peru's envoy, Ines Quispe", true},
+		{possessiveNear, "the lake's worth, and Peru's envoy, Ines Quispe", true},
+		{possessiveNear, "Peru's 2 envoys, Ana Lind", false},
+		{possessiveNear, "Peru's decision, Ines Quispe", false},
+		{possessiveNear, "PERU'S envoy, Ines Quispe", false},
+		{possessiveNear, "Peru's envoy, who left", false},
+		{appositionNear, "Ana Ruiz, a senior fellow at the Lake Institute", true},
+		{appositionNear, "Ana Ruiz, 42, a fellow at Lake College", true},
+		{appositionNear, "Ana Ruiz, a fellow at the college", false},
+		{appositionNear, "Ana Ruiz, who spoke, said so", false},
 	}
-	// With no trigger usable the line is passed over, match or not.
-	never := possessiveNear
-	never.usable = func(string, int) bool { return false }
-	if ln := lines[0]; findNear(never, ln, asciiLower(ln), personTriggers.find(asciiLower(ln), true)) != nil {
-		t.Errorf("%q searched with no usable trigger", ln)
-	}
-	for s, want := range map[string]bool{
-		"Peru's envoy, Ines Quispe":    true,
-		"Peru's 2 envoys, Ana Lind":    false,
-		"Peru's decision, Ines Quispe": false,
-		"PERU'S envoy, Ines Quispe":    false,
-		"Peru's envoy, who left":       false,
-	} {
-		if got := possessedAt(s, strings.Index(asciiLower(s), "'s ")); got != want {
-			t.Errorf("possessedAt(%q) = %v, want %v", s, got, want)
+	for _, tc := range tests {
+		if got := spans(tc.n, tc.window); got != tc.want {
+			t.Errorf("%q: spans %v, want %v", tc.window, got, tc.want)
 		}
 	}
 }
