@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/stancegraph/stancegraph/model"
 )
@@ -69,11 +68,8 @@ func (d *docState) campPrefix(w string) (model.Stance, bool) {
 	if stance != model.Oppose {
 		return "", false
 	}
-	for _, term := range d.x.topic.t.Terms {
-		// A name, not a common word: "Mercosur deal", not "trade pact".
-		if f := strings.Fields(term); len(f) > 1 && strings.ToLower(f[0]) == rest && unicode.IsUpper([]rune(f[0])[0]) {
-			return stance, true
-		}
+	if d.x.topic.leadNames[rest] {
+		return stance, true
 	}
 	return "", false
 }

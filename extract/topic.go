@@ -41,6 +41,10 @@ type topicMatcher struct {
 	// sentences are spared the pattern. Nil when a term has no such word
 	// (one made of a state's names alone).
 	needs []string
+	// leadNames are the first words, lower-cased, of the terms of more
+	// than one word that begin with a capital: a name, not a common word
+	// ("Mercosur" of "Mercosur deal", not "trade" of "trade pact").
+	leadNames map[string]bool
 }
 
 func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
@@ -90,7 +94,12 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		}
 		return &l
 	}
-	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), needs: needs}
+	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), needs: needs, leadNames: map[string]bool{}}
+	for _, term := range t.Terms {
+		if f := strings.Fields(term); len(f) > 1 && unicode.IsUpper([]rune(f[0])[0]) {
+			m.leadNames[strings.ToLower(f[0])] = true
+		}
+	}
 	for i := 0; i < len(alts); {
 		j := i + 1
 		for j < len(alts) && insts(`^(?:`+strings.Join(patterns[i:j+1], "|")+`)\b`) <= backtrackInsts {
