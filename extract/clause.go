@@ -2072,13 +2072,13 @@ func (d *docState) expand(i, h int) []string {
 	}
 	// "Johnson and Morrison ..., as they launched": the names coordinated
 	// earlier in the sentence.
-	if plural(p.Tokens[h].Text) {
+	if plural(p.Lower(h)) {
 		if ids := d.coordinatedBefore(i, h); len(ids) > 1 {
 			return ids
 		}
 	}
 	// "they" after "Malaysia and Indonesia" is both of them.
-	if plural(p.Tokens[h].Text) {
+	if plural(p.Lower(h)) {
 		if _, j, t := d.antecedent(i, h, notPerson); t >= 0 && j >= 0 {
 			for k, rel := d.sents[j].p.Head(t); syntax.Base(rel) == "conj" && k >= 0; k, rel = d.sents[j].p.Head(k) {
 				t = k

@@ -1057,8 +1057,8 @@ func isPerson(id string) bool  { return strings.HasPrefix(id, "person:") }
 func notPerson(id string) bool { return !isPerson(id) }
 
 // plural reports "they", "them", "their".
-func plural(w string) bool {
-	switch strings.ToLower(w) {
+func plural(lower string) bool {
+	switch lower {
 	case "they", "them", "their", "themselves":
 		return true
 	}

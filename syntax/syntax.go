@@ -316,8 +316,8 @@ func Marker(rel string) string {
 // Children, the list may be a part of the index.
 func (s *Sentence) Out(i int, rels ...string) []Edge {
 	x := s.indexed()
-	want := relMask(rels)
-	if !mayHave(x.outBits, i, want) {
+	want, ok := wanted(x.outBits, i, rels)
+	if !ok {
 		return nil
 	}
 	return matching(x.outs, x.out.off[i+1], x.out.slot(i), s.Edges, x.edgeBits, want, rels)
@@ -340,8 +340,8 @@ func (s *Sentence) Head(i int) (int, string) {
 // and a list of its own for each answer was most of what it cost.
 func (s *Sentence) Children(i int, rels ...string) []int {
 	x := s.indexed()
-	want := relMask(rels)
-	if !mayHave(x.kidBits, i, want) {
+	want, ok := wanted(x.kidBits, i, rels)
+	if !ok {
 		return nil
 	}
 	return matching(x.deps, x.kids.off[i+1], x.kids.slot(i), s.Tree, x.treeBits, want, rels)
@@ -382,8 +382,8 @@ func matching[E any](all []E, at int, slot []int, edges []Edge, bits []uint64, w
 // Has reports whether token i has a basic-tree dependent with one of rels.
 func (s *Sentence) Has(i int, rels ...string) bool {
 	x := s.indexed()
-	want := relMask(rels)
-	if !mayHave(x.kidBits, i, want) {
+	want, ok := wanted(x.kidBits, i, rels)
+	if !ok {
 		return false
 	}
 	for _, k := range x.kids.slot(i) {
@@ -398,6 +398,17 @@ func (s *Sentence) Has(i int, rels ...string) bool {
 // by the slots' unions of relBits (kidBits or outBits).
 func mayHave(bits []uint64, i int, want uint64) bool {
 	return i >= -1 && i+1 < len(bits) && bits[i+1]&want != 0
+}
+
+// wanted is rels' relMask and whether token i may have an edge with one
+// of them (see mayHave). A token with no edge at all, which most are
+// asked about, is answered before the mask is read from rels.
+func wanted(bits []uint64, i int, rels []string) (uint64, bool) {
+	if !mayHave(bits, i, ^uint64(0)) {
+		return 0, false
+	}
+	want := relMask(rels)
+	return want, bits[i+1]&want != 0
 }
 
 // Subtree returns the first and last token of the basic-tree subtree
