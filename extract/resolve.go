@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"sort"
 	"unicode/utf8"
 
@@ -87,6 +88,10 @@ func (d *docState) runeOffset(byteOff int) int {
 		w := &wideChars{}
 		text, extra := d.doc.Text, 0
 		for i := 0; i < len(text); {
+			if i+8 <= len(text) && binary.LittleEndian.Uint64([]byte(text[i:i+8]))&0x8080808080808080 == 0 {
+				i += 8 // eight ASCII bytes at once
+				continue
+			}
 			if text[i] < utf8.RuneSelf {
 				i++
 				continue
