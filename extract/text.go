@@ -182,14 +182,22 @@ func (n normalized) origAt(j int) int {
 }
 
 func normalize(s string) normalized {
+	i := 0
+	for i < len(s) && kept[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return normalized{text: s} // nothing to change, nothing to copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
+	b.WriteString(s[:i])
 	var changed []change
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		// Most of any text is kept as it is: a run of such bytes is
 		// copied at once.
 		run := i
-		for run < len(s) && keptByte(s[run]) {
+		for run < len(s) && kept[s[run]] {
 			run++
 		}
 		if run > i {
@@ -224,9 +232,15 @@ func normalize(s string) normalized {
 	return normalized{text: b.String(), changed: changed}
 }
 
-// keptByte is a byte normalize keeps as it is: printable ASCII but the
-// backtick, and the newline.
-func keptByte(c byte) bool { return c >= ' ' && c < 0x7f && c != '`' || c == '\n' }
+// kept holds the bytes normalize keeps as they are: printable ASCII but
+// the backtick, and the newline.
+var kept = func() (t [256]bool) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = c != '`'
+	}
+	t['\n'] = true
+	return t
+}()
 
 // lowerWords yields the words of a lower-cased text, runs of a-z and
 // hyphens, read in place: cue words and the nouns that name an event are
