@@ -195,23 +195,27 @@ func TestOwnClaimsReadsOnlyNamedTopics(t *testing.T) {
 	}
 	result := func() Result {
 		return Result{Topic: dam, Claims: []model.Claim{{Evidence: "Peru rejected the port lease."},
-			{Evidence: "Chile backed the dam accord."}, {Evidence: "Bolivia backed it."}}}
+			{Evidence: "Chile backed the dam accord."}, {Evidence: "Bolivia backed it."},
+			{Evidence: "Chile backed the dam accord and fought the port lease."}}}
 	}
 	tests := []struct {
 		named []bool
 		want  int
 	}{
-		{[]bool{true, true}, 2},  // the port lease's sentence is its own
-		{[]bool{true, false}, 3}, // the document never names the port lease
-		{[]bool{false, false}, 3},
+		{[]bool{true, true}, 3},  // the port lease's sentence is its own
+		{[]bool{true, false}, 4}, // the document never names the port lease
+		{[]bool{false, false}, 4},
+		// Pinned to the dam accord, which the document never names: its
+		// own sentences are still read for it.
+		{[]bool{false, true}, 3},
 	}
 	for _, tt := range tests {
-		if got := ts.ownClaims(result(), tt.named); len(got) != tt.want {
+		if got := ts.ownClaims(result(), &sentenceNames{ts: ts, named: tt.named}); len(got) != tt.want {
 			t.Errorf("named %v: %d claims kept, want %d", tt.named, len(got), tt.want)
 		}
 	}
 	r := result()
-	if n := testing.AllocsPerRun(10, func() { ts.ownClaims(r, []bool{true, false}) }); n != 0 {
+	if n := testing.AllocsPerRun(10, func() { ts.ownClaims(r, &sentenceNames{ts: ts, named: []bool{true, false}}) }); n != 0 {
 		t.Errorf("a document naming no other topic: %.0f allocations, want none", n)
 	}
 }
