@@ -183,7 +183,7 @@ func (n normalized) origAt(j int) int {
 
 func normalize(s string) normalized {
 	i := 0
-	for i < len(s) && kept[s[i]] {
+	for i < len(s) && keptBytes[s[i]] {
 		i++
 	}
 	if i == len(s) {
@@ -197,7 +197,7 @@ func normalize(s string) normalized {
 		// Most of any text is kept as it is: a run of such bytes is
 		// copied at once.
 		run := i
-		for run < len(s) && kept[s[run]] {
+		for run < len(s) && keptBytes[s[run]] {
 			run++
 		}
 		if run > i {
@@ -232,9 +232,9 @@ func normalize(s string) normalized {
 	return normalized{text: b.String(), changed: changed}
 }
 
-// kept holds the bytes normalize keeps as they are: printable ASCII but
+// keptBytes holds the bytes normalize keeps as they are: printable ASCII but
 // the backtick, and the newline.
-var kept = func() (t [256]bool) {
+var keptBytes = func() (t [256]bool) {
 	for c := ' '; c < 0x7f; c++ {
 		t[c] = c != '`'
 	}
