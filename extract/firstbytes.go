@@ -126,7 +126,12 @@ func lead(r rune) int {
 // starts holds texts one of which begins every match of a pattern, by
 // their first byte: a position that begins with none of them cannot start
 // a match. A nil set knows no such texts and lets every position through.
-type starts struct{ byFirst [256][]string }
+type starts struct {
+	byFirst [256][]string
+	// spaced: each space of the texts stands for a run of white space
+	// (`\s+`), as between the words of a topic's terms.
+	spaced bool
+}
 
 // maxStarts bounds how far the texts are spelled out: a pattern's
 // alternatives multiply them.
@@ -156,6 +161,9 @@ func (s *starts) begins(text string) bool {
 	}
 	if text == "" {
 		return false
+	}
+	if s.spaced {
+		return slices.ContainsFunc(s.byFirst[text[0]], func(t string) bool { return spacedPrefix(text, t) })
 	}
 	for _, t := range s.byFirst[text[0]] {
 		if strings.HasPrefix(text, t) {

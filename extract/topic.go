@@ -31,7 +31,7 @@ type topicMatcher struct {
 	// of which begins every match: a position that begins with none is
 	// not tried.
 	first  *[256]bool
-	starts *termLeads
+	starts *starts
 	// inner holds the bytes a match can hold: a try reads the text only
 	// up to the first other byte, not to the document's end, which made
 	// the matcher drop to its slowest algorithm.
@@ -48,8 +48,8 @@ type topicMatcher struct {
 }
 
 func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
-	type alt struct{ pattern, lead string }
-	var alts []alt
+	type termAlt struct{ pattern, lead string }
+	var alts []termAlt
 	var needs []string
 	spelled := true
 	for _, term := range t.Terms {
@@ -61,7 +61,7 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 			return nil, fmt.Errorf("extract: topic %q: term %q has no letter or digit", t.ID, term)
 		}
 		pattern, words, lead := termPattern(term, g)
-		alts = append(alts, alt{pattern, lead})
+		alts = append(alts, termAlt{pattern, lead})
 		if w := longestPlainWord(words); w != "" {
 			needs = append(needs, w)
 		} else {
@@ -75,7 +75,9 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	if len(alts) == 0 {
 		return nil, fmt.Errorf("extract: topic %q has no terms", t.ID)
 	}
-	// Longest first, so that "nuclear deal" wins over "deal".
+	// Longest first, so that "nuclear deal" wins over "deal"; of two as
+	// long, the one listed first (sort.Slice kept that order only up to
+	// twelve terms).
 	sort.SliceStable(alts, func(i, j int) bool { return len(alts[i].pattern) > len(alts[j].pattern) })
 	patterns := make([]string, len(alts))
 	for i, a := range alts {
@@ -85,14 +87,14 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: topic %q terms: %w", t.ID, err)
 	}
-	leadsOf := func(alts []alt) *termLeads {
-		var l termLeads
+	leadsOf := func(alts []termAlt) *starts {
+		l := &starts{spaced: true}
 		for _, a := range alts {
-			if !l.add(a.lead, a.pattern) {
+			if !addLead(l, a.lead, a.pattern) {
 				return nil
 			}
 		}
-		return &l
+		return l
 	}
 	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), needs: needs, leadNames: map[string]bool{}}
 	for _, term := range t.Terms {
@@ -111,18 +113,12 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	return m, nil
 }
 
-// termLeads holds texts one of which begins every match of some terms, by
-// their first byte, a space in them standing for the run of white space
-// (`\s+`) the terms' patterns match between words: "the deal" turns away
-// "the president", where "the" alone let the pattern be tried at every
-// "the" of the text. A nil set lets every text through.
-type termLeads struct{ byFirst [256][]string }
-
-// add adds the texts that begin a term's matches: its lead (see
-// termPattern), or if it has none the texts that begin its pattern's. It
-// reports false when there are no such texts, and a match may begin
-// anyhow.
-func (l *termLeads) add(lead, pattern string) bool {
+// addLead adds to l (spaced) the texts that begin a term's matches: its
+// lead (see termPattern), or if it has none the texts that begin its
+// pattern's, each as spacedText reads it. "the deal" turns away "the
+// president", where "the" alone let the pattern be tried at every "the"
+// of the text. It reports false when a match may begin anyhow.
+func addLead(l *starts, lead, pattern string) bool {
 	texts := []string{lead}
 	if lead == "" {
 		st := startsOf(regexp.MustCompile(pattern))
@@ -135,26 +131,26 @@ func (l *termLeads) add(lead, pattern string) bool {
 		}
 	}
 	for _, t := range texts {
+		if t = spacedText(t); t == "" {
+			return false
+		}
 		l.byFirst[t[0]] = append(l.byFirst[t[0]], t)
 	}
 	return true
 }
 
-// begins reports whether text begins with one of the texts, each space in
-// them one or more white space bytes of text.
-func (l *termLeads) begins(text string) bool {
-	if l == nil {
-		return true
-	}
-	if text == "" {
-		return false
-	}
-	for _, t := range l.byFirst[text[0]] {
-		if spacedPrefix(text, t) {
-			return true
+// spacedText is t up to where a space in it no longer stands for a run
+// of white space: before a backslash (which the pattern does not spell
+// as itself), white space other than a space, and a space followed by
+// white space (two runs, or one that must end in a newline).
+func spacedText(t string) string {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '\\', c != ' ' && isRegexpSpace(c), c == ' ' && i+1 < len(t) && isRegexpSpace(t[i+1]):
+			return t[:i]
 		}
 	}
-	return false
+	return t
 }
 
 // spacedPrefix reports whether text begins with t, each space of t
@@ -204,7 +200,7 @@ func insts(pattern string) int {
 // one of which begins each of its matches.
 type termGroup struct {
 	at     *regexp.Regexp
-	starts *termLeads
+	starts *starts
 }
 
 // match is the end of the match of the first group in order that matches
@@ -259,15 +255,12 @@ func longestPlainWord(words []string) string {
 // lead is the text in lower case that begins every match, up to the
 // first hyphen, which may be matched as a space or nothing, and the
 // first such name ("" if the term begins with one); each space in it
-// stands for the pattern's run of white space.
+// stands for the pattern's run of white space (see spacedText).
 func termPattern(term string, g *Gazetteer) (pattern string, words []string, lead string) {
 	var b strings.Builder
 	literal := func(s string) {
 		if b.Len() == 0 {
-			// Two spaces are two runs of white space, which one space of
-			// a lead does not spell.
 			lead, _, _ = strings.Cut(asciiLower(s), "-")
-			lead, _, _ = strings.Cut(lead, "  ")
 		}
 		b.WriteString(literalPattern(s))
 		words = append(words, strings.Fields(asciiLower(s))...)

@@ -113,6 +113,19 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 			"the river, the accord, the riveraccord, the rivers accord",
 			"the US-backed truce, a United States backed truce, a cross border pact, a crossborder pact, a  cross-border pact",
 		}, false},
+		// A space before a newline, and a backslash, end a term's spelled
+		// start: past them the pattern does not read the term as written.
+		{[]string{"dam \ndeal", "port\\-lease", "the \nUS embassy"}, []string{
+			"the dam \ndeal, the dam \n\ndeal, the dam deal",
+			"port[- lease, port[-lease, port\\-lease, port lease",
+			"the \nus embassy, the \n united states embassy",
+		}, false},
+		// Of two terms as long, the one listed first, however many the
+		// terms: "n -deal" (a space or a hyphen, or none, then "deal") and
+		// "n deal xy" give patterns of one length.
+		{[]string{"n -deal", "n deal xy", "a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg", "hhhhhhhh", "iiiiiiiii", "jjjjjjjjjj", "kkkkkkkkkkk"}, []string{
+			"the n deal xy, then n-deal xy",
+		}, false},
 	}
 	for _, tt := range tests {
 		m, err := newTopicMatcher(model.Topic{ID: "t", Terms: tt.terms}, g)
@@ -167,6 +180,35 @@ func TestFewestNeeded(t *testing.T) {
 
 // TestTopicTermNeedsALetterOrDigit: a term of punctuation alone would
 // match everywhere or nowhere; it is refused, naming it.
+// TestTermLeads: a topic's terms are spelled past their first word, a
+// space for any run of white space and up to a hyphen, so that the
+// pattern is not tried where only their first word is; a term that opens
+// with a state's name is spelled as its pattern begins.
+func TestTermLeads(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newTopicMatcher(model.Topic{ID: "t", Terms: []string{"the deal", "the grain-export pact", "US embassy"}}, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"the deal held":         true,
+		"the \n\t deal":         true,
+		"the grain pact":        true,
+		"the president":         false,
+		"thedeal":               false,
+		"the grai":              false,
+		"united states embassy": true,
+		"the us embassy":        false,
+	} {
+		if got := m.starts.begins(text); got != want {
+			t.Errorf("%q: begins %v, want %v", text, got, want)
+		}
+	}
+}
+
 func TestTopicTermNeedsALetterOrDigit(t *testing.T) {
 	g, err := LoadGazetteer()
 	if err != nil {

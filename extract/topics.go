@@ -106,25 +106,27 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 // was normalized, lower-cased and searched for the other).
 func (ts *Topics) ownClaims(r Result, names *sentenceNames) []model.Claim {
 	own := slices.IndexFunc(ts.xs, func(x *Extractor) bool { return x.topic.t.ID == r.Topic.ID })
-	others := false
-	for i, n := range names.named {
-		others = others || n && i != own
-	}
-	if !others {
+	if !anyBut(names.named, own) {
 		return r.Claims
 	}
 	out := r.Claims[:0]
 	for _, c := range r.Claims {
-		named := names.of(c.Evidence, own)
-		other := false
-		for i, n := range names.named {
-			other = other || n && i != own && named[i]
-		}
-		if !other || named[own] {
+		// of marks no topic the document does not name, but own.
+		if named := names.of(c.Evidence, own); !anyBut(named, own) || named[own] {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// anyBut reports whether marks holds a topic marked but own.
+func anyBut(marks []bool, own int) bool {
+	for i, m := range marks {
+		if m && i != own {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceNames says which topics the sentences of a document's claims
