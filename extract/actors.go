@@ -525,6 +525,11 @@ type near struct {
 	// its lower-cased copy) where a match can start; only those are
 	// tried. It must list every position a match of re could start at.
 	starts func(text, lower string) []int
+	// led marks a pattern whose starts are read from its triggers' hits
+	// instead (see ledStarts): a match starts at most lead bytes before
+	// one.
+	led  bool
+	lead int
 	// rest, when set, reads what follows a head without the regular
 	// expression (see names.go), given the head's length: the heads are
 	// the texts one of which the pattern opens with (in its order of
@@ -757,7 +762,9 @@ var possessedRoles = []string{"ambassador", "minister", "president", "envoy", "s
 // ledNear is a pattern whose every match holds one of its triggers at
 // most lead bytes after its start.
 func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near {
-	return newNear(re, triggers, before, after, beforeTrigger(triggers, lead))
+	n := newNear(re, triggers, before, after, nil)
+	n.led, n.lead = true, lead
+	return n
 }
 
 // findNear runs n's pattern only in windows around its trigger words in
@@ -775,9 +782,12 @@ func findNear(n near, text, lower string, hits []hit) [][]int {
 			continue
 		}
 		var found [][]int
-		if n.starts == nil {
+		switch {
+		case n.led:
+			found = findFrom(n, text[w[0]:w[1]], ledStarts(n, hits, w))
+		case n.starts == nil:
 			found = n.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1)
-		} else {
+		default:
 			found = findFrom(n, text[w[0]:w[1]], n.starts(text[w[0]:w[1]], lower[w[0]:w[1]]))
 		}
 		for _, m := range found {
@@ -845,27 +855,29 @@ func findFrom(n near, text string, starts []int) [][]int {
 	return out
 }
 
-// beforeTrigger marks the positions up to lead bytes before any
-// occurrence of a trigger (at a word start or not): the starts of a
-// pattern whose every match holds a trigger that near its start (a title
-// holds its trigger word: "Vice President", 5 bytes in).
-func beforeTrigger(triggers []string, lead int) func(text, lower string) []int {
-	set := newTriggerSet(triggers)
-	return func(text, lower string) []int {
-		var starts []int
-		// The hits come in order of position: each range goes on from
-		// where the one before ended.
-		for _, h := range set.find(lower, false) {
-			from := max(0, h.at-lead)
-			if len(starts) > 0 {
-				from = max(from, starts[len(starts)-1]+1)
-			}
-			for k := from; k <= h.at; k++ {
-				starts = append(starts, k)
-			}
+// ledStarts marks the positions of window w up to n.lead bytes before
+// each of n's triggers among the line's hits, in window offsets: the
+// starts of a pattern whose every match holds a trigger that near its
+// start (a title holds its trigger word: "Vice President", 5 bytes in).
+// The hits are at word starts, where every title and speech verb begins:
+// one inside a word ("aforesaid") starts none.
+func ledStarts(n near, hits []hit, w [2]int) []int {
+	var starts []int
+	// The hits come in order of position: each range goes on from where
+	// the one before ended.
+	for _, h := range hits {
+		if h.at < w[0] || h.at >= w[1] || !n.triggers.has(h.trigger) {
+			continue
 		}
-		return starts
+		from := max(w[0], h.at-n.lead) - w[0]
+		if len(starts) > 0 {
+			from = max(from, starts[len(starts)-1]+1)
+		}
+		for k := from; k <= h.at-w[0]; k++ {
+			starts = append(starts, k)
+		}
 	}
+	return starts
 }
 
 // nameThen marks the positions where something shaped like a name starts
