@@ -389,7 +389,15 @@ var (
 func asciiLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // asciiAlnum: an ASCII letter or digit, a byte that continues a word.
-func asciiAlnum(c byte) bool { return asciiLetter(c) || '0' <= c && c <= '9' }
+// Read from a table: the word scans ask it of nearly every byte of a text.
+func asciiAlnum(c byte) bool { return alnumBytes[c] }
+
+var alnumBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = asciiLetter(byte(c)) || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // asciiWordByte is a byte that \b counts as part of a word.
 func asciiWordByte(c byte) bool { return asciiAlnum(c) || c == '_' }

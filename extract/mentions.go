@@ -25,11 +25,16 @@ func (d *docState) findActors() {
 		if s.p == nil {
 			continue
 		}
+		// The mentions and the tokens both come in order and do not
+		// overlap among themselves: one walk pairs them. A token that
+		// two mentions overlap is the later one's.
+		toks, t := s.p.Tokens, 0
 		for _, m := range ms {
-			for t, tok := range s.p.Tokens {
-				if a, b := s.start+tok.Start, s.start+tok.End; a < m.end && b > m.start {
-					s.actor[t] = m.id
-				}
+			for t < len(toks) && s.start+toks[t].End <= m.start {
+				t++
+			}
+			for k := t; k < len(toks) && s.start+toks[k].Start < m.end; k++ {
+				s.actor[k] = m.id
 			}
 		}
 		d.markOrganisations(i)

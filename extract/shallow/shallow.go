@@ -212,9 +212,16 @@ func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func asciiAlnum(c byte) bool {
-	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
-}
+// asciiAlnum is read from a table: the tokenizer asks it of nearly every
+// byte of a sentence.
+func asciiAlnum(c byte) bool { return alnumBytes[c] }
+
+var alnumBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // possessive returns where "'s" starts in a word, or 0.
 func possessive(w string) int {
