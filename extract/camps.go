@@ -12,7 +12,8 @@ import (
 // take the side; with none listed, the phrase names the group.
 func (d *docState) camps(i int) {
 	p := d.sents[i].p
-	for c, tok := range p.Tokens {
+	for c := range p.Tokens {
+		tok := &p.Tokens[c]
 		stance, ok := d.campPrefix(p.Lower(c))
 		if !ok {
 			continue

@@ -53,7 +53,8 @@ var ownedNouns = map[string]bool{"deal": true, "agreement": true, "accord": true
 // evidence is weak beside anything the owner says.
 func (d *docState) owners(i int) {
 	p := d.sents[i].p
-	for t, tok := range p.Tokens {
+	for t := range p.Tokens {
+		tok := &p.Tokens[t]
 		if !tok.IsNoun() || tok.IsProper() || !ownedNouns[p.LowerLemma(t)] {
 			continue
 		}
@@ -89,7 +90,8 @@ func (d *docState) listReactions(i int) map[int]bool {
 	s := &d.sents[i]
 	p := s.p
 	colon := -1
-	for t, tok := range p.Tokens {
+	for t := range p.Tokens {
+		tok := &p.Tokens[t]
 		if tok.Text == ":" {
 			colon = t
 			break
@@ -159,7 +161,7 @@ func (d *docState) isQuestion(i int) bool {
 // returning the last token of the match.
 func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 	p := d.sents[i].p
-	t := p.Tokens[c]
+	t := &p.Tokens[c]
 	switch cue.POS {
 	case "verb":
 		if !t.IsVerb() {
@@ -225,7 +227,7 @@ func phraseHead(p *syntax.Sentence, first, last int) int {
 	head := -1
 	for k := first; k <= last; k++ {
 		if h, _ := p.Head(k); h < first || h > last {
-			t := p.Tokens[k]
+			t := &p.Tokens[k]
 			if t.IsVerb() || t.IsNoun() || t.IsAdjective() {
 				return k
 			}
@@ -236,7 +238,7 @@ func phraseHead(p *syntax.Sentence, first, last int) int {
 	}
 	// "yet to decide": the content word, whatever the parser hung on what.
 	for k := first; k <= last; k++ {
-		if t := p.Tokens[k]; t.IsVerb() || t.IsNoun() {
+		if t := &p.Tokens[k]; t.IsVerb() || t.IsNoun() {
 			return k
 		}
 	}
@@ -462,7 +464,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	if !cue.Act {
 		return true
 	}
-	tok := p.Tokens[c]
+	tok := &p.Tokens[c]
 	_, rel := p.Head(c)
 	// "would be applying for it": a progressive is a verb, not a gerund.
 	progressive := slices.ContainsFunc(p.Children(c, "aux"), func(a int) bool { return strings.EqualFold(p.Tokens[a].Lemma, "be") })
@@ -578,7 +580,7 @@ func invertedAt(p *syntax.Sentence, n int) bool {
 func (d *docState) afterCondition(i, c int) bool {
 	p := d.sents[i].p
 	for k := c - 1; k >= 0 && k >= c-6; k-- {
-		t := p.Tokens[k]
+		t := &p.Tokens[k]
 		w := p.Lower(k)
 		switch {
 		case w == "if" || w == "unless" || w == "provided" || w == "providing" || w == "once":
@@ -923,7 +925,7 @@ func (d *docState) negated(i, c int) bool {
 // quotation mark aside.
 func opensSentence(p *syntax.Sentence, t int) bool {
 	for k := 0; k < t; k++ {
-		if !isPunct(p.Tokens[k]) {
+		if !isPunct(&p.Tokens[k]) {
 			return false
 		}
 	}
@@ -1136,7 +1138,7 @@ var receivers = map[string]bool{"draw": true, "attract": true, "face": true, "me
 // oppose it").
 func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 	p := d.sents[i].p
-	t := p.Tokens[c]
+	t := &p.Tokens[c]
 	var heads []int
 	switch {
 	case t.IsVerb() && cue.POS != "noun" && cue.POS != "adj" && !(t.POS == "VBN" && d.isAdjectival(i, c)):
@@ -1419,7 +1421,7 @@ func (d *docState) openerSubject(i, c int) ([]int, bool) {
 			continue
 		}
 		for v := k + 1; v < len(p.Tokens) && v <= k+4; v++ {
-			if t := p.Tokens[v]; t.POS == "VBD" || t.POS == "VBZ" || t.POS == "VBP" {
+			if t := &p.Tokens[v]; t.POS == "VBD" || t.POS == "VBZ" || t.POS == "VBP" {
 				return []int{k}, true
 			}
 		}
@@ -1479,7 +1481,7 @@ func (d *docState) relativeNoun(i, c, s int) int {
 			return m
 		}
 	}
-	if t := p.Tokens[s]; t.POS != "WP" && t.POS != "WDT" {
+	if t := &p.Tokens[s]; t.POS != "WP" && t.POS != "WDT" {
 		return s
 	}
 	if n, rel := p.Head(c); n >= 0 && n < s && syntax.Base(rel) == "ccomp" && p.Tokens[n].IsNoun() {
@@ -1713,7 +1715,7 @@ var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": tr
 	"november": true, "december": true}
 
 // isTime: a time word that is no name ("May" the month, not Theresa May).
-func isTime(t syntax.Token) bool {
+func isTime(t *syntax.Token) bool {
 	return timeWords[strings.ToLower(t.Lemma)] && t.NER != "PERSON"
 }
 
@@ -2195,7 +2197,7 @@ func (d *docState) quoteSpeaker(i, c int) string {
 		k--
 	}
 	for k--; k >= 0; k-- {
-		t := p.Tokens[k]
+		t := &p.Tokens[k]
 		if d.inQuote(i, k) {
 			break // another quote: the sentence's speaker decides
 		}
@@ -2623,7 +2625,7 @@ func (d *docState) targets(i, c int) []int {
 				out = append(out, e.Dep) // "hope that the agreement will ..."
 			}
 		case "obl", "nmod", "advcl":
-			if isTime(p.Tokens[e.Dep]) {
+			if isTime(&p.Tokens[e.Dep]) {
 				continue
 			}
 			// "even as he brushed aside ...", "while Peru welcomed it": a
@@ -2674,7 +2676,7 @@ func (d *docState) targets(i, c int) []int {
 	// complements: "voiced concern over the plan".
 	if h, rel := p.Head(c); p.Tokens[c].IsNoun() && h >= 0 && syntax.Base(rel) == "obj" {
 		for _, e := range p.Out(h, "obl", "iobj") {
-			if isTime(p.Tokens[e.Dep]) {
+			if isTime(&p.Tokens[e.Dep]) {
 				continue // "restated its objections on Monday"
 			}
 			if m := syntax.Marker(e.Rel); e.Rel == "iobj" || m == "over" || m == "about" || m == "on" || m == "to" || m == "behind" || m == "for" || m == "against" || m == "regarding" {
@@ -2714,7 +2716,7 @@ func (d *docState) refers(i, t, depth int) int {
 	if s.topic[t] {
 		return topicNamed
 	}
-	tok := p.Tokens[t]
+	tok := &p.Tokens[t]
 	// "the announcement, which France termed ...": what the clause
 	// describes.
 	if tok.POS == "WDT" || tok.POS == "WP" {
@@ -2884,7 +2886,7 @@ func (d *docState) pronounTaken(i, t int) bool {
 // indefinite noun ("signed an agreement on Saturday with ...").
 func (d *docState) leadMention(i, t int) bool {
 	p := d.sents[i].p
-	tok := p.Tokens[t]
+	tok := &p.Tokens[t]
 	return d.inLead(i) && tok.IsNoun() && !tok.IsProper() && anaphors[p.LowerLemma(t)] && strong[p.LowerLemma(t)]
 }
 

@@ -41,7 +41,8 @@ const evaluationThreshold = 1.2
 // judgement's valence; the judge is whoever says it.
 func (d *docState) evaluations(i int) {
 	p := d.sents[i].p
-	for pr, tok := range p.Tokens {
+	for pr := range p.Tokens {
+		tok := &p.Tokens[pr]
 		lemma := p.LowerLemma(pr)
 		if tok.IsVerb() && namingVerbs[lemma] {
 			d.naming(i, pr)
@@ -355,7 +356,7 @@ func (d *docState) valence(i, root, skip int) float64 {
 		if n == skip || depth > 8 {
 			return 0
 		}
-		tok := p.Tokens[n]
+		tok := &p.Tokens[n]
 		var v float64
 		// A name is worth nothing: "the United States", "Good Hope".
 		if tok.NER == "" || tok.NER == "O" {
@@ -473,7 +474,8 @@ func (d *docState) phraseValence(i, first, last int) float64 {
 // The noun's worth is the subject's judgement of the event.
 func (d *docState) merits(i int) {
 	p := d.sents[i].p
-	for n, tok := range p.Tokens {
+	for n := range p.Tokens {
+		tok := &p.Tokens[n]
 		if !tok.IsNoun() {
 			continue
 		}

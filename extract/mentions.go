@@ -47,7 +47,8 @@ func (d *docState) findActors() {
 		if s.p == nil {
 			continue
 		}
-		for t, tok := range s.p.Tokens {
+		for t := range s.p.Tokens {
+			tok := &s.p.Tokens[t]
 			if s.actor[t] == "" && tok.IsProper() {
 				d.titledPerson(i, t)
 			}
@@ -348,7 +349,7 @@ var generic = map[string]bool{"leader": true, "official": true, "country": true,
 func (d *docState) qualified(i, h int) bool {
 	p := d.sents[i].p
 	for _, k := range p.Children(h, "amod", "compound") {
-		t := p.Tokens[k]
+		t := &p.Tokens[k]
 		if t.IsProper() || d.sents[i].actor[k] != "" || (startsUpper(t.Text) && k > 0) {
 			return true
 		}
@@ -466,7 +467,7 @@ const (
 func (d *docState) holder(i, h int) string {
 	s := &d.sents[i]
 	p := s.p
-	t := p.Tokens[h]
+	t := &p.Tokens[h]
 	if id := s.actor[h]; id != "" {
 		return id
 	}
@@ -486,7 +487,7 @@ func (d *docState) holder(i, h int) string {
 		// focusing phrase.
 		if k := h - 1; k > 0 && p.Tokens[k].Text == "," {
 			for k--; k >= 0 && h-k <= 4; k-- {
-				if t := p.Tokens[k]; t.IsProper() {
+				if t := &p.Tokens[k]; t.IsProper() {
 					return s.actor[k]
 				} else if t.IsNoun() || t.IsVerb() || t.Text == "," {
 					break
@@ -764,7 +765,8 @@ func (d *docState) mainState() string {
 			continue
 		}
 		here := map[string]bool{}
-		for t, tok := range s.p.Tokens {
+		for t := range s.p.Tokens {
+			tok := &s.p.Tokens[t]
 			if id := s.actor[t]; strings.HasPrefix(id, "state:") {
 				here[id] = true
 			}
@@ -836,7 +838,7 @@ func (d *docState) namedGroup(i, h int) string {
 	// Not the determiner, quantifiers, counts, quotation marks or words
 	// that judge them: "some", "the", "all 13", "'overjoyed'".
 	for first < h {
-		t := p.Tokens[first]
+		t := &p.Tokens[first]
 		lw := p.Lower(first)
 		// Nor a person the parser joined to it: "Juan Soto - leaders of
 		// the four nations".
@@ -912,7 +914,7 @@ func (d *docState) namedGroup(i, h int) string {
 func (d *docState) writtenAs(i, h int) (start, end int) {
 	p := d.sents[i].p
 	start, end = p.Subtree(h)
-	for start < h && (p.Tokens[start].POS == "IN" || p.Tokens[start].POS == "TO" || p.Tokens[start].POS == "CC" || isPunct(p.Tokens[start])) {
+	for start < h && (p.Tokens[start].POS == "IN" || p.Tokens[start].POS == "TO" || p.Tokens[start].POS == "CC" || isPunct(&p.Tokens[start])) {
 		start++
 	}
 	for k := h + 1; k <= end; k++ {
@@ -927,7 +929,7 @@ func (d *docState) writtenAs(i, h int) (start, end int) {
 			end = max(h, min(end, first-1))
 		}
 	}
-	for end > h && isPunct(p.Tokens[end]) {
+	for end > h && isPunct(&p.Tokens[end]) {
 		end--
 	}
 	return start, end
@@ -942,11 +944,11 @@ func (d *docState) temporal(i, k int) bool {
 	case "before", "after", "during", "until", "since", "amid":
 		return true
 	}
-	return isTime(p.Tokens[k])
+	return isTime(&p.Tokens[k])
 }
 
 // isPunct reports a token that is a punctuation mark.
-func isPunct(t syntax.Token) bool {
+func isPunct(t *syntax.Token) bool {
 	r, _ := runeAt(t.Text, 0)
 	return unicode.IsPunct(r)
 }

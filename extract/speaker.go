@@ -265,7 +265,8 @@ func (d *docState) hasQuote(i int) bool {
 func (d *docState) speechIn(i int) (string, bool) {
 	p := d.sents[i].p
 	speaks := false
-	for t, tok := range p.Tokens {
+	for t := range p.Tokens {
+		tok := &p.Tokens[t]
 		if d.inQuote(i, t) {
 			continue
 		}

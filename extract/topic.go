@@ -379,7 +379,8 @@ func (m *topicMatcher) mark(out []bool, p *syntax.Sentence, lower string) []bool
 		lower = strings.ToLower(p.Text)
 	}
 	for _, loc := range m.find(lower, -1) {
-		for i, t := range p.Tokens {
+		for i := range p.Tokens {
+			t := &p.Tokens[i]
 			if t.Start < loc[1] && t.End > loc[0] {
 				out[i] = true
 			}
@@ -405,7 +406,7 @@ var anaphors = map[string]bool{
 // isAnaphor reports whether token i names an event by one of the nouns
 // above, or by "it"/"this"/"that" standing alone.
 func isAnaphor(p *syntax.Sentence, i int) bool {
-	t := p.Tokens[i]
+	t := &p.Tokens[i]
 	if t.POS == "NN" {
 		return anaphors[p.LowerLemma(i)] && definite(p, i) && !forSomethingElse(p, i)
 	}

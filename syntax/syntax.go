@@ -175,7 +175,8 @@ func (s *Sentence) build() {
 	}
 	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
 	var low string // the sentence lower-cased, made for its first capital
-	for k, t := range s.Tokens {
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
 		if t.Lower != "" || t.Text == "" {
 			x.text[k] = t.Lower
 		} else {
@@ -221,7 +222,7 @@ func take[E any](spare *[]E, n int) []E {
 // is the sentence's text at its offsets is cut from the sentence
 // lower-cased (text, made once in low on first need), so that a
 // sentence's capitalised words take one string, not one each.
-func lowerWord(text string, low *string, t Token) string {
+func lowerWord(text string, low *string, t *Token) string {
 	upper := false
 	for i := 0; i < len(t.Text); i++ {
 		c := t.Text[i]
@@ -472,16 +473,16 @@ func (s *Sentence) lowerText(i int) string  { return lower(s.indexed().text, i, 
 func (s *Sentence) lowerLemma(i int) string { return lower(s.indexed().lemma, i, s.Tokens[i].Lemma) }
 
 // IsVerb reports a verb tag.
-func (t Token) IsVerb() bool { return strings.HasPrefix(t.POS, "VB") }
+func (t *Token) IsVerb() bool { return strings.HasPrefix(t.POS, "VB") }
 
 // IsNoun reports a noun tag, common or proper.
-func (t Token) IsNoun() bool { return strings.HasPrefix(t.POS, "NN") }
+func (t *Token) IsNoun() bool { return strings.HasPrefix(t.POS, "NN") }
 
 // IsProper reports a proper-noun tag.
-func (t Token) IsProper() bool { return strings.HasPrefix(t.POS, "NNP") }
+func (t *Token) IsProper() bool { return strings.HasPrefix(t.POS, "NNP") }
 
 // IsAdjective reports an adjective tag.
-func (t Token) IsAdjective() bool { return strings.HasPrefix(t.POS, "JJ") }
+func (t *Token) IsAdjective() bool { return strings.HasPrefix(t.POS, "JJ") }
 
 // relBit is one of 64 bits for a relation, the same for its base
 // ("nsubj:pass" and "nsubj"), read from its first and third bytes: "obj"

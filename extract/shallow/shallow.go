@@ -95,7 +95,8 @@ func (a *analyser) analyse(s *syntax.Sentence) {
 	// where each capitalised word had one of its own.
 	low, wide := a.lowerASCII(text)
 	a.words = slices.Grow(a.words[:0], n)[:n]
-	for i, t := range s.Tokens {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
 		if a.words[i] = low[t.Start:t.End]; wide && !isASCII(t.Text) {
 			a.words[i] = strings.ToLower(t.Text)
 		}
