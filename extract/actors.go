@@ -329,7 +329,7 @@ type titled struct {
 // are personTriggers' in it).
 func titledIn(text, lower string, off int, hits []hit) []titled {
 	var out []titled
-	for _, m := range findNear(titledNear, text, lower, hits) {
+	for _, m := range findNear(&titledNear, text, lower, hits) {
 		t := titled{start: off + m[0], end: off + m[1], role: sub(text, m, 1),
 			name: trimTrailingNonName(sub(text, m, 2)), pa: sub(text, m, 3)}
 		if n, ok := nationalityAt(text[max(0, m[0]-24):m[0]]); ok {
@@ -432,7 +432,7 @@ func containsAny(s string, words []string) bool {
 
 func (d *docActors) findPeopleInLine(text, lower string, off int) {
 	hits := personTriggers.find(lower, true)
-	for _, m := range findNear(acronymNear, text, lower, hits) {
+	for _, m := range findNear(&acronymNear, text, lower, hits) {
 		name, acr := strings.TrimSpace(sub(text, m, 1)), sub(text, m, 2)
 		if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
 			continue
@@ -452,7 +452,7 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 		}
 		d.addPerson(t.name, t.role, org)
 	}
-	for _, m := range findNear(appositionNear, text, lower, hits) {
+	for _, m := range findNear(&appositionNear, text, lower, hits) {
 		name, role, orgName := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		name = trimTrailingNonName(name)
 		if !d.plausibleName(name) || !looksLikeRole(role) {
@@ -460,13 +460,14 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 		}
 		d.addPerson(name, role, d.orgID(strings.TrimRight(orgName, ".,")))
 	}
-	for _, m := range findNear(possessiveNear, text, lower, hits) {
+	for _, m := range findNear(&possessiveNear, text, lower, hits) {
 		org, role, name := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		if st := d.stateOf(org); st != "" && d.plausibleName(name) {
 			d.addPerson(trimTrailingNonName(name), role, st)
 		}
 	}
-	for _, p := range speakerNears {
+	for k := range speakerNears {
+		p := &speakerNears[k]
 		for _, m := range findNear(p, text, lower, hits) {
 			name := trimTrailingNonName(sub(text, m, 1))
 			if !d.plausibleName(name) {
@@ -613,7 +614,7 @@ func each(before, alternatives, after string) []string {
 }
 
 // match is the anchored pattern's match at the start of text.
-func (n near) match(text string) []int {
+func (n *near) match(text string) []int {
 	if n.alts == nil {
 		if n.rest != nil {
 			return restAfter(text, n.heads, n.rest)
@@ -783,7 +784,7 @@ func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near
 // does not cut a name in two. Matches are in text's offsets, each once,
 // the same as the pattern finds in each window. hits are the line's
 // triggers, n's among them.
-func findNear(n near, text, lower string, hits []hit) [][]int {
+func findNear(n *near, text, lower string, hits []hit) [][]int {
 	var out [][]int
 	for _, w := range windows(text, hits, n.triggers, n.before, n.after) {
 		if n.sep != "" && !spans(n, text[w[0]:w[1]]) {
@@ -814,7 +815,7 @@ func findNear(n near, text, lower string, hits []hit) [][]int {
 // above 0. A try from any start reads on from the first place of sep
 // after it, with at most the rest of the window after that place: the
 // span from there with the whole rest is above 0 if the try's is.
-func spans(n near, window string) bool {
+func spans(n *near, window string) bool {
 	for k := 0; ; k++ {
 		i := strings.Index(window[k:], n.sep)
 		if i < 0 {
@@ -832,7 +833,7 @@ func spans(n near, window string) bool {
 // byte and a text a match can begin with, left to right, each match's end
 // the next start: a position no match can start at changes nothing. (Each
 // try costs a regexp call, even one that fails at the first byte.)
-func findFrom(n near, text string, starts []int) [][]int {
+func findFrom(n *near, text string, starts []int) [][]int {
 	var out [][]int
 	next := 0 // where the last match ended: no try starts before it
 	for _, pos := range starts {
@@ -869,7 +870,7 @@ func findFrom(n near, text string, starts []int) [][]int {
 // start (a title holds its trigger word: "Vice President", 5 bytes in).
 // The hits are at word starts, where every title and speech verb begins:
 // one inside a word ("aforesaid") starts none.
-func ledStarts(n near, hits []hit, w [2]int) []int {
+func ledStarts(n *near, hits []hit, w [2]int) []int {
 	var starts []int
 	// The hits come in order of position: each range goes on from where
 	// the one before ended.

@@ -294,9 +294,9 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 					}
 				}
 				if n.led {
-					got = findFrom(n, ln[w[0]:w[1]], ledStarts(n, hits, w))
+					got = findFrom(&n, ln[w[0]:w[1]], ledStarts(&n, hits, w))
 				} else {
-					got = findFrom(n, ln[w[0]:w[1]], n.starts(ln[w[0]:w[1]], lower[w[0]:w[1]]))
+					got = findFrom(&n, ln[w[0]:w[1]], n.starts(ln[w[0]:w[1]], lower[w[0]:w[1]]))
 				}
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("%q in %q: %v, every position %v", n.re, ln[w[0]:w[1]], got, want)
@@ -411,7 +411,7 @@ func TestNationalityAt(t *testing.T) {
 	titles := 0
 	for _, ln := range devLines(t) {
 		lower := asciiLower(ln)
-		for _, m := range findNear(titledNear, ln, lower, personTriggers.find(lower, true)) {
+		for _, m := range findNear(&titledNear, ln, lower, personTriggers.find(lower, true)) {
 			check(ln[max(0, m[0]-24):m[0]])
 			titles++
 		}
@@ -440,7 +440,7 @@ func TestSpannedWindows(t *testing.T) {
 			hits := personTriggers.find(lower, true)
 			every := n
 			every.sep = ""
-			got, want := findNear(n, ln, lower, hits), findNear(every, ln, lower, hits)
+			got, want := findNear(&n, ln, lower, hits), findNear(&every, ln, lower, hits)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%q in %q: found %v, every window searched %v", n.re, ln, got, want)
 			}
@@ -467,7 +467,7 @@ func TestSpannedWindows(t *testing.T) {
 		{appositionNear, "Ana Ruiz, who spoke, said so", false},
 	}
 	for _, tc := range tests {
-		if got := spans(tc.n, tc.window); got != tc.want {
+		if got := spans(&tc.n, tc.window); got != tc.want {
 			t.Errorf("%q: spans %v, want %v", tc.window, got, tc.want)
 		}
 	}
