@@ -577,11 +577,13 @@ func (d *docState) holder(i, h int) string {
 		return d.describedGroup(i, h)
 	}
 	// "MPs" and "MEPs" are often tagged as proper nouns, lemma unchanged.
-	if t.POS == "NNP" && strings.HasSuffix(t.Text, "s") && collectives[strings.TrimSuffix(lemma, "s")] {
-		t.POS, lemma = "NNS", strings.TrimSuffix(lemma, "s")
+	// Read as a plural here; the token, which others read, keeps its tag.
+	pos := t.POS
+	if pos == "NNP" && strings.HasSuffix(t.Text, "s") && collectives[strings.TrimSuffix(lemma, "s")] {
+		pos, lemma = "NNS", strings.TrimSuffix(lemma, "s")
 		in = holderLists[lemma]
 	}
-	if t.POS == "NNS" && in&inCollectives != 0 {
+	if pos == "NNS" && in&inCollectives != 0 {
 		if in&inGeneric != 0 && !d.qualified(i, h) {
 			return "" // "leaders", "countries": nobody in particular
 		}

@@ -2,7 +2,10 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"testing"
+
+	"github.com/stancegraph/stancegraph/syntax"
 )
 
 // A group's alias is the noun phrase as a name: not the preposition or
@@ -46,6 +49,32 @@ func TestWrittenAs(t *testing.T) {
 				t.Errorf("%q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// holder reads "MPs", tagged a proper noun, as a plural collective
+// without changing the token's tag, which later rules read.
+func TestHolderKeepsTheTag(t *testing.T) {
+	x := fuzzExtractor(t)
+	doc, err := Parse("d.txt", []byte("Pact signed\n\nWelsh Labour MPs voted against the pact."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := readText(doc)
+	d := newDocState(x, doc, text, x.topic.about(text.lower))
+	if err := d.parse(context.Background(), x.parser, x.topic.about); err != nil {
+		t.Fatal(err)
+	}
+	p := d.sents[1].p
+	h := slices.IndexFunc(p.Tokens, func(tok syntax.Token) bool { return tok.Text == "MPs" })
+	if h < 0 || p.Tokens[h].POS != "NNP" {
+		t.Fatalf("want \"MPs\" tagged NNP to test with: %+v", p.Tokens)
+	}
+	if id := d.holder(1, h); id == "" {
+		t.Error("\"Welsh Labour MPs\" names no group")
+	}
+	if got := p.Tokens[h].POS; got != "NNP" {
+		t.Errorf("holder changed the tag of \"MPs\" to %s", got)
 	}
 }
 
