@@ -531,16 +531,22 @@ func (d *docState) holder(i, h int) string {
 			return ""
 		}
 	}
-	owner := d.ownerOf(i, h, "nmod:poss", "amod", "compound", "nmod")
-	closeOwner := d.ownerOf(i, h, "nmod:poss", "amod", "compound")
+	// Whose the noun is matters only to the nouns of the lists below and
+	// to a legislature's: most nouns are not asked.
+	var owner string
+	if in&(inStateBodies|inBodies) != 0 {
+		owner = d.ownerOf(i, h, "nmod:poss", "amod", "compound", "nmod")
+	}
 	// A state's institutions speak for it: "the Iranian foreign ministry",
 	// "Saudi Arabia's Royal Court", "White House officials"; an
 	// organisation's leaders and members for it: "EU leaders".
 	if in&inStateBodies != 0 && strings.HasPrefix(owner, "state:") {
 		return owner
 	}
-	if in&inSpeaksFor != 0 && closeOwner != "" && !isPerson(closeOwner) && d.describers(i, h) <= 1 {
-		return closeOwner // "EU leaders", "Iranian officials", not "American evangelical leaders"
+	if in&inSpeaksFor != 0 {
+		if closeOwner := d.closeOwner(i, h); closeOwner != "" && !isPerson(closeOwner) && d.describers(i, h) <= 1 {
+			return closeOwner // "EU leaders", "Iranian officials", not "American evangelical leaders"
+		}
 	}
 	// "his party": the party of the person it belongs to; with that party
 	// unknown, no other party named nearby is it.
@@ -550,7 +556,7 @@ func (d *docState) holder(i, h int) string {
 		}
 		return ""
 	}
-	if id := d.legislature(i, h, lemma, closeOwner); id != "" {
+	if id := d.legislature(i, h, lemma); id != "" {
 		return id
 	}
 	if in&inLegislatures != 0 {
@@ -616,7 +622,7 @@ func (d *docState) namedBy(i, h int) bool {
 // legislature names one state's legislature the same way however the
 // article words it: "Greece's parliament", "the Greek parliament" and
 // "Greek lawmakers" are one group, the Greek Parliament.
-func (d *docState) legislature(i, h int, lemma, owner string) string {
+func (d *docState) legislature(i, h int, lemma string) string {
 	p := d.sents[i].p
 	body := lemma
 	if m, ok := members[lemma]; ok && p.Tokens[h].POS == "NNS" {
@@ -624,7 +630,7 @@ func (d *docState) legislature(i, h int, lemma, owner string) string {
 	} else if !legislatures[lemma] {
 		return ""
 	}
-	e, ok := d.x.gaz.Entry(owner)
+	e, ok := d.x.gaz.Entry(d.closeOwner(i, h))
 	if !ok || e.Kind != model.State || len(e.Demonyms) == 0 {
 		return ""
 	}
@@ -824,6 +830,12 @@ func (d *docState) ownerOf(i, h int, rels ...string) string {
 		}
 	}
 	return ""
+}
+
+// closeOwner is whose noun phrase head h is by a possessive or a
+// modifier: "EU leaders", "Greece's parliament".
+func (d *docState) closeOwner(i, h int) string {
+	return d.ownerOf(i, h, "nmod:poss", "amod", "compound")
 }
 
 // namedGroup registers the group a collective noun phrase names, without
