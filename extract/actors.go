@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/model"
 )
 
@@ -521,7 +522,7 @@ type near struct {
 	// holds no match and is not searched (none of the 15,000 windows of
 	// the possessive in the dev corpus held one).
 	sep      string
-	triggers triggerWords
+	triggers *wordset.Map[bool]
 	// before and after are the window's reach around a trigger.
 	before, after int
 	// alts, when set, are re split at an alternation every match goes
@@ -875,7 +876,7 @@ func ledStarts(n *near, hits []hit, w [2]int) []int {
 	// The hits come in order of position: each range goes on from where
 	// the one before ended.
 	for _, h := range hits {
-		if h.at < w[0] || h.at >= w[1] || !n.triggers.has(h.trigger) {
+		if h.at < w[0] || h.at >= w[1] || !n.triggers.Has(h.trigger) {
 			continue
 		}
 		from := max(w[0], h.at-n.lead) - w[0]
@@ -1037,10 +1038,10 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 
 // windows are the spans of text findNear searches around the hits of
 // the given triggers, merged where they overlap, in text order.
-func windows(text string, hits []hit, triggers triggerWords, before, after int) [][2]int {
+func windows(text string, hits []hit, triggers *wordset.Map[bool], before, after int) [][2]int {
 	var wins [][2]int
 	for _, h := range hits {
-		if !triggers.has(h.trigger) {
+		if !triggers.Has(h.trigger) {
 			continue
 		}
 		i := h.at
@@ -1074,32 +1075,22 @@ func merged(wins [][2]int) [][2]int {
 func triggersOf(nears []near) []string {
 	var out []string
 	for _, n := range nears {
-		for t := range n.triggers.m {
+		for t := range n.triggers.Keys() {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
-// triggerWords is a set of words whose filter turns most others away
-// without hashing them: each line's trigger hits are looked up in each
-// pattern's set, which holds few of them.
-type triggerWords struct {
-	m map[string]bool
-	f *wordFilter
-}
-
-// wordSet is the triggerWords of list.
-func wordSet(list []string) triggerWords {
-	w := triggerWords{m: make(map[string]bool, len(list)), f: &wordFilter{}}
+// wordSet is the set of list: each line's trigger hits are looked up in
+// each pattern's set, which holds few of them.
+func wordSet(list []string) *wordset.Map[bool] {
+	m := make(map[string]bool, len(list))
 	for _, s := range list {
-		w.m[s] = true
-		w.f.add(s)
+		m[s] = true
 	}
-	return w
+	return wordset.Of(m)
 }
-
-func (w triggerWords) has(s string) bool { return w.f.may(s) && w.m[s] }
 
 // triggerSet finds the occurrences of a list of strings in one pass over
 // a text: searching each line once per trigger of each pattern took an

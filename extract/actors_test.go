@@ -165,7 +165,7 @@ func TestWindowsAsOneSearchPerTrigger(t *testing.T) {
 		hits := personTriggers.find(lower, true)
 		for _, n := range nears {
 			got := windows(ln, hits, n.triggers, n.before, n.after)
-			want := windowsByIndex(ln, lower, slices.Collect(maps.Keys(n.triggers.m)), n.before, n.after)
+			want := windowsByIndex(ln, lower, slices.Collect(n.triggers.Keys()), n.before, n.after)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%q: windows %v, one search per trigger %v", ln, got, want)
 			}

@@ -63,7 +63,7 @@ func (d *docState) campPrefix(w string) (model.Stance, bool) {
 	default:
 		return "", false
 	}
-	if anaphors[rest] {
+	if anaphors.Has(rest) {
 		return stance, true
 	}
 	if stance != model.Oppose {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
 )
@@ -44,9 +45,9 @@ func (d *docState) stances(i int) {
 }
 
 // ownedNouns name an event as someone's act or bargain.
-var ownedNouns = map[string]bool{"deal": true, "agreement": true, "accord": true, "pact": true,
+var ownedNouns = wordset.Of(map[string]bool{"deal": true, "agreement": true, "accord": true, "pact": true,
 	"treaty": true, "package": true, "decision": true, "move": true, "announcement": true,
-	"recognition": true, "step": true}
+	"recognition": true, "step": true})
 
 // owners: whose deal or decision the event is, is a party to it: "Mrs
 // May's Brexit deal", "Trump's decision recognising Jerusalem". The
@@ -55,7 +56,7 @@ func (d *docState) owners(i int) {
 	p := d.sents[i].p
 	for t := range p.Tokens {
 		tok := &p.Tokens[t]
-		if !tok.IsNoun() || tok.IsProper() || !ownedNouns[p.LowerLemma(t)] {
+		if !tok.IsNoun() || tok.IsProper() || !ownedNouns.Has(p.LowerLemma(t)) {
 			continue
 		}
 		if r := d.refersTo(i, t); r != topicNamed && r != topicAnaphor {
@@ -1191,7 +1192,7 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 func (d *docState) quotedPerson(i, c int) []int {
 	p := d.sents[i].p
 	q := c
-	if h, _ := p.Head(c); speechLemmas[p.LowerLemma(c)] && d.markerOf(i, c) == "as" && h >= 0 {
+	if h, _ := p.Head(c); speechLemmas.Has(p.LowerLemma(c)) && d.markerOf(i, c) == "as" && h >= 0 {
 		q = h
 	}
 	if p.LowerLemma(q) != "quote" {
@@ -1323,7 +1324,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	// "Russia warned it would resort to countermeasures", parsed with the
 	// speech verb as the clause's subject: who warned.
 	for _, k := range p.Children(c, "csubj") {
-		if speechLemmas[p.LowerLemma(k)] {
+		if speechLemmas.Has(p.LowerLemma(k)) {
 			return d.verbHolders(i, k)
 		}
 	}
@@ -1341,7 +1342,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	case "ccomp":
 		// "the Netherlands and Austria have yet to decide"; "Norway
 		// chose not to join", an infinitive parsed as a ccomp.
-		if l := p.LowerLemma(h); l == "have" || l == "be" || d.markerOf(i, c) == "to" && !speechLemmas[l] {
+		if l := p.LowerLemma(h); l == "have" || l == "be" || d.markerOf(i, c) == "to" && !speechLemmas.Has(l) {
 			return d.verbHolders(i, h)
 		}
 	case "advcl", "conj", "dep", "parataxis", "xcomp":
@@ -1815,7 +1816,7 @@ func (d *docState) nounHolders(i, c int) []int {
 	// The subject of a light verb holds its noun, whose possessive then
 	// refers to that subject ("Labour would not give it their support")
 	// or adds another holder ("Erdogan restated Turkey's objections").
-	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[p.LowerLemma(h)] || speechLemmas[p.LowerLemma(h)]) && !d.receiving(i, h)
+	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[p.LowerLemma(h)] || speechLemmas.Has(p.LowerLemma(h))) && !d.receiving(i, h)
 	if light {
 		for _, e := range p.Out(h, "obl") {
 			if m := syntax.Marker(e.Rel); (m == "from" || m == "by" || m == "among") && d.holder(i, e.Dep) != "" {
@@ -1866,7 +1867,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		// "pressing for guarantees", "poured onto the streets in protest",
 		// "regard the reports with concern", "quit in protest".
 		lemma := p.LowerLemma(h)
-		if demandVerbs[lemma] || lightVerbs[lemma] || speechLemmas[lemma] || d.markerOf(i, c) == "in" || d.markerOf(i, c) == "with" {
+		if demandVerbs[lemma] || lightVerbs[lemma] || speechLemmas.Has(lemma) || d.markerOf(i, c) == "in" || d.markerOf(i, c) == "with" {
 			return d.verbHolders(i, h) // "resort to countermeasures", "spoken of grave concerns"
 		}
 	}
@@ -1894,7 +1895,7 @@ func (d *docState) nounHolders(i, c int) []int {
 			}
 			return out
 		}
-		if lightVerbs[lemma] || speechLemmas[lemma] || demandVerbs[lemma] {
+		if lightVerbs[lemma] || speechLemmas.Has(lemma) || demandVerbs[lemma] {
 			return d.verbHolders(i, h)
 		}
 	case "appos":
@@ -2201,7 +2202,7 @@ func (d *docState) quoteSpeaker(i, c int) string {
 		if d.inQuote(i, k) {
 			break // another quote: the sentence's speaker decides
 		}
-		if t.IsVerb() && speechLemmas[p.LowerLemma(k)] {
+		if t.IsVerb() && speechLemmas.Has(p.LowerLemma(k)) {
 			for _, sb := range p.Children(k, "nsubj") {
 				if id := d.holder(i, sb); id != "" {
 					return id
@@ -2231,7 +2232,7 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 		}
 		switch syntax.Base(rel) {
 		case "ccomp", "parataxis":
-			if speechLemmas[p.LowerLemma(h)] {
+			if speechLemmas.Has(p.LowerLemma(h)) {
 				var out []string
 				for _, s := range d.verbHolders(i, h) {
 					out = append(out, d.expand(i, s)...)
@@ -2254,7 +2255,7 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 			// role in carrying it out". Not a relative clause, nor an
 			// adverbial clause of the speech verb itself ("said ..., even
 			// though ...").
-			if rel == "acl:relcl" || syntax.Base(rel) == "advcl" && speechLemmas[p.LowerLemma(h)] {
+			if rel == "acl:relcl" || syntax.Base(rel) == "advcl" && speechLemmas.Has(p.LowerLemma(h)) {
 				return nil, -1
 			}
 		default:
@@ -2875,7 +2876,7 @@ func (d *docState) pronounTaken(i, t int) bool {
 			// the topic named since is nearer.
 			taken = false
 		case (syntax.Base(rel) == "nsubj" || rel == "dislocated") && p.Tokens[k].IsNoun() &&
-			d.sents[i].actor[k] == "" && (h < 0 || !speechLemmas[p.LowerLemma(h)]):
+			d.sents[i].actor[k] == "" && (h < 0 || !speechLemmas.Has(p.LowerLemma(h))):
 			taken = true
 		}
 	}
@@ -2887,7 +2888,7 @@ func (d *docState) pronounTaken(i, t int) bool {
 func (d *docState) leadMention(i, t int) bool {
 	p := d.sents[i].p
 	tok := &p.Tokens[t]
-	return d.inLead(i) && tok.IsNoun() && !tok.IsProper() && anaphors[p.LowerLemma(t)] && strong[p.LowerLemma(t)]
+	return d.inLead(i) && tok.IsNoun() && !tok.IsProper() && anaphors.Has(p.LowerLemma(t)) && strong[p.LowerLemma(t)]
 }
 
 // inLead: the article's first sentences, or the first sentence of one of
@@ -2936,7 +2937,7 @@ func (d *docState) topicInText(i int) bool {
 	for w := range lowerWords(lower) {
 		switch prev {
 		case "the", "this", "that", "its", "his", "her", "their":
-			if anaphors[w] {
+			if anaphors.Has(w) {
 				return true
 			}
 		}

@@ -4,16 +4,17 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
 // namingVerbs judge their object by what they call it: "called the deal
 // balanced", "branded it a travesty", "described the step as perilous".
-var namingVerbs = map[string]bool{"call": true, "describe": true, "brand": true, "label": true,
+var namingVerbs = wordset.Of(map[string]bool{"call": true, "describe": true, "brand": true, "label": true,
 	"term": true, "dub": true, "characterise": true, "characterize": true, "deem": true, "consider": true,
 	"see": true, "regard": true, "view": true, "hail": true, "denounce": true, "condemn": true,
-	"praise": true, "portray": true, "paint": true, "declare": true, "judge": true, "find": true}
+	"praise": true, "portray": true, "paint": true, "declare": true, "judge": true, "find": true})
 
 // neutralSpeech report a judgement without adding one of their own;
 // "feared that", "hoped that", "urged that" are cues of their own.
@@ -44,7 +45,7 @@ func (d *docState) evaluations(i int) {
 	for pr := range p.Tokens {
 		tok := &p.Tokens[pr]
 		lemma := p.LowerLemma(pr)
-		if tok.IsVerb() && namingVerbs[lemma] {
+		if tok.IsVerb() && namingVerbs.Has(lemma) {
 			d.naming(i, pr)
 		}
 		// Most words judge no subject, or none that is the event; the

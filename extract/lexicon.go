@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/stancegraph/stancegraph/extract/shallow"
+	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
 )
@@ -46,14 +47,14 @@ type Cue struct {
 // Lexicon holds the stance cues, indexed by their first lemma, and the
 // valence of evaluative words.
 type Lexicon struct {
-	byHead map[string][]lexCue
-	// heads filters the words looked up in byHead: most are no cue's.
-	heads wordFilter
+	// Each map is looked up with nearly every word of a text, and holds
+	// few of them (see wordset).
+	byHead *wordset.Map[[]lexCue]
 	// forms holds every inflected form of every cue's first word and of
 	// the verbs of speech and naming: a sentence with none of them and no
 	// quotation mark states no position, so it is never parsed.
-	forms   map[string]bool
-	valence map[string]float64
+	forms   *wordset.Map[bool]
+	valence *wordset.Map[float64]
 	// phrases are the valence entries of more than one word.
 	phrases []valencePhrase
 }
@@ -85,23 +86,28 @@ func LoadLexicon(extra []Cue) (*Lexicon, error) {
 			return nil, fmt.Errorf("extract.cues[%d]: %w", i, err)
 		}
 	}
-	lx := &Lexicon{byHead: map[string][]lexCue{}, valence: map[string]float64{}, forms: map[string]bool{}}
+	lx := &Lexicon{}
+	byHead, forms, valence := map[string][]lexCue{}, map[string]bool{}, map[string]float64{}
+	addForms := func(lemma string) {
+		for _, f := range shallow.Forms(lemma) {
+			forms[f] = true
+		}
+	}
 	for _, c := range append(cues, extra...) {
 		words := strings.Fields(strings.ToLower(c.Phrase))
-		lx.byHead[words[0]] = append(lx.byHead[words[0]], lexCue{Cue: c, words: words})
-		lx.heads.add(words[0])
-		lx.addForms(words[0])
+		byHead[words[0]] = append(byHead[words[0]], lexCue{Cue: c, words: words})
+		addForms(words[0])
 	}
-	for w := range speechLemmas {
-		lx.addForms(w)
+	for w := range speechLemmas.Keys() {
+		addForms(w)
 	}
-	for w := range namingVerbs {
-		lx.addForms(w)
+	for w := range namingVerbs.Keys() {
+		addForms(w)
 	}
 	// VADER's general lexicon first, then the news register's own words.
 	for w, v := range govader.NewSentimentIntensityAnalyzer().Lexicon {
 		if !strings.ContainsAny(w, " ") && isWord(w) {
-			lx.valence[w] = v
+			valence[w] = v
 		}
 	}
 	var eval map[string]float64
@@ -114,8 +120,9 @@ func LoadLexicon(extra []Cue) (*Lexicon, error) {
 			lx.phrases = append(lx.phrases, valencePhrase{words: words, v: v})
 			continue
 		}
-		lx.valence[w] = v
+		valence[w] = v
 	}
+	lx.byHead, lx.forms, lx.valence = wordset.Of(byHead), wordset.Of(forms), wordset.Of(valence)
 	return lx, nil
 }
 
@@ -156,12 +163,6 @@ func isWord(w string) bool {
 	return w != ""
 }
 
-func (lx *Lexicon) addForms(lemma string) {
-	for _, f := range shallow.Forms(lemma) {
-		lx.forms[f] = true
-	}
-}
-
 // mayCarry reports whether a sentence (lower-cased) holds a quotation mark
 // or a word that can state a position, a cue or a pro- or anti- prefix:
 // only such sentences are parsed.
@@ -172,7 +173,7 @@ func (lx *Lexicon) mayCarry(lower string) bool {
 		return true
 	}
 	for w := range lowerWords(lower) {
-		if lx.forms[w] || strings.HasPrefix(w, "anti-") || strings.HasPrefix(w, "pro-") {
+		if lx.forms.Has(w) || strings.HasPrefix(w, "anti-") || strings.HasPrefix(w, "pro-") {
 			return true // a cue, or a camp ("anti-deal")
 		}
 	}
@@ -183,18 +184,13 @@ func (lx *Lexicon) mayCarry(lower string) bool {
 // participles used as adjectives ("incensed", "divided"), by the word.
 func (lx *Lexicon) cuesAt(p *syntax.Sentence, t int) []lexCue {
 	lemma, word := p.LowerLemma(t), p.Lower(t)
-	var out, more []lexCue
-	if lx.heads.may(lemma) {
-		out = lx.byHead[lemma]
-	}
+	out, _ := lx.byHead.Get(lemma)
 	if word == lemma {
 		return out
 	}
 	// Copied only when the word adds cues to the lemma's: the lists are
 	// the lexicon's own.
-	if lx.heads.may(word) {
-		more = lx.byHead[word]
-	}
+	more, _ := lx.byHead.Get(word)
 	switch {
 	case len(more) == 0:
 		return out
@@ -205,4 +201,7 @@ func (lx *Lexicon) cuesAt(p *syntax.Sentence, t int) []lexCue {
 }
 
 // Valence is the valence of one word (lower case), 0 if it has none.
-func (lx *Lexicon) Valence(word string) float64 { return lx.valence[word] }
+func (lx *Lexicon) Valence(word string) float64 {
+	v, _ := lx.valence.Get(word)
+	return v
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
 )
@@ -434,7 +435,7 @@ func (d *docState) ledBody(i, n int) int {
 // holderLists is which of holder's word lists hold each lemma: holder
 // asks up to nine of them about one lemma, and each look-up hashed it
 // anew.
-var holderLists = func() map[string]holderList {
+var holderLists = wordset.Of(func() map[string]holderList {
 	m := map[string]holderList{}
 	for bit, list := range map[holderList]map[string]bool{inQuantifiers: quantifiers, inAgents: agents,
 		inStateBodies: stateBodies, inSpeaksFor: speaksFor, inBodies: bodies, inLegislatures: legislatures,
@@ -446,7 +447,7 @@ var holderLists = func() map[string]holderList {
 		}
 	}
 	return m
-}()
+}())
 
 // holderList is a set of holder's word lists, one bit each.
 type holderList uint16
@@ -520,7 +521,7 @@ func (d *docState) holder(i, h int) string {
 	}
 	// "Most of Israel's opposition parties", "representatives of the US":
 	// the phrase names the group it is part of.
-	in := holderLists[lemma]
+	in, _ := holderLists.Get(lemma)
 	if in&inQuantifiers != 0 || t.POS == "CD" || in&inAgents != 0 {
 		for _, e := range p.Out(h, "nmod:of") {
 			if id := d.holder(i, e.Dep); id != "" {
@@ -587,7 +588,7 @@ func (d *docState) holder(i, h int) string {
 	pos := t.POS
 	if pos == "NNP" && strings.HasSuffix(t.Text, "s") && collectives[strings.TrimSuffix(lemma, "s")] {
 		pos, lemma = "NNS", strings.TrimSuffix(lemma, "s")
-		in = holderLists[lemma]
+		in, _ = holderLists.Get(lemma)
 	}
 	if pos == "NNS" && in&inCollectives != 0 {
 		if in&inGeneric != 0 && !d.qualified(i, h) {

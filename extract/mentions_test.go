@@ -118,7 +118,8 @@ func TestHolderLists(t *testing.T) {
 	}
 	for w := range words {
 		for _, l := range lists {
-			if got, want := holderLists[w]&l.bit != 0, l.list[w]; got != want {
+			in, _ := holderLists.Get(w)
+			if got, want := in&l.bit != 0, l.list[w]; got != want {
 				t.Errorf("holderLists[%q] has bit %b: %v, its list: %v", w, l.bit, got, want)
 			}
 		}

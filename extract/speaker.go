@@ -4,11 +4,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/stancegraph/stancegraph/extract/wordset"
 )
 
 // speechVerbs attribute words to a speaker ("X said", "X told
 // reporters", "X wrote on X").
-var speechLemmas = map[string]bool{
+var speechLemmas = wordset.Of(map[string]bool{
 	"say": true, "tell": true, "add": true, "state": true, "write": true, "tweet": true, "post": true,
 	"declare": true, "insist": true, "argue": true, "warn": true, "note": true, "stress": true,
 	"claim": true, "assert": true, "remark": true, "reply": true, "respond": true, "comment": true,
@@ -21,7 +23,7 @@ var speechLemmas = map[string]bool{
 	"pledge": true, "promise": true, "urge": true, "demand": true, "ask": true, "question": true,
 	"wonder": true, "lament": true, "hope": true, "fear": true, "charge": true, "allege": true,
 	"signal": true, "indicate": true, "stating": true, "answer": true, "expect": true, "quote": true,
-}
+})
 
 // findSpeakers attributes each sentence's quoted words. A speech verb
 // outside the quotation names the speaker ("..., X said"; "X said: ...";
@@ -271,7 +273,7 @@ func (d *docState) speechIn(i int) (string, bool) {
 			continue
 		}
 		lemma := p.LowerLemma(t)
-		if tok.IsVerb() && speechLemmas[lemma] {
+		if tok.IsVerb() && speechLemmas.Has(lemma) {
 			speaks = true
 			for _, e := range p.Out(t, "nsubj") {
 				if id := d.holder(i, e.Dep); id != "" {

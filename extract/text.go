@@ -526,21 +526,3 @@ func hasLowerPrefix(s, prefix string) bool {
 func hasLowerSuffix(s, suffix string) bool {
 	return len(s) >= len(suffix) && hasLowerPrefix(s[len(s)-len(suffix):], suffix)
 }
-
-// wordFilter tells, without hashing, that most words are none of a
-// set's: one bit per first byte, last byte and length. Words that pass
-// are looked up; the extractor looks up every word of a sentence in maps
-// that hold few of them.
-type wordFilter struct{ bits [1024]uint64 }
-
-func (f *wordFilter) slot(w string) uint16 {
-	if w == "" {
-		return 0
-	}
-	return (uint16(w[0])<<8 | uint16(w[len(w)-1])) + uint16(len(w))*0x9e37
-}
-
-func (f *wordFilter) add(w string) { k := f.slot(w); f.bits[k/64] |= 1 << (k % 64) }
-
-// may reports whether w may have been added: false means it was not.
-func (f *wordFilter) may(w string) bool { k := f.slot(w); return f.bits[k/64]&(1<<(k%64)) != 0 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
 )
@@ -391,7 +392,7 @@ func (m *topicMatcher) mark(out []bool, p *syntax.Sentence, lower string) []bool
 
 // anaphors are the nouns by which news refers to an event it has named:
 // a deal, its text, the decision or step that made it.
-var anaphors = map[string]bool{
+var anaphors = wordset.Of(map[string]bool{
 	"deal": true, "agreement": true, "accord": true, "pact": true, "treaty": true, "arrangement": true,
 	"decision": true, "move": true, "step": true, "announcement": true, "declaration": true,
 	"pronouncement": true, "plan": true, "proposal": true, "initiative": true, "bid": true,
@@ -401,14 +402,14 @@ var anaphors = map[string]bool{
 	"framework": true, "understanding": true, "outcome": true, "breakthrough": true,
 	"signing": true, "relocation": true, "approval": true,
 	"document": true, "occasion": true,
-}
+})
 
 // isAnaphor reports whether token i names an event by one of the nouns
 // above, or by "it"/"this"/"that" standing alone.
 func isAnaphor(p *syntax.Sentence, i int) bool {
 	t := &p.Tokens[i]
 	if t.POS == "NN" {
-		return anaphors[p.LowerLemma(i)] && definite(p, i) && !forSomethingElse(p, i)
+		return anaphors.Has(p.LowerLemma(i)) && definite(p, i) && !forSomethingElse(p, i)
 	}
 	switch p.Lower(i) {
 	case "it", "this", "that":

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
@@ -57,8 +58,9 @@ type class struct {
 	trailing bool // one of trailingAdverbs
 }
 
-// classes holds every word of the lists, built once and only read.
-var classes = func() map[string]*class {
+// classes holds every word of the lists, built once and only read; most
+// words of a sentence are in none.
+var classes = wordset.Of(func() map[string]*class {
 	m := map[string]*class{}
 	get := func(w string) *class {
 		if m[w] == nil {
@@ -82,14 +84,14 @@ var classes = func() map[string]*class {
 		get(w).trailing = true
 	}
 	return m
-}()
+}())
 
 // classify appends each word's class to out; the words no list holds
 // share an empty one.
 func classify(out []*class, words []string) []*class {
 	for _, w := range words {
-		c := classes[w]
-		if c == nil {
+		c, ok := classes.Get(w)
+		if !ok {
 			c = &none
 		}
 		out = append(out, c)
