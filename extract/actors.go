@@ -1364,11 +1364,15 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 // modifierOnly reports a name used as a modifier ("U.S.-led", "Iran-backed",
 // "anti-IS"), which names no actor taking a position.
 func modifierOnly(seg string, start, end int) bool {
-	before := seg[max(0, start-5):start]
-	if hasLowerSuffix(before, "anti-") || hasLowerSuffix(before, "pro-") || hasLowerSuffix(before, "non-") {
+	// Each affix has its hyphen next to the name: most names have none.
+	if before := seg[max(0, start-5):start]; strings.HasSuffix(before, "-") &&
+		(hasLowerSuffix(before, "anti-") || hasLowerSuffix(before, "pro-") || hasLowerSuffix(before, "non-")) {
 		return true
 	}
 	rest := seg[end:]
+	if !strings.HasPrefix(rest, "-") {
+		return false
+	}
 	for _, suf := range []string{"-led", "-backed", "-brokered", "-based", "-controlled", "-allied", "-aligned", "-sponsored"} {
 		if strings.HasPrefix(rest, suf) {
 			return true

@@ -578,3 +578,28 @@ func TestDocActorsResetAsNew(t *testing.T) {
 		t.Errorf("%d actor records taken for %d actors: the first document's are not filled again", d.used, len(d.actors))
 	}
 }
+
+// TestModifierOnly: a name with a hyphenated affix next to it modifies
+// something else; a name alone, or a dash with spaces, names the actor.
+func TestModifierOnly(t *testing.T) {
+	tests := []struct {
+		seg, name string
+		want      bool
+	}{
+		{"the Peru-led talks", "Peru", true},
+		{"a Chile-backed plan", "Chile", true},
+		{"the anti-Peru camp", "Peru", true},
+		{"ANTI-Peru slogans", "Peru", true},
+		{"Non-Chile members", "Chile", true},
+		{"Peru said no", "Peru", false},
+		{"Peru - a founder - said no", "Peru", false},
+		{"Peru-Chile talks", "Peru", false},
+		{"Peru", "Peru", false},
+	}
+	for _, tt := range tests {
+		start := strings.Index(tt.seg, tt.name)
+		if got := modifierOnly(tt.seg, start, start+len(tt.name)); got != tt.want {
+			t.Errorf("modifierOnly(%q, %q) = %v, want %v", tt.seg, tt.name, got, tt.want)
+		}
+	}
+}

@@ -226,6 +226,9 @@ var alnumBytes = func() (t [256]bool) {
 
 // possessive returns where "'s" starts in a word, or 0.
 func possessive(w string) int {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return 0 // most words: one byte says so
+	}
 	for _, suf := range []string{"'s", "’s"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
 			return len(w) - len(suf)

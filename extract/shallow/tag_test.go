@@ -22,3 +22,20 @@ func TestAdjectiveEnding(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessive: where "'s" or "’s" starts in a word, 0 for a word that
+// is only the ending or has none.
+func TestPossessive(t *testing.T) {
+	tests := []struct {
+		word string
+		want int
+	}{
+		{"Peru's", 4}, {"Peru’s", 4}, {"x's", 1}, {"'s", 0}, {"’s", 0},
+		{"its", 0}, {"James", 0}, {"s", 0}, {"", 0}, {"Peru'S", 0},
+	}
+	for _, tt := range tests {
+		if got := possessive(tt.word); got != tt.want {
+			t.Errorf("possessive(%q) = %d, want %d", tt.word, got, tt.want)
+		}
+	}
+}
