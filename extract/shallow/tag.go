@@ -262,12 +262,13 @@ func afterDeterminer(s *syntax.Sentence, i int) bool {
 }
 
 func adjectiveEnding(w string) bool {
-	// Each ending needs a word of five letters or more, and most words
-	// end in a letter none of them ends in.
-	if len(w) < 5 || !adjectiveLast[w[len(w)-1]] {
+	// Each ending needs a word of five letters or more, and only the
+	// endings with the word's last letter are tried: most words end in a
+	// letter none of them ends in.
+	if len(w) < 5 {
 		return false
 	}
-	for _, suf := range []string{"ous", "ive", "ful", "less", "able", "ible", "ic", "ical", "ary", "ent", "ant", "ish"} {
+	for _, suf := range adjectiveEndings[w[len(w)-1]] {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}
@@ -275,8 +276,14 @@ func adjectiveEnding(w string) bool {
 	return strings.HasSuffix(w, "al") && len(w) > 5
 }
 
-// adjectiveLast holds the last letters of adjectiveEnding's endings.
-var adjectiveLast = [256]bool{'s': true, 'e': true, 'l': true, 'c': true, 'y': true, 't': true, 'h': true}
+// adjectiveEndings holds adjectiveEnding's endings (but "al") by their
+// last letter.
+var adjectiveEndings = func() (by [256][]string) {
+	for _, suf := range []string{"ous", "ive", "ful", "less", "able", "ible", "ic", "ical", "ary", "ent", "ant", "ish"} {
+		by[suf[len(suf)-1]] = append(by[suf[len(suf)-1]], suf)
+	}
+	return by
+}()
 
 func singular(w string) string {
 	switch {
