@@ -217,12 +217,11 @@ func (l *linker) verbs() {
 // preposition governs, within v's clause, or -1.
 func (l *linker) subjectOf(v, prev int) int {
 	for k := v - 1; k >= 0 && k > prev; k-- {
-		w := l.word(k)
-		if clauseBreaks[w] && l.pos(k) != "DT" || strings.HasPrefix(l.pos(k), "VB") && !l.isAux(k) {
+		if l.cls[k].brk && l.pos(k) != "DT" || strings.HasPrefix(l.pos(k), "VB") && !l.isAux(k) {
 			return -1
 		}
 		if h := l.np[k]; h == k {
-			if f := l.firstOf(k); f > 0 && l.pos(f-1) == "IN" && !clauseBreaks[l.word(f-1)] {
+			if f := l.firstOf(k); f > 0 && l.pos(f-1) == "IN" && !l.cls[f-1].brk {
 				continue // "of Syria", "with Israel"; not "as much of the world"
 			}
 			// The first conjunct of "Labour, the SNP and the DUP".
@@ -272,7 +271,7 @@ func (l *linker) firstOf(h int) int {
 func (l *linker) prepositions() {
 	n := len(l.s.Tokens)
 	for i := 0; i < n-1; i++ {
-		if l.pos(i) != "IN" || clauseBreaks[l.word(i)] && l.word(i) != "as" {
+		if l.pos(i) != "IN" || l.cls[i].brk && l.word(i) != "as" {
 			continue
 		}
 		obj := -1

@@ -56,6 +56,7 @@ type class struct {
 	verb     [2]string // the lemma and tag of a known verb form
 	particle bool
 	trailing bool // one of trailingAdverbs
+	brk      bool // one of clauseBreaks
 }
 
 // classes holds every word of the lists, built once and only read; most
@@ -82,6 +83,9 @@ var classes = wordset.Of(func() map[string]*class {
 	}
 	for w := range trailingAdverbs {
 		get(w).trailing = true
+	}
+	for w := range clauseBreaks {
+		get(w).brk = true
 	}
 	return m
 }())

@@ -39,3 +39,34 @@ func TestPossessive(t *testing.T) {
 		}
 	}
 }
+
+// TestClasses: each word's class says what every list says of it, and
+// nothing for a word no list holds, so that one look-up answers them all.
+func TestClasses(t *testing.T) {
+	words := map[string]bool{"harbour": true, "": true}
+	for _, list := range []map[string]bool{particles, trailingAdverbs, clauseBreaks} {
+		for w := range list {
+			words[w] = true
+		}
+	}
+	for w := range closed {
+		words[w] = true
+	}
+	for w := range auxiliaries {
+		words[w] = true
+	}
+	for w := range forms {
+		words[w] = true
+	}
+	for w := range words {
+		c, ok := classes.Get(w)
+		if !ok {
+			c = &none
+		}
+		want := class{closed: closed[w], aux: auxiliaries[w], verb: forms[w], particle: particles[w],
+			trailing: trailingAdverbs[w], brk: clauseBreaks[w]}
+		if *c != want {
+			t.Errorf("class of %q: %+v, want %+v", w, *c, want)
+		}
+	}
+}
