@@ -268,12 +268,13 @@ func (d *docState) speechIn(i int) (string, bool) {
 	p := d.sents[i].p
 	speaks := false
 	for t := range p.Tokens {
-		tok := &p.Tokens[t]
-		if d.inQuote(i, t) {
+		lemma := p.LowerLemma(t)
+		speech := p.Tokens[t].IsVerb() && speechLemmas.Has(lemma)
+		// Most words are neither: asked before the quotes are.
+		if !speech && lemma != "according" || d.inQuote(i, t) {
 			continue
 		}
-		lemma := p.LowerLemma(t)
-		if tok.IsVerb() && speechLemmas.Has(lemma) {
+		if speech {
 			speaks = true
 			for _, e := range p.Out(t, "nsubj") {
 				if id := d.holder(i, e.Dep); id != "" {
