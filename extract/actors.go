@@ -1184,6 +1184,27 @@ func (ts *triggerSet) find(s string, atWords bool) []hit {
 	return out
 }
 
+// any reports whether one of the triggers occurs in s, anywhere: find's
+// answer, or part of it, without the list.
+func (ts *triggerSet) any(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ts.single[c] >= 0 {
+			return true
+		}
+		r := ts.bySecond[c]
+		if r == nil || i+1 == len(s) {
+			continue
+		}
+		for _, t := range ts.list[r[s[i+1]]:r[int(s[i+1])+1]] {
+			if strings.HasPrefix(s[i:], t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func sub(s string, m []int, i int) string {
 	if 2*i+1 >= len(m) || m[2*i] < 0 {
 		return ""

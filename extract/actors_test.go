@@ -144,7 +144,13 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 			if got := set.find(lower, atWords); !slices.Equal(got, want) {
 				t.Errorf("find(%q, %v) = %v, want %v", lower, atWords, got, want)
 			}
+			if got := set.any(lower); got != (len(want) > 0) && !atWords {
+				t.Errorf("any(%q) = %v with %d occurrences", lower, got, len(want))
+			}
 		}
+	}
+	if set := newTriggerSet([]string{"pact", "accord"}); set.any("the water treaty") || !set.any("an accord") || set.any("") {
+		t.Error("any: wrong on words of two bytes or more")
 	}
 }
 

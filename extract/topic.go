@@ -40,8 +40,9 @@ type topicMatcher struct {
 	// needs holds a word of each term that any match of it spells out
 	// as it is; a sentence with none of them names no term, and most
 	// sentences are spared the pattern. Nil when a term has no such word
-	// (one made of a state's names alone).
-	needs []string
+	// (one made of a state's names alone). Looked for in one pass, not
+	// one search per word.
+	needs *triggerSet
 	// leadNames are the first words, lower-cased, of the terms of more
 	// than one word that begin with a capital: a name, not a common word
 	// ("Mercosur" of "Mercosur deal", not "trade" of "trade pact").
@@ -97,7 +98,10 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		}
 		return l
 	}
-	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), needs: needs, leadNames: map[string]bool{}}
+	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), leadNames: map[string]bool{}}
+	if needs != nil {
+		m.needs = newTriggerSet(needs)
+	}
 	for _, term := range t.Terms {
 		if f := strings.Fields(term); len(f) > 1 && unicode.IsUpper([]rune(f[0])[0]) {
 			m.leadNames[strings.ToLower(f[0])] = true
@@ -336,7 +340,7 @@ func (m *topicMatcher) about(lower string) bool { return m.find(lower, 1) != nil
 // searched byte by byte, and every topic followed is searched in every
 // document).
 func (m *topicMatcher) find(lower string, n int) [][]int {
-	if m.needs != nil && !containsAny(lower, m.needs) {
+	if m.needs != nil && !m.needs.any(lower) {
 		return nil
 	}
 	var out [][]int

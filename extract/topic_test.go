@@ -23,10 +23,10 @@ func TestTopicWordsSpareOnlySentencesWithoutTerms(t *testing.T) {
 	}
 	tests := []struct {
 		terms     []string
-		needs     []string
+		needs     []string // in sorted order
 		sentences []string
 	}{
-		{[]string{"water accord", "US-led pact", "Lake Vanter agreement"}, []string{"accord", "pact", "agreement"}, []string{
+		{[]string{"water accord", "US-led pact", "Lake Vanter agreement"}, []string{"accord", "agreement", "pact"}, []string{
 			"Chile welcomed the water accord on Monday.",
 			"The U.S.-led pact drew criticism; the United States-led pact too.",
 			"Nobody mentioned it at the summit.",
@@ -41,8 +41,12 @@ func TestTopicWordsSpareOnlySentencesWithoutTerms(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !reflect.DeepEqual(m.needs, tt.needs) {
-			t.Errorf("%v: words %q, want %q", tt.terms, m.needs, tt.needs)
+		var needs []string
+		if m.needs != nil {
+			needs = m.needs.list
+		}
+		if !reflect.DeepEqual(needs, tt.needs) {
+			t.Errorf("%v: words %q, want %q", tt.terms, needs, tt.needs)
 		}
 		every := &topicMatcher{t: m.t, groups: m.groups, first: m.first}
 		for _, text := range tt.sentences {
