@@ -90,7 +90,7 @@ var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true
 // stripTitles drops the titles a named-entity span may begin with.
 func stripTitles(name string) string {
 	f := strings.Fields(name)
-	for len(f) > 1 && titleWords[strings.ToLower(strings.TrimSuffix(f[0], "."))] {
+	for len(f) > 1 && isTitleWord(f[0]) {
 		f = f[1:]
 	}
 	return strings.Join(f, " ")
@@ -238,8 +238,8 @@ func slug(s string) string {
 // plausibleName rejects candidates that are sentence furniture or name a
 // known actor rather than a person.
 func (d *docActors) plausibleName(name string) bool {
-	for _, w := range strings.Fields(name) {
-		if notNames[w] || groupHeads[w] || titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
+	for w := range strings.FieldsSeq(name) {
+		if notNames[w] || groupHeads[w] || isTitleWord(w) {
 			return false
 		}
 	}
@@ -1215,11 +1215,40 @@ func sub(s string, m []int, i int) string {
 // trimTrailingNonName drops trailing words that the name pattern swallowed
 // but are not part of a name ("Trump Monday").
 func trimTrailingNonName(name string) string {
+	if i := strings.LastIndexByte(name, ' '); !notNames[name[i+1:]] && singlySpaced(name) {
+		return name // most names: as they are
+	}
 	f := strings.Fields(name)
 	for len(f) > 1 && notNames[f[len(f)-1]] {
 		f = f[:len(f)-1]
 	}
 	return strings.Join(f, " ")
+}
+
+// singlySpaced reports that s neither begins nor ends with white space
+// and holds no white space but single spaces: strings.Fields and Join
+// give it back as it is.
+func singlySpaced(s string) bool {
+	prev := ' '
+	for _, r := range s {
+		if unicode.IsSpace(r) && (r != ' ' || prev == ' ') {
+			return false
+		}
+		prev = r
+	}
+	return prev != ' '
+}
+
+// isTitleWord reports a title, in any case and with its period or not:
+// "Mr", "mr.", "MINISTER". (A look-up with the word lowered in place:
+// strings.ToLower allocated for every capitalised word.)
+func isTitleWord(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	var buf [32]byte
+	if b, ok := lowerInto(&buf, w); ok {
+		return titleWords[string(b)]
+	}
+	return titleWords[strings.ToLower(w)]
 }
 
 // roleNouns name what people quoted in the news are ("a senior fellow at").

@@ -609,3 +609,29 @@ func TestModifierOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimTrailingNonName: words a name pattern swallowed after a name
+// are cut, and the rest spaced singly; a name alone comes back as it is.
+func TestTrimTrailingNonName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ana Ruiz", "Ana Ruiz"}, {"Ana Ruiz Monday", "Ana Ruiz"}, {"Ana  Ruiz", "Ana Ruiz"},
+		{" Ana Ruiz", "Ana Ruiz"}, {"Ana Ruiz ", "Ana Ruiz"}, {"Ana\tRuiz", "Ana Ruiz"},
+		{"Ünal Kaya", "Ünal Kaya"}, {"Monday", "Monday"}, {"", ""},
+	}
+	for _, tt := range tests {
+		if got := trimTrailingNonName(tt.in); got != tt.want {
+			t.Errorf("trimTrailingNonName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestIsTitleWord: a title in any case, with its period or not; other
+// words, and words outside ASCII or longer than the buffer, are not.
+func TestIsTitleWord(t *testing.T) {
+	for w, want := range map[string]bool{"Mr": true, "mr.": true, "MINISTER": true, "Senator": true,
+		"Ruiz": false, "": false, "Ünal": false, strings.Repeat("x", 40): false} {
+		if got := isTitleWord(w); got != want {
+			t.Errorf("isTitleWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -73,7 +73,7 @@ func (d *docState) titledPerson(i, h int) {
 	mods := p.Children(h, "compound", "flat")
 	title := -1
 	for _, k := range mods {
-		if titleWords[strings.ToLower(strings.TrimSuffix(p.Tokens[k].Text, "."))] {
+		if isTitleWord(p.Tokens[k].Text) {
 			title = k
 		}
 	}
