@@ -168,6 +168,7 @@ type docActors struct {
 	// them.
 	toks []token
 	ms   []mention
+	near nearScratch // findNear's, for the person patterns
 	// infos holds the actors' records, in chunks that never move (the
 	// map points into them), filled again after a reset with their
 	// aliases' room: an article names dozens of actors.
@@ -328,9 +329,9 @@ type titled struct {
 
 // titledIn finds the titled names of one line that starts at off (hits
 // are personTriggers' in it).
-func titledIn(text, lower string, off int, hits []hit) []titled {
+func titledIn(text, lower string, off int, hits []hit, sc *nearScratch) []titled {
 	var out []titled
-	for _, m := range findNear(&titledNear, text, lower, hits) {
+	for _, m := range findNear(&titledNear, text, lower, hits, sc) {
 		t := titled{start: off + m[0], end: off + m[1], role: sub(text, m, 1),
 			name: trimTrailingNonName(sub(text, m, 2)), pa: sub(text, m, 3)}
 		if n, ok := nationalityAt(text[max(0, m[0]-24):m[0]]); ok {
@@ -433,7 +434,7 @@ func containsAny(s string, words []string) bool {
 
 func (d *docActors) findPeopleInLine(text, lower string, off int) {
 	hits := personTriggers.find(lower, true)
-	for _, m := range findNear(&acronymNear, text, lower, hits) {
+	for _, m := range findNear(&acronymNear, text, lower, hits, &d.near) {
 		name, acr := strings.TrimSpace(sub(text, m, 1)), sub(text, m, 2)
 		if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
 			continue
@@ -442,7 +443,7 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 		d.groups[name], d.groups[acr] = id, id
 		d.actor(id, name, model.Group)
 	}
-	for _, t := range titledIn(text, lower, off, hits) {
+	for _, t := range titledIn(text, lower, off, hits, &d.near) {
 		d.titled = append(d.titled, t)
 		if !d.plausibleName(t.name) {
 			continue
@@ -453,7 +454,7 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 		}
 		d.addPerson(t.name, t.role, org)
 	}
-	for _, m := range findNear(&appositionNear, text, lower, hits) {
+	for _, m := range findNear(&appositionNear, text, lower, hits, &d.near) {
 		name, role, orgName := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		name = trimTrailingNonName(name)
 		if !d.plausibleName(name) || !looksLikeRole(role) {
@@ -461,7 +462,7 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 		}
 		d.addPerson(name, role, d.orgID(strings.TrimRight(orgName, ".,")))
 	}
-	for _, m := range findNear(&possessiveNear, text, lower, hits) {
+	for _, m := range findNear(&possessiveNear, text, lower, hits, &d.near) {
 		org, role, name := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
 		if st := d.stateOf(org); st != "" && d.plausibleName(name) {
 			d.addPerson(trimTrailingNonName(name), role, st)
@@ -469,7 +470,7 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 	}
 	for k := range speakerNears {
 		p := &speakerNears[k]
-		for _, m := range findNear(p, text, lower, hits) {
+		for _, m := range findNear(p, text, lower, hits, &d.near) {
 			name := trimTrailingNonName(sub(text, m, 1))
 			if !d.plausibleName(name) {
 				continue
@@ -483,6 +484,13 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 			}
 		}
 	}
+}
+
+// nearScratch is the room findNear makes its windows and starts in, kept
+// for the next line: each line's eight patterns made lists of their own.
+type nearScratch struct {
+	wins   [][2]int
+	starts []int
 }
 
 // endsClause: nothing but punctuation follows offset e up to the end of
@@ -533,8 +541,9 @@ type near struct {
 	alts []alt
 	// starts, when set, lists in order the positions of a window (and
 	// its lower-cased copy) where a match can start; only those are
-	// tried. It must list every position a match of re could start at.
-	starts func(text, lower string) []int
+	// tried. It must list every position a match of re could start at,
+	// in dst's room.
+	starts func(dst []int, text, lower string) []int
 	// led marks a pattern whose starts are read from its triggers' hits
 	// instead (see ledStarts): a match starts at most lead bytes before
 	// one.
@@ -548,7 +557,7 @@ type near struct {
 	heads []string
 }
 
-func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(text, lower string) []int) near {
+func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(dst []int, text, lower string) []int) near {
 	n := near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), inner: innerBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
 	if n.begin == nil {
 		n.needs = needsOf(re)
@@ -720,11 +729,11 @@ func leadRun(s string, in func(r rune) bool) int {
 // end, " (" then two to six capitals and ")". Most parentheses in news
 // hold no acronym ("(Reuters)", "(R-KY)"), and the pattern was tried at
 // every position of the window around each.
-func definesAcronym(text, _ string) []int {
+func definesAcronym(dst []int, text, _ string) []int {
 	for rest := text; ; {
 		i := strings.Index(rest, " (")
 		if i < 0 {
-			return nil
+			return dst[:0]
 		}
 		rest = rest[i+2:]
 		end := leadRun(rest, unicode.IsUpper)
@@ -732,7 +741,7 @@ func definesAcronym(text, _ string) []int {
 			break
 		}
 	}
-	var starts []int
+	starts := dst[:0]
 	for i, r := range text {
 		if unicode.IsUpper(r) {
 			starts = append(starts, i)
@@ -784,21 +793,28 @@ func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near
 // ", "(") counts anywhere. A window starts at a word boundary so that it
 // does not cut a name in two. Matches are in text's offsets, each once,
 // the same as the pattern finds in each window. hits are the line's
-// triggers, n's among them.
-func findNear(n *near, text, lower string, hits []hit) [][]int {
+// triggers, n's among them. sc's lists are reused, nil for lists of the
+// call's own.
+func findNear(n *near, text, lower string, hits []hit, sc *nearScratch) [][]int {
+	if sc == nil {
+		sc = &nearScratch{}
+	}
 	var out [][]int
-	for _, w := range windows(text, hits, n.triggers, n.before, n.after) {
+	sc.wins = windows(sc.wins, text, hits, n.triggers, n.before, n.after)
+	for _, w := range sc.wins {
 		if n.sep != "" && !spans(n, text[w[0]:w[1]]) {
 			continue
 		}
 		var found [][]int
 		switch {
 		case n.led:
-			found = findFrom(n, text[w[0]:w[1]], ledStarts(n, hits, w))
+			sc.starts = ledStarts(sc.starts, n, hits, w)
+			found = findFrom(n, text[w[0]:w[1]], sc.starts)
 		case n.starts == nil:
 			found = n.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1)
 		default:
-			found = findFrom(n, text[w[0]:w[1]], n.starts(text[w[0]:w[1]], lower[w[0]:w[1]]))
+			sc.starts = n.starts(sc.starts, text[w[0]:w[1]], lower[w[0]:w[1]])
+			found = findFrom(n, text[w[0]:w[1]], sc.starts)
 		}
 		for _, m := range found {
 			for k := range m {
@@ -870,9 +886,10 @@ func findFrom(n *near, text string, starts []int) [][]int {
 // starts of a pattern whose every match holds a trigger that near its
 // start (a title holds its trigger word: "Vice President", 5 bytes in).
 // The hits are at word starts, where every title and speech verb begins:
-// one inside a word ("aforesaid") starts none.
-func ledStarts(n *near, hits []hit, w [2]int) []int {
-	var starts []int
+// one inside a word ("aforesaid") starts none. They are made in dst's
+// room.
+func ledStarts(dst []int, n *near, hits []hit, w [2]int) []int {
+	starts := dst[:0]
 	// The hits come in order of position: each range goes on from where
 	// the one before ended.
 	for _, h := range hits {
@@ -896,10 +913,10 @@ func ledStarts(n *near, hits []hit, w [2]int) []int {
 // spaces, each word after a space capitalised or a particle ("bin", "de").
 // Every match of the name-led patterns starts so (their names are
 // personName or capitalised words), so no other position can start one.
-func nameThen(ends ...string) func(text, lower string) []int {
+func nameThen(ends ...string) func(dst []int, text, lower string) []int {
 	set := newPrefixSet(ends)
-	return func(text, _ string) []int {
-		var starts []int
+	return func(dst []int, text, _ string) []int {
+		starts := dst[:0]
 		// Whether a character lets a name go on does not depend on where
 		// the name began, so the starts of one run of such characters go
 		// as far as each other: one pass marks each start of a run where
@@ -1037,9 +1054,10 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 }
 
 // windows are the spans of text findNear searches around the hits of
-// the given triggers, merged where they overlap, in text order.
-func windows(text string, hits []hit, triggers *wordset.Map[bool], before, after int) [][2]int {
-	var wins [][2]int
+// the given triggers, merged where they overlap, in text order, in dst's
+// room.
+func windows(dst [][2]int, text string, hits []hit, triggers *wordset.Map[bool], before, after int) [][2]int {
+	wins := dst[:0]
 	for _, h := range hits {
 		if !triggers.Has(h.trigger) {
 			continue

@@ -111,7 +111,7 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 		{"Sen. Ola Vik and Senator Eva Lind spoke.", []string{"sen.", "senator", "spoke"}, [][2]int{{0, 9}, {13, 40}}},
 	}
 	for _, tc := range tests {
-		got := windows(tc.text, newTriggerSet(tc.triggers).find(strings.ToLower(tc.text), true), wordSet(tc.triggers), 2, 5)
+		got := windows(nil, tc.text, newTriggerSet(tc.triggers).find(strings.ToLower(tc.text), true), wordSet(tc.triggers), 2, 5)
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%q: windows %v, want %v", tc.text, got, tc.want)
 		}
@@ -170,7 +170,7 @@ func TestWindowsAsOneSearchPerTrigger(t *testing.T) {
 		lower := asciiLower(ln)
 		hits := personTriggers.find(lower, true)
 		for _, n := range nears {
-			got := windows(ln, hits, n.triggers, n.before, n.after)
+			got := windows(nil, ln, hits, n.triggers, n.before, n.after)
 			want := windowsByIndex(ln, lower, slices.Collect(n.triggers.Keys()), n.before, n.after)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%q: windows %v, one search per trigger %v", ln, got, want)
@@ -291,7 +291,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 			if n.starts == nil && !n.led {
 				continue
 			}
-			for _, w := range windows(ln, hits, n.triggers, n.before, n.after) {
+			for _, w := range windows(nil, ln, hits, n.triggers, n.before, n.after) {
 				var want, got [][]int
 				for _, m := range n.re.FindAllStringSubmatchIndex(ln[w[0]:w[1]], -1) {
 					// A title or speech verb inside a word begins nothing.
@@ -300,9 +300,9 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 					}
 				}
 				if n.led {
-					got = findFrom(&n, ln[w[0]:w[1]], ledStarts(&n, hits, w))
+					got = findFrom(&n, ln[w[0]:w[1]], ledStarts(nil, &n, hits, w))
 				} else {
-					got = findFrom(&n, ln[w[0]:w[1]], n.starts(ln[w[0]:w[1]], lower[w[0]:w[1]]))
+					got = findFrom(&n, ln[w[0]:w[1]], n.starts(nil, ln[w[0]:w[1]], lower[w[0]:w[1]]))
 				}
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("%q in %q: %v, every position %v", n.re, ln[w[0]:w[1]], got, want)
@@ -362,8 +362,10 @@ func TestNameStartsOnePass(t *testing.T) {
 	for name, ends := range conds {
 		want, got := walk(ends), nameThen(ends...)
 		marked := 0
+		var room []int // reused from line to line, as findNear does
 		for _, ln := range lines {
-			w, g := want(ln), got(ln, asciiLower(ln))
+			w, g := want(ln), got(room, ln, asciiLower(ln))
+			room = g
 			if !slices.Equal(w, g) {
 				t.Errorf("%s on %q: marks %v, walking marks %v", name, ln, g, w)
 			}
@@ -417,7 +419,7 @@ func TestNationalityAt(t *testing.T) {
 	titles := 0
 	for _, ln := range devLines(t) {
 		lower := asciiLower(ln)
-		for _, m := range findNear(&titledNear, ln, lower, personTriggers.find(lower, true)) {
+		for _, m := range findNear(&titledNear, ln, lower, personTriggers.find(lower, true), nil) {
 			check(ln[max(0, m[0]-24):m[0]])
 			titles++
 		}
@@ -439,6 +441,7 @@ func TestSpannedWindows(t *testing.T) {
 		"Ana Ruiz, 42, a fellow at Lake College, and Per Moe, the head of the agency, said so.",
 	}
 	lines = append(lines, devLines(t)...)
+	var room nearScratch // reused from line to line, as the extractor does
 	for _, n := range []near{appositionNear, possessiveNear} {
 		found := 0
 		for _, ln := range lines {
@@ -446,7 +449,7 @@ func TestSpannedWindows(t *testing.T) {
 			hits := personTriggers.find(lower, true)
 			every := n
 			every.sep = ""
-			got, want := findNear(&n, ln, lower, hits), findNear(&every, ln, lower, hits)
+			got, want := findNear(&n, ln, lower, hits, &room), findNear(&every, ln, lower, hits, nil)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%q in %q: found %v, every window searched %v", n.re, ln, got, want)
 			}
