@@ -290,20 +290,30 @@ func (l *linker) prepositions() {
 		// deal"); after a name, the verb ("lashed out at Turkey over ...").
 		if i > 0 && l.np[i-1] >= 0 && l.head[obj] == -2 && !strings.HasPrefix(l.pos(l.np[i-1]), "NNP") {
 			l.set(obj, l.np[i-1], "nmod")
-			l.extra = append(l.extra, syntax.Edge{Head: l.np[i-1], Dep: obj, Rel: "nmod:" + marker})
+			l.extra = append(l.extra, syntax.Edge{Head: l.np[i-1], Dep: obj, Rel: withMarker(l.cls[i].nmod, "nmod:", marker)})
 			continue
 		}
 		for v := i - 1; v >= 0; v-- {
 			if strings.HasPrefix(l.pos(v), "VB") && !l.isAux(v) {
+				rel := withMarker(l.cls[i].obl, "obl:", marker)
 				if marker == "by" && l.hasChild(v, "aux:pass") {
-					marker = "agent"
+					rel = "obl:agent"
 				}
 				l.set(obj, v, "obl")
-				l.extra = append(l.extra, syntax.Edge{Head: v, Dep: obj, Rel: "obl:" + marker})
+				l.extra = append(l.extra, syntax.Edge{Head: v, Dep: obj, Rel: rel})
 				break
 			}
 		}
 	}
+}
+
+// withMarker is made, a relation with its case marker the word classes
+// made once, or else rel and marker joined.
+func withMarker(made, rel, marker string) string {
+	if made != "" {
+		return made
+	}
+	return rel + marker
 }
 
 func (l *linker) hasChild(h int, rel string) bool {

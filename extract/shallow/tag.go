@@ -57,6 +57,9 @@ type class struct {
 	particle bool
 	trailing bool // one of trailingAdverbs
 	brk      bool // one of clauseBreaks
+	// nmod and obl are a preposition's relations with it as their case
+	// marker ("nmod:of", "obl:of"), made once, not for every phrase.
+	nmod, obl string
 }
 
 // classes holds every word of the lists, built once and only read; most
@@ -71,6 +74,9 @@ var classes = wordset.Of(func() map[string]*class {
 	}
 	for w, t := range closed {
 		get(w).closed = t
+		if t == "IN" {
+			get(w).nmod, get(w).obl = "nmod:"+w, "obl:"+w
+		}
 	}
 	for w, l := range auxiliaries {
 		get(w).aux = l
