@@ -104,12 +104,16 @@ func (d *docState) evaluations(i int) {
 	}
 }
 
+// subjectRels are the relations of a predicate's subjects, asked of
+// every word of a parsed sentence.
+var subjectRels = syntax.RelSet("nsubj", "nsubj:pass", "csubj")
+
 // judgedSubjects are the subjects of predicate pr, or, when an
 // expectation verb takes pr's subject as its object ("expects the pact to
 // give exporters a lift"), that object.
 func (d *docState) judgedSubjects(i, pr int) []int {
 	p := d.sents[i].p
-	if s := p.Children(pr, "nsubj", "nsubj:pass", "csubj"); len(s) > 0 {
+	if s := p.ChildrenIn(pr, subjectRels); len(s) > 0 {
 		return s
 	}
 	if h, rel := p.Head(pr); h >= 0 && rel == "xcomp" && d.expectsOfEvent(i, h) {

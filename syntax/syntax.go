@@ -348,6 +348,26 @@ func (s *Sentence) Children(i int, rels ...string) []int {
 	return matching(x.deps, x.kids.off[i+1], x.kids.slot(i), s.Tree, x.treeBits, want, rels)
 }
 
+// Rels is a list of relations with its relMask made once, for the
+// questions asked of nearly every token: the mask took half of what such
+// a question cost.
+type Rels struct {
+	rels []string
+	mask uint64
+}
+
+// RelSet is the Rels of rels, compared as Children compares them.
+func RelSet(rels ...string) Rels { return Rels{rels: rels, mask: relMask(rels)} }
+
+// ChildrenIn is Children(i, r's relations...).
+func (s *Sentence) ChildrenIn(i int, r Rels) []int {
+	x := s.indexed()
+	if !mayHave(x.kidBits, i, r.mask) {
+		return nil
+	}
+	return matching(x.deps, x.kids.off[i+1], x.kids.slot(i), s.Tree, x.treeBits, r.mask, r.rels)
+}
+
 // matching returns what all holds for the edges of a slot (slot lists
 // the edges' indexes in edges, and all[at+j] is what it holds for
 // slot[j]) whose relation is one of rels; want is rels' relMask and bits

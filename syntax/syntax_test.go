@@ -174,6 +174,9 @@ func TestChildrenByRelation(t *testing.T) {
 		if has := s.Has(tt.tok, tt.rels...); has != (len(tt.want) > 0) {
 			t.Errorf("Has(%d, %v) = %v, want %v", tt.tok, tt.rels, has, !has)
 		}
+		if in := s.ChildrenIn(tt.tok, syntax.RelSet(tt.rels...)); !reflect.DeepEqual(in, tt.want) {
+			t.Errorf("ChildrenIn(%d, %v) = %v, want %v", tt.tok, tt.rels, in, tt.want)
+		}
 		_ = append(got, 42)
 	}
 	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5, 6, 7}) {
