@@ -1075,7 +1075,7 @@ func windows(dst [][2]int, text string, hits []hit, triggers *wordset.Map[bool],
 // merged sorts spans and merges those that overlap.
 func merged(wins [][2]int) [][2]int {
 	if len(wins) == 0 {
-		return nil
+		return wins // empty, its room kept for the next line
 	}
 	slices.SortFunc(wins, func(a, b [2]int) int { return a[0] - b[0] }) // sort.Slice reflects, and allocates, every call
 	out := wins[:1]

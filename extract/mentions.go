@@ -26,9 +26,10 @@ func (d *docState) findActors() {
 		if s.p == nil {
 			continue
 		}
-		// The mentions and the tokens both come in order and do not
-		// overlap among themselves: one walk pairs them. A token that
-		// two mentions overlap is the later one's.
+		// The mentions come in order and do not overlap; the tokens'
+		// starts and ends never go back (CoreNLP's closing "." after
+		// "U.S." overlaps the token before it): one walk pairs them. A
+		// token that two mentions overlap is the later one's.
 		toks, t := s.p.Tokens, 0
 		for _, m := range ms {
 			for t < len(toks) && s.start+toks[t].End <= m.start {
@@ -533,7 +534,9 @@ func (d *docState) holder(i, h int) string {
 		}
 	}
 	// Whose the noun is matters only to the nouns of the lists below and
-	// to a legislature's: most nouns are not asked.
+	// to a legislature's: most nouns are not asked. (Asking can register
+	// a group on the way, when a "his" resolves through a speaker's
+	// subject: a noun no list holds no longer does.)
 	var owner string
 	if in&(inStateBodies|inBodies) != 0 {
 		owner = d.ownerOf(i, h, "nmod:poss", "amod", "compound", "nmod")

@@ -307,8 +307,9 @@ func (l *linker) prepositions() {
 	}
 }
 
-// withMarker is made, a relation with its case marker the word classes
-// made once, or else rel and marker joined.
+// withMarker is made (a preposition's relation with its case marker,
+// made once with its word class) or, for a word without one, rel and
+// marker joined.
 func withMarker(made, rel, marker string) string {
 	if made != "" {
 		return made
