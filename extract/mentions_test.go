@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"slices"
 	"testing"
 
@@ -25,15 +24,7 @@ func TestWrittenAs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
-			doc, err := Parse("d.txt", []byte("Pact signed\n\n"+tt.sentence))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := readText(doc)
-			d := newDocState(x, doc, text, x.topic.about(text.lower))
-			if err := d.parse(context.Background(), x.parser, x.topic.about); err != nil {
-				t.Fatal(err)
-			}
+			d := parsedDocOf(t, x, "Pact signed\n\n"+tt.sentence)
 			p := d.sents[1].p
 			h := -1
 			for k, tok := range p.Tokens {
@@ -56,15 +47,7 @@ func TestWrittenAs(t *testing.T) {
 // without changing the token's tag, which later rules read.
 func TestHolderKeepsTheTag(t *testing.T) {
 	x := fuzzExtractor(t)
-	doc, err := Parse("d.txt", []byte("Pact signed\n\nWelsh Labour MPs voted against the pact."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := readText(doc)
-	d := newDocState(x, doc, text, x.topic.about(text.lower))
-	if err := d.parse(context.Background(), x.parser, x.topic.about); err != nil {
-		t.Fatal(err)
-	}
+	d := parsedDocOf(t, x, "Pact signed\n\nWelsh Labour MPs voted against the pact.")
 	p := d.sents[1].p
 	h := slices.IndexFunc(p.Tokens, func(tok syntax.Token) bool { return tok.Text == "MPs" })
 	if h < 0 || p.Tokens[h].POS != "NNP" {

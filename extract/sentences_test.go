@@ -37,12 +37,7 @@ func TestSkipDateline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Parse("d.txt", []byte("Pact signed\n\n"+tt.lead+"\n\nMore follows."))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := readText(doc)
-			d := newDocState(x, doc, text, x.topic.about(text.lower))
+			d := docOf(t, x, "Pact signed\n\n"+tt.lead+"\n\nMore follows.")
 			if got := d.text(1); got != tt.want {
 				t.Errorf("lead sentence %q, want %q", got, tt.want)
 			}
@@ -55,16 +50,7 @@ func TestSkipDateline(t *testing.T) {
 // bound on the chain the lookups multiply with every paragraph.
 func TestPronounChainIsBounded(t *testing.T) {
 	x := fuzzExtractor(t)
-	body := "Pact signed\n\n" + strings.Repeat("She went on.\n\nShe walked on.\n\n", 40) + "She said the pact was a disaster.\n"
-	doc, err := Parse("d.txt", []byte(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := readText(doc)
-	d := newDocState(x, doc, text, x.topic.about(text.lower))
-	if err := d.parse(context.Background(), x.parser, x.topic.about); err != nil {
-		t.Fatal(err)
-	}
+	d := parsedDocOf(t, x, "Pact signed\n\n"+strings.Repeat("She went on.\n\nShe walked on.\n\n", 40)+"She said the pact was a disaster.\n")
 	d.findActors()
 	last := len(d.sents) - 1
 	if id, _, _ := d.antecedent(last, 0, isPerson); id != "" {
@@ -153,12 +139,7 @@ func TestRuneOffset(t *testing.T) {
 // as they were.
 func TestCopyForChangesApart(t *testing.T) {
 	x := fuzzExtractor(t)
-	doc, err := Parse("d.txt", []byte("Pact signed\n\nForeign Minister Ana Ruiz of Chile said Peru backed the pact. Opposition lawmakers rejected it."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := readText(doc)
-	base := newDocState(x, doc, text, true)
+	base := docOf(t, x, "Pact signed\n\nForeign Minister Ana Ruiz of Chile said Peru backed the pact. Opposition lawmakers rejected it.")
 	if err := base.read(context.Background(), x.parser, x.topic.about); err != nil {
 		t.Fatal(err)
 	}
@@ -227,4 +208,26 @@ func TestCopyForChangesApart(t *testing.T) {
 			t.Errorf("%s changed with the copy:\n%s\nwas\n%s", name, got, before)
 		}
 	}
+}
+
+// docOf is the document state of text, not yet read, about x's topic if
+// text names it.
+func docOf(t *testing.T, x *Extractor, text string) *docState {
+	t.Helper()
+	doc, err := Parse("d.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := readText(doc)
+	return newDocState(x, doc, read, x.topic.about(read.lower))
+}
+
+// parsedDocOf is docOf with the sentences parsed.
+func parsedDocOf(t *testing.T, x *Extractor, text string) *docState {
+	t.Helper()
+	d := docOf(t, x, text)
+	if err := d.parse(context.Background(), x.parser, x.topic.about); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
