@@ -793,12 +793,8 @@ func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near
 // ", "(") counts anywhere. A window starts at a word boundary so that it
 // does not cut a name in two. Matches are in text's offsets, each once,
 // the same as the pattern finds in each window. hits are the line's
-// triggers, n's among them. sc's lists are reused, nil for lists of the
-// call's own.
+// triggers, n's among them. sc's lists are reused.
 func findNear(n *near, text, lower string, hits []hit, sc *nearScratch) [][]int {
-	if sc == nil {
-		sc = &nearScratch{}
-	}
 	var out [][]int
 	sc.wins = windows(sc.wins, text, hits, n.triggers, n.before, n.after)
 	for _, w := range sc.wins {
@@ -1258,15 +1254,11 @@ func singlySpaced(s string) bool {
 }
 
 // isTitleWord reports a title, in any case and with its period or not:
-// "Mr", "mr.", "MINISTER". (A look-up with the word lowered in place:
-// strings.ToLower allocated for every capitalised word.)
+// "Mr", "mr.", "MINISTER". (strings.ToLower allocated for every
+// capitalised word.)
 func isTitleWord(w string) bool {
-	w = strings.TrimSuffix(w, ".")
-	var buf [32]byte
-	if b, ok := lowerInto(&buf, w); ok {
-		return titleWords[string(b)]
-	}
-	return titleWords[strings.ToLower(w)]
+	title, _ := lowerLookup(titleWords, strings.TrimSuffix(w, "."))
+	return title
 }
 
 // roleNouns name what people quoted in the news are ("a senior fellow at").

@@ -437,7 +437,7 @@ func TestNationalityAt(t *testing.T) {
 	titles := 0
 	for _, ln := range devLines(t) {
 		lower := asciiLower(ln)
-		for _, m := range findNear(&titledNear, ln, lower, personTriggers.find(lower, true), nil) {
+		for _, m := range findNear(&titledNear, ln, lower, personTriggers.find(lower, true), &nearScratch{}) {
 			check(ln[max(0, m[0]-24):m[0]])
 			titles++
 		}
@@ -467,7 +467,7 @@ func TestSpannedWindows(t *testing.T) {
 			hits := personTriggers.find(lower, true)
 			every := n
 			every.sep = ""
-			got, want := findNear(&n, ln, lower, hits, &room), findNear(&every, ln, lower, hits, nil)
+			got, want := findNear(&n, ln, lower, hits, &room), findNear(&every, ln, lower, hits, &nearScratch{})
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%q in %q: found %v, every window searched %v", n.re, ln, got, want)
 			}

@@ -243,14 +243,18 @@ func (t *trie) match(text string, toks []token, i int) (id string, end int, ok b
 }
 
 // child is the node after word, in any case.
-func (t *trie) child(word string) (*trie, bool) {
+func (t *trie) child(word string) (*trie, bool) { return lowerLookup(t.next, word) }
+
+// lowerLookup is m's value for word lower-cased, and whether it holds
+// it: an ASCII word is lowered in place, with no string of its own.
+func lowerLookup[V any](m map[string]V, word string) (V, bool) {
 	var buf [32]byte
 	if b, ok := lowerInto(&buf, word); ok {
-		c, ok := t.next[string(b)]
-		return c, ok
+		v, ok := m[string(b)]
+		return v, ok
 	}
-	c, ok := t.next[strings.ToLower(word)]
-	return c, ok
+	v, ok := m[strings.ToLower(word)]
+	return v, ok
 }
 
 // lowerInto lower-cases an ASCII word into buf; ok is false for a longer
