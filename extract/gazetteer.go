@@ -192,6 +192,9 @@ type trie struct {
 type form struct {
 	text string // the surface form as written in the gazetteer
 	id   string
+	// acronym and lower say how the form matches text (see matches):
+	// known when it is added, not worked out at every word it is tried at.
+	acronym, lower bool
 }
 
 func newTrie() *trie { return &trie{next: map[string]*trie{}} }
@@ -212,7 +215,7 @@ func (t *trie) add(surface, id string) {
 		}
 		n = c
 	}
-	n.forms = append(n.forms, form{text: surface, id: id})
+	n.forms = append(n.forms, form{text: surface, id: id, acronym: isAcronym(surface), lower: isLower(surface)})
 }
 
 // match finds the longest form starting at token i of text, honouring
@@ -229,12 +232,12 @@ func (t *trie) match(text string, toks []token, i int) (id string, end int, ok b
 		// Forms can share their words ("OPEC", "OPEC+"): the longest one
 		// the text spells out wins.
 		best := -1
-		for _, f := range n.forms {
-			start := toks[i].start
+		for k := range n.forms {
+			f, start := &n.forms[k], toks[i].start
 			if start+len(f.text) > len(text) || len(f.text) <= best {
 				continue
 			}
-			if seen := text[start : start+len(f.text)]; formMatches(f.text, seen) {
+			if seen := text[start : start+len(f.text)]; f.matches(seen) {
 				id, end, ok, best = f.id, j+1, true, len(f.text)
 			}
 		}
@@ -279,17 +282,19 @@ func lowerInto(buf *[32]byte, word string) ([]byte, bool) {
 	return b, true
 }
 
-func formMatches(f, seen string) bool {
+// matches reports whether seen, the text where the form would be, spells
+// it out.
+func (f *form) matches(seen string) bool {
 	switch {
-	case isAcronym(f):
-		return f == seen
-	case isLower(f):
-		return strings.EqualFold(f, seen)
+	case f.acronym:
+		return f.text == seen
+	case f.lower:
+		return strings.EqualFold(f.text, seen)
 	default:
 		// "MANAMA, Nov. 12 -" is a dateline, not Bahrain speaking: a name
 		// written in capitals matches only where the name is an acronym.
 		first, _ := utf8.DecodeRuneInString(seen)
-		return seen != "" && unicode.IsUpper(first) && strings.EqualFold(f, seen) && (utf8.RuneCountInString(seen) < 2 || !isAcronym(seen))
+		return seen != "" && unicode.IsUpper(first) && strings.EqualFold(f.text, seen) && (utf8.RuneCountInString(seen) < 2 || !isAcronym(seen))
 	}
 }
 
