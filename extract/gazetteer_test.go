@@ -49,6 +49,43 @@ func TestTrieFindsWordsInAnyCase(t *testing.T) {
 	}
 }
 
+// TestFormsMatchByTheirCase: an acronym matches only as written, a form
+// in lower case in any case, a name only where the text has a capital,
+// and a short name in capitals is a dateline, not the name.
+func TestFormsMatchByTheirCase(t *testing.T) {
+	tr := newTrie()
+	tr.add("WFO", "group:wfo")
+	tr.add("river councils", "group:river-councils")
+	tr.add("Tarvo", "state:tarvo")
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"the WFO said", "group:wfo"},
+		{"the wfo said", ""},
+		{"the Wfo said", ""},
+		{"river councils said", "group:river-councils"},
+		{"River Councils said", "group:river-councils"},
+		{"RIVER COUNCILS said", "group:river-councils"},
+		{"Tarvo said", "state:tarvo"},
+		{"tarvo said", ""},
+		{"TARVO, May 2 - the talks", ""},
+	}
+	for _, tc := range tests {
+		toks := tokenize(tc.text)
+		got := ""
+		for i := range toks {
+			if id, _, ok := tr.match(tc.text, toks, i); ok {
+				got = id
+				break
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestWordBits: a word put in the set is found however its ASCII letters
 // are cased; a word not put in is not; a word that is not ASCII has no
 // hash, so the set is never asked about it.
