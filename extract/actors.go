@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"maps"
 	"regexp"
 	"slices"
@@ -1198,25 +1199,36 @@ func (ts *triggerSet) find(s string, atWords bool) []hit {
 	return out
 }
 
-// any reports whether one of the triggers occurs in s, anywhere: find's
-// answer, or part of it, without the list.
+// any reports whether one of the triggers occurs in s, anywhere.
 func (ts *triggerSet) any(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if ts.single[c] >= 0 {
-			return true
-		}
-		r := ts.bySecond[c]
-		if r == nil || i+1 == len(s) {
-			continue
-		}
-		for _, t := range ts.list[r[s[i+1]]:r[int(s[i+1])+1]] {
-			if strings.HasPrefix(s[i:], t) {
-				return true
+	for range ts.occurring(s) {
+		return true
+	}
+	return false
+}
+
+// occurring yields the triggers that occur in s, anywhere, by their
+// index in list, one for each occurrence in text order: find's answer
+// with atWords false, or as much of it as the caller reads, without the
+// list.
+func (ts *triggerSet) occurring(s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if one := ts.single[c]; one >= 0 && !yield(int(one)) {
+				return
+			}
+			r := ts.bySecond[c]
+			if r == nil || i+1 == len(s) {
+				continue
+			}
+			for k := r[s[i+1]]; k < r[int(s[i+1])+1]; k++ {
+				if strings.HasPrefix(s[i:], ts.list[k]) && !yield(int(k)) {
+					return
+				}
 			}
 		}
 	}
-	return false
 }
 
 func sub(s string, m []int, i int) string {

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -132,6 +133,65 @@ func BenchmarkFastSyntheticTwoTopics(b *testing.B) {
 	docs := synthCorpus(b)
 	river := model.Topic{ID: "river-accord", Terms: []string{"river accord", "water-sharing accord", "the river treaty"}}
 	ts := nlptest.Topics(b, shallow.New(), benchTopic, river)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			rs, err := ts.Extract(context.Background(), d, "")
+			if err != nil || len(rs) > 1 || len(rs) == 1 && rs[0].Topic.ID != benchTopic.ID {
+				b.Fatalf("%s: %d results, %v: want at most one, on the first topic", d.Name, len(rs), err)
+			}
+		}
+	}
+	reportThroughput(b, docs)
+}
+
+// followedEvents are thirty events a user might follow besides the
+// corpus's own, none of which its articles name: written for this
+// benchmark, two to three terms each, as a topic block would give them.
+var followedEvents = [][]string{
+	{"fisheries quota deal", "fishing quota agreement"},
+	{"grain export corridor", "grain corridor deal"},
+	{"pipeline tariff accord", "gas transit deal"},
+	{"airspace agreement", "overflight accord"},
+	{"border demarcation pact", "boundary treaty"},
+	{"debt relief package", "debt restructuring deal"},
+	{"carbon border levy", "border carbon tax"},
+	{"satellite launch ban", "launch moratorium"},
+	{"tariff truce", "trade ceasefire"},
+	{"port concession", "harbour lease", "container terminal deal"},
+	{"rail link agreement", "high-speed rail deal"},
+	{"vaccine patent waiver", "patent waiver"},
+	{"prisoner exchange", "detainee swap"},
+	{"refugee resettlement scheme", "resettlement programme"},
+	{"mining licence deal", "lithium concession"},
+	{"currency swap line", "swap agreement"},
+	{"arms embargo", "weapons embargo"},
+	{"peacekeeping mandate", "peacekeeping mission renewal"},
+	{"electricity interconnector", "power cable project"},
+	{"digital services tax", "tech levy"},
+	{"visa waiver programme", "visa-free travel deal"},
+	{"whaling moratorium", "whaling ban"},
+	{"plastics treaty", "plastic pollution pact"},
+	{"seabed mining code", "deep-sea mining rules"},
+	{"ozone amendment", "refrigerant phase-out"},
+	{"transboundary haze agreement", "haze pact"},
+	{"river basin compact", "basin water-sharing deal"},
+	{"telecom spectrum auction", "spectrum sale"},
+	{"orbital debris accord", "space debris rules"},
+	{"wildlife trafficking convention", "ivory trade ban"},
+}
+
+// BenchmarkFastSyntheticManyTopics: the synthetic corpus read for its own
+// topic and thirty more that no article names, as by a user who follows
+// many events. Against BenchmarkFastSynthetic, one topic: the others
+// should cost little more than the search that finds them absent.
+func BenchmarkFastSyntheticManyTopics(b *testing.B) {
+	docs := synthCorpus(b)
+	topics := []model.Topic{benchTopic}
+	for i, terms := range followedEvents {
+		topics = append(topics, model.Topic{ID: fmt.Sprintf("followed-%02d", i+1), Terms: terms})
+	}
+	ts := nlptest.Topics(b, shallow.New(), topics...)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {

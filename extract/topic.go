@@ -343,6 +343,11 @@ func (m *topicMatcher) find(lower string, n int) [][]int {
 	if m.needs != nil && !m.needs.any(lower) {
 		return nil
 	}
+	return m.search(lower, n)
+}
+
+// search is find once the text is known to hold one of the needed words.
+func (m *topicMatcher) search(lower string, n int) [][]int {
 	var out [][]int
 	for pos := 0; pos < len(lower) && n != 0; pos++ {
 		if pos > 0 && asciiWordByte(lower[pos]) && asciiWordByte(lower[pos-1]) {

@@ -265,3 +265,47 @@ func TestOwnClaimsReadsOnlyNamedTopics(t *testing.T) {
 		t.Errorf("a document naming no other topic: %.0f allocations, want none", n)
 	}
 }
+
+// TestMayNameIsEachTopicsOwnSearch: the one pass over a document for all
+// the topics' needed words marks a topic exactly where its own check of
+// them would let its search go on: a word two topics need marks both, a
+// topic with no word of its own (a state's name alone) is always marked,
+// and a word counts inside a longer one as it does for a topic alone.
+func TestMayNameIsEachTopicsOwnSearch(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics := []model.Topic{
+		{ID: "dam", Terms: []string{"dam accord", "river accord"}},
+		{ID: "port", Terms: []string{"port lease", "port accord"}},
+		{ID: "state", Terms: []string{"France"}},
+		{ID: "quota", Terms: []string{"fishing quota"}},
+	}
+	ts, err := NewTopics(g, nil, topics, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []bool
+	}{
+		{"the dam accord was signed", []bool{true, true, true, false}}, // "accord" is needed by both
+		{"the port lease was signed", []bool{false, true, true, false}},
+		{"nothing here", []bool{false, false, true, false}},
+		{"quotas for the fishing fleet", []bool{false, false, true, true}},
+		{"the accordion player", []bool{true, true, true, false}}, // inside a word, as for one topic
+	}
+	for _, tc := range tests {
+		got := ts.mayName(tc.text)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+		for i, x := range ts.xs {
+			own := x.topic.needs == nil || x.topic.needs.any(tc.text)
+			if got[i] != own {
+				t.Errorf("%q: topic %s marked %v, its own words say %v", tc.text, x.topic.t.ID, got[i], own)
+			}
+		}
+	}
+}

@@ -14,6 +14,13 @@ import (
 type Topics struct {
 	xs     []*Extractor
 	parser Parser
+	// needs holds every topic's needed words (see topicMatcher.needs),
+	// and neededBy, by the words' order in needs.list, the topics (by
+	// index into xs) that need each: a document is searched for all of
+	// them in one pass, where each topic's own search read the whole
+	// document, named or not.
+	needs    *triggerSet
+	neededBy [][]int
 }
 
 // NewTopics builds the extractors for topics, which share the gazetteer,
@@ -35,7 +42,50 @@ func NewTopics(g *Gazetteer, lx *Lexicon, topics []model.Topic, p Parser) (*Topi
 	if len(ts.xs) == 0 {
 		return nil, fmt.Errorf("extract: no topic")
 	}
+	var needs []string
+	for _, x := range ts.xs {
+		if x.topic.needs != nil {
+			needs = append(needs, x.topic.needs.list...)
+		}
+	}
+	ts.needs = newTriggerSet(needs)
+	ts.neededBy = make([][]int, len(ts.needs.list))
+	for i, x := range ts.xs {
+		if x.topic.needs == nil {
+			continue
+		}
+		for _, w := range x.topic.needs.list {
+			k, _ := slices.BinarySearch(ts.needs.list, w) // the list is sorted
+			ts.neededBy[k] = append(ts.neededBy[k], i)
+		}
+	}
 	return ts, nil
+}
+
+// mayName marks, by ts's order, the topics a document (lower-cased
+// normalized text) may name: those with none of their needed words in it
+// do not.
+func (ts *Topics) mayName(lower string) []bool {
+	out := make([]bool, len(ts.xs))
+	left := len(ts.xs) // topics not yet marked
+	for i, x := range ts.xs {
+		if x.topic.needs == nil { // a term with no word of its own
+			out[i] = true
+			left--
+		}
+	}
+	for k := range ts.needs.occurring(lower) {
+		for _, i := range ts.neededBy[k] {
+			if !out[i] {
+				out[i] = true
+				left--
+			}
+		}
+		if left == 0 {
+			break
+		}
+	}
+	return out
 }
 
 // List returns the topics in the order they were given.
@@ -55,9 +105,9 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 	var readers []int // indexes into ts.xs
 	// named marks the topics the document names, whether or not it is
 	// pinned to one (ownClaims reads it).
-	named := make([]bool, len(ts.xs))
+	named := ts.mayName(t.lower)
 	for i, x := range ts.xs {
-		named[i] = x.topic.about(t.lower)
+		named[i] = named[i] && x.topic.search(t.lower, 1) != nil
 		if pin != "" && x.topic.t.ID != pin {
 			continue
 		}

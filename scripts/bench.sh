@@ -72,6 +72,7 @@ END {
 	ratio("fast mode / CoreNLP mode on the dev corpus (MB/s)", "BenchmarkFastDev|MB/s", "BenchmarkCoreNLPDev|MB/s")
 	ratio("fast mode, synthetic corpus: two topics, one named by no article / one topic (MB/s)", "BenchmarkFastSyntheticTwoTopics|MB/s", "BenchmarkFastSynthetic|MB/s")
 	ratio("fast mode, dev corpus: the topics of its eight events at once / one topic (MB/s)", "BenchmarkFastDevAllTopics|MB/s", "BenchmarkFastDev|MB/s")
+	ratio("fast mode, synthetic corpus: thirty-one topics, thirty named by no article / one topic (MB/s)", "BenchmarkFastSyntheticManyTopics|MB/s", "BenchmarkFastSynthetic|MB/s")
 	ratio("batched writes / one query per row (docs/s)", "BenchmarkWriteBatched|docs/s", "BenchmarkWritePerRow|docs/s")
 	ratio("eight documents per transaction / one (docs/s)", "BenchmarkWriteEightPerTransaction|docs/s", "BenchmarkWriteBatched|docs/s")
 	ratio("eight documents per transaction / bare UNWIND write of the same rows, eight per transaction (docs/s)", "BenchmarkWriteEightPerTransaction|docs/s", "BenchmarkWriteBare|docs/s")
