@@ -26,15 +26,7 @@ func TestTrieFindsWordsInAnyCase(t *testing.T) {
 		{"Lake Counsel", ""},
 	}
 	for _, tc := range tests {
-		toks := tokenize(tc.text)
-		got := ""
-		for i := range toks {
-			if id, _, ok := tr.match(tc.text, toks, i); ok {
-				got = id
-				break
-			}
-		}
-		if got != tc.want {
+		if got := firstMatch(tr, tc.text); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
 		}
 	}
@@ -47,6 +39,17 @@ func TestTrieFindsWordsInAnyCase(t *testing.T) {
 	if _, ok := tr.child("Laker"); ok {
 		t.Error(`"Laker" found a node`)
 	}
+}
+
+// firstMatch is the id of the first form tr finds in text, or "".
+func firstMatch(tr *trie, text string) string {
+	toks := tokenize(text)
+	for i := range toks {
+		if id, _, ok := tr.match(text, toks, i); ok {
+			return id
+		}
+	}
+	return ""
 }
 
 // TestFormsMatchByTheirCase: an acronym matches only as written, a form
@@ -72,15 +75,7 @@ func TestFormsMatchByTheirCase(t *testing.T) {
 		{"TARVO, May 2 - the talks", ""},
 	}
 	for _, tc := range tests {
-		toks := tokenize(tc.text)
-		got := ""
-		for i := range toks {
-			if id, _, ok := tr.match(tc.text, toks, i); ok {
-				got = id
-				break
-			}
-		}
-		if got != tc.want {
+		if got := firstMatch(tr, tc.text); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
 		}
 	}

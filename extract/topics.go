@@ -74,6 +74,9 @@ func (ts *Topics) mayName(lower string) []bool {
 			left--
 		}
 	}
+	if left == 0 {
+		return out // not a word to look for
+	}
 	for k := range ts.needs.occurring(lower) {
 		for _, i := range ts.neededBy[k] {
 			if !out[i] {
