@@ -998,6 +998,9 @@ func (d *docState) roleHolder(i, h int) string {
 	}
 	var found string
 	for _, id := range d.acts.ordered {
+		if !isPerson(id) {
+			continue // a state or group, most of the actors: no look-up
+		}
 		per, ok := d.acts.people[id]
 		if !ok || per.role == "" {
 			continue

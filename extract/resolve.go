@@ -30,9 +30,9 @@ func (d *docState) resolve() []model.Claim {
 	claims := make([]model.Claim, 0, len(order))
 	for _, id := range order {
 		cs := byActor[id]
-		weight := map[model.Stance]float64{}
+		var weight weights
 		for _, c := range cs {
-			weight[c.stance] += c.conf
+			weight.add(c.stance, c.conf)
 		}
 		stance := pickStance(weight)
 		best := -1
@@ -47,8 +47,23 @@ func (d *docState) resolve() []model.Claim {
 	return claims
 }
 
-func pickStance(w map[model.Stance]float64) model.Stance {
-	sup, opp, cau := w[model.Support], w[model.Oppose], w[model.Cautious]
+// weights are the summed confidence of an actor's candidates for each
+// stance: three sums, not a map made for every actor of every document.
+type weights struct{ sup, opp, cau float64 }
+
+func (w *weights) add(s model.Stance, conf float64) {
+	switch s {
+	case model.Support:
+		w.sup += conf
+	case model.Oppose:
+		w.opp += conf
+	case model.Cautious:
+		w.cau += conf
+	}
+}
+
+func pickStance(w weights) model.Stance {
+	sup, opp, cau := w.sup, w.opp, w.cau
 	switch {
 	case sup > 0 && opp > 0:
 		if sup > opp {
