@@ -101,7 +101,13 @@ func (a *app) extractWith(ctx context.Context, x *extract.Topics, paths []string
 	failed = a.eachDocument(paths, func(doc extract.Document) { docs = append(docs, doc) })
 	results := make([][]model.Claim, len(docs))
 	errs := make([]error, len(docs))
-	next := make(chan int)
+	// Every index is queued before the workers start: fed one at a time,
+	// each hand-over could wake a sleeping thread.
+	next := make(chan int, len(docs))
+	for i := range docs {
+		next <- i
+	}
+	close(next)
 	var wg sync.WaitGroup
 	for range max(1, a.cfg.NLP.Workers) {
 		wg.Add(1)
@@ -116,10 +122,6 @@ func (a *app) extractWith(ctx context.Context, x *extract.Topics, paths []string
 			}
 		}()
 	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
