@@ -69,7 +69,7 @@ func (d *docState) campPrefix(w string) (model.Stance, bool) {
 	if stance != model.Oppose {
 		return "", false
 	}
-	if d.x.topic.leadNames[rest] {
+	if d.ask(question{kind: askLeadName, arg: rest}) {
 		return stance, true
 	}
 	return "", false

@@ -2797,7 +2797,7 @@ func (d *docState) hypothetical(i, c int, cue lexCue) bool {
 		if len(det) != 1 || (p.Lower(det[0]) != "a" && p.Lower(det[0]) != "an" && p.Lower(det[0]) != "any") {
 			continue
 		}
-		if d.x.topic.headNoun(p.LowerLemma(o)) && p.Has(o, "acl", "acl:relcl") {
+		if d.ask(question{kind: askHeadNoun, arg: p.LowerLemma(o)}) && p.Has(o, "acl", "acl:relcl") {
 			return true
 		}
 	}
@@ -2930,7 +2930,7 @@ func (d *docState) topicIn(i int) bool {
 // the topic, or "the deal", "this step", "its decision" in its words.
 func (d *docState) topicInText(i int) bool {
 	lower := d.lower[d.sents[i].start:d.sents[i].end]
-	if d.x.topic.about(lower) {
+	if d.ask(question{kind: askAbout, arg: lower}) {
 		return true
 	}
 	prev := ""

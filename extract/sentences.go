@@ -35,6 +35,9 @@ type docState struct {
 	blocks []*block
 	// chained is how deep a pronoun chain is being followed.
 	chained int
+	// asked, when set, records what the stances ask of the topic besides
+	// its marks (see ask).
+	asked *[]question
 	// wide lists the document's characters outside ASCII, made on first
 	// use by runeOffset.
 	wide *wideChars
@@ -214,13 +217,32 @@ func (d *docState) parsedTokens() int {
 // markTopic marks in each parsed sentence the tokens that name the
 // reader's topic, in marks (false, one per parsed token).
 func (d *docState) markTopic(marks []bool) {
+	d.topicMarks(d.x.topic, marks)
+	d.setMarks(marks)
+}
+
+// topicMarks sets in marks (false, one per parsed token, the sentences'
+// in order) the tokens that name m's topic.
+func (d *docState) topicMarks(m *topicMatcher, marks []bool) {
 	for i := range d.sents {
 		s := &d.sents[i]
 		if s.p == nil {
 			continue
 		}
 		n := len(s.p.Tokens)
-		s.topic, marks = d.x.topic.mark(marks[:n:n], s.p, d.lower[s.start:s.end]), marks[n:]
+		m.mark(marks[:n:n], s.p, d.lower[s.start:s.end])
+		marks = marks[n:]
+	}
+}
+
+// setMarks gives each parsed sentence its tokens' marks, which topicMarks
+// set.
+func (d *docState) setMarks(marks []bool) {
+	for i := range d.sents {
+		if s := &d.sents[i]; s.p != nil {
+			n := len(s.p.Tokens)
+			s.topic, marks = marks[:n:n], marks[n:]
+		}
 	}
 }
 
@@ -371,12 +393,13 @@ func (d *docState) opensQuoted(line int) bool {
 	return ln.end > ln.start && (d.n.text[ln.start] == '"' || d.n.text[ln.start] == '\'')
 }
 
-// copyFor is a copy of d, read, with reader x's topic marked, to read
-// that topic's stances from: what the stances change (the tokens' actors,
-// the document's actors, its collective groups, the candidates) is
-// copied; the text, parses and label blocks, which nothing changes after
-// read, are shared. The copy hands no working lists back.
-func (d *docState) copyFor(x *Extractor) *docState {
+// copyFor is a copy of d, read, with reader x's topic marked (marks, as
+// topicMarks sets them), to read that topic's stances from: what the
+// stances change (the tokens' actors, the document's actors, its
+// collective groups, the candidates) is copied; the text, parses and
+// label blocks, which nothing changes after read, are shared. The copy
+// hands no working lists back.
+func (d *docState) copyFor(x *Extractor, marks []bool) *docState {
 	c := *d
 	c.x, c.scratch = x, nil
 	c.sents = slices.Clone(d.sents)
@@ -391,6 +414,6 @@ func (d *docState) copyFor(x *Extractor) *docState {
 	c.acts = d.acts.clone()
 	c.collective = maps.Clone(d.collective)
 	c.cands = slices.Clone(d.cands)
-	c.markTopic(make([]bool, n))
+	c.setMarks(marks)
 	return &c
 }

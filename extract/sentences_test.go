@@ -168,8 +168,8 @@ func TestCopyForChangesApart(t *testing.T) {
 	for _, a := range base.acts.actors {
 		a.aliases = slices.Grow(a.aliases, 4)
 	}
-	other := base.copyFor(x)
-	c := base.copyFor(x)
+	other := base.copyFor(x, make([]bool, base.parsedTokens()))
+	c := base.copyFor(x, make([]bool, base.parsedTokens()))
 	for i := range c.sents {
 		for k := range c.sents[i].actor {
 			c.sents[i].actor[k] = "group:changed"

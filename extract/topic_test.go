@@ -309,3 +309,43 @@ func TestMayNameIsEachTopicsOwnSearch(t *testing.T) {
 		}
 	}
 }
+
+func TestReadingSameAsksEveryQuestionAgain(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	velka, err := newTopicMatcher(model.Topic{ID: "velka", Terms: []string{"Velka deal", "the deal"}}, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := reading{marks: []bool{false, true, true}, asked: []question{
+		{kind: askLeadName, arg: "velka", answer: true},
+		{kind: askHeadNoun, arg: "deal", answer: true},
+		{kind: askAbout, arg: "the talks went on.", answer: false},
+	}}
+	for _, tt := range []struct {
+		name  string
+		terms []string
+		marks []bool
+		want  bool
+	}{
+		{"the same answers", []string{"Velka deal", "the deal"}, read.marks, true},
+		{"other marks", []string{"Velka deal", "the deal"}, []bool{true, true, false}, false},
+		{"fewer marks", []string{"Velka deal", "the deal"}, read.marks[:2], false},
+		{"no first name velka", []string{"river deal", "the deal"}, read.marks, false},
+		{"no name ending in deal", []string{"Velka pact", "the accord"}, read.marks, false},
+		{"named by the text", []string{"Velka deal", "the deal", "talks"}, read.marks, false},
+	} {
+		m, err := newTopicMatcher(model.Topic{ID: "t", Terms: tt.terms}, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := read.same(m, tt.marks); got != tt.want {
+			t.Errorf("%s: same = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if !read.same(velka, read.marks) {
+		t.Error("the topic read does not read the same")
+	}
+}

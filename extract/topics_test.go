@@ -2,11 +2,13 @@ package extract_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/stancegraph/stancegraph/extract"
+	"github.com/stancegraph/stancegraph/extract/shallow"
 	"github.com/stancegraph/stancegraph/internal/nlptest"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
@@ -121,6 +123,72 @@ func TestTopicsReadTogetherAsApart(t *testing.T) {
 		if !reflect.DeepEqual(r, apart[0]) {
 			t.Errorf("%s read together:\n%+v\nread alone:\n%+v", r.Topic.ID, r, apart[0])
 		}
+	}
+}
+
+// TestTopicsWithTheSameMarksReadAsApart: topics a document names by the
+// same words ("the deal") are read once when the stances ask nothing
+// else of them that they answer differently; a first name behind "anti-"
+// (a) and a head noun of a condition's object (b) are such questions.
+func TestTopicsWithTheSameMarksReadAsApart(t *testing.T) {
+	velka := model.Topic{ID: "velka", Terms: []string{"Velka deal", "the deal"}}
+	river := model.Topic{ID: "river", Terms: []string{"river pact", "the deal"}}
+	water := model.Topic{ID: "water", Terms: []string{"water deal", "the deal"}}
+	harbour := model.Topic{ID: "harbour", Terms: []string{"harbour deal", "the deal"}}
+	body := "Ministers meet in Oslo\n\nNorway and Chile signed the deal on Friday, officials said. " +
+		"An anti-Velka alliance that counts Poland and Austria met in Vienna on Monday.\n\n" +
+		"The deal divides the region. Sweden would back a pact that protects farmers, its foreign minister said. " +
+		"Peru welcomed the deal."
+	doc, err := extract.Parse("d.txt", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name   string
+		parser func(testing.TB) extract.Parser
+		// differ are the topics whose claims differ from water's, which
+		// asks and answers as harbour does.
+		differ []string
+	}{
+		{"fast", func(testing.TB) extract.Parser { return shallow.New() }, []string{"velka"}},
+		{"corenlp", nlptest.Parser, []string{"velka", "river"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := nlptest.Topics(t, tt.parser(t), velka, river, water, harbour)
+			together, err := ts.Extract(context.Background(), doc, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(together) != 4 {
+				t.Fatalf("%d results, want one for each topic", len(together))
+			}
+			stances := map[string]string{}
+			for _, r := range together {
+				apart, err := ts.Extract(context.Background(), doc, r.Topic.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(r, apart[0]) {
+					t.Errorf("%s read together:\n%+v\nread alone:\n%+v", r.Topic.ID, r, apart[0])
+				}
+				var b strings.Builder
+				for _, c := range r.Claims {
+					if c.Topic != r.Topic.ID {
+						t.Errorf("%s: a claim on %q", r.Topic.ID, c.Topic)
+					}
+					fmt.Fprintln(&b, c.ActorID, c.Stance, c.Cue)
+				}
+				stances[r.Topic.ID] = b.String()
+			}
+			if stances["harbour"] != stances["water"] || stances["water"] == "" {
+				t.Errorf("harbour:\n%s\nwater:\n%s", stances["harbour"], stances["water"])
+			}
+			for _, id := range tt.differ {
+				if stances[id] == stances["water"] {
+					t.Errorf("%s read as water:\n%s", id, stances[id])
+				}
+			}
+		})
 	}
 }
 
