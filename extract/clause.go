@@ -2797,7 +2797,9 @@ func (d *docState) hypothetical(i, c int, cue lexCue) bool {
 		if len(det) != 1 || (p.Lower(det[0]) != "a" && p.Lower(det[0]) != "an" && p.Lower(det[0]) != "any") {
 			continue
 		}
-		if d.ask(question{kind: askHeadNoun, arg: p.LowerLemma(o)}) && p.Has(o, "acl", "acl:relcl") {
+		// The clause first: a question asked is one more answer another
+		// topic must give alike to take this topic's reading.
+		if p.Has(o, "acl", "acl:relcl") && d.ask(question{kind: askHeadNoun, arg: p.LowerLemma(o)}) {
 			return true
 		}
 	}

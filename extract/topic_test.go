@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"reflect"
 	"regexp"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stancegraph/stancegraph/extract/shallow"
 	"github.com/stancegraph/stancegraph/model"
 	"github.com/stancegraph/stancegraph/syntax"
 )
@@ -347,5 +349,59 @@ func TestReadingSameAsksEveryQuestionAgain(t *testing.T) {
 	}
 	if !read.same(velka, read.marks) {
 		t.Error("the topic read does not read the same")
+	}
+}
+
+// TestReadTogetherTakesTheReadingOfATopicThatMarksAlike: of topics that
+// mark the same words and are asked nothing else, the later takes the
+// earlier's reading, whose actors' alias lists it then holds; one that
+// marks other words is read anew.
+func TestReadTogetherTakesTheReadingOfATopicThatMarksAlike(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := LoadLexicon(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics := []model.Topic{
+		{ID: "water", Terms: []string{"water deal", "the deal"}},
+		{ID: "harbour", Terms: []string{"harbour deal", "the deal"}},
+		{ID: "friday", Terms: []string{"the deal", "on Friday"}},
+	}
+	ts, err := NewTopics(g, lx, topics, shallow.Parser{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse("d.txt", []byte("Ministers meet in Oslo\n\nNorway and Chile signed the deal on Friday, officials said. Peru welcomed the deal."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := ts.readTogether(context.Background(), doc, readText(doc), []int{0, 1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs[0].Actors) == 0 || len(rs[0].Claims) == 0 {
+		t.Fatalf("nothing read: %+v", rs[0])
+	}
+	sameLists := func(a, b Result) bool {
+		for k := range a.Actors {
+			if len(a.Actors[k].Aliases) == 0 || &a.Actors[k].Aliases[0] != &b.Actors[k].Aliases[0] {
+				return false
+			}
+		}
+		return true
+	}
+	if !sameLists(rs[0], rs[1]) {
+		t.Error("harbour, which marks what water marks, was read anew")
+	}
+	if sameLists(rs[0], rs[2]) {
+		t.Error("friday, which marks more than water, took water's reading")
+	}
+	for k, r := range rs {
+		if r.Topic.ID != topics[k].ID || r.Claims[0].Topic != topics[k].ID {
+			t.Errorf("result %d is on %q, its first claim on %q: want %q", k, r.Topic.ID, r.Claims[0].Topic, topics[k].ID)
+		}
 	}
 }

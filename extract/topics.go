@@ -285,7 +285,8 @@ func (r *reading) same(m *topicMatcher, marks []bool) bool {
 }
 
 // forTopic is r as topic t's result: the claims' topic is t, and the
-// lists are r's own (ownClaims filters the claims in place).
+// lists are its own (ownClaims filters the claims in place); the aliases
+// in them are r's, which nothing changes.
 func (r Result) forTopic(t model.Topic) Result {
 	r.Topic = t
 	r.Claims = slices.Clone(r.Claims)
