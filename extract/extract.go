@@ -38,9 +38,11 @@ type Parser interface {
 
 // reusingParser is a Parser that can fill the sentences of an earlier
 // call again, their lists' room kept (the shallow parser): the extractor
-// hands a document's parses back once it is done with them.
+// hands a document's parses back once it is done with them. lower holds
+// the sentences with their ASCII capitals lowered, which the document
+// has already.
 type reusingParser interface {
-	ParseReusing(ctx context.Context, sentences []string, old []syntax.Sentence) ([]syntax.Sentence, error)
+	ParseReusing(ctx context.Context, sentences, lower []string, old []syntax.Sentence) ([]syntax.Sentence, error)
 }
 
 // Extractor turns documents into claims. It is safe for concurrent use if
@@ -67,6 +69,11 @@ type scratch struct {
 	actors []string
 	marks  []bool
 	quoted []bool
+	// lines, segs and sents are docState's lines and sentences, and the
+	// sentences as segment found them.
+	lines []line
+	segs  []sentence
+	sents []sent
 	// cands is docState's; acts, what the document learns of its
 	// actors, is emptied as a whole (its maps keep their room).
 	cands []candidate

@@ -83,10 +83,11 @@ func newDocState(x *Extractor, doc Document, t docText, about bool) *docState {
 	sc := x.lists()
 	d := &docState{x: x, doc: doc, n: n, lower: t.lower, about: about, acts: sc.acts, collective: map[string]bool{},
 		scratch: sc, cands: sc.cands[:0]}
-	lines, sents := segment(n.text)
-	d.lines = lines
-	d.sents = make([]sent, len(sents))
-	for i, s := range sents {
+	sc.lines, sc.segs = segment(n.text, sc.lines[:0], sc.segs[:0])
+	d.lines = sc.lines
+	sc.sents = emptied(sc.sents, len(sc.segs))
+	d.sents = sc.sents
+	for i, s := range sc.segs {
 		d.sents[i] = sent{start: s.start, end: s.end, line: s.line}
 	}
 	d.skipDateline()
@@ -167,6 +168,7 @@ func (d *docState) parse(ctx context.Context, p Parser, named func(lower string)
 	// topic the document is read for (named); the rest keep their names
 	// from the gazetteer and the patterns.
 	texts := make([]string, 0, len(d.sents))
+	lowers := make([]string, 0, len(d.sents))
 	which := make([]int, 0, len(d.sents))
 	for i := range d.sents {
 		t := d.text(i)
@@ -176,11 +178,13 @@ func (d *docState) parse(ctx context.Context, p Parser, named func(lower string)
 		}
 		if d.sents[i].line == 0 && d.lines[0].kind == heading {
 			t = d.truecase(t)
+			lower = asciiLower(t)
 		}
 		texts = append(texts, t)
+		lowers = append(lowers, lower)
 		which = append(which, i)
 	}
-	parsed, err := d.parseWith(ctx, p, texts)
+	parsed, err := d.parseWith(ctx, p, texts, lowers)
 	if err != nil {
 		return err
 	}
@@ -246,14 +250,14 @@ func (d *docState) setMarks(marks []bool) {
 	}
 }
 
-// parseWith parses texts with p, into the parses of an earlier document
-// if p can fill them again.
-func (d *docState) parseWith(ctx context.Context, p Parser, texts []string) ([]syntax.Sentence, error) {
+// parseWith parses texts (lowers, lower-cased) with p, into the parses
+// of an earlier document if p can fill them again.
+func (d *docState) parseWith(ctx context.Context, p Parser, texts, lowers []string) ([]syntax.Sentence, error) {
 	rp, ok := p.(reusingParser)
 	if !ok {
 		return p.Parse(ctx, texts)
 	}
-	parsed, err := rp.ParseReusing(ctx, texts, d.scratch.parsed)
+	parsed, err := rp.ParseReusing(ctx, texts, lowers, d.scratch.parsed)
 	d.scratch.parsed = parsed
 	return parsed, err
 }

@@ -75,7 +75,7 @@ func TestQuoteMask(t *testing.T) {
 		{`"Twice" and "again"`, `^^^^^^      ^^^^^^ `},
 	}
 	for _, tc := range tests {
-		lines, _ := segment(tc.text)
+		lines, _ := segment(tc.text, nil, nil)
 		mask := quoteMask(make([]bool, len(tc.text)+1), tc.text, lines)
 		var got strings.Builder
 		for i := range len(tc.text) {

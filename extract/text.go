@@ -329,10 +329,9 @@ type line struct {
 	kind       lineKind
 }
 
-// segment splits the normalized text into lines and sentences.
-func segment(text string) ([]line, []sentence) {
-	var lines []line
-	var sents []sentence
+// segment splits the normalized text into lines and sentences, appended
+// to lines and sents.
+func segment(text string, lines []line, sents []sentence) ([]line, []sentence) {
 	pos := 0
 	for pos <= len(text) {
 		nl := strings.IndexByte(text[pos:], '\n')

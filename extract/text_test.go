@@ -204,7 +204,7 @@ func TestLoad(t *testing.T) {
 // sentencesOf segments text as Extract does and returns each sentence.
 func sentencesOf(text string) []string {
 	n := normalize(text)
-	_, sents := segment(n.text)
+	_, sents := segment(n.text, nil, nil)
 	out := make([]string, 0, len(sents))
 	for _, s := range sents {
 		out = append(out, n.text[s.start:s.end])
@@ -275,7 +275,7 @@ func TestClassifyLines(t *testing.T) {
 func TestSegmentLines(t *testing.T) {
 	text := "# Regional Reactions\n\nTurkey - Strong Opposition:\nIt was a long day. More followed.\n"
 	n := normalize(text)
-	lines, sents := segment(n.text)
+	lines, sents := segment(n.text, nil, nil)
 	want := []struct {
 		text string
 		kind lineKind

@@ -32,13 +32,15 @@ func New() Parser { return Parser{lists: &sync.Pool{}} }
 
 // Parse gives each sentence its approximate structure.
 func (p Parser) Parse(ctx context.Context, texts []string) ([]syntax.Sentence, error) {
-	return p.ParseReusing(ctx, texts, nil)
+	return p.ParseReusing(ctx, texts, nil, nil)
 }
 
 // ParseReusing is Parse filling the sentences of old, the result of an
 // earlier call that nothing reads any more, with their room kept (see
-// syntax.Sentence.Reuse).
-func (p Parser) ParseReusing(_ context.Context, texts []string, old []syntax.Sentence) ([]syntax.Sentence, error) {
+// syntax.Sentence.Reuse). lower, if set, holds each text with its ASCII
+// capitals lowered and nothing else changed, which the parser would
+// otherwise make: the extractor has its documents lower-cased already.
+func (p Parser) ParseReusing(_ context.Context, texts, lower []string, old []syntax.Sentence) ([]syntax.Sentence, error) {
 	out := old[:cap(old)]
 	if len(out) < len(texts) {
 		out = append(out, make([]syntax.Sentence, len(texts)-len(out))...)
@@ -53,7 +55,11 @@ func (p Parser) ParseReusing(_ context.Context, texts []string, old []syntax.Sen
 	}
 	for i, t := range texts {
 		out[i].Reuse(t)
-		a.analyse(&out[i])
+		if lower != nil && len(lower[i]) == len(t) {
+			a.analyse(&out[i], lower[i])
+		} else {
+			a.analyse(&out[i], a.lowerASCII(t))
+		}
 	}
 	if p.lists != nil {
 		a.link.s = nil // the sentence is the caller's
@@ -69,7 +75,7 @@ func (Parser) Close() error { return nil }
 func Analyse(text string) syntax.Sentence {
 	var a analyser
 	s := syntax.Sentence{Text: text}
-	a.analyse(&s)
+	a.analyse(&s, a.lowerASCII(text))
 	return s
 }
 
@@ -84,8 +90,8 @@ type analyser struct {
 }
 
 // analyse fills s, which holds its text and no tokens, for the
-// sentence.
-func (a *analyser) analyse(s *syntax.Sentence) {
+// sentence; low is the text with its ASCII capitals lowered.
+func (a *analyser) analyse(s *syntax.Sentence, low string) {
 	text := s.Text
 	s.Tokens = tokenize(s.Tokens, text)
 	n := len(s.Tokens)
@@ -93,7 +99,7 @@ func (a *analyser) analyse(s *syntax.Sentence) {
 	// lower-cased it three times between them. An ASCII word is its part
 	// of the sentence lower-cased at once: one string for the sentence,
 	// where each capitalised word had one of its own.
-	low, wide := a.lowerASCII(text)
+	wide := !isASCII(text)
 	a.words = slices.Grow(a.words[:0], n)[:n]
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
@@ -171,20 +177,16 @@ func tokenize(toks []syntax.Token, text string) []syntax.Token {
 	return toks
 }
 
-// lowerASCII is s with its ASCII capitals lowered and whether s holds any
-// byte outside ASCII, whose words strings.ToLower must lower.
-func (a *analyser) lowerASCII(s string) (string, bool) {
+// lowerASCII is s with its ASCII capitals lowered; a word with a byte
+// outside ASCII is lowered by strings.ToLower.
+func (a *analyser) lowerASCII(s string) string {
 	a.buf = append(a.buf[:0], s...)
-	wide := false
 	for i, c := range a.buf {
-		switch {
-		case 'A' <= c && c <= 'Z':
+		if 'A' <= c && c <= 'Z' {
 			a.buf[i] = c + 'a' - 'A'
-		case c >= utf8.RuneSelf:
-			wide = true
 		}
 	}
-	return string(a.buf), wide
+	return string(a.buf)
 }
 
 func isASCII(s string) bool {

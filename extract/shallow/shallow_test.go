@@ -152,6 +152,7 @@ func TestParseReusingAsFresh(t *testing.T) {
 		"Ecuador, which was not invited, condemned the accord and said it would ask the court to halt it.",
 		"Colombia's envoy welcomed it, saying the region needed rules.",
 		"\"It is a start,\" said Ana Ruiz.",
+		"Éire and Zürich hosted the TALKS.",
 	}
 	ctx := context.Background()
 	// New's parser: each call's lists are the last call's, as well as its
@@ -163,8 +164,23 @@ func TestParseReusingAsFresh(t *testing.T) {
 	}
 	_ = old[0].Children(0) // one sentence indexed, the others not
 	_ = old[0].Lower(0)
-	for _, texts := range [][]string{second, first[1:2]} {
-		out, err := p.ParseReusing(ctx, texts, old)
+	// The second batch comes with its texts lower-cased as the extractor
+	// has them (ASCII capitals only), the third without.
+	lowers := make([]string, len(second))
+	for i, text := range second {
+		lowers[i] = strings.Map(func(r rune) rune {
+			if 'A' <= r && r <= 'Z' {
+				return r + 'a' - 'A'
+			}
+			return r
+		}, text)
+	}
+	for k, texts := range [][]string{second, first[1:2]} {
+		var lower []string
+		if k == 0 {
+			lower = lowers
+		}
+		out, err := p.ParseReusing(ctx, texts, lower, old)
 		if err != nil {
 			t.Fatal(err)
 		}
