@@ -312,12 +312,15 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 func (d *docActors) findPeople(text, lower string) {
 	// The patterns are costly to try at every position, so each runs only
 	// on lines that contain the words it needs.
-	off := 0
-	for _, ln := range strings.Split(text, "\n") {
-		if ln != "" {
-			d.findPeopleInLine(ln, lower[off:off+len(ln)], off)
+	for off := 0; off <= len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text) - off
 		}
-		off += len(ln) + 1
+		if end > 0 {
+			d.findPeopleInLine(text[off:off+end], lower[off:off+end], off)
+		}
+		off += end + 1
 	}
 }
 
@@ -434,7 +437,8 @@ func containsAny(s string, words []string) bool {
 }
 
 func (d *docActors) findPeopleInLine(text, lower string, off int) {
-	hits := personTriggers.find(lower, true)
+	d.near.hits = personTriggers.find(d.near.hits, lower, true)
+	hits := d.near.hits
 	for _, m := range findNear(&acronymNear, text, lower, hits, &d.near) {
 		name, acr := strings.TrimSpace(sub(text, m, 1)), sub(text, m, 2)
 		if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
@@ -487,11 +491,13 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 	}
 }
 
-// nearScratch is the room findNear makes its windows and starts in, kept
-// for the next line: each line's eight patterns made lists of their own.
+// nearScratch is the room findNear makes its windows and starts in, and
+// the line's trigger hits, kept for the next line: each line's eight
+// patterns made lists of their own.
 type nearScratch struct {
 	wins   [][2]int
 	starts []int
+	hits   []hit
 }
 
 // endsClause: nothing but punctuation follows offset e up to the end of
@@ -1155,16 +1161,11 @@ func newTriggerSet(list []string) *triggerSet {
 	return ts
 }
 
-// find returns the occurrences in s by offset, overlapping ones included.
-// With atWords, a trigger that begins with a letter counts only at the
-// start of a word: "ms" in "Ms Lind", not in "arms".
-func (ts *triggerSet) find(s string, atWords bool) []hit {
-	var out []hit
-	if len(s) > 64 {
-		// News holds a trigger per 100 bytes or so (the dev corpus):
-		// room for more at once, not a list grown one step at a time.
-		out = make([]hit, 0, len(s)/64)
-	}
+// find returns the occurrences in s by offset, overlapping ones included,
+// in dst's room. With atWords, a trigger that begins with a letter counts
+// only at the start of a word: "ms" in "Ms Lind", not in "arms".
+func (ts *triggerSet) find(dst []hit, s string, atWords bool) []hit {
+	out := dst[:0]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		r, one := ts.bySecond[c], ts.single[c]

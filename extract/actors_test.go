@@ -111,7 +111,7 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 		{"Sen. Ola Vik and Senator Eva Lind spoke.", []string{"sen.", "senator", "spoke"}, [][2]int{{0, 9}, {13, 40}}},
 	}
 	for _, tc := range tests {
-		got := windows(nil, tc.text, newTriggerSet(tc.triggers).find(strings.ToLower(tc.text), true), wordSet(tc.triggers), 2, 5)
+		got := windows(nil, tc.text, newTriggerSet(tc.triggers).find(nil, strings.ToLower(tc.text), true), wordSet(tc.triggers), 2, 5)
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%q: windows %v, want %v", tc.text, got, tc.want)
 		}
@@ -141,7 +141,7 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 					}
 				}
 			}
-			if got := set.find(lower, atWords); !slices.Equal(got, want) {
+			if got := set.find(nil, lower, atWords); !slices.Equal(got, want) {
 				t.Errorf("find(%q, %v) = %v, want %v", lower, atWords, got, want)
 			}
 			if got := set.any(lower); got != (len(want) > 0) && !atWords {
@@ -168,7 +168,7 @@ func TestWindowsAsOneSearchPerTrigger(t *testing.T) {
 	found := 0
 	for _, ln := range lines {
 		lower := asciiLower(ln)
-		hits := personTriggers.find(lower, true)
+		hits := personTriggers.find(nil, lower, true)
 		for _, n := range nears {
 			got := windows(nil, ln, hits, n.triggers, n.before, n.after)
 			want := windowsByIndex(ln, lower, slices.Collect(n.triggers.Keys()), n.before, n.after)
@@ -289,7 +289,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 	matched := map[string]int{}
 	for _, ln := range lines {
 		lower := asciiLower(ln)
-		hits := personTriggers.find(lower, true)
+		hits := personTriggers.find(nil, lower, true)
 		for _, n := range nears {
 			if n.starts == nil && !n.led {
 				continue
@@ -437,7 +437,7 @@ func TestNationalityAt(t *testing.T) {
 	titles := 0
 	for _, ln := range devLines(t) {
 		lower := asciiLower(ln)
-		for _, m := range findNear(&titledNear, ln, lower, personTriggers.find(lower, true), &nearScratch{}) {
+		for _, m := range findNear(&titledNear, ln, lower, personTriggers.find(nil, lower, true), &nearScratch{}) {
 			check(ln[max(0, m[0]-24):m[0]])
 			titles++
 		}
@@ -464,7 +464,7 @@ func TestSpannedWindows(t *testing.T) {
 		found := 0
 		for _, ln := range lines {
 			lower := asciiLower(ln)
-			hits := personTriggers.find(lower, true)
+			hits := personTriggers.find(nil, lower, true)
 			every := n
 			every.sep = ""
 			got, want := findNear(&n, ln, lower, hits, &room), findNear(&every, ln, lower, hits, &nearScratch{})

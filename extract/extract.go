@@ -70,10 +70,14 @@ type scratch struct {
 	marks  []bool
 	quoted []bool
 	// lines, segs and sents are docState's lines and sentences, and the
-	// sentences as segment found them.
-	lines []line
-	segs  []sentence
-	sents []sent
+	// sentences as segment found them; texts, lowers and which, the
+	// sentences parse hands the parser and their indexes.
+	lines  []line
+	segs   []sentence
+	sents  []sent
+	texts  []string
+	lowers []string
+	which  []int
 	// cands is docState's; acts, what the document learns of its
 	// actors, is emptied as a whole (its maps keep their room).
 	cands []candidate

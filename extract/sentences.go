@@ -167,9 +167,8 @@ func (d *docState) parse(ctx context.Context, p Parser, named func(lower string)
 	// Only sentences that can carry a stance are parsed, or that name a
 	// topic the document is read for (named); the rest keep their names
 	// from the gazetteer and the patterns.
-	texts := make([]string, 0, len(d.sents))
-	lowers := make([]string, 0, len(d.sents))
-	which := make([]int, 0, len(d.sents))
+	sc := d.scratch
+	texts, lowers, which := sc.texts[:0], sc.lowers[:0], sc.which[:0]
 	for i := range d.sents {
 		t := d.text(i)
 		lower := d.lower[d.sents[i].start:d.sents[i].end]
@@ -184,6 +183,7 @@ func (d *docState) parse(ctx context.Context, p Parser, named func(lower string)
 		lowers = append(lowers, lower)
 		which = append(which, i)
 	}
+	sc.texts, sc.lowers, sc.which = texts, lowers, which
 	parsed, err := d.parseWith(ctx, p, texts, lowers)
 	if err != nil {
 		return err
