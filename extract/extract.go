@@ -210,11 +210,17 @@ func (d *docState) result() Result {
 		r.Affiliations = append(r.Affiliations, model.Affiliation{PersonID: p.id, OrgID: p.orgID, Role: p.role})
 	}
 	sort.Slice(r.Affiliations, func(i, j int) bool { return r.Affiliations[i].PersonID < r.Affiliations[j].PersonID })
-	claimed := map[string]bool{}
+	// Each claimed actor's aliases, sorted for its claim: the actor lists
+	// them too. (A list is never changed in place; one appended to grows
+	// into new room, as sorted leaves none.)
+	claimed := map[string][]string{}
 	for _, c := range claims {
-		claimed[c.ActorID] = true
+		claimed[c.ActorID] = c.Aliases
 	}
-	listed := func(a *actorInfo) bool { return a.mentions > 0 || orgs[a.id] || claimed[a.id] }
+	listed := func(a *actorInfo) bool {
+		_, ok := claimed[a.id]
+		return a.mentions > 0 || orgs[a.id] || ok
+	}
 	n := 0
 	for _, id := range d.acts.ordered {
 		if listed(d.acts.actors[id]) {
@@ -227,7 +233,11 @@ func (d *docState) result() Result {
 	}
 	for _, id := range d.acts.ordered {
 		if a := d.acts.actors[id]; listed(a) {
-			r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: a.aliases.sorted(), Mentions: a.mentions})
+			al, ok := claimed[a.id]
+			if !ok {
+				al = a.aliases.sorted()
+			}
+			r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: al, Mentions: a.mentions})
 		}
 	}
 	r.Claims = claims

@@ -343,9 +343,7 @@ func segment(text string, lines []line, sents []sentence) ([]line, []sentence) {
 		if e > s {
 			ln := line{start: s, end: e, kind: classify(text[s:e])}
 			lines = append(lines, ln)
-			for _, sp := range splitSentences(text, s, e) {
-				sents = append(sents, sentence{start: sp[0], end: sp[1], line: len(lines) - 1})
-			}
+			sents = splitSentences(sents, text, s, e, len(lines)-1)
 		}
 		if nl < 0 {
 			break
@@ -414,11 +412,11 @@ var abbreviations = map[string]bool{
 	"maj": true, "pres": true, "sec": true, "dept": true, "est": true, "approx": true, "d.c": true,
 }
 
-// splitSentences splits text[s:e] at sentence ends, never after an
-// abbreviation or an initial. It splits inside quotations too: a quote of
-// several sentences is several sentences, tied to its speaker later.
-func splitSentences(text string, s, e int) [][2]int {
-	var out [][2]int
+// splitSentences splits text[s:e], line number line, at sentence ends,
+// never after an abbreviation or an initial, and appends the sentences to
+// out. It splits inside quotations too: a quote of several sentences is
+// several sentences, tied to its speaker later.
+func splitSentences(out []sentence, text string, s, e, line int) []sentence {
 	start := s
 	for i := s; i < e; i++ {
 		c := text[i]
@@ -446,12 +444,12 @@ func splitSentences(text string, s, e int) [][2]int {
 		if c == '.' && isAbbreviation(text[start:i]) {
 			continue
 		}
-		out = append(out, [2]int{start, j})
+		out = append(out, sentence{start: start, end: j, line: line})
 		start = k
 		i = k - 1
 	}
 	if start < e {
-		out = append(out, [2]int{start, e})
+		out = append(out, sentence{start: start, end: e, line: line})
 	}
 	return out
 }

@@ -339,7 +339,7 @@ func (m *topicMatcher) about(lower string) bool { return m.find(lower, 1) != nil
 // a topic they never name (one cost a tenth of what the document cost,
 // searched byte by byte, and every topic followed is searched in every
 // document).
-func (m *topicMatcher) find(lower string, n int) [][]int {
+func (m *topicMatcher) find(lower string, n int) [][2]int {
 	if m.needs != nil && !m.needs.any(lower) {
 		return nil
 	}
@@ -347,8 +347,8 @@ func (m *topicMatcher) find(lower string, n int) [][]int {
 }
 
 // search is find once the text is known to hold one of the needed words.
-func (m *topicMatcher) search(lower string, n int) [][]int {
-	var out [][]int
+func (m *topicMatcher) search(lower string, n int) [][2]int {
+	var out [][2]int
 	for pos := 0; pos < len(lower) && n != 0; pos++ {
 		if pos > 0 && asciiWordByte(lower[pos]) && asciiWordByte(lower[pos-1]) {
 			// No boundary inside a word: passed over to its last byte at
@@ -366,7 +366,7 @@ func (m *topicMatcher) search(lower string, n int) [][]int {
 		if end < 0 {
 			continue
 		}
-		out = append(out, []int{pos, pos + end})
+		out = append(out, [2]int{pos, pos + end})
 		pos += end - 1
 		n--
 	}

@@ -151,7 +151,10 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 			t.Errorf("%v: %d groups of terms", tt.terms, len(m.groups))
 		}
 		for _, text := range tt.texts {
-			want := every.FindAllStringIndex(text, -1)
+			var want [][2]int
+			for _, loc := range every.FindAllStringIndex(text, -1) {
+				want = append(want, [2]int{loc[0], loc[1]})
+			}
 			if got := m.find(text, -1); !reflect.DeepEqual(got, want) {
 				t.Errorf("%v in %q: found %v, the pattern %v", tt.terms, text, got, want)
 			}
