@@ -176,11 +176,18 @@ func (d *docState) claims() Result {
 }
 
 // release hands a finished document's working lists to x for the next;
-// the result holds none of them.
+// the result holds none of them. A document whose reading failed is not
+// released: a parser that gave up may still be reading its sentences
+// (CoreNLP's reader, its context cancelled).
 func (x *Extractor) release(d *docState) {
-	d.scratch.cands = d.cands // as it grew
+	sc := d.scratch
+	sc.cands = d.cands // as it grew
+	// The lists of texts would keep the document's text, and earlier
+	// ones' in their room, until the next document is read.
+	clear(sc.texts[:cap(sc.texts)])
+	clear(sc.lowers[:cap(sc.lowers)])
 	if len(d.n.text) <= keptText {
-		x.spare.Put(d.scratch)
+		x.spare.Put(sc)
 	}
 }
 

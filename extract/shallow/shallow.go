@@ -55,7 +55,7 @@ func (p Parser) ParseReusing(_ context.Context, texts, lower []string, old []syn
 	}
 	for i, t := range texts {
 		out[i].Reuse(t)
-		if lower != nil && len(lower[i]) == len(t) {
+		if i < len(lower) && len(lower[i]) == len(t) {
 			a.analyse(&out[i], lower[i])
 		} else {
 			a.analyse(&out[i], a.lowerASCII(t))
@@ -63,6 +63,9 @@ func (p Parser) ParseReusing(_ context.Context, texts, lower []string, old []syn
 	}
 	if p.lists != nil {
 		a.link.s = nil // the sentence is the caller's
+		// The words are parts of the caller's text, which the pool
+		// must not keep.
+		clear(a.words[:cap(a.words)])
 		p.lists.Put(a)
 	}
 	return out, nil

@@ -201,3 +201,20 @@ func TestParseReusingAsFresh(t *testing.T) {
 		old = out
 	}
 }
+
+// TestParseReusingReadsTheGivenLowerCase: a lower-cased text given is
+// taken as it is (the caller's to make right), one of another length
+// than its text is not used.
+func TestParseReusingReadsTheGivenLowerCase(t *testing.T) {
+	texts := []string{"Chile objected.", "Peru hesitated."}
+	out, err := shallow.New().ParseReusing(context.Background(), texts, []string{"chilE objected.", "peru"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := out[0].Tokens[0].Lower; got != "chilE" {
+		t.Errorf("the first word's lower case is %q, want the given %q", got, "chilE")
+	}
+	if fresh := shallow.Analyse(texts[1]); !slices.Equal(out[1].Tokens, fresh.Tokens) {
+		t.Errorf("with a lower case of another length:\n%v\nfresh:\n%v", out[1].Tokens, fresh.Tokens)
+	}
+}
