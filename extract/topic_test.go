@@ -360,20 +360,13 @@ func TestReadingSameAsksEveryQuestionAgain(t *testing.T) {
 // earlier's reading, whose actors' alias lists it then holds; one that
 // marks other words is read anew.
 func TestReadTogetherTakesTheReadingOfATopicThatMarksAlike(t *testing.T) {
-	g, err := LoadGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lx, err := LoadLexicon(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := fuzzExtractor(t) // for its gazetteer and lexicon
 	topics := []model.Topic{
 		{ID: "water", Terms: []string{"water deal", "the deal"}},
 		{ID: "harbour", Terms: []string{"harbour deal", "the deal"}},
 		{ID: "friday", Terms: []string{"the deal", "on Friday"}},
 	}
-	ts, err := NewTopics(g, lx, topics, shallow.Parser{})
+	ts, err := NewTopics(x.gaz, x.lex, topics, shallow.Parser{})
 	if err != nil {
 		t.Fatal(err)
 	}
