@@ -176,8 +176,7 @@ func (d *docState) parse(ctx context.Context, p Parser, named func(lower string)
 			continue
 		}
 		if d.sents[i].line == 0 && d.lines[0].kind == heading {
-			t = d.truecase(t)
-			lower = asciiLower(t)
+			t = d.truecase(t) // ASCII capitals lowered: lower stands
 		}
 		texts = append(texts, t)
 		lowers = append(lowers, lower)

@@ -241,8 +241,9 @@ func (ts *Topics) readTogether(ctx context.Context, doc Document, t docText, rea
 	}
 	out := make([]Result, 0, len(xs))
 	var done []reading
+	n := base.parsedTokens()
 	for _, x := range xs {
-		marks := make([]bool, base.parsedTokens())
+		marks := make([]bool, n)
 		base.topicMarks(x.topic, marks)
 		if k := slices.IndexFunc(done, func(r reading) bool { return r.same(x.topic, marks) }); k >= 0 {
 			out = append(out, done[k].r.forTopic(x.topic.t))
