@@ -406,8 +406,7 @@ func (d *docState) copyFor(x *Extractor, marks []bool) *docState {
 	c := *d
 	c.x, c.scratch = x, nil
 	c.sents = slices.Clone(d.sents)
-	n := d.parsedTokens()
-	actors := make([]string, n)
+	actors := make([]string, len(marks)) // one per parsed token, as marks
 	for i := range c.sents {
 		if s := &c.sents[i]; s.p != nil {
 			k := copy(actors, s.actor)

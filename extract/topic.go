@@ -47,6 +47,11 @@ type topicMatcher struct {
 	// than one word that begin with a capital: a name, not a common word
 	// ("Mercosur" of "Mercosur deal", not "trade" of "trade pact").
 	leadNames map[string]bool
+	// headNouns are the last words, lower-cased, of the terms: the nouns
+	// the topic's names end in ("deal" for "Brexit deal"). Made once: a
+	// reading's questions are asked again of every topic that may share
+	// it.
+	headNouns map[string]bool
 }
 
 func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
@@ -98,13 +103,17 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		}
 		return l
 	}
-	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), leadNames: map[string]bool{}}
+	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), leadNames: map[string]bool{},
+		headNouns: map[string]bool{}}
 	if needs != nil {
 		m.needs = newTriggerSet(needs)
 	}
 	for _, term := range t.Terms {
 		if f := strings.Fields(term); len(f) > 1 && unicode.IsUpper([]rune(f[0])[0]) {
 			m.leadNames[strings.ToLower(f[0])] = true
+		}
+		if f := strings.Fields(strings.ToLower(term)); len(f) > 0 {
+			m.headNouns[f[len(f)-1]] = true
 		}
 	}
 	for i := 0; i < len(alts); {
@@ -312,17 +321,6 @@ func termPattern(term string, g *Gazetteer) (pattern string, words []string, lea
 func literalPattern(s string) string {
 	q := regexp.QuoteMeta(asciiLower(s))
 	return strings.NewReplacer(`\-`, `[- ]?`, "-", `[- ]?`, " ", `\s+`).Replace(q)
-}
-
-// headNoun reports a noun that ends one of the topic's names ("deal" for
-// "Brexit deal").
-func (m *topicMatcher) headNoun(lemma string) bool {
-	for _, term := range m.t.Terms {
-		if f := strings.Fields(strings.ToLower(term)); len(f) > 0 && f[len(f)-1] == lemma {
-			return true
-		}
-	}
-	return false
 }
 
 // about reports whether a document (lower-cased normalized text) names the

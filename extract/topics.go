@@ -323,7 +323,7 @@ func (m *topicMatcher) answer(q question) bool {
 	case askLeadName:
 		return m.leadNames[q.arg]
 	case askHeadNoun:
-		return m.headNoun(q.arg)
+		return m.headNouns[q.arg]
 	default:
 		return m.about(q.arg)
 	}
