@@ -179,7 +179,7 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 		// A preposition states a position only as a predicate: "they are
 		// against it", not "cooperation against ISIS".
 		if t.POS == "IN" {
-			if h, rel := p.Head(c); rel != "case" || h < 0 || !p.Has(h, "cop") && d.withAbsolute(i, h) < 0 {
+			if h, rel := p.Head(c); rel != "case" || h < 0 || !p.HasIn(h, relsCop) && d.withAbsolute(i, h) < 0 {
 				return 0, false
 			}
 		}
@@ -189,14 +189,14 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 		// A verb's particle may stand apart: "threw the deal out".
 		if cue.POS == "verb" {
 			found := false
-			for _, k := range p.Children(c, "compound:prt") {
+			for _, k := range p.ChildrenIn(c, relsCompoundPrt) {
 				if p.LowerLemma(k) == w {
 					found = true
 					end = max(end, k)
 				}
 			}
 			// "agree with the decision": the preposition marks the object.
-			for _, e := range p.Out(c, "obl") {
+			for _, e := range p.OutIn(c, relsObl) {
 				if syntax.Marker(e.Rel) == w {
 					found = true
 				}
@@ -367,7 +367,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	// "I doubt it would have come about without them": doubting what
 	// would have happened otherwise gives credit; it is no reserve.
 	if cue.Stance == model.Cautious && p.Tokens[c].IsVerb() {
-		for _, k := range p.Children(c, "ccomp") {
+		for _, k := range p.ChildrenIn(c, relsCcomp) {
 			if wouldHave(p, k) {
 				return false
 			}
@@ -379,7 +379,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		return false
 	}
 	for n, steps := c, 0; n >= 0 && steps < 4; steps++ {
-		for _, m := range p.Children(n, "mark") {
+		for _, m := range p.ChildrenIn(n, relsMark) {
 			if w := p.Lower(m); w == "whether" || conditions[w] {
 				return false
 			}
@@ -401,7 +401,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		// infinitive states a position only under a verb of intent.
 		purpose := syntax.Base(rel) == "advcl" && n > h && d.markerOf(i, n) == "to" && p.Tokens[h].IsVerb() // "brushed France aside to clinch it"
 		// "has the power to throw it out" is no "has to throw it out".
-		capacity := p.LowerLemma(h) == "have" && p.Has(h, "obj")
+		capacity := p.LowerLemma(h) == "have" && p.HasIn(h, relsObj)
 		if rankedPredicate(p, n) >= 0 {
 			break // "became the first state to ratify it": it did
 		}
@@ -447,15 +447,15 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		return false
 	}
 	// "holds no veto": no position at all.
-	for _, k := range p.Children(c, "det") {
+	for _, k := range p.ChildrenIn(c, relsDet) {
 		if p.Lower(k) == "no" && cue.Stance == model.Oppose && p.Tokens[c].IsNoun() {
 			return false
 		}
 	}
 	// "endorse or reject it": neither.
-	for _, k := range append(p.Children(c, "conj"), headIfConj(p, c)...) {
+	for _, k := range append(p.ChildrenIn(c, relsConj), headIfConj(p, c)...) {
 		if len(d.cuesOn(i, k)) > 0 {
-			for _, cc := range append(p.Children(k, "cc"), p.Children(c, "cc")...) {
+			for _, cc := range append(p.ChildrenIn(k, relsCc), p.ChildrenIn(c, relsCc)...) {
 				if p.Lower(cc) == "or" {
 					return false
 				}
@@ -468,7 +468,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	tok := &p.Tokens[c]
 	_, rel := p.Head(c)
 	// "would be applying for it": a progressive is a verb, not a gerund.
-	progressive := slices.ContainsFunc(p.Children(c, "aux"), func(a int) bool { return strings.EqualFold(p.Tokens[a].Lemma, "be") })
+	progressive := slices.ContainsFunc(p.ChildrenIn(c, relsAux), func(a int) bool { return strings.EqualFold(p.Tokens[a].Lemma, "be") })
 	switch {
 	case tok.POS == "VBG" && !progressive:
 		switch syntax.Base(rel) {
@@ -506,7 +506,7 @@ func (d *docState) superseded(i, c int) bool {
 				return true
 			}
 		case "first":
-			for _, m := range p.Children(k, "case") {
+			for _, m := range p.ChildrenIn(k, relsCase) {
 				if p.Lower(m) == "at" {
 					return true
 				}
@@ -561,8 +561,8 @@ func upXcomp(p *syntax.Sentence, v int, f func(n int) bool) bool {
 // invertedAt: verb n's auxiliary stands before its subject, the inverted
 // condition "should member states accept it", "were Sweden not to".
 func invertedAt(p *syntax.Sentence, n int) bool {
-	subj := p.Children(n, "nsubj", "nsubj:pass")
-	for _, a := range p.Children(n, "aux") {
+	subj := p.ChildrenIn(n, relsNsubjNsubjPass)
+	for _, a := range p.ChildrenIn(n, relsAux) {
 		switch p.Lower(a) {
 		case "should", "were", "had":
 			if len(subj) > 0 && a < subj[0] {
@@ -598,14 +598,14 @@ func (d *docState) afterCondition(i, c int) bool {
 // endorsed by MPs", "is to be signed by the ministers".
 func (d *docState) foretoldPassive(i, c int) bool {
 	p := d.sents[i].p
-	if !p.Has(c, "aux:pass") {
+	if !p.HasIn(c, relsAuxPass) {
 		return false
 	}
-	auxes := p.Children(c, "aux", "mark")
+	auxes := p.ChildrenIn(c, relsAuxMark)
 	// "must still win ... and be ratified by": the first verb's modal
 	// serves both.
-	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "conj" && !p.Has(c, "nsubj", "nsubj:pass") {
-		auxes = append(auxes, p.Children(h, "aux")...)
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "conj" && !p.HasIn(c, relsNsubjNsubjPass) {
+		auxes = append(auxes, p.ChildrenIn(h, relsAux)...)
 	}
 	for _, a := range auxes {
 		switch p.Lower(a) {
@@ -649,20 +649,20 @@ func (d *docState) authors(i, c int) []string {
 // the topic as the reason: "faulted Trump for his decision".
 func (d *docState) creditedFor(i, c int) []string {
 	p := d.sents[i].p
-	objs := p.Children(c, "obj")
+	objs := p.ChildrenIn(c, relsObj)
 	if len(objs) == 0 {
 		return nil
 	}
 	// Whether the cue's "for" phrase is the event is asked first: it
 	// rarely is, and expanding the object costs more.
-	for _, e := range append(p.Out(c, "obl"), p.Out(c, "advcl")...) {
+	for _, e := range append(p.OutIn(c, relsObl), p.OutIn(c, relsAdvcl)...) {
 		switch syntax.Marker(e.Rel) {
 		case "for", "over", "on", "in":
 			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor || d.doesIt(i, e.Dep) {
 				// "commended the P5+1 and Iran": whoever of them is known.
 				credited := d.expand(i, objs[0])
 				if len(credited) == 0 {
-					for _, k := range p.Children(objs[0], "conj") {
+					for _, k := range p.ChildrenIn(objs[0], relsConj) {
 						credited = append(credited, d.expand(i, k)...)
 					}
 				}
@@ -831,7 +831,7 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 			negated = !negated
 		}
 	}
-	for _, k := range p.Children(c, "det") {
+	for _, k := range p.ChildrenIn(c, relsDet) {
 		if p.Lower(k) == "no" {
 			negated = !negated
 		}
@@ -849,7 +849,7 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 		}
 		if pred >= 0 {
 			negated = !negated
-			for _, sb := range p.Children(pred, "nsubj", "nsubj:pass") {
+			for _, sb := range p.ChildrenIn(pred, relsNsubjNsubjPass) {
 				switch d.refersTo(i, sb) {
 				case topicNamed, topicAnaphor, topicPronoun:
 					defended = true
@@ -907,13 +907,13 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 // reservation"), which the parser hangs on the fronted phrase.
 func (d *docState) negated(i, c int) bool {
 	p := d.sents[i].p
-	for _, k := range p.Children(c, "advmod", "neg", "aux", "cc:preconj") {
+	for _, k := range p.ChildrenIn(c, relsAdvmodNegAuxCcPreconj) {
 		if negators[p.Lower(k)] {
 			return true
 		}
 	}
-	for _, k := range p.Children(c, "obl", "aux") {
-		for _, n := range p.Children(k, "advmod") {
+	for _, k := range p.ChildrenIn(c, relsOblAux) {
+		for _, n := range p.ChildrenIn(k, relsAdvmod) {
 			if negators[p.Lower(n)] && opensSentence(p, n) && k < c {
 				return true // "Never has Iceland supported it", "never" on "has"
 			}
@@ -935,7 +935,7 @@ func opensSentence(p *syntax.Sentence, t int) bool {
 
 func (d *docState) hedged(i, c int) bool {
 	p := d.sents[i].p
-	for _, k := range p.Children(c, "advmod", "amod") {
+	for _, k := range p.ChildrenIn(c, relsAdvmodAmod) {
 		if hedges[p.Lower(k)] && !d.superseded(i, k) {
 			return true // not "lukewarm at first, she voted for it"
 		}
@@ -997,7 +997,7 @@ func wouldHave(p *syntax.Sentence, v int) bool {
 
 // hasAux reports an auxiliary of verb v among words ("could", "must").
 func hasAux(p *syntax.Sentence, v int, words ...string) bool {
-	for _, a := range p.Children(v, "aux") {
+	for _, a := range p.ChildrenIn(v, relsAux) {
 		if slicesContains(words, p.Lower(a)) {
 			return true
 		}
@@ -1040,7 +1040,7 @@ func (d *docState) conditional(i, c int) bool {
 	// "voiced confidence that the accord will be endorsed once it reaches
 	// Parliament".
 	var inside [][2]int
-	for _, k := range p.Children(c, "ccomp", "acl", "xcomp") {
+	for _, k := range p.ChildrenIn(c, relsCcompAclXcomp) {
 		a, b := p.Subtree(k)
 		inside = append(inside, [2]int{a, b})
 	}
@@ -1281,7 +1281,7 @@ func (d *docState) verbHolders(i, c int) []int {
 		// "The Government is set to oppose", "Chile is expected to back":
 		// the raised subject holds it.
 		if d.passive(i, h) && raising[p.LowerLemma(h)] {
-			return p.Children(h, "nsubj:pass")
+			return p.ChildrenIn(h, relsNsubjPass)
 		}
 		return d.verbHolders(i, h)
 	}
@@ -1313,7 +1313,7 @@ func (d *docState) verbHolders(i, c int) []int {
 		return s
 	}
 	var out []int
-	for _, e := range p.Out(c, "nsubj") {
+	for _, e := range p.OutIn(c, relsNsubj) {
 		if e.Rel != "nsubj:xsubj" {
 			out = append(out, d.relativeNoun(i, c, e.Dep))
 		}
@@ -1323,7 +1323,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	}
 	// "Russia warned it would resort to countermeasures", parsed with the
 	// speech verb as the clause's subject: who warned.
-	for _, k := range p.Children(c, "csubj") {
+	for _, k := range p.ChildrenIn(c, relsCsubj) {
 		if speechLemmas.Has(p.LowerLemma(k)) {
 			return d.verbHolders(i, k)
 		}
@@ -1333,7 +1333,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	if p.Tokens[c].POS == "VBG" && h >= 0 && (syntax.Base(rel) == "advcl" || syntax.Base(rel) == "obl") {
 		switch d.markerOf(i, c) {
 		case "for", "over", "of", "on":
-			if objs := p.Children(h, "obj"); len(objs) > 0 && d.holder(i, objs[0]) != "" {
+			if objs := p.ChildrenIn(h, relsObj); len(objs) > 0 && d.holder(i, objs[0]) != "" {
 				return objs
 			}
 		}
@@ -1355,7 +1355,7 @@ func (d *docState) verbHolders(i, c int) []int {
 			h, _ = p.Head(h)
 		}
 		if h >= 0 {
-			if subj := p.Children(h, "nsubj"); len(subj) > 0 {
+			if subj := p.ChildrenIn(h, relsNsubj); len(subj) > 0 {
 				return subj
 			}
 		}
@@ -1380,10 +1380,10 @@ func (d *docState) verbHolders(i, c int) []int {
 		if d.holder(i, h) != "" {
 			return []int{h}
 		}
-		if by := p.Children(h, "nmod:poss"); len(by) > 0 {
+		if by := p.ChildrenIn(h, relsNmodPoss); len(by) > 0 {
 			return by
 		}
-		for _, e := range p.Out(h, "nmod") {
+		for _, e := range p.OutIn(h, relsNmod) {
 			if m := syntax.Marker(e.Rel); m == "by" || m == "from" {
 				return []int{e.Dep}
 			}
@@ -1511,13 +1511,13 @@ func verbBetween(p *syntax.Sentence, c, d int) bool {
 func (d *docState) amongSubject(i, c, s int) []int {
 	p := d.sents[i].p
 	var out []int
-	for _, e := range p.Out(c, "obl:among") {
+	for _, e := range p.OutIn(c, relsOblAmong) {
 		if e.Dep < s || e.Dep > c || p.Tokens[e.Dep].POS != "PRP" {
 			continue
 		}
-		for _, k := range p.Children(e.Dep, "dep", "appos") {
+		for _, k := range p.ChildrenIn(e.Dep, relsDepAppos) {
 			out = append(out, k)
-			out = append(out, p.Children(k, "conj")...)
+			out = append(out, p.ChildrenIn(k, relsConj)...)
 		}
 	}
 	return out
@@ -1634,7 +1634,7 @@ var controlVerbs = map[string]bool{"urge": true, "call": true, "ask": true, "pre
 // markerOf reads the mark or case word of token c ("to", "for", "in").
 func (d *docState) markerOf(i, c int) string {
 	p := d.sents[i].p
-	ks := p.Children(c, "mark", "case")
+	ks := p.ChildrenIn(c, relsMarkCase)
 	if len(ks) == 0 {
 		return ""
 	}
@@ -1738,7 +1738,7 @@ func (d *docState) partners(i, c int) []int {
 	p := d.sents[i].p
 	var out []int
 	for n, steps := c, 0; n >= 0 && steps < 3; steps++ {
-		for _, e := range p.Out(n, "obl", "nmod") {
+		for _, e := range p.OutIn(n, relsOblNmod) {
 			if n == c && verbBetween(p, c, e.Dep) {
 				// "study the pact that she signed in Lima, alongside the
 				// heads of ...": the phrase goes with the nearer verb,
@@ -1749,7 +1749,7 @@ func (d *docState) partners(i, c int) []int {
 			case "alongside", "along_with", "together_with":
 				out = append(out, e.Dep)
 			case "with":
-				for _, k := range p.Children(e.Dep, "case", "advmod") {
+				for _, k := range p.ChildrenIn(e.Dep, relsCaseAdvmod) {
 					if w := p.Lower(max(0, k-1)); w == "together" || w == "along" || w == "jointly" {
 						out = append(out, e.Dep)
 					}
@@ -1758,14 +1758,14 @@ func (d *docState) partners(i, c int) []int {
 		}
 		// "in a statement issued jointly with X": the statement's
 		// co-authors.
-		for _, e := range p.Out(n, "obl:in", "nmod:in") {
+		for _, e := range p.OutIn(n, relsOblInNmodIn) {
 			if communications[p.LowerLemma(e.Dep)] {
-				for _, a := range p.Children(e.Dep, "acl") {
+				for _, a := range p.ChildrenIn(e.Dep, relsAcl) {
 					out = append(out, d.partners(i, a)...)
 				}
 				// "in a joint statement with X"
-				if slices.ContainsFunc(p.Children(e.Dep, "amod"), func(k int) bool { return p.Lower(k) == "joint" }) {
-					for _, f := range p.Out(e.Dep, "nmod") {
+				if slices.ContainsFunc(p.ChildrenIn(e.Dep, relsAmod), func(k int) bool { return p.Lower(k) == "joint" }) {
+					for _, f := range p.OutIn(e.Dep, relsNmod) {
 						if syntax.Marker(f.Rel) == "with" {
 							out = append(out, f.Dep)
 						}
@@ -1773,17 +1773,17 @@ func (d *docState) partners(i, c int) []int {
 				}
 			}
 		}
-		if !p.Has(n, "obj") {
+		if !p.HasIn(n, relsObj) {
 			break
 		}
-		n = p.Children(n, "obj")[0] // "a statement alongside X"
+		n = p.ChildrenIn(n, relsObj)[0] // "a statement alongside X"
 	}
 	return out
 }
 
 func (d *docState) passive(i, c int) bool {
 	p := d.sents[i].p
-	if p.Has(c, "aux:pass", "nsubj:pass") {
+	if p.HasIn(c, relsAuxPassNsubjPass) {
 		return true
 	}
 	// "the deal, endorsed by the Security Council on Monday, ..."
@@ -1818,13 +1818,13 @@ func (d *docState) nounHolders(i, c int) []int {
 	// or adds another holder ("Erdogan restated Turkey's objections").
 	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[p.LowerLemma(h)] || speechLemmas.Has(p.LowerLemma(h))) && !d.receiving(i, h)
 	if light {
-		for _, e := range p.Out(h, "obl") {
+		for _, e := range p.OutIn(h, relsObl) {
 			if m := syntax.Marker(e.Rel); (m == "from" || m == "by" || m == "among") && d.holder(i, e.Dep) != "" {
 				return []int{e.Dep} // "had a warm welcome from trade bodies"
 			}
 		}
 	}
-	for _, k := range p.Children(c, "nmod:poss") {
+	for _, k := range p.ChildrenIn(c, relsNmodPoss) {
 		if light && (p.Tokens[k].POS == "PRP$" || p.Tokens[k].POS == "PRP") {
 			continue
 		}
@@ -1835,7 +1835,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		}
 		out = append(out, k)
 	}
-	for _, e := range p.Out(c, "nmod") {
+	for _, e := range p.OutIn(c, relsNmod) {
 		m := syntax.Marker(e.Rel)
 		if m == "of" && !ofAgent[p.LowerLemma(c)] {
 			continue // "betrayal of Syrians", "criticism of the president": the target
@@ -1845,7 +1845,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		}
 		// "doubt about the deal among hardliners", parsed with "among"
 		// under the deal.
-		for _, f := range p.Out(e.Dep, "nmod") {
+		for _, f := range p.OutIn(e.Dep, relsNmod) {
 			if syntax.Marker(f.Rel) == "among" && d.holder(i, f.Dep) != "" {
 				out = append(out, f.Dep)
 			}
@@ -1882,7 +1882,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		}
 		lemma := p.LowerLemma(h)
 		if d.receiving(i, h) {
-			for _, e := range p.Out(h, "obl") {
+			for _, e := range p.OutIn(h, relsObl) {
 				switch syntax.Marker(e.Rel) {
 				case "from", "by", "of", "among":
 					out = append(out, e.Dep)
@@ -1911,16 +1911,16 @@ func (d *docState) nounHolders(i, c int) []int {
 	if l := p.LowerLemma(c); personNouns[l] || obstacles[l] {
 		// "X is a critic", and "called Norway the main hurdle", a small
 		// clause whose subject is the one named.
-		if p.Has(c, "cop") || base == "xcomp" && p.Has(c, "nsubj") {
-			return p.Children(c, "nsubj")
+		if p.HasIn(c, relsCop) || base == "xcomp" && p.HasIn(c, relsNsubj) {
+			return p.ChildrenIn(c, relsNsubj)
 		}
 		// Not "is seen as a threat": that is someone else's view; "called
 		// Norway the main hurdle" names Norway.
 		if h >= 0 && !d.passive(i, h) && (base == "xcomp" || base == "obl" && d.markerOf(i, c) == "as") {
-			if o := p.Children(h, "obj"); len(o) > 0 {
+			if o := p.ChildrenIn(h, relsObj); len(o) > 0 {
 				return o
 			}
-			return p.Children(h, "nsubj")
+			return p.ChildrenIn(h, relsNsubj)
 		}
 	}
 	return nil
@@ -2007,7 +2007,7 @@ func (d *docState) expand(i, h int) []string {
 	p := d.sents[i].p
 	// "X, Y and Z are among the leaders who denounced": the leaders are a
 	// predicate of X, Y and Z.
-	if subj := p.Children(h, "nsubj"); len(subj) > 0 && p.Has(h, "cop") {
+	if subj := p.ChildrenIn(h, relsNsubj); len(subj) > 0 && p.HasIn(h, relsCop) {
 		var out []string
 		for _, s := range subj {
 			out = append(out, d.expand(i, s)...)
@@ -2020,12 +2020,12 @@ func (d *docState) expand(i, h int) []string {
 	// "Israel's Arab partners Egypt and Jordan": names right after the
 	// phrase, with no comma or dash, say whom it means.
 	named := false
-	for _, k := range p.Children(h, "appos", "dep") {
+	for _, k := range p.ChildrenIn(h, relsApposDep) {
 		if first, _ := p.Subtree(k); first == h+1 && p.Tokens[k].IsProper() {
 			if id := d.holder(i, k); id != "" {
 				named = true
 				members = append(members, id)
-				for _, cj := range p.Children(k, "conj") {
+				for _, cj := range p.ChildrenIn(k, relsConj) {
 					if id := d.holder(i, cj); id != "" {
 						members = append(members, id)
 					}
@@ -2037,7 +2037,7 @@ func (d *docState) expand(i, h int) []string {
 		named = true
 		members = append(members, ids...)
 	}
-	for _, e := range p.Out(h, "nmod", "appos", "conj") {
+	for _, e := range p.OutIn(h, relsNmodApposConj) {
 		if named && syntax.Base(e.Rel) == "appos" {
 			continue
 		}
@@ -2060,13 +2060,13 @@ func (d *docState) expand(i, h int) []string {
 		m := e.Dep
 		if d.holder(i, m) == "" || p.Tokens[m].POS == "PRP" {
 			// "among them Britain, France and Germany"
-			if ks := p.Children(m, "dep", "appos"); len(ks) > 0 {
+			if ks := p.ChildrenIn(m, relsDepAppos); len(ks) > 0 {
 				m = ks[0]
 			}
 		}
 		if id := d.holder(i, m); id != "" {
 			members = append(members, id)
-			for _, cj := range p.Out(m, "conj") {
+			for _, cj := range p.OutIn(m, relsConj) {
 				if id := d.holder(i, cj.Dep); id != "" {
 					members = append(members, id)
 				}
@@ -2090,11 +2090,11 @@ func (d *docState) expand(i, h int) []string {
 			// "they" is never one state ("the two Nordic nations, reacting
 			// to Russia's invasion of Ukraine, ... they"); a party or a
 			// group may be ("the DUP ... they").
-			if strings.HasPrefix(d.holder(j, t), "state:") && !q.Has(t, "conj") {
+			if strings.HasPrefix(d.holder(j, t), "state:") && !q.HasIn(t, relsConj) {
 				return nil
 			}
 			out := []string{}
-			for _, e := range append([]syntax.Edge{{Dep: t}}, q.Out(t, "conj")...) {
+			for _, e := range append([]syntax.Edge{{Dep: t}}, q.OutIn(t, relsConj)...) {
 				if id := d.holder(j, e.Dep); id != "" {
 					out = append(out, id)
 				}
@@ -2103,9 +2103,9 @@ func (d *docState) expand(i, h int) []string {
 		}
 	}
 	// "members of Congress headed by Rep. Liz Cheney"
-	for _, a := range p.Children(h, "acl") {
+	for _, a := range p.ChildrenIn(h, relsAcl) {
 		if l := p.LowerLemma(a); l == "lead" || l == "head" {
-			for _, e := range p.Out(a, "obl") {
+			for _, e := range p.OutIn(a, relsObl) {
 				if m := syntax.Marker(e.Rel); m == "agent" || m == "by" {
 					if id := d.holder(i, e.Dep); id != "" {
 						members = append(members, id)
@@ -2122,7 +2122,7 @@ func (d *docState) expand(i, h int) []string {
 	}
 	out := append([]string{id}, members...)
 	// Coordinated names share the stance: "Labour, the SNP and the DUP".
-	for _, k := range p.Children(h, "conj") {
+	for _, k := range p.ChildrenIn(h, relsConj) {
 		if cid := d.holder(i, k); cid != "" && cid != id {
 			out = append(out, cid)
 		}
@@ -2657,26 +2657,26 @@ func (d *docState) targets(i, c int) []int {
 		if l := p.LowerLemma(t); l != "see" && l != "watch" {
 			continue
 		}
-		seen := p.Children(t, "obj")
-		for _, k := range p.Children(t, "ccomp", "xcomp") {
+		seen := p.ChildrenIn(t, relsObj)
+		for _, k := range p.ChildrenIn(t, relsCcompXcomp) {
 			// "eager to see the pact scrapped" is no support for it.
 			if undoing[p.LowerLemma(k)] || slices.ContainsFunc(d.cuesOn(i, k), func(c lexCue) bool { return c.Stance != model.Support }) {
 				seen = nil
 				break
 			}
-			seen = append(seen, p.Children(k, "nsubj", "nsubj:pass")...)
+			seen = append(seen, p.ChildrenIn(k, relsNsubjNsubjPass)...)
 		}
 		out = append(out, seen...)
 	}
 	// A verb in a relative clause is about the noun it describes: "the
 	// deal the UK has struck".
-	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsVerb() && (rel == "acl:relcl" || syntax.Base(rel) == "acl") && !p.Has(c, "obj") {
+	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsVerb() && (rel == "acl:relcl" || syntax.Base(rel) == "acl") && !p.HasIn(c, relsObj) {
 		out = append(out, h)
 	}
 	// A noun cue that is the object of a light verb takes that verb's
 	// complements: "voiced concern over the plan".
 	if h, rel := p.Head(c); p.Tokens[c].IsNoun() && h >= 0 && syntax.Base(rel) == "obj" {
-		for _, e := range p.Out(h, "obl", "iobj") {
+		for _, e := range p.OutIn(h, relsOblIobj) {
 			if isTime(&p.Tokens[e.Dep]) {
 				continue // "restated its objections on Monday"
 			}
@@ -2690,8 +2690,8 @@ func (d *docState) targets(i, c int) []int {
 		out = append(out, h)
 	}
 	// "This pact is a betrayal": what the noun is said of.
-	if p.Tokens[c].IsNoun() && p.Has(c, "cop") && !personNouns[p.LowerLemma(c)] {
-		out = append(p.Children(c, "nsubj"), out...)
+	if p.Tokens[c].IsNoun() && p.HasIn(c, relsCop) && !personNouns[p.LowerLemma(c)] {
+		out = append(p.ChildrenIn(c, relsNsubj), out...)
 	}
 	return out
 }
@@ -2742,8 +2742,8 @@ func (d *docState) refers(i, t, depth int) int {
 	// often misreads a long object ("oppose the new trade accord between
 	// the EU and South American nations", with "accord" the subject of
 	// "nations"): the subject is the object meant.
-	if tok.IsNoun() && (p.Has(t, "cop") || p.Has(t, "nsubj")) {
-		for _, k := range p.Children(t, "nsubj") {
+	if tok.IsNoun() && (p.HasIn(t, relsCop) || p.HasIn(t, relsNsubj)) {
+		for _, k := range p.ChildrenIn(t, relsNsubj) {
 			if r := d.refers(i, k, depth+1); r != noReference {
 				return r
 			}
@@ -2751,7 +2751,7 @@ func (d *docState) refers(i, t, depth int) int {
 	}
 	// "criticism of the deal", "judgment on the accord", "a resolution
 	// ratifying NATO membership", "the reports ... about the move".
-	for _, k := range p.Children(t, "nmod", "acl", "acl:relcl", "appos") {
+	for _, k := range p.ChildrenIn(t, relsNmodAclAclRelclAppos) {
 		if _, rel := p.Head(k); rel == "nmod:poss" {
 			continue
 		}
@@ -2763,7 +2763,7 @@ func (d *docState) refers(i, t, depth int) int {
 		// A clause as object: "hope that the agreement will help"; a
 		// noun the parser left before the verb is its object ("endorsed
 		// the deal Mrs May has reached", read as a clause).
-		for _, k := range p.Children(t, "obj", "nsubj", "nsubj:pass", "dep") {
+		for _, k := range p.ChildrenIn(t, relsObjNsubjNsubjPassDep) {
 			if _, rel := p.Head(k); rel == "dep" && (k > t || !p.Tokens[k].IsNoun()) {
 				continue
 			}

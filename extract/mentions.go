@@ -71,7 +71,7 @@ func (d *docState) titledPerson(i, h int) {
 	if hh, rel := p.Head(h); rel == "compound" || rel == "flat" || hh >= 0 && p.Tokens[hh].IsProper() && hh == h+1 {
 		return // not the head of its name
 	}
-	mods := p.Children(h, "compound", "flat")
+	mods := p.ChildrenIn(h, relsCompoundFlat)
 	title := -1
 	for _, k := range mods {
 		if isTitleWord(p.Tokens[k].Text) {
@@ -350,7 +350,7 @@ var generic = map[string]bool{"leader": true, "official": true, "country": true,
 // proper noun, a demonym, a capitalised adjective or a noun compound.
 func (d *docState) qualified(i, h int) bool {
 	p := d.sents[i].p
-	for _, k := range p.Children(h, "amod", "compound") {
+	for _, k := range p.ChildrenIn(h, relsAmodCompound) {
 		t := &p.Tokens[k]
 		if t.IsProper() || d.sents[i].actor[k] != "" || (startsUpper(t.Text) && k > 0) {
 			return true
@@ -499,7 +499,7 @@ func (d *docState) holder(i, h int) string {
 		return ""
 	}
 	// "The chief of the BDI, Siegfried Russwurm": the person named.
-	for _, k := range p.Children(h, "appos") {
+	for _, k := range p.ChildrenIn(h, relsAppos) {
 		if id := s.actor[k]; isPerson(id) {
 			return id
 		}
@@ -507,7 +507,7 @@ func (d *docState) holder(i, h int) string {
 	// "Special Representative for Trade Luis Vidal", with the name hung
 	// on the title through its "for": the person named.
 	if t.IsNoun() && startsUpper(t.Text) && (looksLikeRole(lemma) || lemma == "representative") {
-		for _, e := range p.Out(h, "nmod") {
+		for _, e := range p.OutIn(h, relsNmod) {
 			if id := s.actor[e.Dep]; isPerson(id) && e.Dep > h {
 				return id
 			}
@@ -515,7 +515,7 @@ func (d *docState) holder(i, h int) string {
 	}
 	// "Juan Soto - leaders of the four nations", with the name hung on
 	// the description after the dash: the person named.
-	for _, k := range p.Children(h, "compound", "dep") {
+	for _, k := range p.ChildrenIn(h, relsCompoundDep) {
 		if id := s.actor[k]; isPerson(id) && k+1 < h && p.Tokens[k+1].Text == "-" {
 			return id
 		}
@@ -524,7 +524,7 @@ func (d *docState) holder(i, h int) string {
 	// the phrase names the group it is part of.
 	in, _ := holderLists.Get(lemma)
 	if in&inQuantifiers != 0 || t.POS == "CD" || in&inAgents != 0 {
-		for _, e := range p.Out(h, "nmod:of") {
+		for _, e := range p.OutIn(h, relsNmodOf) {
 			if id := d.holder(i, e.Dep); id != "" {
 				return id
 			}
@@ -583,7 +583,7 @@ func (d *docState) holder(i, h int) string {
 		return d.region(i, h)
 	}
 	// "those opposed to the agreement": the people the clause describes.
-	if lw := p.Lower(h); (lw == "those" || lw == "people") && p.Has(h, "acl", "acl:relcl") {
+	if lw := p.Lower(h); (lw == "those" || lw == "people") && p.HasIn(h, relsAclAclRelcl) {
 		return d.describedGroup(i, h)
 	}
 	// "MPs" and "MEPs" are often tagged as proper nouns, lemma unchanged.
@@ -747,8 +747,8 @@ var camps = map[string]bool{"left": true, "right": true}
 // state the document names most for a government.
 func (d *docState) bareReference(i, h int, lemma string) string {
 	p := d.sents[i].p
-	det := p.Children(h, "det")
-	if len(det) != 1 || p.Lower(det[0]) != "the" || p.Has(h, "amod", "compound", "nmod:poss", "nmod") {
+	det := p.ChildrenIn(h, relsDet)
+	if len(det) != 1 || p.Lower(det[0]) != "the" || p.HasIn(h, relsAmodCompoundNmodPossNmod) {
 		return ""
 	}
 	switch lemma {
@@ -848,7 +848,7 @@ func (d *docState) closeOwner(i, h int) string {
 func (d *docState) namedGroup(i, h int) string {
 	p := d.sents[i].p
 	first := h
-	for _, c := range p.Children(h, "amod", "compound", "nmod:poss", "det", "nummod") {
+	for _, c := range p.ChildrenIn(h, relsAmodCompoundNmodPossDetNummod) {
 		if c < first {
 			first = c
 		}
@@ -868,7 +868,7 @@ func (d *docState) namedGroup(i, h int) string {
 	}
 	last := h
 	// "Members of Parliament": a name of people goes on through "of".
-	for _, k := range p.Children(h, "nmod") {
+	for _, k := range p.ChildrenIn(h, relsNmod) {
 		if !generic[p.LowerLemma(h)] {
 			break
 		}
@@ -890,7 +890,7 @@ func (d *docState) namedGroup(i, h int) string {
 	a.aliases.add(name)
 	// Without its possessor too: "Labor's Socialist Left faction" is
 	// the Socialist Left faction.
-	for _, k := range p.Children(h, "nmod:poss") {
+	for _, k := range p.ChildrenIn(h, relsNmodPoss) {
 		if _, e := p.Subtree(k); e+1 <= h && k <= first {
 			a.aliases.add(normalize(p.Span(e+1, last)).text)
 		}
@@ -987,7 +987,7 @@ func capitalise(s string) string {
 // Opposition Leader" to the person of the document with that role.
 func (d *docState) roleHolder(i, h int) string {
 	p := d.sents[i].p
-	det := p.Children(h, "det")
+	det := p.ChildrenIn(h, relsDet)
 	if len(det) != 1 || p.Lower(det[0]) != "the" {
 		return ""
 	}

@@ -276,19 +276,19 @@ func (d *docState) speechIn(i int) (string, bool) {
 		}
 		if speech {
 			speaks = true
-			for _, e := range p.Out(t, "nsubj") {
+			for _, e := range p.OutIn(t, relsNsubj) {
 				if id := d.holder(i, e.Dep); id != "" {
 					return id, true
 				}
 			}
 			// "Addressing an audience in Washington, Mr Trump said": a
 			// person right before the verb, however the parser hung them.
-			if t > 0 && isPerson(d.sents[i].actor[t-1]) && !d.inQuote(i, t-1) && !p.Has(t, "nsubj") && !p.Has(t-1, "case") {
+			if t > 0 && isPerson(d.sents[i].actor[t-1]) && !d.inQuote(i, t-1) && !p.HasIn(t, relsNsubj) && !p.HasIn(t-1, relsCase) {
 				return d.sents[i].actor[t-1], true
 			}
 			// '"...," said Jane Mallory' parsed with the speaker as object.
 			if lemma == "say" {
-				for _, e := range p.Out(t, "obj") {
+				for _, e := range p.OutIn(t, relsObj) {
 					if id := d.holder(i, e.Dep); isPerson(id) {
 						return id, true
 					}

@@ -273,35 +273,36 @@ func tokenize(s string) []token {
 	return tokenizeInto(make([]token, 0, len(s)/6), s) // about a word per six bytes of news
 }
 
-// tokenizeInto appends the tokens of s to toks.
+// tokenizeInto appends the tokens of s to toks: its runs of letters and
+// digits. A byte that begins none is passed in one test, and a word's
+// ASCII bytes in one each: mentions tokenizes every sentence.
 func tokenizeInto(toks []token, s string) []token {
-	start := -1
 	for i := 0; i < len(s); {
-		word, n := false, 1
-		if c := s[i]; c < utf8.RuneSelf {
-			if asciiAlnum(c) {
-				// A run of ASCII letters and digits at once: most of a word.
-				for n < len(s)-i && asciiAlnum(s[i+n]) {
-					n++
+		if c := s[i]; c < utf8.RuneSelf && !asciiAlnum(c) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if !asciiAlnum(c) {
+					break
 				}
-				word = true
+				i++
+				continue
 			}
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			i += n
 		}
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			toks = append(toks, token{start, i})
-			start = -1
+		if i == start { // a rune outside ASCII that is no letter or digit
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
 		}
-		i += n
-	}
-	if start >= 0 {
-		toks = append(toks, token{start, len(s)})
+		toks = append(toks, token{start, i})
 	}
 	return toks
 }

@@ -429,10 +429,10 @@ func isAnaphor(p *syntax.Sentence, i int) bool {
 // ratification", "membership"; not "a plan" or "any deal", which are some
 // other plan or deal.
 func definite(p *syntax.Sentence, i int) bool {
-	if p.Has(i, "nmod:poss") {
+	if p.HasIn(i, relsNmodPoss) {
 		return true
 	}
-	for _, k := range p.Children(i, "det") {
+	for _, k := range p.ChildrenIn(i, relsDet) {
 		switch p.Lower(k) {
 		case "a", "an", "any", "another", "some", "no", "every", "each", "either", "neither":
 			return false
@@ -446,12 +446,12 @@ func definite(p *syntax.Sentence, i int) bool {
 // own names, "NATO membership", are matched before this is asked); the
 // states a deal is between do not ("the U.S.-Syria partnership").
 func forSomethingElse(p *syntax.Sentence, i int) bool {
-	for _, e := range p.Out(i, "nmod") {
+	for _, e := range p.OutIn(i, relsNmod) {
 		if syntax.Marker(e.Rel) == "for" && p.Tokens[e.Dep].IsProper() {
 			return true
 		}
 	}
-	for _, k := range p.Children(i, "compound") {
+	for _, k := range p.ChildrenIn(i, relsCompound) {
 		if p.Tokens[k].IsProper() && p.Tokens[k].NER == "ORGANIZATION" {
 			return true
 		}

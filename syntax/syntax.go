@@ -128,10 +128,17 @@ func (s *Sentence) indexed() *index {
 // build indexes the edges as they are.
 func (s *Sentence) build() {
 	n := len(s.Tokens)
-	for _, es := range [][]Edge{s.Tree, s.Edges} {
-		for _, e := range es {
-			n = max(n, e.Head+1, e.Dep+1)
-		}
+	// inOrder: the tree lists each token's edge in the tokens' order, as
+	// a parser that gives every token one head writes it. Its dependents
+	// are then grouped already sorted, and each token's head edge is its
+	// own index.
+	inOrder := true
+	for k, e := range s.Tree {
+		n = max(n, e.Head+1, e.Dep+1)
+		inOrder = inOrder && e.Dep == k
+	}
+	for _, e := range s.Edges {
+		n = max(n, e.Head+1, e.Dep+1)
 	}
 	// One array each for the ints, the bits and the lowered words of the
 	// whole index: it is built for every parsed sentence, and its dozen
@@ -149,9 +156,15 @@ func (s *Sentence) build() {
 	for k := range x.head {
 		x.head[k] = -1
 	}
-	for k, e := range s.Tree {
-		if e.Dep >= -1 && x.head[e.Dep+1] < 0 {
-			x.head[e.Dep+1] = k
+	if inOrder {
+		for k := range s.Tree {
+			x.head[k+1] = k
+		}
+	} else {
+		for k, e := range s.Tree {
+			if e.Dep >= -1 && x.head[e.Dep+1] < 0 {
+				x.head[e.Dep+1] = k
+			}
 		}
 	}
 	x.treeBits, bits = bits[:len(s.Tree)], bits[len(s.Tree):]
@@ -193,7 +206,7 @@ func (s *Sentence) build() {
 			x.lemma[k] = strings.ToLower(t.Lemma)
 		}
 	}
-	for i := -1; i < n; i++ {
+	for i := -1; i < n && !inOrder; i++ {
 		if ks := x.kids.slot(i); len(ks) > 1 { // most tokens have one dependent or none
 			slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
 		}
@@ -368,6 +381,32 @@ func (s *Sentence) ChildrenIn(i int, r Rels) []int {
 	return matching(x.deps, x.kids.off[i+1], x.kids.slot(i), s.Tree, x.treeBits, r.mask, r.rels)
 }
 
+// OutIn is Out(i, r's relations...).
+func (s *Sentence) OutIn(i int, r Rels) []Edge {
+	x := s.indexed()
+	if !mayHave(x.outBits, i, r.mask) {
+		return nil
+	}
+	return matching(x.outs, x.out.off[i+1], x.out.slot(i), s.Edges, x.edgeBits, r.mask, r.rels)
+}
+
+// HasIn is Has(i, r's relations...).
+func (s *Sentence) HasIn(i int, r Rels) bool {
+	x := s.indexed()
+	return mayHave(x.kidBits, i, r.mask) && x.hasIn(s.Tree, i, r.mask, r.rels)
+}
+
+// hasIn reports whether a basic-tree edge of token i, whose kids may
+// have one of rels (want, their relMask), has.
+func (x *index) hasIn(tree []Edge, i int, want uint64, rels []string) bool {
+	for _, k := range x.kids.slot(i) {
+		if x.treeBits[k]&want != 0 && relIn(tree[k].Rel, rels) {
+			return true
+		}
+	}
+	return false
+}
+
 // matching returns what all holds for the edges of a slot (slot lists
 // the edges' indexes in edges, and all[at+j] is what it holds for
 // slot[j]) whose relation is one of rels; want is rels' relMask and bits
@@ -404,15 +443,7 @@ func matching[E any](all []E, at int, slot []int, edges []Edge, bits []uint64, w
 func (s *Sentence) Has(i int, rels ...string) bool {
 	x := s.indexed()
 	want, ok := wanted(x.kidBits, i, rels)
-	if !ok {
-		return false
-	}
-	for _, k := range x.kids.slot(i) {
-		if x.treeBits[k]&want != 0 && relIn(s.Tree[k].Rel, rels) {
-			return true
-		}
-	}
-	return false
+	return ok && x.hasIn(s.Tree, i, want, rels)
 }
 
 // mayHave reports whether token i has an edge whose relBit is in want,

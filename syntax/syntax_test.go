@@ -55,6 +55,11 @@ func TestQueries(t *testing.T) {
 	if got := r.Children(3); !reflect.DeepEqual(got, []int{0, 5}) {
 		t.Errorf("tree children of rejected, edges reversed: %v, want [0 5]", got)
 	}
+	for tok, want := range []int{3, 2, 0, -1, 5, 3} {
+		if h, _ := r.Head(tok); h != want {
+			t.Errorf("head of token %d, edges reversed: %d, want %d", tok, h, want)
+		}
+	}
 	if h, rel := s.Head(5); h != 3 || rel != "obj" {
 		t.Errorf("head of deal: %d %s", h, rel)
 	}
@@ -177,6 +182,9 @@ func TestChildrenByRelation(t *testing.T) {
 		if in := s.ChildrenIn(tt.tok, syntax.RelSet(tt.rels...)); !reflect.DeepEqual(in, tt.want) {
 			t.Errorf("ChildrenIn(%d, %v) = %v, want %v", tt.tok, tt.rels, in, tt.want)
 		}
+		if has := s.HasIn(tt.tok, syntax.RelSet(tt.rels...)); has != (len(tt.want) > 0) {
+			t.Errorf("HasIn(%d, %v) = %v, want %v", tt.tok, tt.rels, has, !has)
+		}
 		_ = append(got, 42)
 	}
 	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 5, 6, 7}) {
@@ -217,6 +225,9 @@ func TestOutByRelation(t *testing.T) {
 		got := s.Out(tt.tok, tt.rels...)
 		if !reflect.DeepEqual(deps(got), tt.want) {
 			t.Errorf("Out(%d, %v) = %v, want dependents %v", tt.tok, tt.rels, got, tt.want)
+		}
+		if in := s.OutIn(tt.tok, syntax.RelSet(tt.rels...)); !reflect.DeepEqual(deps(in), tt.want) {
+			t.Errorf("OutIn(%d, %v) = %v, want dependents %v", tt.tok, tt.rels, in, tt.want)
 		}
 		_ = append(got, syntax.Edge{Head: 9, Dep: 9, Rel: "junk"})
 	}
