@@ -29,7 +29,7 @@ func (d *docState) stances(i int) {
 	}
 	listed := d.listReactions(i)
 	for c := range s.p.Tokens {
-		if listed[c] {
+		if listed != nil && listed[c] {
 			continue
 		}
 		for _, cue := range d.x.lex.cuesAt(s.p, c) {
@@ -1154,21 +1154,19 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 	if sp := d.reporter(i, c); sp != "" && d.deontic(i, c) {
 		heads, ids = nil, []string{sp}
 	}
-	seen := map[string]bool{}
-	for _, id := range ids {
-		seen[id] = true
-	}
+	// A holder is listed once; the lists are a few long, so a scan of
+	// them costs less than a set.
 	for _, h := range heads {
 		if d.comparedAway(i, c, h) {
 			continue
 		}
 		for _, id := range d.expand(i, h) {
-			if !seen[id] {
-				seen[id] = true
+			if !slices.Contains(ids, id) {
 				ids = append(ids, id)
 			}
 		}
 	}
+	seen := ids
 	// Quoted words with no actor as holder are the speaker's: "Halt this
 	// deal", "the moment has come to recognise ..."; words with no holder
 	// under a label are the label's actor's ("Human Rights
@@ -1180,7 +1178,7 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 		ids = []string{d.blocks[i].actor}
 	}
 	// An unresolved "his party" still tells the speaker's own position.
-	if sp := d.reporter(i, c); sp != "" && !seen[sp] && d.ownSide(i, heads, sp) && (len(ids) > 0 || d.possessedOnly(i, heads)) {
+	if sp := d.reporter(i, c); sp != "" && !slices.Contains(seen, sp) && d.ownSide(i, heads, sp) && (len(ids) > 0 || d.possessedOnly(i, heads)) {
 		via = sp
 	}
 	return ids, via
