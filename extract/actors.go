@@ -1126,6 +1126,10 @@ type triggerSet struct {
 	bySecond [256]*[257]int32
 	// single is the index in list of the one-byte trigger b, -1 for none.
 	single [256]int32
+	// atStarts: every trigger begins with an ASCII letter or with no
+	// letter or digit at all. With atWords, find then reads each word at
+	// its first byte only.
+	atStarts bool
 }
 
 // hit is an occurrence of a trigger at a byte offset.
@@ -1135,11 +1139,14 @@ type hit struct {
 }
 
 func newTriggerSet(list []string) *triggerSet {
-	ts := &triggerSet{list: slices.Compact(slices.Sorted(slices.Values(list)))}
+	ts := &triggerSet{list: slices.Compact(slices.Sorted(slices.Values(list))), atStarts: true}
 	for b := range ts.single {
 		ts.single[b] = -1
 	}
 	for k, t := range ts.list {
+		if r, _ := utf8.DecodeRuneInString(t); t == "" || !asciiLetter(t[0]) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			ts.atStarts = false
+		}
 		if len(t) == 1 {
 			ts.single[t[0]] = int32(k)
 			continue
@@ -1165,6 +1172,9 @@ func newTriggerSet(list []string) *triggerSet {
 // in dst's room. With atWords, a trigger that begins with a letter counts
 // only at the start of a word: "ms" in "Ms Lind", not in "arms".
 func (ts *triggerSet) find(dst []hit, s string, atWords bool) []hit {
+	if atWords && ts.atStarts {
+		return ts.findAtWords(dst, s)
+	}
 	out := dst[:0]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -1194,6 +1204,41 @@ func (ts *triggerSet) find(dst []hit, s string, atWords bool) []hit {
 		for _, t := range ts.list[from:to] {
 			if strings.HasPrefix(s[i:], t) && !(word && startsWord(t)) {
 				out = append(out, hit{i, t})
+			}
+		}
+	}
+	return out
+}
+
+// findAtWords is find with atWords of triggers that begin with an ASCII
+// letter or with no letter or digit: one of the first can begin only at
+// a word's first byte, so the rest of each word is passed over in one
+// run (the person patterns' triggers are looked for in every line of
+// every article).
+func (ts *triggerSet) findAtWords(dst []hit, s string) []hit {
+	out := dst[:0]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if one := ts.single[c]; one >= 0 {
+			out = append(out, hit{i, ts.list[one]})
+		}
+		if r := ts.bySecond[c]; r != nil && i+1 < len(s) {
+			for _, t := range ts.list[r[s[i+1]]:r[int(s[i+1])+1]] {
+				if strings.HasPrefix(s[i:], t) {
+					out = append(out, hit{i, t})
+				}
+			}
+		}
+		switch {
+		case asciiAlnum(c): // a word outside ASCII goes on below
+			for i++; i < len(s) && asciiAlnum(s[i]); i++ {
+			}
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if i += n; unicode.IsLetter(r) || unicode.IsDigit(r) {
+				i = wordEnd(s, i)
 			}
 		}
 	}

@@ -123,12 +123,34 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 // triggers that share one or two first bytes, one the start of another,
 // and a trigger outside ASCII; at word starts only with atWords.
 func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
-	triggers := []string{"(", "s", "mr", "mrs", "ms", "minister", "min", "’s", "sa", "said", "'s "}
 	texts := []string{
 		"Mrs Ode (the minister) said Ms Lind's aide, Mr Moe, said so.",
 		"Arms, mrs and ministers: missed, amiss; Lind’s staff (s).",
 		"s", "m", "", "mr", "Jo’s",
+		// Words that begin or hold letters outside ASCII, digits, an
+		// underscore, a dash and bytes that are not UTF-8 before a trigger.
+		"Ümrs Ödön saidmr 2mr _mr –mr \xffmr é said, Zürichs sa-ms",
+		"a2nd 2nd élu xélu mr2nd",
 	}
+	// Triggers that begin with a letter or with none (each word is read
+	// at its first byte), and with a digit or a letter outside ASCII (a
+	// word is read at every byte).
+	for _, triggers := range [][]string{
+		{"(", "s", "mr", "mrs", "ms", "minister", "min", "’s", "sa", "said", "'s "},
+		{"s", "mr", "mrs", "ms", "minister", "min", "sa", "said", "sen.", "mp "},
+		{"2nd", "élu", "mr", "s"},
+	} {
+		findsEveryOccurrence(t, triggers, texts)
+	}
+	if set := newTriggerSet([]string{"pact", "accord"}); set.any("the water treaty") || !set.any("an accord") || set.any("") {
+		t.Error("any: wrong on words of two bytes or more")
+	}
+}
+
+// findsEveryOccurrence checks the set of triggers on texts against a
+// search for each trigger at every offset.
+func findsEveryOccurrence(t *testing.T, triggers, texts []string) {
+	t.Helper()
 	set := newTriggerSet(triggers)
 	for _, text := range texts {
 		lower := strings.ToLower(text)
@@ -148,9 +170,6 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 				t.Errorf("any(%q) = %v with %d occurrences", lower, got, len(want))
 			}
 		}
-	}
-	if set := newTriggerSet([]string{"pact", "accord"}); set.any("the water treaty") || !set.any("an accord") || set.any("") {
-		t.Error("any: wrong on words of two bytes or more")
 	}
 }
 

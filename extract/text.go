@@ -307,6 +307,26 @@ func tokenizeInto(toks []token, s string) []token {
 	return toks
 }
 
+// wordEnd is where the run of letters and digits at i ends, a word's
+// ASCII bytes read in one test each.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiAlnum(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
 // lineKind classifies a line of an article.
 type lineKind int
 
