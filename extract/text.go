@@ -384,15 +384,16 @@ func trimSpan(text string, s, e int) (int, int) {
 	return s, e
 }
 
+// classify tells a line's kind. Its words are counted last: most lines
+// are prose that a closing stop tells apart at once.
 func classify(l string) lineKind {
-	words := countWords(l, 15)
 	switch {
 	case strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "\u2022"):
 		return item
-	case strings.HasSuffix(l, ":") && words <= 8:
+	case strings.HasSuffix(l, ":") && countWords(l, 9) <= 8:
 		return label
-	case words <= 14 && !strings.HasPrefix(l, `"`) && !strings.Contains(l, `" -`) &&
-		!strings.ContainsAny(l[len(l)-1:], `.!?"':;,)`):
+	case !strings.ContainsAny(l[len(l)-1:], `.!?"':;,)`) && !strings.HasPrefix(l, `"`) && !strings.Contains(l, `" -`) &&
+		countWords(l, 15) <= 14:
 		return heading
 	}
 	return prose
@@ -439,11 +440,22 @@ var abbreviations = map[string]bool{
 // several sentences, tied to its speaker later.
 func splitSentences(out []sentence, text string, s, e, line int) []sentence {
 	start := s
+	// The next '.', '!' and '?' at or after i, e for none: found by byte
+	// searches, not a test of every byte.
+	stops := [3]int{-1, -1, -1}
 	for i := s; i < e; i++ {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
+		for k, c := range [3]byte{'.', '!', '?'} {
+			if stops[k] < i {
+				stops[k] = e
+				if n := strings.IndexByte(text[i:e], c); n >= 0 {
+					stops[k] = i + n
+				}
+			}
 		}
+		if i = min(stops[0], stops[1], stops[2]); i >= e {
+			break
+		}
+		c := text[i]
 		j := i + 1
 		for j < e && (text[j] == '"' || text[j] == '\'' || text[j] == ')') {
 			j++

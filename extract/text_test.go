@@ -233,6 +233,10 @@ func TestSegmentSentences(t *testing.T) {
 		{"curly quote spanning sentences", "\u201cWe agree. We will join.\u201d Then he left.",
 			[]string{`"We agree.`, `We will join."`, "Then he left."}},
 		{"question and exclamation", "Is it over? Yes! It is.", []string{"Is it over?", "Yes!", "It is."}},
+		{"stops of each kind in turn", "Go! Then it ended. Why? Because! Fine. No?",
+			[]string{"Go!", "Then it ended.", "Why?", "Because!", "Fine.", "No?"}},
+		{"stops inside words and numbers", "Yahoo! News ran 2.5 ads? yes. Mr. Li?! Left.",
+			[]string{"Yahoo!", "News ran 2.5 ads? yes.", "Mr. Li?!", "Left."}},
 		{"lower case after period", "It grew 3.5 percent. e.g. more. Then stopped.", []string{"It grew 3.5 percent. e.g. more.", "Then stopped."}},
 		{"lines never join", "First line\nSecond line.", []string{"First line", "Second line."}},
 	}
@@ -262,6 +266,9 @@ func TestClassifyLines(t *testing.T) {
 		{"Jordan welcomed the deal.", prose},
 		{"This line is far too long to be a label even though it ends in a colon as labels do:", prose},
 		{"This line has no closing punctuation but it runs on for well over fourteen words so it is prose", prose},
+		{`"A Quoted Headline Is No Heading`, prose},
+		{`A call to act" - in brief`, prose},
+		{"Nine words end this line with a colon, said one:", prose},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
