@@ -182,10 +182,7 @@ func (n normalized) origAt(j int) int {
 }
 
 func normalize(s string) normalized {
-	i := 0
-	for i < len(s) && keptBytes[s[i]] {
-		i++
-	}
+	i := keptRun(s, 0)
 	if i == len(s) {
 		return normalized{text: s} // nothing to change, nothing to copy
 	}
@@ -196,11 +193,7 @@ func normalize(s string) normalized {
 	for i < len(s) {
 		// Most of any text is kept as it is: a run of such bytes is
 		// copied at once.
-		run := i
-		for run < len(s) && keptBytes[s[run]] {
-			run++
-		}
-		if run > i {
+		if run := keptRun(s, i); run > i {
 			b.WriteString(s[i:run])
 			i = run
 			continue
@@ -497,17 +490,6 @@ func isAbbreviation(before string) bool {
 		return true // an initial: "J. Mansour"
 	}
 	return abbreviations[strings.ToLower(w)]
-}
-
-// asciiLower lower-cases ASCII letters only, so byte offsets stay valid.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // declaredCharset decodes a page whose <meta> names a charset other than
