@@ -124,60 +124,98 @@ func (a *analyser) analyse(s *syntax.Sentence, low string) {
 // and "n't".
 func tokenize(toks []syntax.Token, text string) []syntax.Token {
 	toks = slices.Grow(toks, len(text)/5) // about a token per five bytes of news
-	i := 0
-	for i < len(text) {
-		// ASCII is told apart without a call: most characters are.
-		r, n := rune(text[i]), 1
-		ascii := r < utf8.RuneSelf
-		if !ascii {
+	for i := 0; i < len(text); {
+		n := 1
+		switch byteClasses[text[i]] {
+		case spaceByte:
+			i++
+			continue
+		case wordByte:
+		case wideByte:
+			var r rune
 			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		switch {
-		case r == ' ' || ascii && '\t' <= r && r <= '\r' || !ascii && unicode.IsSpace(r):
-			i += n
-		case ascii && asciiAlnum(byte(r)) || !ascii && wordRune(r):
-			j := i
-			for j < len(text) {
-				// Characters in ASCII are most of any text: no decoding.
-				r2, n2 := rune(text[j]), 1
-				if r2 < utf8.RuneSelf && asciiAlnum(byte(r2)) {
-					j++
-					continue
-				}
-				if r2 >= utf8.RuneSelf {
-					if r2, n2 = decode(text, j); wordRune(r2) {
-						j += n2
-						continue
-					}
-				}
-				// Inner hyphens, apostrophes and periods ("U.S.") stay.
-				if (r2 == '-' || r2 == '\'' || r2 == '.' || r2 == '’') && j+n2 < len(text) {
-					if r3, _ := decode(text, j+n2); wordRune(r3) {
-						j += n2
-						continue
-					}
-				}
-				if r2 == '.' && strings.Contains(text[i:j], ".") {
-					j += n2 // the final period of "U.S."
-				}
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
+			if wordRune(r) {
 				break
 			}
-			word := text[i:j]
-			if k := possessive(word); k > 0 {
-				toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
-			} else if len(word) > 3 && word[len(word)-2] == '\'' && strings.EqualFold(word[len(word)-3:], "n't") {
-				k := len(word) - 3
-				toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
-			} else {
-				toks = append(toks, syntax.Token{Text: word, Start: i, End: j})
-			}
-			i = j
+			fallthrough
 		default:
 			toks = append(toks, syntax.Token{Text: text[i : i+n], Start: i, End: i + n})
 			i += n
+			continue
 		}
+		j := i
+	word:
+		for j < len(text) {
+			c := text[j]
+			switch byteClasses[c] {
+			case wordByte:
+				j++
+				continue
+			case joinByte: // inner hyphens, apostrophes and periods ("U.S.") stay
+				if j+1 < len(text) && wordAt(text, j+1) {
+					j++
+					continue
+				}
+			case wideByte:
+				r, n := utf8.DecodeRuneInString(text[j:])
+				if wordRune(r) || r == '’' && j+n < len(text) && wordAt(text, j+n) {
+					j += n
+					continue
+				}
+			}
+			if c == '.' && strings.Contains(text[i:j], ".") {
+				j++ // the final period of "U.S."
+			}
+			break word
+		}
+		word := text[i:j]
+		if k := possessive(word); k > 0 {
+			toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
+		} else if len(word) > 3 && word[len(word)-2] == '\'' && strings.EqualFold(word[len(word)-3:], "n't") {
+			k := len(word) - 3
+			toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
+		} else {
+			toks = append(toks, syntax.Token{Text: word, Start: i, End: j})
+		}
+		i = j
 	}
 	return toks
+}
+
+// The tokenizer's classes of bytes: most characters are ASCII, and one
+// look-up tells what each is to it.
+const (
+	otherByte byte = iota // a token of its own
+	spaceByte
+	wordByte // a letter or digit
+	joinByte // '-', '\'' or '.': inside a word before a letter or digit
+	wideByte // a byte of a character outside ASCII
+)
+
+var byteClasses = func() (t [256]byte) {
+	for c := range t {
+		switch b := byte(c); {
+		case b >= utf8.RuneSelf:
+			t[c] = wideByte
+		case b == ' ' || '\t' <= b && b <= '\r':
+			t[c] = spaceByte
+		case asciiAlnum(b):
+			t[c] = wordByte
+		case b == '-' || b == '\'' || b == '.':
+			t[c] = joinByte
+		}
+	}
+	return t
+}()
+
+// wordAt reports a letter or digit at byte i of text.
+func wordAt(text string, i int) bool {
+	r, _ := decode(text, i)
+	return wordRune(r)
 }
 
 // lowerASCII is s with its ASCII capitals lowered; a word with a byte

@@ -218,3 +218,36 @@ func TestParseReusingReadsTheGivenLowerCase(t *testing.T) {
 		t.Errorf("with a lower case of another length:\n%v\nfresh:\n%v", out[1].Tokens, fresh.Tokens)
 	}
 }
+
+// TestTokenize: words with their inner hyphens, apostrophes and periods,
+// the final period of an abbreviation, possessives and "n't" apart, and a
+// token for each other character, ASCII or not; white space, ASCII or
+// not, is none.
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The U.S.-led pact's critics didn't agree, Ms. O'Neil said.",
+			[]string{"The", "U.S.", "-", "led", "pact", "'s", "critics", "did", "n't", "agree", ",", "Ms", ".", "O'Neil", "said", "."}},
+		{"Zürich’s “deal” – signed\u00a0today… isn’t final; al-Assad’s 2.5% U.N. E.U.",
+			[]string{"Zürich", "’s", "“", "deal", "”", "–", "signed", "today", "…", "isn’t", "final", ";", "al-Assad", "’s", "2.5", "%", "U.N.", "E.U."}},
+		{"end. U.S. a.b.c. x- -y 'quoted' don't can't won’t ’s s's",
+			[]string{"end", ".", "U.S.", "a.b.c.", "x", "-", "-", "y", "'", "quoted", "'", "do", "n't", "ca", "n't", "won’t", "’", "s", "s", "'s"}},
+		{"\t\x01tab\x7fdel\xffbad 日本 agreed! ok?",
+			[]string{"\x01", "tab", "\x7f", "del", "\xff", "bad", "日本", "agreed", "!", "ok", "?"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range shallow.Analyse(tt.text).Tokens {
+			if tt.text[tok.Start:tok.End] != tok.Text {
+				t.Errorf("%q: token %q at %d-%d is not the text there", tt.text, tok.Text, tok.Start, tok.End)
+			}
+			got = append(got, tok.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("tokens of %q: %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
