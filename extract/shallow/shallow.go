@@ -96,13 +96,13 @@ type analyser struct {
 // sentence; low is the text with its ASCII capitals lowered.
 func (a *analyser) analyse(s *syntax.Sentence, low string) {
 	text := s.Text
-	s.Tokens = tokenize(s.Tokens, text)
+	var wide bool // a character outside ASCII
+	s.Tokens, wide = tokenize(s.Tokens, text)
 	n := len(s.Tokens)
 	// Each token lower-cased once for the tagger and the linker, which
 	// lower-cased it three times between them. An ASCII word is its part
 	// of the sentence lower-cased at once: one string for the sentence,
 	// where each capitalised word had one of its own.
-	wide := !isASCII(text)
 	a.words = slices.Grow(a.words[:0], n)[:n]
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
@@ -121,8 +121,9 @@ func (a *analyser) analyse(s *syntax.Sentence, low string) {
 // tokenize appends text's tokens to toks. It splits words, keeping
 // hyphenated words, abbreviations with inner periods ("U.S.") and
 // apostrophes inside words whole, and splitting off the possessive "'s"
-// and "n't".
-func tokenize(toks []syntax.Token, text string) []syntax.Token {
+// and "n't"; wide tells whether text holds a byte outside ASCII, which
+// the tokens need lower-cased by strings.ToLower.
+func tokenize(toks []syntax.Token, text string) (_ []syntax.Token, wide bool) {
 	toks = slices.Grow(toks, len(text)/5) // about a token per five bytes of news
 	for i := 0; i < len(text); {
 		n := 1
@@ -132,6 +133,7 @@ func tokenize(toks []syntax.Token, text string) []syntax.Token {
 			continue
 		case wordByte:
 		case wideByte:
+			wide = true
 			var r rune
 			r, n = utf8.DecodeRuneInString(text[i:])
 			if unicode.IsSpace(r) {
@@ -161,6 +163,7 @@ func tokenize(toks []syntax.Token, text string) []syntax.Token {
 					continue
 				}
 			case wideByte:
+				wide = true
 				r, n := utf8.DecodeRuneInString(text[j:])
 				if wordRune(r) || r == '’' && j+n < len(text) && wordAt(text, j+n) {
 					j += n
@@ -183,7 +186,7 @@ func tokenize(toks []syntax.Token, text string) []syntax.Token {
 		}
 		i = j
 	}
-	return toks
+	return toks, wide
 }
 
 // The tokenizer's classes of bytes: most characters are ASCII, and one

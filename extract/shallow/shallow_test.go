@@ -222,7 +222,7 @@ func TestParseReusingReadsTheGivenLowerCase(t *testing.T) {
 // TestTokenize: words with their inner hyphens, apostrophes and periods,
 // the final period of an abbreviation, possessives and "n't" apart, and a
 // token for each other character, ASCII or not; white space, ASCII or
-// not, is none.
+// not, is none. Each is lower-cased, in or outside ASCII.
 func TestTokenize(t *testing.T) {
 	tests := []struct {
 		text string
@@ -243,6 +243,9 @@ func TestTokenize(t *testing.T) {
 		for _, tok := range shallow.Analyse(tt.text).Tokens {
 			if tt.text[tok.Start:tok.End] != tok.Text {
 				t.Errorf("%q: token %q at %d-%d is not the text there", tt.text, tok.Text, tok.Start, tok.End)
+			}
+			if tok.Lower != strings.ToLower(tok.Text) {
+				t.Errorf("%q: token %q lower-cased %q", tt.text, tok.Text, tok.Lower)
 			}
 			got = append(got, tok.Text)
 		}
