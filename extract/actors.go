@@ -1245,13 +1245,21 @@ func (ts *triggerSet) findAtWords(dst []hit, s string) []hit {
 	return out
 }
 
-// any reports whether one of the triggers occurs in s, anywhere.
+// any reports whether one of the triggers occurs in s, anywhere. A few
+// are each searched for by the byte search, which passes over most of
+// the text many bytes at a time; more are found in one pass.
 func (ts *triggerSet) any(s string) bool {
+	if len(ts.list) <= searchedApart {
+		return slices.ContainsFunc(ts.list, func(t string) bool { return strings.Contains(s, t) })
+	}
 	for range ts.occurring(s) {
 		return true
 	}
 	return false
 }
+
+// searchedApart is the most triggers any searches for one by one.
+const searchedApart = 4
 
 // occurring yields the triggers that occur in s, anywhere, by their
 // index in list, one for each occurrence in text order: find's answer
