@@ -2,8 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 )
+
+// reLeadSpeak is what leadSpeaker reads, as a pattern.
+var reLeadSpeak = regexp.MustCompile(`^([^":]{2,80}): ?"`)
 
 // TestSignedLinesAsThePatternsRead: the cheap look for a dash after a
 // quotation mark, a colon before a quotation mark, or a colon in a
@@ -28,6 +33,15 @@ func TestSignedLinesAsThePatternsRead(t *testing.T) {
 		`No colon in this headline`,
 		`Nothing here at all.`,
 		`"An open quote that never closes - and a dash`,
+		// Speakers of 80 and 81 characters, some outside ASCII (80 are
+		// more than 80 bytes), and a byte that is not UTF-8.
+		strings.Repeat("é", 80) + `: "Yes."`,
+		strings.Repeat("é", 81) + `: "No."`,
+		strings.Repeat("a", 79) + "\xff" + `:"Yes."`,
+		`Ö: "One letter is no speaker."`,
+		`Minister Lind : "A space before the colon."`,
+		`Minister Lind:`,
+		`Minister Lind: `,
 	}
 	lines = append(lines, devLines(t)...)
 	found := map[string]int{}
