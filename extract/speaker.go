@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -115,9 +114,6 @@ func (d *docState) continueQuotes(quoted []bool) {
 	}
 }
 
-// Quotes signed with a dash ('"..." - Sen. Rand Paul (R-KY)').
-var reDashSigned = regexp.MustCompile(`"\s*-\s*(.{3,90})$`)
-
 // signedBy finds the speaker a sentence's line names by a dash after its
 // quote or before a colon; a speaker the gazetteer cannot name under a
 // label ("Foreign Ministry:" under "Saudi Arabia - ...:") is the label's
@@ -174,13 +170,16 @@ func (d *docState) lineSigns(l int) lineSign {
 	return sign
 }
 
-// dashSigned and leadSpeaker run their patterns only on a line that
-// holds what every match begins with: most lines hold neither, and every
-// sentence without a speaker asks about its whole line.
+// dashSigned finds a quote signed with a dash ('"..." - Sen. Rand Paul
+// (R-KY)'): the first quotation mark followed by white space or none, a
+// dash, white space or none, and 3 to 90 characters, no newline among
+// them, to the line's end; the match and the signature's offsets as the
+// pattern `"\s*-\s*(.{3,90})$` would give them, or nil. Every sentence
+// without a speaker asks it of its whole line.
 func dashSigned(line string) []int {
 	for q := strings.IndexByte(line, '"'); q >= 0; {
-		if rest := strings.TrimLeft(line[q+1:], " \t\n\f\r"); strings.HasPrefix(rest, "-") {
-			return reDashSigned.FindStringSubmatchIndex(line)
+		if g := signatureAfter(line, q+1); g >= 0 {
+			return []int{q, len(line), g, len(line)}
 		}
 		next := strings.IndexByte(line[q+1:], '"')
 		if next < 0 {
@@ -189,6 +188,38 @@ func dashSigned(line string) []int {
 		q += 1 + next
 	}
 	return nil
+}
+
+// signatureAfter is where the signature dashSigned reads from offset i
+// starts, or -1.
+func signatureAfter(line string, i int) int {
+	i = skipSpace(line, i)
+	if i == len(line) || line[i] != '-' {
+		return -1
+	}
+	dash := i + 1
+	i = skipSpace(line, dash)
+	rest := line[i:]
+	n := utf8.RuneCountInString(rest)
+	if n > 90 || strings.IndexByte(rest, '\n') >= 0 {
+		return -1
+	}
+	// Too short, the signature takes back white space, but no newline.
+	for ; n < 3 && i > dash && line[i-1] != '\n'; n++ {
+		i--
+	}
+	if n < 3 {
+		return -1
+	}
+	return i
+}
+
+// skipSpace is where the run of white space (as `\s` reads it) at i ends.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isRegexpSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // leadSpeaker finds a speaker named before a colon ('President Erdogan:
@@ -220,10 +251,6 @@ func leadSpeaker(line string) []int {
 	return []int{0, end + 1, 0, colon}
 }
 
-// reHeadlineSigned: a headline that ends in a name after a colon gives
-// that actor's words ("Deal must put rights first: Amnesty").
-var reHeadlineSigned = regexp.MustCompile(`^(.{8,}?):\s*([^:"]{2,60})$`)
-
 // signedHeadline reads "WORDS: NAME" in the headline as NAME's words: the
 // words before the colon count as quoted, and NAME speaks them.
 func (d *docState) signedHeadline() {
@@ -254,13 +281,33 @@ func (d *docState) signedHeadline() {
 	}
 }
 
-// headlineSigned runs reHeadlineSigned only on a headline with a colon:
-// most have none, and the pattern would read every byte to learn it.
+// headlineSigned finds "WORDS: NAME" in a headline, which gives NAME's
+// words ("Deal must put rights first: Amnesty"): 8 characters or more,
+// no newline among them, before the last colon, white space or none, and
+// 2 to 60 characters with no colon or quotation mark to the end; the
+// match and the two parts' offsets as the pattern
+// `^(.{8,}?):\s*([^:"]{2,60})$` would give them, or nil.
 func headlineSigned(text string) []int {
-	if strings.IndexByte(text, ':') < 0 {
+	c := strings.LastIndexByte(text, ':') // the name holds no colon
+	if c < 0 || strings.IndexByte(text[:c], '\n') >= 0 || utf8.RuneCountInString(text[:c]) < 8 {
 		return nil
 	}
-	return reHeadlineSigned.FindStringSubmatchIndex(text)
+	if strings.IndexByte(text[c+1:], '"') >= 0 {
+		return nil
+	}
+	i := skipSpace(text, c+1)
+	n := utf8.RuneCountInString(text[i:])
+	if n > 60 {
+		return nil
+	}
+	// Too short, the name takes back white space.
+	for ; n < 2 && i > c+1; n++ {
+		i--
+	}
+	if n < 2 {
+		return nil
+	}
+	return []int{0, len(text), 0, c, i, len(text)}
 }
 
 // hasQuote reports whether sentence i holds quoted words.

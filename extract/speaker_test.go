@@ -7,8 +7,12 @@ import (
 	"testing"
 )
 
-// reLeadSpeak is what leadSpeaker reads, as a pattern.
-var reLeadSpeak = regexp.MustCompile(`^([^":]{2,80}): ?"`)
+// What dashSigned, leadSpeaker and headlineSigned read, as patterns.
+var (
+	reDashSigned     = regexp.MustCompile(`"\s*-\s*(.{3,90})$`)
+	reLeadSpeak      = regexp.MustCompile(`^([^":]{2,80}): ?"`)
+	reHeadlineSigned = regexp.MustCompile(`^(.{8,}?):\s*([^:"]{2,60})$`)
+)
 
 // TestSignedLinesAsThePatternsRead: the cheap look for a dash after a
 // quotation mark, a colon before a quotation mark, or a colon in a
@@ -42,6 +46,17 @@ func TestSignedLinesAsThePatternsRead(t *testing.T) {
 		`Minister Lind : "A space before the colon."`,
 		`Minister Lind:`,
 		`Minister Lind: `,
+		// Signatures and names too short but for the white space before
+		// them, of the most characters and one more, after a newline or
+		// a tab, and headlines whose name holds a quotation mark or whose
+		// words are 7 and 8 characters.
+		`"Yes" -ab`, `"Yes" - \tab`, "\"Yes\" -\nab", "\"Yes\" - \nab", `"Yes" -  a`, `"Yes"-`,
+		`"Yes" - ` + strings.Repeat("é", 90), `"Yes" - ` + strings.Repeat("é", 91), "\"Yes\" - Ola\nVik",
+		`"No" - ` + strings.Repeat("x", 95) + ` "Yes" - Ola Vik`,
+		`Deal must put rights first: A`, `Deal must put rights first:  A`, `Deal must put rights first:A`,
+		`Deal must put rights first: Water "Watch"`, `Deal must put rights first:` + strings.Repeat("ö", 60),
+		`Deal must put rights first:` + strings.Repeat("ö", 61), `Seven c: Name`, `Eight ch: Name`,
+		"Deal\nmust put rights first: Water Watch", "Deal must put rights first:\tWater\nWatch",
 	}
 	lines = append(lines, devLines(t)...)
 	found := map[string]int{}
