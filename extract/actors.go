@@ -1144,7 +1144,9 @@ func newTriggerSet(list []string) *triggerSet {
 		ts.single[b] = -1
 	}
 	for k, t := range ts.list {
-		if r, _ := utf8.DecodeRuneInString(t); t == "" || !asciiLetter(t[0]) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		// A trigger that begins inside a character, or with one that is
+		// not UTF-8, may begin inside a word.
+		if r, _ := utf8.DecodeRuneInString(t); r == utf8.RuneError || !asciiLetter(t[0]) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			ts.atStarts = false
 		}
 		if len(t) == 1 {

@@ -135,12 +135,19 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 	// Triggers that begin with a letter or with none (each word is read
 	// at its first byte), and with a digit or a letter outside ASCII (a
 	// word is read at every byte).
-	for _, triggers := range [][]string{
-		{"(", "s", "mr", "mrs", "ms", "minister", "min", "’s", "sa", "said", "'s "},
-		{"s", "mr", "mrs", "ms", "minister", "min", "sa", "said", "sen.", "mp "},
-		{"2nd", "élu", "mr", "s"},
+	for _, tc := range []struct {
+		triggers []string
+		atStarts bool
+	}{
+		{[]string{"(", "s", "mr", "mrs", "ms", "minister", "min", "’s", "sa", "said", "'s "}, true},
+		{[]string{"s", "mr", "mrs", "ms", "minister", "min", "sa", "said", "sen.", "mp "}, true},
+		{[]string{"2nd", "élu", "mr", "s"}, false},
+		{[]string{"\x99s", "mr"}, false}, // begins inside "’s"
 	} {
-		findsEveryOccurrence(t, triggers, texts)
+		if got := newTriggerSet(tc.triggers).atStarts; got != tc.atStarts {
+			t.Errorf("%q read at words' first bytes: %v, want %v", tc.triggers, got, tc.atStarts)
+		}
+		findsEveryOccurrence(t, tc.triggers, texts)
 	}
 	if set := newTriggerSet([]string{"pact", "accord"}); set.any("the water treaty") || !set.any("an accord") || set.any("") {
 		t.Error("any: wrong on words of two bytes or more")

@@ -52,7 +52,8 @@ func keptRun(s string, i int) int {
 
 // allKept reports whether the eight bytes of x are all printable ASCII
 // other than the backtick. A borrow or carry between bytes starts only at
-// a byte that is not (under the space, or 0xff).
+// a byte that is not: under the space, 0xff, or a backtick (zero in
+// tick).
 func allKept(x uint64) bool {
 	below := (x - eachByte*0x20) &^ x       // a byte under the space
 	above := (x + eachByte*(0x7f-0x7e)) | x // a byte over the tilde

@@ -29,7 +29,7 @@ func (d *docState) stances(i int) {
 	}
 	listed := d.listReactions(i)
 	for c := range s.p.Tokens {
-		if listed != nil && listed[c] {
+		if listed != nil && listed[c] { // most sentences list none: no look-up
 			continue
 		}
 		for _, cue := range d.x.lex.cuesAt(s.p, c) {
@@ -1166,7 +1166,7 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 			}
 		}
 	}
-	seen := ids
+	expanded := ids // what the cue's own holders name
 	// Quoted words with no actor as holder are the speaker's: "Halt this
 	// deal", "the moment has come to recognise ..."; words with no holder
 	// under a label are the label's actor's ("Human Rights
@@ -1178,7 +1178,7 @@ func (d *docState) holders(i, c int, cue lexCue) (ids []string, via string) {
 		ids = []string{d.blocks[i].actor}
 	}
 	// An unresolved "his party" still tells the speaker's own position.
-	if sp := d.reporter(i, c); sp != "" && !slices.Contains(seen, sp) && d.ownSide(i, heads, sp) && (len(ids) > 0 || d.possessedOnly(i, heads)) {
+	if sp := d.reporter(i, c); sp != "" && !slices.Contains(expanded, sp) && d.ownSide(i, heads, sp) && (len(ids) > 0 || d.possessedOnly(i, heads)) {
 		via = sp
 	}
 	return ids, via
@@ -1513,7 +1513,7 @@ func (d *docState) amongSubject(i, c, s int) []int {
 		if e.Dep < s || e.Dep > c || p.Tokens[e.Dep].POS != "PRP" {
 			continue
 		}
-		for _, k := range p.ChildrenIn(e.Dep, relsDepAppos) {
+		for _, k := range p.ChildrenIn(e.Dep, relsApposDep) {
 			out = append(out, k)
 			out = append(out, p.ChildrenIn(k, relsConj)...)
 		}
@@ -2058,7 +2058,7 @@ func (d *docState) expand(i, h int) []string {
 		m := e.Dep
 		if d.holder(i, m) == "" || p.Tokens[m].POS == "PRP" {
 			// "among them Britain, France and Germany"
-			if ks := p.ChildrenIn(m, relsDepAppos); len(ks) > 0 {
+			if ks := p.ChildrenIn(m, relsApposDep); len(ks) > 0 {
 				m = ks[0]
 			}
 		}

@@ -36,7 +36,6 @@ var (
 	relsConj                          = syntax.RelSet("conj")
 	relsCop                           = syntax.RelSet("cop")
 	relsCsubj                         = syntax.RelSet("csubj")
-	relsDepAppos                      = syntax.RelSet("dep", "appos")
 	relsDet                           = syntax.RelSet("det")
 	relsMark                          = syntax.RelSet("mark")
 	relsMarkCase                      = syntax.RelSet("mark", "case")

@@ -268,7 +268,9 @@ func tokenize(s string) []token {
 
 // tokenizeInto appends the tokens of s to toks: its runs of letters and
 // digits. A byte that begins none is passed in one test, and a word's
-// ASCII bytes in one each: mentions tokenizes every sentence.
+// ASCII bytes in one each: mentions tokenizes every sentence. (wordEnd's
+// loop, written out: a call for each word cost 3% of the dev corpus's
+// extraction.)
 func tokenizeInto(toks []token, s string) []token {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf && !asciiAlnum(c) {
@@ -437,11 +439,11 @@ func splitSentences(out []sentence, text string, s, e, line int) []sentence {
 	// searches, not a test of every byte.
 	stops := [3]int{-1, -1, -1}
 	for i := s; i < e; i++ {
-		for k, c := range [3]byte{'.', '!', '?'} {
-			if stops[k] < i {
-				stops[k] = e
-				if n := strings.IndexByte(text[i:e], c); n >= 0 {
-					stops[k] = i + n
+		for n, stop := range [3]byte{'.', '!', '?'} {
+			if stops[n] < i {
+				stops[n] = e
+				if at := strings.IndexByte(text[i:e], stop); at >= 0 {
+					stops[n] = i + at
 				}
 			}
 		}

@@ -268,7 +268,9 @@ func TestClassifyLines(t *testing.T) {
 		{"This line has no closing punctuation but it runs on for well over fourteen words so it is prose", prose},
 		{`"A Quoted Headline Is No Heading`, prose},
 		{`A call to act" - in brief`, prose},
-		{"Nine words end this line with a colon, said one:", prose},
+		{"Nine words end this line with a colon, one said:", prose},
+		{"Nine words end this line with a colon said:", prose},
+		{"Eight words end this line with a colon:", label},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

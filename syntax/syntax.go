@@ -396,8 +396,8 @@ func (s *Sentence) HasIn(i int, r Rels) bool {
 	return mayHave(x.kidBits, i, r.mask) && x.hasIn(s.Tree, i, r.mask, r.rels)
 }
 
-// hasIn reports whether a basic-tree edge of token i, whose kids may
-// have one of rels (want, their relMask), has.
+// hasIn reports whether a basic-tree edge of token i has one of rels;
+// want is their relMask.
 func (x *index) hasIn(tree []Edge, i int, want uint64, rels []string) bool {
 	for _, k := range x.kids.slot(i) {
 		if x.treeBits[k]&want != 0 && relIn(tree[k].Rel, rels) {
