@@ -5,15 +5,16 @@ import (
 	"testing"
 )
 
-// scanTexts are texts of every length up to 40 whose bytes are drawn from
-// those next to each bound the scans test: the space and the bytes under
-// it (newline, tab), the tilde, DEL, the backtick, the capitals' ends, and
+// scanTexts are texts of every length up to 40, and a few longer than the
+// stretch asciiLower lowers at a time, whose bytes are drawn from those
+// next to each bound the scans test: the space and the bytes under it
+// (newline, tab), the tilde, DEL, the backtick, the capitals' ends, and
 // bytes of UTF-8 characters.
 func scanTexts() []string {
 	picks := []byte{' ', 0x1f, '\n', '\t', 0, '~', 0x7f, '`', '_', 'a', '@', 'A', 'Z', '[', 'z', 0xc3, 0x9c, 0xe2, 0x80, 0xff, '.'}
 	r := rand.New(rand.NewPCG(7, 11))
 	var out []string
-	for n := 0; n <= 40; n++ {
+	for _, n := range append(lengths(40), 511, 512, 513, 1500) {
 		for range 50 {
 			b := make([]byte, n)
 			for i := range b {
@@ -55,4 +56,13 @@ func TestKeptRunEightAtATime(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lengths is 0 to n.
+func lengths(n int) []int {
+	out := make([]int, n+1)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
