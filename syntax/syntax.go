@@ -571,9 +571,19 @@ func relIn(rel string, rels []string) bool {
 	if len(rels) == 0 {
 		return true
 	}
-	base := Base(rel)
+	// Most edges asked about are one of rels as they are: their base is
+	// read only for the rest.
 	for _, r := range rels {
-		if same(r, base) || len(rel) != len(base) && same(r, rel) {
+		if same(r, rel) {
+			return true
+		}
+	}
+	base := Base(rel)
+	if len(base) == len(rel) {
+		return false
+	}
+	for _, r := range rels {
+		if same(r, base) {
 			return true
 		}
 	}
