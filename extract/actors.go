@@ -1216,7 +1216,8 @@ func (ts *triggerSet) find(dst []hit, s string, atWords bool) []hit {
 // letter or with no letter or digit: one of the first can begin only at
 // a word's first byte, so the rest of each word is passed over in one
 // run (the person patterns' triggers are looked for in every line of
-// every article).
+// every article). The look-up at a word's start is find's, written out:
+// a call for each word cost 2% of the dev corpus's extraction.
 func (ts *triggerSet) findAtWords(dst []hit, s string) []hit {
 	out := dst[:0]
 	for i := 0; i < len(s); {

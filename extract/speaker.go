@@ -214,14 +214,6 @@ func signatureAfter(line string, i int) int {
 	return i
 }
 
-// skipSpace is where the run of white space (as `\s` reads it) at i ends.
-func skipSpace(s string, i int) int {
-	for i < len(s) && isRegexpSpace(s[i]) {
-		i++
-	}
-	return i
-}
-
 // leadSpeaker finds a speaker named before a colon ('President Erdogan:
 // "..."'): the line's start, of 2 to 80 characters with no colon and no
 // quotation mark, then a colon, a space or none, and a quotation mark;

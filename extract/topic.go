@@ -179,16 +179,21 @@ func spacedPrefix(text, t string) bool {
 			i++
 			continue
 		}
-		k := i
-		for k < len(text) && isRegexpSpace(text[k]) {
-			k++
-		}
+		k := skipSpace(text, i)
 		if k == i {
 			return false
 		}
 		i = k
 	}
 	return true
+}
+
+// skipSpace is where the run of white space (as `\s` reads it) at i ends.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isRegexpSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // isRegexpSpace is a byte of Go's `\s`.
