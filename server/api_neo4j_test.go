@@ -38,7 +38,7 @@ func seededServer(t *testing.T) (http.Handler, *graph.Store) {
 		t.Fatal(err)
 	}
 	s, err := New(Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(), Static: web.Static(),
-		Topic: "T", QueryTimeout: 10 * time.Second, RowCap: 500, FileQueries: files})
+		Topic: "T", QueryTimeout: 30 * time.Second, RowCap: 500, FileQueries: files})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func apiGet(t *testing.T, st *graph.Store, target string) []byte {
 		t.Fatal(err)
 	}
 	s, err := server.New(server.Options{Graph: st, Logger: slog.New(slog.DiscardHandler), Templates: web.Templates(),
-		Static: web.Static(), Topic: "T", QueryTimeout: 10 * time.Second, RowCap: 1000, ByteCap: 4 << 20, FileQueries: files})
+		Static: web.Static(), Topic: "T", QueryTimeout: 30 * time.Second, RowCap: 1000, ByteCap: 4 << 20, FileQueries: files})
 	if err != nil {
 		t.Fatal(err)
 	}
