@@ -512,7 +512,7 @@ func endsClause(text string, e int) bool {
 type near struct {
 	re *regexp.Regexp
 	// at is re anchored at the start of its input.
-	at *regexp.Regexp
+	at anchored
 	// first holds the bytes a match of re can begin with, and begin texts
 	// one of which begins every match (a title's words, a speech verb).
 	first *[256]bool
@@ -565,9 +565,13 @@ type near struct {
 }
 
 func newNear(re *regexp.Regexp, triggers []string, before, after int, starts func(dst []int, text, lower string) []int) near {
-	n := near{re: re, at: regexp.MustCompile(`^(?:` + re.String() + `)`), first: firstBytes(re), begin: startsOf(re), inner: innerBytes(re), triggers: wordSet(triggers), before: before, after: after, starts: starts}
+	// Parsed once for all that is read from it: a person's name is spelled
+	// with Unicode classes, which are most of what parsing costs.
+	r := syntaxOf(re)
+	n := near{re: re, at: anchor(regexp.MustCompile(`^(?:` + re.String() + `)`)), first: firstBytes(r), begin: startsOf(r),
+		inner: innerBytes(r), triggers: wordSet(triggers), before: before, after: after, starts: starts}
 	if n.begin == nil {
-		n.needs = needsOf(re)
+		n.needs = needsOf(r)
 	}
 	return n
 }
@@ -575,7 +579,7 @@ func newNear(re *regexp.Regexp, triggers []string, before, after int, starts fun
 // alt is one piece of a split pattern, anchored, with texts one of which
 // begins each of its matches.
 type alt struct {
-	at    *regexp.Regexp
+	at    anchored
 	begin *starts
 	// heads are the texts the alt's head matches, when it matches no
 	// other (a title's words, not "Minister of" and a capitalised word).
@@ -590,9 +594,9 @@ type alt struct {
 func splitNear(re string, heads []string, rest string, triggers []string, before, after, lead int) near {
 	n := ledNear(regexp.MustCompile(re), triggers, before, after, lead)
 	for _, h := range heads {
-		head := regexp.MustCompile(h)
-		a := alt{at: regexp.MustCompile(`^(?:` + h + rest + `)`), begin: startsOf(head)}
-		if texts, whole := spelled(syntaxOf(head)); whole {
+		head := syntaxOf(regexp.MustCompile(h))
+		a := alt{at: anchor(regexp.MustCompile(`^(?:` + h + rest + `)`)), begin: startsOf(head)}
+		if texts, whole := spelled(head); whole {
 			a.heads = texts
 		}
 		n.alts = append(n.alts, a)
@@ -636,7 +640,7 @@ func (n *near) match(text string) []int {
 		if n.rest != nil {
 			return restAfter(text, n.heads, n.rest)
 		}
-		return n.at.FindStringSubmatchIndex(text)
+		return n.at.submatchIndex(text)
 	}
 	for _, a := range n.alts {
 		if !a.begin.begins(text) {
@@ -646,7 +650,7 @@ func (n *near) match(text string) []int {
 		if n.rest != nil && a.heads != nil {
 			m = restAfter(text, a.heads, n.rest)
 		} else {
-			m = a.at.FindStringSubmatchIndex(text)
+			m = a.at.submatchIndex(text)
 		}
 		if m != nil {
 			return m

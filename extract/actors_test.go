@@ -558,7 +558,7 @@ func TestSpans(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%q: tried on %q, want %q", tc.s, got, tc.want)
 		}
-		if m := tc.near.at.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
+		if m := tc.near.at.re.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
 			t.Errorf("%q: the match %q runs past the part tried", tc.s, tc.s[:m[1]])
 		}
 	}

@@ -9,13 +9,14 @@ import (
 	"unicode/utf8"
 )
 
-// firstBytes returns, for each byte, whether a match of re can begin with
+// firstBytes returns, for each byte, whether a match of r (a simplified
+// syntax tree: syntaxOf) can begin with
 // it: a position whose byte is not among them cannot start a match, so
 // the pattern need not be tried there. A pattern that can match the empty
 // string may start anywhere.
-func firstBytes(re *regexp.Regexp) *[256]bool {
+func firstBytes(r *resyntax.Regexp) *[256]bool {
 	var set [256]bool
-	if nullable := addFirst(syntaxOf(re), &set); nullable {
+	if nullable := addFirst(r, &set); nullable {
 		for b := range set {
 			set[b] = true
 		}
@@ -137,10 +138,10 @@ type starts struct {
 // alternatives multiply them.
 const maxStarts = 512
 
-// startsOf reads the texts from re's syntax, or returns nil if a match
+// startsOf reads the texts from r (syntaxOf), or returns nil if a match
 // can begin with a class of many characters, a repeat, or nothing at all.
-func startsOf(re *regexp.Regexp) *starts {
-	texts, _ := spelled(syntaxOf(re))
+func startsOf(r *resyntax.Regexp) *starts {
+	texts, _ := spelled(r)
 	if texts == nil {
 		return nil
 	}
@@ -263,13 +264,14 @@ func cross(a, b []string) ([]string, bool) {
 	return out, true
 }
 
-// innerBytes returns, for each byte, whether it can occur in a match of re
+// innerBytes returns, for each byte, whether it can occur in a match of r
+// (syntaxOf)
 // (every byte from 0x80 for a pattern that can match any non-ASCII
 // character), or nil if re tests the end of its input ("$"), which a
 // shortened input would fake.
-func innerBytes(re *regexp.Regexp) *[256]bool {
+func innerBytes(r *resyntax.Regexp) *[256]bool {
 	var set [256]bool
-	if !addInner(syntaxOf(re), &set) {
+	if !addInner(r, &set) {
 		return nil
 	}
 	return &set
@@ -319,12 +321,13 @@ func addInner(r *resyntax.Regexp, set *[256]bool) bool {
 	return true
 }
 
-// needsOf returns texts one of which every match of re holds somewhere,
+// needsOf returns texts one of which every match of r (syntaxOf) holds
+// somewhere,
 // the longest the syntax shows (nil if it shows none): a stretch of text
 // that holds none of them holds no match. Runs of a concatenation that
 // spell out their texts give them, as do the texts that begin a part of
 // it; a part that may be absent gives nothing.
-func needsOf(re *regexp.Regexp) []string {
+func needsOf(r *resyntax.Regexp) []string {
 	var best []string
 	consider := func(texts []string) {
 		if len(texts) == 0 || slices.Contains(texts, "") {
@@ -370,7 +373,7 @@ func needsOf(re *regexp.Regexp) []string {
 			}
 		}
 	}
-	visit(syntaxOf(re))
+	visit(r)
 	return best
 }
 

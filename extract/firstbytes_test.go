@@ -30,7 +30,7 @@ func TestFirstBytesHoldEveryMatchStart(t *testing.T) {
 	}
 	for _, tc := range tests {
 		re := regexp.MustCompile(tc.pattern)
-		set := firstBytes(re)
+		set := firstBytes(syntaxOf(re))
 		for _, text := range tc.texts {
 			for _, m := range re.FindAllStringIndex(text, -1) {
 				if m[1] > m[0] && !set[text[m[0]]] {
@@ -75,7 +75,7 @@ func TestStartsBeginEveryMatch(t *testing.T) {
 	}
 	for _, tc := range tests {
 		re := regexp.MustCompile(tc.pattern)
-		set := startsOf(re)
+		set := startsOf(syntaxOf(re))
 		var got []string
 		if set != nil {
 			for _, ts := range set.byFirst {
@@ -97,7 +97,7 @@ func TestStartsBeginEveryMatch(t *testing.T) {
 	}
 	// Too many spellings to list in full: they stop short, as many as
 	// maxStarts allows, and still begin every match.
-	set := startsOf(regexp.MustCompile(`(?i)this grain deal`))
+	set := startsOf(syntaxOf(regexp.MustCompile(`(?i)this grain deal`)))
 	n := 0
 	for _, ts := range set.byFirst {
 		n += len(ts)
@@ -125,7 +125,7 @@ func TestReachKeepsEveryMatch(t *testing.T) {
 	}
 	for _, tc := range tests {
 		at := regexp.MustCompile(`^(?:` + tc.pattern + `)`)
-		inner := innerBytes(regexp.MustCompile(tc.pattern))
+		inner := innerBytes(syntaxOf(regexp.MustCompile(tc.pattern)))
 		cut := false
 		for pos := range tc.text {
 			end := reach(tc.text, pos, inner)
@@ -160,7 +160,7 @@ func TestNeedsHeldByEveryMatch(t *testing.T) {
 	}
 	for _, tc := range tests {
 		re := regexp.MustCompile(tc.pattern)
-		got := needsOf(re)
+		got := needsOf(syntaxOf(re))
 		sort.Strings(got)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q needs %q, want %q", tc.pattern, got, tc.want)

@@ -75,11 +75,11 @@ func TestNamesReadAsThePatterns(t *testing.T) {
 // byExpression is n.match as its regular expressions read it.
 func byExpression(n near, text string) []int {
 	if n.alts == nil {
-		return n.at.FindStringSubmatchIndex(text)
+		return n.at.re.FindStringSubmatchIndex(text)
 	}
 	for _, a := range n.alts {
 		if a.begin.begins(text) {
-			if m := a.at.FindStringSubmatchIndex(text); m != nil {
+			if m := a.at.re.FindStringSubmatchIndex(text); m != nil {
 				return m
 			}
 		}

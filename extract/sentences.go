@@ -103,6 +103,8 @@ func newDocState(x *Extractor, doc Document, t docText, about bool) *docState {
 var (
 	reDashDateline  = regexp.MustCompile(`^(?:([A-Z][A-Z.'/]+(?: [A-Z][A-Z.'/]+){0,3}),? ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? ?)?(?:\([A-Za-z][A-Za-z .&]{0,30}\))? ?(?: - |--)|([A-Z]{3,}(?: [A-Z]{3,})*)-\b|\([A-Za-z][A-Za-z .&]{0,30}\) ?(?: - |--))`)
 	reColonDateline = regexp.MustCompile(`^([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}): +[A-Z]`)
+	dashDateline    = anchor(reDashDateline)
+	colonDateline   = anchor(reColonDateline)
 )
 
 // skipDateline starts the first sentence of the body after its dateline,
@@ -118,7 +120,7 @@ func (d *docState) skipDateline() {
 			return
 		}
 		n := 0
-		if m := reDashDateline.FindStringSubmatchIndex(t); m != nil {
+		if m := dashDateline.submatchIndex(t); m != nil {
 			n = m[1]
 			// "NATO-Russia talks ...": a name, not a place, opens the sentence.
 			for g := 2; g <= 4; g += 2 {
@@ -128,7 +130,7 @@ func (d *docState) skipDateline() {
 					}
 				}
 			}
-		} else if m := reColonDateline.FindStringSubmatchIndex(t); m != nil {
+		} else if m := colonDateline.submatchIndex(t); m != nil {
 			// Only a place: "Pope Francis: ..." is a speaker.
 			if id, ok := d.x.gaz.Lookup(t[m[2]:m[3]]); ok && strings.HasPrefix(id, "state:") {
 				n = m[1] - 1

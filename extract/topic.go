@@ -103,7 +103,8 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		}
 		return l
 	}
-	m := &topicMatcher{t: t, first: firstBytes(re), starts: leadsOf(alts), inner: innerBytes(re), leadNames: map[string]bool{},
+	parsed := syntaxOf(re)
+	m := &topicMatcher{t: t, first: firstBytes(parsed), starts: leadsOf(alts), inner: innerBytes(parsed), leadNames: map[string]bool{},
 		headNouns: map[string]bool{}}
 	if needs != nil {
 		m.needs = newTriggerSet(needs)
@@ -121,7 +122,8 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		for j < len(alts) && insts(`^(?:`+strings.Join(patterns[i:j+1], "|")+`)\b`) <= backtrackInsts {
 			j++
 		}
-		m.groups = append(m.groups, termGroup{at: regexp.MustCompile(`^(?:` + strings.Join(patterns[i:j], "|") + `)\b`), starts: leadsOf(alts[i:j])})
+		at := anchor(regexp.MustCompile(`^(?:` + strings.Join(patterns[i:j], "|") + `)\b`))
+		m.groups = append(m.groups, termGroup{at: at, starts: leadsOf(alts[i:j])})
 		i = j
 	}
 	return m, nil
@@ -135,7 +137,7 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 func addLead(l *starts, lead, pattern string) bool {
 	texts := []string{lead}
 	if lead == "" {
-		st := startsOf(regexp.MustCompile(pattern))
+		st := startsOf(syntaxOf(regexp.MustCompile(pattern)))
 		if st == nil {
 			return false
 		}
@@ -218,7 +220,7 @@ func insts(pattern string) int {
 // termGroup is some of the terms' patterns as one, anchored, with texts
 // one of which begins each of its matches.
 type termGroup struct {
-	at     *regexp.Regexp
+	at     anchored
 	starts *starts
 }
 
@@ -230,8 +232,8 @@ func (m *topicMatcher) match(text string) int {
 		if !g.starts.begins(text) {
 			continue
 		}
-		if loc := g.at.FindStringIndex(text); loc != nil {
-			return loc[1]
+		if end := g.at.end(text); end >= 0 {
+			return end
 		}
 	}
 	return -1

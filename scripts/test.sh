@@ -29,7 +29,7 @@ go test -p 1 -count=1 -timeout 20m ${TEST_PKGS:-./...}
 # no failing input when a duration runs out (golang/go#75804, fixed in Go
 # 1.27). FUZZTIME (e.g. 1m) overrides the counts for a longer run.
 [ -n "${TEST_PKGS:-}" ] && exit 0
-for target in ask:FuzzParse:10000x cypher:FuzzParseQuery:300000x extract:FuzzStripHTML:80000x extract:FuzzExtract:50000x; do
+for target in ask:FuzzParse:10000x cypher:FuzzParseQuery:300000x extract:FuzzStripHTML:80000x extract:FuzzExtract:50000x extract:FuzzPrefixProg:100000x; do
 	IFS=: read -r pkg fuzz count <<<"$target"
 	go test -run '^$' -fuzz "^$fuzz\$" -fuzztime "${FUZZTIME:-$count}" "./$pkg"
 done
