@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/stancegraph/stancegraph/model"
@@ -81,25 +80,25 @@ func (d *docState) parseLabel(l int) *block {
 // The stance words of labels: "Strong Opposition", "Qualified Support",
 // "Supportive", "Republican Critics", "Concerns". Opposition wins over the
 // hedge that softens it ("Cautious Opposition"); a hedged support is
-// cautious.
+// cautious. Each is a word (or two) of the label: \b(?:words)\b.
 var (
-	reLabelHedge    = regexp.MustCompile(`\b(?:qualified|cautious|conditional|tentative|guarded|mixed|limited)\b`)
-	reLabelOppose   = regexp.MustCompile(`\b(?:opposition|opposed|opposes|critics|critical|against|condemnation|rejection|criticism)\b`)
-	reLabelSupport  = regexp.MustCompile(`\b(?:support|supportive|supporters|supports|backing|backers|welcomes?|in favou?r)\b`)
-	reLabelCautious = regexp.MustCompile(`\b(?:concerns?|reservations|cautious|caution|wary|skeptical|sceptical|mixed|ambivalent)\b`)
+	labelHedge    = wordsPattern(`qualified|cautious|conditional|tentative|guarded|mixed|limited`)
+	labelOppose   = wordsPattern(`opposition|opposed|opposes|critics|critical|against|condemnation|rejection|criticism`)
+	labelSupport  = wordsPattern(`support|supportive|supporters|supports|backing|backers|welcomes?|in favou?r`)
+	labelCautious = wordsPattern(`concerns?|reservations|cautious|caution|wary|skeptical|sceptical|mixed|ambivalent`)
 )
 
 func labelStance(words string) (model.Stance, bool) {
 	w := strings.ToLower(words)
 	switch {
-	case reLabelOppose.MatchString(w):
+	case labelOppose.inWords(w):
 		return model.Oppose, true
-	case reLabelSupport.MatchString(w):
-		if reLabelHedge.MatchString(w) {
+	case labelSupport.inWords(w):
+		if labelHedge.inWords(w) {
 			return model.Cautious, true
 		}
 		return model.Support, true
-	case reLabelCautious.MatchString(w):
+	case labelCautious.inWords(w):
 		return model.Cautious, true
 	}
 	return "", false

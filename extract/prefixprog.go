@@ -64,6 +64,24 @@ func (a anchored) end(text string) int {
 	return -1
 }
 
+// wordsPattern is the pattern \b(?:alternatives)\b for inWords, whose
+// alternatives each begin with a letter.
+func wordsPattern(alternatives string) anchored {
+	return anchor(regexp.MustCompile(`^(?:` + alternatives + `)\b`))
+}
+
+// inWords reports whether a, made by wordsPattern, matches somewhere in
+// text: at a word's start, as \b(?:alternatives)\b would. Unanchored,
+// regexp read the text once for every place a match may start.
+func (a anchored) inWords(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if boundaryWord(text, i-1) != boundaryWord(text, i) && a.end(text[i:]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // submatchIndex is a.re.FindStringSubmatchIndex(text).
 func (a anchored) submatchIndex(text string) []int {
 	if p := a.program(); p != nil {
@@ -213,6 +231,9 @@ func nullable(r *resyntax.Regexp) bool {
 // end is where the leftmost-first match at the start of text ends, -1 if
 // there is none, gaveUp if the search grew too long.
 func (p *prefixProg) end(text string) int {
+	if text != "" && !p.first[p.prog.Start].has(text[0]) {
+		return -1
+	}
 	steps := 0
 	return p.try(uint32(p.prog.Start), text, 0, &steps, nil)
 }

@@ -201,3 +201,55 @@ func FuzzPrefixProg(f *testing.F) {
 		}
 	})
 }
+
+// TestInWords: a words pattern found at a word's start anywhere in the
+// text, as the unanchored \b(?:words)\b finds it.
+func TestInWords(t *testing.T) {
+	const words = `support|welcomes?|in favou?r|concerns?`
+	a := wordsPattern(words)
+	re := regexp.MustCompile(`\b(?:` + words + `)\b`)
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"qualified support", true},
+		{"supportive voices", false},
+		{"unsupported", false},
+		{"unsupport", false},
+		{"broadly in  favour", false},
+		{"broadly in favour", true},
+		{"in favor, mostly", true},
+		{"welcome", true},
+		{"concerns_raised", false},
+		{"-concern-", true},
+		{"", false},
+		{"caf\u00e9 support\xff", true},
+	} {
+		if got := a.inWords(tt.text); got != tt.want || got != re.MatchString(tt.text) {
+			t.Errorf("%q: %v, want %v (regexp %v)", tt.text, got, tt.want, re.MatchString(tt.text))
+		}
+	}
+}
+
+// TestLabelStance: the stance a label's words give.
+func TestLabelStance(t *testing.T) {
+	for _, tt := range []struct {
+		label string
+		want  model.Stance
+	}{
+		{"Strong Opposition", model.Oppose},
+		{"Cautious Opposition", model.Oppose},
+		{"Qualified Support", model.Cautious},
+		{"Supportive", model.Support},
+		{"Backers in Favor", model.Support},
+		{"Republican Critics", model.Oppose},
+		{"Concerns", model.Cautious},
+		{"Mixed", model.Cautious},
+		{"Supportiveness", ""},
+		{"Reactions", ""},
+	} {
+		if got, _ := labelStance(tt.label); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
