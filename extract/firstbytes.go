@@ -10,10 +10,9 @@ import (
 )
 
 // firstBytes returns, for each byte, whether a match of r (a simplified
-// syntax tree: syntaxOf) can begin with
-// it: a position whose byte is not among them cannot start a match, so
-// the pattern need not be tried there. A pattern that can match the empty
-// string may start anywhere.
+// syntax tree: syntaxOf) can begin with it: a position whose byte is not
+// among them cannot start a match, so the pattern need not be tried
+// there. A pattern that can match the empty string may start anywhere.
 func firstBytes(r *resyntax.Regexp) *[256]bool {
 	var set [256]bool
 	if nullable := addFirst(r, &set); nullable {
@@ -265,10 +264,9 @@ func cross(a, b []string) ([]string, bool) {
 }
 
 // innerBytes returns, for each byte, whether it can occur in a match of r
-// (syntaxOf)
-// (every byte from 0x80 for a pattern that can match any non-ASCII
-// character), or nil if re tests the end of its input ("$"), which a
-// shortened input would fake.
+// (syntaxOf; every byte from 0x80 for a pattern that can match any
+// non-ASCII character), or nil if r tests the end of its input ("$"),
+// which a shortened input would fake.
 func innerBytes(r *resyntax.Regexp) *[256]bool {
 	var set [256]bool
 	if !addInner(r, &set) {
@@ -322,8 +320,7 @@ func addInner(r *resyntax.Regexp, set *[256]bool) bool {
 }
 
 // needsOf returns texts one of which every match of r (syntaxOf) holds
-// somewhere,
-// the longest the syntax shows (nil if it shows none): a stretch of text
+// somewhere, the longest the syntax shows (nil if it shows none): a stretch of text
 // that holds none of them holds no match. Runs of a concatenation that
 // spell out their texts give them, as do the texts that begin a part of
 // it; a part that may be absent gives nothing.

@@ -64,8 +64,9 @@ func (a anchored) end(text string) int {
 	return -1
 }
 
-// wordsPattern is the pattern \b(?:alternatives)\b for inWords, whose
-// alternatives each begin with a letter.
+// wordsPattern is the anchored pattern ^(?:alternatives)\b, whose
+// alternatives each begin with a letter: with it, inWords finds what
+// \b(?:alternatives)\b finds.
 func wordsPattern(alternatives string) anchored {
 	return anchor(regexp.MustCompile(`^(?:` + alternatives + `)\b`))
 }
@@ -136,9 +137,10 @@ func (f *firsts) of(pc uint32) byteSet {
 	case resyntax.InstRune1, resyntax.InstRune:
 		set = classBytes(in)
 	case resyntax.InstRuneAny, resyntax.InstRuneAnyNotNL, resyntax.InstMatch:
-		// A match may end here: whatever comes next.
+		// Any byte begins some rune (invalid ones read as RuneError), and
+		// a match that ends here lets anything follow.
 		set = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
-	case resyntax.InstAlt, resyntax.InstAltMatch:
+	case resyntax.InstAlt:
 		out, arg := f.of(in.Out), f.of(in.Arg)
 		for k := range set {
 			set[k] = out[k] | arg[k]
@@ -242,6 +244,9 @@ func (p *prefixProg) end(text string) int {
 // re of p (nil for no match); searched false when the search grew too
 // long and found nothing.
 func (p *prefixProg) submatch(text string, groups int) (m []int, searched bool) {
+	if text != "" && !p.first[p.prog.Start].has(text[0]) {
+		return nil, true
+	}
 	m = make([]int, 2*(groups+1))
 	for k := range m {
 		m[k] = -1
@@ -268,7 +273,7 @@ func (p *prefixProg) try(pc uint32, s string, pos int, steps *int, caps []int) i
 		}
 		in := &p.prog.Inst[pc]
 		switch in.Op {
-		case resyntax.InstAlt, resyntax.InstAltMatch:
+		case resyntax.InstAlt:
 			// At the end of s the sets tell nothing: both are searched.
 			if pos < len(s) {
 				switch c := s[pos]; {
@@ -327,7 +332,7 @@ func (p *prefixProg) try(pc uint32, s string, pos int, steps *int, caps []int) i
 		case resyntax.InstNop:
 		case resyntax.InstMatch:
 			return pos
-		default: // InstFail
+		default: // InstFail (syntax.Compile makes no InstAltMatch: only regexp's one-pass matcher, in its own copy)
 			return -1
 		}
 		pc = in.Out

@@ -40,6 +40,7 @@ var prefixTexts = []string{
 	"LAKE  Tarvo and lake\ntarvo",
 	"ab-12 xxy abcd abcdd abc",
 	"p\u00e9act\xff\xfe pact",
+	"la\u212Ae  tarvo",
 	"",
 }
 
@@ -132,7 +133,8 @@ func TestPrefixProgRefusesEmptyLoops(t *testing.T) {
 }
 
 // TestPrefixProgGivesUp: a search of more steps than maxSteps says so,
-// and the topic matcher then asks regexp, which finds the match.
+// and anchored then asks regexp, which finds the match the search had
+// not reached.
 func TestPrefixProgGivesUp(t *testing.T) {
 	re := regexp.MustCompile(`^(?:a|aa)+b`)
 	text := strings.Repeat("a", 40) + "c"
@@ -141,6 +143,17 @@ func TestPrefixProgGivesUp(t *testing.T) {
 	}
 	if got := anchor(re).program().end("aaab"); got != 4 {
 		t.Errorf("end %d on aaab, want 4", got)
+	}
+	late := regexp.MustCompile(`^(?:(?:a|aa)+b|(a+)c)`)
+	a := anchor(late)
+	if got := a.program().end(text); got != gaveUp {
+		t.Errorf("%s: end %d, want gaveUp", late, got)
+	}
+	if got := a.end(text); got != len(text) {
+		t.Errorf("%s: anchored end %d, want %d", late, got, len(text))
+	}
+	if got, want := a.submatchIndex(text), late.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
+		t.Errorf("%s: submatches %v, regexp %v", late, got, want)
 	}
 }
 
@@ -224,6 +237,8 @@ func TestInWords(t *testing.T) {
 		{"-concern-", true},
 		{"", false},
 		{"caf\u00e9 support\xff", true},
+		{"\u00e9support", true},
+		{"support\u00e9", true},
 	} {
 		if got := a.inWords(tt.text); got != tt.want || got != re.MatchString(tt.text) {
 			t.Errorf("%q: %v, want %v (regexp %v)", tt.text, got, tt.want, re.MatchString(tt.text))

@@ -23,7 +23,8 @@ go vet ./...
 # section of RELIABILITY.md.
 go test -p 1 -count=1 -timeout 20m ${TEST_PKGS:-./...}
 
-# The fuzz targets for untrusted input, each for a bounded number of
+# The fuzz targets for untrusted input (and FuzzPrefixProg, the
+# extractor's own pattern search against regexp), each for a bounded number of
 # inputs (about ten seconds each here). A count, not a duration: Go 1.26's
 # fuzz coordinator can fail a target with "context deadline exceeded" and
 # no failing input when a duration runs out (golang/go#75804, fixed in Go
