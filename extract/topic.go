@@ -26,7 +26,8 @@ type topicMatcher struct {
 	// (see find): run unanchored over every sentence, the terms as one
 	// pattern cost a sixteenth of extraction, and a term that spells a
 	// state every way the gazetteer does made them too large for that
-	// matcher.
+	// matcher. They are searched by hand (anchored); the size still
+	// matters where the search leaves one to regexp.
 	groups []termGroup
 	// first holds the bytes a match can begin with, and starts texts one
 	// of which begins every match: a position that begins with none is
