@@ -32,9 +32,9 @@ func syntaxOf(re *regexp.Regexp) *resyntax.Regexp {
 	return parsed.Simplify()
 }
 
-// addFirst adds the bytes that can begin a match of r to set and reports
-// whether r can match the empty string (then what follows it can begin a
-// match too).
+// addFirst adds the bytes that can begin a match of r to set (none if set
+// is nil) and reports whether r can match the empty string (then what
+// follows it can begin a match too).
 func addFirst(r *resyntax.Regexp, set *[256]bool) (nullable bool) {
 	switch r.Op {
 	case resyntax.OpNoMatch:
@@ -89,11 +89,15 @@ func addFirst(r *resyntax.Regexp, set *[256]bool) (nullable bool) {
 	}
 }
 
-// addRunes adds the first bytes of the UTF-8 encodings of lo..hi. Lead
+// addRunes adds the first bytes of the UTF-8 encodings of lo..hi (to
+// no set when set is nil). Lead
 // bytes rise with the rune, so those of a range run from lo's to hi's. The
 // matcher reads a byte that starts no valid character as U+FFFD, so a
 // range holding U+FFFD may begin at any byte from 0x80.
 func addRunes(set *[256]bool, lo, hi rune) {
+	if set == nil {
+		return
+	}
 	for c := lo; c <= min(hi, utf8.RuneSelf-1); c++ {
 		set[c] = true
 	}
