@@ -1449,8 +1449,8 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 	for i := 0; i < len(toks); i++ {
 		// Most words begin no known name: one hash of the word says so.
 		person, listed := true, true
-		if h, ok := hashLower(seg[toks[i].start:toks[i].end]); ok {
-			person, listed = d.firsts.has(h), d.g.firstWords.has(h)
+		if t := &toks[i]; t.ascii {
+			person, listed = d.firsts.has(t.h), d.g.firstWords.has(t.h)
 		}
 		if !person && !listed {
 			continue

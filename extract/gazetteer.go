@@ -127,7 +127,7 @@ func (b *wordBits) has(h uint32) bool { return b.bits[h>>6&uint32(len(b.bits)-1)
 // lower-cased; ok is false for a word that is not ASCII, whose lower case
 // is more than its ASCII letters lowered.
 func hashLower(w string) (h uint32, ok bool) {
-	h = 2166136261
+	h = fnvOffset
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
@@ -136,10 +136,16 @@ func hashLower(w string) (h uint32, ok bool) {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		h = (h ^ uint32(c)) * 16777619
+		h = (h ^ uint32(c)) * fnvPrime
 	}
 	return h, true
 }
+
+// The 32-bit FNV-1a hash's start and multiplier.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 func parseGazetteer(name string, b []byte) ([]Entry, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
@@ -365,7 +371,7 @@ func (g *Gazetteer) demonymState(word string) (string, bool) {
 		if !g.firstWords.has(h) {
 			return "", false
 		}
-		toks = append(toks, token{0, len(word)})
+		toks = append(toks, token{start: 0, end: len(word), h: h, ascii: true})
 	} else {
 		toks = tokenize(word)
 	}

@@ -434,7 +434,7 @@ func TestHasLowerPrefix(t *testing.T) {
 // TestTokenizeByRunes: the word tokens are the runs of letters and digits
 // a reading of every character finds, with words outside ASCII, digits,
 // underscores and bytes that are not UTF-8, on sentences written for it
-// and every dev line.
+// and every dev line; each word's hash is hashLower's.
 func TestTokenizeByRunes(t *testing.T) {
 	lines := append([]string{
 		"Ünal's 2025 deal_done: Zürich-based Ärzte, naïve\u00a0talks; \xff\xfeX9 end",
@@ -442,6 +442,10 @@ func TestTokenizeByRunes(t *testing.T) {
 	}, devLines(t)...)
 	for _, ln := range lines {
 		var want []token
+		tok := func(start, end int) token {
+			h, ok := hashLower(ln[start:end])
+			return token{start: start, end: end, h: h, ascii: ok}
+		}
 		start := -1
 		for i, r := range ln {
 			word := unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -449,12 +453,12 @@ func TestTokenizeByRunes(t *testing.T) {
 			case word && start < 0:
 				start = i
 			case !word && start >= 0:
-				want = append(want, token{start, i})
+				want = append(want, tok(start, i))
 				start = -1
 			}
 		}
 		if start >= 0 {
-			want = append(want, token{start, len(ln)})
+			want = append(want, tok(start, len(ln)))
 		}
 		if got := tokenize(ln); !slices.Equal(got, want) {
 			t.Errorf("%q: tokens %v, by runes %v", ln, got, want)
