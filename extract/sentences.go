@@ -44,6 +44,8 @@ type docState struct {
 	// scratch is the working lists of a document the extractor finished,
 	// handed back to it when this one is done.
 	scratch *scratch
+	// judging is mayJudge's answer, its room kept for the next sentence.
+	judging []bool
 }
 
 // wideChars are where a text's characters outside ASCII start (at) and
@@ -406,7 +408,7 @@ func (d *docState) opensQuoted(line int) bool {
 // hands no working lists back.
 func (d *docState) copyFor(x *Extractor, marks []bool) *docState {
 	c := *d
-	c.x, c.scratch = x, nil
+	c.x, c.scratch, c.judging = x, nil, nil
 	c.sents = slices.Clone(d.sents)
 	actors := make([]string, len(marks)) // one per parsed token, as marks
 	for i := range c.sents {

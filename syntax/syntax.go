@@ -372,6 +372,10 @@ type Rels struct {
 // RelSet is the Rels of rels, compared as Children compares them.
 func RelSet(rels ...string) Rels { return Rels{rels: rels, mask: relMask(rels)} }
 
+// Holds reports whether rel is one of r's relations, compared as
+// Children compares them.
+func (r Rels) Holds(rel string) bool { return relBit(rel)&r.mask != 0 && relIn(rel, r.rels) }
+
 // ChildrenIn is Children(i, r's relations...).
 func (s *Sentence) ChildrenIn(i int, r Rels) []int {
 	x := s.indexed()

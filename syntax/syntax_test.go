@@ -36,6 +36,32 @@ func TestRelations(t *testing.T) {
 	}
 }
 
+// TestRelsHolds: a set holds its relations in full and by base, as
+// Children compares them; an empty set holds every relation.
+func TestRelsHolds(t *testing.T) {
+	tests := []struct {
+		set  []string
+		rel  string
+		want bool
+	}{
+		{[]string{"nsubj", "csubj"}, "nsubj", true},
+		{[]string{"nsubj", "csubj"}, "csubj", true},
+		{[]string{"nsubj", "csubj"}, "nsubj:pass", true},
+		{[]string{"nsubj:pass"}, "nsubj", false},
+		{[]string{"nsubj:pass"}, "nsubj:pass", true},
+		{[]string{"obl"}, "obl:over", true},
+		{[]string{"obj"}, "obl", false},
+		{[]string{"advcl"}, "advmod", false}, // one relBit, told apart by name
+		{[]string{"obj"}, "", false},
+		{nil, "xcomp", true},
+	}
+	for _, tt := range tests {
+		if got := syntax.RelSet(tt.set...).Holds(tt.rel); got != tt.want {
+			t.Errorf("RelSet(%q).Holds(%q) = %v, want %v", tt.set, tt.rel, got, tt.want)
+		}
+	}
+}
+
 func TestQueries(t *testing.T) {
 	s := sentence()
 	var subjects []int
