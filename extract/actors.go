@@ -1340,8 +1340,12 @@ var roleNouns = []string{"fellow", "analyst", "director", "professor", "research
 	"member", "scholar", "adviser", "advisor", "officer", "official", "founder", "leader", "secretary",
 	"commander", "lecturer", "economist", "lawyer", "historian", "specialist", "partner", "executive"}
 
+// roleNounSet finds roleNouns in one pass over a role: one search for
+// each was 0.6% of extraction.
+var roleNounSet = newTriggerSet(roleNouns)
+
 func looksLikeRole(role string) bool {
-	return containsAny(strings.ToLower(role), roleNouns)
+	return roleNounSet.any(strings.ToLower(role))
 }
 
 // stateOf resolves a nationality or state name ("Syrian", "U.S.") to a state id.

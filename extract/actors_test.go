@@ -685,3 +685,17 @@ func TestIsTitleWord(t *testing.T) {
 		}
 	}
 }
+
+// TestLooksLikeRole: a role holds one of roleNouns anywhere, in any case,
+// inside a longer word too ("spokeswoman", "co-founder").
+func TestLooksLikeRole(t *testing.T) {
+	for role, want := range map[string]bool{
+		"a senior fellow at": true, "the bank's CHIEF ECONOMIST": true, "spokeswoman for": true,
+		"co-founder of": true, "a former adviser to": true, "a member of": true,
+		"who lives in": false, "a farmer from": false, "": false, "Ökonomin bei": false,
+	} {
+		if got := looksLikeRole(role); got != want {
+			t.Errorf("looksLikeRole(%q) = %v, want %v", role, got, want)
+		}
+	}
+}
