@@ -380,7 +380,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	}
 	for n, steps := c, 0; n >= 0 && steps < 4; steps++ {
 		for _, m := range p.ChildrenIn(n, relsMark) {
-			if w := p.Lower(m); w == "whether" || conditions[w] {
+			if w := p.Lower(m); w == "whether" || conditions.Has(w) {
 				return false
 			}
 		}
@@ -816,8 +816,8 @@ var hedges = map[string]bool{"cautiously": true, "guardedly": true, "conditional
 
 // conditions make support cautious: "will back it if ...", "provided it
 // satisfies ...".
-var conditions = map[string]bool{"if": true, "unless": true, "provided": true, "providing": true,
-	"once": true, "as long as": true, "so long as": true, "on condition": true, "only if": true}
+var conditions = wordset.Of(map[string]bool{"if": true, "unless": true, "provided": true, "providing": true,
+	"once": true, "as long as": true, "so long as": true, "on condition": true, "only if": true})
 
 // polarity applies negation, hedges, conditions and modal doubt to the cue
 // at token c. ok is false when negation leaves no stance.
@@ -1045,13 +1045,18 @@ func (d *docState) conditional(i, c int) bool {
 		inside = append(inside, [2]int{a, b})
 	}
 	for k := range p.Tokens {
+		// The word first: a few words are conditions, and this runs over
+		// every token of every cue's sentence.
+		if !conditions.Has(p.Lower(k)) {
+			continue
+		}
 		if _, rel := p.Head(k); rel != "mark" && syntax.Base(rel) != "advmod" && syntax.Base(rel) != "case" {
 			continue
 		}
 		if slices.ContainsFunc(inside, func(r [2]int) bool { return k >= r[0] && k <= r[1] }) {
 			continue
 		}
-		if conditions[p.Lower(k)] && d.inQuote(i, k) == d.inQuote(i, c) {
+		if d.inQuote(i, k) == d.inQuote(i, c) {
 			return true
 		}
 	}

@@ -278,7 +278,7 @@ func (d *docState) isTarget(i, t int) bool {
 // underCondition: predicate pr, or the verb it is the complement of,
 // is marked as a condition or a question ("if", "unless", "whether").
 func (d *docState) underCondition(i, pr int) bool {
-	return d.upInfinitives(i, pr, func(w string) bool { return w == "whether" || conditions[w] }, "mark") ||
+	return d.upInfinitives(i, pr, func(w string) bool { return w == "whether" || conditions.Has(w) }, "mark") ||
 		d.inverted(i, pr)
 }
 
