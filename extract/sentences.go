@@ -405,7 +405,7 @@ func (d *docState) opensQuoted(line int) bool {
 // stances change (the tokens' actors, the document's actors, its
 // collective groups, the candidates) is copied; the text, parses and
 // label blocks, which nothing changes after read, are shared. The copy
-// hands no working lists back.
+// hands no working lists back, and makes its own (judging).
 func (d *docState) copyFor(x *Extractor, marks []bool) *docState {
 	c := *d
 	c.x, c.scratch, c.judging = x, nil, nil

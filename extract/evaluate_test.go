@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/extract/shallow"
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// TestMayJudgeMarksEveryJudgingWord: evaluations reads only the words
+// mayJudge marks, so it must mark every word judgedSubjects can answer
+// for: those with a subject and those whose head takes them as an xcomp.
+// Hand-built trees (out of order, a word with two heads, edges out of
+// range) and the shallow parses of every dev line.
+func TestMayJudgeMarksEveryJudgingWord(t *testing.T) {
+	built := []syntax.Sentence{
+		// "Oslo backed it": in order.
+		{Tokens: make([]syntax.Token, 3), Tree: []syntax.Edge{{Head: 1, Dep: 0, Rel: "nsubj"}, {Head: -1, Dep: 1, Rel: "root"}, {Head: 1, Dep: 2, Rel: "obj"}}},
+		// "expects it to help": out of order, a passive subject, an xcomp.
+		{Tokens: make([]syntax.Token, 4), Tree: []syntax.Edge{{Head: -1, Dep: 0, Rel: "root"}, {Head: 0, Dep: 3, Rel: "xcomp"},
+			{Head: 3, Dep: 1, Rel: "nsubj:pass"}, {Head: 3, Dep: 2, Rel: "mark"}}},
+		// "Welcomed, said Oslo": the first word has the subject.
+		{Tokens: make([]syntax.Token, 2), Tree: []syntax.Edge{{Head: -1, Dep: 0, Rel: "root"}, {Head: 0, Dep: 1, Rel: "nsubj"}}},
+		// A word with two heads, the xcomp second; edges out of range.
+		{Tokens: make([]syntax.Token, 3), Tree: []syntax.Edge{{Head: -1, Dep: 0, Rel: "root"}, {Head: 0, Dep: 2, Rel: "obj"},
+			{Head: 0, Dep: 2, Rel: "xcomp"}, {Head: 7, Dep: 1, Rel: "csubj"}, {Head: 0, Dep: 9, Rel: "xcomp"}}},
+	}
+	parsed, err := shallow.New().Parse(context.Background(), devLines(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &docState{}
+	marked, words := 0, 0
+	for k, p := range append(built, parsed...) {
+		marks := d.mayJudge(&p)
+		for pr := range p.Tokens {
+			h, rel := p.Head(pr)
+			if want := len(p.ChildrenIn(pr, subjectRels)) > 0 || h >= 0 && rel == "xcomp"; want && !marks[pr] {
+				t.Errorf("sentence %d %q, word %d: judged by judgedSubjects, not marked", k, p.Text, pr)
+			}
+			if marks[pr] {
+				marked++
+			}
+			words++
+		}
+	}
+	if marked*2 > words {
+		t.Errorf("%d of %d words marked: most words judge nothing, and marking them saves nothing", marked, words)
+	}
+}
