@@ -817,7 +817,46 @@ var hedges = map[string]bool{"cautiously": true, "guardedly": true, "conditional
 // conditions make support cautious: "will back it if ...", "provided it
 // satisfies ...".
 var conditions = wordset.Of(map[string]bool{"if": true, "unless": true, "provided": true, "providing": true,
-	"once": true, "as long as": true, "so long as": true, "on condition": true, "only if": true})
+	"once": true})
+
+// conditionWords are the conditions by their first word, each with the
+// words that follow it (none for one word): "as long as it protects
+// ...", "on condition that ...", read a word a token ("only if" holds
+// "if").
+var conditionWords = func() *wordset.Map[[][]string] {
+	m := map[string][][]string{}
+	for w := range conditions.Keys() {
+		m[w] = [][]string{nil}
+	}
+	for _, ph := range [][]string{{"as", "long", "as"}, {"so", "long", "as"}, {"on", "condition"}} {
+		m[ph[0]] = append(m[ph[0]], ph[1:])
+	}
+	return wordset.Of(m)
+}()
+
+// conditionAt reports whether a condition's words begin at token k.
+func conditionAt(p *syntax.Sentence, k int) bool {
+	rests, _ := conditionWords.Get(p.Lower(k))
+	for _, rest := range rests {
+		if wordsAt(p, k+1, rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsAt reports whether tokens k, k+1, ... are words, lower-cased.
+func wordsAt(p *syntax.Sentence, k int, words []string) bool {
+	if k+len(words) > len(p.Tokens) {
+		return false
+	}
+	for j, w := range words {
+		if p.Lower(k+j) != w {
+			return false
+		}
+	}
+	return true
+}
 
 // polarity applies negation, hedges, conditions and modal doubt to the cue
 // at token c. ok is false when negation leaves no stance.
@@ -1045,9 +1084,9 @@ func (d *docState) conditional(i, c int) bool {
 		inside = append(inside, [2]int{a, b})
 	}
 	for k := range p.Tokens {
-		// The word first: a few words are conditions, and this runs over
-		// every token of every cue's sentence.
-		if !conditions.Has(p.Lower(k)) {
+		// The words first: a few are conditions, and this runs over every
+		// token of every cue's sentence.
+		if !conditionAt(p, k) {
 			continue
 		}
 		if _, rel := p.Head(k); rel != "mark" && syntax.Base(rel) != "advmod" && syntax.Base(rel) != "case" {
