@@ -89,11 +89,11 @@ func addFirst(r *resyntax.Regexp, set *[256]bool) (nullable bool) {
 	}
 }
 
-// addRunes adds the first bytes of the UTF-8 encodings of lo..hi (to
-// no set when set is nil). Lead
-// bytes rise with the rune, so those of a range run from lo's to hi's. The
-// matcher reads a byte that starts no valid character as U+FFFD, so a
-// range holding U+FFFD may begin at any byte from 0x80.
+// addRunes adds the first bytes of the UTF-8 encodings of lo..hi to set
+// (to none when set is nil). Lead bytes rise with the rune, so those of a
+// range run from lo's to hi's. The matcher reads a byte that starts no
+// valid character as U+FFFD, so a range holding U+FFFD may begin at any
+// byte from 0x80.
 func addRunes(set *[256]bool, lo, hi rune) {
 	if set == nil {
 		return
@@ -324,10 +324,10 @@ func addInner(r *resyntax.Regexp, set *[256]bool) bool {
 }
 
 // needsOf returns texts one of which every match of r (syntaxOf) holds
-// somewhere, the longest the syntax shows (nil if it shows none): a stretch of text
-// that holds none of them holds no match. Runs of a concatenation that
-// spell out their texts give them, as do the texts that begin a part of
-// it; a part that may be absent gives nothing.
+// somewhere, the longest the syntax shows (nil if it shows none): a
+// stretch of text that holds none of them holds no match. Runs of a
+// concatenation that spell out their texts give them, as do the texts
+// that begin a part of it; a part that may be absent gives nothing.
 func needsOf(r *resyntax.Regexp) []string {
 	var best []string
 	consider := func(texts []string) {
