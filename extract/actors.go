@@ -55,7 +55,7 @@ var (
 
 // notNames are capitalised words that start sentences or name things that
 // are not people; a candidate containing one is rejected.
-var notNames = map[string]bool{
+var notNames = wordset.Of(map[string]bool{
 	"The": true, "This": true, "That": true, "These": true, "Those": true, "In": true, "On": true, "At": true,
 	"However": true, "But": true, "And": true, "For": true, "With": true, "From": true, "By": true, "As": true,
 	"It": true, "He": true, "She": true, "They": true, "We": true, "I": true, "Our": true, "His": true, "Her": true,
@@ -71,7 +71,7 @@ var notNames = map[string]bool{
 	"According": true, "Critics": true, "Experts": true, "Officials": true, "Analysts": true, "Some": true,
 	"Republican": true, "Democratic": true, "Republicans": true, "Democrats": true, "Pentagon": true,
 	"Congress": true, "Senate": true, "Resolve": true, "State": true, "Islamic": true,
-}
+})
 
 // titleWords are titles and offices, never part of a person's name:
 // "Taoiseach Simon Harris" is Simon Harris.
@@ -98,11 +98,11 @@ func stripTitles(name string) string {
 }
 
 // groupHeads end the names of organisations.
-var groupHeads = map[string]bool{"Forces": true, "Institute": true, "Foundation": true, "Council": true,
+var groupHeads = wordset.Of(map[string]bool{"Forces": true, "Institute": true, "Foundation": true, "Council": true,
 	"Organization": true, "Organisation": true, "Party": true, "Front": true, "Army": true, "Brigade": true,
 	"Brigades": true, "Movement": true, "Group": true, "Ministry": true, "Agency": true, "Committee": true,
 	"Association": true, "Center": true, "Centre": true, "Union": true, "League": true, "Network": true,
-	"Commission": true, "Watch": true, "Fund": true, "Bank": true, "University": true, "House": true}
+	"Commission": true, "Watch": true, "Fund": true, "Bank": true, "University": true, "House": true})
 
 // person is someone the patterns found in a document.
 type person struct {
@@ -241,7 +241,7 @@ func slug(s string) string {
 // known actor rather than a person.
 func (d *docActors) plausibleName(name string) bool {
 	for w := range strings.FieldsSeq(name) {
-		if notNames[w] || groupHeads[w] || isTitleWord(w) {
+		if notNames.Has(w) || groupHeads.Has(w) || isTitleWord(w) {
 			return false
 		}
 	}
@@ -1302,11 +1302,11 @@ func sub(s string, m []int, i int) string {
 // trimTrailingNonName drops trailing words that the name pattern swallowed
 // but are not part of a name ("Trump Monday").
 func trimTrailingNonName(name string) string {
-	if i := strings.LastIndexByte(name, ' '); !notNames[name[i+1:]] && singlySpaced(name) {
+	if i := strings.LastIndexByte(name, ' '); !notNames.Has(name[i+1:]) && singlySpaced(name) {
 		return name // most names: as they are
 	}
 	f := strings.Fields(name)
-	for len(f) > 1 && notNames[f[len(f)-1]] {
+	for len(f) > 1 && notNames.Has(f[len(f)-1]) {
 		f = f[:len(f)-1]
 	}
 	return strings.Join(f, " ")

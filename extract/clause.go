@@ -208,7 +208,7 @@ func (d *docState) matchCue(i, c int, cue lexCue) (int, bool) {
 		// Determiners and modifiers may come between the words: "sought
 		// an assurance", "threw its full support behind".
 		k := end + 1
-		for k < len(p.Tokens) && k <= end+3 && !wordIs(p, k, w) && fillers[p.Tokens[k].POS] {
+		for k < len(p.Tokens) && k <= end+3 && !wordIs(p, k, w) && filler(p.Tokens[k].POS) {
 			k++
 		}
 		if k >= len(p.Tokens) || !wordIs(p, k, w) {
@@ -249,8 +249,14 @@ func phraseHead(p *syntax.Sentence, first, last int) int {
 	return first
 }
 
-// fillers are the parts of speech that may stand between a phrase's words.
-var fillers = map[string]bool{"DT": true, "PRP$": true, "JJ": true, "RB": true, "POS": true, "CD": true, "JJS": true, "JJR": true}
+// filler: a part of speech that may stand between a phrase's words.
+func filler(pos string) bool {
+	switch pos {
+	case "DT", "PRP$", "JJ", "RB", "POS", "CD", "JJS", "JJR":
+		return true
+	}
+	return false
+}
 
 func wordIs(p *syntax.Sentence, k int, w string) bool {
 	return p.LowerLemma(k) == w || p.Lower(k) == w
@@ -624,16 +630,16 @@ func headIfConj(p *syntax.Sentence, c int) []int {
 }
 
 // actNouns name the event as somebody's act.
-var actNouns = map[string]bool{"decision": true, "move": true, "step": true, "announcement": true,
+var actNouns = wordset.Of(map[string]bool{"decision": true, "move": true, "step": true, "announcement": true,
 	"recognition": true, "ratification": true, "approval": true, "signing": true, "declaration": true,
-	"pronouncement": true}
+	"pronouncement": true})
 
 // authors returns the possessors of the act nouns a cue is aimed at.
 func (d *docState) authors(i, c int) []string {
 	p := d.sents[i].p
 	var out []string
 	for _, t := range d.targets(i, c) {
-		if !actNouns[p.LowerLemma(t)] || !isAnaphor(p, t) {
+		if !actNouns.Has(p.LowerLemma(t)) || !isAnaphor(p, t) {
 			continue
 		}
 		for _, k := range p.Children(t, "nmod:poss") {
@@ -2849,17 +2855,17 @@ func (d *docState) hypothetical(i, c int, cue lexCue) bool {
 }
 
 // vehicles carry an event through a legislature or a council.
-var vehicles = map[string]bool{"resolution": true, "bill": true, "measure": true, "motion": true, "legislation": true}
+var vehicles = wordset.Of(map[string]bool{"resolution": true, "bill": true, "measure": true, "motion": true, "legislation": true})
 
 // concluding nouns name the end of talks: in an article about an event,
 // "the conclusion of the negotiations" is the event reached.
-var concluding = map[string]bool{"conclusion": true, "completion": true, "finalisation": true,
-	"finalization": true, "success": true}
+var concluding = wordset.Of(map[string]bool{"conclusion": true, "completion": true, "finalisation": true,
+	"finalization": true, "success": true})
 
 // talksConcluded: token t is a concluding noun of the talks ("applauds the
 // conclusion of the talks between the EU and its neighbours").
 func talksConcluded(p *syntax.Sentence, t int) bool {
-	if !concluding[p.LowerLemma(t)] || !definite(p, t) {
+	if !concluding.Has(p.LowerLemma(t)) || !definite(p, t) {
 		return false
 	}
 	for _, e := range p.Out(t, "nmod:of") {
@@ -2883,7 +2889,7 @@ func talksConcluded(p *syntax.Sentence, t int) bool {
 // membership" is that resolution, and stands for the event.
 func (d *docState) vehicle(i, t, depth int) bool {
 	p := d.sents[i].p
-	if depth > 0 || !vehicles[p.LowerLemma(t)] || !p.Has(t, "det") || !definite(p, t) {
+	if depth > 0 || !vehicles.Has(p.LowerLemma(t)) || !p.Has(t, "det") || !definite(p, t) {
 		return false
 	}
 	for j := i; j >= 0; j-- {
@@ -2896,7 +2902,7 @@ func (d *docState) vehicle(i, t, depth int) bool {
 			end = t
 		}
 		for k := 0; k < end; k++ {
-			if vehicles[q.LowerLemma(k)] && q.Tokens[k].IsNoun() {
+			if vehicles.Has(q.LowerLemma(k)) && q.Tokens[k].IsNoun() {
 				if r := d.refers(j, k, 1); r == topicNamed || r == topicAnaphor {
 					return true
 				}

@@ -312,8 +312,8 @@ var legislatures = map[string]bool{"parliament": true, "congress": true, "senate
 
 // members name the legislature their plural belongs to: "Greek
 // lawmakers" act as the Greek parliament, "U.S. senators" as the Senate.
-var members = map[string]string{"lawmaker": "parliament", "legislator": "parliament", "mp": "parliament",
-	"deputy": "parliament", "parliamentarian": "parliament", "senator": "senate", "congressman": "congress"}
+var members = wordset.Of(map[string]string{"lawmaker": "parliament", "legislator": "parliament", "mp": "parliament",
+	"deputy": "parliament", "parliamentarian": "parliament", "senator": "senate", "congressman": "congress"})
 
 // collectives are the plural nouns by which news names groups of people
 // who take positions: "Republican lawmakers", "Flemish farmers",
@@ -449,6 +449,12 @@ var holderLists = wordset.Of(func() map[string]holderList {
 	}
 	return m
 }())
+
+// inList reports whether w is in holder's list l, by holderLists.
+func inList(w string, l holderList) bool {
+	in, _ := holderLists.Get(w)
+	return in&l != 0
+}
 
 // holderList is a set of holder's word lists, one bit each.
 type holderList uint16
@@ -629,9 +635,9 @@ func (d *docState) namedBy(i, h int) bool {
 func (d *docState) legislature(i, h int, lemma string) string {
 	p := d.sents[i].p
 	body := lemma
-	if m, ok := members[lemma]; ok && p.Tokens[h].POS == "NNS" {
+	if m, ok := members.Get(lemma); ok && p.Tokens[h].POS == "NNS" {
 		body = m
-	} else if !legislatures[lemma] {
+	} else if !inList(lemma, inLegislatures) {
 		return ""
 	}
 	e, ok := d.x.gaz.Entry(d.closeOwner(i, h))
@@ -642,7 +648,7 @@ func (d *docState) legislature(i, h int, lemma string) string {
 	id := "group:" + slug(name)
 	a := d.acts.actor(id, name, model.Group)
 	first, last := d.writtenAs(i, h)
-	for first < h && (p.Tokens[first].POS == "DT" || quantifiers[p.Lower(first)]) {
+	for first < h && (p.Tokens[first].POS == "DT" || inList(p.Lower(first), inQuantifiers)) {
 		first++
 	}
 	if last > h {
@@ -860,7 +866,7 @@ func (d *docState) namedGroup(i, h int) string {
 		lw := p.Lower(first)
 		// Nor a person the parser joined to it: "Juan Soto - leaders of
 		// the four nations".
-		if !(quantifiers[lw] || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || t.POS == "CD" || isPunct(t) ||
+		if !(inList(lw, inQuantifiers) || t.POS == "POS" || t.POS == "DT" || t.POS == "PRP$" || t.POS == "CD" || isPunct(t) ||
 			len(d.x.lex.cuesAt(p, first)) > 0 || d.x.lex.Valence(lw) != 0 || isPerson(d.sents[i].actor[first])) {
 			break
 		}

@@ -4,14 +4,15 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
 // speech verbs take a complement clause.
-var speech = map[string]bool{"say": true, "tell": true, "add": true, "state": true, "warn": true,
+var speech = wordset.Of(map[string]bool{"say": true, "tell": true, "add": true, "state": true, "warn": true,
 	"argue": true, "claim": true, "insist": true, "note": true, "stress": true, "write": true, "tweet": true,
 	"announce": true, "declare": true, "believe": true, "fear": true, "expect": true, "suggest": true,
-	"caution": true, "confirm": true, "indicate": true, "signal": true, "predict": true, "explain": true}
+	"caution": true, "confirm": true, "indicate": true, "signal": true, "predict": true, "explain": true})
 
 // clauseBreaks end the search for a verb's subject or object.
 var clauseBreaks = map[string]bool{"that": true, "whether": true, "if": true, "because": true, "while": true,
@@ -189,7 +190,7 @@ func (l *linker) verbs() {
 			if s := l.subjectOf(prev, -1); s >= 0 {
 				l.extra = append(l.extra, syntax.Edge{Head: v, Dep: s, Rel: "nsubj"})
 			}
-		case prev >= 0 && speech[l.s.Tokens[prev].Lemma]:
+		case prev >= 0 && speech.Has(l.s.Tokens[prev].Lemma):
 			l.set(v, prev, "ccomp")
 		case prev >= 0 && l.pos(v) == "VBG" && k >= 0 && l.word(k) == ",":
 			l.set(v, prev, "advcl")
@@ -206,7 +207,7 @@ func (l *linker) verbs() {
 		}
 		// "said the pact would undermine ...": the phrase after a speech
 		// verb is the next clause's subject, not the verb's object.
-		if o := l.objectOf(v); o >= 0 && !(speech[l.s.Tokens[v].Lemma] && o+1 < n && (l.pos(o+1) == "MD" || strings.HasPrefix(l.pos(o+1), "VB"))) {
+		if o := l.objectOf(v); o >= 0 && !(speech.Has(l.s.Tokens[v].Lemma) && o+1 < n && (l.pos(o+1) == "MD" || strings.HasPrefix(l.pos(o+1), "VB"))) {
 			l.set(o, v, "obj")
 		}
 		prev = v
