@@ -84,6 +84,14 @@ type scratch struct {
 	acts  *docActors
 }
 
+// listedActor is an actor a result lists, with the aliases of its claim
+// if it has one.
+type listedActor struct {
+	a       *actorInfo
+	aliases []string
+	claimed bool
+}
+
 // lists returns the working lists of a document the extractor finished,
 // emptied, or new ones.
 func (x *Extractor) lists() *scratch {
@@ -224,28 +232,26 @@ func (d *docState) result() Result {
 	for _, c := range claims {
 		claimed[c.ActorID] = c.Aliases
 	}
-	listed := func(a *actorInfo) bool {
-		_, ok := claimed[a.id]
-		return a.mentions > 0 || orgs[a.id] || ok
-	}
-	n := 0
+	// The actors listed, found in one pass over the actors (two passes,
+	// one to count them and one to list them, asked each of them twice).
+	var listed []listedActor
 	for _, id := range d.acts.ordered {
-		if listed(d.acts.actors[id]) {
-			n++
+		a := d.acts.actors[id]
+		al, ok := claimed[a.id]
+		if a.mentions > 0 || ok || orgs[a.id] {
+			listed = append(listed, listedActor{a: a, aliases: al, claimed: ok})
 		}
 	}
-	if n > 0 {
+	if len(listed) > 0 {
 		// Made at its size, not grown: an article names dozens.
-		r.Actors = make([]model.Actor, 0, n)
+		r.Actors = make([]model.Actor, 0, len(listed))
 	}
-	for _, id := range d.acts.ordered {
-		if a := d.acts.actors[id]; listed(a) {
-			al, ok := claimed[a.id]
-			if !ok {
-				al = a.aliases.sorted()
-			}
-			r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: al, Mentions: a.mentions})
+	for _, l := range listed {
+		a, al := l.a, l.aliases
+		if !l.claimed {
+			al = a.aliases.sorted()
 		}
+		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: al, Mentions: a.mentions})
 	}
 	r.Claims = claims
 	return r

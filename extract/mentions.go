@@ -380,6 +380,9 @@ func (d *docState) lastGroupCalled(i int, noun string) string {
 		}
 		for t := len(s.actor) - 1; t >= 0; t-- {
 			id := s.actor[t]
+			if id == "" {
+				continue // most words name no one: no look-up
+			}
 			a := d.acts.actors[id]
 			if a == nil || a.kind != model.Group {
 				continue
