@@ -56,9 +56,15 @@ func (s *Map[V]) Get(w string) (V, bool) {
 	return v, ok
 }
 
-// Has reports whether m holds w.
+// Has reports whether m holds w. Small enough to be inlined where it
+// is called, so that a word the filter turns away costs no call.
 func (s *Map[V]) Has(w string) bool {
-	_, ok := s.Get(w)
+	return s.f.May(w) && s.holds(w)
+}
+
+// holds is whether m has the key w, which the filter has let through.
+func (s *Map[V]) holds(w string) bool {
+	_, ok := s.m[w]
 	return ok
 }
 
