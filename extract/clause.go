@@ -567,11 +567,12 @@ func upXcomp(p *syntax.Sentence, v int, f func(n int) bool) bool {
 // invertedAt: verb n's auxiliary stands before its subject, the inverted
 // condition "should member states accept it", "were Sweden not to".
 func invertedAt(p *syntax.Sentence, n int) bool {
-	subj := p.ChildrenIn(n, relsNsubjNsubjPass)
 	for _, a := range p.ChildrenIn(n, relsAux) {
 		switch p.Lower(a) {
 		case "should", "were", "had":
-			if len(subj) > 0 && a < subj[0] {
+			// The subjects are asked for here only: most verbs have
+			// none of these auxiliaries.
+			if subj := p.ChildrenIn(n, relsNsubjNsubjPass); len(subj) > 0 && a < subj[0] {
 				return true
 			}
 		}
