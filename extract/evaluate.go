@@ -506,10 +506,21 @@ func (d *docState) merits(i int) {
 		if !tok.IsNoun() {
 			continue
 		}
-		// Most nouns are no verb's object: that is asked before their
-		// valence, two look-ups.
+		// Most nouns are no verb's object: that is asked first.
 		v, rel := p.Head(n)
 		if v < 0 || syntax.Base(rel) != "obj" || !p.Tokens[v].IsVerb() {
+			continue
+		}
+		// Whether it is the event's ("the benefits of the deal") is
+		// asked next: most objects have no "of" phrase, which one bit
+		// test tells.
+		of := false
+		for _, e := range p.OutIn(n, relsNmodOf) {
+			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor {
+				of = true
+			}
+		}
+		if !of {
 			continue
 		}
 		val := d.x.lex.Valence(p.Lower(n))
@@ -517,15 +528,6 @@ func (d *docState) merits(i int) {
 			val = d.x.lex.Valence(p.LowerLemma(n))
 		}
 		if val == 0 || len(d.cuesOn(i, v)) > 0 || d.underCondition(i, v) {
-			continue
-		}
-		of := false
-		for _, e := range p.Out(n, "nmod:of") {
-			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor {
-				of = true
-			}
-		}
-		if !of {
 			continue
 		}
 		if d.negated(i, v) != (reversers[p.LowerLemma(v)] || discounting[p.LowerLemma(v)]) {
