@@ -222,19 +222,23 @@ func (d *docActors) reset() {
 	d.used = 0
 }
 
+// slug is s lower-cased with each run of other characters than letters
+// and digits made one hyphen, none at either end: "Ana Ruiz" -> "ana-ruiz".
+// Each rune is lowered as it is read (strings.ToLower's mapping), into a
+// list of s's length: a new person's id made no copy of the name first.
 func slug(s string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+	for _, r := range s {
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b = utf8.AppendRune(b, r)
 			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
+		} else if !dash && len(b) > 0 {
+			b = append(b, '-')
 			dash = true
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	return strings.TrimSuffix(string(b), "-")
 }
 
 // plausibleName rejects candidates that are sentence furniture or name a
@@ -271,8 +275,9 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 	}
 	parts := strings.Fields(name)
 	last := parts[len(parts)-1]
+	lowLast := strings.ToLower(last)
 	if len(parts) == 1 {
-		if id, ok := d.byName[strings.ToLower(last)]; ok {
+		if id, ok := d.byName[lowLast]; ok {
 			return d.people[id]
 		}
 	}
@@ -283,14 +288,12 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 	}
 	d.people[p.id] = p
 	d.named(name, p.id)
-	for _, s := range p.surnames {
-		if _, taken := d.byName[strings.ToLower(s)]; !taken {
-			d.named(strings.ToLower(s), p.id)
-		}
+	if _, taken := d.byName[lowLast]; len(p.surnames) > 0 && !taken {
+		d.named(lowLast, p.id)
 	}
 	// A surname-only person found earlier ("President Erdogan") is the same
 	// person as a later full name that ends with it.
-	if id, ok := d.byName[strings.ToLower(last)]; ok && id != p.id && len(d.people[id].surnames) == 0 {
+	if id, ok := d.byName[lowLast]; ok && id != p.id && len(d.people[id].surnames) == 0 {
 		old := d.people[id]
 		delete(d.people, id)
 		if old.role != "" && p.role == "" {
@@ -300,7 +303,7 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 			p.orgID = old.orgID
 		}
 		d.named(old.name, p.id)
-		d.named(strings.ToLower(last), p.id)
+		d.named(lowLast, p.id)
 	}
 	return p
 }

@@ -699,3 +699,23 @@ func TestLooksLikeRole(t *testing.T) {
 		}
 	}
 }
+
+// slug lowers a name and joins its words with single hyphens, letters
+// outside ASCII kept.
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ana Ruiz":             "ana-ruiz",
+		"Ahmed al-Sharaa":      "ahmed-al-sharaa",
+		"  Lena  O'Neill, Jr.": "lena-o-neill-jr",
+		"Recep Tayyip Erdoğan": "recep-tayyip-erdoğan",
+		"İlhan Ünal":           "ilhan-ünal",
+		"G7 -- Summit":         "g7-summit",
+		"...":                  "",
+		"\xff\xfeAb":           "ab",
+		"":                     "",
+	} {
+		if got := slug(in); got != want {
+			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
