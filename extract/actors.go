@@ -111,7 +111,9 @@ type person struct {
 	// roleHolder compares every person's role for each "the minister".
 	role, lowRole string
 	orgID         string // affiliation, if known
-	surnames      []string
+	// surnames is the last word of a name of two words or more, nil for
+	// a name of one (addPerson registers it lower-cased as a name too).
+	surnames []string
 }
 
 func (p *person) setRole(role string) { p.role, p.lowRole = role, strings.ToLower(role) }
@@ -224,21 +226,22 @@ func (d *docActors) reset() {
 
 // slug is s lower-cased with each run of other characters than letters
 // and digits made one hyphen, none at either end: "Ana Ruiz" -> "ana-ruiz".
-// Each rune is lowered as it is read (strings.ToLower's mapping), into a
-// list of s's length: a new person's id made no copy of the name first.
+// Each rune is lowered as it is read (strings.ToLower's mapping): a new
+// person's id made no lowered copy of the name first.
 func slug(s string) string {
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	dash := false
 	for _, r := range s {
 		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b = utf8.AppendRune(b, r)
+			b.WriteRune(r)
 			dash = false
-		} else if !dash && len(b) > 0 {
-			b = append(b, '-')
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
 			dash = true
 		}
 	}
-	return strings.TrimSuffix(string(b), "-")
+	return strings.TrimSuffix(b.String(), "-")
 }
 
 // plausibleName rejects candidates that are sentence furniture or name a
@@ -288,7 +291,7 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 	}
 	d.people[p.id] = p
 	d.named(name, p.id)
-	if _, taken := d.byName[lowLast]; len(p.surnames) > 0 && !taken {
+	if _, taken := d.byName[lowLast]; len(parts) > 1 && !taken {
 		d.named(lowLast, p.id)
 	}
 	// A surname-only person found earlier ("President Erdogan") is the same

@@ -713,9 +713,27 @@ func TestSlug(t *testing.T) {
 		"...":                  "",
 		"\xff\xfeAb":           "ab",
 		"":                     "",
+		"Ⱥb":                   "ⱥb", // longer in UTF-8 lowered
+		"ǅemal":                "ǆemal",
+		"a--":                  "a",
 	} {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzSlug: slug's words are those of the text strings.ToLower makes,
+// split at every character that is no letter or digit, joined by single
+// hyphens.
+func FuzzSlug(f *testing.F) {
+	for _, s := range []string{"Ana Ruiz", "İlhan Ünal", "Ⱥb", "-a--b-", "\xff\xfeAb", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if got, want := slug(s), strings.Join(words, "-"); got != want {
+			t.Errorf("slug(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -511,16 +511,10 @@ func (d *docState) merits(i int) {
 		if v < 0 || syntax.Base(rel) != "obj" || !p.Tokens[v].IsVerb() {
 			continue
 		}
-		// Whether it is the event's ("the benefits of the deal") is
-		// asked next: most objects have no "of" phrase, which one bit
-		// test tells.
-		of := false
-		for _, e := range p.OutIn(n, relsNmodOf) {
-			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor {
-				of = true
-			}
-		}
-		if !of {
+		// Most objects have no "of" phrase, which one bit test tells:
+		// asked before their valence, two look-ups.
+		ofs := p.OutIn(n, relsNmodOf)
+		if len(ofs) == 0 {
 			continue
 		}
 		val := d.x.lex.Valence(p.Lower(n))
@@ -528,6 +522,13 @@ func (d *docState) merits(i int) {
 			val = d.x.lex.Valence(p.LowerLemma(n))
 		}
 		if val == 0 || len(d.cuesOn(i, v)) > 0 || d.underCondition(i, v) {
+			continue
+		}
+		// "the benefits of the deal": the event's.
+		if !slices.ContainsFunc(ofs, func(e syntax.Edge) bool {
+			r := d.refersTo(i, e.Dep)
+			return r == topicNamed || r == topicAnaphor
+		}) {
 			continue
 		}
 		if d.negated(i, v) != (reversers[p.LowerLemma(v)] || discounting[p.LowerLemma(v)]) {

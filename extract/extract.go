@@ -84,14 +84,6 @@ type scratch struct {
 	acts  *docActors
 }
 
-// listedActor is an actor a result lists, with the aliases of its claim
-// if it has one.
-type listedActor struct {
-	a       *actorInfo
-	aliases []string
-	claimed bool
-}
-
 // lists returns the working lists of a document the extractor finished,
 // emptied, or new ones.
 func (x *Extractor) lists() *scratch {
@@ -232,23 +224,21 @@ func (d *docState) result() Result {
 	for _, c := range claims {
 		claimed[c.ActorID] = c.Aliases
 	}
-	// The actors listed, found in one pass over the actors (two passes,
-	// one to count them and one to list them, asked each of them twice).
-	var listed []listedActor
+	// The actors to list are picked first, so that the list is made at
+	// its size (an article names dozens), each asked of the maps once.
+	listed := make([]*actorInfo, 0, len(d.acts.ordered))
 	for _, id := range d.acts.ordered {
 		a := d.acts.actors[id]
-		al, ok := claimed[a.id]
-		if a.mentions > 0 || ok || orgs[a.id] {
-			listed = append(listed, listedActor{a: a, aliases: al, claimed: ok})
+		if _, ok := claimed[a.id]; a.mentions > 0 || ok || orgs[a.id] {
+			listed = append(listed, a)
 		}
 	}
 	if len(listed) > 0 {
-		// Made at its size, not grown: an article names dozens.
 		r.Actors = make([]model.Actor, 0, len(listed))
 	}
-	for _, l := range listed {
-		a, al := l.a, l.aliases
-		if !l.claimed {
+	for _, a := range listed {
+		al, ok := claimed[a.id]
+		if !ok {
 			al = a.aliases.sorted()
 		}
 		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: al, Mentions: a.mentions})
