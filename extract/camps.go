@@ -13,11 +13,15 @@ import (
 func (d *docState) camps(i int) {
 	p := d.sents[i].p
 	for c := range p.Tokens {
-		tok := &p.Tokens[c]
-		stance, ok := d.campPrefix(p.Lower(c))
+		w := p.Lower(c)
+		if len(w) < len("pro-x") || w[3] != '-' && w[4] != '-' {
+			continue // most words: no "pro-" or "anti-" to read, no call
+		}
+		stance, ok := d.campPrefix(w)
 		if !ok {
 			continue
 		}
+		tok := &p.Tokens[c]
 		h, rel := p.Head(c)
 		if h < 0 || rel != "amod" && rel != "compound" || !p.Tokens[h].IsNoun() {
 			continue

@@ -32,6 +32,11 @@ func (d *docState) stances(i int) {
 		if listed != nil && listed[c] { // most sentences list none: no look-up
 			continue
 		}
+		// Most words begin no cue, which the cues' filter tells here,
+		// without a call.
+		if heads := d.x.lex.byHead; !heads.May(s.p.LowerLemma(c)) && !heads.May(s.p.Lower(c)) {
+			continue
+		}
 		for _, cue := range d.x.lex.cuesAt(s.p, c) {
 			if end, ok := d.matchCue(i, c, cue); ok {
 				d.cueClaims(i, phraseHead(s.p, c, end), c, end, cue)
