@@ -68,7 +68,7 @@ type scratch struct {
 	// sent.topic, one array each; quoted is docState.quoted.
 	actors []string
 	marks  []bool
-	quoted []bool
+	quoted []byte
 	// lines, segs and sents are docState's lines and sentences, and the
 	// sentences as segment found them; texts, lowers and which, the
 	// sentences parse hands the parser and their indexes.

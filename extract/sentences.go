@@ -20,9 +20,11 @@ type docState struct {
 	lower string
 	lines []line
 	sents []sent
-	// quoted marks the bytes of the normalized text that lie between
-	// quotation marks.
-	quoted []bool
+	// quoted is 1 for each byte of the normalized text that lies between
+	// quotation marks, 0 for the rest: bytes, so that whether a sentence
+	// holds a quote is one byte search (a loop over bools was 0.8% of
+	// extraction).
+	quoted []byte
 	acts   *docActors
 	// about: the article names the topic, so "the deal" and "the move"
 	// in it refer to the topic.
@@ -318,7 +320,7 @@ func containsWord(s, w string) bool {
 // inQuote reports whether token t of sentence i is quoted.
 func (d *docState) inQuote(i, t int) bool {
 	s := &d.sents[i]
-	return d.quoted[s.start+s.p.Tokens[t].Start]
+	return d.quoted[s.start+s.p.Tokens[t].Start] != 0
 }
 
 // quoteMask marks what lies between quotation marks, paragraph by
@@ -326,8 +328,8 @@ func (d *docState) inQuote(i, t int) bool {
 // as news style continues a quote in the next paragraph with a new opening
 // mark. Single quotes count when they open at a word's start and close at
 // a word's end, so that apostrophes ("Israel's", "don't") do not. mask
-// is len(text)+1 false values, set and returned.
-func quoteMask(mask []bool, text string, lines []line) []bool {
+// is len(text)+1 zero bytes, set (1 for a quoted byte) and returned.
+func quoteMask(mask []byte, text string, lines []line) []byte {
 	for _, ln := range lines {
 		double, single := false, false
 		for i := ln.start; i < ln.end; i++ {
@@ -336,7 +338,7 @@ func quoteMask(mask []bool, text string, lines []line) []bool {
 			if next := nextQuote(text[i:ln.end]); next != 0 {
 				if double || single {
 					for k := i; k < i+next; k++ {
-						mask[k] = true
+						mask[k] = 1
 					}
 				}
 				i += next
@@ -359,7 +361,9 @@ func quoteMask(mask []bool, text string, lines []line) []bool {
 					single = !single
 				}
 			}
-			mask[i] = double || single
+			if double || single {
+				mask[i] = 1
+			}
 		}
 	}
 	return mask

@@ -76,13 +76,13 @@ func TestQuoteMask(t *testing.T) {
 	}
 	for _, tc := range tests {
 		lines, _ := segment(tc.text, nil, nil)
-		mask := quoteMask(make([]bool, len(tc.text)+1), tc.text, lines)
+		mask := quoteMask(make([]byte, len(tc.text)+1), tc.text, lines)
 		var got strings.Builder
 		for i := range len(tc.text) {
 			switch {
 			case tc.text[i] == '\n':
 				got.WriteByte('\n')
-			case mask[i]:
+			case mask[i] == 1:
 				got.WriteByte('^')
 			default:
 				got.WriteByte(' ')

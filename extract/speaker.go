@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"slices"
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -265,7 +265,7 @@ func (d *docState) signedHeadline() {
 		return
 	}
 	for k := ln.start; k < ln.start+m[3]; k++ {
-		d.quoted[k] = true
+		d.quoted[k] = 1
 	}
 	for i := range d.sents {
 		if d.sents[i].line == 0 && d.sents[i].speaker == "" {
@@ -306,7 +306,7 @@ func headlineSigned(text string) []int {
 // hasQuote reports whether sentence i holds quoted words.
 func (d *docState) hasQuote(i int) bool {
 	s := &d.sents[i]
-	return slices.Contains(d.quoted[s.start:s.end], true)
+	return bytes.IndexByte(d.quoted[s.start:s.end], 1) >= 0
 }
 
 // speechIn finds the actor who is the subject of sentence i's speech verb
