@@ -1097,8 +1097,9 @@ func (d *docState) conditional(i, c int) bool {
 	}
 	for k := range p.Tokens {
 		// The words first: a few are conditions, and this runs over every
-		// token of every cue's sentence.
-		if !conditionAt(p, k) {
+		// token of every cue's sentence (most turned away by the word
+		// set's filter here, without a call).
+		if !conditionWords.May(p.Lower(k)) || !conditionAt(p, k) {
 			continue
 		}
 		if _, rel := p.Head(k); rel != "mark" && syntax.Base(rel) != "advmod" && syntax.Base(rel) != "case" {
@@ -2975,7 +2976,7 @@ func (d *docState) topicIn(i int) bool {
 		return d.topicInText(i)
 	}
 	for t := range s.p.Tokens {
-		if s.topic[t] || (isAnaphor(s.p, t) && s.p.Tokens[t].IsNoun()) {
+		if s.topic[t] || (s.p.Tokens[t].IsNoun() && isAnaphor(s.p, t)) { // the call for nouns only
 			return true
 		}
 	}
