@@ -1237,6 +1237,11 @@ func (ts *triggerSet) findAtWords(dst []hit, s string) []hit {
 		}
 		if r := ts.bySecond[c]; r != nil && i+1 < len(s) {
 			for _, t := range ts.list[r[s[i+1]]:r[int(s[i+1])+1]] {
+				// Most triggers that share a word's first two bytes differ
+				// in its third, which is compared here, before a call.
+				if len(t) > 2 && (i+2 >= len(s) || s[i+2] != t[2]) {
+					continue
+				}
 				if strings.HasPrefix(s[i:], t) {
 					out = append(out, hit{i, t})
 				}

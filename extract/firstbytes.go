@@ -170,6 +170,11 @@ func (s *starts) begins(text string) bool {
 		return slices.ContainsFunc(s.byFirst[text[0]], func(t string) bool { return spacedPrefix(text, t) })
 	}
 	for _, t := range s.byFirst[text[0]] {
+		// Most texts with the first byte differ in the second, which is
+		// compared here, before a call.
+		if len(t) > 1 && (len(text) < 2 || text[1] != t[1]) {
+			continue
+		}
 		if strings.HasPrefix(text, t) {
 			return true
 		}
