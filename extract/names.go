@@ -30,9 +30,11 @@ func nameEnd(s string, i int) int {
 func nameParts(s string, i int) int {
 	e := namePartEnd(s, i)
 	for k := 0; k < 3 && e >= 0 && e < len(s) && s[e] == ' '; k++ {
-		next := -1
+		next, rest := -1, s[e+1:]
 		for _, p := range personParticles {
-			if strings.HasPrefix(s[e+1:], p) {
+			// The first byte before the call: most words after a name's
+			// part are its next part, with a capital no particle has.
+			if rest != "" && rest[0] == p[0] && strings.HasPrefix(rest, p) {
 				next = namePartEnd(s, e+1+len(p))
 				break // the particles differ before their spaces: one at most begins here
 			}
