@@ -1064,6 +1064,10 @@ func nameWordStart(s string) bool {
 
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
+		// The first two bytes before the call: most prefixes differ there.
+		if len(p) > 1 && len(s) > 1 && (s[0] != p[0] || s[1] != p[1]) {
+			continue
+		}
 		if strings.HasPrefix(s, p) {
 			return true
 		}
