@@ -637,7 +637,8 @@ func (d *docState) namedBy(i, h int) bool {
 
 // legislature names one state's legislature the same way however the
 // article words it: "Greece's parliament", "the Greek parliament" and
-// "Greek lawmakers" are one group, the Greek Parliament.
+// "Greek lawmakers" are one group, the Greek Parliament. in is holder's
+// lists that lemma is in.
 func (d *docState) legislature(i, h int, lemma string, in holderList) string {
 	p := d.sents[i].p
 	body := lemma
