@@ -191,8 +191,15 @@ func (g *Gazetteer) Entries() []Entry {
 
 // trie indexes surface forms by their lower-cased word tokens.
 type trie struct {
-	next  map[string]*trie
-	forms []form
+	next map[string]*trie
+	// byHash holds next's ASCII words by their hashLower, which each
+	// token carries: a look-up hashes and lowers no string (the names
+	// are looked up at most words of a text). A hash two of next's words
+	// share is in clash instead, and looked up in next.
+	byHash map[uint32]*trie
+	clash  map[uint32]bool
+	word   string // the lower-cased word that leads here
+	forms  []form
 }
 
 type form struct {
@@ -203,7 +210,7 @@ type form struct {
 	acronym, lower bool
 }
 
-func newTrie() *trie { return &trie{next: map[string]*trie{}} }
+func newTrie() *trie { return &trie{next: map[string]*trie{}, byHash: map[uint32]*trie{}} }
 
 func (t *trie) add(surface, id string) {
 	surface = strings.TrimSpace(strings.TrimPrefix(surface, "the "))
@@ -217,7 +224,9 @@ func (t *trie) add(surface, id string) {
 		c, ok := n.next[key]
 		if !ok {
 			c = newTrie()
+			c.word = key
 			n.next[key] = c
+			n.index(c)
 		}
 		n = c
 	}
@@ -230,7 +239,7 @@ func (t *trie) add(surface, id string) {
 func (t *trie) match(text string, toks []token, i int) (id string, end int, ok bool) {
 	n := t
 	for j := i; j < len(toks); j++ {
-		c, found := n.child(text[toks[j].start:toks[j].end])
+		c, found := n.child(text, toks[j])
 		if !found {
 			break
 		}
@@ -251,8 +260,45 @@ func (t *trie) match(text string, toks []token, i int) (id string, end int, ok b
 	return id, end, ok
 }
 
-// child is the node after word, in any case.
-func (t *trie) child(word string) (*trie, bool) { return lowerLookup(t.next, word) }
+// index puts the new child c in byHash, or its hash in clash.
+func (t *trie) index(c *trie) {
+	h, ascii := hashLower(c.word)
+	_, taken := t.byHash[h]
+	switch {
+	case !ascii || t.clash[h]:
+	case taken:
+		delete(t.byHash, h)
+		if t.clash == nil {
+			t.clash = map[uint32]bool{}
+		}
+		t.clash[h] = true
+	default:
+		t.byHash[h] = c
+	}
+}
+
+// child is the node after token tk of text, in any case.
+func (t *trie) child(text string, tk token) (*trie, bool) {
+	word := text[tk.start:tk.end]
+	if !tk.ascii || t.clash[tk.h] {
+		return lowerLookup(t.next, word)
+	}
+	c, ok := t.byHash[tk.h]
+	return c, ok && lowerIs(word, c.word)
+}
+
+// lowerIs reports whether the ASCII word lower-cased is lower.
+func lowerIs(word, lower string) bool {
+	if len(word) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if word[i]|0x20 != lower[i] { // word is letters and digits: |0x20 lowers a letter, keeps a digit
+			return false
+		}
+	}
+	return true
+}
 
 // lowerLookup is m's value for word lower-cased, and whether it holds
 // it: an ASCII word is lowered in place, with no string of its own.

@@ -32,12 +32,50 @@ func TestTrieFindsWordsInAnyCase(t *testing.T) {
 	}
 	// The words themselves, however cased.
 	for _, w := range []string{"lake", "LAKE", "Lake", "ösel", "ÖSEL", "Ösel", long, "VERYLONGNAMETHATRUNSPASTTHIRTYTWOBYTES"} {
-		if _, ok := tr.child(w); !ok {
+		if _, ok := tr.child(w, tokenize(w)[0]); !ok {
 			t.Errorf("%q: no node", w)
 		}
 	}
-	if _, ok := tr.child("Laker"); ok {
+	if _, ok := tr.child("Laker", tokenize("Laker")[0]); ok {
 		t.Error(`"Laker" found a node`)
+	}
+}
+
+// TestTrieWordsSharingAHash: two words of one node with one hash each
+// lead to their own node, and a word with the hash of one it does not
+// hold leads nowhere.
+func TestTrieWordsSharingAHash(t *testing.T) {
+	// "glbvs" and "yacxa" share their 32-bit FNV-1a hash.
+	a, _ := hashLower("glbvs")
+	if b, _ := hashLower("yacxa"); a != b {
+		t.Fatal("the two words' hashes differ")
+	}
+	both, one := newTrie(), newTrie()
+	both.add("Glbvs Union", "group:glbvs")
+	both.add("Yacxa Union", "group:yacxa")
+	one.add("Glbvs", "group:glbvs")
+	tests := []struct {
+		tr   *trie
+		word string
+		want string // the word of the node reached, "" for none
+	}{
+		{both, "Glbvs", "glbvs"},
+		{both, "YACXA", "yacxa"},
+		{both, "Glbvx", ""},
+		{one, "glbvs", "glbvs"},
+		{one, "Yacxa", ""},
+	}
+	for _, tc := range tests {
+		got := ""
+		if c, ok := tc.tr.child(tc.word, tokenize(tc.word)[0]); ok {
+			got = c.word
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.word, got, tc.want)
+		}
+	}
+	if id := firstMatch(both, "the YACXA UNION said"); id != "group:yacxa" {
+		t.Errorf("YACXA UNION: %q", id)
 	}
 }
 
