@@ -25,9 +25,10 @@ type linker struct {
 	head  []int
 	rel   []string
 	extra []syntax.Edge
-	np    []int    // per token: the head of its noun-phrase chunk, or -1
-	words []string // per token: its text in lower case
-	cls   []*class // per token: its word's class
+	np    []int     // per token: the head of its noun-phrase chunk, or -1
+	tags  []tagBits // per token: its part of speech's bits
+	words []string  // per token: its text in lower case
+	cls   []*class  // per token: its word's class
 }
 
 // run links sentence s, reusing the lists of the sentence before.
@@ -37,6 +38,7 @@ func (l *linker) run(s *syntax.Sentence, words []string, cls []*class) {
 	l.head = slices.Grow(l.head[:0], n)[:n]
 	l.rel = slices.Grow(l.rel[:0], n)[:n]
 	l.np = slices.Grow(l.np[:0], n)[:n]
+	l.tags = l.tagBits(l.tags)
 	l.extra = l.extra[:0]
 	for i := range l.head {
 		l.head[i], l.rel[i], l.np[i] = -2, "", -1
@@ -58,37 +60,160 @@ func (l *linker) set(dep, head int, rel string) {
 	l.head[dep], l.rel[dep] = head, rel
 }
 
-func nominal(p string) bool {
-	return strings.HasPrefix(p, "NN") || p == "JJ" || p == "JJR" || p == "JJS" || p == "DT" || p == "PRP$" || p == "CD" || p == "POS"
+// tagBits are what the linker asks of a token's part of speech, each a
+// bit: the tag is read once per token, where the passes below compared
+// it as a string about ten times per token.
+type tagBits uint32
+
+const (
+	tVerb    tagBits = 1 << iota // VB, VBD, ...
+	tNoun                        // NN, NNS, NNP, NNPS
+	tProper                      // NNP, NNPS
+	tNominal                     // a noun-phrase word: a noun, adjective, determiner, number or "'s"
+	tPRP
+	tPOS
+	tCD
+	tDT
+	tRB
+	tTO
+	tIN
+	tMD
+	tRP
+	tVBN
+	tVBG
+	tAux  // a modal, or a form of be, have or do before another verb (see tagBits)
+	tMain // a verb and no auxiliary
+)
+
+// bitsOf is the bits of tag p, but tAux and tMain. Read a byte at a
+// time: tags are two to four bytes, and most differ at the first.
+func bitsOf(p string) tagBits {
+	if len(p) < 2 {
+		return 0 // punctuation
+	}
+	switch p[0] {
+	case 'V':
+		if p[1] != 'B' {
+			return 0
+		}
+		switch p[1:] {
+		case "BN":
+			return tVerb | tVBN
+		case "BG":
+			return tVerb | tVBG
+		}
+		return tVerb
+	case 'N':
+		switch {
+		case p[1] != 'N':
+			return 0
+		case len(p) > 2 && p[2] == 'P':
+			return tNoun | tProper | tNominal
+		}
+		return tNoun | tNominal
+	case 'J':
+		if p == "JJ" || p == "JJR" || p == "JJS" {
+			return tNominal
+		}
+	case 'D':
+		if p == "DT" {
+			return tNominal | tDT
+		}
+	case 'C':
+		if p == "CD" {
+			return tNominal | tCD
+		}
+	case 'P':
+		switch p {
+		case "POS":
+			return tNominal | tPOS
+		case "PRP":
+			return tPRP
+		case "PRP$":
+			return tNominal
+		}
+	case 'R':
+		switch p {
+		case "RB":
+			return tRB
+		case "RP":
+			return tRP
+		}
+	case 'T':
+		if p == "TO" {
+			return tTO
+		}
+	case 'I':
+		if p == "IN" {
+			return tIN
+		}
+	case 'M':
+		if p == "MD" {
+			return tMD
+		}
+	}
+	return 0
 }
+
+// tagBits are the sentence's tokens' bits, in dst's room. A token is an
+// auxiliary if it is a modal, or a form of be, have or do before another
+// verb, adverbs between: read right to left, the tokens after it have
+// their bits already.
+func (l *linker) tagBits(dst []tagBits) []tagBits {
+	n := len(l.s.Tokens)
+	dst = slices.Grow(dst[:0], n)[:n]
+	for i := n - 1; i >= 0; i-- {
+		b := bitsOf(l.s.Tokens[i].POS)
+		aux := b&tMD != 0
+		if !aux && l.cls[i].aux != "" {
+			for k := i + 1; k < n && k <= i+3; k++ {
+				if dst[k]&tRB == 0 {
+					aux = dst[k]&tVerb != 0
+					break
+				}
+			}
+		}
+		switch {
+		case aux:
+			b |= tAux
+		case b&tVerb != 0:
+			b |= tMain
+		}
+		dst[i] = b
+	}
+	return dst
+}
+
+// is reports whether token i has one of the bits b.
+func (l *linker) is(i int, b tagBits) bool { return l.tags[i]&b != 0 }
 
 // chunks groups noun phrases and links their words to their head; a
 // possessive splits one: "Iran 's foreign ministry".
 func (l *linker) chunks() {
 	n := len(l.s.Tokens)
 	for i := 0; i < n; {
-		if l.pos(i) == "PRP" {
+		if l.is(i, tPRP) {
 			l.np[i] = i
 			i++
 			continue
 		}
-		if !nominal(l.pos(i)) {
+		if !l.is(i, tNominal) {
 			i++
 			continue
 		}
 		j := i
-		for j < n && nominal(l.pos(j)) {
+		for j < n && l.is(j, tNominal) {
 			j++
 		}
 		// The head is the last noun before the end or a possessive.
 		start := i
 		var owner = -1
 		for k := i; k <= j; k++ {
-			if k < j && l.pos(k) != "POS" {
+			if k < j && !l.is(k, tPOS) {
 				continue
 			}
 			h := k - 1
-			for h >= start && !strings.HasPrefix(l.pos(h), "NN") && l.pos(h) != "CD" {
+			for h >= start && !l.is(h, tNoun|tCD) {
 				h--
 			}
 			if h < start {
@@ -129,44 +254,24 @@ func modRel(p string) string {
 	return "compound"
 }
 
-// isAux: a form of be, have or do, or a modal, before another verb.
-func (l *linker) isAux(i int) bool {
-	if l.pos(i) == "MD" {
-		return true
-	}
-	if l.cls[i].aux == "" {
-		return false
-	}
-	for k := i + 1; k < len(l.s.Tokens) && k <= i+3; k++ {
-		switch {
-		case strings.HasPrefix(l.pos(k), "VB"):
-			return true
-		case l.pos(k) == "RB":
-			continue
-		}
-		return false
-	}
-	return false
-}
-
 // verbs links each main verb to its auxiliaries, negation, subject and
 // object, and to the verb it depends on.
 func (l *linker) verbs() {
 	n := len(l.s.Tokens)
 	var prev = -1 // the last main verb
 	for v := 0; v < n; v++ {
-		if !strings.HasPrefix(l.pos(v), "VB") || l.isAux(v) {
+		if !l.is(v, tMain) {
 			continue
 		}
 		passive := false
 		k := v - 1
-		for ; k >= 0 && (l.isAux(k) || l.pos(k) == "RB" || l.pos(k) == "TO"); k-- {
+		for ; k >= 0 && l.is(k, tAux|tRB|tTO); k-- {
 			switch {
-			case l.pos(k) == "TO":
+			case l.is(k, tTO):
 				l.set(k, v, "mark")
-			case l.pos(k) == "RB":
+			case l.is(k, tRB):
 				l.set(k, v, "advmod")
-			case l.cls[k].aux == "be" && l.pos(v) == "VBN":
+			case l.cls[k].aux == "be" && l.is(v, tVBN):
 				l.set(k, v, "aux:pass")
 				passive = true
 			default:
@@ -183,7 +288,7 @@ func (l *linker) verbs() {
 				l.set(k, v, "nsubj")
 				l.extra = append(l.extra, syntax.Edge{Head: v, Dep: noun, Rel: "nsubj"})
 			}
-		case v > 0 && l.pos(v-1) == "TO" && prev >= 0:
+		case v > 0 && l.is(v-1, tTO) && prev >= 0:
 			l.set(v, prev, "xcomp")
 		case k >= 0 && l.word(k) == "and" && prev >= 0 && l.subjectOf(v, prev) < 0:
 			l.set(v, prev, "conj")
@@ -192,7 +297,7 @@ func (l *linker) verbs() {
 			}
 		case prev >= 0 && speech.Has(l.s.Tokens[prev].Lemma):
 			l.set(v, prev, "ccomp")
-		case prev >= 0 && l.pos(v) == "VBG" && k >= 0 && l.word(k) == ",":
+		case prev >= 0 && l.is(v, tVBG) && k >= 0 && l.word(k) == ",":
 			l.set(v, prev, "advcl")
 		}
 		rel := "nsubj"
@@ -202,12 +307,12 @@ func (l *linker) verbs() {
 		if s := l.subjectOf(v, prev); s >= 0 {
 			l.set(s, v, rel)
 		}
-		for k := v + 1; k < n && l.pos(k) == "RP"; k++ {
+		for k := v + 1; k < n && l.is(k, tRP); k++ {
 			l.set(k, v, "compound:prt")
 		}
 		// "said the pact would undermine ...": the phrase after a speech
 		// verb is the next clause's subject, not the verb's object.
-		if o := l.objectOf(v); o >= 0 && !(speech.Has(l.s.Tokens[v].Lemma) && o+1 < n && (l.pos(o+1) == "MD" || strings.HasPrefix(l.pos(o+1), "VB"))) {
+		if o := l.objectOf(v); o >= 0 && !(speech.Has(l.s.Tokens[v].Lemma) && o+1 < n && l.is(o+1, tMD|tVerb)) {
 			l.set(o, v, "obj")
 		}
 		prev = v
@@ -218,11 +323,11 @@ func (l *linker) verbs() {
 // preposition governs, within v's clause, or -1.
 func (l *linker) subjectOf(v, prev int) int {
 	for k := v - 1; k >= 0 && k > prev; k-- {
-		if l.cls[k].brk && l.pos(k) != "DT" || strings.HasPrefix(l.pos(k), "VB") && !l.isAux(k) {
+		if l.cls[k].brk && !l.is(k, tDT) || l.is(k, tMain) {
 			return -1
 		}
 		if h := l.np[k]; h == k {
-			if f := l.firstOf(k); f > 0 && l.pos(f-1) == "IN" && !l.cls[f-1].brk {
+			if f := l.firstOf(k); f > 0 && l.is(f-1, tIN) && !l.cls[f-1].brk {
 				continue // "of Syria", "with Israel"; not "as much of the world"
 			}
 			// The first conjunct of "Labour, the SNP and the DUP".
@@ -250,7 +355,7 @@ func (l *linker) objectOf(v int) int {
 				h = l.head[h] // "Europe's security": the phrase's head
 			}
 			return h
-		case l.pos(k) == "RB" || l.pos(k) == "RP" || l.word(k) == "that":
+		case l.is(k, tRB|tRP) || l.word(k) == "that":
 			continue
 		}
 		return -1
@@ -272,7 +377,7 @@ func (l *linker) firstOf(h int) int {
 func (l *linker) prepositions() {
 	n := len(l.s.Tokens)
 	for i := 0; i < n-1; i++ {
-		if l.pos(i) != "IN" || l.cls[i].brk && l.word(i) != "as" {
+		if !l.is(i, tIN) || l.cls[i].brk && l.word(i) != "as" {
 			continue
 		}
 		obj := -1
@@ -289,13 +394,13 @@ func (l *linker) prepositions() {
 		marker := l.word(i)
 		// After a common noun the phrase modifies it ("support for the
 		// deal"); after a name, the verb ("lashed out at Turkey over ...").
-		if i > 0 && l.np[i-1] >= 0 && l.head[obj] == -2 && !strings.HasPrefix(l.pos(l.np[i-1]), "NNP") {
+		if i > 0 && l.np[i-1] >= 0 && l.head[obj] == -2 && !l.is(l.np[i-1], tProper) {
 			l.set(obj, l.np[i-1], "nmod")
 			l.extra = append(l.extra, syntax.Edge{Head: l.np[i-1], Dep: obj, Rel: withMarker(l.cls[i].nmod, "nmod:", marker)})
 			continue
 		}
 		for v := i - 1; v >= 0; v-- {
-			if strings.HasPrefix(l.pos(v), "VB") && !l.isAux(v) {
+			if l.is(v, tMain) {
 				rel := withMarker(l.cls[i].obl, "obl:", marker)
 				if marker == "by" && l.hasChild(v, "aux:pass") {
 					rel = "obl:agent"
@@ -364,7 +469,7 @@ func (l *linker) finish() {
 	n := len(l.s.Tokens)
 	root := -1
 	for i := 0; i < n; i++ {
-		if l.head[i] == -2 && strings.HasPrefix(l.pos(i), "VB") && !l.isAux(i) {
+		if l.head[i] == -2 && l.is(i, tMain) {
 			root = i
 			break
 		}

@@ -1,0 +1,69 @@
+package shallow
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stancegraph/stancegraph/syntax"
+)
+
+// TestBitsOf: each tag's bits say what the string tests the linker
+// made of the tag before say.
+func TestBitsOf(t *testing.T) {
+	tags := []string{"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "NN", "NNS", "NNP", "NNPS",
+		"JJ", "JJR", "JJS", "DT", "PRP", "PRP$", "POS", "CD", "RB", "RBR", "RP", "TO", "IN",
+		"MD", "CC", "WDT", "WP", "EX", "UH", "FW", ",", ".", ":", "``", "''", "-LRB-", "V", "N", ""}
+	for _, p := range tags {
+		var want tagBits
+		set := func(b tagBits, ok bool) {
+			if ok {
+				want |= b
+			}
+		}
+		set(tVerb, strings.HasPrefix(p, "VB"))
+		set(tNoun, strings.HasPrefix(p, "NN"))
+		set(tProper, strings.HasPrefix(p, "NNP"))
+		set(tNominal, strings.HasPrefix(p, "NN") || p == "JJ" || p == "JJR" || p == "JJS" || p == "DT" || p == "PRP$" || p == "CD" || p == "POS")
+		for b, tag := range map[tagBits]string{tPRP: "PRP", tPOS: "POS", tCD: "CD", tDT: "DT", tRB: "RB",
+			tTO: "TO", tIN: "IN", tMD: "MD", tRP: "RP", tVBN: "VBN", tVBG: "VBG"} {
+			set(b, p == tag)
+		}
+		if got := bitsOf(p); got != want {
+			t.Errorf("%q: %b, want %b", p, got, want)
+		}
+	}
+}
+
+// TestAuxiliaries: a modal, or a form of be, have or do with a verb
+// after it (adverbs between), is an auxiliary; a verb that is none is
+// a main verb.
+func TestAuxiliaries(t *testing.T) {
+	tests := []struct {
+		sentence string
+		aux      []string
+		main     []string
+	}{
+		{"Oslo has not really backed the plan.", []string{"has"}, []string{"backed"}},
+		{"Oslo has a plan.", nil, []string{"has"}},
+		{"Oslo will back it and is being careful.", []string{"will", "is"}, []string{"back", "being"}},
+		{"Oslo did very quickly not quite agree.", nil, []string{"did", "agree"}}, // four adverbs: too far
+		{"Oslo could.", []string{"could"}, nil},
+	}
+	for _, tc := range tests {
+		var a analyser
+		s := syntax.Sentence{Text: tc.sentence}
+		a.analyse(&s, a.lowerASCII(tc.sentence))
+		var aux, main []string
+		for i, tok := range s.Tokens {
+			if a.link.is(i, tAux) {
+				aux = append(aux, tok.Text)
+			}
+			if a.link.is(i, tMain) {
+				main = append(main, tok.Text)
+			}
+		}
+		if strings.Join(aux, " ") != strings.Join(tc.aux, " ") || strings.Join(main, " ") != strings.Join(tc.main, " ") {
+			t.Errorf("%q: auxiliaries %q, main verbs %q; want %q, %q", tc.sentence, aux, main, tc.aux, tc.main)
+		}
+	}
+}
