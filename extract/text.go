@@ -287,13 +287,16 @@ func tokenizeInto(toks []token, s string) []token {
 		}
 		start, h, ascii := i, uint32(fnvOffset), true
 		for i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				if !asciiAlnum(c) {
-					break
-				}
+			// An ASCII letter or digit first, one table look-up: most
+			// bytes of a word are one.
+			c := s[i]
+			if asciiAlnum(c) {
 				h = (h ^ uint32(c|0x20)) * fnvPrime // |0x20 lowers a letter and keeps a digit
 				i++
 				continue
+			}
+			if c < utf8.RuneSelf {
+				break
 			}
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
