@@ -151,12 +151,17 @@ func tokenize(toks []syntax.Token, text string) (_ []syntax.Token, wide bool) {
 		}
 		j := i
 	word:
-		for j < len(text) {
+		for {
+			// The run of letters and digits in one tight loop: most of a
+			// word is one.
+			for j < len(text) && byteClasses[text[j]] == wordByte {
+				j++
+			}
+			if j == len(text) {
+				break
+			}
 			c := text[j]
 			switch byteClasses[c] {
-			case wordByte:
-				j++
-				continue
 			case joinByte: // inner hyphens, apostrophes and periods ("U.S.") stay
 				if j+1 < len(text) && wordAt(text, j+1) {
 					j++
