@@ -192,14 +192,24 @@ func (g *Gazetteer) Entries() []Entry {
 // trie indexes surface forms by their lower-cased word tokens.
 type trie struct {
 	next map[string]*trie
-	// byHash holds next's ASCII words by their hashLower, which each
-	// token carries: a look-up hashes and lowers no string (the names
-	// are looked up at most words of a text). A hash two of next's words
-	// share is in clash instead, and looked up in next.
-	byHash map[uint32]*trie
-	clash  map[uint32]bool
-	word   string // the lower-cased word that leads here
-	forms  []form
+	// kids holds next's ASCII words by their hashLower, which each token
+	// carries, in a table open-addressed on the hash: a look-up hashes
+	// and lowers no string, and reads one or two slots (the names are
+	// looked up at most capitalised words of a text, where a map's
+	// look-up waited on memory). Its length is a power of two, at least
+	// twice nkids. A hash two of next's words share is in clash, and
+	// looked up in next.
+	kids  []slot
+	nkids int
+	clash map[uint32]bool
+	word  string // the lower-cased word that leads here
+	forms []form
+}
+
+// slot is a child in trie.kids: its word's hash and node, nil for none.
+type slot struct {
+	h uint32
+	n *trie
 }
 
 type form struct {
@@ -210,7 +220,7 @@ type form struct {
 	acronym, lower bool
 }
 
-func newTrie() *trie { return &trie{next: map[string]*trie{}, byHash: map[uint32]*trie{}} }
+func newTrie() *trie { return &trie{next: map[string]*trie{}} }
 
 func (t *trie) add(surface, id string) {
 	surface = strings.TrimSpace(strings.TrimPrefix(surface, "the "))
@@ -260,31 +270,62 @@ func (t *trie) match(text string, toks []token, i int) (id string, end int, ok b
 	return id, end, ok
 }
 
-// index puts the new child c in byHash, or its hash in clash.
+// index puts the new child c in kids, or its hash in clash.
 func (t *trie) index(c *trie) {
 	h, ascii := hashLower(c.word)
-	_, taken := t.byHash[h]
-	switch {
-	case !ascii || t.clash[h]:
-	case taken:
-		delete(t.byHash, h)
+	if !ascii || t.clash[h] {
+		return
+	}
+	if 2*(t.nkids+1) > len(t.kids) {
+		old := t.kids
+		t.kids, t.nkids = make([]slot, max(4, 2*len(old))), 0
+		for _, s := range old {
+			if s.n != nil {
+				t.put(s)
+			}
+		}
+	}
+	if !t.put(slot{h: h, n: c}) {
 		if t.clash == nil {
 			t.clash = map[uint32]bool{}
 		}
 		t.clash[h] = true
-	default:
-		t.byHash[h] = c
+	}
+}
+
+// put adds s to kids, which has room; false if a slot has its hash.
+func (t *trie) put(s slot) bool {
+	mask := uint32(len(t.kids) - 1)
+	for k := s.h; ; k++ {
+		switch at := &t.kids[k&mask]; {
+		case at.n == nil:
+			*at = s
+			t.nkids++
+			return true
+		case at.h == s.h:
+			return false
+		}
 	}
 }
 
 // child is the node after token tk of text, in any case.
 func (t *trie) child(text string, tk token) (*trie, bool) {
 	word := text[tk.start:tk.end]
-	if !tk.ascii || t.clash[tk.h] {
+	if !tk.ascii || len(t.clash) > 0 && t.clash[tk.h] {
 		return lowerLookup(t.next, word)
 	}
-	c, ok := t.byHash[tk.h]
-	return c, ok && lowerIs(word, c.word)
+	if len(t.kids) == 0 {
+		return nil, false
+	}
+	mask := uint32(len(t.kids) - 1)
+	for k := tk.h; ; k++ {
+		switch at := &t.kids[k&mask]; {
+		case at.n == nil:
+			return nil, false
+		case at.h == tk.h:
+			return at.n, lowerIs(word, at.n.word)
+		}
+	}
 }
 
 // lowerIs reports whether the ASCII word lower-cased is lower.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -183,6 +184,30 @@ func TestIsLower(t *testing.T) {
 	for _, s := range []string{"", "syria", "Syria", "u.s.", "U.S.", "türkiye", "Türkiye", "ÉIRE", "éire", "x\xffy", "İ"} {
 		if got, want := isLower(s), s == strings.ToLower(s); got != want {
 			t.Errorf("isLower(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestTrieManyWords: a node's table of words grows as they are added,
+// and finds each of them, and none it was not given.
+func TestTrieManyWords(t *testing.T) {
+	tr := newTrie()
+	for i := range 300 {
+		w := fmt.Sprintf("Vale%d", i)
+		tr.add(w+" Council", "group:"+strings.ToLower(w))
+	}
+	if tr.nkids != 300 || len(tr.kids) < 600 {
+		t.Fatalf("%d words in %d slots", tr.nkids, len(tr.kids))
+	}
+	for i := range 300 {
+		text := fmt.Sprintf("the VALE%d Council met", i)
+		if got, want := firstMatch(tr, text), fmt.Sprintf("group:vale%d", i); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+	for _, w := range []string{"Vale300", "Vale", "Vale12x"} {
+		if _, ok := tr.child(w, tokenize(w)[0]); ok {
+			t.Errorf("%q found a node", w)
 		}
 	}
 }
