@@ -88,16 +88,18 @@ type index struct {
 	// deps is each of kids.flat's edges' dependent, so that Children can
 	// answer with a part of it rather than a list of its own.
 	deps []int
-	out  groups // enhanced edges out of each token, in Edges' order
-	// outs is each of out.flat's edges, so that Out can answer with a
-	// part of it: a list of its own for each answer was a ninth of the
-	// bytes the extractor allocated.
-	outs []Edge
-	// treeBits and edgeBits are each edge's relBit: most edges are
-	// passed over by a bit test, with no relation compared.
-	treeBits, edgeBits []uint64
+	// outs is the enhanced edges by head, in Edges' order, each token's
+	// those of outOff's slot: Out answers with a part of it, where a list
+	// of its own for each answer was a ninth of the bytes the extractor
+	// allocated. outRels is each of its edges' relBit.
+	outs    []Edge
+	outOff  []int
+	outRels []uint64
+	// treeBits is each tree edge's relBit: most edges are passed over by
+	// a bit test, with no relation compared.
+	treeBits []uint64
 	// kidBits and outBits are the unions of the relBits of each slot's
-	// edges in kids and out: most tokens asked for a dependent have none
+	// edges in kids and outs: most tokens asked for a dependent have none
 	// of the relations asked for, and this answers them without reading
 	// their edges.
 	kidBits, outBits []uint64
@@ -127,64 +129,111 @@ func (s *Sentence) indexed() *index {
 
 // build indexes the edges as they are.
 func (s *Sentence) build() {
-	n := len(s.Tokens)
-	// inOrder: the tree lists each token's edge in the tokens' order, as
-	// a parser that gives every token one head writes it. Its dependents
-	// are then grouped already sorted, and each token's head edge is its
-	// own index.
-	inOrder := true
-	for k, e := range s.Tree {
-		n = max(n, e.Head+1, e.Dep+1)
-		inOrder = inOrder && e.Dep == k
+	// The tokens nearly always hold every edge's head and dependent: an
+	// edge past them sends the index to be built again, with room for
+	// it, where a pass over every edge to know the room took a tenth of
+	// the building.
+	if !s.buildFor(len(s.Tokens)) {
+		n := len(s.Tokens)
+		for _, e := range s.Tree {
+			n = max(n, e.Head+1, e.Dep+1)
+		}
+		for _, e := range s.Edges {
+			n = max(n, e.Head+1, e.Dep+1)
+		}
+		s.buildFor(n)
 	}
-	for _, e := range s.Edges {
-		n = max(n, e.Head+1, e.Dep+1)
-	}
+}
+
+// buildFor builds the index with slots for tokens -1 to n-1, reporting
+// false if an edge's head or dependent is past them.
+func (s *Sentence) buildFor(n int) bool {
 	// One array each for the ints, the bits and the lowered words of the
 	// whole index: it is built for every parsed sentence, and its dozen
-	// small slices were a twelfth of the extractor's time.
-	x := &index{tree: len(s.Tree), edges: len(s.Edges)}
-	ints := take(&s.spare.ints, (n+1)+len(s.Tree)+groupInts(n, len(s.Tree))+groupInts(n, len(s.Edges)))
-	bits := take(&s.spare.bits, len(s.Tree)+len(s.Edges)+2*(n+1))
+	// small slices were a twelfth of the extractor's time. Only the
+	// counts and unions are cleared; the rest is written in full.
+	t, m := len(s.Tree), len(s.Edges)
+	x := &s.idx
+	*x = index{tree: t, edges: m}
+	ints := take(&s.spare.ints, (n+1)+t+(n+3)+t+(n+3))
+	bits := take(&s.spare.bits, t+m+2*(n+1))
 	words := take(&s.spare.words, 2*len(s.Tokens))
-	outs := take(&s.spare.edges, len(s.Edges))
-	x.room = room{ints: ints, bits: bits, words: words, edges: outs}
+	x.outs = take(&s.spare.edges, m)
+	x.room = room{ints: ints, bits: bits, words: words, edges: x.outs}
 	x.head, ints = ints[:n+1], ints[n+1:]
-	x.deps, ints = ints[:len(s.Tree)], ints[len(s.Tree):]
-	x.kids, ints = group(n, s.Tree, ints)
-	x.out, _ = group(n, s.Edges, ints)
-	for k := range x.head {
-		x.head[k] = -1
+	x.deps, ints = ints[:t], ints[t:]
+	kidOff, ints := ints[:n+3], ints[n+3:]
+	x.kids.flat, x.outOff = ints[:t], ints[t:]
+	x.treeBits, x.outRels, bits = bits[:t], bits[t:t+m], bits[t+m:]
+	x.kidBits, x.outBits = bits[:n+1], bits[n+1:]
+	clear(kidOff)
+	clear(x.outOff)
+	clear(bits)
+	// inOrder: the tree lists each token's edge in the tokens' order, as
+	// a parser that gives every token one head writes it. Its dependents
+	// are then grouped already sorted, each token's head edge is its own
+	// index, and each grouped edge's index is its dependent.
+	inOrder := true
+	// Each list is grouped by head with a count of each slot's edges
+	// (in off[slot+2]), their sums (off[slot+1] is then where the slot
+	// starts) and a pass that puts each edge at its slot's next place,
+	// which leaves off[slot] where the slot starts.
+	for k, e := range s.Tree {
+		if e.Head >= n || e.Dep >= n {
+			return false
+		}
+		inOrder = inOrder && e.Dep == k
+		b := relBit(e.Rel)
+		x.treeBits[k] = b
+		if h := e.Head; h >= -1 {
+			x.kidBits[h+1] |= b
+			kidOff[h+3]++
+		}
 	}
+	for _, e := range s.Edges {
+		if e.Head >= n || e.Dep >= n {
+			return false
+		}
+		if h := e.Head; h >= -1 {
+			x.outOff[h+3]++
+		}
+	}
+	sums(kidOff)
+	sums(x.outOff)
+	for k, e := range s.Tree {
+		if h := e.Head; h >= -1 {
+			x.kids.flat[kidOff[h+2]] = k
+			kidOff[h+2]++
+		}
+	}
+	for _, e := range s.Edges {
+		if h := e.Head; h >= -1 {
+			j := x.outOff[h+2]
+			x.outOff[h+2]++
+			b := relBit(e.Rel)
+			x.outs[j], x.outRels[j] = e, b
+			x.outBits[h+1] |= b
+		}
+	}
+	x.kids.off, x.outOff = kidOff[:n+2], x.outOff[:n+2]
+	x.kids.flat, x.outs, x.outRels = x.kids.flat[:kidOff[n+1]], x.outs[:x.outOff[n+1]], x.outRels[:x.outOff[n+1]]
+	x.head[0] = -1
 	if inOrder {
 		for k := range s.Tree {
 			x.head[k+1] = k
 		}
+		for k := t + 1; k <= n; k++ {
+			x.head[k] = -1
+		}
 	} else {
+		for k := range x.head {
+			x.head[k] = -1
+		}
 		for k, e := range s.Tree {
 			if e.Dep >= -1 && x.head[e.Dep+1] < 0 {
 				x.head[e.Dep+1] = k
 			}
 		}
-	}
-	x.treeBits, bits = bits[:len(s.Tree)], bits[len(s.Tree):]
-	x.edgeBits, bits = bits[:len(s.Edges)], bits[len(s.Edges):]
-	x.kidBits, x.outBits = bits[:n+1], bits[n+1:]
-	for k, e := range s.Tree {
-		x.treeBits[k] = relBit(e.Rel)
-		if e.Head >= -1 {
-			x.kidBits[e.Head+1] |= x.treeBits[k]
-		}
-	}
-	for k, e := range s.Edges {
-		x.edgeBits[k] = relBit(e.Rel)
-		if e.Head >= -1 {
-			x.outBits[e.Head+1] |= x.edgeBits[k]
-		}
-	}
-	x.outs = outs[:len(x.out.flat)]
-	for j, k := range x.out.flat {
-		x.outs[j] = s.Edges[k]
 	}
 	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
 	var low string // the sentence lower-cased, made for its first capital
@@ -206,29 +255,39 @@ func (s *Sentence) build() {
 			x.lemma[k] = strings.ToLower(t.Lemma)
 		}
 	}
-	for i := -1; i < n && !inOrder; i++ {
+	if inOrder {
+		x.deps = x.kids.flat
+		return true
+	}
+	for i := -1; i < n; i++ {
 		if ks := x.kids.slot(i); len(ks) > 1 { // most tokens have one dependent or none
 			slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
 		}
 	}
+	x.deps = x.deps[:len(x.kids.flat)]
 	for j, k := range x.kids.flat {
 		x.deps[j] = s.Tree[k].Dep
 	}
-	s.idx = *x
+	return true
 }
 
-// take is n zero elements: the spare array if it has the room (it is
-// spent, so that a rebuild of the same sentence allocates anew and lists
-// given out before stay as they were), or a new one.
+// sums turns counts into running sums.
+func sums(c []int) {
+	for k := 1; k < len(c); k++ {
+		c[k] += c[k-1]
+	}
+}
+
+// take is n elements, not cleared: the spare array if it has the room
+// (it is spent, so that a rebuild of the same sentence allocates anew and
+// lists given out before stay as they were), or a new one.
 func take[E any](spare *[]E, n int) []E {
 	a := *spare
 	*spare = nil
 	if cap(a) < n {
 		return make([]E, n)
 	}
-	a = a[:n]
-	clear(a)
-	return a
+	return a[:n]
 }
 
 // lowerWord is strings.ToLower of token t's text. A word in ASCII that
@@ -266,34 +325,6 @@ func lowerWord(text string, low *string, t *Token) string {
 // the index is built for every parsed sentence, and a slice per token was
 // most of what building it allocated.
 type groups struct{ off, flat []int }
-
-// groupInts is how many ints group takes for n tokens and m edges.
-func groupInts(n, m int) int { return (n + 2) + m + (n + 1) }
-
-// group lists the indexes of edges by head in n+1 slots, in edges'
-// order, in the first groupInts(n, len(edges)) of ints (which must be
-// zero); it returns the rest.
-func group(n int, edges []Edge, ints []int) (groups, []int) {
-	g := groups{off: ints[:n+2]}
-	next, rest := ints[n+2+len(edges):groupInts(n, len(edges))], ints[groupInts(n, len(edges)):]
-	for _, e := range edges {
-		if k := e.Head; k >= -1 {
-			g.off[k+2]++
-		}
-	}
-	for k := 1; k < len(g.off); k++ {
-		g.off[k] += g.off[k-1]
-	}
-	g.flat = ints[n+2 : n+2+g.off[n+1]]
-	copy(next, g.off[:n+1])
-	for i, e := range edges {
-		if k := e.Head; k >= -1 {
-			g.flat[next[k+1]] = i
-			next[k+1]++
-		}
-	}
-	return g, rest
-}
 
 // slot is token i's list, or nil.
 func (g groups) slot(i int) []int {
@@ -337,7 +368,7 @@ func (s *Sentence) Out(i int, rels ...string) []Edge {
 	if !ok {
 		return nil
 	}
-	return matching(x.outs, x.out.off[i+1], x.out.slot(i), s.Edges, x.edgeBits, want, rels)
+	return within(x.outs, x.outRels, x.outOff[i+1], x.outOff[i+2], want, rels)
 }
 
 // Head is token i's head in the basic tree and the relation, or -1.
@@ -394,7 +425,7 @@ func (s *Sentence) OutIn(i int, r Rels) []Edge {
 	if !mayHave(x.outBits, i, r.mask) {
 		return nil
 	}
-	return matching(x.outs, x.out.off[i+1], x.out.slot(i), s.Edges, x.edgeBits, r.mask, r.rels)
+	return within(x.outs, x.outRels, x.outOff[i+1], x.outOff[i+2], r.mask, r.rels)
 }
 
 // HasIn is Has(i, r's relations...).
@@ -414,17 +445,16 @@ func (x *index) hasIn(tree []Edge, i int, want uint64, rels []string) bool {
 	return false
 }
 
-// matching returns what all holds for the edges of a slot (slot lists
-// the edges' indexes in edges, and all[at+j] is what it holds for
-// slot[j]) whose relation is one of rels; want is rels' relMask and bits
-// the edges' relBits.
-func matching[E any](all []E, at int, slot []int, edges []Edge, bits []uint64, want uint64, rels []string) []E {
+// matching returns the dependents of a slot (slot lists the edges'
+// indexes in tree, and deps[at+j] is slot[j]'s dependent) whose relation
+// is one of rels; want is rels' relMask and bits the edges' relBits.
+func matching(deps []int, at int, slot []int, tree []Edge, bits []uint64, want uint64, rels []string) []int {
 	// The edges that match are nearly always one run of the slot (one
 	// subject, one object; the conjuncts of a list): that run is the
 	// answer.
 	first, last, n := -1, -1, 0
 	for j, k := range slot {
-		if bits[k]&want != 0 && relIn(edges[k].Rel, rels) {
+		if bits[k]&want != 0 && relIn(tree[k].Rel, rels) {
 			if first < 0 {
 				first = j
 			}
@@ -435,12 +465,39 @@ func matching[E any](all []E, at int, slot []int, edges []Edge, bits []uint64, w
 	case n == 0:
 		return nil
 	case n == last-first+1:
-		return all[at+first : at+last+1 : at+last+1]
+		return deps[at+first : at+last+1 : at+last+1]
 	}
-	out := make([]E, 0, n)
+	out := make([]int, 0, n)
 	for j, k := range slot {
-		if bits[k]&want != 0 && relIn(edges[k].Rel, rels) {
-			out = append(out, all[at+j])
+		if bits[k]&want != 0 && relIn(tree[k].Rel, rels) {
+			out = append(out, deps[at+j])
+		}
+	}
+	return out
+}
+
+// within returns the edges of outs[from:to] whose relation is one of
+// rels, as matching does; bits are the edges' relBits.
+func within(outs []Edge, bits []uint64, from, to int, want uint64, rels []string) []Edge {
+	first, last, n := -1, -1, 0
+	for j := from; j < to; j++ {
+		if bits[j]&want != 0 && relIn(outs[j].Rel, rels) {
+			if first < 0 {
+				first = j
+			}
+			last, n = j, n+1
+		}
+	}
+	switch {
+	case n == 0:
+		return nil
+	case n == last-first+1:
+		return outs[first : last+1 : last+1]
+	}
+	out := make([]Edge, 0, n)
+	for j := first; j <= last; j++ {
+		if bits[j]&want != 0 && relIn(outs[j].Rel, rels) {
+			out = append(out, outs[j])
 		}
 	}
 	return out

@@ -318,3 +318,40 @@ func TestSubtree(t *testing.T) {
 		t.Errorf("looped Subtree(0) = %d..%d, want 0..1", f, l)
 	}
 }
+
+// TestEdgesPastTheTokens: edges whose head or dependent is past the
+// sentence's tokens, in the tree or in the enhanced edges only, are
+// indexed all the same, as a scan of every edge would find them.
+func TestEdgesPastTheTokens(t *testing.T) {
+	// "Peru voted": two tokens, and an object and a subject's head that
+	// are not among them.
+	tree := []syntax.Edge{{Head: 1, Dep: 0, Rel: "nsubj"}, {Head: -1, Dep: 1, Rel: "root"}}
+	tests := []struct {
+		name        string
+		tree, edges []syntax.Edge
+		kids        []int // Children(1)
+		head        int   // Head(3)
+		out         []syntax.Edge
+	}{
+		{"dependent past the tokens in the tree", append(slices.Clone(tree), syntax.Edge{Head: 1, Dep: 3, Rel: "obj"}), tree,
+			[]int{0, 3}, 1, nil},
+		{"head past the tokens in the enhanced edges", tree, append(slices.Clone(tree), syntax.Edge{Head: 4, Dep: 0, Rel: "nsubj"}),
+			[]int{0}, -1, []syntax.Edge{{Head: 4, Dep: 0, Rel: "nsubj"}}},
+	}
+	for _, tt := range tests {
+		s := &syntax.Sentence{Text: "Peru voted", Tokens: []syntax.Token{{Text: "Peru", End: 4}, {Text: "voted", Start: 5, End: 10}},
+			Tree: tt.tree, Edges: tt.edges}
+		if got := s.Children(1); !reflect.DeepEqual(got, tt.kids) {
+			t.Errorf("%s: Children(1) = %v, want %v", tt.name, got, tt.kids)
+		}
+		if got, _ := s.Head(3); got != tt.head {
+			t.Errorf("%s: Head(3) = %d, want %d", tt.name, got, tt.head)
+		}
+		if got := s.Out(4); !reflect.DeepEqual(got, tt.out) {
+			t.Errorf("%s: Out(4) = %v, want %v", tt.name, got, tt.out)
+		}
+		if got := s.Lower(0); got != "peru" {
+			t.Errorf("%s: Lower(0) = %q", tt.name, got)
+		}
+	}
+}
