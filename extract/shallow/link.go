@@ -25,6 +25,7 @@ type linker struct {
 	head  []int
 	rel   []string
 	extra []syntax.Edge
+	drops []int     // the tokens whose tree edge an extra edge replaces, in order
 	np    []int     // per token: the head of its noun-phrase chunk, or -1
 	tags  []tagBits // per token: its part of speech's bits
 	words []string  // per token: its text in lower case
@@ -485,6 +486,8 @@ func (l *linker) finish() {
 	if root < 0 {
 		root = 0
 	}
+	base := len(l.s.Tree)
+	tree := slices.Grow(l.s.Tree, n)[:base+n]
 	for i := 0; i < n; i++ {
 		switch {
 		case i == root:
@@ -496,17 +499,26 @@ func (l *linker) finish() {
 			}
 			l.head[i], l.rel[i] = root, rel
 		}
+		tree[base+i] = syntax.Edge{Head: l.head[i], Dep: i, Rel: l.rel[i]}
 	}
-	l.s.Tree = slices.Grow(l.s.Tree, n)
-	l.s.Edges = slices.Grow(l.s.Edges, n+len(l.extra))
-	for i := 0; i < n; i++ {
-		e := syntax.Edge{Head: l.head[i], Dep: i, Rel: l.rel[i]}
-		l.s.Tree = append(l.s.Tree, e)
-		// The extra edges are few (shared subjects and objects): a scan
-		// costs less than a set of them.
-		if !slices.ContainsFunc(l.extra, func(x syntax.Edge) bool { return x.Head == e.Head && x.Dep == e.Dep }) {
-			l.s.Edges = append(l.s.Edges, e)
+	l.s.Tree = tree
+	// An extra edge between a tree edge's tokens ("support for the deal":
+	// nmod:for, not nmod) takes its place. The extra edges are few: the
+	// tree's run between the ones that do is copied at once.
+	l.drops = l.drops[:0]
+	for _, x := range l.extra {
+		if uint(x.Dep) < uint(n) && l.head[x.Dep] == x.Head {
+			if k, found := slices.BinarySearch(l.drops, x.Dep); !found {
+				l.drops = slices.Insert(l.drops, k, x.Dep)
+			}
 		}
 	}
-	l.s.Edges = append(l.s.Edges, l.extra...)
+	edges := slices.Grow(l.s.Edges, n+len(l.extra))
+	from := 0
+	for _, d := range l.drops {
+		edges = append(edges, tree[base+from:base+d]...)
+		from = d + 1
+	}
+	edges = append(edges, tree[base+from:]...)
+	l.s.Edges = append(edges, l.extra...)
 }

@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
@@ -64,7 +63,7 @@ type class struct {
 
 // classes holds every word of the lists, built once and only read; most
 // words of a sentence are in none.
-var classes = wordset.Of(func() map[string]*class {
+var classes = newLexicon(func() map[string]*class {
 	m := map[string]*class{}
 	get := func(w string) *class {
 		if m[w] == nil {
@@ -100,17 +99,66 @@ var classes = wordset.Of(func() map[string]*class {
 // share an empty one.
 func classify(out []*class, words []string) []*class {
 	for _, w := range words {
-		c, ok := classes.Get(w)
-		if !ok {
-			c = &none
-		}
-		out = append(out, c)
+		out = append(out, classes.get(w))
 	}
 	return out
 }
 
 // none is the class of a word no list holds; it is only read.
 var none class
+
+// lexicon is a map from words to their classes, a table with room for
+// four times its words, each at the place a hash of its first, middle
+// and last byte and its length gives or the first free one after. The
+// parser looks up every word, and a map's hash of the whole word was
+// most of what that cost.
+type lexicon struct {
+	at    []lexEntry
+	shift uint // 32 less the table's bits
+}
+
+type lexEntry struct {
+	word string
+	c    *class
+}
+
+func newLexicon(m map[string]*class) *lexicon {
+	x := &lexicon{shift: 32}
+	for 1<<(32-x.shift) < 4*len(m) {
+		x.shift--
+	}
+	x.at = make([]lexEntry, 1<<(32-x.shift))
+	for w, c := range m {
+		i := x.place(w)
+		for x.at[i].word != "" {
+			i = (i + 1) & uint32(len(x.at)-1)
+		}
+		x.at[i] = lexEntry{w, c}
+	}
+	return x
+}
+
+// place is where w's search starts.
+func (x *lexicon) place(w string) uint32 {
+	n := len(w)
+	k := uint32(w[0]) | uint32(w[n/2])<<8 | uint32(w[n-1])<<16 | uint32(n)<<24
+	return k * 0x9e3779b1 >> x.shift
+}
+
+// get is w's class, &none for a word it does not hold.
+func (x *lexicon) get(w string) *class {
+	if w == "" {
+		return &none
+	}
+	for i := x.place(w); ; i = (i + 1) & uint32(len(x.at)-1) {
+		switch e := &x.at[i]; e.word {
+		case w:
+			return e.c
+		case "":
+			return &none
+		}
+	}
+}
 
 // tag gives token i its part of speech and lemma; words are the
 // sentence's tokens in lower case, cls their classes.

@@ -59,10 +59,7 @@ func TestClasses(t *testing.T) {
 		words[w] = true
 	}
 	for w := range words {
-		c, ok := classes.Get(w)
-		if !ok {
-			c = &none
-		}
+		c := classes.get(w)
 		want := class{closed: closed[w], aux: auxiliaries[w], verb: forms[w], particle: particles[w],
 			trailing: trailingAdverbs[w], brk: clauseBreaks[w]}
 		if closed[w] == "IN" {
@@ -70,6 +67,30 @@ func TestClasses(t *testing.T) {
 		}
 		if *c != want {
 			t.Errorf("class of %q: %+v, want %+v", w, *c, want)
+		}
+	}
+}
+
+// TestLexicon: each word finds its own class, those whose search starts
+// at one place ("slant", "scant" and "start" share their first, middle
+// and last byte and length) included, and a word it does not hold finds
+// none.
+func TestLexicon(t *testing.T) {
+	slant, scant, start := &class{closed: "JJ"}, &class{aux: "be"}, &class{particle: true}
+	x := newLexicon(map[string]*class{"slant": slant, "scant": scant, "start": start})
+	if x.place("slant") != x.place("scant") || x.place("slant") != x.place("start") {
+		t.Fatal("the words meant to share a place do not")
+	}
+	tests := []struct {
+		word string
+		want *class
+	}{
+		{"slant", slant}, {"scant", scant}, {"start", start},
+		{"smart", &none}, {"slants", &none}, {"s", &none}, {"", &none},
+	}
+	for _, tt := range tests {
+		if got := x.get(tt.word); got != tt.want {
+			t.Errorf("get(%q) = %+v, want %+v", tt.word, *got, *tt.want)
 		}
 	}
 }
