@@ -445,6 +445,9 @@ func containsAny(s string, words []string) bool {
 func (d *docActors) findPeopleInLine(text, lower string, off int) {
 	d.near.hits = personTriggers.find(d.near.hits, lower, true)
 	hits := d.near.hits
+	if len(hits) == 0 {
+		return // every pattern searches around its triggers only
+	}
 	for _, m := range findNear(&acronymNear, text, lower, hits, &d.near) {
 		name, acr := strings.TrimSpace(sub(text, m, 1)), sub(text, m, 2)
 		if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
@@ -497,13 +500,14 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 	}
 }
 
-// nearScratch is the room findNear makes its windows and starts in, and
-// the line's trigger hits, kept for the next line: each line's eight
-// patterns made lists of their own.
+// nearScratch is the room findNear makes its windows, starts and list
+// of matches in, and the line's trigger hits, kept for the next line:
+// each line's eight patterns made lists of their own.
 type nearScratch struct {
 	wins   [][2]int
 	starts []int
 	hits   []hit
+	found  [][]int
 }
 
 // endsClause: nothing but punctuation follows offset e up to the end of
@@ -543,7 +547,10 @@ type near struct {
 	// holds no match and is not searched (none of the 15,000 windows of
 	// the possessive in the dev corpus held one).
 	sep      string
-	triggers *wordset.Map[bool]
+	triggers []string
+	// tag is the pattern's bit in the tags of personTriggers' hits (see
+	// tagTriggers).
+	tag uint32
 	// before and after are the window's reach around a trigger.
 	before, after int
 	// alts, when set, are re split at an alternation every match goes
@@ -552,6 +559,9 @@ type near struct {
 	// and each is small enough for Go's backtracking matcher, which leaves
 	// a pattern over 500 instructions to its slowest one.
 	alts []alt
+	// altsAt lists, for each byte, the alts that can begin with it, in
+	// order: a title's forty alternatives were each asked at every try.
+	altsAt *[256][]int
 	// starts, when set, lists in order the positions of a window (and
 	// its lower-cased copy) where a match can start; only those are
 	// tried. It must list every position a match of re could start at,
@@ -575,7 +585,7 @@ func newNear(re *regexp.Regexp, triggers []string, before, after int, starts fun
 	// with Unicode classes, which are most of what parsing costs.
 	r := syntaxOf(re)
 	n := near{re: re, at: anchor(regexp.MustCompile(`^(?:` + re.String() + `)`)), first: firstBytes(r), begin: startsOf(r),
-		inner: innerBytes(r), triggers: wordSet(triggers), before: before, after: after, starts: starts}
+		inner: innerBytes(r), triggers: triggers, before: before, after: after, starts: starts}
 	if n.begin == nil {
 		n.needs = needsOf(r)
 	}
@@ -599,13 +609,22 @@ type alt struct {
 // a text its head begins with starts, and keep re's group numbers.
 func splitNear(re string, heads []string, rest string, triggers []string, before, after, lead int) near {
 	n := ledNear(regexp.MustCompile(re), triggers, before, after, lead)
-	for _, h := range heads {
+	n.altsAt = new([256][]int)
+	for k, h := range heads {
 		head := syntaxOf(regexp.MustCompile(h))
 		a := alt{at: anchor(regexp.MustCompile(`^(?:` + h + rest + `)`)), begin: startsOf(head)}
+		if a.begin == nil {
+			panic("splitNear: " + h + " begins with no text") // the alts are looked up by their first bytes
+		}
 		if texts, whole := spelled(head); whole {
 			a.heads = texts
 		}
 		n.alts = append(n.alts, a)
+		for c := range n.altsAt {
+			if a.begin.byFirst[c] != nil {
+				n.altsAt[c] = append(n.altsAt[c], k)
+			}
+		}
 	}
 	return n
 }
@@ -653,7 +672,11 @@ func (n *near) match(text string) []int {
 		}
 		return n.at.submatchIndex(text)
 	}
-	for _, a := range n.alts {
+	if text == "" {
+		return nil // every alt's match begins with a text
+	}
+	for _, k := range n.altsAt[text[0]] {
+		a := &n.alts[k]
 		if !a.begin.begins(text) {
 			continue
 		}
@@ -692,7 +715,13 @@ var (
 	}
 	// personTriggers are the triggers of all the patterns above, found in
 	// one pass over a line.
-	personTriggers = newTriggerSet(triggersOf(append([]near{acronymNear, titledNear, appositionNear, possessiveNear}, speakerNears...)))
+	personTriggers = func() *triggerSet {
+		nears := []*near{&acronymNear, &titledNear, &appositionNear, &possessiveNear}
+		for k := range speakerNears {
+			nears = append(nears, &speakerNears[k])
+		}
+		return tagTriggers(nears)
+	}()
 )
 
 // withSpan is n with the span its matches can take and the text it
@@ -715,24 +744,62 @@ func appositive(s string) int {
 		return 0
 	}
 	rest := s[c+2:]
-	role := leadRun(rest, func(r rune) bool { return unicode.IsLetter(r) || r == '.' || r == '-' || r == ' ' })
-	run := role + leadRun(rest[role:], func(r rune) bool {
-		return unicode.IsLetter(r) || r == '.' || r == '\'' || r == '&' || r == '-' || r == ' '
-	})
-	for _, p := range []string{" at ", " of ", " with ", " for "} {
-		for k := 0; k < role; {
-			i := strings.Index(rest[k:role], p)
-			if i < 0 {
-				break
+	role := lettersAnd(rest, &roleBytes)
+	// One pass over the role's spaces for the words before the
+	// organisation: the span is the same whichever one is found.
+	for j := 0; j+1 < role; j++ {
+		if rest[j] != ' ' {
+			continue
+		}
+		switch rest[j+1] {
+		case 'a', 'o', 'w', 'f':
+		default:
+			continue // most words begin with none of theirs
+		}
+		for _, p := range []string{" at ", " of ", " with ", " for "} {
+			if !strings.HasPrefix(rest[j:role], p) {
+				continue
 			}
-			org := strings.TrimPrefix(rest[k+i+len(p):], "the ")
+			org := strings.TrimPrefix(rest[j+len(p):], "the ")
 			if r, _ := utf8.DecodeRuneInString(org); unicode.IsUpper(r) {
-				return c + 2 + run
+				return c + 2 + role + leadRun(rest[role:], func(r rune) bool {
+					return unicode.IsLetter(r) || r == '.' || r == '\'' || r == '&' || r == '-' || r == ' '
+				})
 			}
-			k += i + 1
 		}
 	}
 	return 0
+}
+
+// roleBytes are the ASCII bytes of an apposition's role: letters, dots,
+// hyphens and spaces.
+var roleBytes = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = asciiLetter(byte(c)) || c == '.' || c == '-' || c == ' '
+	}
+	return t
+}()
+
+// lettersAnd is how many bytes of s the letters and the ASCII bytes of
+// also that begin it take: leadRun, with the ASCII bytes read from a
+// table (a role runs on to the end of its clause, and every apposition
+// window's commas start one).
+func lettersAnd(s string, also *[utf8.RuneSelf]bool) int {
+	for k := 0; k < len(s); {
+		if c := s[k]; c < utf8.RuneSelf {
+			if !also[c] {
+				return k
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsLetter(r) {
+			return k
+		}
+		k += size
+	}
+	return len(s)
 }
 
 // leadRun is how many bytes of s the runes that begin it and pass in
@@ -815,34 +882,35 @@ func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near
 // ", "(") counts anywhere. A window starts at a word boundary so that it
 // does not cut a name in two. Matches are in text's offsets, each once,
 // the same as the pattern finds in each window. hits are the line's
-// triggers, n's among them. sc's lists are reused.
+// triggers, n's among them. sc's lists are reused, the list of matches
+// among them: it is read before the next call.
 func findNear(n *near, text, lower string, hits []hit, sc *nearScratch) [][]int {
-	var out [][]int
-	sc.wins = windows(sc.wins, text, hits, n.triggers, n.before, n.after)
+	out := sc.found[:0]
+	sc.wins = windows(sc.wins, text, hits, n.tag, n.before, n.after)
 	for _, w := range sc.wins {
 		if n.sep != "" && !spans(n, text[w[0]:w[1]]) {
 			continue
 		}
-		var found [][]int
+		found := len(out)
 		switch {
 		case n.led:
 			sc.starts = ledStarts(sc.starts, n, hits, w)
-			found = findFrom(n, text[w[0]:w[1]], sc.starts)
+			out = findFrom(out, n, text[w[0]:w[1]], sc.starts)
 		case n.starts == nil:
-			found = n.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1)
+			out = append(out, n.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1)...)
 		default:
 			sc.starts = n.starts(sc.starts, text[w[0]:w[1]], lower[w[0]:w[1]])
-			found = findFrom(n, text[w[0]:w[1]], sc.starts)
+			out = findFrom(out, n, text[w[0]:w[1]], sc.starts)
 		}
-		for _, m := range found {
+		for _, m := range out[found:] {
 			for k := range m {
 				if m[k] >= 0 {
 					m[k] += w[0]
 				}
 			}
-			out = append(out, m)
 		}
 	}
+	sc.found = out
 	return out
 }
 
@@ -867,15 +935,22 @@ func spans(n *near, window string) bool {
 // pattern, trying the anchored one only at the marked starts that hold a
 // byte and a text a match can begin with, left to right, each match's end
 // the next start: a position no match can start at changes nothing. (Each
-// try costs a regexp call, even one that fails at the first byte.)
-func findFrom(n *near, text string, starts []int) [][]int {
-	var out [][]int
+// try costs a regexp call, even one that fails at the first byte.) The
+// matches are appended to out.
+func findFrom(out [][]int, n *near, text string, starts []int) [][]int {
 	next := 0 // where the last match ended: no try starts before it
+	// The starts inside one run of bytes a match can hold reach as far:
+	// the run is read once for all of them, [run, runEnd) its tries'
+	// starts (an apposition's runs are long, its starts many).
+	run, runEnd := 0, 0
 	for _, pos := range starts {
 		if pos < next || pos >= len(text) || !n.first[text[pos]] || !n.begin.begins(text[pos:]) {
 			continue
 		}
-		end := reach(text, pos, n.inner)
+		if pos < run || pos >= runEnd {
+			run, runEnd = pos, reach(text, pos, n.inner)
+		}
+		end := runEnd
 		if !holdsAny(text[pos:end], n.needs) {
 			continue
 		}
@@ -911,7 +986,7 @@ func ledStarts(dst []int, n *near, hits []hit, w [2]int) []int {
 	// The hits come in order of position: each range goes on from where
 	// the one before ended.
 	for _, h := range hits {
-		if h.at < w[0] || h.at >= w[1] || !n.triggers.Has(h.trigger) {
+		if h.at < w[0] || h.at >= w[1] || h.tags&n.tag == 0 {
 			continue
 		}
 		from := max(w[0], h.at-n.lead) - w[0]
@@ -932,59 +1007,66 @@ func ledStarts(dst []int, n *near, hits []hit, w [2]int) []int {
 // Every match of the name-led patterns starts so (their names are
 // personName or capitalised words), so no other position can start one.
 func nameThen(ends ...string) func(dst []int, text, lower string) []int {
-	set := newPrefixSet(ends)
-	return func(dst []int, text, _ string) []int {
-		starts := dst[:0]
-		// Whether a character lets a name go on does not depend on where
-		// the name began, so the starts of one run of such characters go
-		// as far as each other: one pass marks each start of a run where
-		// ends holds at it or later in the run (walking on from every
-		// start read each run once per word in it).
-		var buf [8]int
-		pending, inRun := buf[:0], false
-		for k := 0; k < len(text); {
-			if !inRun {
-				// Outside a name, most bytes start none: passed over in a
-				// loop of their own, "a" and "e" stopping it only before
-				// "l-".
-				for k < len(text) && !(nameLead[text[k]] && startsNameAt(text, k)) {
-					k++
-				}
-				if k == len(text) {
-					break
-				}
-			}
-			if c := text[k]; inRun && 'b' <= c && c <= 'z' && c != 'e' && !set.first[c] {
-				// Inside a name, a lower-case letter (but the "a" and "e"
-				// of "al-", "el-") starts nothing, ends nothing and lets
-				// the name go on.
+	// A method value, not a closure: the closure of a function inlined
+	// where the patterns are made had none of its own calls inlined.
+	return nameStarts{newPrefixSet(ends)}.find
+}
+
+// nameStarts finds nameThen's starts, with set holding its ends.
+type nameStarts struct{ set *prefixSet }
+
+func (ns nameStarts) find(dst []int, text, _ string) []int {
+	set := ns.set
+	starts := dst[:0]
+	// Whether a character lets a name go on does not depend on where
+	// the name began, so the starts of one run of such characters go
+	// as far as each other: one pass marks each start of a run where
+	// ends holds at it or later in the run (walking on from every
+	// start read each run once per word in it).
+	var buf [8]int
+	pending, inRun := buf[:0], false
+	for k := 0; k < len(text); {
+		if !inRun {
+			// Outside a name, most bytes start none: passed over in a
+			// loop of their own, "a" and "e" stopping it only before
+			// "l-".
+			for k < len(text) && !(nameLead[text[k]] && startsNameAt(text, k)) {
 				k++
-				continue
 			}
-			r, size := rune(text[k]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[k:])
+			if k == len(text) {
+				break
 			}
-			if nameWordStart(text[k:]) {
-				pending, inRun = append(pending, k), true
-			}
-			if inRun {
-				if set.begins(text[k:]) {
-					starts = append(starts, pending...) // in order: runs and their words come left to right
-					pending = pending[:0]
-				}
-				goesOn := r < utf8.RuneSelf && asciiLetter(byte(r)) || r >= utf8.RuneSelf && unicode.IsLetter(r) || r == '\'' || r == '-' || r == '.'
-				if r == ' ' {
-					goesOn = nameWordStart(text[k+1:]) || particleSet.begins(text[k+1:])
-				}
-				if !goesOn {
-					pending, inRun = pending[:0], false
-				}
-			}
-			k += size
 		}
-		return starts
+		if c := text[k]; inRun && 'b' <= c && c <= 'z' && c != 'e' && !set.first[c] {
+			// Inside a name, a lower-case letter (but the "a" and "e"
+			// of "al-", "el-") starts nothing, ends nothing and lets
+			// the name go on.
+			k++
+			continue
+		}
+		r, size := rune(text[k]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[k:])
+		}
+		if nameWordStart(text[k:]) {
+			pending, inRun = append(pending, k), true
+		}
+		if inRun {
+			if set.begins(text[k:]) {
+				starts = append(starts, pending...) // in order: runs and their words come left to right
+				pending = pending[:0]
+			}
+			goesOn := r < utf8.RuneSelf && asciiLetter(byte(r)) || r >= utf8.RuneSelf && unicode.IsLetter(r) || r == '\'' || r == '-' || r == '.'
+			if r == ' ' {
+				goesOn = nameWordStart(text[k+1:]) || particleSet.begins(text[k+1:])
+			}
+			if !goesOn {
+				pending, inRun = pending[:0], false
+			}
+		}
+		k += size
 	}
+	return starts
 }
 
 // nameParticles are the lower-case words a name may hold between its
@@ -1019,18 +1101,23 @@ func newPrefixSet(texts []string) *prefixSet {
 	return p
 }
 
+// begins is small enough to be inlined: the name-start scan asks it at
+// most bytes of a name, and the first byte turns most away.
 func (p *prefixSet) begins(s string) bool {
-	if s == "" || !p.first[s[0]] {
-		return false
-	}
+	return s != "" && p.first[s[0]] && p.beginsWith(s)
+}
+
+// beginsWith is begins for a text whose first byte some of the texts
+// begin with.
+func (p *prefixSet) beginsWith(s string) bool {
 	if p.short[s[0]] {
 		return true
 	}
 	return len(s) > 1 && p.second[s[1]] && hasAnyPrefix(s, p.texts)
 }
 
-// nameLead holds the bytes startsNameAt can hold at: a table, read
-// without a call for each byte of the text.
+// nameLead holds the bytes startsNameAt and nameWordStart can hold at: a
+// table, read without a call for each byte of the text.
 var nameLead = func() (t [256]bool) {
 	for c := range t {
 		t[c] = 'A' <= c && c <= 'Z' || c >= 0xC0 || c == 'a' || c == 'e'
@@ -1050,11 +1137,15 @@ func startsNameAt(s string, k int) bool {
 }
 
 // nameWordStart reports a word that can begin a name or a part of one: a
-// capital letter, or "al-"/"el-" in any case.
+// capital letter, or "al-"/"el-" in any case. Small enough to be inlined:
+// the name-start scan asks it of most bytes of a name, and nameLead
+// turns most others away.
 func nameWordStart(s string) bool {
-	if s == "" {
-		return false
-	}
+	return s != "" && nameLead[s[0]] && leadsName(s)
+}
+
+// leadsName is nameWordStart for a text whose first byte nameLead holds.
+func leadsName(s string) bool {
 	if c := s[0]; c < utf8.RuneSelf { // most of any text: no decoding
 		return 'A' <= c && c <= 'Z' || len(s) >= 3 && (c|0x20 == 'a' || c|0x20 == 'e') && s[1] == 'l' && s[2] == '-'
 	}
@@ -1075,13 +1166,13 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
-// windows are the spans of text findNear searches around the hits of
-// the given triggers, merged where they overlap, in text order, in dst's
+// windows are the spans of text findNear searches around the hits
+// tagged with tag, merged where they overlap, in text order, in dst's
 // room.
-func windows(dst [][2]int, text string, hits []hit, triggers *wordset.Map[bool], before, after int) [][2]int {
+func windows(dst [][2]int, text string, hits []hit, tag uint32, before, after int) [][2]int {
 	wins := dst[:0]
 	for _, h := range hits {
-		if !triggers.Has(h.trigger) {
+		if h.tags&tag == 0 {
 			continue
 		}
 		i := h.at
@@ -1094,11 +1185,17 @@ func windows(dst [][2]int, text string, hits []hit, triggers *wordset.Map[bool],
 	return merged(wins)
 }
 
-// merged sorts spans and merges those that overlap.
+// merged sorts spans and merges those that overlap. Small enough to be
+// inlined: most lines hold one window of a pattern or none.
 func merged(wins [][2]int) [][2]int {
-	if len(wins) == 0 {
-		return wins // empty, its room kept for the next line
+	if len(wins) < 2 {
+		return wins // an empty list's room is kept for the next line
 	}
+	return sortMerged(wins)
+}
+
+// sortMerged is merged for two spans or more.
+func sortMerged(wins [][2]int) [][2]int {
 	slices.SortFunc(wins, func(a, b [2]int) int { return a[0] - b[0] }) // sort.Slice reflects, and allocates, every call
 	out := wins[:1]
 	for _, w := range wins[1:] {
@@ -1112,24 +1209,32 @@ func merged(wins [][2]int) [][2]int {
 	return out
 }
 
-func triggersOf(nears []near) []string {
-	var out []string
-	for _, n := range nears {
-		for t := range n.triggers.Keys() {
-			out = append(out, t)
-		}
+// tagTriggers is the set of the triggers of nears, each hit tagged with
+// the patterns it is a trigger of: nears[k]'s tag is bit k. Each line's
+// hits were looked up in a set of each pattern's triggers, eight times.
+func tagTriggers(nears []*near) *triggerSet {
+	lists := make([][]string, len(nears))
+	for k, n := range nears {
+		n.tag, lists[k] = 1<<k, n.triggers
 	}
-	return out
+	return newTaggedSet(lists...)
 }
 
-// wordSet is the set of list: each line's trigger hits are looked up in
-// each pattern's set, which holds few of them.
-func wordSet(list []string) *wordset.Map[bool] {
-	m := make(map[string]bool, len(list))
-	for _, s := range list {
-		m[s] = true
+// newTaggedSet is the triggerSet of the texts of lists, each tagged with
+// bit k for each lists[k] that holds it.
+func newTaggedSet(lists ...[]string) *triggerSet {
+	if len(lists) > 32 {
+		panic("newTaggedSet: more lists than bits in a tag")
 	}
-	return wordset.Of(m)
+	ts := newTriggerSet(slices.Concat(lists...))
+	for k, l := range lists {
+		for i, t := range ts.list {
+			if slices.Contains(l, t) {
+				ts.tags[i] |= 1 << k
+			}
+		}
+	}
+	return ts
 }
 
 // triggerSet finds the occurrences of a list of strings in one pass over
@@ -1145,20 +1250,26 @@ type triggerSet struct {
 	bySecond [256]*[257]int32
 	// single is the index in list of the one-byte trigger b, -1 for none.
 	single [256]int32
+	// tags are list's tags (see newTaggedSet), all 0 in a set made by
+	// newTriggerSet.
+	tags []uint32
 	// atStarts: every trigger begins with an ASCII letter or with no
 	// letter or digit at all. With atWords, find then reads each word at
 	// its first byte only.
 	atStarts bool
 }
 
-// hit is an occurrence of a trigger at a byte offset.
+// hit is an occurrence of a trigger at a byte offset, with the trigger's
+// tags.
 type hit struct {
 	at      int
 	trigger string
+	tags    uint32
 }
 
 func newTriggerSet(list []string) *triggerSet {
 	ts := &triggerSet{list: slices.Compact(slices.Sorted(slices.Values(list))), atStarts: true}
+	ts.tags = make([]uint32, len(ts.list))
 	for b := range ts.single {
 		ts.single[b] = -1
 	}
@@ -1220,11 +1331,11 @@ func (ts *triggerSet) find(dst []hit, s string, atWords bool) []hit {
 		}
 		word := atWords && inWord(s, i)
 		if one >= 0 && !(word && startsWord(ts.list[one])) {
-			out = append(out, hit{i, ts.list[one]})
+			out = append(out, ts.hit(i, one))
 		}
-		for _, t := range ts.list[from:to] {
-			if strings.HasPrefix(s[i:], t) && !(word && startsWord(t)) {
-				out = append(out, hit{i, t})
+		for k := from; k < to; k++ {
+			if t := ts.list[k]; strings.HasPrefix(s[i:], t) && !(word && startsWord(t)) {
+				out = append(out, ts.hit(i, k))
 			}
 		}
 	}
@@ -1242,17 +1353,24 @@ func (ts *triggerSet) findAtWords(dst []hit, s string) []hit {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if one := ts.single[c]; one >= 0 {
-			out = append(out, hit{i, ts.list[one]})
+			out = append(out, ts.hit(i, one))
 		}
 		if r := ts.bySecond[c]; r != nil && i+1 < len(s) {
-			for _, t := range ts.list[r[s[i+1]]:r[int(s[i+1])+1]] {
+			for k := r[s[i+1]]; k < r[int(s[i+1])+1]; k++ {
 				// Most triggers that share a word's first two bytes differ
 				// in its third, which is compared here, before a call.
-				if len(t) > 2 && (i+2 >= len(s) || s[i+2] != t[2]) {
-					continue
+				// Sorted, they come in the order of their third bytes (one
+				// with none first): past the word's, none matches.
+				if t := ts.list[k]; len(t) > 2 {
+					if i+2 >= len(s) || t[2] > s[i+2] {
+						break
+					}
+					if t[2] != s[i+2] {
+						continue
+					}
 				}
-				if strings.HasPrefix(s[i:], t) {
-					out = append(out, hit{i, t})
+				if strings.HasPrefix(s[i:], ts.list[k]) {
+					out = append(out, ts.hit(i, k))
 				}
 			}
 		}
@@ -1270,6 +1388,11 @@ func (ts *triggerSet) findAtWords(dst []hit, s string) []hit {
 		}
 	}
 	return out
+}
+
+// hit is list[k]'s hit at offset i.
+func (ts *triggerSet) hit(i int, k int32) hit {
+	return hit{at: i, trigger: ts.list[k], tags: ts.tags[k]}
 }
 
 // any reports whether one of the triggers occurs in s, anywhere. A few

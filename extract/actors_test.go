@@ -111,9 +111,28 @@ func TestWindowsOpenAtWordStarts(t *testing.T) {
 		{"Sen. Ola Vik and Senator Eva Lind spoke.", []string{"sen.", "senator", "spoke"}, [][2]int{{0, 9}, {13, 40}}},
 	}
 	for _, tc := range tests {
-		got := windows(nil, tc.text, newTriggerSet(tc.triggers).find(nil, strings.ToLower(tc.text), true), wordSet(tc.triggers), 2, 5)
+		got := windows(nil, tc.text, newTaggedSet(tc.triggers).find(nil, strings.ToLower(tc.text), true), 1, 2, 5)
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%q: windows %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestTaggedSet: each hit carries a bit for each list that holds its
+// trigger.
+func TestTaggedSet(t *testing.T) {
+	set := newTaggedSet([]string{"said", "told"}, []string{"said", "mr "}, []string{"'s "})
+	tests := []struct {
+		text string
+		want []hit
+	}{
+		{"mr ola said so", []hit{{0, "mr ", 2}, {7, "said", 3}}},
+		{"she told per's aide", []hit{{4, "told", 1}, {12, "'s ", 4}}},
+		{"the aforesaid mr", nil},
+	}
+	for _, tc := range tests {
+		if got := set.find(nil, tc.text, true); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
@@ -131,6 +150,9 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 		// underscore, a dash and bytes that are not UTF-8 before a trigger.
 		"Ümrs Ödön saidmr 2mr _mr –mr \xffmr é said, Zürichs sa-ms",
 		"a2nd 2nd élu xélu mr2nd",
+		// Words that share two bytes with triggers, their third byte
+		// before, between, among and after the triggers' own.
+		"sab sad sai said sap sat saz sa se seb sea sen. sez sen",
 	}
 	// Triggers that begin with a letter or with none (each word is read
 	// at its first byte), and with a digit or a letter outside ASCII (a
@@ -141,6 +163,7 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 	}{
 		{[]string{"(", "s", "mr", "mrs", "ms", "minister", "min", "’s", "sa", "said", "'s "}, true},
 		{[]string{"s", "mr", "mrs", "ms", "minister", "min", "sa", "said", "sen.", "mp "}, true},
+		{[]string{"sad", "said", "sat", "se", "sea", "sen."}, true},
 		{[]string{"2nd", "élu", "mr", "s"}, false},
 		{[]string{"\x99s", "mr"}, false}, // begins inside "’s"
 	} {
@@ -166,7 +189,7 @@ func findsEveryOccurrence(t *testing.T, triggers, texts []string) {
 			for i := 0; i < len(lower); i++ {
 				for _, tr := range slices.Sorted(slices.Values(triggers)) {
 					if strings.HasPrefix(lower[i:], tr) && !(atWords && inWord(lower, i) && startsWord(tr)) {
-						want = append(want, hit{i, tr})
+						want = append(want, hit{at: i, trigger: tr})
 					}
 				}
 			}
@@ -196,8 +219,8 @@ func TestWindowsAsOneSearchPerTrigger(t *testing.T) {
 		lower := asciiLower(ln)
 		hits := personTriggers.find(nil, lower, true)
 		for _, n := range nears {
-			got := windows(nil, ln, hits, n.triggers, n.before, n.after)
-			want := windowsByIndex(ln, lower, slices.Collect(n.triggers.Keys()), n.before, n.after)
+			got := windows(nil, ln, hits, n.tag, n.before, n.after)
+			want := windowsByIndex(ln, lower, n.triggers, n.before, n.after)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%q: windows %v, one search per trigger %v", ln, got, want)
 			}
@@ -320,7 +343,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 			if n.starts == nil && !n.led {
 				continue
 			}
-			for _, w := range windows(nil, ln, hits, n.triggers, n.before, n.after) {
+			for _, w := range windows(nil, ln, hits, n.tag, n.before, n.after) {
 				var want, got [][]int
 				for _, m := range n.re.FindAllStringSubmatchIndex(ln[w[0]:w[1]], -1) {
 					// A trigger inside a word begins nothing: a led match
@@ -330,9 +353,9 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 					}
 				}
 				if n.led {
-					got = findFrom(&n, ln[w[0]:w[1]], ledStarts(nil, &n, hits, w))
+					got = findFrom(nil, &n, ln[w[0]:w[1]], ledStarts(nil, &n, hits, w))
 				} else {
-					got = findFrom(&n, ln[w[0]:w[1]], n.starts(nil, ln[w[0]:w[1]], lower[w[0]:w[1]]))
+					got = findFrom(nil, &n, ln[w[0]:w[1]], n.starts(nil, ln[w[0]:w[1]], lower[w[0]:w[1]]))
 				}
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("%q in %q: %v, every position %v", n.re, ln[w[0]:w[1]], got, want)
@@ -352,7 +375,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 // after byte at of lower that is not inside a word (one that begins with
 // no letter counts anywhere), by searching for each.
 func triggerAtWordStart(lower string, at int, n near) bool {
-	for tr := range n.triggers.Keys() {
+	for _, tr := range n.triggers {
 		for k := at; k <= at+n.lead && k < len(lower); k++ {
 			if strings.HasPrefix(lower[k:], tr) && !(startsWord(tr) && inWord(lower, k)) {
 				return true
@@ -522,6 +545,33 @@ func TestSpannedWindows(t *testing.T) {
 	for _, tc := range tests {
 		if got := spans(&tc.n, tc.window); got != tc.want {
 			t.Errorf("%q: spans %v, want %v", tc.window, got, tc.want)
+		}
+	}
+}
+
+// TestLettersAnd: the run of letters and the table's bytes that begins a
+// text, letters outside ASCII among them.
+func TestLettersAnd(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"a senior fellow at the lake, said", len("a senior fellow at the lake")},
+		{"head of co-operation", len("head of co-operation")},
+		{"the Öresund envoy, 42", len("the Öresund envoy")},
+		{"fellow since 2019", len("fellow since ")},
+		{"", 0},
+		{"(a fellow)", 0},
+		{"aide\xff at", len("aide")},
+		{"aide — at", len("aide ")},
+	}
+	for _, tc := range tests {
+		got := lettersAnd(tc.s, &roleBytes)
+		if got != tc.want {
+			t.Errorf("%q: %d, want %d", tc.s, got, tc.want)
+		}
+		if want := leadRun(tc.s, func(r rune) bool { return unicode.IsLetter(r) || r == '.' || r == '-' || r == ' ' }); got != want {
+			t.Errorf("%q: %d, leadRun %d", tc.s, got, want)
 		}
 	}
 }

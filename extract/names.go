@@ -31,12 +31,14 @@ func nameParts(s string, i int) int {
 	e := namePartEnd(s, i)
 	for k := 0; k < 3 && e >= 0 && e < len(s) && s[e] == ' '; k++ {
 		next, rest := -1, s[e+1:]
-		for _, p := range personParticles {
-			// The first byte before the call: most words after a name's
-			// part are its next part, with a capital no particle has.
-			if rest != "" && rest[0] == p[0] && strings.HasPrefix(rest, p) {
-				next = namePartEnd(s, e+1+len(p))
-				break // the particles differ before their spaces: one at most begins here
+		// The first byte before the loop: most words after a name's part
+		// are its next part, with a capital no particle begins with.
+		if rest != "" && particleLead[rest[0]] {
+			for _, p := range personParticles {
+				if rest[0] == p[0] && strings.HasPrefix(rest, p) {
+					next = namePartEnd(s, e+1+len(p))
+					break // the particles differ before their spaces: one at most begins here
+				}
 			}
 		}
 		if next < 0 {
@@ -50,8 +52,17 @@ func nameParts(s string, i int) int {
 	return e
 }
 
-// personParticles are personName's particles, each with its space.
-var personParticles = append(append([]string{}, nameParticles...), "Abu ")
+// personParticles are personName's particles, each with its space, and
+// particleLead the bytes they begin with.
+var (
+	personParticles = append(append([]string{}, nameParticles...), "Abu ")
+	particleLead    = func() (t [256]bool) {
+		for _, p := range personParticles {
+			t[p[0]] = true
+		}
+		return t
+	}()
+)
 
 // namePartEnd is where namePart, read from s[i:], ends; -1 if none.
 func namePartEnd(s string, i int) int {
@@ -104,9 +115,18 @@ func capitalised(s string, i int) int {
 		return -1
 	}
 	e := i + n
-	for {
-		r, n := runeAt(s, e)
-		if n == 0 || !unicode.IsLower(r) {
+	for e < len(s) {
+		// The lower-case letters of ASCII without a call: a name's are
+		// nearly all of them.
+		if c := s[e]; c < utf8.RuneSelf {
+			if c < 'a' || 'z' < c {
+				break
+			}
+			e++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[e:])
+		if !unicode.IsLower(r) {
 			break
 		}
 		e += n
