@@ -27,19 +27,18 @@ type linker struct {
 	extra []syntax.Edge
 	drops []int     // the tokens whose tree edge an extra edge replaces, in order
 	np    []int     // per token: the head of its noun-phrase chunk, or -1
-	tags  []tagBits // per token: its part of speech's bits
-	words []string  // per token: its text in lower case
+	tags  []tagBits // per token: its part of speech's bits, from tag
 	cls   []*class  // per token: its word's class
 }
 
 // run links sentence s, reusing the lists of the sentence before.
-func (l *linker) run(s *syntax.Sentence, words []string, cls []*class) {
+func (l *linker) run(s *syntax.Sentence, cls []*class) {
 	n := len(s.Tokens)
-	l.s, l.words, l.cls = s, words, cls
+	l.s, l.cls = s, cls
 	l.head = slices.Grow(l.head[:0], n)[:n]
 	l.rel = slices.Grow(l.rel[:0], n)[:n]
 	l.np = slices.Grow(l.np[:0], n)[:n]
-	l.tags = l.tagBits(l.tags)
+	l.tagBits()
 	l.extra = l.extra[:0]
 	for i := range l.head {
 		l.head[i], l.rel[i], l.np[i] = -2, "", -1
@@ -52,7 +51,7 @@ func (l *linker) run(s *syntax.Sentence, words []string, cls []*class) {
 }
 
 func (l *linker) pos(i int) string  { return l.s.Tokens[i].POS }
-func (l *linker) word(i int) string { return l.words[i] }
+func (l *linker) word(i int) string { return l.s.Tokens[i].Lower }
 
 func (l *linker) set(dep, head int, rel string) {
 	if dep == head || l.head[dep] != -2 {
@@ -156,15 +155,15 @@ func bitsOf(p string) tagBits {
 	return 0
 }
 
-// tagBits are the sentence's tokens' bits, in dst's room. A token is an
-// auxiliary if it is a modal, or a form of be, have or do before another
-// verb, adverbs between: read right to left, the tokens after it have
-// their bits already.
-func (l *linker) tagBits(dst []tagBits) []tagBits {
-	n := len(l.s.Tokens)
-	dst = slices.Grow(dst[:0], n)[:n]
+// tagBits adds tAux and tMain to the bits tag gave each token. A token
+// is an auxiliary if it is a modal, or a form of be, have or do before
+// another verb, adverbs between: read right to left, the tokens after
+// it have their bits already.
+func (l *linker) tagBits() {
+	dst := l.tags
+	n := len(dst)
 	for i := n - 1; i >= 0; i-- {
-		b := bitsOf(l.s.Tokens[i].POS)
+		b := dst[i]
 		aux := b&tMD != 0
 		if !aux && l.cls[i].aux != "" {
 			for k := i + 1; k < n && k <= i+3; k++ {
@@ -182,7 +181,6 @@ func (l *linker) tagBits(dst []tagBits) []tagBits {
 		}
 		dst[i] = b
 	}
-	return dst
 }
 
 // is reports whether token i has one of the bits b.

@@ -34,6 +34,27 @@ func TestBitsOf(t *testing.T) {
 	}
 }
 
+// TestTagBits: the bits tag gives each token with its tag are the bits
+// of the tag, whichever of its branches tagged the word.
+func TestTagBits(t *testing.T) {
+	for _, sentence := range []string{
+		"Oslo's mayor has not really backed the 2030 plan, aides said.",
+		"They walked out; the Finns protested outright and we voted against it.",
+		"Both towns were being careful, having lost 12 ferries to the storm.",
+		"The talks were opened by Ghana's envoys, who quietly moved on.",
+		"Ministers can't say whether Peru pledged wholesale changes or not.",
+	} {
+		var a analyser
+		s := syntax.Sentence{Text: sentence}
+		a.analyse(&s, a.lowerASCII(sentence))
+		for i, tok := range s.Tokens {
+			if got, want := a.link.tags[i]&^(tAux|tMain), bitsOf(tok.POS); got != want {
+				t.Errorf("%q: %q tagged %s has bits %b, want %b", sentence, tok.Text, tok.POS, got, want)
+			}
+		}
+	}
+}
+
 // TestAuxiliaries: a modal, or a form of be, have or do with a verb
 // after it (adverbs between), is an auxiliary; a verb that is none is
 // a main verb.

@@ -63,9 +63,6 @@ func (p Parser) ParseReusing(_ context.Context, texts, lower []string, old []syn
 	}
 	if p.lists != nil {
 		a.link.s = nil // the sentence is the caller's
-		// The words are parts of the caller's text, which the pool
-		// must not keep.
-		clear(a.words[:cap(a.words)])
 		p.lists.Put(a)
 	}
 	return out, nil
@@ -86,44 +83,39 @@ func Analyse(text string) syntax.Sentence {
 // for the next sentence: an article's sentences each made their own, a
 // tenth of the parse's allocations.
 type analyser struct {
-	words []string // per token: its text in lower case
-	cls   []*class // per token: its word's class
-	buf   []byte   // the sentence being lower-cased
-	link  linker
+	cls  []*class // per token: its word's class
+	buf  []byte   // the sentence being lower-cased
+	link linker
 }
 
 // analyse fills s, which holds its text and no tokens, for the
 // sentence; low is the text with its ASCII capitals lowered.
 func (a *analyser) analyse(s *syntax.Sentence, low string) {
-	text := s.Text
+	// Each token lower-cased once, by the tokenizer, for the tagger and
+	// the linker, which lower-cased it three times between them. An
+	// ASCII word is its part of the sentence lower-cased at once: one
+	// string for the sentence, where each capitalised word had one of
+	// its own.
 	var wide bool // a character outside ASCII
-	s.Tokens, wide = tokenize(s.Tokens, text)
-	n := len(s.Tokens)
-	// Each token lower-cased once for the tagger and the linker, which
-	// lower-cased it three times between them. An ASCII word is its part
-	// of the sentence lower-cased at once: one string for the sentence,
-	// where each capitalised word had one of its own.
-	a.words = slices.Grow(a.words[:0], n)[:n]
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
-		if a.words[i] = low[t.Start:t.End]; wide && !isASCII(t.Text) {
-			a.words[i] = strings.ToLower(t.Text)
+	s.Tokens, wide = tokenize(s.Tokens, s.Text, low)
+	if wide {
+		for i := range s.Tokens {
+			if t := &s.Tokens[i]; !isASCII(t.Text) {
+				t.Lower = strings.ToLower(t.Text)
+			}
 		}
-		s.Tokens[i].Lower = a.words[i]
 	}
-	a.cls = classify(a.cls[:0], a.words)
-	for i := range s.Tokens {
-		tag(s, a.words, a.cls, i)
-	}
-	a.link.run(s, a.words, a.cls)
+	a.cls, a.link.tags = tag(s, a.cls, a.link.tags)
+	a.link.run(s, a.cls)
 }
 
-// tokenize appends text's tokens to toks. It splits words, keeping
+// tokenize appends text's tokens to toks, each with its Lower cut from
+// low, text with its ASCII capitals lowered. It splits words, keeping
 // hyphenated words, abbreviations with inner periods ("U.S.") and
 // apostrophes inside words whole, and splitting off the possessive "'s"
 // and "n't"; wide tells whether text holds a byte outside ASCII, which
 // the tokens need lower-cased by strings.ToLower.
-func tokenize(toks []syntax.Token, text string) (_ []syntax.Token, wide bool) {
+func tokenize(toks []syntax.Token, text, low string) (_ []syntax.Token, wide bool) {
 	toks = slices.Grow(toks, len(text)/5) // about a token per five bytes of news
 	for i := 0; i < len(text); {
 		n := 1
@@ -145,7 +137,7 @@ func tokenize(toks []syntax.Token, text string) (_ []syntax.Token, wide bool) {
 			}
 			fallthrough
 		default:
-			toks = append(toks, syntax.Token{Text: text[i : i+n], Start: i, End: i + n})
+			toks = append(toks, syntax.Token{Text: text[i : i+n], Start: i, End: i + n, Lower: low[i : i+n]})
 			i += n
 			continue
 		}
@@ -182,12 +174,12 @@ func tokenize(toks []syntax.Token, text string) (_ []syntax.Token, wide bool) {
 		}
 		word := text[i:j]
 		if k := possessive(word); k > 0 {
-			toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
+			toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k, Lower: low[i : i+k]}, syntax.Token{Text: word[k:], Start: i + k, End: j, Lower: low[i+k : j]})
 		} else if len(word) > 3 && word[len(word)-2] == '\'' && strings.EqualFold(word[len(word)-3:], "n't") {
 			k := len(word) - 3
-			toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k}, syntax.Token{Text: word[k:], Start: i + k, End: j})
+			toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k, Lower: low[i : i+k]}, syntax.Token{Text: word[k:], Start: i + k, End: j, Lower: low[i+k : j]})
 		} else {
-			toks = append(toks, syntax.Token{Text: word, Start: i, End: j})
+			toks = append(toks, syntax.Token{Text: word, Start: i, End: j, Lower: low[i:j]})
 		}
 		i = j
 	}

@@ -1,6 +1,7 @@
 package shallow
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,6 +57,9 @@ type class struct {
 	particle bool
 	trailing bool // one of trailingAdverbs
 	brk      bool // one of clauseBreaks
+	// closedBits and verbBits are the bits of the closed tag and of the
+	// verb form's tag, for tag to give with them.
+	closedBits, verbBits tagBits
 	// nmod and obl are a preposition's relations with it as their case
 	// marker ("nmod:of", "obl:of"), made once, not for every phrase.
 	nmod, obl string
@@ -72,7 +76,7 @@ var classes = newLexicon(func() map[string]*class {
 		return m[w]
 	}
 	for w, t := range closed {
-		get(w).closed = t
+		get(w).closed, get(w).closedBits = t, bitsOf(t)
 		if t == "IN" {
 			get(w).nmod, get(w).obl = "nmod:"+w, "obl:"+w
 		}
@@ -81,7 +85,7 @@ var classes = newLexicon(func() map[string]*class {
 		get(w).aux = l
 	}
 	for w, f := range forms {
-		get(w).verb = f
+		get(w).verb, get(w).verbBits = f, bitsOf(f[1])
 	}
 	for w := range particles {
 		get(w).particle = true
@@ -94,15 +98,6 @@ var classes = newLexicon(func() map[string]*class {
 	}
 	return m
 }())
-
-// classify appends each word's class to out; the words no list holds
-// share an empty one.
-func classify(out []*class, words []string) []*class {
-	for _, w := range words {
-		out = append(out, classes.get(w))
-	}
-	return out
-}
 
 // none is the class of a word no list holds; it is only read.
 var none class
@@ -160,97 +155,105 @@ func (x *lexicon) get(w string) *class {
 	}
 }
 
-// tag gives token i its part of speech and lemma; words are the
-// sentence's tokens in lower case, cls their classes.
-func tag(s *syntax.Sentence, words []string, cls []*class, i int) {
-	t := &s.Tokens[i]
-	w := t.Text
-	lw := words[i]
-	c := cls[i]
-	first, _ := utf8.DecodeRuneInString(w)
-	if c.closed != "" && (lw == "'s" || lw == "’s") {
-		t.POS, t.Lemma = c.closed, "'s"
-		return
-	}
-	switch {
-	case !unicode.IsLetter(first) && !unicode.IsDigit(first):
-		t.POS, t.Lemma = punctTag(w), w
-		return
-	case unicode.IsDigit(first):
-		t.POS, t.Lemma = "CD", w
-		return
-	}
-	if c.closed != "" {
-		t.POS, t.Lemma = c.closed, lw
-		if lw == "n't" {
-			t.Lemma = "not"
-		}
-		return
-	}
-	if c.aux != "" {
-		t.POS, t.Lemma = auxTag(lw), c.aux
-		return
-	}
-	if unicode.IsUpper(first) && (i > 0 && !opensSentence(s, i) || !isCommonWord(c, lw)) {
-		t.POS, t.Lemma = "NNP", w
-		if strings.HasSuffix(w, "s") && utf8.RuneCountInString(w) > 3 && isDemonymPlural(w) {
-			t.POS = "NNPS"
-		}
-		return
-	}
-	if c.trailing && endsPhrase(words, cls, i) {
-		t.POS, t.Lemma = "RB", lw
-		return
-	}
-	if c.particle && i > 0 && strings.HasPrefix(s.Tokens[i-1].POS, "VB") {
-		t.POS, t.Lemma = "RP", lw // "lashed out", "tore up"
-		return
-	}
-	if lemma, form := c.verb[0], c.verb[1]; lemma != "" && !afterDeterminer(s, i) {
-		// A base form right after another verb is a noun: "voiced
-		// support"; a past form after "be" is a participle.
-		prev := ""
-		if i > 0 {
-			prev = s.Tokens[i-1].POS
+// tag gives each token its part of speech and lemma, and returns each
+// token's class and its part of speech's bits but tAux and tMain (see
+// linker.tagBits), in the room of cls and bits. One loop for the
+// sentence, where a call per token spilled its arguments, and each
+// tag's bits set with it, where they were read again from the tag.
+func tag(s *syntax.Sentence, cls []*class, bits []tagBits) ([]*class, []tagBits) {
+	n := len(s.Tokens)
+	cls = slices.Grow(cls[:0], n)[:n]
+	bits = slices.Grow(bits[:0], n)[:n]
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		w := t.Text
+		lw := t.Lower
+		c := classes.get(lw)
+		cls[i] = c
+		first, _ := utf8.DecodeRuneInString(w)
+		if c.closed != "" && (lw == "'s" || lw == "’s") {
+			t.POS, t.Lemma, bits[i] = c.closed, "'s", c.closedBits
+			continue
 		}
 		switch {
-		case form == "VBP" && strings.HasPrefix(prev, "VB") && cls[i-1].aux == "":
-			t.POS, t.Lemma = "NN", lw
-		case form == "VBD" && i > 0 && cls[i-1].aux != "":
-			t.POS, t.Lemma = "VBN", lemma
-		default:
-			t.POS, t.Lemma = form, lemma
+		case !unicode.IsLetter(first) && !unicode.IsDigit(first):
+			t.POS, t.Lemma, bits[i] = punctTag(w), w, 0
+			continue
+		case unicode.IsDigit(first):
+			t.POS, t.Lemma, bits[i] = "CD", w, tNominal|tCD
+			continue
 		}
-		return
+		if c.closed != "" {
+			t.POS, t.Lemma, bits[i] = c.closed, lw, c.closedBits
+			if lw == "n't" {
+				t.Lemma = "not"
+			}
+			continue
+		}
+		if c.aux != "" {
+			t.POS, bits[i] = auxTag(lw)
+			t.Lemma = c.aux
+			continue
+		}
+		if unicode.IsUpper(first) && (i > 0 && !opensSentence(s, i) || !isCommonWord(c, lw)) {
+			t.POS, t.Lemma, bits[i] = "NNP", w, tNoun|tProper|tNominal
+			if strings.HasSuffix(w, "s") && utf8.RuneCountInString(w) > 3 && isDemonymPlural(w) {
+				t.POS = "NNPS"
+			}
+			continue
+		}
+		if c.trailing && endsPhrase(s.Tokens, i) {
+			t.POS, t.Lemma, bits[i] = "RB", lw, tRB
+			continue
+		}
+		if c.particle && i > 0 && bits[i-1]&tVerb != 0 {
+			t.POS, t.Lemma, bits[i] = "RP", lw, tRP // "lashed out", "tore up"
+			continue
+		}
+		if lemma, form := c.verb[0], c.verb[1]; lemma != "" && !afterDeterminer(s, i) {
+			// A base form right after another verb is a noun: "voiced
+			// support"; a past form after "be" is a participle.
+			switch {
+			case form == "VBP" && i > 0 && bits[i-1]&tVerb != 0 && cls[i-1].aux == "":
+				t.POS, t.Lemma, bits[i] = "NN", lw, tNoun|tNominal
+			case form == "VBD" && i > 0 && cls[i-1].aux != "":
+				t.POS, t.Lemma, bits[i] = "VBN", lemma, tVerb|tVBN
+			default:
+				t.POS, t.Lemma, bits[i] = form, lemma, c.verbBits
+			}
+			continue
+		}
+		switch {
+		case strings.HasSuffix(lw, "ed") && len(lw) > 4 && i > 0 && bits[i-1]&tNoun != 0 || strings.HasSuffix(lw, "ed") && i > 0 && bits[i-1]&tPRP != 0:
+			// An unknown word in -ed after its likely subject is a verb.
+			t.POS, t.Lemma, bits[i] = "VBD", strings.TrimSuffix(lw, "d"), tVerb
+		case strings.HasSuffix(lw, "ly") && len(lw) > 4:
+			t.POS, t.Lemma, bits[i] = "RB", lw, tRB
+		case adjectiveEnding(lw):
+			t.POS, t.Lemma, bits[i] = "JJ", lw, tNominal
+		case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && len(lw) > 3:
+			t.POS, t.Lemma, bits[i] = "NNS", singular(lw), tNoun|tNominal
+		default:
+			t.POS, t.Lemma, bits[i] = "NN", lw, tNoun|tNominal
+		}
 	}
-	switch {
-	case strings.HasSuffix(lw, "ed") && len(lw) > 4 && i > 0 && strings.HasPrefix(s.Tokens[i-1].POS, "NN") || strings.HasSuffix(lw, "ed") && i > 0 && s.Tokens[i-1].POS == "PRP":
-		// An unknown word in -ed after its likely subject is a verb.
-		t.POS, t.Lemma = "VBD", strings.TrimSuffix(lw, "d")
-	case strings.HasSuffix(lw, "ly") && len(lw) > 4:
-		t.POS, t.Lemma = "RB", lw
-	case adjectiveEnding(lw):
-		t.POS, t.Lemma = "JJ", lw
-	case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && len(lw) > 3:
-		t.POS, t.Lemma = "NNS", singular(lw)
-	default:
-		t.POS, t.Lemma = "NN", lw
-	}
+	return cls, bits
 }
 
 // endsPhrase reports that no noun phrase goes on after word i: the
 // sentence ends, or punctuation or a closed-class word (a conjunction,
-// preposition or determiner) follows.
-func endsPhrase(words []string, cls []*class, i int) bool {
-	if i+1 >= len(words) {
+// preposition or determiner) follows. The next word is not classed yet:
+// it is looked up.
+func endsPhrase(toks []syntax.Token, i int) bool {
+	if i+1 >= len(toks) {
 		return true
 	}
-	next := words[i+1]
+	next := toks[i+1].Lower
 	r, _ := utf8.DecodeRuneInString(next)
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return true
 	}
-	switch cls[i+1].closed {
+	switch classes.get(next).closed {
 	case "CC", "IN", "TO", "DT":
 		return true
 	}
@@ -270,18 +273,19 @@ func punctTag(w string) string {
 	return "SYM"
 }
 
-func auxTag(w string) string {
+// auxTag is the tag of a form of be, have or do, and its bits.
+func auxTag(w string) (string, tagBits) {
 	switch w {
 	case "was", "were", "had", "did":
-		return "VBD"
+		return "VBD", tVerb
 	case "been":
-		return "VBN"
+		return "VBN", tVerb | tVBN
 	case "being", "having":
-		return "VBG"
+		return "VBG", tVerb | tVBG
 	case "is", "has", "does":
-		return "VBZ"
+		return "VBZ", tVerb
 	}
-	return "VBP"
+	return "VBP", tVerb
 }
 
 // opensSentence: the token is the sentence's first word, perhaps after

@@ -61,7 +61,7 @@ func TestClasses(t *testing.T) {
 	for w := range words {
 		c := classes.get(w)
 		want := class{closed: closed[w], aux: auxiliaries[w], verb: forms[w], particle: particles[w],
-			trailing: trailingAdverbs[w], brk: clauseBreaks[w]}
+			trailing: trailingAdverbs[w], brk: clauseBreaks[w], closedBits: bitsOf(closed[w]), verbBits: bitsOf(forms[w][1])}
 		if closed[w] == "IN" {
 			want.nmod, want.obl = "nmod:"+w, "obl:"+w
 		}
