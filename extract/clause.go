@@ -159,8 +159,18 @@ func (d *docState) listItem(i, a, b int) bool {
 // isQuestion: a question states no position, unless it is someone's
 // quoted rhetorical question, which the evaluation stage reads.
 func (d *docState) isQuestion(i int) bool {
-	t := strings.TrimRight(d.text(i), `"' `)
-	return strings.HasSuffix(t, "?") && !d.hasQuote(i)
+	return endsQuestion(d.text(i)) && !d.hasQuote(i)
+}
+
+// endsQuestion reports a text whose last mark, closing quotation marks
+// and spaces aside, is "?". A byte loop: TrimRight makes its set of
+// marks anew at each of the document's sentences.
+func endsQuestion(t string) bool {
+	k := len(t)
+	for k > 0 && (t[k-1] == '"' || t[k-1] == '\'' || t[k-1] == ' ') {
+		k--
+	}
+	return k > 0 && t[k-1] == '?'
 }
 
 // matchCue checks the word class and the cue's further words at token c,
@@ -645,7 +655,7 @@ func (d *docState) authors(i, c int) []string {
 	p := d.sents[i].p
 	var out []string
 	for _, t := range d.targets(i, c) {
-		if !actNouns.Has(p.LowerLemma(t)) || !isAnaphor(p, t) {
+		if !actNouns.Has(p.LowerLemma(t)) || !d.anaphor(i, t) {
 			continue
 		}
 		for _, k := range p.Children(t, "nmod:poss") {
@@ -1089,11 +1099,15 @@ func (d *docState) conditional(i, c int) bool {
 	p := d.sents[i].p
 	// A condition inside what the cue is about is part of its content:
 	// "voiced confidence that the accord will be endorsed once it reaches
-	// Parliament".
-	var inside [][2]int
-	for _, k := range p.ChildrenIn(c, relsCcompAclXcomp) {
-		a, b := p.Subtree(k)
-		inside = append(inside, [2]int{a, b})
+	// Parliament". Asked only of a condition found, which few sentences
+	// hold.
+	inside := func(k int) bool {
+		for _, x := range p.ChildrenIn(c, relsCcompAclXcomp) {
+			if a, b := p.Subtree(x); k >= a && k <= b {
+				return true
+			}
+		}
+		return false
 	}
 	for k := range p.Tokens {
 		// The words first: a few are conditions, and this runs over every
@@ -1105,7 +1119,7 @@ func (d *docState) conditional(i, c int) bool {
 		if _, rel := p.Head(k); rel != "mark" && syntax.Base(rel) != "advmod" && syntax.Base(rel) != "case" {
 			continue
 		}
-		if slices.ContainsFunc(inside, func(r [2]int) bool { return k >= r[0] && k <= r[1] }) {
+		if inside(k) {
 			continue
 		}
 		if d.inQuote(i, k) == d.inQuote(i, c) {
@@ -1794,20 +1808,23 @@ func (d *docState) partners(i, c int) []int {
 	var out []int
 	for n, steps := c, 0; n >= 0 && steps < 3; steps++ {
 		for _, e := range p.OutIn(n, relsOblNmod) {
-			if n == c && verbBetween(p, c, e.Dep) {
-				// "study the pact that she signed in Lima, alongside the
-				// heads of ...": the phrase goes with the nearer verb,
-				// whatever the parser hung it on.
+			m := syntax.Marker(e.Rel)
+			alongside := m == "alongside" || m == "along_with" || m == "together_with"
+			// The marker before the verb between, which is looked for
+			// token by token: most phrases are no partner's. "study the
+			// pact that she signed in Lima, alongside the heads of ...":
+			// the phrase goes with the nearer verb, whatever the parser
+			// hung it on.
+			if !alongside && m != "with" || n == c && verbBetween(p, c, e.Dep) {
 				continue
 			}
-			switch syntax.Marker(e.Rel) {
-			case "alongside", "along_with", "together_with":
+			if alongside {
 				out = append(out, e.Dep)
-			case "with":
-				for _, k := range p.ChildrenIn(e.Dep, relsCaseAdvmod) {
-					if w := p.Lower(max(0, k-1)); w == "together" || w == "along" || w == "jointly" {
-						out = append(out, e.Dep)
-					}
+				continue
+			}
+			for _, k := range p.ChildrenIn(e.Dep, relsCaseAdvmod) {
+				if w := p.Lower(max(0, k-1)); w == "together" || w == "along" || w == "jointly" {
+					out = append(out, e.Dep)
 				}
 			}
 		}
@@ -1828,10 +1845,11 @@ func (d *docState) partners(i, c int) []int {
 				}
 			}
 		}
-		if !p.HasIn(n, relsObj) {
+		objs := p.ChildrenIn(n, relsObj)
+		if len(objs) == 0 {
 			break
 		}
-		n = p.ChildrenIn(n, relsObj)[0] // "a statement alongside X"
+		n = objs[0] // "a statement alongside X"
 	}
 	return out
 }
@@ -2543,7 +2561,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 func (d *docState) directTarget(i, t int) bool {
 	s := &d.sents[i]
 	p := s.p
-	if s.topic[t] || isAnaphor(p, t) || d.leadMention(i, t) {
+	if s.topic[t] || d.anaphor(i, t) || d.leadMention(i, t) {
 		return true
 	}
 	for _, k := range p.Children(t, "compound") {
@@ -2552,7 +2570,7 @@ func (d *docState) directTarget(i, t int) bool {
 		}
 	}
 	for _, e := range p.Out(t, "nmod") {
-		if syntax.Marker(e.Rel) == "of" && (s.topic[e.Dep] || isAnaphor(p, e.Dep)) {
+		if syntax.Marker(e.Rel) == "of" && (s.topic[e.Dep] || d.anaphor(i, e.Dep)) {
 			return true
 		}
 	}
@@ -2612,7 +2630,7 @@ func (d *docState) opposingSubject(i, t int) bool {
 // topic ("any measure that would block the deal").
 func (d *docState) opposedClause(i, t int) bool {
 	p := d.sents[i].p
-	if d.sents[i].topic[t] || isAnaphor(p, t) {
+	if d.sents[i].topic[t] || d.anaphor(i, t) {
 		return false
 	}
 	for _, k := range p.Children(t, "acl", "acl:relcl") {
@@ -2641,7 +2659,7 @@ func (d *docState) opponentsTargeted(i, c int) bool {
 				for _, cue := range d.cuesOn(i, t) {
 					opposing = opposing || cue.Stance == model.Oppose && !cue.Act && t != k
 				}
-				topic = topic || d.sents[i].topic[t] || isAnaphor(p, t)
+				topic = topic || d.sents[i].topic[t] || d.anaphor(i, t)
 			}
 			if opposing && topic {
 				return true
@@ -2784,12 +2802,12 @@ func (d *docState) refers(i, t, depth int) int {
 		return noReference
 	}
 	if tok.POS == "PRP" || tok.POS == "DT" {
-		if isAnaphor(p, t) && !d.pronounTaken(i, t) {
+		if d.anaphor(i, t) && !d.pronounTaken(i, t) {
 			return topicPronoun
 		}
 		return noReference
 	}
-	if isAnaphor(p, t) || d.leadMention(i, t) || d.vehicle(i, t, depth) || talksConcluded(p, t) {
+	if d.anaphor(i, t) || d.leadMention(i, t) || d.vehicle(i, t, depth) || talksConcluded(p, t) {
 		return topicAnaphor
 	}
 	// "This is an unfortunate decision": a predicate refers to what its
@@ -2928,7 +2946,7 @@ func (d *docState) pronounTaken(i, t int) bool {
 	for k := 0; k < t; k++ {
 		h, rel := p.Head(k)
 		switch {
-		case d.sents[i].topic[k] || isAnaphor(p, k) && p.Tokens[k].IsNoun():
+		case d.sents[i].topic[k] || d.anaphor(i, k) && p.Tokens[k].IsNoun():
 			// "The cabinet denounced the deal; Netanyahu called it ...":
 			// the topic named since is nearer.
 			taken = false
@@ -2945,7 +2963,9 @@ func (d *docState) pronounTaken(i, t int) bool {
 func (d *docState) leadMention(i, t int) bool {
 	p := d.sents[i].p
 	tok := &p.Tokens[t]
-	return d.inLead(i) && tok.IsNoun() && !tok.IsProper() && anaphors.Has(p.LowerLemma(t)) && strong[p.LowerLemma(t)]
+	// The word before the lead: most words are no strong anaphor, and
+	// inLead may count the lines before.
+	return tok.IsNoun() && !tok.IsProper() && anaphors.Has(p.LowerLemma(t)) && strong[p.LowerLemma(t)] && d.inLead(i)
 }
 
 // inLead: the article's first sentences, or the first sentence of one of
@@ -2975,12 +2995,19 @@ func (d *docState) topicIn(i int) bool {
 	if s.p == nil {
 		return d.topicInText(i)
 	}
+	// Asked again for each cue and judgement of the sentence and of the
+	// two after it: answered once.
+	if s.topicIn != 0 {
+		return s.topicIn == memoYes
+	}
+	s.topicIn = memoNo
 	for t := range s.p.Tokens {
-		if s.topic[t] || (s.p.Tokens[t].IsNoun() && isAnaphor(s.p, t)) { // the call for nouns only
-			return true
+		if s.topic[t] || (s.p.Tokens[t].IsNoun() && d.anaphor(i, t)) { // the call for nouns only
+			s.topicIn = memoYes
+			break
 		}
 	}
-	return false
+	return s.topicIn == memoYes
 }
 
 // topicInText is topicIn for a sentence that was not parsed: a name of

@@ -123,11 +123,18 @@ func (d *docState) mayJudge(p *syntax.Sentence) []bool {
 		switch {
 		case e.Rel == "xcomp" && 0 <= e.Dep && e.Dep < len(marks):
 			marks[e.Dep] = true
-		case 0 <= e.Head && e.Head < len(marks) && subjectRels.Holds(e.Rel):
+		case 0 <= e.Head && e.Head < len(marks) && subjectRel(e.Rel):
 			marks[e.Head] = true
 		}
 	}
 	return marks
+}
+
+// subjectRel is subjectRels.Holds(rel), a base of "nsubj" or "csubj",
+// read from the bytes in place: mayJudge asks it of every edge, and the
+// call was half of mayJudge's cost.
+func subjectRel(rel string) bool {
+	return len(rel) >= 5 && (rel[0] == 'n' || rel[0] == 'c') && rel[1:5] == "subj" && (len(rel) == 5 || rel[5] == ':')
 }
 
 // judgedSubjects are the subjects of predicate pr, or, when an
@@ -238,7 +245,7 @@ func (d *docState) judgedSubject(i, t int) (ok, flip bool) {
 	p := s.p
 	if p.Tokens[t].IsVerb() {
 		for _, k := range p.Children(t, "obj") {
-			if s.topic[k] || isAnaphor(p, k) {
+			if s.topic[k] || d.anaphor(i, k) {
 				for _, cue := range d.cuesOn(i, t) {
 					if cue.Stance == model.Oppose {
 						return true, true

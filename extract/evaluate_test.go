@@ -8,6 +8,23 @@ import (
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
+// TestSubjectRel: subjectRel answers as subjectRels.Holds, for the
+// subjects, their subtypes and the relations that look like them.
+func TestSubjectRel(t *testing.T) {
+	for _, tc := range []struct {
+		rel  string
+		want bool
+	}{
+		{"nsubj", true}, {"csubj", true}, {"nsubj:pass", true}, {"csubj:pass", true}, {"nsubj:xsubj", true},
+		{"nsubjx", false}, {"xsubj", false}, {"nsub", false}, {"obj", false}, {"", false}, {":subj", false},
+		{"nmod:subj", false}, {"csubjpass", false},
+	} {
+		if got := subjectRel(tc.rel); got != tc.want || got != subjectRels.Holds(tc.rel) {
+			t.Errorf("subjectRel(%q) = %v, want %v (Holds: %v)", tc.rel, got, tc.want, subjectRels.Holds(tc.rel))
+		}
+	}
+}
+
 // TestMayJudgeMarksEveryJudgingWord: evaluations reads only the words
 // mayJudge marks, so it must mark every word judgedSubjects can answer
 // for: those with a subject and those whose head takes them as an xcomp.

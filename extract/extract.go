@@ -69,6 +69,8 @@ type scratch struct {
 	actors []string
 	marks  []bool
 	quoted []byte
+	// anaphoric is the parsed sentences' sent.anaphoric, one array.
+	anaphoric []uint8
 	// lines, segs and sents are docState's lines and sentences, and the
 	// sentences as segment found them; texts, lowers and which, the
 	// sentences parse hands the parser and their indexes.
@@ -220,25 +222,31 @@ func (d *docState) result() Result {
 	// Each claimed actor's aliases, sorted for its claim: the actor lists
 	// them too. (A list is never changed in place; one appended to grows
 	// into new room, as sorted leaves none.)
-	claimed := map[string][]string{}
+	claimed := make(map[string][]string, len(claims))
 	for _, c := range claims {
 		claimed[c.ActorID] = c.Aliases
 	}
 	// The actors to list are picked first, so that the list is made at
-	// its size (an article names dozens), each asked of the maps once.
-	listed := make([]*actorInfo, 0, len(d.acts.ordered))
+	// its size (an article names dozens), each asked of the maps once:
+	// a claimed one keeps its claim's aliases.
+	type listedActor struct {
+		a       *actorInfo
+		aliases []string
+		claimed bool
+	}
+	listed := make([]listedActor, 0, len(d.acts.ordered))
 	for _, id := range d.acts.ordered {
 		a := d.acts.actors[id]
-		if _, ok := claimed[a.id]; a.mentions > 0 || ok || orgs[a.id] {
-			listed = append(listed, a)
+		if al, ok := claimed[a.id]; a.mentions > 0 || ok || orgs[a.id] {
+			listed = append(listed, listedActor{a: a, aliases: al, claimed: ok})
 		}
 	}
 	if len(listed) > 0 {
 		r.Actors = make([]model.Actor, 0, len(listed))
 	}
-	for _, a := range listed {
-		al, ok := claimed[a.id]
-		if !ok {
+	for _, l := range listed {
+		a, al := l.a, l.aliases
+		if !l.claimed {
 			al = a.aliases.sorted()
 		}
 		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: al, Mentions: a.mentions})

@@ -51,7 +51,12 @@ func (d *docState) findActors() {
 		}
 		for t := range s.p.Tokens {
 			tok := &s.p.Tokens[t]
-			if s.actor[t] == "" && tok.IsProper() {
+			// Both ask of nouns only: most words are turned away by one
+			// test.
+			if s.actor[t] != "" || !tok.IsNoun() {
+				continue
+			}
+			if tok.IsProper() {
 				d.titledPerson(i, t)
 			}
 			if s.actor[t] == "" && (tok.POS == "NNS" || tok.POS == "NNPS" || tok.POS == "NNP" && strings.HasSuffix(tok.Text, "s")) {

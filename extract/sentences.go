@@ -68,6 +68,11 @@ type sent struct {
 	actor []string
 	// speaker says the sentence's quoted words.
 	speaker string
+	// anaphoric holds, per token, isAnaphor's answer once asked (see
+	// anaphor), memoNo or memoYes; topicIn, topicIn's, for the topic
+	// marked (setMarks forgets it).
+	anaphoric []uint8
+	topicIn   uint8
 }
 
 // docText is a document's text normalized and lower-cased: the same for
@@ -199,7 +204,8 @@ func (d *docState) parse(ctx context.Context, p Parser, named func(lower string)
 		total += len(parsed[k].Tokens)
 	}
 	d.scratch.actors = emptied(d.scratch.actors, total)
-	actors := d.scratch.actors
+	d.scratch.anaphoric = emptied(d.scratch.anaphoric, total)
+	actors, anaphoric := d.scratch.actors, d.scratch.anaphoric
 	for k := range parsed {
 		n := len(parsed[k].Tokens)
 		if n == 0 {
@@ -208,6 +214,7 @@ func (d *docState) parse(ctx context.Context, p Parser, named func(lower string)
 		s := &d.sents[which[k]]
 		s.p = &parsed[k]
 		s.actor, actors = actors[:n:n], actors[n:]
+		s.anaphoric, anaphoric = anaphoric[:n:n], anaphoric[n:]
 	}
 	return nil
 }
@@ -251,6 +258,7 @@ func (d *docState) setMarks(marks []bool) {
 		if s := &d.sents[i]; s.p != nil {
 			n := len(s.p.Tokens)
 			s.topic, marks = marks[:n:n], marks[n:]
+			s.topicIn = 0
 		}
 	}
 }

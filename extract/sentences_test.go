@@ -231,3 +231,26 @@ func parsedDocOf(t *testing.T, x *Extractor, text string) *docState {
 	}
 	return d
 }
+
+// TestEndsQuestion: a question mark counts when only closing quotation
+// marks and spaces follow it, as TrimRight of them left it last.
+func TestEndsQuestion(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Will the senate ratify it?", true},
+		{`"Who would back such a pact?" `, true},
+		{"Is it over?' ", true},
+		{"He asked why? Then he left.", false},
+		{"It passed.", false},
+		{"?", true},
+		{`"' `, false},
+		{"", false},
+		{"Did they sign it?\n", false},
+	} {
+		if got := endsQuestion(tc.text); got != tc.want || got != strings.HasSuffix(strings.TrimRight(tc.text, `"' `), "?") {
+			t.Errorf("endsQuestion(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

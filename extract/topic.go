@@ -433,6 +433,30 @@ func isAnaphor(p *syntax.Sentence, i int) bool {
 	return false
 }
 
+// anaphor is isAnaphor for token t of parsed sentence i, worked out once:
+// the stages ask it of the same nouns of a sentence again and again
+// (what a target refers to, whether the sentence is about the topic),
+// and a noun's answer reads its dependents.
+func (d *docState) anaphor(i, t int) bool {
+	s := &d.sents[i]
+	if a := s.anaphoric[t]; a != 0 {
+		return a == memoYes
+	}
+	a := isAnaphor(s.p, t)
+	s.anaphoric[t] = memoNo
+	if a {
+		s.anaphoric[t] = memoYes
+	}
+	return a
+}
+
+// memoNo and memoYes are a question's answer kept, which is 0 while the
+// question has not been asked.
+const (
+	memoNo = 1 + iota
+	memoYes
+)
+
 // definite: "the deal", "this step", "Trump's decision", "its
 // ratification", "membership"; not "a plan" or "any deal", which are some
 // other plan or deal.

@@ -401,3 +401,38 @@ func TestReadTogetherTakesTheReadingOfATopicThatMarksAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestAnaphorKeepsIsAnaphor: the kept answer is isAnaphor's, asked once
+// or again, for nouns that refer back and nouns and pronouns that do not.
+func TestAnaphorKeepsIsAnaphor(t *testing.T) {
+	lines := []string{
+		"The minister defended the deal and said it would hold.",
+		"Critics called a deal with Acme Corp a mistake.",
+		"This step angered those who wanted another plan.",
+	}
+	parsed, err := shallow.New().Parse(context.Background(), lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &docState{}
+	for k := range parsed {
+		d.sents = append(d.sents, sent{p: &parsed[k], anaphoric: make([]uint8, len(parsed[k].Tokens))})
+	}
+	yes := 0
+	for i, s := range d.sents {
+		for round := 0; round < 2; round++ {
+			for tok := range s.p.Tokens {
+				want := isAnaphor(s.p, tok)
+				if got := d.anaphor(i, tok); got != want {
+					t.Errorf("%q, token %d %q, asked %d times: %v, want %v", lines[i], tok, s.p.Tokens[tok].Text, round+1, got, want)
+				}
+				if want && round == 0 {
+					yes++
+				}
+			}
+		}
+	}
+	if yes == 0 {
+		t.Error("no token refers back: the comparison showed nothing")
+	}
+}
