@@ -178,15 +178,19 @@ func (s *Sentence) buildFor(n int) bool {
 	// (in off[slot+2]), their sums (off[slot+1] is then where the slot
 	// starts) and a pass that puts each edge at its slot's next place,
 	// which leaves off[slot] where the slot starts.
+	// The lists as locals, which the loops keep in registers: read
+	// through x, each was loaded again after every store.
+	treeBits := x.treeBits[:len(s.Tree)] // its length known, for the loop to write unchecked
+	kidBits, outBits, outOff, flat, outs, outRels := x.kidBits, x.outBits, x.outOff, x.kids.flat, x.outs, x.outRels
 	for k, e := range s.Tree {
 		if e.Head >= n || e.Dep >= n {
 			return false
 		}
 		inOrder = inOrder && e.Dep == k
 		b := relBit(e.Rel)
-		x.treeBits[k] = b
+		treeBits[k] = b
 		if h := e.Head; h >= -1 {
-			x.kidBits[h+1] |= b
+			kidBits[h+1] |= b
 			kidOff[h+3]++
 		}
 	}
@@ -195,24 +199,23 @@ func (s *Sentence) buildFor(n int) bool {
 			return false
 		}
 		if h := e.Head; h >= -1 {
-			x.outOff[h+3]++
+			outOff[h+3]++
 		}
 	}
-	sums(kidOff)
-	sums(x.outOff)
+	sums(kidOff, outOff)
 	for k, e := range s.Tree {
 		if h := e.Head; h >= -1 {
-			x.kids.flat[kidOff[h+2]] = k
+			flat[kidOff[h+2]] = k
 			kidOff[h+2]++
 		}
 	}
 	for _, e := range s.Edges {
 		if h := e.Head; h >= -1 {
-			j := x.outOff[h+2]
-			x.outOff[h+2]++
+			j := outOff[h+2]
+			outOff[h+2]++
 			b := relBit(e.Rel)
-			x.outs[j], x.outRels[j] = e, b
-			x.outBits[h+1] |= b
+			outs[j], outRels[j] = e, b
+			outBits[h+1] |= b
 		}
 	}
 	x.kids.off, x.outOff = kidOff[:n+2], x.outOff[:n+2]
@@ -235,24 +238,29 @@ func (s *Sentence) buildFor(n int) bool {
 			}
 		}
 	}
-	x.text, x.lemma = words[:len(s.Tokens)], words[len(s.Tokens):]
+	// Local lists of the tokens' length, which the loop writes unchecked.
+	toks := s.Tokens
+	text, lemma := words[:len(toks)], words[len(toks):][:len(toks)]
+	x.text, x.lemma = text, lemma
 	var low string // the sentence lower-cased, made for its first capital
-	for k := range s.Tokens {
-		t := &s.Tokens[k]
+	for k := range toks {
+		t := &toks[k]
 		if t.Lower != "" || t.Text == "" {
-			x.text[k] = t.Lower
+			text[k] = t.Lower
 		} else {
-			x.text[k] = lowerWord(s.Text, &low, t)
+			text[k] = lowerWord(s.Text, &low, t)
 		}
 		// Many lemmas are their word ("the", "Ankara") or their word
-		// lower-cased ("The"): lowered once.
+		// lower-cased ("The"): lowered once. The lowered word is compared
+		// first: a parser that cuts the lemma from it gives the same
+		// string, told equal without reading its bytes.
 		switch t.Lemma {
+		case text[k]:
+			lemma[k] = t.Lemma
 		case t.Text:
-			x.lemma[k] = x.text[k]
-		case x.text[k]:
-			x.lemma[k] = t.Lemma
+			lemma[k] = text[k]
 		default:
-			x.lemma[k] = strings.ToLower(t.Lemma)
+			lemma[k] = strings.ToLower(t.Lemma)
 		}
 	}
 	if inOrder {
@@ -271,10 +279,13 @@ func (s *Sentence) buildFor(n int) bool {
 	return true
 }
 
-// sums turns counts into running sums.
-func sums(c []int) {
-	for k := 1; k < len(c); k++ {
-		c[k] += c[k-1]
+// sums turns two lists of counts, of one length, into running sums, in
+// one loop: they are summed for every indexed sentence.
+func sums(a, b []int) {
+	b = b[:len(a)]
+	for k := 1; k < len(a); k++ {
+		a[k] += a[k-1]
+		b[k] += b[k-1]
 	}
 }
 

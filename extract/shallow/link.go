@@ -40,8 +40,12 @@ func (l *linker) run(s *syntax.Sentence, cls []*class) {
 	l.np = slices.Grow(l.np[:0], n)[:n]
 	l.tagBits()
 	l.extra = l.extra[:0]
-	for i := range l.head {
-		l.head[i], l.rel[i], l.np[i] = -2, "", -1
+	// The relations cleared at once, apart from the two int lists: a
+	// loop writing a string among them checked a write barrier per token.
+	clear(l.rel)
+	head, np := l.head, l.np[:len(l.head)]
+	for i := range head {
+		head[i], np[i] = -2, -1
 	}
 	l.chunks()
 	l.verbs()
@@ -162,10 +166,11 @@ func bitsOf(p string) tagBits {
 func (l *linker) tagBits() {
 	dst := l.tags
 	n := len(dst)
+	cls := l.cls[:n] // local, of a known length: read unchecked
 	for i := n - 1; i >= 0; i-- {
 		b := dst[i]
 		aux := b&tMD != 0
-		if !aux && l.cls[i].aux != "" {
+		if !aux && cls[i].aux != "" {
 			for k := i + 1; k < n && k <= i+3; k++ {
 				if dst[k]&tRB == 0 {
 					aux = dst[k]&tVerb != 0
@@ -189,30 +194,34 @@ func (l *linker) is(i int, b tagBits) bool { return l.tags[i]&b != 0 }
 // chunks groups noun phrases and links their words to their head; a
 // possessive splits one: "Iran 's foreign ministry".
 func (l *linker) chunks() {
-	n := len(l.s.Tokens)
+	// The bits and heads as local lists of the sentence's length: read
+	// through l, each look-up loaded the list and checked its index.
+	tags := l.tags[:len(l.s.Tokens)]
+	np := l.np[:len(tags)]
+	n := len(tags)
 	for i := 0; i < n; {
-		if l.is(i, tPRP) {
-			l.np[i] = i
+		if tags[i]&tPRP != 0 {
+			np[i] = i
 			i++
 			continue
 		}
-		if !l.is(i, tNominal) {
+		if tags[i]&tNominal == 0 {
 			i++
 			continue
 		}
 		j := i
-		for j < n && l.is(j, tNominal) {
+		for j < n && tags[j]&tNominal != 0 {
 			j++
 		}
 		// The head is the last noun before the end or a possessive.
 		start := i
 		var owner = -1
 		for k := i; k <= j; k++ {
-			if k < j && !l.is(k, tPOS) {
+			if k < j && tags[k]&tPOS == 0 {
 				continue
 			}
 			h := k - 1
-			for h >= start && !l.is(h, tNoun|tCD) {
+			for h >= start && tags[h]&(tNoun|tCD) == 0 {
 				h--
 			}
 			if h < start {
@@ -220,7 +229,7 @@ func (l *linker) chunks() {
 			}
 			if h >= start {
 				for m := start; m < k; m++ {
-					l.np[m] = h
+					np[m] = h
 					if m != h {
 						l.set(m, h, modRel(l.pos(m)))
 					}
@@ -257,9 +266,10 @@ func modRel(p string) string {
 // object, and to the verb it depends on.
 func (l *linker) verbs() {
 	n := len(l.s.Tokens)
-	var prev = -1 // the last main verb
+	tags := l.tags[:n] // local: most tokens are passed over at the first test
+	var prev = -1      // the last main verb
 	for v := 0; v < n; v++ {
-		if !l.is(v, tMain) {
+		if tags[v]&tMain == 0 {
 			continue
 		}
 		passive := false
@@ -375,8 +385,9 @@ func (l *linker) firstOf(h int) int {
 // before it: "support for the deal", "lashed out at Turkey".
 func (l *linker) prepositions() {
 	n := len(l.s.Tokens)
+	tags := l.tags[:n] // local: most tokens are passed over at the first test
 	for i := 0; i < n-1; i++ {
-		if !l.is(i, tIN) || l.cls[i].brk && l.word(i) != "as" {
+		if tags[i]&tIN == 0 || l.cls[i].brk && l.word(i) != "as" {
 			continue
 		}
 		obj := -1
@@ -435,8 +446,11 @@ func (l *linker) hasChild(h int, rel string) bool {
 // the verb too.
 func (l *linker) coordination() {
 	n := len(l.s.Tokens)
-	for k := 0; k < n; k++ {
-		if l.np[k] != k || l.head[k] != -2 {
+	// Most tokens are passed over at this test, read from local lists
+	// the compiler knows the length of.
+	np, head := l.np[:n], l.head[:n]
+	for k := range np {
+		if np[k] != k || head[k] != -2 {
 			continue
 		}
 		f := l.firstOf(k)
@@ -466,16 +480,20 @@ func (l *linker) coordination() {
 // shared subjects and case-marked complements.
 func (l *linker) finish() {
 	n := len(l.s.Tokens)
+	// The lists cut to n, and the sentence's part of the tree, so that
+	// the loops read and write them unchecked.
+	head := l.head[:n]
+	tags, np, rel, toks := l.tags[:len(head)], l.np[:len(head)], l.rel[:len(head)], l.s.Tokens[:len(head)]
 	root := -1
-	for i := 0; i < n; i++ {
-		if l.head[i] == -2 && l.is(i, tMain) {
+	for i := range head {
+		if head[i] == -2 && tags[i]&tMain != 0 {
 			root = i
 			break
 		}
 	}
 	if root < 0 {
-		for i := 0; i < n; i++ {
-			if l.head[i] == -2 && l.np[i] == i {
+		for i := range head {
+			if head[i] == -2 && np[i] == i {
 				root = i
 				break
 			}
@@ -486,18 +504,19 @@ func (l *linker) finish() {
 	}
 	base := len(l.s.Tree)
 	tree := slices.Grow(l.s.Tree, n)[:base+n]
-	for i := 0; i < n; i++ {
+	out := tree[base:][:len(head)]
+	for i := range head {
 		switch {
 		case i == root:
-			l.head[i], l.rel[i] = -1, "root"
-		case l.head[i] == -2:
-			rel := "dep"
-			if len(l.s.Tokens[i].Text) == 1 && strings.IndexByte(",.;:!?\"'()-", l.s.Tokens[i].Text[0]) >= 0 {
-				rel = "punct"
+			head[i], rel[i] = -1, "root"
+		case head[i] == -2:
+			r := "dep"
+			if t := toks[i].Text; len(t) == 1 && punctBytes[t[0]] {
+				r = "punct"
 			}
-			l.head[i], l.rel[i] = root, rel
+			head[i], rel[i] = root, r
 		}
-		tree[base+i] = syntax.Edge{Head: l.head[i], Dep: i, Rel: l.rel[i]}
+		out[i] = syntax.Edge{Head: head[i], Dep: i, Rel: rel[i]}
 	}
 	l.s.Tree = tree
 	// An extra edge between a tree edge's tokens ("support for the deal":
@@ -520,3 +539,13 @@ func (l *linker) finish() {
 	edges = append(edges, tree[base+from:]...)
 	l.s.Edges = append(edges, l.extra...)
 }
+
+// punctBytes are the one-byte tokens a loose token hangs from the root
+// as punct: a table, where a search of their string was a call for each
+// loose token.
+var punctBytes = func() (t [256]bool) {
+	for _, c := range []byte(",.;:!?\"'()-") {
+		t[c] = true
+	}
+	return t
+}()

@@ -88,3 +88,31 @@ func TestAuxiliaries(t *testing.T) {
 		}
 	}
 }
+
+// TestLooseTokens: a loose token hangs from the root as punct if it is
+// one of the punctuation bytes, and as dep otherwise ("&", "#", words).
+func TestLooseTokens(t *testing.T) {
+	tests := []struct {
+		sentence    string
+		punct, deps string // the loose tokens by relation, space-separated
+	}{
+		{"Lima agreed: the quota stays, for now!", ": , !", "stays for now"},
+		{"Kenya (again) balked; \"never\" said its envoy?", "( ) ; \" \" ?", "again never said"},
+		{"Oslo waited & hoped # then - sighed.", "- .", "& hoped # then sighed"},
+	}
+	for _, tc := range tests {
+		s := Analyse(tc.sentence)
+		var punct, deps []string
+		for _, e := range s.Tree {
+			switch e.Rel {
+			case "punct":
+				punct = append(punct, s.Tokens[e.Dep].Text)
+			case "dep":
+				deps = append(deps, s.Tokens[e.Dep].Text)
+			}
+		}
+		if strings.Join(punct, " ") != tc.punct || strings.Join(deps, " ") != tc.deps {
+			t.Errorf("%q: punct %q, dep %q; want %q, %q", tc.sentence, punct, deps, tc.punct, tc.deps)
+		}
+	}
+}

@@ -117,7 +117,9 @@ func (a *analyser) analyse(s *syntax.Sentence, low string) {
 // the tokens need lower-cased by strings.ToLower.
 func tokenize(toks []syntax.Token, text, low string) (_ []syntax.Token, wide bool) {
 	toks = slices.Grow(toks, len(text)/5) // about a token per five bytes of news
-	for i := 0; i < len(text); {
+	// i and j below are compared with the length unsigned, which tells
+	// the compiler they are in range: no bounds check at each byte.
+	for i := 0; uint(i) < uint(len(text)); {
 		n := 1
 		switch byteClasses[text[i]] {
 		case spaceByte:
@@ -137,7 +139,7 @@ func tokenize(toks []syntax.Token, text, low string) (_ []syntax.Token, wide boo
 			}
 			fallthrough
 		default:
-			toks = append(toks, syntax.Token{Text: text[i : i+n], Start: i, End: i + n, Lower: low[i : i+n]})
+			toks = push(toks, text[i:i+n], i, i+n, low[i:i+n])
 			i += n
 			continue
 		}
@@ -146,7 +148,7 @@ func tokenize(toks []syntax.Token, text, low string) (_ []syntax.Token, wide boo
 		for {
 			// The run of letters and digits in one tight loop: most of a
 			// word is one.
-			for j < len(text) && byteClasses[text[j]] == wordByte {
+			for uint(j) < uint(len(text)) && byteClasses[text[j]] == wordByte {
 				j++
 			}
 			if j == len(text) {
@@ -174,16 +176,26 @@ func tokenize(toks []syntax.Token, text, low string) (_ []syntax.Token, wide boo
 		}
 		word := text[i:j]
 		if k := possessive(word); k > 0 {
-			toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k, Lower: low[i : i+k]}, syntax.Token{Text: word[k:], Start: i + k, End: j, Lower: low[i+k : j]})
+			toks = push(push(toks, word[:k], i, i+k, low[i:i+k]), word[k:], i+k, j, low[i+k:j])
 		} else if len(word) > 3 && word[len(word)-2] == '\'' && strings.EqualFold(word[len(word)-3:], "n't") {
 			k := len(word) - 3
-			toks = append(toks, syntax.Token{Text: word[:k], Start: i, End: i + k, Lower: low[i : i+k]}, syntax.Token{Text: word[k:], Start: i + k, End: j, Lower: low[i+k : j]})
+			toks = push(push(toks, word[:k], i, i+k, low[i:i+k]), word[k:], i+k, j, low[i+k:j])
 		} else {
-			toks = append(toks, syntax.Token{Text: word, Start: i, End: j, Lower: low[i:j]})
+			toks = push(toks, word, i, j, low[i:j])
 		}
 		i = j
 	}
 	return toks, wide
+}
+
+// push appends the token of text at start to end, lowered lower, with
+// its fields written in place: an appended literal was built on the
+// stack and then copied, for every token.
+func push(toks []syntax.Token, text string, start, end int, lower string) []syntax.Token {
+	toks = append(toks, syntax.Token{})
+	t := &toks[len(toks)-1]
+	t.Text, t.Start, t.End, t.Lower = text, start, end, lower
+	return toks
 }
 
 // The tokenizer's classes of bytes: most characters are ASCII, and one

@@ -114,7 +114,8 @@ type lexicon struct {
 
 type lexEntry struct {
 	word string
-	c    *class
+	key  uint32 // lexKey(word)
+	c    *class // nil for a free place
 }
 
 func newLexicon(m map[string]*class) *lexicon {
@@ -125,31 +126,39 @@ func newLexicon(m map[string]*class) *lexicon {
 	x.at = make([]lexEntry, 1<<(32-x.shift))
 	for w, c := range m {
 		i := x.place(w)
-		for x.at[i].word != "" {
+		for x.at[i].c != nil {
 			i = (i + 1) & uint32(len(x.at)-1)
 		}
-		x.at[i] = lexEntry{w, c}
+		x.at[i] = lexEntry{w, lexKey(w), c}
 	}
 	return x
 }
 
-// place is where w's search starts.
-func (x *lexicon) place(w string) uint32 {
+// lexKey is w's first, middle and last byte and its length, which a
+// word of three bytes or fewer is all of: a key compared is a whole
+// word compared, for the short words news is most made of.
+func lexKey(w string) uint32 {
 	n := len(w)
-	k := uint32(w[0]) | uint32(w[n/2])<<8 | uint32(w[n-1])<<16 | uint32(n)<<24
-	return k * 0x9e3779b1 >> x.shift
+	return uint32(w[0]) | uint32(w[n/2])<<8 | uint32(w[n-1])<<16 | uint32(n)<<24
 }
 
-// get is w's class, &none for a word it does not hold.
+// place is where w's search starts.
+func (x *lexicon) place(w string) uint32 { return lexKey(w) * 0x9e3779b1 >> x.shift }
+
+// get is w's class, &none for a word it does not hold. The words are
+// told apart by their keys, and only a longer word with the same key
+// is compared in full.
 func (x *lexicon) get(w string) *class {
 	if w == "" {
 		return &none
 	}
-	for i := x.place(w); ; i = (i + 1) & uint32(len(x.at)-1) {
-		switch e := &x.at[i]; e.word {
-		case w:
+	k := lexKey(w)
+	for i := k * 0x9e3779b1 >> x.shift; ; i = (i + 1) & uint32(len(x.at)-1) {
+		e := &x.at[i]
+		if e.key == k && (len(w) <= 3 || e.word == w) {
 			return e.c
-		case "":
+		}
+		if e.c == nil {
 			return &none
 		}
 	}
@@ -161,11 +170,12 @@ func (x *lexicon) get(w string) *class {
 // sentence, where a call per token spilled its arguments, and each
 // tag's bits set with it, where they were read again from the tag.
 func tag(s *syntax.Sentence, cls []*class, bits []tagBits) ([]*class, []tagBits) {
-	n := len(s.Tokens)
+	toks := s.Tokens // local: the loop then reads it, and writes cls, unchecked
+	n := len(toks)
 	cls = slices.Grow(cls[:0], n)[:n]
 	bits = slices.Grow(bits[:0], n)[:n]
-	for i := range s.Tokens {
-		t := &s.Tokens[i]
+	for i := range toks {
+		t := &toks[i]
 		w := t.Text
 		lw := t.Lower
 		c := classes.get(lw)

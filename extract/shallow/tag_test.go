@@ -73,11 +73,12 @@ func TestClasses(t *testing.T) {
 
 // TestLexicon: each word finds its own class, those whose search starts
 // at one place ("slant", "scant" and "start" share their first, middle
-// and last byte and length) included, and a word it does not hold finds
-// none.
+// and last byte and length) included, short words told apart by their
+// keys alone, and a word it does not hold finds none.
 func TestLexicon(t *testing.T) {
 	slant, scant, start := &class{closed: "JJ"}, &class{aux: "be"}, &class{particle: true}
-	x := newLexicon(map[string]*class{"slant": slant, "scant": scant, "start": start})
+	ox, o, owl := &class{brk: true}, &class{trailing: true}, &class{closed: "NN"}
+	x := newLexicon(map[string]*class{"slant": slant, "scant": scant, "start": start, "ox": ox, "o": o, "owl": owl})
 	if x.place("slant") != x.place("scant") || x.place("slant") != x.place("start") {
 		t.Fatal("the words meant to share a place do not")
 	}
@@ -86,7 +87,9 @@ func TestLexicon(t *testing.T) {
 		want *class
 	}{
 		{"slant", slant}, {"scant", scant}, {"start", start},
+		{"ox", ox}, {"o", o}, {"owl", owl},
 		{"smart", &none}, {"slants", &none}, {"s", &none}, {"", &none},
+		{"on", &none}, {"x", &none}, {"oil", &none}, {"oxl", &none},
 	}
 	for _, tt := range tests {
 		if got := x.get(tt.word); got != tt.want {
