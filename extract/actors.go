@@ -233,6 +233,17 @@ func slug(s string) string {
 	b.Grow(len(s))
 	dash := false
 	for _, r := range s {
+		// ASCII without the Unicode tables: a name is nearly all ASCII.
+		if r < utf8.RuneSelf {
+			if c := byte(r); asciiAlnum(c) {
+				b.WriteByte(c | 0x20) // lowers a letter and keeps a digit
+				dash = false
+			} else if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+			continue
+		}
 		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 			dash = false
@@ -567,6 +578,10 @@ type near struct {
 	// tried. It must list every position a match of re could start at,
 	// in dst's room.
 	starts func(dst []int, text, lower string) []int
+	// spoken, set for a pattern whose every match is a name and then,
+	// after a space, one of its triggers, finds its starts from its hits
+	// (see nameStarts.before); starts is not used.
+	spoken *nameStarts
 	// led marks a pattern whose starts are read from its triggers' hits
 	// instead (see ledStarts): a match starts at most lead bytes before
 	// one.
@@ -708,7 +723,7 @@ var (
 	speakerNears   = []near{
 		withRest(ledNear(reSpeechAfter, speechTriggers, 2, 60, 0), nameAfter, each("", speechVerbs, " ")...),
 		// "Hannah said": a name, then a speech verb.
-		withRest(newNear(reSpeechBefore, speechTriggers, 60, 12, nameThen(each(" ", strings.Join(speechTriggers, "|"), "")...)), nameThenSpeech, ""),
+		withRest(spokenNear(reSpeechBefore, speechTriggers, 60, 12), nameThenSpeech, ""),
 		withRest(ledNear(reAccording, []string{"according to"}, 2, 60, 0), nameAfter, "according to "),
 		// The title is optional: each one in turn, then none.
 		withRest(splitNear(dashSpeaker, append(each(`" ?- ?(?:`, roleWords, `) `), `" ?- ?`), `(`+personName+`)`, []string{"\" -", "\"-"}, 2, 80, 0), nameAfter),
@@ -867,6 +882,14 @@ func possessor(s string) int {
 // every match holds ("spokes" for spokesman, spokeswoman, spokesperson).
 var possessedRoles = []string{"ambassador", "minister", "president", "envoy", "spokes", "leader"}
 
+// spokenNear is a pattern whose every match is a name and then, after a
+// space, one of its triggers (see near.spoken).
+func spokenNear(re *regexp.Regexp, triggers []string, before, after int) near {
+	n := newNear(re, triggers, before, after, nil)
+	n.spoken = &nameStarts{newPrefixSet(each(" ", strings.Join(triggers, "|"), ""))}
+	return n
+}
+
 // ledNear is a pattern whose every match holds one of its triggers at
 // most lead bytes after its start.
 func ledNear(re *regexp.Regexp, triggers []string, before, after, lead int) near {
@@ -895,6 +918,9 @@ func findNear(n *near, text, lower string, hits []hit, sc *nearScratch) [][]int 
 		switch {
 		case n.led:
 			sc.starts = ledStarts(sc.starts, n, hits, w)
+			out = findFrom(out, n, text[w[0]:w[1]], sc.starts)
+		case n.spoken != nil:
+			sc.starts = n.spoken.before(sc.starts, text[w[0]:w[1]], hits, n.tag, w[0])
 			out = findFrom(out, n, text[w[0]:w[1]], sc.starts)
 		case n.starts == nil:
 			out = append(out, n.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1)...)
@@ -1016,6 +1042,49 @@ func nameThen(ends ...string) func(dst []int, text, lower string) []int {
 type nameStarts struct{ set *prefixSet }
 
 func (ns nameStarts) find(dst []int, text, _ string) []int {
+	return ns.scan(dst, text, 0, len(text))
+}
+
+// before is find for a pattern whose every match is a name and then, after
+// a space, one of its triggers ("Hannah said"), in the window of the line
+// at offset w0 (text is the window): a name runs across no byte nameBreaks
+// holds, so one that reaches the window's first hit or a later one starts
+// after the last such byte before the first, and one that starts after
+// the last hit reaches none. Most of the window is not read.
+func (ns nameStarts) before(dst []int, text string, hits []hit, tag uint32, w0 int) []int {
+	first, last := -1, 0
+	for _, h := range hits {
+		if h.at >= w0+len(text) {
+			break // the hits come in order of position
+		}
+		if h.at >= w0 && h.tags&tag != 0 {
+			if first < 0 {
+				first = h.at - w0
+			}
+			last = h.at - w0
+		}
+	}
+	if first < 0 {
+		return dst[:0]
+	}
+	from := first
+	for from > 0 && !nameBreaks[text[from-1]] {
+		from--
+	}
+	return ns.scan(dst, text, from, last)
+}
+
+// nameBreaks holds the ASCII bytes no personName holds: all but letters,
+// apostrophes, hyphens, dots and spaces.
+var nameBreaks = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiLetter(byte(c)) && !strings.ContainsRune("'-. ", rune(c))
+	}
+	return t
+}()
+
+// scan is find over text[from:to], reading on past to for the ends.
+func (ns nameStarts) scan(dst []int, text string, from, to int) []int {
 	set := ns.set
 	starts := dst[:0]
 	// Whether a character lets a name go on does not depend on where
@@ -1025,15 +1094,15 @@ func (ns nameStarts) find(dst []int, text, _ string) []int {
 	// start read each run once per word in it).
 	var buf [8]int
 	pending, inRun := buf[:0], false
-	for k := 0; k < len(text); {
+	for k := from; k < to; {
 		if !inRun {
 			// Outside a name, most bytes start none: passed over in a
 			// loop of their own, "a" and "e" stopping it only before
 			// "l-".
-			for k < len(text) && !(nameLead[text[k]] && startsNameAt(text, k)) {
+			for k < to && !(nameLead[text[k]] && startsNameAt(text, k)) {
 				k++
 			}
-			if k == len(text) {
+			if k >= to {
 				break
 			}
 		}
@@ -1473,8 +1542,34 @@ func singlySpaced(s string) bool {
 // "Mr", "mr.", "MINISTER". (strings.ToLower allocated for every
 // capitalised word.)
 func isTitleWord(w string) bool {
-	title, _ := lowerLookup(titleWords, strings.TrimSuffix(w, "."))
+	w = strings.TrimSuffix(w, ".")
+	// Most words asked are a name's parts: one in ASCII that no title has
+	// the first letter and length of is turned away before the map's hash.
+	if w != "" && titleShapes[w[0]|0x20]>>len(w)&1 == 0 && asciiOnly(w) {
+		return false
+	}
+	title, _ := lowerLookup(titleWords, w)
 	return title
+}
+
+// titleShapes holds, for each first byte of titleWords, bit n for each
+// title of n bytes that begins with it. An ASCII word's first byte with
+// 0x20 set is its lower case's if it is a letter, and no letter if not.
+var titleShapes = func() (t [256]uint64) {
+	for w := range titleWords {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
+
+// asciiOnly reports whether s is all ASCII: lower-casing keeps its length.
+func asciiOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // roleNouns name what people quoted in the news are ("a senior fellow at").
@@ -1664,8 +1759,10 @@ func modifierOnly(seg string, start, end int) bool {
 // named maps a full name or surname to a person's id.
 func (d *docActors) named(name, id string) {
 	d.byName[name] = id
-	if toks := tokenize(name); len(toks) > 0 && toks[0].start == 0 {
-		d.firsts.add(asciiLower(name[:toks[0].end]))
+	// The first word's run of letters and digits, if the name opens with
+	// one (tokenize's first token there); add lowers it as it hashes.
+	if e := wordEnd(name, 0); e > 0 {
+		d.firsts.add(name[:e])
 	}
 }
 

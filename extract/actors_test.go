@@ -340,7 +340,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 		lower := asciiLower(ln)
 		hits := personTriggers.find(nil, lower, true)
 		for _, n := range nears {
-			if n.starts == nil && !n.led {
+			if n.starts == nil && !n.led && n.spoken == nil {
 				continue
 			}
 			for _, w := range windows(nil, ln, hits, n.tag, n.before, n.after) {
@@ -352,9 +352,12 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 						want = append(want, m)
 					}
 				}
-				if n.led {
+				switch {
+				case n.led:
 					got = findFrom(nil, &n, ln[w[0]:w[1]], ledStarts(nil, &n, hits, w))
-				} else {
+				case n.spoken != nil:
+					got = findFrom(nil, &n, ln[w[0]:w[1]], n.spoken.before(nil, ln[w[0]:w[1]], hits, n.tag, w[0]))
+				default:
 					got = findFrom(nil, &n, ln[w[0]:w[1]], n.starts(nil, ln[w[0]:w[1]], lower[w[0]:w[1]]))
 				}
 				if fmt.Sprint(got) != fmt.Sprint(want) {
@@ -365,7 +368,7 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 		}
 	}
 	for _, n := range nears {
-		if (n.starts != nil || n.led) && matched[n.re.String()] == 0 {
+		if (n.starts != nil || n.led || n.spoken != nil) && matched[n.re.String()] == 0 {
 			t.Errorf("%q matched nothing: the comparison showed nothing", n.re)
 		}
 	}
@@ -729,7 +732,10 @@ func TestIsTitleWord(t *testing.T) {
 	// both are lowered by strings.ToLower instead.
 	for w, want := range map[string]bool{"Mr": true, "mr.": true, "MINISTER": true, "Senator": true,
 		"Tánaiste": true, "Ruiz": false, "": false, "Ünal": false, strings.Repeat("x", 40): false,
-		"President" + strings.Repeat(" ", 30): false} {
+		"President" + strings.Repeat(" ", 30): false,
+		// A first letter and length no title has, and ones some title has;
+		// "İ" lowers to "i", a byte shorter.
+		"Zed": false, "Mrx": false, "Pope.": true, "Prim": false, "KİNG": true, "PRİME": true} {
 		if got := isTitleWord(w); got != want {
 			t.Errorf("isTitleWord(%q) = %v, want %v", w, got, want)
 		}
@@ -766,6 +772,7 @@ func TestSlug(t *testing.T) {
 		"Ⱥb":                   "ⱥb", // longer in UTF-8 lowered
 		"ǅemal":                "ǆemal",
 		"a--":                  "a",
+		"Zoë 9Z_x@Y":           "zoë-9z-x-y",
 	} {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
@@ -786,4 +793,77 @@ func FuzzSlug(f *testing.F) {
 			t.Errorf("slug(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestNameStartsBefore: read from the hits, a speech verb's name starts
+// are the whole window's, though the scan begins after the last byte no
+// name holds before the first verb and ends at the last.
+func TestNameStartsBefore(t *testing.T) {
+	n := &speakerNears[1]
+	whole := nameThen(each(" ", strings.Join(speechTriggers, "|"), "")...)
+	for _, tc := range []struct {
+		line string
+		want []string // the text from each start to its verb, or its word
+	}{
+		{"The vote, Ana Ruiz said, was close.", []string{"Ana Ruiz said", "Ruiz said"}},
+		{"Ola Vik (Oslo) and Eva Lind told us", []string{"Eva Lind told", "Lind told"}},
+		{"Ola Vik said; Eva Lind told Kim", []string{"Ola Vik said", "Vik said", "Eva Lind told", "Lind told"}},
+		{"In 2020 Omar bin Zayed warned that Tove Berg would", []string{"Omar bin Zayed warned", "Zayed warned"}},
+		{"Nobody here said a word about Ines Quispe", nil},
+		{"Dr. Lea Holm noted it", []string{"Dr.", "Lea Holm noted", "Holm noted"}},
+	} {
+		lower := asciiLower(tc.line)
+		hits := personTriggers.find(nil, lower, true)
+		var got []string
+		for _, w := range windows(nil, tc.line, hits, n.tag, n.before, n.after) {
+			text := tc.line[w[0]:w[1]]
+			starts := n.spoken.before(nil, text, hits, n.tag, w[0])
+			if all := whole(nil, text, lower[w[0]:w[1]]); !slices.Equal(starts, all) {
+				t.Errorf("%q: starts %v, the whole window's %v", tc.line, starts, all)
+			}
+			for _, s := range starts {
+				m := nameThenSpeech(text[s:], 0)
+				if m == nil {
+					m = []int{0, strings.IndexByte(text[s:], ' ')} // a start no name reads from
+				}
+				got = append(got, text[s:s+m[1]])
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %q, want %q", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestNamedFirstWord: a name puts its first word, lower-cased, in the
+// filter of first words only if it opens with a letter or digit; the
+// word is tokenize's first token.
+func TestNamedFirstWord(t *testing.T) {
+	for _, tc := range []struct{ name, first string }{
+		{"Ana Ruiz", "ana"},
+		{"O'Neill-Berg", "o"},
+		{"al-Rashid", "al"},
+		{"ruiz", "ruiz"},
+		{"Núñez Lind", ""}, // not ASCII: no hash to add
+		{"3M Board", "3m"},
+		{" Ana", ""},
+		{"«Ana»", ""},
+		{"", ""},
+	} {
+		d := newDocActors(nil)
+		d.named(tc.name, "person:x")
+		var want wordBits
+		want.bits = make([]uint64, len(d.firsts.bits))
+		if toks := tokenize(tc.name); len(toks) > 0 && toks[0].start == 0 {
+			want.add(tc.name[:toks[0].end])
+		}
+		if tc.first != "" {
+			if h, _ := hashLower(tc.first); !d.firsts.has(h) {
+				t.Errorf("%q: %q not in the filter", tc.name, tc.first)
+			}
+		}
+		if !slices.Equal(d.firsts.bits, want.bits) {
+			t.Errorf("%q: the filter is not the one of tokenize's first token", tc.name)
+		}
+	}
 }

@@ -135,6 +135,12 @@ type starts struct {
 	// spaced: each space of the texts stands for a run of white space
 	// (`\s+`), as between the words of a topic's terms.
 	spaced bool
+	// seconds, when set, holds for each first byte the second bytes of
+	// the texts that begin with it (every byte for a text of one): a text
+	// whose second is not among them is turned away before the list is
+	// read (a title's alternatives are asked at every place up to its
+	// trigger, a speech verb's at each hit).
+	seconds *[256][4]uint64
 }
 
 // maxStarts bounds how far the texts are spelled out: a pattern's
@@ -148,12 +154,17 @@ func startsOf(r *resyntax.Regexp) *starts {
 	if texts == nil {
 		return nil
 	}
-	var s starts
+	s := starts{seconds: new([256][4]uint64)}
 	for _, t := range texts {
 		if t == "" {
 			return nil // a match may begin anywhere
 		}
 		s.byFirst[t[0]] = append(s.byFirst[t[0]], t)
+		if len(t) == 1 {
+			s.seconds[t[0]] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		} else {
+			s.seconds[t[0]][t[1]>>6] |= 1 << (t[1] & 63)
+		}
 	}
 	return &s
 }
@@ -173,6 +184,9 @@ func (s *starts) begins(text string) bool {
 func (s *starts) beginsWith(text string) bool {
 	if s.spaced {
 		return slices.ContainsFunc(s.byFirst[text[0]], func(t string) bool { return spacedPrefix(text, t) })
+	}
+	if s.seconds != nil && len(text) > 1 && s.seconds[text[0]][text[1]>>6]&(1<<(text[1]&63)) == 0 {
+		return false
 	}
 	for _, t := range s.byFirst[text[0]] {
 		// Most texts with the first byte differ in the second, which is

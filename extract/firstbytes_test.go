@@ -107,6 +107,19 @@ func TestStartsBeginEveryMatch(t *testing.T) {
 	}
 }
 
+// TestStartsSecondByte: a text whose second byte no start with its first
+// has is turned away, one begun by a start of one byte is not, and what
+// begins says is what comparing with each start says.
+func TestStartsSecondByte(t *testing.T) {
+	set := startsOf(syntaxOf(regexp.MustCompile(`(?:Mr|Ms|Sen\.|D)\b`)))
+	for text, want := range map[string]bool{"Mr Vik": true, "Mx Vik": false, "Ms": true, "Se": false,
+		"Sen. Vik": true, "Sir": false, "Dx": true, "D": true, "M": false, "": false, "rM": false} {
+		if got := set.begins(text); got != want {
+			t.Errorf("begins(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
 // TestReachKeepsEveryMatch: an anchored pattern tried on the text up to
 // reach finds at every position what it finds on the whole text, and reach
 // does cut the text short where a byte no match holds comes first.
