@@ -163,13 +163,13 @@ func isWord(w string) bool {
 	return w != ""
 }
 
-// mayCarry reports whether a sentence (lower-cased) holds a quotation mark
-// or a word that can state a position, a cue or a pro- or anti- prefix:
-// only such sentences are parsed.
+// mayCarry reports whether a sentence of the normalized text, lower-cased,
+// holds a quotation mark or a word that can state a position, a cue or a
+// pro- or anti- prefix: only such sentences are parsed. Normalized, every
+// quotation mark is the straight one (see normalize), so one byte search
+// finds it.
 func (lx *Lexicon) mayCarry(lower string) bool {
-	// Each quotation mark on its own: ContainsAny with a set that is not
-	// ASCII decodes every rune of the sentence.
-	if strings.IndexByte(lower, '"') >= 0 || strings.Contains(lower, "\u201c") || strings.Contains(lower, "\u201d") {
+	if strings.IndexByte(lower, '"') >= 0 {
 		return true
 	}
 	for w := range lowerWords(lower) {
