@@ -336,23 +336,39 @@ func afterDeterminer(s *syntax.Sentence, i int) bool {
 func adjectiveEnding(w string) bool {
 	// Each ending needs a word of five letters or more, and only the
 	// endings with the word's last letter are tried: most words end in a
-	// letter none of them ends in.
-	if len(w) < 5 {
+	// letter none of them ends in. The word's last four bytes are read
+	// into one number and each ending compared with it under a mask: a
+	// comparison of strings called the runtime, for every noun.
+	n := len(w)
+	if n < 5 {
 		return false
 	}
-	for _, suf := range adjectiveEndings[w[len(w)-1]] {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+	last := uint32(w[n-4])<<24 | uint32(w[n-3])<<16 | uint32(w[n-2])<<8 | uint32(w[n-1])
+	for _, e := range adjectiveEndings[w[n-1]] {
+		if last&e.mask == e.bytes && n > e.n+2 {
 			return true
 		}
 	}
-	return strings.HasSuffix(w, "al") && len(w) > 5
+	return last&0xffff == 'a'<<8|'l' && n > 5
+}
+
+// ending is an ending of up to four bytes, as adjectiveEnding compares
+// it: its bytes, the last lowest, its mask and its length.
+type ending struct {
+	bytes, mask uint32
+	n           int
 }
 
 // adjectiveEndings holds adjectiveEnding's endings (but "al") by their
 // last letter.
-var adjectiveEndings = func() (by [256][]string) {
+var adjectiveEndings = func() (by [256][]ending) {
 	for _, suf := range []string{"ous", "ive", "ful", "less", "able", "ible", "ic", "ical", "ary", "ent", "ant", "ish"} {
-		by[suf[len(suf)-1]] = append(by[suf[len(suf)-1]], suf)
+		var e ending
+		for i := range len(suf) {
+			e.bytes, e.mask = e.bytes<<8|uint32(suf[i]), e.mask<<8|0xff
+		}
+		e.n = len(suf)
+		by[suf[len(suf)-1]] = append(by[suf[len(suf)-1]], e)
 	}
 	return by
 }()

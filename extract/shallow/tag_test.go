@@ -15,6 +15,9 @@ func TestAdjectiveEnding(t *testing.T) {
 		{"important", true}, {"foolish", true}, {"national", true},
 		{"usual", false}, {"chic", false}, {"fish", false}, {"bus", false}, {"running", false},
 		{"harbour", false}, {"", false},
+		// Enough letters before the ending: more than two.
+		{"durable", true}, {"viable", false}, {"panic", true}, {"toxic", true}, {"medical", true},
+		{"rival", false}, {"zealous", true}, {"pious", false}, {"selfless", true}, {"bless", false},
 	}
 	for _, tc := range tests {
 		if got := adjectiveEnding(tc.word); got != tc.want {
