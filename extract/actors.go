@@ -172,6 +172,9 @@ type docActors struct {
 	toks []token
 	ms   []mention
 	near nearScratch // findNear's, for the person patterns
+	// plausible holds plausibleName's answers, by name: an article
+	// names its people again and again, each time through the patterns.
+	plausible map[string]bool
 	// infos holds the actors' records, in chunks that never move (the
 	// map points into them), filled again after a reset with their
 	// aliases' room: an article names dozens of actors.
@@ -181,7 +184,8 @@ type docActors struct {
 
 func newDocActors(g *Gazetteer) *docActors {
 	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: newWordBits(7),
-		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{}}
+		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{},
+		plausible: map[string]bool{}}
 }
 
 // clone is a copy of d that can be changed apart from it: its maps, lists
@@ -189,7 +193,8 @@ func newDocActors(g *Gazetteer) *docActors {
 func (d *docActors) clone() *docActors {
 	c := &docActors{g: d.g, people: make(map[string]*person, len(d.people)), byName: maps.Clone(d.byName),
 		firsts: &wordBits{slices.Clone(d.firsts.bits)}, actors: make(map[string]*actorInfo, len(d.actors)),
-		groups: maps.Clone(d.groups), affils: maps.Clone(d.affils), ordered: slices.Clone(d.ordered), titled: slices.Clone(d.titled)}
+		groups: maps.Clone(d.groups), affils: maps.Clone(d.affils), ordered: slices.Clone(d.ordered), titled: slices.Clone(d.titled),
+		plausible: maps.Clone(d.plausible)}
 	people := map[*person]*person{}
 	for id, p := range d.people {
 		if people[p] == nil {
@@ -220,6 +225,7 @@ func (d *docActors) reset() {
 	clear(d.actors)
 	clear(d.groups)
 	clear(d.affils)
+	clear(d.plausible)
 	d.ordered, d.titled, d.toks, d.ms = d.ordered[:0], d.titled[:0], d.toks[:0], d.ms[:0]
 	d.used = 0
 }
@@ -255,19 +261,30 @@ func slug(s string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
+// plausibleName is the gazetteer's answer for name, kept for the rest of
+// the document.
+func (d *docActors) plausibleName(name string) bool {
+	ok, known := d.plausible[name]
+	if !known {
+		ok = d.g.plausibleName(name)
+		d.plausible[name] = ok
+	}
+	return ok
+}
+
 // plausibleName rejects candidates that are sentence furniture or name a
 // known actor rather than a person.
-func (d *docActors) plausibleName(name string) bool {
+func (g *Gazetteer) plausibleName(name string) bool {
 	for w := range strings.FieldsSeq(name) {
 		if notNames.Has(w) || groupHeads.Has(w) || isTitleWord(w) {
 			return false
 		}
 	}
 	toks := tokenize(name)
-	if id, end, ok := d.g.names.match(name, toks, 0); ok && end == len(toks) && id != "" {
+	if id, end, ok := g.names.match(name, toks, 0); ok && end == len(toks) && id != "" {
 		return false
 	}
-	if _, _, ok := d.g.demonyms.match(name, toks, 0); ok {
+	if _, _, ok := g.demonyms.match(name, toks, 0); ok {
 		return false
 	}
 	return true

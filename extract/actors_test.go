@@ -677,11 +677,44 @@ func TestDocActorsResetAsNew(t *testing.T) {
 	if slices.ContainsFunc(d.firsts.bits, func(w uint64) bool { return w != 0 }) {
 		t.Error("after a reset, the filter of first words still holds words")
 	}
+	if len(d.plausible) != 0 {
+		t.Errorf("after a reset, %d names' plausibility kept", len(d.plausible))
+	}
 	if got, want := read(d, next), read(newDocActors(g), next); got != want {
 		t.Errorf("after a reset:\n%s\nwant, as new:\n%s", got, want)
 	}
 	if d.used != len(d.actors) {
 		t.Errorf("%d actor records taken for %d actors: the first document's are not filled again", d.used, len(d.actors))
+	}
+}
+
+// TestPlausibleNameKept: a document's answer for a name is the
+// gazetteer's, the first time it is asked and every time after.
+func TestPlausibleNameKept(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Tom Reyes", true},
+		{"Kenya", false},          // a state
+		{"Kenyans", false},        // its people
+		{"Minister Reyes", false}, // a title
+		{"Reyes", true},
+	}
+	d := newDocActors(g)
+	for round := range 2 {
+		for _, tc := range tests {
+			if got := d.plausibleName(tc.name); got != tc.want || got != g.plausibleName(tc.name) {
+				t.Errorf("round %d: plausibleName(%q) = %v, want %v", round, tc.name, got, tc.want)
+			}
+		}
+	}
+	if len(d.plausible) != len(tests) {
+		t.Errorf("%d answers kept for %d names", len(d.plausible), len(tests))
 	}
 }
 
