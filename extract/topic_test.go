@@ -436,3 +436,41 @@ func TestAnaphorKeepsIsAnaphor(t *testing.T) {
 		t.Error("no token refers back: the comparison showed nothing")
 	}
 }
+
+// TestMayRefer: a sentence may refer to the topic by a marked name, an
+// anaphor noun or pronoun, a vehicle or a concluding noun; in one with
+// none of them, refers finds the topic in no word.
+func TestMayRefer(t *testing.T) {
+	x := fuzzExtractor(t)
+	for _, tt := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"Norway said it would sign the harbour pact.", true},
+		{"Norway welcomed the decision on Monday.", true},
+		{"Norway said it backed the plan's aims.", true},
+		{"Lawmakers in Oslo voted for the measure.", true},
+		{"Norway praised the conclusion of the talks.", true},
+		{"The minister said that farmers in Norway were worried.", false},
+		{"Farmers in Norway protested outside parliament on Monday.", false},
+		{"Critics said the fishing quotas would hurt coastal towns.", false},
+	} {
+		t.Run(tt.sentence, func(t *testing.T) {
+			d := parsedDocOf(t, x, "Pact signed\n\n"+tt.sentence)
+			d.scratch.marks = emptied(d.scratch.marks, d.parsedTokens())
+			d.markTopic(d.scratch.marks)
+			if d.sents[1].p == nil {
+				t.Fatal("not parsed")
+			}
+			got := d.mayRefer(1)
+			if got != tt.want {
+				t.Errorf("mayRefer = %v, want %v", got, tt.want)
+			}
+			for k := range d.sents[1].p.Tokens {
+				if r := d.refersTo(1, k); !got && r != noReference && r != notTopic {
+					t.Errorf("token %d refers to the topic (%d) where mayRefer found no word that can", k, r)
+				}
+			}
+		})
+	}
+}
