@@ -230,13 +230,15 @@ func (d *docActors) reset() {
 	d.used = 0
 }
 
-// slug is s lower-cased with each run of other characters than letters
-// and digits made one hyphen, none at either end: "Ana Ruiz" -> "ana-ruiz".
-// Each rune is lowered as it is read (strings.ToLower's mapping): a new
-// person's id made no lowered copy of the name first.
-func slug(s string) string {
+// slug is prefix followed by s lower-cased with each run of other
+// characters than letters and digits made one hyphen, none at either
+// end: ("person:", "Ana Ruiz") -> "person:ana-ruiz". Each rune is lowered
+// as it is read (strings.ToLower's mapping): a new person's id made no
+// lowered copy of the name first, nor its slug and then the id.
+func slug(prefix, s string) string {
 	var b strings.Builder
-	b.Grow(len(s))
+	b.Grow(len(prefix) + len(s))
+	b.WriteString(prefix)
 	dash := false
 	for _, r := range s {
 		// ASCII without the Unicode tables: a name is nearly all ASCII.
@@ -244,7 +246,7 @@ func slug(s string) string {
 			if c := byte(r); asciiAlnum(c) {
 				b.WriteByte(c | 0x20) // lowers a letter and keeps a digit
 				dash = false
-			} else if !dash && b.Len() > 0 {
+			} else if !dash && b.Len() > len(prefix) {
 				b.WriteByte('-')
 				dash = true
 			}
@@ -253,7 +255,7 @@ func slug(s string) string {
 		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 			dash = false
-		} else if !dash && b.Len() > 0 {
+		} else if !dash && b.Len() > len(prefix) {
 			b.WriteByte('-')
 			dash = true
 		}
@@ -312,7 +314,7 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 			return d.people[id]
 		}
 	}
-	p := &person{id: "person:" + slug(name), name: name, orgID: orgID}
+	p := &person{id: slug("person:", name), name: name, orgID: orgID}
 	p.setRole(role)
 	if len(parts) > 1 {
 		p.surnames = []string{last}
@@ -481,7 +483,7 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 		if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
 			continue
 		}
-		id := "group:" + slug(acr)
+		id := slug("group:", acr)
 		d.groups[name], d.groups[acr] = id, id
 		d.actor(id, name, model.Group)
 	}
@@ -1633,7 +1635,7 @@ func (d *docActors) orgID(name string) string {
 	if id, ok := d.groups[name]; ok {
 		return id
 	}
-	id := "group:" + slug(name)
+	id := slug("group:", name)
 	d.groups[name] = id
 	d.actor(id, name, model.Group)
 	return id
@@ -1641,13 +1643,19 @@ func (d *docActors) orgID(name string) string {
 
 // actor returns the document's record of an actor, creating it.
 func (d *docActors) actor(id, name string, kind model.Kind) *actorInfo {
-	a, ok := d.actors[id]
-	if !ok {
-		a = d.newInfo()
-		*a = actorInfo{id: id, name: name, kind: kind, aliases: a.aliases[:0]}
-		d.actors[id] = a
-		d.ordered = append(d.ordered, id)
+	if a, ok := d.actors[id]; ok {
+		return a
 	}
+	return d.add(id, name, kind)
+}
+
+// add creates the record of an actor the document has none of, for a
+// caller that has just asked: most mentions make one.
+func (d *docActors) add(id, name string, kind model.Kind) *actorInfo {
+	a := d.newInfo()
+	*a = actorInfo{id: id, name: name, kind: kind, aliases: a.aliases[:0]}
+	d.actors[id] = a
+	d.ordered = append(d.ordered, id)
 	return a
 }
 
@@ -1691,7 +1699,8 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 			out = append(out, mention{start: a, end: b, id: id, surface: surface})
 		}
 	}
-	for _, t := range d.titled {
+	for k := range d.titled {
+		t := &d.titled[k] // not copied: most are in other sentences
 		if t.start < s || t.end > e {
 			continue
 		}
@@ -1810,29 +1819,30 @@ func (d *docActors) mergeSurnames() {
 	// J. Trump" before "Trump" looks for its one full name, whatever order
 	// a map would give.
 	ids := sortedKeys(d.people)
-	// Each name's words, split once: every person is compared with every
-	// other.
-	words := make(map[*person][]string, len(d.people))
-	for _, p := range d.people {
-		words[p] = strings.Fields(p.name)
-	}
-	sort.SliceStable(ids, func(a, b int) bool {
-		return len(words[d.people[ids[a]]]) > len(words[d.people[ids[b]]])
-	})
-	for _, id := range ids {
+	// Each name's words, split once, in a list: every person is compared
+	// with every other, and a walk of the map for each, with a look-up
+	// of the words of each, was most of what merging cost.
+	people := make([]wordedPerson, len(ids))
+	for k, id := range ids {
 		p := d.people[id]
-		if len(words[p]) > 2 {
+		people[k] = wordedPerson{id: id, p: p, words: strings.Fields(p.name)}
+	}
+	sort.SliceStable(people, func(a, b int) bool { return len(people[a].words) > len(people[b].words) })
+	for k := range people {
+		w := &people[k]
+		if len(w.words) > 2 {
 			continue
 		}
 		// The surname first; failing that any part of the name, as
 		// "Mr Saifuddin" for Saifuddin Abdullah.
-		full := d.soleFullName(p, words, true)
+		full := soleFullName(people, w, true)
 		if full == nil {
-			full = d.soleFullName(p, words, false)
+			full = soleFullName(people, w, false)
 		}
 		if full == nil {
 			continue
 		}
+		p := w.p
 		if full.role == "" {
 			full.setRole(p.role)
 		}
@@ -1840,25 +1850,36 @@ func (d *docActors) mergeSurnames() {
 			full.orgID = p.orgID
 		}
 		for name, pid := range d.byName {
-			if pid == id {
+			if pid == w.id {
 				d.byName[name] = full.id
 			}
 		}
 		d.named(strings.ToLower(p.name), full.id)
 		d.named(p.name, full.id)
-		delete(d.people, id)
+		delete(d.people, w.id)
+		w.merged = true
 	}
 }
 
+// wordedPerson is one of docActors.people, by its id, with its name's
+// words, for mergeSurnames; merged once it is folded into another (and
+// no longer among the people).
+type wordedPerson struct {
+	id     string
+	p      *person
+	words  []string
+	merged bool
+}
+
 // soleFullName is the one person with more than one name whose last name
-// (or, with lastOnly false, any name) is p's name; nil if none or several.
-// words holds each person's name split into words.
-func (d *docActors) soleFullName(p *person, words map[*person][]string, lastOnly bool) *person {
+// (or, with lastOnly false, any name) is w's name; nil if none or several.
+// people are the people not merged, with those merged marked.
+func soleFullName(people []wordedPerson, w *wordedPerson, lastOnly bool) *person {
 	var full *person
-	pf := words[p]
-	for _, q := range d.people {
-		f := words[q]
-		if q == p || len(f) < 2 {
+	p, pf := w.p, w.words
+	for k := range people {
+		q, f := people[k].p, people[k].words
+		if people[k].merged || q == p || len(f) < 2 {
 			continue
 		}
 		if len(f) <= len(pf) {

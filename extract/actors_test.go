@@ -92,6 +92,51 @@ func TestKnownPeopleFoundInAnyForm(t *testing.T) {
 	}
 }
 
+// TestSmallWordsBeginLowerForms: a word in small letters is looked up only
+// as the start of a form in lower case; a name or demonym it begins in
+// capitals is not found there, and is where the text has the capital.
+func TestSmallWordsBeginLowerForms(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "extra.yaml")
+	yaml := `- id: group:tarvo-council
+  name: Tarvo Council
+  kind: group
+  aliases: [tarvo councils]
+- id: state:velland
+  name: Velland
+  kind: state
+  demonyms: [Vellish]
+`
+	if err := os.WriteFile(file, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, err := LoadGazetteer(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDocActors(g)
+	tests := []struct {
+		text, want string
+	}{
+		{"The tarvo councils met.", "tarvo councils=group:tarvo-council"},
+		{"The Tarvo Councils met.", "Tarvo Councils=group:tarvo-council"},
+		{"The Tarvo Council met.", "Tarvo Council=group:tarvo-council"},
+		{"The tarvo council met.", ""},
+		{"Vellish officials said no.", "Vellish officials=state:velland"},
+		{"Some vellish officials said no.", ""},
+		{"Velland said no.", "Velland=state:velland"},
+		{"velland said no.", ""},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, m := range d.mentions(tc.text, 0, len(tc.text)) {
+			got = append(got, m.surface+"="+m.id)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 // A trigger that is a word opens a window only where a word starts with
 // it: "ms" in "arms" or "dr" in "hundred" is no title; one of
 // punctuation ("'s ") opens one wherever it stands.
@@ -807,8 +852,12 @@ func TestSlug(t *testing.T) {
 		"a--":                  "a",
 		"Zoë 9Z_x@Y":           "zoë-9z-x-y",
 	} {
-		if got := slug(in); got != want {
+		if got := slug("", in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
+		}
+		// The prefix comes first, unchanged, and no hyphen follows it.
+		if got := slug("group:", in); got != "group:"+want {
+			t.Errorf("slug(group:, %q) = %q, want %q", in, got, "group:"+want)
 		}
 	}
 }
@@ -822,7 +871,7 @@ func FuzzSlug(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if got, want := slug(s), strings.Join(words, "-"); got != want {
+		if got, want := slug("state:", s), "state:"+strings.Join(words, "-"); got != want {
 			t.Errorf("slug(%q) = %q, want %q", s, got, want)
 		}
 	})

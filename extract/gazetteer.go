@@ -204,6 +204,9 @@ type trie struct {
 	clash map[uint32]bool
 	word  string // the lower-cased word that leads here
 	forms []form
+	// lower is whether a form here or below is in lower case: only such
+	// a form can begin at a word in small letters (see match).
+	lower bool
 }
 
 // slot is a child in trie.kids: its word's hash and node, nil for none.
@@ -228,7 +231,9 @@ func (t *trie) add(surface, id string) {
 	if len(toks) == 0 {
 		return
 	}
+	lower := isLower(surface)
 	n := t
+	n.lower = n.lower || lower
 	for _, tk := range toks {
 		key := strings.ToLower(surface[tk.start:tk.end])
 		c, ok := n.next[key]
@@ -239,18 +244,27 @@ func (t *trie) add(surface, id string) {
 			n.index(c)
 		}
 		n = c
+		n.lower = n.lower || lower
 	}
-	n.forms = append(n.forms, form{text: surface, id: id, acronym: isAcronym(surface), lower: isLower(surface)})
+	n.forms = append(n.forms, form{text: surface, id: id, acronym: isAcronym(surface), lower: lower})
 }
 
 // match finds the longest form starting at token i of text, honouring
 // case: acronyms match exactly, lower-case forms in any case, other names
 // case-insensitively but only where the text starts with a capital.
 func (t *trie) match(text string, toks []token, i int) (id string, end int, ok bool) {
+	// At a word in small letters only a form in lower case can match: an
+	// acronym has none, and another name needs a capital. Most words the
+	// tries are asked about and know ("is", "new", "state") begin no such
+	// form, and no demonym is one.
+	small := i < len(toks) && 'a' <= text[toks[i].start] && text[toks[i].start] <= 'z'
+	if small && !t.lower {
+		return "", 0, false
+	}
 	n := t
 	for j := i; j < len(toks); j++ {
 		c, found := n.child(text, toks[j])
-		if !found {
+		if !found || small && !c.lower {
 			break
 		}
 		n = c
@@ -310,9 +324,8 @@ func (t *trie) put(s slot) bool {
 
 // child is the node after token tk of text, in any case.
 func (t *trie) child(text string, tk token) (*trie, bool) {
-	word := text[tk.start:tk.end]
 	if !tk.ascii || len(t.clash) > 0 && t.clash[tk.h] {
-		return lowerLookup(t.next, word)
+		return lowerLookup(t.next, text[tk.start:tk.end])
 	}
 	if len(t.kids) == 0 {
 		return nil, false
@@ -321,9 +334,9 @@ func (t *trie) child(text string, tk token) (*trie, bool) {
 	for k := tk.h; ; k++ {
 		switch at := &t.kids[k&mask]; {
 		case at.n == nil:
-			return nil, false
+			return nil, false // the word read only where its hash is found
 		case at.h == tk.h:
-			return at.n, lowerIs(word, at.n.word)
+			return at.n, lowerIs(text[tk.start:tk.end], at.n.word)
 		}
 	}
 }
@@ -387,6 +400,11 @@ func (f *form) matches(seen string) bool {
 		// "MANAMA, Nov. 12 -" is a dateline, not Bahrain speaking: a name
 		// written in capitals matches only where the name is an acronym.
 		first, _ := utf8.DecodeRuneInString(seen)
+		if seen == f.text {
+			// Written as the gazetteer writes it, as most names are: no
+			// case to fold, and a form that is no acronym is none here.
+			return seen != "" && unicode.IsUpper(first)
+		}
 		return seen != "" && unicode.IsUpper(first) && strings.EqualFold(f.text, seen) && (utf8.RuneCountInString(seen) < 2 || !isAcronym(seen))
 	}
 }

@@ -120,6 +120,41 @@ func TestFormsMatchByTheirCase(t *testing.T) {
 	}
 }
 
+// TestSmallLettersMatchOnlyLowerForms: a word in small letters that
+// begins both a name and a form in lower case finds the form, not the
+// name; in a trie with no form in lower case it finds nothing, nor does
+// a text with no words.
+func TestSmallLettersMatchOnlyLowerForms(t *testing.T) {
+	tr := newTrie()
+	tr.add("river councils", "group:river-councils")
+	tr.add("River Guard", "group:river-guard")
+	tr.add("River", "state:river")
+	caps := newTrie()
+	caps.add("Tarvan", "state:tarvo")
+	tests := []struct {
+		tr   *trie
+		text string
+		want string
+	}{
+		{tr, "river councils said", "group:river-councils"},
+		{tr, "River Councils said", "group:river-councils"},
+		{tr, "river guard said", ""},
+		{tr, "River Guard said", "group:river-guard"},
+		{tr, "river said", ""},
+		{tr, "River said", "state:river"},
+		{caps, "tarvan farmers", ""},
+		{caps, "Tarvan farmers", "state:tarvo"},
+	}
+	for _, tc := range tests {
+		if got := firstMatch(tc.tr, tc.text); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	if _, _, ok := caps.match("", nil, 0); ok {
+		t.Error("a text with no words matched")
+	}
+}
+
 // TestWordBits: a word put in the set is found however its ASCII letters
 // are cased; a word not put in is not; a word that is not ASCII has no
 // hash, so the set is never asked about it.

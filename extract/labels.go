@@ -67,7 +67,7 @@ func (d *docState) parseLabel(l int) *block {
 		}
 	} else if len(ms) == 0 && actorPart != text {
 		// "U.S. Allies - Concerns": a group the gazetteer does not know.
-		id := "group:" + slug(actorPart)
+		id := slug("group:", actorPart)
 		d.acts.actor(id, actorPart, model.Group)
 		b.actor = id
 	}

@@ -49,17 +49,20 @@ func (d *docState) findActors() {
 		if s.p == nil {
 			continue
 		}
-		for t := range s.p.Tokens {
-			tok := &s.p.Tokens[t]
+		// The lists as locals, kept in registers from word to word: read
+		// through s, each was loaded again for every word.
+		toks, actor := s.p.Tokens, s.actor
+		for t := range toks {
+			tok := &toks[t]
 			// Both ask of nouns only: most words are turned away by one
 			// test.
-			if s.actor[t] != "" || !tok.IsNoun() {
+			if actor[t] != "" || !tok.IsNoun() {
 				continue
 			}
 			if tok.IsProper() {
 				d.titledPerson(i, t)
 			}
-			if s.actor[t] == "" && (tok.POS == "NNS" || tok.POS == "NNPS" || tok.POS == "NNP" && strings.HasSuffix(tok.Text, "s")) {
+			if actor[t] == "" && (tok.POS == "NNS" || tok.POS == "NNPS" || tok.POS == "NNP" && strings.HasSuffix(tok.Text, "s")) {
 				d.holder(i, t)
 			}
 		}
@@ -109,12 +112,12 @@ func (d *docState) titledPerson(i, h int) {
 func (d *docState) personOrgs(i int) {
 	s := &d.sents[i]
 	p := s.p
-	for t := range p.Tokens {
-		if !isPerson(s.actor[t]) {
+	for t, id := range s.actor {
+		if !isPerson(id) {
 			continue // most words name no one: no look-up
 		}
-		per := d.acts.people[s.actor[t]]
-		if per == nil || per.orgID != "" || (t+1 < len(p.Tokens) && s.actor[t+1] == s.actor[t]) {
+		per := d.acts.people[id]
+		if per == nil || per.orgID != "" || (t+1 < len(s.actor) && s.actor[t+1] == id) {
 			continue
 		}
 		for _, e := range p.Out(t, "nmod") {
@@ -182,14 +185,15 @@ func (d *docState) markOrganisations(i int) {
 // sentence i that no pattern found.
 func (d *docState) registerEntities(i int) {
 	p := d.sents[i].p
-	for a := 0; a < len(p.Tokens); {
-		ner := p.Tokens[a].NER
+	toks := p.Tokens // a local, kept in a register from word to word
+	for a := 0; a < len(toks); {
+		ner := toks[a].NER
 		if ner != "PERSON" && ner != "ORGANIZATION" {
 			a++
 			continue
 		}
 		b := a + 1
-		for b < len(p.Tokens) && p.Tokens[b].NER == ner {
+		for b < len(toks) && toks[b].NER == ner {
 			b++
 		}
 		name := strings.TrimSuffix(normalize(p.Span(a, b-1)).text, "'s")
@@ -227,7 +231,7 @@ func (d *docState) registerEntities(i int) {
 			continue
 		}
 		if _, ok := d.acts.groups[name]; !ok {
-			id := "group:" + slug(name)
+			id := slug("group:", name)
 			d.acts.groups[name] = id
 			d.acts.actor(id, name, model.Group)
 		}
@@ -296,10 +300,10 @@ func (d *docState) actorFor(id string) *actorInfo {
 		return a
 	}
 	if e, ok := d.x.gaz.Entry(id); ok {
-		return d.acts.actor(id, e.Name, e.Kind)
+		return d.acts.add(id, e.Name, e.Kind)
 	}
 	if p, ok := d.acts.people[id]; ok {
-		return d.acts.actor(id, p.name, model.Person)
+		return d.acts.add(id, p.name, model.Person)
 	}
 	return nil
 }
@@ -523,9 +527,11 @@ func (d *docState) holder(i, h int) string {
 	}
 	// "Special Representative for Trade Luis Vidal", with the name hung
 	// on the title through its "for": the person named.
-	if t.IsNoun() && startsUpper(t.Text) && (looksLikeRole(lemma) || lemma == "representative") {
+	if t.IsNoun() && startsUpper(t.Text) {
 		for _, e := range p.OutIn(h, relsNmod) {
-			if id := s.actor[e.Dep]; isPerson(id) && e.Dep > h {
+			// The role is asked last: most capitalised nouns have no
+			// person hung on them.
+			if id := s.actor[e.Dep]; isPerson(id) && e.Dep > h && (looksLikeRole(lemma) || lemma == "representative") {
 				return id
 			}
 		}
@@ -556,7 +562,7 @@ func (d *docState) holder(i, h int) string {
 	// subject: a noun no list holds no longer does.)
 	var owner string
 	if in&(inStateBodies|inBodies) != 0 {
-		owner = d.ownerOf(i, h, "nmod:poss", "amod", "compound", "nmod")
+		owner = d.ownerOf(i, h, relsAmodCompoundNmodPossNmod)
 	}
 	// A state's institutions speak for it: "the Iranian foreign ministry",
 	// "Saudi Arabia's Royal Court", "White House officials"; an
@@ -632,7 +638,7 @@ func (d *docState) holder(i, h int) string {
 // "his party" names no party of its own.
 func (d *docState) namedBy(i, h int) bool {
 	p := d.sents[i].p
-	for _, k := range p.Children(h, "amod", "compound", "nmod:poss") {
+	for _, k := range p.ChildrenIn(h, relsAmodCompoundNmodPoss) {
 		if p.Tokens[k].POS != "PRP$" {
 			return true
 		}
@@ -657,7 +663,7 @@ func (d *docState) legislature(i, h int, lemma string, in holderList) string {
 		return ""
 	}
 	name := e.Demonyms[0] + " " + capitalise(body)
-	id := "group:" + slug(name)
+	id := slug("group:", name)
 	a := d.acts.actor(id, name, model.Group)
 	first, last := d.writtenAs(i, h)
 	for first < h && (p.Tokens[first].POS == "DT" || inList(p.Lower(first), inQuantifiers)) {
@@ -691,7 +697,7 @@ var ranks = map[string]bool{"senior": true, "top": true, "high-ranking": true, "
 func (d *docState) describers(i, h int) int {
 	p := d.sents[i].p
 	n := 0
-	for _, k := range p.Children(h, "amod", "compound") {
+	for _, k := range p.ChildrenIn(h, relsAmodCompound) {
 		if !ranks[p.Lower(k)] {
 			n++
 		}
@@ -707,7 +713,7 @@ func (d *docState) region(i, h int) string {
 		first = min(first, k)
 	}
 	name := normalize(p.Span(first, h)).text
-	id := "state:" + slug(name)
+	id := slug("state:", name)
 	a := d.acts.actor(id, name, model.State)
 	a.aliases.add(name)
 	return id
@@ -739,7 +745,7 @@ func (d *docState) describedGroup(i, h int) string {
 	if len(strings.Fields(name)) > 14 {
 		return ""
 	}
-	id := "group:" + slug(name)
+	id := slug("group:", name)
 	d.collective[id] = true
 	a := d.acts.actor(id, capitalise(name), model.Group)
 	a.aliases.add(name)
@@ -764,24 +770,27 @@ var camps = map[string]bool{"left": true, "right": true}
 // with no name to say whose: the state last named for "the country", the
 // state the document names most for a government.
 func (d *docState) bareReference(i, h int, lemma string) string {
+	// The noun is asked first: holder asks of every common noun, and
+	// most are none of these.
+	country := lemma == "country" || lemma == "nation"
+	if !country && lemma != "government" && lemma != "cabinet" && lemma != "administration" {
+		return ""
+	}
 	p := d.sents[i].p
 	det := p.ChildrenIn(h, relsDet)
 	if len(det) != 1 || p.Lower(det[0]) != "the" || p.HasIn(h, relsAmodCompoundNmodPossNmod) {
 		return ""
 	}
-	switch lemma {
-	case "country", "nation":
+	if country {
 		id, _, _ := d.antecedent(i, h, func(id string) bool { return strings.HasPrefix(id, "state:") })
 		return id
-	case "government", "cabinet", "administration":
-		// In a state's own words, its government: "a White House official
-		// said the administration supported ..."
-		if sp := d.reporter(i, h); strings.HasPrefix(sp, "state:") {
-			return sp
-		}
-		return d.mainState()
 	}
-	return ""
+	// In a state's own words, its government: "a White House official
+	// said the administration supported ..."
+	if sp := d.reporter(i, h); strings.HasPrefix(sp, "state:") {
+		return sp
+	}
+	return d.mainState()
 }
 
 // mainState is the state the document names most, or "" on a tie.
@@ -830,10 +839,10 @@ func (d *docState) mainState() string {
 
 // ownerOf finds the state or group a modifier of h names: "Iran's",
 // "Chinese", "of Israel", "in Berlin".
-func (d *docState) ownerOf(i, h int, rels ...string) string {
+func (d *docState) ownerOf(i, h int, rels syntax.Rels) string {
 	s := &d.sents[i]
 	p := s.p
-	for _, c := range p.Children(h, rels...) {
+	for _, c := range p.ChildrenIn(h, rels) {
 		if id := s.actor[c]; id != "" {
 			return id
 		}
@@ -846,7 +855,7 @@ func (d *docState) ownerOf(i, h int, rels ...string) string {
 			return id
 		}
 		if p.LowerLemma(c) == "foreign" || stateBodies[p.LowerLemma(c)] {
-			if id := d.ownerOf(i, c, rels...); id != "" {
+			if id := d.ownerOf(i, c, rels); id != "" {
 				return id
 			}
 		}
@@ -857,7 +866,7 @@ func (d *docState) ownerOf(i, h int, rels ...string) string {
 // closeOwner is whose noun phrase head h is by a possessive or a
 // modifier: "EU leaders", "Greece's parliament".
 func (d *docState) closeOwner(i, h int) string {
-	return d.ownerOf(i, h, "nmod:poss", "amod", "compound")
+	return d.ownerOf(i, h, relsAmodCompoundNmodPoss)
 }
 
 // namedGroup registers the group a collective noun phrase names, without
@@ -900,7 +909,7 @@ func (d *docState) namedGroup(i, h int) string {
 	if name == "" {
 		return ""
 	}
-	id := "group:" + slug(name)
+	id := slug("group:", name)
 	if _, known := d.acts.actors[id]; !known {
 		d.collective[id] = true
 	}
@@ -959,7 +968,7 @@ func (d *docState) writtenAs(i, h int) (start, end int) {
 			break
 		}
 	}
-	for _, k := range p.Children(h, "nmod", "obl") {
+	for _, k := range p.ChildrenIn(h, relsOblNmod) {
 		if k > h && k <= end && d.temporal(i, k) {
 			first, _ := p.Subtree(k)
 			end = max(h, min(end, first-1))

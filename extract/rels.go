@@ -15,6 +15,7 @@ var (
 	relsAdvmodNegAuxCcPreconj         = syntax.RelSet("advmod", "neg", "aux", "cc:preconj")
 	relsAmod                          = syntax.RelSet("amod")
 	relsAmodCompound                  = syntax.RelSet("amod", "compound")
+	relsAmodCompoundNmodPoss          = syntax.RelSet("amod", "compound", "nmod:poss")
 	relsAmodCompoundNmodPossDetNummod = syntax.RelSet("amod", "compound", "nmod:poss", "det", "nummod")
 	relsAmodCompoundNmodPossNmod      = syntax.RelSet("amod", "compound", "nmod:poss", "nmod")
 	relsAppos                         = syntax.RelSet("appos")

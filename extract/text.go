@@ -285,37 +285,39 @@ func tokenizeInto(toks []token, s string) []token {
 			i++
 			continue
 		}
-		start, h, ascii := i, uint32(fnvOffset), true
+		start, h, other := i, uint32(fnvOffset), false
 		for i < len(s) {
-			// An ASCII letter or digit first, one table look-up: most
-			// bytes of a word are one.
 			c := s[i]
-			if asciiAlnum(c) {
-				h = (h ^ uint32(c|0x20)) * fnvPrime // |0x20 lowers a letter and keeps a digit
-				i++
-				continue
-			}
-			if c < utf8.RuneSelf {
+			if !asciiAlnum(c) {
+				other = c >= utf8.RuneSelf
 				break
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				break
-			}
-			i += n
-			ascii = false
+			h = (h ^ (uint32(c) | 0x20)) * fnvPrime // |0x20 lowers a letter and keeps a digit
+			i++
 		}
-		if i == start { // a rune outside ASCII that is no letter or digit
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
+		if other {
+			toks, i = appendOther(toks, s, start, i, h)
 			continue
 		}
-		if !ascii {
-			h = 0
-		}
-		toks = append(toks, token{start: start, end: i, h: h, ascii: ascii})
+		toks = append(toks, token{start: start, end: i, h: h, ascii: true})
 	}
 	return toks
+}
+
+// appendOther is tokenizeInto's for a run of s from start that a byte
+// outside ASCII, at i, goes on or ends, hashed as h so far: toks with the
+// run, if any, and where the next starts. A letter or digit there, rare
+// in news, goes on the word by wordEnd, which then has no hash. Apart,
+// so that tokenizeInto's loops keep their places and hash in registers.
+func appendOther(toks []token, s string, start, i int, h uint32) ([]token, int) {
+	if e := wordEnd(s, i); e > i {
+		return append(toks, token{start: start, end: e}), e
+	}
+	if i == start { // a rune outside ASCII that is no letter or digit
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return toks, i + n
+	}
+	return append(toks, token{start: start, end: i, h: h, ascii: true}), i
 }
 
 // wordEnd is where the run of letters and digits at i ends, a word's

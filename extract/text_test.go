@@ -438,7 +438,7 @@ func TestHasLowerPrefix(t *testing.T) {
 func TestTokenizeByRunes(t *testing.T) {
 	lines := append([]string{
 		"Ünal's 2025 deal_done: Zürich-based Ärzte, naïve\u00a0talks; \xff\xfeX9 end",
-		"", "a", "É", "U.S.-led", "ab\xffcd", "日本 agreed",
+		"", "a", "É", "U.S.-led", "ab\xffcd", "日本 agreed", "deal\u2014done \u2014lead", "x\u00e9",
 	}, devLines(t)...)
 	for _, ln := range lines {
 		var want []token
