@@ -24,6 +24,9 @@ type Token struct {
 	// Lower is Text lower-cased, if the parser made it: the index takes
 	// it rather than lower-casing Text again. Empty means not made.
 	Lower string `json:"-"`
+	// LowerLemma is Lemma lower-cased, if the parser made it, as Lower
+	// is Text.
+	LowerLemma string `json:"-"`
 }
 
 // Edge is one dependency from the head token to the dependent token, both
@@ -82,9 +85,12 @@ func (s *Sentence) Reuse(text string) {
 // took a tenth of its time. Slot k is token k-1, so that slot 0 holds the
 // root's edges (head -1), as a scan would find them.
 type index struct {
-	tree, edges int    // the lengths indexed: a parser still appending edges gets a new index
-	head        []int  // the first basic-tree edge into each token, -1 for none
-	kids        groups // basic-tree edges out of each token, by dependent
+	tree, edges int // the lengths indexed: a parser still appending edges gets a new index
+	// inOrder: the tree is in order (see countTree), token i's edge is
+	// edge i, and head is not filled.
+	inOrder bool
+	head    []int  // the first basic-tree edge into each token, -1 for none
+	kids    groups // basic-tree edges out of each token, by dependent
 	// deps is each of kids.flat's edges' dependent, so that Children can
 	// answer with a part of it rather than a list of its own.
 	deps []int
@@ -169,66 +175,23 @@ func (s *Sentence) buildFor(n int) bool {
 	clear(kidOff)
 	clear(x.outOff)
 	clear(bits)
-	// inOrder: the tree lists each token's edge in the tokens' order, as
-	// a parser that gives every token one head writes it. Its dependents
-	// are then grouped already sorted, each token's head edge is its own
-	// index, and each grouped edge's index is its dependent.
-	inOrder := true
 	// Each list is grouped by head with a count of each slot's edges
 	// (in off[slot+2]), their sums (off[slot+1] is then where the slot
 	// starts) and a pass that puts each edge at its slot's next place,
-	// which leaves off[slot] where the slot starts.
-	// The lists as locals, which the loops keep in registers: read
-	// through x, each was loaded again after every store.
-	treeBits := x.treeBits[:len(s.Tree)] // its length known, for the loop to write unchecked
-	kidBits, outBits, outOff, flat, outs, outRels := x.kidBits, x.outBits, x.outOff, x.kids.flat, x.outs, x.outRels
-	for k, e := range s.Tree {
-		if e.Head >= n || e.Dep >= n {
-			return false
-		}
-		inOrder = inOrder && e.Dep == k
-		b := relBit(e.Rel)
-		treeBits[k] = b
-		if h := e.Head; h >= -1 {
-			kidBits[h+1] |= b
-			kidOff[h+3]++
-		}
+	// which leaves off[slot] where the slot starts. Each pass is a
+	// function of its own, whose few lists stay in registers: as loops
+	// of this one, they were loaded again and again from the stack.
+	inOrder, ok := countTree(s.Tree, n, x.treeBits, x.kidBits, kidOff)
+	if !ok || !countEdges(s.Edges, n, x.outOff) {
+		return false
 	}
-	for _, e := range s.Edges {
-		if e.Head >= n || e.Dep >= n {
-			return false
-		}
-		if h := e.Head; h >= -1 {
-			outOff[h+3]++
-		}
-	}
-	sums(kidOff, outOff)
-	for k, e := range s.Tree {
-		if h := e.Head; h >= -1 {
-			flat[kidOff[h+2]] = k
-			kidOff[h+2]++
-		}
-	}
-	for _, e := range s.Edges {
-		if h := e.Head; h >= -1 {
-			j := outOff[h+2]
-			outOff[h+2]++
-			b := relBit(e.Rel)
-			outs[j], outRels[j] = e, b
-			outBits[h+1] |= b
-		}
-	}
+	sums(kidOff, x.outOff)
+	placeTree(s.Tree, kidOff, x.kids.flat)
+	placeEdges(s.Edges, x.outOff, x.outs, x.outRels, x.outBits)
 	x.kids.off, x.outOff = kidOff[:n+2], x.outOff[:n+2]
 	x.kids.flat, x.outs, x.outRels = x.kids.flat[:kidOff[n+1]], x.outs[:x.outOff[n+1]], x.outRels[:x.outOff[n+1]]
-	x.head[0] = -1
-	if inOrder {
-		for k := range s.Tree {
-			x.head[k+1] = k
-		}
-		for k := t + 1; k <= n; k++ {
-			x.head[k] = -1
-		}
-	} else {
+	x.inOrder = inOrder
+	if !inOrder {
 		for k := range x.head {
 			x.head[k] = -1
 		}
@@ -249,6 +212,12 @@ func (s *Sentence) buildFor(n int) bool {
 			text[k] = t.Lower
 		} else {
 			text[k] = lowerWord(s.Text, &low, t)
+		}
+		// A lemma the parser lowered is taken as it is: the comparisons
+		// below called the runtime for nearly every token.
+		if t.LowerLemma != "" {
+			lemma[k] = t.LowerLemma
+			continue
 		}
 		// Many lemmas are their word ("the", "Ankara") or their word
 		// lower-cased ("The"): lowered once. The lowered word is compared
@@ -277,6 +246,79 @@ func (s *Sentence) buildFor(n int) bool {
 		x.deps[j] = s.Tree[k].Dep
 	}
 	return true
+}
+
+// countTree sets bits[k] to tree edge k's relBit, and counts each slot's
+// edges in off[slot+2] and unites their relBits in kidBits[slot], which
+// has a slot for each of tokens -1 to n-1. ok is false if an edge's head
+// or dependent is past them. inOrder: the tree lists each token's edge
+// in the tokens' order, as a parser that gives every token one head
+// writes it. Its dependents are then grouped already sorted, each
+// token's head edge is its own index, and each grouped edge's index is
+// its dependent.
+func countTree(tree []Edge, n int, bits, kidBits []uint64, off []int) (inOrder, ok bool) {
+	// Lists of known lengths, written unchecked: a head below n is a
+	// slot of kidBits, and of off from its third.
+	bits, off = bits[:len(tree)], off[2:][:len(kidBits)]
+	disorder := 0 // not 0 once an edge is out of order
+	for k, e := range tree {
+		if e.Head >= n || e.Dep >= n {
+			return false, false
+		}
+		disorder |= e.Dep ^ k
+		b := relBit(e.Rel)
+		bits[k] = b
+		if h := e.Head + 1; h >= 0 {
+			kidBits[h] |= b
+			off[h]++
+		}
+	}
+	return disorder == 0, true
+}
+
+// countEdges counts each slot's edges in off[slot+2], as countTree does,
+// reporting false if an edge's head or dependent is n or past it.
+func countEdges(edges []Edge, n int, off []int) bool {
+	off = off[2:]
+	for _, e := range edges {
+		if e.Head >= n || e.Dep >= n {
+			return false
+		}
+		if h := e.Head + 1; h >= 0 {
+			off[h]++
+		}
+	}
+	return true
+}
+
+// placeTree puts each tree edge's index at its slot's next place in
+// flat, off[slot+1] (see buildFor).
+func placeTree(tree []Edge, off, flat []int) {
+	off = off[1:]
+	for k, e := range tree {
+		if h := e.Head + 1; h >= 0 {
+			flat[off[h]] = k
+			off[h]++
+		}
+	}
+}
+
+// placeEdges puts each edge at its slot's next place in outs, off[slot+1],
+// with its relBit at the same place in rels, and unites the relBits of
+// each slot's edges in bits[slot].
+func placeEdges(edges []Edge, off []int, outs []Edge, rels, bits []uint64) {
+	// Lists of known lengths, for fewer checks: a slot of bits is one of
+	// off from its second, and a place in outs one in rels.
+	off, rels = off[1:][:len(bits)], rels[:len(outs)]
+	for _, e := range edges {
+		if h := e.Head + 1; h >= 0 {
+			j := off[h]
+			off[h]++
+			b := relBit(e.Rel)
+			outs[j], rels[j] = e, b
+			bits[h] |= b
+		}
+	}
 }
 
 // sums turns two lists of counts, of one length, into running sums, in
@@ -385,10 +427,17 @@ func (s *Sentence) Out(i int, rels ...string) []Edge {
 // Head is token i's head in the basic tree and the relation, or -1.
 func (s *Sentence) Head(i int) (int, string) {
 	x := s.indexed()
-	if i < -1 || i+1 >= len(x.head) || x.head[i+1] < 0 {
+	k := i // the edge into token i, in a tree in order; -1 for the root
+	if !x.inOrder {
+		if i < -1 || i+1 >= len(x.head) {
+			return -1, ""
+		}
+		k = x.head[i+1]
+	}
+	if uint(k) >= uint(len(s.Tree)) { // none
 		return -1, ""
 	}
-	e := s.Tree[x.head[i+1]]
+	e := &s.Tree[k]
 	return e.Head, e.Rel
 }
 
@@ -618,14 +667,16 @@ func (t *Token) IsAdjective() bool { return strings.HasPrefix(t.POS, "JJ") }
 // Universal Dependencies relations were checked to differ but for
 // advcl/advmod, cc/flat, clf/obj and discourse/dislocated/obl.)
 func relBit(rel string) uint64 {
-	var a, c byte
+	// One sum, not a variable for each byte: the loops that call this
+	// for every edge then keep it in a register.
+	var h uint
 	if len(rel) > 0 && rel[0] != ':' {
-		a = rel[0]
+		h = uint(rel[0]) * 53
 		if len(rel) > 2 && rel[1] != ':' && rel[2] != ':' {
-			c = rel[2]
+			h += uint(rel[2])
 		}
 	}
-	return 1 << ((uint(a)*53 + uint(c)) & 63)
+	return 1 << (h & 63)
 }
 
 // relMask is the union of rels' relBits; every bit for no rels, which

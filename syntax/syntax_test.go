@@ -115,6 +115,11 @@ func TestIndexFollowsTheEdges(t *testing.T) {
 	if h, rel := s.Head(42); h != -1 || rel != "" || s.Children(42) != nil || s.Out(-7) != nil {
 		t.Errorf("token out of range: head %d %q", h, rel)
 	}
+	for _, tok := range []int{-1, -2, 6} { // the root, below it, and just past the tokens
+		if h, rel := s.Head(tok); h != -1 || rel != "" {
+			t.Errorf("Head(%d) = %d %q, want -1 \"\"", tok, h, rel)
+		}
+	}
 	if got := s.Children(5); !reflect.DeepEqual(got, []int{4}) {
 		t.Fatalf("children of deal: %v, want [4]", got)
 	}
@@ -281,6 +286,8 @@ func TestLowerEveryToken(t *testing.T) {
 		{Text: "Talks", Lemma: "talk", Lower: "talks"},
 		{Text: "Oslo", Lemma: "Oslo", Lower: "oslo"},
 		{Text: "WENT", Lemma: "Go"},
+		// the lemma lower-cased by the parser too
+		{Text: "Rivers", Lemma: "River", Lower: "rivers", LowerLemma: "river"},
 	}
 	for i, tok := range s.Tokens {
 		if got, want := s.Lower(i), strings.ToLower(tok.Text); got != want {
@@ -353,5 +360,39 @@ func TestEdgesPastTheTokens(t *testing.T) {
 		if got := s.Lower(0); got != "peru" {
 			t.Errorf("%s: Lower(0) = %q", tt.name, got)
 		}
+	}
+}
+
+// TestSeveralHeads: a tree that gives a token two heads, as a parser's
+// may, and lists its edges out of the tokens' order: the token's head is
+// the first edge's, and each head has it among its dependents.
+func TestSeveralHeads(t *testing.T) {
+	// "Peru and Chile signed": Chile is both Peru's conjunct and a subject.
+	s := &syntax.Sentence{Text: "Peru and Chile signed"}
+	for i, w := range []string{"Peru", "and", "Chile", "signed"} {
+		s.Tokens = append(s.Tokens, syntax.Token{Text: w, Start: []int{0, 5, 9, 15}[i], End: []int{4, 8, 14, 21}[i]})
+	}
+	s.Tree = []syntax.Edge{{Head: 3, Dep: 0, Rel: "nsubj"}, {Head: 2, Dep: 1, Rel: "cc"}, {Head: 0, Dep: 2, Rel: "conj"},
+		{Head: -1, Dep: 3, Rel: "root"}, {Head: 3, Dep: 2, Rel: "nsubj"}}
+	s.Edges = slices.Clone(s.Tree)
+	for tok, want := range []struct {
+		head int
+		rel  string
+	}{{3, "nsubj"}, {2, "cc"}, {0, "conj"}, {-1, "root"}} {
+		if h, rel := s.Head(tok); h != want.head || rel != want.rel {
+			t.Errorf("Head(%d) = %d %q, want %d %q", tok, h, rel, want.head, want.rel)
+		}
+	}
+	if got := s.Children(3); !reflect.DeepEqual(got, []int{0, 2}) {
+		t.Errorf("Children(3) = %v, want [0 2]", got)
+	}
+	if got := s.ChildrenIn(0, syntax.RelSet("conj")); !reflect.DeepEqual(got, []int{2}) {
+		t.Errorf("ChildrenIn(0, conj) = %v, want [2]", got)
+	}
+	if got := s.Out(3, "nsubj"); len(got) != 2 || got[0].Dep != 0 || got[1].Dep != 2 {
+		t.Errorf("Out(3, nsubj) = %v, want the edges to 0 and 2", got)
+	}
+	if f, l := s.Subtree(3); f != 0 || l != 3 {
+		t.Errorf("Subtree(3) = %d..%d, want 0..3", f, l)
 	}
 }

@@ -67,6 +67,9 @@ func TestTokensAndTags(t *testing.T) {
 			if tk.Lower != strings.ToLower(tk.Text) {
 				t.Errorf("token %q lower-cased as %q", tk.Text, tk.Lower)
 			}
+			if tk.LowerLemma != strings.ToLower(tk.Lemma) {
+				t.Errorf("token %q: lemma %q lower-cased as %q", tk.Text, tk.Lemma, tk.LowerLemma)
+			}
 		}
 		return words, tags
 	}
@@ -80,6 +83,13 @@ func TestTokensAndTags(t *testing.T) {
 	// Letters and spaces outside ASCII: a no-break space parts words, a
 	// curly apostrophe inside one stays.
 	words, _ = tokens("Ünal’s aide in Zürich\u00a0wasn’t sure—yet")
+	// Every way the tagger finds a lemma: a possessive, punctuation, a
+	// number, a closed-class word, "n't", a form of be, a name, a trailing
+	// adverb, a particle, a listed verb's forms, an unknown verb in -ed,
+	// and adverbs, adjectives and nouns, plural or not, in or outside
+	// ASCII.
+	tokens("Íñigo's 12 aides didn't say it; THE envoys Were backing off, then ÉMIGRÉS quietly wrote CALMER notes outright.")
+	tokens("They snubbed the dangerous démarches, and Öztürk's aide TESTED ÇAĞLAR's lawyers; émigrés fumed.")
 	if want := []string{"Ünal", "’s", "aide", "in", "Zürich", "wasn’t", "sure", "—", "yet"}; !slices.Equal(words, want) {
 		t.Errorf("tokens %q, want %q", words, want)
 	}

@@ -164,7 +164,8 @@ func (x *lexicon) get(w string) *class {
 	}
 }
 
-// tag gives each token its part of speech and lemma, and returns each
+// tag gives each token its part of speech and lemma, the lemma lowered
+// too (see syntax.Token), and returns each
 // token's class and its part of speech's bits but tAux and tMain (see
 // linker.tagBits), in the room of cls and bits. One loop for the
 // sentence, where a call per token spilled its arguments, and each
@@ -182,42 +183,42 @@ func tag(s *syntax.Sentence, cls []*class, bits []tagBits) ([]*class, []tagBits)
 		cls[i] = c
 		first, _ := utf8.DecodeRuneInString(w)
 		if c.closed != "" && (lw == "'s" || lw == "’s") {
-			t.POS, t.Lemma, bits[i] = c.closed, "'s", c.closedBits
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = c.closed, "'s", "'s", c.closedBits
 			continue
 		}
 		switch {
 		case !unicode.IsLetter(first) && !unicode.IsDigit(first):
-			t.POS, t.Lemma, bits[i] = punctTag(w), w, 0
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = punctTag(w), w, lw, 0
 			continue
 		case unicode.IsDigit(first):
-			t.POS, t.Lemma, bits[i] = "CD", w, tNominal|tCD
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "CD", w, lw, tNominal|tCD
 			continue
 		}
 		if c.closed != "" {
-			t.POS, t.Lemma, bits[i] = c.closed, lw, c.closedBits
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = c.closed, lw, lw, c.closedBits
 			if lw == "n't" {
-				t.Lemma = "not"
+				t.Lemma, t.LowerLemma = "not", "not"
 			}
 			continue
 		}
 		if c.aux != "" {
 			t.POS, bits[i] = auxTag(lw)
-			t.Lemma = c.aux
+			t.Lemma, t.LowerLemma = c.aux, c.aux
 			continue
 		}
 		if unicode.IsUpper(first) && (i > 0 && !opensSentence(s, i) || !isCommonWord(c, lw)) {
-			t.POS, t.Lemma, bits[i] = "NNP", w, tNoun|tProper|tNominal
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "NNP", w, lw, tNoun|tProper|tNominal
 			if strings.HasSuffix(w, "s") && utf8.RuneCountInString(w) > 3 && isDemonymPlural(w) {
 				t.POS = "NNPS"
 			}
 			continue
 		}
 		if c.trailing && endsPhrase(s.Tokens, i) {
-			t.POS, t.Lemma, bits[i] = "RB", lw, tRB
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "RB", lw, lw, tRB
 			continue
 		}
 		if c.particle && i > 0 && bits[i-1]&tVerb != 0 {
-			t.POS, t.Lemma, bits[i] = "RP", lw, tRP // "lashed out", "tore up"
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "RP", lw, lw, tRP // "lashed out", "tore up"
 			continue
 		}
 		if lemma, form := c.verb[0], c.verb[1]; lemma != "" && !afterDeterminer(s, i) {
@@ -225,26 +226,28 @@ func tag(s *syntax.Sentence, cls []*class, bits []tagBits) ([]*class, []tagBits)
 			// support"; a past form after "be" is a participle.
 			switch {
 			case form == "VBP" && i > 0 && bits[i-1]&tVerb != 0 && cls[i-1].aux == "":
-				t.POS, t.Lemma, bits[i] = "NN", lw, tNoun|tNominal
+				t.POS, t.Lemma, t.LowerLemma, bits[i] = "NN", lw, lw, tNoun|tNominal
 			case form == "VBD" && i > 0 && cls[i-1].aux != "":
-				t.POS, t.Lemma, bits[i] = "VBN", lemma, tVerb|tVBN
+				t.POS, t.Lemma, t.LowerLemma, bits[i] = "VBN", lemma, lemma, tVerb|tVBN
 			default:
-				t.POS, t.Lemma, bits[i] = form, lemma, c.verbBits
+				t.POS, t.Lemma, t.LowerLemma, bits[i] = form, lemma, lemma, c.verbBits
 			}
 			continue
 		}
 		switch {
 		case strings.HasSuffix(lw, "ed") && len(lw) > 4 && i > 0 && bits[i-1]&tNoun != 0 || strings.HasSuffix(lw, "ed") && i > 0 && bits[i-1]&tPRP != 0:
 			// An unknown word in -ed after its likely subject is a verb.
-			t.POS, t.Lemma, bits[i] = "VBD", strings.TrimSuffix(lw, "d"), tVerb
+			l := strings.TrimSuffix(lw, "d")
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "VBD", l, l, tVerb
 		case strings.HasSuffix(lw, "ly") && len(lw) > 4:
-			t.POS, t.Lemma, bits[i] = "RB", lw, tRB
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "RB", lw, lw, tRB
 		case adjectiveEnding(lw):
-			t.POS, t.Lemma, bits[i] = "JJ", lw, tNominal
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "JJ", lw, lw, tNominal
 		case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && len(lw) > 3:
-			t.POS, t.Lemma, bits[i] = "NNS", singular(lw), tNoun|tNominal
+			l := singular(lw)
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "NNS", l, l, tNoun|tNominal
 		default:
-			t.POS, t.Lemma, bits[i] = "NN", lw, tNoun|tNominal
+			t.POS, t.Lemma, t.LowerLemma, bits[i] = "NN", lw, lw, tNoun|tNominal
 		}
 	}
 	return cls, bits
