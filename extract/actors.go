@@ -1496,6 +1496,40 @@ func (ts *triggerSet) any(s string) bool {
 	return false
 }
 
+// last is the greatest offset at which one of the triggers occurs in s,
+// -1 if none does. A few are each searched for by the byte search, again
+// past each occurrence (a text holds few); more are looked for from the
+// end, which stops at the last.
+func (ts *triggerSet) last(s string) int {
+	last := -1
+	if len(ts.list) <= searchedApart {
+		for _, t := range ts.list {
+			for i, j := 0, strings.Index(s, t); j >= 0; j = strings.Index(s[i:], t) {
+				i += j
+				last = max(last, i)
+				i++
+			}
+		}
+		return last
+	}
+	for i := len(s) - 1; i >= 0; i-- {
+		c := s[i]
+		if ts.single[c] >= 0 {
+			return i
+		}
+		r := ts.bySecond[c]
+		if r == nil || i+1 == len(s) {
+			continue
+		}
+		for k := r[s[i+1]]; k < r[int(s[i+1])+1]; k++ {
+			if strings.HasPrefix(s[i:], ts.list[k]) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // searchedApart is the most triggers any searches for one by one.
 const searchedApart = 4
 

@@ -185,7 +185,8 @@ func TestTaggedSet(t *testing.T) {
 // TestTriggerSetFindsEveryOccurrence: the one pass finds, in order, what
 // trying every trigger at every offset finds, with one-byte triggers,
 // triggers that share one or two first bytes, one the start of another,
-// and a trigger outside ASCII; at word starts only with atWords.
+// and a trigger outside ASCII; at word starts only with atWords. last
+// finds the last of them, with few triggers and with more.
 func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 	texts := []string{
 		"Mrs Ode (the minister) said Ms Lind's aide, Mr Moe, said so.",
@@ -198,6 +199,8 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 		// Words that share two bytes with triggers, their third byte
 		// before, between, among and after the triggers' own.
 		"sab sad sai said sap sat saz sa se seb sea sen. sez sen",
+		// Occurrences that overlap, the last at the text's end.
+		"sasasa seaseas",
 	}
 	// Triggers that begin with a letter or with none (each word is read
 	// at its first byte), and with a digit or a letter outside ASCII (a
@@ -241,8 +244,18 @@ func findsEveryOccurrence(t *testing.T, triggers, texts []string) {
 			if got := set.find(nil, lower, atWords); !slices.Equal(got, want) {
 				t.Errorf("find(%q, %v) = %v, want %v", lower, atWords, got, want)
 			}
-			if got := set.any(lower); got != (len(want) > 0) && !atWords {
+			if atWords {
+				continue
+			}
+			if got := set.any(lower); got != (len(want) > 0) {
 				t.Errorf("any(%q) = %v with %d occurrences", lower, got, len(want))
+			}
+			last := -1
+			if len(want) > 0 {
+				last = want[len(want)-1].at
+			}
+			if got := set.last(lower); got != last {
+				t.Errorf("last(%q) = %d, want %d", lower, got, last)
 			}
 		}
 	}

@@ -344,18 +344,28 @@ func (m *topicMatcher) about(lower string) bool { return m.find(lower, 1) != nil
 // the terms need is not searched: most sentences, and most documents for
 // a topic they never name (one cost a tenth of what the document cost,
 // searched byte by byte, and every topic followed is searched in every
-// document).
+// document). Every match holds one of those words, so none begins after
+// the last of them: looking for all matches, the search stops there
+// rather than trying each word of the sentence's rest. Looking for some,
+// it stops at the first match, and the first needed word settles whether
+// to search.
 func (m *topicMatcher) find(lower string, n int) [][2]int {
-	if m.needs != nil && !m.needs.any(lower) {
+	last := len(lower) - 1
+	switch {
+	case m.needs == nil:
+	case n < 0:
+		last = m.needs.last(lower)
+	case !m.needs.any(lower):
 		return nil
 	}
-	return m.search(lower, n)
+	return m.search(lower, n, last)
 }
 
-// search is find once the text is known to hold one of the needed words.
-func (m *topicMatcher) search(lower string, n int) [][2]int {
+// search is find once the text is known to hold one of the needed words,
+// none of them after last: no match begins after last.
+func (m *topicMatcher) search(lower string, n, last int) [][2]int {
 	var out [][2]int
-	for pos := 0; pos < len(lower) && n != 0; pos++ {
+	for pos := 0; pos <= last && n != 0; pos++ {
 		if pos > 0 && asciiWordByte(lower[pos]) && asciiWordByte(lower[pos-1]) {
 			// No boundary inside a word: passed over to its last byte at
 			// once, as nearly every letter can begin some term.

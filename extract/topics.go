@@ -110,7 +110,7 @@ func (ts *Topics) Extract(ctx context.Context, doc Document, pin string) ([]Resu
 	// pinned to one (ownClaims reads it).
 	named := ts.mayName(t.lower)
 	for i, x := range ts.xs {
-		named[i] = named[i] && x.topic.search(t.lower, 1) != nil
+		named[i] = named[i] && x.topic.search(t.lower, 1, len(t.lower)-1) != nil
 		if pin != "" && x.topic.t.ID != pin {
 			continue
 		}
