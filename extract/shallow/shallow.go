@@ -144,6 +144,17 @@ func tokenize(toks []syntax.Token, text, low string) (_ []syntax.Token, wide boo
 			continue
 		}
 		j := i
+		for uint(j) < uint(len(text)) && byteClasses[text[j]] == wordByte {
+			j++
+		}
+		// Most words are letters and digits alone, ended by a space or a
+		// mark of their own: with no apostrophe they have no ending to
+		// split off, and they are written at once.
+		if uint(j) >= uint(len(text)) || byteClasses[text[j]] < joinByte {
+			toks = push(toks, text[i:j], i, j, low[i:j])
+			i = j
+			continue
+		}
 	word:
 		for {
 			// The run of letters and digits in one tight loop: most of a

@@ -175,22 +175,38 @@ func tag(s *syntax.Sentence, cls []*class, bits []tagBits) ([]*class, []tagBits)
 	n := len(toks)
 	cls = slices.Grow(cls[:0], n)[:n]
 	bits = slices.Grow(bits[:0], n)[:n]
+	// lead is the sentence's first token but opening quotation marks
+	// and brackets: a capitalised word at or before it opens the
+	// sentence, which a loop from the start asked for each one.
+	lead := 0
+	for lead < n && opener(toks[lead].Text) {
+		lead++
+	}
 	for i := range toks {
 		t := &toks[i]
 		w := t.Text
 		lw := t.Lower
 		c := classes.get(lw)
 		cls[i] = c
-		first, _ := utf8.DecodeRuneInString(w)
-		if c.closed != "" && (lw == "'s" || lw == "’s") {
-			t.POS, t.Lemma, t.LowerLemma, bits[i] = c.closed, "'s", "'s", c.closedBits
-			continue
+		// What the word's first character is, from a table when it is
+		// ASCII: the calls to unicode's tests cost more than the table.
+		var kind byte
+		if w != "" && w[0] < utf8.RuneSelf {
+			kind = asciiKinds[w[0]]
+		} else {
+			kind = runeKind(w)
 		}
 		switch {
-		case !unicode.IsLetter(first) && !unicode.IsDigit(first):
+		case kind&(kLetter|kDigit) == 0:
+			// The possessive starts with an apostrophe: it is asked
+			// here, not of every word.
+			if c.closed != "" && (lw == "'s" || lw == "’s") {
+				t.POS, t.Lemma, t.LowerLemma, bits[i] = c.closed, "'s", "'s", c.closedBits
+				continue
+			}
 			t.POS, t.Lemma, t.LowerLemma, bits[i] = punctTag(w), w, lw, 0
 			continue
-		case unicode.IsDigit(first):
+		case kind&kDigit != 0:
 			t.POS, t.Lemma, t.LowerLemma, bits[i] = "CD", w, lw, tNominal|tCD
 			continue
 		}
@@ -206,7 +222,7 @@ func tag(s *syntax.Sentence, cls []*class, bits []tagBits) ([]*class, []tagBits)
 			t.Lemma, t.LowerLemma = c.aux, c.aux
 			continue
 		}
-		if unicode.IsUpper(first) && (i > 0 && !opensSentence(s, i) || !isCommonWord(c, lw)) {
+		if kind&kUpper != 0 && (i > lead || !isCommonWord(c, lw)) {
 			t.POS, t.Lemma, t.LowerLemma, bits[i] = "NNP", w, lw, tNoun|tProper|tNominal
 			if strings.HasSuffix(w, "s") && utf8.RuneCountInString(w) > 3 && isDemonymPlural(w) {
 				t.POS = "NNPS"
@@ -301,15 +317,47 @@ func auxTag(w string) (string, tagBits) {
 	return "VBP", tVerb
 }
 
-// opensSentence: the token is the sentence's first word, perhaps after
-// quotation marks.
-func opensSentence(s *syntax.Sentence, i int) bool {
-	for k := 0; k < i; k++ {
-		if tk := s.Tokens[k].Text; tk != "\"" && tk != "“" && tk != "'" && tk != "‘" && tk != "(" {
-			return false
+// opener reports a token that may come before a sentence's first word:
+// a quotation mark or an opening bracket.
+func opener(tk string) bool {
+	return tk == "\"" || tk == "“" || tk == "'" || tk == "‘" || tk == "("
+}
+
+// The kinds of a word's first character, as tag asks them.
+const (
+	kLetter byte = 1 << iota
+	kDigit
+	kUpper
+)
+
+// asciiKinds is each ASCII character's kinds, as runeKind gives them.
+var asciiKinds = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = kLetter | kUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = kLetter
+		case '0' <= c && c <= '9':
+			t[c] = kDigit
 		}
 	}
-	return true
+	return t
+}()
+
+// runeKind is the kinds of w's first character by unicode's tests.
+func runeKind(w string) (k byte) {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsLetter(r) {
+		k |= kLetter
+	}
+	if unicode.IsDigit(r) {
+		k |= kDigit
+	}
+	if unicode.IsUpper(r) {
+		k |= kUpper
+	}
+	return k
 }
 
 // isCommonWord: a capitalised first word that is an ordinary word.

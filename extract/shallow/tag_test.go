@@ -1,6 +1,9 @@
 package shallow
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // TestAdjectiveEnding: words with an adjective's ending and enough
 // letters before it read as adjectives; short words and other endings do
@@ -97,6 +100,44 @@ func TestLexicon(t *testing.T) {
 	for _, tt := range tests {
 		if got := x.get(tt.word); got != tt.want {
 			t.Errorf("get(%q) = %+v, want %+v", tt.word, *got, *tt.want)
+		}
+	}
+}
+
+// TestFirstKinds: the table tag reads for an ASCII first character
+// gives what unicode's tests give, for every ASCII character, and
+// capitalised words after opening quotation marks still open the
+// sentence.
+func TestFirstKinds(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		if got, want := asciiKinds[c], runeKind(string(rune(c))); got != want {
+			t.Errorf("asciiKinds[%q] = %b, want %b", rune(c), got, want)
+		}
+	}
+	tests := []struct {
+		sentence, word, pos string
+	}{
+		{"Reports said the plan failed.", "Reports", "VBZ"},
+		{"\"Reports said the plan failed.\"", "Reports", "VBZ"},
+		{"“ ( Reports said it failed.", "Reports", "VBZ"},
+		{"The Reports said it failed.", "Reports", "NNP"},
+		{"- Reports said it failed.", "Reports", "NNP"},
+		{"Élysée officials said it failed.", "Élysée", "NNP"},
+		{"2024 was a hard year.", "2024", "CD"},
+	}
+	for _, tc := range tests {
+		s := Analyse(tc.sentence)
+		found := false
+		for _, tk := range s.Tokens {
+			if tk.Text == tc.word {
+				found = true
+				if tk.POS != tc.pos {
+					t.Errorf("%q: %q tagged %s, want %s", tc.sentence, tc.word, tk.POS, tc.pos)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tc.sentence, tc.word)
 		}
 	}
 }
