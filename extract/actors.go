@@ -478,42 +478,59 @@ func (d *docActors) findPeopleInLine(text, lower string, off int) {
 	if len(hits) == 0 {
 		return // every pattern searches around its triggers only
 	}
-	for _, m := range findNear(&acronymNear, text, lower, hits, &d.near) {
-		name, acr := strings.TrimSpace(sub(text, m, 1)), sub(text, m, 2)
-		if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
-			continue
-		}
-		id := slug("group:", acr)
-		d.groups[name], d.groups[acr] = id, id
-		d.actor(id, name, model.Group)
+	// The patterns the line holds a trigger of: most lines hold few, and
+	// the others' windows need not be looked for.
+	var tags uint32
+	for _, h := range hits {
+		tags |= h.tags
 	}
-	for _, t := range titledIn(text, lower, off, hits, &d.near) {
-		d.titled = append(d.titled, t)
-		if !d.plausibleName(t.name) {
-			continue
+	if tags&acronymNear.tag != 0 {
+		for _, m := range findNear(&acronymNear, text, lower, hits, &d.near) {
+			name, acr := strings.TrimSpace(sub(text, m, 1)), sub(text, m, 2)
+			if _, _, ok := d.g.names.match(acr, tokenize(acr), 0); ok {
+				continue
+			}
+			id := slug("group:", acr)
+			d.groups[name], d.groups[acr] = id, id
+			d.actor(id, name, model.Group)
 		}
-		org := d.stateOf(t.nat)
-		if org == "" && t.pa != "" {
-			org = "state:usa" // "Sen. Rand Paul (R-KY)": a U.S. party and state code
-		}
-		d.addPerson(t.name, t.role, org)
 	}
-	for _, m := range findNear(&appositionNear, text, lower, hits, &d.near) {
-		name, role, orgName := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
-		name = trimTrailingNonName(name)
-		if !d.plausibleName(name) || !looksLikeRole(role) {
-			continue
+	if tags&titledNear.tag != 0 {
+		for _, t := range titledIn(text, lower, off, hits, &d.near) {
+			d.titled = append(d.titled, t)
+			if !d.plausibleName(t.name) {
+				continue
+			}
+			org := d.stateOf(t.nat)
+			if org == "" && t.pa != "" {
+				org = "state:usa" // "Sen. Rand Paul (R-KY)": a U.S. party and state code
+			}
+			d.addPerson(t.name, t.role, org)
 		}
-		d.addPerson(name, role, d.orgID(strings.TrimRight(orgName, ".,")))
 	}
-	for _, m := range findNear(&possessiveNear, text, lower, hits, &d.near) {
-		org, role, name := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
-		if st := d.stateOf(org); st != "" && d.plausibleName(name) {
-			d.addPerson(trimTrailingNonName(name), role, st)
+	if tags&appositionNear.tag != 0 {
+		for _, m := range findNear(&appositionNear, text, lower, hits, &d.near) {
+			name, role, orgName := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
+			name = trimTrailingNonName(name)
+			if !d.plausibleName(name) || !looksLikeRole(role) {
+				continue
+			}
+			d.addPerson(name, role, d.orgID(strings.TrimRight(orgName, ".,")))
+		}
+	}
+	if tags&possessiveNear.tag != 0 {
+		for _, m := range findNear(&possessiveNear, text, lower, hits, &d.near) {
+			org, role, name := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
+			if st := d.stateOf(org); st != "" && d.plausibleName(name) {
+				d.addPerson(trimTrailingNonName(name), role, st)
+			}
 		}
 	}
 	for k := range speakerNears {
 		p := &speakerNears[k]
+		if tags&p.tag == 0 {
+			continue
+		}
 		for _, m := range findNear(p, text, lower, hits, &d.near) {
 			name := trimTrailingNonName(sub(text, m, 1))
 			if !d.plausibleName(name) {
@@ -698,17 +715,22 @@ func each(before, alternatives, after string) []string {
 	return out
 }
 
-// match is the anchored pattern's match at the start of text.
+// match is the anchored pattern's match at the start of text. A regular
+// expression is given text up to its reach only (see reach), found here
+// and not before: most tries are read by rest, which reads no further
+// than the match, and the reach of a title's or a speech verb's try ran
+// to the end of its clause.
 func (n *near) match(text string) []int {
 	if n.alts == nil {
 		if n.rest != nil {
 			return restAfter(text, n.heads, n.rest)
 		}
-		return n.at.submatchIndex(text)
+		return n.at.submatchIndex(text[:reach(text, 0, n.inner)])
 	}
 	if text == "" {
 		return nil // every alt's match begins with a text
 	}
+	end := -1 // the reach, once an alt needs it
 	for _, k := range n.altsAt[text[0]] {
 		a := &n.alts[k]
 		if !a.begin.begins(text) {
@@ -718,7 +740,10 @@ func (n *near) match(text string) []int {
 		if n.rest != nil && a.heads != nil {
 			m = restAfter(text, a.heads, n.rest)
 		} else {
-			m = a.at.submatchIndex(text)
+			if end < 0 {
+				end = reach(text, 0, n.inner)
+			}
+			m = a.at.submatchIndex(text[:end])
 		}
 		if m != nil {
 			return m
@@ -992,12 +1017,17 @@ func findFrom(out [][]int, n *near, text string, starts []int) [][]int {
 		if pos < next || pos >= len(text) || !n.first[text[pos]] || !n.begin.begins(text[pos:]) {
 			continue
 		}
-		if pos < run || pos >= runEnd {
-			run, runEnd = pos, reach(text, pos, n.inner)
-		}
-		end := runEnd
-		if !holdsAny(text[pos:end], n.needs) {
-			continue
+		end := len(text)
+		// Only the needs and the span ask for the reach here; match finds
+		// it when a regular expression needs it.
+		if n.needs != nil || n.span != nil {
+			if pos < run || pos >= runEnd {
+				run, runEnd = pos, reach(text, pos, n.inner)
+			}
+			end = runEnd
+			if !holdsAny(text[pos:end], n.needs) {
+				continue
+			}
 		}
 		if n.span != nil {
 			if end = pos + n.span(text[pos:end]); end == pos {

@@ -279,6 +279,16 @@ func (p *prefixProg) try(pc uint32, s string, pos int, steps *int, caps []int) i
 				pos += w
 			}
 		case resyntax.InstRune:
+			// An ASCII byte is its rune, and the instruction's first set
+			// holds the ASCII runes it matches (classBytes): no search of
+			// a Unicode class's ranges for a name's letters.
+			if pos < len(s) && s[pos] < utf8.RuneSelf {
+				if !p.first[pc].has(s[pos]) {
+					return -1
+				}
+				pos++
+				break
+			}
 			r, w := runeAt(s, pos)
 			if w == 0 || !in.MatchRune(r) {
 				return -1

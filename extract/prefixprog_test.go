@@ -2,9 +2,11 @@ package extract
 
 import (
 	"regexp"
+	resyntax "regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/model"
 )
@@ -93,6 +95,31 @@ func TestShippedPatternsSearchedByHand(t *testing.T) {
 		for _, text := range append(shippedTexts, prefixTexts...) {
 			for i := 0; i <= len(text); i++ {
 				checkPrefixProg(t, a.re, a.program(), text[i:])
+			}
+		}
+	}
+}
+
+// TestFirstSetsHoldTheASCIIRunesMatched: try reads an ASCII byte at a
+// class from the instruction's first set, which must hold each ASCII
+// rune the class matches and no other.
+func TestFirstSetsHoldTheASCIIRunesMatched(t *testing.T) {
+	progs := []*prefixProg{}
+	for _, a := range shippedAnchored() {
+		progs = append(progs, a.program())
+	}
+	for _, pat := range append(prefixPatterns, `^(?i:k)[^a-c\x{212A}]\p{Lu}\p{Ll}+[[:punct:]]`) {
+		progs = append(progs, anchor(regexp.MustCompile(pat)).program())
+	}
+	for _, p := range progs {
+		for pc, in := range p.prog.Inst {
+			if in.Op != resyntax.InstRune {
+				continue
+			}
+			for c := range byte(utf8.RuneSelf) {
+				if got, want := p.first[pc].has(c), in.MatchRune(rune(c)); got != want {
+					t.Errorf("%v at %q: first set %v, class %v", in.Rune, c, got, want)
+				}
 			}
 		}
 	}
