@@ -2817,16 +2817,8 @@ func (d *docState) mayRefer(i int) bool {
 	s := &d.sents[i]
 	p := s.p
 	for k := range p.Tokens {
-		if s.topic[k] || referringWords.Has(p.LowerLemma(k)) {
+		if s.topic[k] || referringWords.Has(p.LowerLemma(k)) || pronounAnaphor(p, k) {
 			return true
-		}
-		switch p.Lower(k) {
-		case "it", "this", "that":
-			// As isAnaphor reads them: "that" introducing a clause is no
-			// anaphor.
-			if pos := p.Tokens[k].POS; pos == "PRP" || pos == "DT" {
-				return true
-			}
 		}
 	}
 	return false

@@ -399,13 +399,11 @@ func (f *form) matches(seen string) bool {
 	default:
 		// "MANAMA, Nov. 12 -" is a dateline, not Bahrain speaking: a name
 		// written in capitals matches only where the name is an acronym.
+		// Written as the gazetteer writes it, as most names are, a form
+		// that is no acronym matches with no case to fold.
 		first, _ := utf8.DecodeRuneInString(seen)
-		if seen == f.text {
-			// Written as the gazetteer writes it, as most names are: no
-			// case to fold, and a form that is no acronym is none here.
-			return seen != "" && unicode.IsUpper(first)
-		}
-		return seen != "" && unicode.IsUpper(first) && strings.EqualFold(f.text, seen) && (utf8.RuneCountInString(seen) < 2 || !isAcronym(seen))
+		return seen != "" && unicode.IsUpper(first) &&
+			(seen == f.text || strings.EqualFold(f.text, seen) && (utf8.RuneCountInString(seen) < 2 || !isAcronym(seen)))
 	}
 }
 

@@ -436,9 +436,16 @@ func isAnaphor(p *syntax.Sentence, i int) bool {
 	if t.POS == "NN" {
 		return anaphors.Has(p.LowerLemma(i)) && definite(p, i) && !forSomethingElse(p, i)
 	}
+	return pronounAnaphor(p, i)
+}
+
+// pronounAnaphor: token i is "it", "this" or "that" standing alone, a
+// pronoun or a determiner ("that" introducing a clause is neither).
+func pronounAnaphor(p *syntax.Sentence, i int) bool {
 	switch p.Lower(i) {
 	case "it", "this", "that":
-		return t.POS == "PRP" || t.POS == "DT"
+		pos := p.Tokens[i].POS
+		return pos == "PRP" || pos == "DT"
 	}
 	return false
 }
