@@ -21,8 +21,9 @@ type Token struct {
 	// Start and End are byte offsets into the sentence's Text.
 	Start int `json:"s"`
 	End   int `json:"e"`
-	// Lower is Text lower-cased, if the parser made it: the index takes
-	// it rather than lower-casing Text again. Empty means not made.
+	// Lower is Text lower-cased, if the parser made it: Sentence.Lower
+	// answers with it rather than lower-casing Text again. Empty means
+	// not made.
 	Lower string `json:"-"`
 	// LowerLemma is Lemma lower-cased, if the parser made it, as Lower
 	// is Text.
@@ -55,8 +56,12 @@ type Sentence struct {
 	// pointer: the zero index is the index of no edges, so the check
 	// every method makes is small enough to be inlined.
 	idx index
-	// spare is the room of an earlier parse's index (see Reuse), taken
-	// by the first build.
+	// low is each token's text and lemma lower-cased, made on first need
+	// and apart from idx: the tokens of a parser that lowers them itself
+	// (see Token.Lower) never need it.
+	low lowered
+	// spare is the room of an earlier parse's index and lowered words
+	// (see Reuse), taken by the first build.
 	spare room
 }
 
@@ -73,11 +78,19 @@ type room struct {
 // after another's allocates most of their lists once. Nothing may still
 // read s's earlier parse.
 func (s *Sentence) Reuse(text string) {
-	spare := s.idx.room
-	if spare.ints == nil {
-		spare = s.spare // never indexed: what it had is still spare
+	// What the index and the lowered words took is spare again; what
+	// they did not take is spare still.
+	if r := s.idx.room; r.ints != nil {
+		s.spare.ints, s.spare.bits, s.spare.edges = r.ints, r.bits, r.edges
 	}
-	*s = Sentence{Text: text, Tokens: s.Tokens[:0], Edges: s.Edges[:0], Tree: s.Tree[:0], spare: spare}
+	if s.low.room != nil {
+		s.spare.words = s.low.room
+	}
+	// Each field set in place, not the sentence as a new value: that
+	// was made on the stack and copied, twice the bytes written, for
+	// every sentence parsed.
+	s.idx, s.low = index{}, lowered{}
+	s.Text, s.Tokens, s.Edges, s.Tree = text, s.Tokens[:0], s.Edges[:0], s.Tree[:0]
 }
 
 // index holds the edges by token. The extractor asks for a token's head
@@ -87,8 +100,9 @@ func (s *Sentence) Reuse(text string) {
 type index struct {
 	tree, edges int // the lengths indexed: a parser still appending edges gets a new index
 	// inOrder: the tree is in order (see countTree), token i's edge is
-	// edge i, and head is not filled.
+	// edge i, and head is not filled. ordered is then the tree, for Head.
 	inOrder bool
+	ordered []Edge
 	head    []int  // the first basic-tree edge into each token, -1 for none
 	kids    groups // basic-tree edges out of each token, by dependent
 	// deps is each of kids.flat's edges' dependent, so that Children can
@@ -109,15 +123,16 @@ type index struct {
 	// of the relations asked for, and this answers them without reading
 	// their edges.
 	kidBits, outBits []uint64
-	// text and lemma are each token's, lower-cased once: the extractor
-	// asks for them many times per sentence, and lower-casing each time
-	// took a tenth of its time.
-	text, lemma []string
-	room        room
+	room             room
 }
 
-// lower is c[i], or from lower-cased for a token added since the index
-// was built.
+// lowered holds each token's text and lemma, lower-cased once: the
+// extractor asks for them many times per sentence, and lower-casing each
+// time took a tenth of its time. text and lemma are parts of room.
+type lowered struct{ text, lemma, room []string }
+
+// lower is c[i], or from lower-cased for a token added since c was
+// made.
 func lower(c []string, i int, from string) string {
 	if i < len(c) {
 		return c[i]
@@ -127,10 +142,23 @@ func lower(c []string, i int, from string) string {
 
 // indexed returns the index, building it if the edges changed.
 func (s *Sentence) indexed() *index {
-	if s.idx.tree != len(s.Tree) || s.idx.edges != len(s.Edges) {
+	if s.stale() {
 		s.build()
 	}
 	return &s.idx
+}
+
+// stale reports whether the index is not built for the edges as they are.
+func (s *Sentence) stale() bool { return s.idx.tree != len(s.Tree) || s.idx.edges != len(s.Edges) }
+
+// rebuilt builds the index and asks it question q about token i. The
+// questions asked most call this when they find the index stale, not
+// build: their arguments then stay in registers on the path that finds
+// it built, where they were stored before every question and loaded
+// again after the call that builds.
+func rebuilt[A, R any](s *Sentence, q func(*Sentence, int, A) R, i int, a A) R {
+	s.build()
+	return q(s, i, a)
 }
 
 // build indexes the edges as they are.
@@ -154,18 +182,17 @@ func (s *Sentence) build() {
 // buildFor builds the index with slots for tokens -1 to n-1, reporting
 // false if an edge's head or dependent is past them.
 func (s *Sentence) buildFor(n int) bool {
-	// One array each for the ints, the bits and the lowered words of the
-	// whole index: it is built for every parsed sentence, and its dozen
-	// small slices were a twelfth of the extractor's time. Only the
-	// counts and unions are cleared; the rest is written in full.
+	// One array each for the ints and the bits of the whole index: it is
+	// built for every parsed sentence, and its dozen small slices were a
+	// twelfth of the extractor's time. Only the counts and unions are
+	// cleared; the rest is written in full.
 	t, m := len(s.Tree), len(s.Edges)
 	x := &s.idx
 	*x = index{tree: t, edges: m}
 	ints := take(&s.spare.ints, (n+1)+t+(n+3)+t+(n+3))
 	bits := take(&s.spare.bits, t+m+2*(n+1))
-	words := take(&s.spare.words, 2*len(s.Tokens))
 	x.outs = take(&s.spare.edges, m)
-	x.room = room{ints: ints, bits: bits, words: words, edges: x.outs}
+	x.room = room{ints: ints, bits: bits, edges: x.outs}
 	x.head, ints = ints[:n+1], ints[n+1:]
 	x.deps, ints = ints[:t], ints[t:]
 	kidOff, ints := ints[:n+3], ints[n+3:]
@@ -191,20 +218,46 @@ func (s *Sentence) buildFor(n int) bool {
 	x.kids.off, x.outOff = kidOff[:n+2], x.outOff[:n+2]
 	x.kids.flat, x.outs, x.outRels = x.kids.flat[:kidOff[n+1]], x.outs[:x.outOff[n+1]], x.outRels[:x.outOff[n+1]]
 	x.inOrder = inOrder
-	if !inOrder {
-		for k := range x.head {
-			x.head[k] = -1
-		}
-		for k, e := range s.Tree {
-			if e.Dep >= -1 && x.head[e.Dep+1] < 0 {
-				x.head[e.Dep+1] = k
-			}
+	if inOrder {
+		x.ordered, x.deps = s.Tree, x.kids.flat
+		return true
+	}
+	for k := range x.head {
+		x.head[k] = -1
+	}
+	for k, e := range s.Tree {
+		if e.Dep >= -1 && x.head[e.Dep+1] < 0 {
+			x.head[e.Dep+1] = k
 		}
 	}
+	for i := -1; i < n; i++ {
+		if ks := x.kids.slot(i); len(ks) > 1 { // most tokens have one dependent or none
+			slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
+		}
+	}
+	x.deps = x.deps[:len(x.kids.flat)]
+	for j, k := range x.kids.flat {
+		x.deps[j] = s.Tree[k].Dep
+	}
+	return true
+}
+
+// words returns each token's text and lemma lower-cased, lowering them
+// on first need.
+func (s *Sentence) words() *lowered {
+	if s.low.room == nil {
+		s.lowerWords()
+	}
+	return &s.low
+}
+
+// lowerWords lowers each token's text and lemma.
+func (s *Sentence) lowerWords() {
 	// Local lists of the tokens' length, which the loop writes unchecked.
 	toks := s.Tokens
+	words := take(&s.spare.words, 2*len(toks))
 	text, lemma := words[:len(toks)], words[len(toks):][:len(toks)]
-	x.text, x.lemma = text, lemma
+	s.low = lowered{text: text, lemma: lemma, room: words}
 	var low string // the sentence lower-cased, made for its first capital
 	for k := range toks {
 		t := &toks[k]
@@ -232,20 +285,6 @@ func (s *Sentence) buildFor(n int) bool {
 			lemma[k] = strings.ToLower(t.Lemma)
 		}
 	}
-	if inOrder {
-		x.deps = x.kids.flat
-		return true
-	}
-	for i := -1; i < n; i++ {
-		if ks := x.kids.slot(i); len(ks) > 1 { // most tokens have one dependent or none
-			slices.SortStableFunc(ks, func(a, b int) int { return s.Tree[a].Dep - s.Tree[b].Dep })
-		}
-	}
-	x.deps = x.deps[:len(x.kids.flat)]
-	for j, k := range x.kids.flat {
-		x.deps[j] = s.Tree[k].Dep
-	}
-	return true
 }
 
 // countTree sets bits[k] to tree edge k's relBit, and counts each slot's
@@ -380,7 +419,7 @@ func lowerWord(text string, low *string, t *Token) string {
 type groups struct{ off, flat []int }
 
 // slot is token i's list, or nil.
-func (g groups) slot(i int) []int {
+func (g *groups) slot(i int) []int {
 	if i < -1 || i+1 >= len(g.off)-1 {
 		return nil
 	}
@@ -426,6 +465,18 @@ func (s *Sentence) Out(i int, rels ...string) []Edge {
 
 // Head is token i's head in the basic tree and the relation, or -1.
 func (s *Sentence) Head(i int) (int, string) {
+	// A tree indexed in order answers with token i's own edge, in a few
+	// instructions with no check of the index: the extractor asks this
+	// hundreds of thousands of times per megabyte. Edges added since do
+	// not change the answer: the first edge into token i stays edge i.
+	if t := s.idx.ordered; uint(i) < uint(len(t)) {
+		return t[i].Head, t[i].Rel
+	}
+	return s.head(i)
+}
+
+// head is Head for a tree not in order or not indexed yet.
+func (s *Sentence) head(i int) (int, string) {
 	x := s.indexed()
 	k := i // the edge into token i, in a tree in order; -1 for the root
 	if !x.inOrder {
@@ -472,7 +523,10 @@ func (r Rels) Holds(rel string) bool { return relBit(rel)&r.mask != 0 && relIn(r
 
 // ChildrenIn is Children(i, r's relations...).
 func (s *Sentence) ChildrenIn(i int, r Rels) []int {
-	x := s.indexed()
+	if s.stale() {
+		return rebuilt(s, (*Sentence).ChildrenIn, i, r)
+	}
+	x := &s.idx
 	if !mayHave(x.kidBits, i, r.mask) {
 		return nil
 	}
@@ -481,7 +535,10 @@ func (s *Sentence) ChildrenIn(i int, r Rels) []int {
 
 // OutIn is Out(i, r's relations...).
 func (s *Sentence) OutIn(i int, r Rels) []Edge {
-	x := s.indexed()
+	if s.stale() {
+		return rebuilt(s, (*Sentence).OutIn, i, r)
+	}
+	x := &s.idx
 	if !mayHave(x.outBits, i, r.mask) {
 		return nil
 	}
@@ -490,7 +547,10 @@ func (s *Sentence) OutIn(i int, r Rels) []Edge {
 
 // HasIn is Has(i, r's relations...).
 func (s *Sentence) HasIn(i int, r Rels) bool {
-	x := s.indexed()
+	if s.stale() {
+		return rebuilt(s, (*Sentence).HasIn, i, r)
+	}
+	x := &s.idx
 	return mayHave(x.kidBits, i, r.mask) && x.hasIn(s.Tree, i, r.mask, r.rels)
 }
 
@@ -573,7 +633,7 @@ func (s *Sentence) Has(i int, rels ...string) bool {
 // mayHave reports whether token i has an edge whose relBit is in want,
 // by the slots' unions of relBits (kidBits or outBits).
 func mayHave(bits []uint64, i int, want uint64) bool {
-	return i >= -1 && i+1 < len(bits) && bits[i+1]&want != 0
+	return uint(i+1) < uint(len(bits)) && bits[i+1]&want != 0
 }
 
 // wanted is rels' relMask and whether token i may have an edge with one
@@ -625,27 +685,28 @@ func (s *Sentence) Span(first, last int) string {
 
 // Lower is token i's text in lower case.
 func (s *Sentence) Lower(i int) string {
-	// The index's answer in a few instructions, so that this is inlined
-	// where it is called (hundreds of thousands of times per megabyte).
-	// Edges added since it was built change no token's text.
-	if t := s.idx.text; uint(i) < uint(len(t)) {
-		return t[i]
+	// The parser's lowered text in a few instructions, so that this is
+	// inlined where it is called (hundreds of thousands of times per
+	// megabyte).
+	if w := s.Tokens[i].Lower; w != "" {
+		return w
 	}
 	return s.lowerText(i)
 }
 
 // LowerLemma is token i's lemma in lower case.
 func (s *Sentence) LowerLemma(i int) string {
-	if t := s.idx.lemma; uint(i) < uint(len(t)) {
-		return t[i]
+	if w := s.Tokens[i].LowerLemma; w != "" {
+		return w
 	}
 	return s.lowerLemma(i)
 }
 
-// lowerText and lowerLemma are Lower and LowerLemma once the index is
-// built, apart so that those are small enough to be inlined.
-func (s *Sentence) lowerText(i int) string  { return lower(s.indexed().text, i, s.Tokens[i].Text) }
-func (s *Sentence) lowerLemma(i int) string { return lower(s.indexed().lemma, i, s.Tokens[i].Lemma) }
+// lowerText and lowerLemma are Lower and LowerLemma for a token the
+// parser did not lower, apart so that those are small enough to be
+// inlined.
+func (s *Sentence) lowerText(i int) string  { return lower(s.words().text, i, s.Tokens[i].Text) }
+func (s *Sentence) lowerLemma(i int) string { return lower(s.words().lemma, i, s.Tokens[i].Lemma) }
 
 // IsVerb reports a verb tag.
 func (t *Token) IsVerb() bool { return strings.HasPrefix(t.POS, "VB") }
@@ -716,9 +777,19 @@ func relIn(rel string, rels []string) bool {
 	return false
 }
 
-// same is a == b with the first bytes compared before the rest: the
-// relations compared most share a length ("nsubj", "csubj"; "amod",
-// "nmod") and differ at once, and relIn runs millions of times.
+// same is a == b, compared byte by byte: relations are a few bytes long,
+// and relIn, which runs millions of times, then calls nothing (== calls
+// the runtime for strings of one length) and needs no frame of its own.
+// The relations compared most share a length ("nsubj", "csubj"; "amod",
+// "nmod") and differ at their first byte.
 func same(a, b string) bool {
-	return len(a) == len(b) && (len(a) == 0 || a[0] == b[0] && a == b)
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
