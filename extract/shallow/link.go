@@ -21,11 +21,14 @@ var clauseBreaks = map[string]bool{"that": true, "whether": true, "if": true, "b
 
 // linker holds one sentence's guessed tree and enhanced edges.
 type linker struct {
-	s     *syntax.Sentence
-	head  []int
+	s    *syntax.Sentence
+	head []int // per token: its head, -2 for none yet
+	// rel is each token's relation to its head, what the sentence before
+	// left for a token with none yet (read it by relOf): cleared for each
+	// sentence, it was a call.
 	rel   []string
 	extra []syntax.Edge
-	drops []int     // the tokens whose tree edge an extra edge replaces, in order
+	drops []bool    // per token: an extra edge replaces its tree edge
 	np    []int     // per token: the head of its noun-phrase chunk, or -1
 	tags  []tagBits // per token: its part of speech's bits, from tag
 	cls   []*class  // per token: its word's class
@@ -40,9 +43,6 @@ func (l *linker) run(s *syntax.Sentence, cls []*class) {
 	l.np = slices.Grow(l.np[:0], n)[:n]
 	l.tagBits()
 	l.extra = l.extra[:0]
-	// The relations cleared at once, apart from the two int lists: a
-	// loop writing a string among them checked a write barrier per token.
-	clear(l.rel)
 	head, np := l.head, l.np[:len(l.head)]
 	for i := range head {
 		head[i], np[i] = -2, -1
@@ -56,6 +56,14 @@ func (l *linker) run(s *syntax.Sentence, cls []*class) {
 
 func (l *linker) pos(i int) string  { return l.s.Tokens[i].POS }
 func (l *linker) word(i int) string { return l.s.Tokens[i].Lower }
+
+// relOf is token i's relation to its head, "" for none yet.
+func (l *linker) relOf(i int) string {
+	if l.head[i] == -2 {
+		return ""
+	}
+	return l.rel[i]
+}
 
 func (l *linker) set(dep, head int, rel string) {
 	if dep == head || l.head[dep] != -2 {
@@ -360,7 +368,7 @@ func (l *linker) objectOf(v int) int {
 		switch {
 		case l.np[k] >= 0:
 			h := l.np[k]
-			for steps := 0; steps < 3 && l.rel[h] == "nmod:poss" && l.head[h] >= 0; steps++ {
+			for steps := 0; steps < 3 && l.relOf(h) == "nmod:poss" && l.head[h] >= 0; steps++ {
 				h = l.head[h] // "Europe's security": the phrase's head
 			}
 			return h
@@ -435,7 +443,7 @@ func withMarker(made, rel, marker string) string {
 
 func (l *linker) hasChild(h int, rel string) bool {
 	for k := range l.head {
-		if l.head[k] == h && l.rel[k] == rel {
+		if l.head[k] == h && l.relOf(k) == rel {
 			return true
 		}
 	}
@@ -462,14 +470,14 @@ func (l *linker) coordination() {
 			continue
 		}
 		first := prev
-		for l.rel[first] == "conj" {
+		for l.relOf(first) == "conj" {
 			first = l.head[first]
 		}
 		l.set(k, first, "conj")
 		if l.word(f-1) != "," {
 			l.set(f-1, k, "cc")
 		}
-		if r := l.rel[first]; strings.HasPrefix(r, "nsubj") {
+		if r := l.relOf(first); strings.HasPrefix(r, "nsubj") {
 			l.extra = append(l.extra, syntax.Edge{Head: l.head[first], Dep: k, Rel: r})
 		}
 	}
@@ -481,7 +489,7 @@ func (l *linker) coordination() {
 func (l *linker) finish() {
 	n := len(l.s.Tokens)
 	// The lists cut to n, and the sentence's part of the tree, so that
-	// the loops read and write them unchecked.
+	// the loops read them unchecked.
 	head := l.head[:n]
 	tags, np, rel, toks := l.tags[:len(head)], l.np[:len(head)], l.rel[:len(head)], l.s.Tokens[:len(head)]
 	root := -1
@@ -502,42 +510,61 @@ func (l *linker) finish() {
 	if root < 0 {
 		root = 0
 	}
+	// An extra edge between a tree edge's tokens ("support for the deal":
+	// nmod:for, not nmod) takes its place. Those tree edges are marked
+	// first, so that the loop below writes the enhanced edges with the
+	// tree's, where the tree's were copied again in runs between them.
+	drops := slices.Grow(l.drops[:0], n)[:len(head)]
+	clear(drops)
+	for _, x := range l.extra {
+		if uint(x.Dep) < uint(len(head)) && treeHead(head, root, x.Dep) == x.Head {
+			drops[x.Dep] = true
+		}
+	}
+	l.drops = drops
 	base := len(l.s.Tree)
 	tree := slices.Grow(l.s.Tree, n)[:base+n]
 	out := tree[base:][:len(head)]
+	edges := slices.Grow(l.s.Edges, n+len(l.extra))
+	// The root's and loose tokens' heads and relations are the edges'
+	// alone: nothing reads the lists after, and a relation written back
+	// checked a write barrier.
 	for i := range head {
+		h, r := head[i], rel[i]
 		switch {
 		case i == root:
-			head[i], rel[i] = -1, "root"
-		case head[i] == -2:
-			r := "dep"
+			h, r = -1, "root"
+		case h == -2:
+			h, r = root, "dep"
 			if t := toks[i].Text; len(t) == 1 && punctBytes[t[0]] {
 				r = "punct"
 			}
-			head[i], rel[i] = root, r
 		}
-		out[i] = syntax.Edge{Head: head[i], Dep: i, Rel: rel[i]}
+		e := syntax.Edge{Head: h, Dep: i, Rel: r}
+		out[i] = e
+		if !drops[i] {
+			edges = append(edges, e)
+		}
 	}
 	l.s.Tree = tree
-	// An extra edge between a tree edge's tokens ("support for the deal":
-	// nmod:for, not nmod) takes its place. The extra edges are few: the
-	// tree's run between the ones that do is copied at once.
-	l.drops = l.drops[:0]
+	// The extra edges one at a time: they are one or two, and copying
+	// them at once was a call.
 	for _, x := range l.extra {
-		if uint(x.Dep) < uint(n) && l.head[x.Dep] == x.Head {
-			if k, found := slices.BinarySearch(l.drops, x.Dep); !found {
-				l.drops = slices.Insert(l.drops, k, x.Dep)
-			}
-		}
+		edges = append(edges, x)
 	}
-	edges := slices.Grow(l.s.Edges, n+len(l.extra))
-	from := 0
-	for _, d := range l.drops {
-		edges = append(edges, tree[base+from:base+d]...)
-		from = d + 1
+	l.s.Edges = edges
+}
+
+// treeHead is token d's head in the tree finish makes: none (-1) for
+// the root, and the root for a token nothing else took.
+func treeHead(head []int, root, d int) int {
+	switch {
+	case d == root:
+		return -1
+	case head[d] == -2:
+		return root
 	}
-	edges = append(edges, tree[base+from:]...)
-	l.s.Edges = append(edges, l.extra...)
+	return head[d]
 }
 
 // punctBytes are the one-byte tokens a loose token hangs from the root

@@ -1,6 +1,7 @@
 package shallow
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,6 +114,101 @@ func TestLooseTokens(t *testing.T) {
 		}
 		if strings.Join(punct, " ") != tc.punct || strings.Join(deps, " ") != tc.deps {
 			t.Errorf("%q: punct %q, dep %q; want %q, %q", tc.sentence, punct, deps, tc.punct, tc.deps)
+		}
+	}
+}
+
+// TestEdgesAreTheTreeAndTheExtras: the enhanced edges are the tree's,
+// less those an extra edge between the same two tokens replaces, in
+// order, then the extra edges. Most of these sentences have tree edges
+// replaced, some of them edges from the root.
+func TestEdgesAreTheTreeAndTheExtras(t *testing.T) {
+	replaced := 0
+	for _, sentence := range []string{
+		"Quito voiced support for the dam and Lima lashed out at Bogota over the fees.",
+		"The envoys of Fiji, Samoa and Tonga, who met in Suva, said the levy was unfair.",
+		"Rangers were fined by the league, which cited the brawl.",
+		"Thanks for nothing.",
+		"Talks on the dam.",
+		"Praise for Peru, anger at Chile.",
+		"Ghana, Togo and Benin signed.",
+		"",
+	} {
+		var a analyser
+		s := syntax.Sentence{Text: sentence}
+		a.analyse(&s, a.lowerASCII(sentence))
+		var want []syntax.Edge
+		for _, e := range s.Tree {
+			if slices.ContainsFunc(a.link.extra, func(x syntax.Edge) bool { return x.Head == e.Head && x.Dep == e.Dep }) {
+				replaced++
+				continue
+			}
+			want = append(want, e)
+		}
+		want = append(want, a.link.extra...)
+		if !slices.Equal(s.Edges, want) {
+			t.Errorf("%q: edges\n%v\nwant\n%v", sentence, s.Edges, want)
+		}
+	}
+	if replaced == 0 {
+		t.Error("no tree edge was replaced: the test tests nothing")
+	}
+}
+
+// TestTreeHead: the root has no head, a token without one hangs from
+// the root, and any other keeps its own.
+func TestTreeHead(t *testing.T) {
+	head := []int{2, -2, -2, 2, -2}
+	for _, tc := range []struct{ root, d, want int }{
+		{2, 0, 2}, {2, 1, 2}, {2, 2, -1}, {2, 3, 2}, {2, 4, 2},
+		{0, 0, -1}, {0, 1, 0}, {0, 3, 2}, {4, 4, -1}, {4, 1, 4},
+	} {
+		if got := treeHead(head, tc.root, tc.d); got != tc.want {
+			t.Errorf("token %d, root %d: head %d, want %d", tc.d, tc.root, got, tc.want)
+		}
+	}
+}
+
+// TestTokensInUsedRoom: a sentence parsed into room whose tokens hold
+// another parse's fields comes out as parsed fresh, for the tokenizer
+// leaves the part of speech and lemmas to tag, which writes them all,
+// whichever of its branches tags the word.
+func TestTokensInUsedRoom(t *testing.T) {
+	junk := syntax.Token{Text: "x", Lemma: "y", POS: "NNP", NER: "PERSON", Start: 7, End: 9, Lower: "x", LowerLemma: "y"}
+	for _, sentence := range []string{
+		"Oslo's mayor hasn't really backed the 2030 plan, aides said.",
+		"They walked out; the Finns protested outright and we voted against it.",
+		"Both towns were being careful, having lost 12 ferries to the storm.",
+		"The talks were opened by Ghana's envoys, who quietly moved on.",
+		"Ministers voiced fears that Peru pledged wholesale changes, Lima’s critics claimed.",
+	} {
+		var a analyser
+		s := syntax.Sentence{Text: sentence, Tokens: slices.Repeat([]syntax.Token{junk}, 64)[:0]}
+		a.analyse(&s, a.lowerASCII(sentence))
+		if fresh := Analyse(sentence); !slices.Equal(s.Tokens, fresh.Tokens) {
+			t.Errorf("%q in used room:\n%v\nfresh:\n%v", sentence, s.Tokens, fresh.Tokens)
+		}
+	}
+}
+
+// TestRelationsOfTheSentenceBefore: the relations a sentence leaves in
+// the linker's lists are not read as the next one's, whose tokens there
+// have no head yet (see relOf); each second sentence parses as it does
+// fresh.
+func TestRelationsOfTheSentenceBefore(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"Fiji, Samoa and Tonga signed, and Chile's envoy and Peru's objected.", "Leaders , quietly , then the talks , so ; over ."},
+		{"Quito and Lima backed the plan but Bogota's mayor and aides rejected it outright.", "Yes , and the mayor 's aides , Quito 's and Lima 's ."},
+		{"The rules were set by Ghana, and Togo's minister was named by the board.", "Rules , set by Ghana , named by the board ."},
+	} {
+		var a analyser
+		for _, sentence := range pair {
+			s := syntax.Sentence{Text: sentence}
+			a.analyse(&s, a.lowerASCII(sentence))
+			fresh := Analyse(sentence)
+			if !slices.Equal(s.Tree, fresh.Tree) || !slices.Equal(s.Edges, fresh.Edges) {
+				t.Errorf("%q after %q:\n%v\nfresh:\n%v", sentence, pair[0], s.Edges, fresh.Edges)
+			}
 		}
 	}
 }

@@ -201,11 +201,12 @@ func tokenize(toks []syntax.Token, text, low string) (_ []syntax.Token, wide boo
 
 // push appends the token of text at start to end, lowered lower, with
 // its fields written in place: an appended literal was built on the
-// stack and then copied, for every token.
+// stack and then copied, for every token. Its part of speech and lemmas
+// are left as the room held them, for tag writes them all.
 func push(toks []syntax.Token, text string, start, end int, lower string) []syntax.Token {
-	toks = append(toks, syntax.Token{})
+	toks = slices.Grow(toks, 1)[:len(toks)+1]
 	t := &toks[len(toks)-1]
-	t.Text, t.Start, t.End, t.Lower = text, start, end, lower
+	t.Text, t.NER, t.Start, t.End, t.Lower = text, "", start, end, lower
 	return toks
 }
 

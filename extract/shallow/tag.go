@@ -109,13 +109,18 @@ var none class
 // most of what that cost.
 type lexicon struct {
 	at    []lexEntry
-	shift uint // 32 less the table's bits
+	mask  uint32 // len(at)-1
+	shift uint   // 32 less the table's bits
 }
 
+// lexEntry is a word and its class. A free place has key 0, which no
+// word of the lexicon has (their lengths, under 256, are in their keys),
+// and the class none: a search that ends there returns its class with
+// no test of its own.
 type lexEntry struct {
 	word string
 	key  uint32 // lexKey(word)
-	c    *class // nil for a free place
+	c    *class
 }
 
 func newLexicon(m map[string]*class) *lexicon {
@@ -124,10 +129,14 @@ func newLexicon(m map[string]*class) *lexicon {
 		x.shift--
 	}
 	x.at = make([]lexEntry, 1<<(32-x.shift))
+	x.mask = uint32(len(x.at) - 1)
+	for i := range x.at {
+		x.at[i].c = &none
+	}
 	for w, c := range m {
 		i := x.place(w)
-		for x.at[i].c != nil {
-			i = (i + 1) & uint32(len(x.at)-1)
+		for x.at[i].key != 0 {
+			i = (i + 1) & x.mask
 		}
 		x.at[i] = lexEntry{w, lexKey(w), c}
 	}
@@ -136,9 +145,13 @@ func newLexicon(m map[string]*class) *lexicon {
 
 // lexKey is w's first, middle and last byte and its length, which a
 // word of three bytes or fewer is all of: a key compared is a whole
-// word compared, for the short words news is most made of.
+// word compared, for the short words news is most made of. The empty
+// word's is 0, a free place's.
 func lexKey(w string) uint32 {
-	n := len(w)
+	n := uint(len(w))
+	if n == 0 {
+		return 0
+	}
 	return uint32(w[0]) | uint32(w[n/2])<<8 | uint32(w[n-1])<<16 | uint32(n)<<24
 }
 
@@ -149,17 +162,10 @@ func (x *lexicon) place(w string) uint32 { return lexKey(w) * 0x9e3779b1 >> x.sh
 // told apart by their keys, and only a longer word with the same key
 // is compared in full.
 func (x *lexicon) get(w string) *class {
-	if w == "" {
-		return &none
-	}
 	k := lexKey(w)
-	for i := k * 0x9e3779b1 >> x.shift; ; i = (i + 1) & uint32(len(x.at)-1) {
-		e := &x.at[i]
-		if e.key == k && (len(w) <= 3 || e.word == w) {
+	for i := k * 0x9e3779b1 >> x.shift; ; i = (i + 1) & x.mask {
+		if e := &x.at[i]; e.key == k && (len(w) <= 3 || e.word == w) || e.key == 0 {
 			return e.c
-		}
-		if e.c == nil {
-			return &none
 		}
 	}
 }
@@ -237,7 +243,7 @@ func tag(s *syntax.Sentence, cls []*class, bits []tagBits) ([]*class, []tagBits)
 			t.POS, t.Lemma, t.LowerLemma, bits[i] = "RP", lw, lw, tRP // "lashed out", "tore up"
 			continue
 		}
-		if lemma, form := c.verb[0], c.verb[1]; lemma != "" && !afterDeterminer(s, i) {
+		if lemma, form := c.verb[0], c.verb[1]; lemma != "" && !afterDeterminer(bits, i) {
 			// A base form right after another verb is a noun: "voiced
 			// support"; a past form after "be" is a participle.
 			switch {
@@ -376,12 +382,12 @@ func isDemonymPlural(w string) bool {
 	return false
 }
 
-func afterDeterminer(s *syntax.Sentence, i int) bool {
-	if i == 0 {
-		return false
-	}
-	p := s.Tokens[i-1].POS
-	return p == "DT" || p == "PRP$" || p == "JJ" || p == "POS"
+// afterDeterminer reports that the token before i is tagged DT, PRP$,
+// JJ or POS, read from the bits tag gave it (see bitsOf): JJ and PRP$
+// are the tags it gives whose bits are tNominal alone. Its tag compared
+// as a string was a call for each known verb form.
+func afterDeterminer(bits []tagBits, i int) bool {
+	return i > 0 && (bits[i-1] == tNominal || bits[i-1]&(tDT|tPOS) != 0)
 }
 
 func adjectiveEnding(w string) bool {

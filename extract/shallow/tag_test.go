@@ -1,8 +1,12 @@
 package shallow
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stancegraph/stancegraph/syntax"
 )
 
 // TestAdjectiveEnding: words with an adjective's ending and enough
@@ -139,5 +143,34 @@ func TestFirstKinds(t *testing.T) {
 		if !found {
 			t.Errorf("%q: no token %q", tc.sentence, tc.word)
 		}
+	}
+}
+
+// TestAfterDeterminer: the bits tag gives the token before a word tell
+// what its tag, DT, PRP$, JJ or POS, told, after every other tag too;
+// each of the four is before a word here.
+func TestAfterDeterminer(t *testing.T) {
+	seen := map[string]bool{}
+	for _, sentence := range []string{
+		"The plan drew strong support from Chile's envoys and their allies.",
+		"Its backers hope 40 delegates vote for every clause, but some fear defeat.",
+		"A careful review of Peru's offer showed no dangerous gaps; officials agreed.",
+		"Lima's reply, \"we will not sign\", angered the Ecuadorian trade minister.",
+	} {
+		s := syntax.Sentence{Text: sentence}
+		s.Tokens, _ = tokenize(nil, sentence, strings.ToLower(sentence))
+		_, bits := tag(&s, nil, nil)
+		for i := range s.Tokens {
+			want := i > 0 && slices.Contains([]string{"DT", "PRP$", "JJ", "POS"}, s.Tokens[i-1].POS)
+			if want {
+				seen[s.Tokens[i-1].POS] = true
+			}
+			if got := afterDeterminer(bits, i); got != want {
+				t.Errorf("%q: after %q tagged %s: %v, want %v", sentence, s.Tokens[i-1].Text, s.Tokens[i-1].POS, got, want)
+			}
+		}
+	}
+	if len(seen) != 4 {
+		t.Errorf("only %v seen before a word", seen)
 	}
 }
