@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"maps"
@@ -73,6 +74,11 @@ func TestQuoteMask(t *testing.T) {
 		{`"Open and` + "\n" + `still" shut`, `^^^^^^^^^` + "\n" + `     ^^^^^^`},
 		{`No quotes at all.`, `                 `},
 		{`"Twice" and "again"`, `^^^^^^      ^^^^^^ `},
+		// Apostrophes before, inside and after a quote; a quote longer
+		// than the runs fillOnes copies at first.
+		{`It's Kim's "don't, won't" rule's end`, `           ^^^^^^^^^^^^^            `},
+		{`'Ann's' and "` + strings.Repeat("x", 70) + `"`, `^^^^^^      ` + strings.Repeat("^", 71) + ` `},
+		{`"` + strings.Repeat("y", 64) + `" then 'z' 's`, strings.Repeat("^", 65) + `       ^^  ^^`},
 	}
 	for _, tc := range tests {
 		lines, _ := segment(tc.text, nil, nil)
@@ -90,6 +96,18 @@ func TestQuoteMask(t *testing.T) {
 		}
 		if got.String() != tc.want {
 			t.Errorf("%q:\n got %q\nwant %q", tc.text, got.String(), tc.want)
+		}
+	}
+}
+
+// TestFillOnes: every byte set, none past the slice, for every length
+// the doubling copies meet.
+func TestFillOnes(t *testing.T) {
+	for n := range 70 {
+		buf := make([]byte, n+1)
+		fillOnes(buf[:n])
+		if want := append(bytes.Repeat([]byte{1}, n), 0); !bytes.Equal(buf, want) {
+			t.Errorf("fillOnes of %d bytes: %v", n, buf)
 		}
 	}
 }

@@ -378,6 +378,41 @@ func TestCountWords(t *testing.T) {
 	}
 }
 
+// TestIsAbbreviated: the lowered copy on the stack answers as
+// strings.ToLower did, for any case, for words longer than any
+// abbreviation and for words outside ASCII.
+func TestIsAbbreviated(t *testing.T) {
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"", false},
+		{"Gov", true},
+		{"GOV", true},
+		{"u.s", true},
+		{"U.S", true},
+		{"Approx", true},
+		{"approxi", false},
+		{"Senator", false},
+		{"Wednesday", false},
+		{"ltd", true},
+		{"Ltds", false},
+		{"S\u00e9n", false},
+		{"\u00e9", false},
+		{"\xff", false},
+	}
+	for _, tt := range tests {
+		if got := isAbbreviated(tt.w); got != tt.want || got != abbreviations.Has(strings.ToLower(tt.w)) {
+			t.Errorf("isAbbreviated(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+	for w := range abbreviations.Keys() {
+		if len(w) > longestAbbreviation {
+			t.Errorf("abbreviation %q is longer than longestAbbreviation", w)
+		}
+	}
+}
+
 // TestCueHeadFilter: most words of the dev corpus that head no cue are
 // turned away by the cue heads' filter, or it saves nothing.
 func TestCueHeadFilter(t *testing.T) {

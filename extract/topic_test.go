@@ -126,6 +126,19 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 			"port[- lease, port[-lease, port\\-lease, port lease",
 			"the \nus embassy, the \n united states embassy",
 		}, false},
+		// Terms spelled out (spelledTerm), matched at once where no term
+		// before them can begin: a word of their own, not the start of a
+		// longer one, past a run of white space, and the longer term where
+		// one begins.
+		{[]string{"truce", "truce talks", "the truce deal", "anti-truce vote", "US truce", "port 24 lease"}, []string{
+			"the truce held, truce talks began; truces, truce_x, 2truce, truce-talks, truce.",
+			"the  truce deal, the truce\ndeal, the truce deals, anti-truce vote on the truce",
+			"us truce, the united states truce talks, a us truce deal",
+			"port 24 lease, port 24 leases, port24 lease, port  24\tlease, port 245 lease",
+		}, false},
+		{[]string{"deal text draft", "deal", "text"}, []string{
+			"deal text, the deal text draft, deal texts, text deal, deal text drafts",
+		}, false},
 		// Of two terms as long, the one listed first, however many the
 		// terms: "n -deal" (a space or a hyphen, or none, then "deal") and
 		// "n deal xy" give patterns of one length.
@@ -162,6 +175,48 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 				t.Errorf("%v in %q: about %v, want %v", tt.terms, text, got, want)
 			}
 		}
+	}
+}
+
+// TestSpellsOut: only a term of plain words whose pattern is those
+// words parted by runs of white space is a spelledTerm.
+func TestSpellsOut(t *testing.T) {
+	tests := []struct {
+		pattern, lead string
+		want          bool
+	}{
+		{`deal`, "deal", true},
+		{`the\s+deal`, "the deal", true},
+		{`port\s+24\s+lease`, "port 24 lease", true},
+		{`the\s+\s+deal`, "the  deal", false},
+		{`anti[- ]?truce`, "anti", false},
+		{`u\.s\.\s+deal`, "u.s. deal", false},
+		{`(?:united\s+states|us)\s+deal`, "", false},
+		{`the\s+(?:united\s+states|us)`, "the ", false},
+		{`café`, "café", false},
+		{`deal_text`, "deal_text", false},
+		{`the\s+deal`, "the deal ", false},
+		{``, "", false},
+	}
+	for _, tt := range tests {
+		if got := spellsOut(tt.pattern, tt.lead); got != tt.want {
+			t.Errorf("spellsOut(%q, %q) = %v, want %v", tt.pattern, tt.lead, got, tt.want)
+		}
+	}
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := newTopicMatcher(model.Topic{ID: "t", Terms: []string{"truce", "US truce", "the Truce  Deal", "truce talks"}}, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, s := range m.spelled {
+		words = append(words, s.words)
+	}
+	if want := []string{"truce talks", "truce"}; !slices.Equal(words, want) {
+		t.Errorf("spelled terms %q, want %q", words, want)
 	}
 }
 
