@@ -137,13 +137,6 @@ func (s *aliases) add(name string) {
 	}
 }
 
-// sorted returns the names in order, an empty list for none.
-func (s aliases) sorted() []string {
-	out := append(make([]string, 0, len(s)), s...)
-	slices.Sort(out)
-	return out
-}
-
 // mention is one place a sentence names an actor, as byte offsets into the
 // normalized text.
 type mention struct {

@@ -722,7 +722,7 @@ func TestDocActorsResetAsNew(t *testing.T) {
 		}
 		for _, id := range d.ordered {
 			a := d.actors[id]
-			out = append(out, fmt.Sprint("actor ", a.id, a.name, a.kind, a.mentions, a.aliases.sorted()))
+			out = append(out, fmt.Sprint("actor ", a.id, a.name, a.kind, a.mentions, slices.Sorted(slices.Values(a.aliases))))
 		}
 		out = append(out, fmt.Sprint("actors ", len(d.actors), len(d.groups), len(d.affils)))
 		return strings.Join(out, "\n")

@@ -12,6 +12,12 @@ import (
 // take the side; with none listed, the phrase names the group.
 func (d *docState) camps(i int) {
 	p := d.sents[i].p
+	// Each word is a piece of the sentence's text as written (CoreNLP's
+	// too: its original text): with no hyphen there, none is "anti-" or
+	// "pro-" anything, and most sentences are not read word by word.
+	if strings.IndexByte(p.Text, '-') < 0 {
+		return
+	}
 	for c := range p.Tokens {
 		w := p.Lower(c)
 		if len(w) < len("pro-x") || w[3] != '-' && w[4] != '-' {

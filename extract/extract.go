@@ -23,6 +23,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -219,37 +220,27 @@ func (d *docState) result() Result {
 		r.Affiliations = append(r.Affiliations, model.Affiliation{PersonID: p.id, OrgID: p.orgID, Role: p.role})
 	}
 	sort.Slice(r.Affiliations, func(i, j int) bool { return r.Affiliations[i].PersonID < r.Affiliations[j].PersonID })
-	// Each claimed actor's aliases, sorted for its claim: the actor lists
-	// them too. (A list is never changed in place; one appended to grows
-	// into new room, as sorted leaves none.)
-	claimed := make(map[string][]string, len(claims))
-	for _, c := range claims {
-		claimed[c.ActorID] = c.Aliases
-	}
-	// The actors to list are picked first, so that the list is made at
-	// its size (an article names dozens), each asked of the maps once:
-	// a claimed one keeps its claim's aliases.
-	type listedActor struct {
-		a       *actorInfo
-		aliases []string
-		claimed bool
-	}
-	listed := make([]listedActor, 0, len(d.acts.ordered))
+	// The actors to list are picked first, so that the list and their
+	// aliases' are made at their size (an article names dozens), each
+	// asked of the maps once. An actor is listed for its mentions, its
+	// claim or a person affiliated with it: the claims are asked only of
+	// the few with none of the others (a map of them made for each
+	// document cost more).
+	listed := make([]*actorInfo, 0, len(d.acts.ordered))
+	names := 0
 	for _, id := range d.acts.ordered {
 		a := d.acts.actors[id]
-		if al, ok := claimed[a.id]; a.mentions > 0 || ok || orgs[a.id] {
-			listed = append(listed, listedActor{a: a, aliases: al, claimed: ok})
+		if a.mentions > 0 || orgs[a.id] || slices.ContainsFunc(claims, func(c model.Claim) bool { return c.ActorID == a.id }) {
+			listed = append(listed, a)
+			names += len(a.aliases)
 		}
 	}
 	if len(listed) > 0 {
 		r.Actors = make([]model.Actor, 0, len(listed))
 	}
-	for _, l := range listed {
-		a, al := l.a, l.aliases
-		if !l.claimed {
-			al = a.aliases.sorted()
-		}
-		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: al, Mentions: a.mentions})
+	store := make([]string, 0, names)
+	for _, a := range listed {
+		r.Actors = append(r.Actors, model.Actor{ID: a.id, Name: a.name, Kind: a.kind, Aliases: sortedIn(&store, a.aliases), Mentions: a.mentions})
 	}
 	r.Claims = claims
 	return r

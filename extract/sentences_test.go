@@ -138,7 +138,8 @@ func TestMayOpenDateline(t *testing.T) {
 // of characters before it, in text of ASCII alone, of wide characters at
 // its start, middle and end, and with a byte that is no character.
 func TestRuneOffset(t *testing.T) {
-	for _, text := range []string{"", "Plain text.", "Ünal said “no” to the café’s plan — twice.", "日本", "a\xffb é", "eight ch€rs, then more than eight ASCII é and ASCII again to the end"} {
+	for _, text := range []string{"", "Plain text.", "Ünal said “no” to the café’s plan — twice.", "日本", "a\xffb é", "eight ch€rs, then more than eight ASCII é and ASCII again to the end",
+		"Thirty-two bytes of ASCII, and more, then a wide one: café, then thirty-two more of ASCII at least, é"} {
 		d := &docState{doc: Document{Text: text}}
 		for i := range text {
 			if got, want := d.runeOffset(i), utf8.RuneCountInString(text[:i]); got != want {

@@ -62,25 +62,13 @@ func (d *docState) findSpeakers() {
 // continueQuotes gives quoted sentences (quoted, by sentence) with no
 // speaker of their own the speaker of the quote they belong to.
 func (d *docState) continueQuotes(quoted []bool) {
-	// Each paragraph's first and last sentence, found in one pass (a
-	// search of every sentence for every paragraph grew with the square
-	// of the article).
-	firsts, lasts := make([]int, len(d.lines)), make([]int, len(d.lines))
-	for ln := range d.lines {
-		firsts[ln], lasts[ln] = -1, -1
-	}
-	for i := range d.sents {
-		if ln := d.sents[i].line; firsts[ln] < 0 {
-			firsts[ln], lasts[ln] = i, i
-		} else {
-			lasts[ln] = i
-		}
-	}
-	for ln := range d.lines {
-		first, last := firsts[ln], lasts[ln]
-		if first < 0 {
-			continue
-		}
+	// Paragraph by paragraph: the sentences, in text order, hold each
+	// paragraph's together (a search of every sentence for every
+	// paragraph grew with the square of the article; lists of each
+	// paragraph's first and last, made for every call, cost more than a
+	// walk of the sentences).
+	for first := 0; first < len(d.sents); {
+		ln, last := d.sents[first].line, d.paragraphEnd(first)
 		// Within the paragraph: quoted sentences with no speaker of their
 		// own take the nearest one, the later first ("..." X said).
 		for i := first; i <= last; i++ {
@@ -111,7 +99,18 @@ func (d *docState) continueQuotes(quoted []bool) {
 				}
 			}
 		}
+		first = last + 1
 	}
+}
+
+// paragraphEnd is the last sentence of the paragraph sentence first
+// begins.
+func (d *docState) paragraphEnd(first int) int {
+	last := first
+	for last+1 < len(d.sents) && d.sents[last+1].line == d.sents[first].line {
+		last++
+	}
+	return last
 }
 
 // signedBy finds the speaker a sentence's line names by a dash after its
@@ -155,6 +154,10 @@ func (d *docState) lineSigns(l int) lineSign {
 	ln := d.lines[l]
 	text := d.n.text[ln.start:ln.end]
 	sign := lineSign{read: true, dashFrom: -1}
+	// Both signs are read by a quotation mark: most lines hold none.
+	if strings.IndexByte(text, '"') < 0 {
+		return sign
+	}
 	if m := dashSigned(text); m != nil {
 		sign.dashFrom = ln.start + m[2]
 		if ms := d.acts.mentions(d.n.text, sign.dashFrom, ln.end); len(ms) > 0 {
@@ -222,26 +225,27 @@ func signatureAfter(line string, i int) int {
 // pattern's steps, its 80 repeats among them, by the line's bytes: a
 // hundredth of the synthetic corpus's extraction.)
 func leadSpeaker(line string) []int {
-	// A colon before any quotation mark; two byte searches cost less
-	// than one IndexAny, which tests every byte against a set.
-	colon := strings.IndexByte(line, ':')
-	if colon < 0 {
+	// The colon comes right before the first quotation mark, or a space
+	// before it, and no colon before it: a search for the quotation mark
+	// stops where the speaker could, where one for a colon read on
+	// through lines that hold none.
+	q := strings.IndexByte(line, '"')
+	var colon int
+	switch {
+	case q >= 1 && line[q-1] == ':':
+		colon = q - 1
+	case q >= 2 && line[q-2:q] == ": ":
+		colon = q - 2
+	default:
 		return nil
 	}
-	if q := strings.IndexByte(line[:colon], '"'); q >= 0 {
-		return nil
-	}
-	end := colon + 1
-	if strings.HasPrefix(line[end:], ` "`) {
-		end++
-	}
-	if !strings.HasPrefix(line[end:], `"`) {
+	if strings.IndexByte(line[:colon], ':') >= 0 {
 		return nil
 	}
 	if n := utf8.RuneCountInString(line[:colon]); n < 2 || n > 80 {
 		return nil
 	}
-	return []int{0, end + 1, 0, colon}
+	return []int{0, q + 1, 0, colon}
 }
 
 // signedHeadline reads "WORDS: NAME" in the headline as NAME's words: the

@@ -46,6 +46,9 @@ func TestSignedLinesAsThePatternsRead(t *testing.T) {
 		`Minister Lind : "A space before the colon."`,
 		`Minister Lind:`,
 		`Minister Lind: `,
+		// Colons and quotation marks in other places than the speaker's.
+		`Minister:: "Two colons."`, `Minister: Lind: "Two speakers."`, `"Quote first": Minister Lind`,
+		`:"No speaker."`, ` :"A space."`, `Minister Lind: " and: "`, `Minister Lind :"`, `"`, `:`, `: "`,
 		// Signatures and names too short but for the white space before
 		// them, of the most characters and one more, after a newline or
 		// a tab, and headlines whose name holds a quotation mark or whose
@@ -76,6 +79,10 @@ func TestSignedLinesAsThePatternsRead(t *testing.T) {
 			if tc.got != nil {
 				found[tc.name]++
 			}
+		}
+		// lineSigns reads neither sign of a line with no quotation mark.
+		if !strings.Contains(ln, `"`) && (dashSigned(ln) != nil || leadSpeaker(ln) != nil) {
+			t.Errorf("%q holds no quotation mark, and is signed", ln)
 		}
 	}
 	for _, name := range []string{"dash", "lead", "headline"} {
