@@ -68,13 +68,18 @@ func (d *docState) owners(i int) {
 		if !tok.IsNoun() || tok.IsProper() || !ownedNouns.Has(p.LowerLemma(t)) {
 			continue
 		}
+		// Named owners only: "her deal" and "the countries' pact" are too
+		// often resolved to the wrong one. Most deals have none, which is
+		// asked before what the noun refers to.
+		owners := p.Children(t, "nmod:poss")
+		if !slices.ContainsFunc(owners, func(k int) bool { return nameTag(&p.Tokens[k]) }) {
+			continue
+		}
 		if r := d.refersTo(i, t); r != topicNamed && r != topicAnaphor {
 			continue
 		}
-		for _, k := range p.Children(t, "nmod:poss") {
-			// Named owners only: "her deal" and "the countries' pact" are
-			// too often resolved to the wrong one.
-			if pos := p.Tokens[k].POS; pos != "NNP" && pos != "NNPS" {
+		for _, k := range owners {
+			if !nameTag(&p.Tokens[k]) {
 				continue
 			}
 			if id := d.holder(i, k); id != "" && !d.collective[id] {
@@ -84,6 +89,9 @@ func (d *docState) owners(i int) {
 		}
 	}
 }
+
+// nameTag: a proper noun's tag, singular or plural.
+func nameTag(t *syntax.Token) bool { return t.POS == "NNP" || t.POS == "NNPS" }
 
 // sectionHeading: a heading inside the article ("U.S. Allies'
 // Concerns") titles what follows; only the headline, the first line,
@@ -310,7 +318,8 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 	if len(holders) == 0 && via == "" && len(easers) == 0 {
 		return
 	}
-	on, flip := d.onTarget(i, c, cue)
+	var found cueTargets
+	on, flip := d.onTarget(&found, i, c, cue)
 	// "unable to back a deal giving EU fleets free rein": a stance on a
 	// version of the event sets a condition on the event.
 	hypothetical := d.hypothetical(i, c, cue)
@@ -349,7 +358,7 @@ func (d *docState) cueClaims(i, c, first, end int, cue lexCue) {
 	}
 	// Whose decision or move it is: "welcomed Turkey's decision",
 	// "denounced Trump's move".
-	for _, o := range d.authors(i, c) {
+	for _, o := range d.authors(&found, i, c) {
 		d.add(candidate{sent: i, actor: o, stance: model.Support, attr: model.Reported, cue: text + " (its author)", conf: 0.45})
 	}
 	// The one praised or blamed for the event is the one who did it:
@@ -431,7 +440,7 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 		if rankedPredicate(p, n) >= 0 {
 			break // "became the first state to ratify it": it did
 		}
-		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && (capacity || !intended(p, h) && !controlVerbs[p.LowerLemma(h)] && !negativeGovernors[p.LowerLemma(h)] && !delayingGovernors[p.LowerLemma(h)]) {
+		if d.markerOf(i, n) == "to" && p.Tokens[n].POS == "VB" && !purpose && (capacity || !intended(p, h) && !controlVerbs.Has(p.LowerLemma(h)) && !negativeGovernors.Has(p.LowerLemma(h)) && !delayingGovernors.Has(p.LowerLemma(h))) {
 			return false
 		}
 		// "likely to adopt a resolution endorsing it": a participle
@@ -450,26 +459,26 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 	// "required the approval of every parliament", "must still win the
 	// backing of": support wanted, not given.
 	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsNoun() && (syntax.Base(rel) == "obj" || rel == "nsubj:pass") {
-		if wanting[p.LowerLemma(h)] {
+		if wanting.Has(p.LowerLemma(h)) {
 			return false
 		}
 		if hasAux(p, h, "must", "need") {
 			return false
 		}
 		// "will manage to win the support of parliament": a forecast.
-		if receivers[p.LowerLemma(h)] && d.foretold(i, h) {
+		if receivers.Has(p.LowerLemma(h)) && d.foretold(i, h) {
 			return false
 		}
 	}
 	// "it would be wrong for the House to give that its approval": the
 	// light verb's clause decides.
 	if h, rel := p.Head(c); h >= 0 && p.Tokens[c].IsNoun() && (syntax.Base(rel) == "obj" || syntax.Base(rel) == "obl") &&
-		lightVerbs[p.LowerLemma(h)] && d.markerOf(i, h) == "to" && !d.asserted(i, h, lexCue{}) {
+		lightVerbs.Has(p.LowerLemma(h)) && d.markerOf(i, h) == "to" && !d.asserted(i, h, lexCue{}) {
 		return false
 	}
 	// "its intent to join" is a position; "distrust the Taliban's
 	// intentions" is not.
-	if p.Tokens[c].IsNoun() && purposeNouns[p.LowerLemma(c)] && !d.withInfinitive(i, c) {
+	if p.Tokens[c].IsNoun() && purposeNouns.Has(p.LowerLemma(c)) && !d.withInfinitive(i, c) {
 		return false
 	}
 	// "holds no veto": no position at all.
@@ -523,6 +532,12 @@ func (d *docState) asserted(i, c int, cue lexCue) bool {
 // approved it in a first reading").
 func (d *docState) superseded(i, c int) bool {
 	p := d.sents[i].p
+	// Asked of every cue: a cue's dependents of every relation cost more
+	// to list than the sentence's words to read, and few sentences have
+	// either word.
+	if !hasWord(p, "initially", "first") {
+		return false
+	}
 	for _, k := range p.Children(c) {
 		switch p.Lower(k) {
 		case "initially":
@@ -537,6 +552,16 @@ func (d *docState) superseded(i, c int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// hasWord reports a token of p that is a or b, lower-cased.
+func hasWord(p *syntax.Sentence, a, b string) bool {
+	for k := range p.Tokens {
+		if w := p.Lower(k); w == a || w == b {
+			return true
 		}
 	}
 	return false
@@ -655,12 +680,12 @@ var actNouns = wordset.Of(map[string]bool{"decision": true, "move": true, "step"
 	"recognition": true, "ratification": true, "approval": true, "signing": true, "declaration": true,
 	"pronouncement": true})
 
-// authors returns the possessors of the act nouns a cue is aimed at.
-func (d *docState) authors(i, c int) []string {
+// authors returns the possessors of the act nouns a cue is aimed at,
+// its targets as onTarget found them (see cueTargets).
+func (d *docState) authors(found *cueTargets, i, c int) []string {
 	p := d.sents[i].p
 	var out []string
-	var room [8]int
-	for _, t := range d.targets(room[:0], i, c) {
+	for _, t := range found.of(d, i, c) {
 		if !actNouns.Has(p.LowerLemma(t)) || !d.anaphor(i, t) {
 			continue
 		}
@@ -682,23 +707,31 @@ func (d *docState) creditedFor(i, c int) []string {
 		return nil
 	}
 	// Whether the cue's "for" phrase is the event is asked first: it
-	// rarely is, and expanding the object costs more.
-	for _, e := range append(p.OutIn(c, relsObl), p.OutIn(c, relsAdvcl)...) {
-		switch syntax.Marker(e.Rel) {
-		case "for", "over", "on", "in":
-			if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor || d.doesIt(i, e.Dep) {
-				// "commended the P5+1 and Iran": whoever of them is known.
-				credited := d.expand(i, objs[0])
-				if len(credited) == 0 {
-					for _, k := range p.ChildrenIn(objs[0], relsConj) {
-						credited = append(credited, d.expand(i, k)...)
-					}
+	// rarely is, and expanding the object costs more. The two lists are
+	// read in turn, not joined: joined, they were a list of their own.
+	for _, edges := range [2][]syntax.Edge{p.OutIn(c, relsObl), p.OutIn(c, relsAdvcl)} {
+		for _, e := range edges {
+			switch syntax.Marker(e.Rel) {
+			case "for", "over", "on", "in":
+				if r := d.refersTo(i, e.Dep); r == topicNamed || r == topicAnaphor || d.doesIt(i, e.Dep) {
+					return d.credited(i, objs[0])
 				}
-				return credited
 			}
 		}
 	}
 	return nil
+}
+
+// credited are the actors object o names: "commended the P5+1 and Iran",
+// whoever of them is known.
+func (d *docState) credited(i, o int) []string {
+	credited := d.expand(i, o)
+	if len(credited) == 0 {
+		for _, k := range d.sents[i].p.ChildrenIn(o, relsConj) {
+			credited = append(credited, d.expand(i, k)...)
+		}
+	}
+	return credited
 }
 
 // supportFor: the support noun c is asked for the event:
@@ -817,23 +850,23 @@ func (d *docState) add(c candidate) {
 }
 
 // negators turn a cue around: "not", "never", "no support".
-var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true,
-	"nor": true, "without": true}
+var negators = wordset.Of(map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true,
+	"nor": true, "without": true})
 
 // negativeGovernors make the verb they govern negative: "refused to
 // back", "declined to endorse", "stopped short of".
-var negativeGovernors = map[string]bool{"refuse": true, "decline": true, "fail": true, "reject": true,
+var negativeGovernors = wordset.Of(map[string]bool{"refuse": true, "decline": true, "fail": true, "reject": true,
 	"withhold": true, "withdraw": true, "drop": true, "abandon": true, "end": true, "stop": true, "cease": true,
-	"prevent": true, "block": true, "bar": true, "unable": true}
+	"prevent": true, "block": true, "bar": true, "unable": true})
 
 // staying: not joining or entering something is staying out of it, not
 // opposing it.
-var staying = map[string]bool{"join": true, "enter": true}
+var staying = wordset.Of(map[string]bool{"join": true, "enter": true})
 
 // delaying governors make support cautious: "delays approving", "held off
 // on endorsing".
-var delayingGovernors = map[string]bool{"delay": true, "postpone": true, "stall": true, "hesitate": true,
-	"defer": true, "hold": true, "wait": true}
+var delayingGovernors = wordset.Of(map[string]bool{"delay": true, "postpone": true, "stall": true, "hesitate": true,
+	"defer": true, "hold": true, "wait": true})
 
 // hedges make support cautious: "cautiously welcomed", "conditionally
 // endorsed".
@@ -894,7 +927,7 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 	// A light verb carries the negation of its noun: "would not give it
 	// their support", "withheld their backing".
 	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" {
-		if d.negated(i, h) || negativeGovernors[p.LowerLemma(h)] {
+		if d.negated(i, h) || negativeGovernors.Has(p.LowerLemma(h)) {
 			negated = !negated
 		}
 	}
@@ -937,10 +970,10 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 			break
 		}
 		lemma := p.LowerLemma(h)
-		if negativeGovernors[lemma] || d.negated(i, h) || from && lemma == "keep" {
+		if negativeGovernors.Has(lemma) || d.negated(i, h) || from && lemma == "keep" {
 			negated = !negated
 		}
-		delayed = delayed || delayingGovernors[lemma]
+		delayed = delayed || delayingGovernors.Has(lemma)
 		n = h
 	}
 	stance := base
@@ -948,11 +981,11 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 		switch base {
 		case model.Support:
 			stance = model.Oppose
-			if staying[p.LowerLemma(c)] {
+			if staying.Has(p.LowerLemma(c)) {
 				stance = model.Cautious // "chose not to join the pact": staying out
 			}
 		case model.Oppose:
-			if obstacles[p.LowerLemma(c)] {
+			if obstacles.Has(p.LowerLemma(c)) {
 				return "", false // "is not a threat to the deal" says nothing of a stance
 			}
 			if defended {
@@ -975,13 +1008,13 @@ func (d *docState) polarity(i, c int, base model.Stance) (model.Stance, bool) {
 func (d *docState) negated(i, c int) bool {
 	p := d.sents[i].p
 	for _, k := range p.ChildrenIn(c, relsAdvmodNegAuxCcPreconj) {
-		if negators[p.Lower(k)] {
+		if negators.Has(p.Lower(k)) {
 			return true
 		}
 	}
 	for _, k := range p.ChildrenIn(c, relsOblAux) {
 		for _, n := range p.ChildrenIn(k, relsAdvmod) {
-			if negators[p.Lower(n)] && opensSentence(p, n) && k < c {
+			if negators.Has(p.Lower(n)) && opensSentence(p, n) && k < c {
 				return true // "Never has Iceland supported it", "never" on "has"
 			}
 		}
@@ -1115,11 +1148,19 @@ func (d *docState) conditional(i, c int) bool {
 		}
 		return false
 	}
+	// providedClause reads only "provided" and "providing", which are
+	// conditions: the words this loop reads tell whether to ask it.
+	provided := false
 	for k := range p.Tokens {
 		// The words first: a few are conditions, and this runs over every
 		// token of every cue's sentence (most turned away by the word
 		// set's filter here, without a call).
-		if !conditionWords.May(p.Lower(k)) || !conditionAt(p, k) {
+		w := p.Lower(k)
+		if !conditionWords.May(w) {
+			continue
+		}
+		provided = provided || w == "provided" || w == "providing"
+		if !conditionAt(p, k) {
 			continue
 		}
 		if _, rel := p.Head(k); rel != "mark" && syntax.Base(rel) != "advmod" && syntax.Base(rel) != "case" {
@@ -1132,7 +1173,7 @@ func (d *docState) conditional(i, c int) bool {
 			return true
 		}
 	}
-	return d.providedClause(i, c)
+	return provided && d.providedClause(i, c)
 }
 
 // providedClause: "provided it ..." or "providing that ..." after the
@@ -1157,7 +1198,7 @@ func (d *docState) providedClause(i, c int) bool {
 
 // lightVerbs take a stance noun as object and give it their subject:
 // "voiced concern", "threw its support behind", "raised objections".
-var lightVerbs = map[string]bool{"voice": true, "express": true, "raise": true, "air": true, "cast": true,
+var lightVerbs = wordset.Of(map[string]bool{"voice": true, "express": true, "raise": true, "air": true, "cast": true,
 	"register": true, "share": true, "have": true, "hold": true, "give": true, "lend": true, "throw": true,
 	"offer": true, "pledge": true, "signal": true, "reiterate": true, "restate": true, "reaffirm": true,
 	"repeat": true, "declare": true, "announce": true, "make": true, "lodge": true, "file": true,
@@ -1165,7 +1206,7 @@ var lightVerbs = map[string]bool{"voice": true, "express": true, "raise": true, 
 	"renew": true, "withdraw": true, "withhold": true, "drop": true, "confirm": true, "stress": true,
 	"emphasise": true, "emphasize": true, "mount": true, "launch": true, "stage": true, "hold out": true,
 	"show": true, "display": true, "extend": true, "add": true, "issue": true, "publish": true,
-	"resort": true, "take": true, "threaten": true, "promise": true, "vow": true, "speak": true, "talk": true}
+	"resort": true, "take": true, "threaten": true, "promise": true, "vow": true, "speak": true, "talk": true})
 
 // givenBy: the stance noun names who gives it: "the backing of 154
 // deputies", "support from the EU".
@@ -1187,7 +1228,7 @@ func (d *docState) givenBy(i, c int) bool {
 func (d *docState) receiving(i, h int) bool {
 	p := d.sents[i].p
 	lemma := p.LowerLemma(h)
-	if receivers[lemma] {
+	if receivers.Has(lemma) {
 		return true
 	}
 	if lemma == "take" {
@@ -1202,14 +1243,14 @@ func (d *docState) receiving(i, h int) bool {
 
 // havers hold what others give them: "has the backing of", "enjoys the
 // support of".
-var havers = map[string]bool{"have": true, "enjoy": true, "retain": true, "keep": true}
+var havers = wordset.Of(map[string]bool{"have": true, "enjoy": true, "retain": true, "keep": true})
 
 // receivers take a stance noun whose holder is someone else: "drew
 // criticism from", "faced opposition from", "won the backing of".
-var receivers = map[string]bool{"draw": true, "attract": true, "face": true, "meet": true,
+var receivers = wordset.Of(map[string]bool{"draw": true, "attract": true, "face": true, "meet": true,
 	"provoke": true, "spark": true, "trigger": true, "prompt": true, "unleash": true, "stir": true,
 	"win": true, "receive": true, "get": true, "gain": true, "secure": true, "earn": true, "encounter": true,
-	"cause": true, "court": true, "seek": true, "need": true, "require": true, "rally": true}
+	"cause": true, "court": true, "seek": true, "need": true, "require": true, "rally": true})
 
 // holders finds the actors who hold the stance of the cue at token c, and
 // via, a speaker who reports it as their own side's ("her MPs will
@@ -1331,18 +1372,18 @@ func (d *docState) deontic(i, c int) bool {
 
 // emotions are participles that describe their subject's attitude: "X
 // is opposed to", "X was concerned about", "incensed at".
-var emotions = map[string]bool{"opposed": true, "concerned": true, "worried": true, "alarmed": true,
+var emotions = wordset.Of(map[string]bool{"opposed": true, "concerned": true, "worried": true, "alarmed": true,
 	"dismayed": true, "disappointed": true, "pleased": true, "delighted": true, "angered": true,
 	"outraged": true, "incensed": true, "divided": true, "committed": true, "encouraged": true,
 	"troubled": true, "frustrated": true, "unconvinced": true, "convinced": true, "satisfied": true,
 	"disturbed": true, "appalled": true, "shocked": true, "heartened": true, "reassured": true,
-	"unimpressed": true, "impressed": true, "determined": true, "resolved": true}
+	"unimpressed": true, "impressed": true, "determined": true, "resolved": true})
 
 // isAdjectival: a participle of attitude used as an adjective has its
 // holder as subject.
 func (d *docState) isAdjectival(i, c int) bool {
 	p := d.sents[i].p
-	return emotions[p.Lower(c)] && len(p.Out(c, "obl:agent")) == 0
+	return emotions.Has(p.Lower(c)) && len(p.Out(c, "obl:agent")) == 0
 }
 
 // verbHolders: the subjects of a verb cue, the agent of a passive one, and
@@ -1362,7 +1403,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "xcomp" {
 		// "The Government is set to oppose", "Chile is expected to back":
 		// the raised subject holds it.
-		if d.passive(i, h) && raising[p.LowerLemma(h)] {
+		if d.passive(i, h) && raising.Has(p.LowerLemma(h)) {
 			return p.ChildrenIn(h, relsNsubjPass)
 		}
 		return d.verbHolders(i, h)
@@ -1380,7 +1421,7 @@ func (d *docState) verbHolders(i, c int) []int {
 	h, rel := p.Head(c)
 	// "called on Britons to support", "urged ministers to throw out": the
 	// one who calls or urges, however the parser attached the clause.
-	if h >= 0 && controlVerbs[p.LowerLemma(h)] && d.markerOf(i, c) == "to" {
+	if h >= 0 && controlVerbs.Has(p.LowerLemma(h)) && d.markerOf(i, c) == "to" {
 		return d.verbHolders(i, h)
 	}
 	// "Turkey became the second-to-last member to ratify it": the
@@ -1443,7 +1484,7 @@ func (d *docState) verbHolders(i, c int) []int {
 		}
 	case "acl":
 		// "called on Britons to support": the one who calls.
-		if g, grel := p.Head(h); h >= 0 && g >= 0 && d.markerOf(i, c) == "to" && controlVerbs[p.LowerLemma(g)] && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
+		if g, grel := p.Head(h); h >= 0 && g >= 0 && d.markerOf(i, c) == "to" && controlVerbs.Has(p.LowerLemma(g)) && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
 			return d.verbHolders(i, g)
 		}
 		// "Greeks who reject the accord": the Greeks; "Washington's move
@@ -1470,7 +1511,7 @@ func (d *docState) verbHolders(i, c int) []int {
 				return []int{e.Dep}
 			}
 		}
-		if g, grel := p.Head(h); g >= 0 && communications[p.LowerLemma(h)] && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
+		if g, grel := p.Head(h); g >= 0 && communications.Has(p.LowerLemma(h)) && (syntax.Base(grel) == "obj" || syntax.Base(grel) == "obl") {
 			return d.verbHolders(i, g)
 		}
 	}
@@ -1656,10 +1697,10 @@ var ofAgent = map[string]bool{"support": true, "backing": true, "endorsement": t
 
 // communications are what someone puts out: their content is the
 // author's.
-var communications = map[string]bool{"statement": true, "letter": true, "message": true, "speech": true,
+var communications = wordset.Of(map[string]bool{"statement": true, "letter": true, "message": true, "speech": true,
 	"communique": true, "communiqué": true, "note": true, "post": true, "tweet": true, "article": true,
 	"op-ed": true, "remark": true, "comment": true, "interview": true, "address": true, "video": true,
-	"declaration": true, "report": true, "resolution": true, "motion": true, "appeal": true, "call": true}
+	"declaration": true, "report": true, "resolution": true, "motion": true, "appeal": true, "call": true})
 
 // intents take an infinitive that states the subject's position: "vowed
 // to block", "decided to seek", "is set to oppose".
@@ -1698,20 +1739,20 @@ var intents = map[string]bool{"vow": true, "pledge": true, "promise": true, "thr
 
 // wanting verbs take support that has not been given: "required the
 // approval of", "seeks the backing of".
-var wanting = map[string]bool{"need": true, "require": true, "seek": true, "await": true, "lack": true,
-	"want": true, "court": true, "expect": true}
+var wanting = wordset.Of(map[string]bool{"need": true, "require": true, "seek": true, "await": true, "lack": true,
+	"want": true, "court": true, "expect": true})
 
 // raising verbs in the passive say something of their subject's own act:
 // "is set to oppose", "is expected to back", "is said to favour"; so do
 // the passives of resolve: "is resolved to stop it", "is determined to".
-var raising = map[string]bool{"set": true, "expect": true, "poise": true, "schedule": true, "say": true,
+var raising = wordset.Of(map[string]bool{"set": true, "expect": true, "poise": true, "schedule": true, "say": true,
 	"report": true, "believe": true, "think": true, "understand": true, "know": true, "rumour": true, "rumor": true,
-	"resolve": true, "determine": true, "prepare": true, "commit": true}
+	"resolve": true, "determine": true, "prepare": true, "commit": true})
 
 // controlVerbs ask someone else to act; the stance is the asker's.
-var controlVerbs = map[string]bool{"urge": true, "call": true, "ask": true, "press": true, "encourage": true,
+var controlVerbs = wordset.Of(map[string]bool{"urge": true, "call": true, "ask": true, "press": true, "encourage": true,
 	"push": true, "pressure": true, "lobby": true, "appeal": true, "persuade": true, "convince": true,
-	"implore": true, "exhort": true, "challenge": true, "invite": true, "tell": true, "advise": true}
+	"implore": true, "exhort": true, "challenge": true, "invite": true, "tell": true, "advise": true})
 
 // markerOf reads the mark or case word of token c ("to", "for", "in").
 func (d *docState) markerOf(i, c int) string {
@@ -1748,7 +1789,7 @@ func (d *docState) coordinatedBefore(i, h int) []string {
 
 // purposeNouns state a position only with what they are for: "its
 // intent to join", "readiness to sign".
-var purposeNouns = map[string]bool{"intent": true, "intention": true, "readiness": true, "willingness": true, "desire": true}
+var purposeNouns = wordset.Of(map[string]bool{"intent": true, "intention": true, "readiness": true, "willingness": true, "desire": true})
 
 // withInfinitive: noun c takes a "to" infinitive, which the parser may
 // hang on the verb before it ("signals Syria's intent to join").
@@ -1786,8 +1827,8 @@ func (d *docState) stanceOnActor(i, t int) bool {
 }
 
 // adverbial marks open a clause of its own beside the main one.
-var adverbial = map[string]bool{"as": true, "while": true, "whereas": true, "although": true,
-	"though": true, "because": true, "when": true, "if": true, "unless": true}
+var adverbial = wordset.Of(map[string]bool{"as": true, "while": true, "whereas": true, "although": true,
+	"though": true, "because": true, "when": true, "if": true, "unless": true})
 
 // timeWords name when, never what: "on Monday", "last week".
 var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
@@ -1844,7 +1885,7 @@ func (d *docState) partners(i, c int) []int {
 		// "in a statement issued jointly with X": the statement's
 		// co-authors.
 		for _, e := range p.OutIn(n, relsOblInNmodIn) {
-			if communications[p.LowerLemma(e.Dep)] {
+			if communications.Has(p.LowerLemma(e.Dep)) {
 				for _, a := range p.ChildrenIn(e.Dep, relsAcl) {
 					out = append(out, d.partners(i, a)...)
 				}
@@ -1902,7 +1943,7 @@ func (d *docState) nounHolders(i, c int) []int {
 	// The subject of a light verb holds its noun, whose possessive then
 	// refers to that subject ("Labour would not give it their support")
 	// or adds another holder ("Erdogan restated Turkey's objections").
-	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs[p.LowerLemma(h)] || speechLemmas.Has(p.LowerLemma(h))) && !d.receiving(i, h)
+	light := h >= 0 && syntax.Base(rel) == "obj" && (lightVerbs.Has(p.LowerLemma(h)) || speechLemmas.Has(p.LowerLemma(h))) && !d.receiving(i, h)
 	if light {
 		for _, e := range p.OutIn(h, relsObl) {
 			if m := syntax.Marker(e.Rel); (m == "from" || m == "by" || m == "among") && d.holder(i, e.Dep) != "" {
@@ -1916,7 +1957,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		}
 		// "her critics", "Trump's supporters": whose critics they are,
 		// not who criticises.
-		if personNouns[p.LowerLemma(c)] {
+		if personNouns.Has(p.LowerLemma(c)) {
 			continue
 		}
 		out = append(out, k)
@@ -1944,7 +1985,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		return out
 	}
 	// "issued statements of support": the statement's maker.
-	if h >= 0 && rel == "nmod" && d.markerOf(i, c) == "of" && communications[p.LowerLemma(h)] {
+	if h >= 0 && rel == "nmod" && d.markerOf(i, c) == "of" && communications.Has(p.LowerLemma(h)) {
 		if g, grel := p.Head(h); g >= 0 && syntax.Base(grel) == "obj" {
 			return d.verbHolders(i, g)
 		}
@@ -1953,7 +1994,7 @@ func (d *docState) nounHolders(i, c int) []int {
 		// "pressing for guarantees", "poured onto the streets in protest",
 		// "regard the reports with concern", "quit in protest".
 		lemma := p.LowerLemma(h)
-		if demandVerbs[lemma] || lightVerbs[lemma] || speechLemmas.Has(lemma) || d.markerOf(i, c) == "in" || d.markerOf(i, c) == "with" {
+		if demandVerbs[lemma] || lightVerbs.Has(lemma) || speechLemmas.Has(lemma) || d.markerOf(i, c) == "in" || d.markerOf(i, c) == "with" {
 			return d.verbHolders(i, h) // "resort to countermeasures", "spoken of grave concerns"
 		}
 	}
@@ -1981,7 +2022,7 @@ func (d *docState) nounHolders(i, c int) []int {
 			}
 			return out
 		}
-		if lightVerbs[lemma] || speechLemmas.Has(lemma) || demandVerbs[lemma] {
+		if lightVerbs.Has(lemma) || speechLemmas.Has(lemma) || demandVerbs[lemma] {
 			return d.verbHolders(i, h)
 		}
 	case "appos":
@@ -1994,7 +2035,7 @@ func (d *docState) nounHolders(i, c int) []int {
 	// it", "X emerged as its champion": the subject the noun is said of,
 	// when the noun names people or what stands in the way ("This pact is
 	// a betrayal" judges its subject).
-	if l := p.LowerLemma(c); personNouns[l] || obstacles[l] {
+	if l := p.LowerLemma(c); personNouns.Has(l) || obstacles.Has(l) {
 		// "X is a critic", and "called Norway the main hurdle", a small
 		// clause whose subject is the one named.
 		if p.HasIn(c, relsCop) || base == "xcomp" && p.HasIn(c, relsNsubj) {
@@ -2014,8 +2055,8 @@ func (d *docState) nounHolders(i, c int) []int {
 
 // obstacles stand in an event's way; their cues need the event after "to"
 // or "for".
-var obstacles = map[string]bool{"threat": true, "danger": true, "obstacle": true, "hurdle": true,
-	"roadblock": true}
+var obstacles = wordset.Of(map[string]bool{"threat": true, "danger": true, "obstacle": true, "hurdle": true,
+	"roadblock": true})
 
 // placeOf returns the state a predicate places its subject in: "strong
 // in France", "growing in Poland".
@@ -2033,9 +2074,9 @@ func (d *docState) placeOf(i, h int) []int {
 }
 
 // personNouns name people by their stance: "a critic", "a supporter".
-var personNouns = map[string]bool{"critic": true, "opponent": true, "foe": true, "detractor": true,
+var personNouns = wordset.Of(map[string]bool{"critic": true, "opponent": true, "foe": true, "detractor": true,
 	"supporter": true, "proponent": true, "advocate": true, "champion": true, "architect": true,
-	"backer": true, "ally": true}
+	"backer": true, "ally": true})
 
 // withAbsolute: "with France and Poland against it" predicates "against
 // it" of the noun after "with"; it returns that noun, or -1.
@@ -2357,7 +2398,7 @@ func (d *docState) reporterVerb(i, c int) ([]string, int) {
 // Norway to reject it" foretells Norway's act).
 func (d *docState) expectsOfEvent(i, h int) bool {
 	p := d.sents[i].p
-	if !expecting[p.LowerLemma(h)] || d.negated(i, h) {
+	if !expecting.Has(p.LowerLemma(h)) || d.negated(i, h) {
 		return false
 	}
 	for _, o := range p.Children(h, "obj") {
@@ -2399,7 +2440,7 @@ func (d *docState) nearestPerson(i, t int) string {
 // husband", "his critics", "his predecessor").
 func sideNoun(p *syntax.Sentence, h int) bool {
 	l := p.LowerLemma(h)
-	if personNouns[l] || l == "opponent" || l == "rival" {
+	if personNouns.Has(l) || l == "opponent" || l == "rival" {
 		return false
 	}
 	return bodies[l] || stateBodies[l] || collectives[l] || l == "colleague"
@@ -2463,7 +2504,7 @@ func headsGovernment(role string) bool {
 // ("signed", "sealed") and cues marked target need the event itself as
 // their object. flip reports a target described by an opposing clause
 // ("vetoed any measure that would block the deal": support).
-func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
+func (d *docState) onTarget(found *cueTargets, i, c int, cue lexCue) (ok, flip bool) {
 	p := d.sents[i].p
 	strict := cue.Act || cue.Target
 	if !strict && len(d.creditedFor(i, c)) > 0 {
@@ -2476,7 +2517,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 	}
 	// "Tsipras has the backing of 154 deputies": support for whoever has
 	// it; "the deal has the backing of ..." is support for the deal.
-	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && p.Tokens[c].IsNoun() && havers[p.LowerLemma(h)] && d.givenBy(i, c) {
+	if h, rel := p.Head(c); h >= 0 && syntax.Base(rel) == "obj" && p.Tokens[c].IsNoun() && havers.Has(p.LowerLemma(h)) && d.givenBy(i, c) {
 		for _, sb := range p.Children(h, "nsubj") {
 			switch d.refersTo(i, sb) {
 			case topicNamed, topicAnaphor, topicPronoun:
@@ -2497,8 +2538,7 @@ func (d *docState) onTarget(i, c int, cue lexCue) (ok, flip bool) {
 		}
 	}
 	other, actors := false, false
-	var room [8]int
-	targets := d.targets(room[:0], i, c)
+	targets := found.of(d, i, c)
 	// "stood by the deal": a phrasal cue's own preposition marks its object.
 	if n := len(cue.words); n > 1 {
 		for _, e := range p.Out(c, "obl") {
@@ -2692,14 +2732,42 @@ func slicesContains(xs []string, s string) bool {
 	return false
 }
 
+// cueTargets keeps a cue's targets for the stages after onTarget that
+// read them again (authors): finding them is a tenth of a cue's cost.
+// They are kept only when finding them asked nobody's identity (see
+// targets), so that they are what finding them again would give. The
+// room is on the cue's stack, and holds what is kept.
+type cueTargets struct {
+	room [8]int
+	n    int
+	kept bool
+}
+
+// of returns the targets of cue c of sentence i, found once if they can
+// be kept.
+func (f *cueTargets) of(d *docState, i, c int) []int {
+	if f.kept {
+		return f.room[:f.n:f.n]
+	}
+	list, settled := d.targets(f.room[:0], i, c)
+	if settled && len(list) <= len(f.room) {
+		f.n, f.kept = copy(f.room[:], list), true
+	}
+	return list
+}
+
 // targets appends to out the tokens that say what a cue is about:
 // objects and prepositional complements, the subject of a passive, for a
 // noun its complements, for an actor as object the reason given
 // ("faulted Trump for his decision"). The callers read them at once, and
 // lend room on their stack for them: a list of its own for each cue was
-// the stances' most allocated.
-func (d *docState) targets(out []int, i, c int) []int {
+// the stances' most allocated. settled reports that no phrase was asked
+// which actor it names: such an answer may change as the sentence's
+// phrases are read (a group named registers it), while the rest of what
+// targets reads is the parse's and the topic's, the same whenever asked.
+func (d *docState) targets(out []int, i, c int) (targets []int, settled bool) {
 	p := d.sents[i].p
+	asked := false
 	for _, e := range p.Out(c) {
 		base, m := syntax.Base(e.Rel), syntax.Marker(e.Rel)
 		switch base {
@@ -2719,17 +2787,19 @@ func (d *docState) targets(out []int, i, c int) []int {
 			}
 			// "even as he brushed aside ...", "while Peru welcomed it": a
 			// clause of its own, not what the cue is about.
-			if base == "advcl" && adverbial[d.markerOf(i, e.Dep)] {
+			if base == "advcl" && adverbial.Has(d.markerOf(i, e.Dep)) {
 				continue
 			}
 			switch m {
 			case "agent", "by", "tmod", "npmod", "in", "at", "from", "among", "poss", "during", "after", "before", "since", "with", "of":
 				if m == "of" && p.Tokens[c].IsNoun() {
+					asked = true
 					if d.holder(i, e.Dep) == "" {
 						out = append(out, e.Dep)
 					}
 				}
 				if m == "with" || m == "at" {
+					asked = true
 					if d.holder(i, e.Dep) == "" && d.refersTo(i, e.Dep) != notTopic {
 						out = append(out, e.Dep)
 					}
@@ -2778,10 +2848,10 @@ func (d *docState) targets(out []int, i, c int) []int {
 		out = append(out, h)
 	}
 	// "This pact is a betrayal": what the noun is said of.
-	if p.Tokens[c].IsNoun() && p.HasIn(c, relsCop) && !personNouns[p.LowerLemma(c)] {
+	if p.Tokens[c].IsNoun() && p.HasIn(c, relsCop) && !personNouns.Has(p.LowerLemma(c)) {
 		out = append(p.ChildrenIn(c, relsNsubj), out...)
 	}
-	return out
+	return out, !asked
 }
 
 // reference classes of a target.
@@ -2817,12 +2887,17 @@ func (d *docState) mayRefer(i int) bool {
 	s := &d.sents[i]
 	p := s.p
 	for k := range p.Tokens {
-		if s.topic[k] || referringWords.Has(p.LowerLemma(k)) || pronounAnaphor(p, k) {
+		if s.topic[k] || referringWords.Has(p.LowerLemma(k)) || mayBePronounAnaphor(p.Lower(k)) && pronounAnaphor(p, k) {
 			return true
 		}
 	}
 	return false
 }
+
+// mayBePronounAnaphor: w is as long as "it", "this" or "that", the only
+// words pronounAnaphor takes; asked of every word, it spares most the
+// call.
+func mayBePronounAnaphor(w string) bool { return len(w) == 2 || len(w) == 4 }
 
 // refersTo classifies target token t of sentence i.
 func (d *docState) refersTo(i, t int) int { return d.refers(i, t, 0) }

@@ -153,12 +153,17 @@ func (d *docState) judgedSubjects(i, pr int) []int {
 
 // expecting verbs report a judgement of their object's future: "expects
 // the pact to give its exports a lift".
-var expecting = map[string]bool{"expect": true, "believe": true, "predict": true, "consider": true}
+var expecting = wordset.Of(map[string]bool{"expect": true, "believe": true, "predict": true, "consider": true})
 
 // asked reports a predicate inside an indirect question, which asks
 // rather than judges: "knew what the pact would mean for peace", "how
 // good the deal really is". The question word opens the clause.
 func asked(p *syntax.Sentence, pr int) bool {
+	// The clause's span is the costly part: most sentences have no
+	// question word before the predicate to open it.
+	if !questionWordBefore(p, pr) {
+		return false
+	}
 	first, _ := p.Subtree(pr)
 	if first >= pr {
 		return false
@@ -174,6 +179,18 @@ func asked(p *syntax.Sentence, pr int) bool {
 		// asks.
 		h, _ := p.Head(pr)
 		return h >= 0 && questioning[p.LowerLemma(h)]
+	}
+	return false
+}
+
+// questionWordBefore reports a word before token pr that asked can find
+// opening an indirect question.
+func questionWordBefore(p *syntax.Sentence, pr int) bool {
+	for k := 0; k < pr; k++ {
+		switch p.Lower(k) {
+		case "why", "whether", "what", "how":
+			return true
+		}
 	}
 	return false
 }
@@ -399,7 +416,7 @@ func (d *docState) valence(i, root, skip int) float64 {
 				v = d.x.lex.Valence(p.LowerLemma(n))
 			}
 		}
-		if causatives[p.LowerLemma(n)] {
+		if causatives.Has(p.LowerLemma(n)) {
 			// "spark tensions" is as good as the tensions; "provoke
 			// Beijing" keeps the verb's own worth.
 			var brought float64
@@ -417,7 +434,7 @@ func (d *docState) valence(i, root, skip int) float64 {
 				}
 				v += walk(k, depth+1)
 			}
-			if reversers[strings.ToLower(tok.Lemma)] {
+			if reversers.Has(strings.ToLower(tok.Lemma)) {
 				v = -v
 			}
 		} else {
@@ -456,12 +473,12 @@ func (d *docState) contrasted(i, k int) bool {
 
 // causatives bring about what they act on: their worth is its worth,
 // whatever the lexicon says of the verb itself.
-var causatives = map[string]bool{"spark": true, "trigger": true, "fuel": true, "cause": true, "create": true,
+var causatives = wordset.Of(map[string]bool{"spark": true, "trigger": true, "fuel": true, "cause": true, "create": true,
 	"bring": true, "provoke": true, "unleash": true, "generate": true, "produce": true, "breed": true,
-	"stoke": true, "ignite": true, "foster": true, "yield": true}
+	"stoke": true, "ignite": true, "foster": true, "yield": true})
 
 // reversers undo what they act on: ending a war is good, ending peace bad.
-var reversers = map[string]bool{"end": true, "stop": true, "halt": true, "prevent": true, "avert": true,
+var reversers = wordset.Of(map[string]bool{"end": true, "stop": true, "halt": true, "prevent": true, "avert": true,
 	"avoid": true, "reduce": true, "curb": true, "counter": true, "ease": true, "cut": true, "eliminate": true,
 	"remove": true, "resolve": true, "settle": true, "defuse": true, "lift": true, "combat": true,
 	"fight": true, "tackle": true, "restrain": true, "contain": true, "deter": true, "limit": true,
@@ -469,7 +486,7 @@ var reversers = map[string]bool{"end": true, "stop": true, "halt": true, "preven
 	"relinquish": true, "abandon": true, "forfeit": true, "lose": true, "sacrifice": true, "surrender": true,
 	"squander": true, "waste": true, "deny": true,
 	// leaving something: "an exit from the peace process"
-	"exit": true, "depart": true, "departure": true, "retreat": true, "withdraw": true, "withdrawal": true}
+	"exit": true, "depart": true, "departure": true, "retreat": true, "withdraw": true, "withdrawal": true})
 
 // intensified: "gravely undermine", "extremely reckless".
 func intensified(p *syntax.Sentence, n int) bool {
@@ -485,9 +502,22 @@ func intensified(p *syntax.Sentence, n int) bool {
 // phraseValence adds the evaluative phrases of more than one word.
 func (d *docState) phraseValence(i, first, last int) float64 {
 	p := d.sents[i].p
+	// The span is most of a sentence, and few of its words may begin a
+	// phrase: each phrase is read only at those, in the same order, so
+	// that the sum is added up as before.
+	var room [16]int
+	starts := room[:0]
+	for k := first; k <= last; k++ {
+		if f := &d.x.lex.phraseStarts; f.May(p.LowerLemma(k)) || f.May(p.Lower(k)) {
+			starts = append(starts, k)
+		}
+	}
 	var sum float64
 	for _, ph := range d.x.lex.phrases {
-		for k := first; k+len(ph.words)-1 <= last; k++ {
+		for _, k := range starts {
+			if k+len(ph.words)-1 > last {
+				break
+			}
 			match := true
 			for j, w := range ph.words {
 				if p.LowerLemma(k+j) != w && p.Lower(k+j) != w {
@@ -538,7 +568,7 @@ func (d *docState) merits(i int) {
 		}) {
 			continue
 		}
-		if d.negated(i, v) != (reversers[p.LowerLemma(v)] || discounting[p.LowerLemma(v)]) {
+		if d.negated(i, v) != (reversers.Has(p.LowerLemma(v)) || discounting[p.LowerLemma(v)]) {
 			val = -val // "did not see the benefits", "played down the dangers"
 		}
 		for _, h := range d.verbHolders(i, v) {

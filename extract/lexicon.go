@@ -55,8 +55,11 @@ type Lexicon struct {
 	// quotation mark states no position, so it is never parsed.
 	forms   *wordset.Map[bool]
 	valence *wordset.Map[float64]
-	// phrases are the valence entries of more than one word.
-	phrases []valencePhrase
+	// phrases are the valence entries of more than one word, and
+	// phraseStarts their first words: phraseValence reads a phrase only
+	// where one may begin.
+	phrases      []valencePhrase
+	phraseStarts wordset.Filter
 }
 
 type lexCue struct {
@@ -118,6 +121,7 @@ func LoadLexicon(extra []Cue) (*Lexicon, error) {
 		words := strings.Fields(w)
 		if len(words) > 1 {
 			lx.phrases = append(lx.phrases, valencePhrase{words: words, v: v})
+			lx.phraseStarts.Add(words[0])
 			continue
 		}
 		valence[w] = v
