@@ -159,9 +159,16 @@ type docActors struct {
 	affils  map[[2]string]string
 	ordered []string
 	titled  []titled // in text order, found by findPeople
-	// toks and ms are mentions' scratch for the words of its text and
-	// the list it returns: it runs on every sentence, and keeps none of
-	// them.
+	// words are the tokens of text, the document's, found once by
+	// findPeople: its trigger search and mentions read every word of
+	// the document, and each tokenized it. after is the index in words
+	// of the first after the last span mentions read.
+	text  string
+	words []token
+	after int
+	// toks and ms are mentions' scratch for the words of a span that
+	// cuts one of the document's and the list it returns: it runs on
+	// every sentence, and keeps none of them.
 	toks []token
 	ms   []mention
 	near nearScratch // findNear's, for the person patterns
@@ -183,6 +190,8 @@ func newDocActors(g *Gazetteer) *docActors {
 
 // clone is a copy of d that can be changed apart from it: its maps, lists
 // and records copied, a record that two names share shared in the copy.
+// The document's words are not: a copy tokenizes what mentions is asked
+// of it (none is, after reading).
 func (d *docActors) clone() *docActors {
 	c := &docActors{g: d.g, people: make(map[string]*person, len(d.people)), byName: maps.Clone(d.byName),
 		firsts: &wordBits{slices.Clone(d.firsts.bits)}, actors: make(map[string]*actorInfo, len(d.actors)),
@@ -220,6 +229,7 @@ func (d *docActors) reset() {
 	clear(d.affils)
 	clear(d.plausible)
 	d.ordered, d.titled, d.toks, d.ms = d.ordered[:0], d.titled[:0], d.toks[:0], d.ms[:0]
+	d.text, d.words, d.after = "", d.words[:0], 0
 	d.used = 0
 }
 
@@ -339,6 +349,8 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 // the full name still resolves. lower is text with its ASCII letters
 // lower-cased.
 func (d *docActors) findPeople(text, lower string) {
+	d.text, d.words, d.after = text, tokenizeInto(d.words[:0], text, 0), 0
+	words := d.words
 	// The patterns are costly to try at every position, so each runs only
 	// on lines that contain the words it needs.
 	for off := 0; off <= len(text); {
@@ -346,9 +358,14 @@ func (d *docActors) findPeople(text, lower string) {
 		if end < 0 {
 			end = len(text) - off
 		}
-		if end > 0 {
-			d.findPeopleInLine(text[off:off+end], lower[off:off+end], off)
+		n := 0 // the line's words: none runs across a newline
+		for n < len(words) && words[n].start < off+end {
+			n++
 		}
+		if end > 0 {
+			d.findPeopleInLine(text[off:off+end], lower[off:off+end], off, words[:n])
+		}
+		words = words[n:]
 		off += end + 1
 	}
 }
@@ -465,8 +482,10 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-func (d *docActors) findPeopleInLine(text, lower string, off int) {
-	d.near.hits = personTriggers.find(d.near.hits, lower, true)
+// findPeopleInLine runs the patterns on one line that starts at off, its
+// words in the document's offsets.
+func (d *docActors) findPeopleInLine(text, lower string, off int, words []token) {
+	d.near.hits = personTriggers.findAtWords(d.near.hits, lower, words, off)
 	hits := d.near.hits
 	if len(hits) == 0 {
 		return // every pattern searches around its triggers only
@@ -1361,6 +1380,8 @@ type triggerSet struct {
 	bySecond [256]*[257]int32
 	// single is the index in list of the one-byte trigger b, -1 for none.
 	single [256]int32
+	// lead holds the bytes some trigger begins with.
+	lead [256]bool
 	// tags are list's tags (see newTaggedSet), all 0 in a set made by
 	// newTriggerSet.
 	tags []uint32
@@ -1390,6 +1411,7 @@ func newTriggerSet(list []string) *triggerSet {
 		if r, _ := utf8.DecodeRuneInString(t); r == utf8.RuneError || !asciiLetter(t[0]) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			ts.atStarts = false
 		}
+		ts.lead[t[0]] = true
 		if len(t) == 1 {
 			ts.single[t[0]] = int32(k)
 			continue
@@ -1416,7 +1438,7 @@ func newTriggerSet(list []string) *triggerSet {
 // only at the start of a word: "ms" in "Ms Lind", not in "arms".
 func (ts *triggerSet) find(dst []hit, s string, atWords bool) []hit {
 	if atWords && ts.atStarts {
-		return ts.findAtWords(dst, s)
+		return ts.findAtWords(dst, s, tokenize(s), 0)
 	}
 	out := dst[:0]
 	for i := 0; i < len(s); i++ {
@@ -1454,47 +1476,83 @@ func (ts *triggerSet) find(dst []hit, s string, atWords bool) []hit {
 }
 
 // findAtWords is find with atWords of triggers that begin with an ASCII
-// letter or with no letter or digit: one of the first can begin only at
-// a word's first byte, so the rest of each word is passed over in one
-// run (the person patterns' triggers are looked for in every line of
-// every article). The look-up at a word's start is find's, written out:
-// a call for each word cost 2% of the dev corpus's extraction.
-func (ts *triggerSet) findAtWords(dst []hit, s string) []hit {
+// letter or with no letter or digit, in s, whose tokens are words, in
+// offsets base bytes on: one of the first can begin only at a word's
+// first byte, and the rest of each word is passed over at once (the
+// person patterns' triggers are looked for in every line of every
+// article, whose words are found already). A byte of a rune outside a
+// word that is not its first begins no such trigger. The look-up at a
+// word's start is find's, written out: a call for each word cost 2% of
+// the dev corpus's extraction.
+func (ts *triggerSet) findAtWords(dst []hit, s string, words []token, base int) []hit {
 	out := dst[:0]
-	for i := 0; i < len(s); {
-		c := s[i]
-		if one := ts.single[c]; one >= 0 {
+	i := 0
+	for k := 0; k <= len(words); k++ {
+		next := len(s) // where the next word starts
+		if k < len(words) {
+			next = words[k].start - base
+		}
+		// The bytes up to it, outside words: most begin no trigger.
+		for ; i < next; i++ {
+			if ts.lead[s[i]] {
+				out = ts.appendAt(out, s, i)
+			}
+		}
+		if k == len(words) {
+			break
+		}
+		// A word's start, written out: most words' first bytes begin
+		// some trigger, and a call for each cost more than the search.
+		if one := ts.single[s[i]]; one >= 0 {
 			out = append(out, ts.hit(i, one))
 		}
-		if r := ts.bySecond[c]; r != nil && i+1 < len(s) {
-			for k := r[s[i+1]]; k < r[int(s[i+1])+1]; k++ {
+		if r := ts.bySecond[s[i]]; r != nil && i+1 < len(s) {
+			for t := r[s[i+1]]; t < r[int(s[i+1])+1]; t++ {
 				// Most triggers that share a word's first two bytes differ
 				// in its third, which is compared here, before a call.
 				// Sorted, they come in the order of their third bytes (one
 				// with none first): past the word's, none matches.
-				if t := ts.list[k]; len(t) > 2 {
-					if i+2 >= len(s) || t[2] > s[i+2] {
+				if w := ts.list[t]; len(w) > 2 {
+					if i+2 >= len(s) || w[2] > s[i+2] {
 						break
 					}
-					if t[2] != s[i+2] {
+					if w[2] != s[i+2] {
 						continue
 					}
 				}
-				if strings.HasPrefix(s[i:], ts.list[k]) {
-					out = append(out, ts.hit(i, k))
+				if strings.HasPrefix(s[i:], ts.list[t]) {
+					out = append(out, ts.hit(i, t))
 				}
 			}
 		}
-		switch {
-		case asciiAlnum(c): // a word outside ASCII goes on below
-			for i++; i < len(s) && asciiAlnum(s[i]); i++ {
+		i = words[k].end - base
+	}
+	return out
+}
+
+// appendAt appends to out the hits at offset i of s, whose byte there
+// begins some trigger.
+func (ts *triggerSet) appendAt(out []hit, s string, i int) []hit {
+	c := s[i]
+	if one := ts.single[c]; one >= 0 {
+		out = append(out, ts.hit(i, one))
+	}
+	if r := ts.bySecond[c]; r != nil && i+1 < len(s) {
+		for k := r[s[i+1]]; k < r[int(s[i+1])+1]; k++ {
+			// Most triggers that share a word's first two bytes differ
+			// in its third, which is compared here, before a call.
+			// Sorted, they come in the order of their third bytes (one
+			// with none first): past the word's, none matches.
+			if t := ts.list[k]; len(t) > 2 {
+				if i+2 >= len(s) || t[2] > s[i+2] {
+					break
+				}
+				if t[2] != s[i+2] {
+					continue
+				}
 			}
-		case c < utf8.RuneSelf:
-			i++
-		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if i += n; unicode.IsLetter(r) || unicode.IsDigit(r) {
-				i = wordEnd(s, i)
+			if strings.HasPrefix(s[i:], ts.list[k]) {
+				out = append(out, ts.hit(i, k))
 			}
 		}
 	}
@@ -1742,7 +1800,9 @@ var institutions = []string{"government", "officials", "official", "authorities"
 // next call: every caller reads it at once, and a list per sentence was
 // a twenty-fifth of the bytes extraction allocated.
 func (d *docActors) mentions(text string, s, e int) []mention {
-	seg := text[s:e]
+	// The words are in text's offsets; upto ends with the span, so that
+	// no name is read past it.
+	toks, upto := d.wordsIn(text, s, e), text[:e]
 	out := d.ms[:0]
 	taken := func(a, b int) bool {
 		for _, m := range out {
@@ -1770,8 +1830,6 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 			add(t.start, t.end, id, t.role+" "+t.name)
 		}
 	}
-	d.toks = tokenizeInto(d.toks[:0], seg)
-	toks := d.toks
 	for i := 0; i < len(toks); i++ {
 		// Most words begin no known name: one hash of the word says so.
 		person, listed := true, true
@@ -1783,8 +1841,8 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 		}
 		// Known people by full name, then by surname.
 		if person {
-			if id, end, ok := d.personAt(seg, toks, i); ok {
-				add(s+toks[i].start, s+toks[end-1].end, id, seg[toks[i].start:toks[end-1].end])
+			if id, end, ok := d.personAt(upto, toks, i); ok {
+				add(toks[i].start, toks[end-1].end, id, upto[toks[i].start:toks[end-1].end])
 				i = end - 1
 				continue
 			}
@@ -1792,23 +1850,23 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 		if !listed {
 			continue // no gazetteer name or demonym begins with it
 		}
-		if id, end, ok := d.g.names.match(seg, toks, i); ok {
+		if id, end, ok := d.g.names.match(upto, toks, i); ok {
 			a, b := toks[i].start, toks[end-1].end
-			if b < len(seg) && seg[b] == '.' && strings.Contains(seg[a:b], ".") {
+			if b < len(upto) && upto[b] == '.' && strings.Contains(upto[a:b], ".") {
 				b++ // "U.S."
 			}
-			if !modifierOnly(seg, a, b) {
-				add(s+a, s+b, id, seg[a:b])
+			if !modifierOnly(text[s:e], a-s, b-s) {
+				add(a, b, id, upto[a:b])
 			}
 			i = end - 1
 			continue
 		}
-		if id, end, ok := d.g.demonyms.match(seg, toks, i); ok && strings.HasPrefix(id, "state:") {
-			rest := seg[toks[end-1].end:]
+		if id, end, ok := d.g.demonyms.match(upto, toks, i); ok && strings.HasPrefix(id, "state:") {
+			rest := upto[toks[end-1].end:]
 			for _, inst := range institutions {
 				if rest != "" && rest[0] == ' ' && hasLowerPrefix(rest[1:], inst) {
 					b := toks[end-1].end + 1 + len(inst)
-					add(s+toks[i].start, s+b, id, seg[toks[i].start:b])
+					add(toks[i].start, b, id, upto[toks[i].start:b])
 					break
 				}
 			}
@@ -1818,6 +1876,46 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 	slices.SortFunc(out, func(a, b mention) int { return a.start - b.start }) // no two start alike
 	d.ms = out
 	return out
+}
+
+// wordsIn are the tokens of text[s:e], in text's offsets: the
+// document's words that lie in it, when text is the document's and the
+// span cuts none of them (the tokens of a span are then the text's
+// there), else the span's own.
+func (d *docActors) wordsIn(text string, s, e int) []token {
+	if w := d.words; text == d.text {
+		// Most spans are sentences read in order, each starting where
+		// the words of the one before end; the others' first words are
+		// searched for.
+		lo := d.after
+		if lo > 0 && w[lo-1].end > s || lo < len(w) && w[lo].end <= s {
+			lo = firstEndingAfter(w, s)
+		}
+		hi := lo
+		for hi < len(w) && w[hi].end <= e {
+			hi++
+		}
+		if (lo == len(w) || w[lo].start >= s) && (hi == len(w) || w[hi].start >= e) {
+			d.after = hi
+			return w[lo:hi]
+		}
+	}
+	d.toks = tokenizeInto(d.toks[:0], text[:e], s)
+	return d.toks
+}
+
+// firstEndingAfter is the index of the first of words, which are in
+// order, that ends after offset s; len(words) if none does.
+func firstEndingAfter(words []token, s int) int {
+	lo, hi := 0, len(words)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); words[m].end <= s {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // modifierOnly reports a name used as a modifier ("U.S.-led", "Iran-backed",

@@ -191,7 +191,7 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 	texts := []string{
 		"Mrs Ode (the minister) said Ms Lind's aide, Mr Moe, said so.",
 		"Arms, mrs and ministers: missed, amiss; Lind’s staff (s).",
-		"s", "m", "", "mr", "Jo’s",
+		"s", "m", "", "mr", "Jo’s", "(mr (",
 		// Words that begin or hold letters outside ASCII, digits, an
 		// underscore, a dash and bytes that are not UTF-8 before a trigger.
 		"Ümrs Ödön saidmr 2mr _mr –mr \xffmr é said, Zürichs sa-ms",
@@ -243,6 +243,21 @@ func findsEveryOccurrence(t *testing.T, triggers, texts []string) {
 			}
 			if got := set.find(nil, lower, atWords); !slices.Equal(got, want) {
 				t.Errorf("find(%q, %v) = %v, want %v", lower, atWords, got, want)
+			}
+			if atWords && set.atStarts {
+				// The text as a line of a document, read with the
+				// document's words, as findPeople reads it.
+				doc := "(said) mr\n" + lower + "\nms ’s"
+				off := strings.IndexByte(doc, '\n') + 1
+				var words []token
+				for _, w := range tokenize(doc) {
+					if w.start >= off && w.end <= off+len(lower) {
+						words = append(words, w)
+					}
+				}
+				if got := set.findAtWords(nil, lower, words, off); !slices.Equal(got, want) {
+					t.Errorf("findAtWords(%q) with the document's words = %v, want %v", lower, got, want)
+				}
 			}
 			if atWords {
 				continue
@@ -960,5 +975,52 @@ func TestNamedFirstWord(t *testing.T) {
 		if !slices.Equal(d.firsts.bits, want.bits) {
 			t.Errorf("%q: the filter is not the one of tokenize's first token", tc.name)
 		}
+	}
+}
+
+// TestWordsInAsTokenized: the words mentions reads of any span of the
+// document are the span's own tokens, in the document's offsets, whether
+// the span cuts a word (a name, a letter outside ASCII) or not, and in
+// whatever order the spans come; a text that is not the document's is
+// tokenized.
+func TestWordsInAsTokenized(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Ana Ruiz said talks in Zürich - the café's U.S.-led plan - went on.\nMr Lind (R-NY) agreed.",
+		"Émile Noël, 2nd envoy: «non» — said Ödön.\n\nÅsa",
+		"",
+	}
+	d := newDocActors(g)
+	for _, text := range texts {
+		d.findPeople(text, asciiLower(text))
+		var spans [][2]int
+		for s := 0; s <= len(text); s++ {
+			for e := s; e <= len(text); e++ {
+				spans = append(spans, [2]int{s, e})
+			}
+		}
+		// In order, each span after the one before, and then backwards.
+		for k := len(spans) - 1; k >= 0; k-- {
+			spans = append(spans, spans[k])
+		}
+		for _, sp := range spans {
+			s, e := sp[0], sp[1]
+			want := tokenize(text[s:e])
+			for k := range want {
+				want[k].start += s
+				want[k].end += s
+			}
+			if got := d.wordsIn(text, s, e); !slices.Equal(got, want) {
+				t.Fatalf("%q[%d:%d]: words %v, tokenized %v", text, s, e, got, want)
+			}
+		}
+	}
+	other := strings.Clone("Ana Ruiz said so.")
+	d.findPeople("Ana Ruiz said it.", "ana ruiz said it.")
+	if got, want := d.wordsIn(other, 14, 16), []token{tokenize("so")[0]}; len(got) != 1 || got[0].start != 14 || got[0].h != want[0].h {
+		t.Errorf("another text's words %v, want its own", got)
 	}
 }
