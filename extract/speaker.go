@@ -31,15 +31,16 @@ var speechLemmas = wordset.Of(map[string]bool{
 // several take the same speaker, and a paragraph that is nothing but a
 // quote goes on with the speaker of the paragraph before.
 func (d *docState) findSpeakers() {
-	// Which sentences have a speech verb outside quotes: only they are
-	// read again below.
-	speaks := make([]bool, len(d.sents))
+	// Where each sentence's first speech verb outside quotes is (-1 for
+	// none): only such sentences are read again below, from there on.
+	speaks := make([]int, len(d.sents))
 	// Whether each sentence holds quoted words, read once: continueQuotes
 	// asks of the same sentences again and again.
 	quoted := make([]bool, len(d.sents))
 	for i := range d.sents {
+		speaks[i] = -1
 		if d.sents[i].p != nil {
-			d.sents[i].speaker, speaks[i] = d.speechIn(i)
+			d.sents[i].speaker, speaks[i] = d.speechIn(i, 0)
 		}
 		quoted[i] = d.hasQuote(i)
 	}
@@ -48,8 +49,8 @@ func (d *docState) findSpeakers() {
 	// "she" is; only then do a colon's or a dash's names count.
 	signs := make([]lineSign, len(d.lines))
 	for i := range d.sents {
-		if d.sents[i].speaker == "" && speaks[i] {
-			d.sents[i].speaker, _ = d.speechIn(i)
+		if d.sents[i].speaker == "" && speaks[i] >= 0 {
+			d.sents[i].speaker, _ = d.speechIn(i, speaks[i])
 		}
 		if d.sents[i].speaker == "" {
 			d.sents[i].speaker = d.signedBy(i, &signs[d.sents[i].line])
@@ -314,47 +315,61 @@ func (d *docState) hasQuote(i int) bool {
 }
 
 // speechIn finds the actor who is the subject of sentence i's speech verb
-// outside its quotes, or the X of "according to X", and whether it has
-// either: without one, no later finding can give it a speaker here.
-func (d *docState) speechIn(i int) (string, bool) {
+// outside its quotes, or the X of "according to X", reading from token
+// from on, and the first token that is either (-1 for none): without one,
+// no later finding can give it a speaker here; with one, the words before
+// it need no second reading, since what skips them is the parse's.
+func (d *docState) speechIn(i, from int) (string, int) {
 	p := d.sents[i].p
-	speaks := false
-	for t := range p.Tokens {
-		lemma := p.LowerLemma(t)
-		speech := p.Tokens[t].IsVerb() && speechLemmas.Has(lemma)
-		// Most words are neither: asked before the quotes are.
-		if !speech && lemma != "according" || d.inQuote(i, t) {
+	speaks := -1
+	for t := from; t < len(p.Tokens); t++ {
+		lemma, verb := p.LowerLemma(t), p.Tokens[t].IsVerb()
+		// Most words are neither verbs nor "according": asked before the
+		// quotes are, and those before the list of speech verbs.
+		if !verb && lemma != "according" || d.inQuote(i, t) {
+			continue
+		}
+		speech := verb && speechLemmas.Has(lemma)
+		if !speech && lemma != "according" {
 			continue
 		}
 		if speech {
-			speaks = true
+			speaks = firstOf(speaks, t)
 			for _, e := range p.OutIn(t, relsNsubj) {
 				if id := d.holder(i, e.Dep); id != "" {
-					return id, true
+					return id, speaks
 				}
 			}
 			// "Addressing an audience in Washington, Mr Trump said": a
 			// person right before the verb, however the parser hung them.
 			if t > 0 && isPerson(d.sents[i].actor[t-1]) && !d.inQuote(i, t-1) && !p.HasIn(t, relsNsubj) && !p.HasIn(t-1, relsCase) {
-				return d.sents[i].actor[t-1], true
+				return d.sents[i].actor[t-1], speaks
 			}
 			// '"...," said Jane Mallory' parsed with the speaker as object.
 			if lemma == "say" {
 				for _, e := range p.OutIn(t, relsObj) {
 					if id := d.holder(i, e.Dep); isPerson(id) {
-						return id, true
+						return id, speaks
 					}
 				}
 			}
 		}
 		if lemma == "according" && t+1 < len(p.Tokens) && p.Lower(t+1) == "to" {
-			speaks = true
+			speaks = firstOf(speaks, t)
 			if h, _ := p.Head(t); h >= 0 {
 				if id := d.holder(i, h); id != "" {
-					return id, true
+					return id, speaks
 				}
 			}
 		}
 	}
 	return "", speaks
+}
+
+// firstOf is first, or t when there is none yet (-1).
+func firstOf(first, t int) int {
+	if first < 0 {
+		return t
+	}
+	return first
 }

@@ -91,3 +91,35 @@ func TestSignedLinesAsThePatternsRead(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeechInFrom: speechIn read on from the first token it found
+// speaking answers as a reading from the start does, so findSpeakers's
+// second ask can skip the words before; a sentence with no speech verb
+// outside quotes (nor "according to") has none.
+func TestSpeechInFrom(t *testing.T) {
+	x := fuzzExtractor(t)
+	for _, tc := range []struct {
+		s, speaker string
+		speaks     bool
+	}{
+		{"Chile backed the pact, the minister said on Monday.", "", true},
+		{"Peru opposed the pact, according to the harbour authority.", "", true},
+		{`"We back the pact," said Ana Torres, the trade minister.`, "person:ana-torres", true},
+		{`"They said we would oppose the pact," the mayor of Lima told reporters.`, "", true},
+		{"Addressing farmers in Cusco, Ana Torres said Peru backed the pact.", "person:ana-torres", true},
+		{`"Critics said it was a bad deal," a banner read.`, "", false},
+		{"Quito backed the pact in May.", "", false},
+		{"Peru backed the pact, according as the weather allowed.", "", false},
+	} {
+		d, p := stageDoc(t, x, tc.s)
+		want, first := d.speechIn(1, 0)
+		if want != tc.speaker || (first >= 0) != tc.speaks {
+			t.Errorf("%q: speechIn = %q, %d, want %q and a speaking token: %v", tc.s, want, first, tc.speaker, tc.speaks)
+		}
+		for from := 0; from <= first && from < len(p.Tokens); from++ {
+			if got, f := d.speechIn(1, from); got != want || f != first {
+				t.Errorf("%q from %d: speechIn = %q, %d, want %q, %d", tc.s, from, got, f, want, first)
+			}
+		}
+	}
+}
