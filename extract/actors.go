@@ -153,7 +153,11 @@ type docActors struct {
 	// firsts holds the first word of every name in byName, lower-cased
 	// (see named): most words begin none. An article names tens of
 	// people: 8,192 bits.
-	firsts  *wordBits
+	firsts *wordBits
+	// begins holds firsts' words and the gazetteer's first words, in a
+	// set of the gazetteer's size: mentions turns most words away with
+	// one test, not one of each.
+	begins  *wordBits
 	actors  map[string]*actorInfo
 	groups  map[string]string // organisation name -> id, for ones not in the gazetteer
 	affils  map[[2]string]string
@@ -184,6 +188,7 @@ type docActors struct {
 
 func newDocActors(g *Gazetteer) *docActors {
 	return &docActors{g: g, people: map[string]*person{}, byName: map[string]string{}, firsts: newWordBits(7),
+		begins: &wordBits{slices.Clone(g.firstWords.bits)},
 		actors: map[string]*actorInfo{}, groups: map[string]string{}, affils: map[[2]string]string{},
 		plausible: map[string]bool{}}
 }
@@ -194,7 +199,7 @@ func newDocActors(g *Gazetteer) *docActors {
 // of it (none is, after reading).
 func (d *docActors) clone() *docActors {
 	c := &docActors{g: d.g, people: make(map[string]*person, len(d.people)), byName: maps.Clone(d.byName),
-		firsts: &wordBits{slices.Clone(d.firsts.bits)}, actors: make(map[string]*actorInfo, len(d.actors)),
+		firsts: &wordBits{slices.Clone(d.firsts.bits)}, begins: &wordBits{slices.Clone(d.begins.bits)}, actors: make(map[string]*actorInfo, len(d.actors)),
 		groups: maps.Clone(d.groups), affils: maps.Clone(d.affils), ordered: slices.Clone(d.ordered), titled: slices.Clone(d.titled),
 		plausible: maps.Clone(d.plausible)}
 	people := map[*person]*person{}
@@ -224,6 +229,7 @@ func (d *docActors) reset() {
 	clear(d.people)
 	clear(d.byName)
 	clear(d.firsts.bits)
+	copy(d.begins.bits, d.g.firstWords.bits)
 	clear(d.actors)
 	clear(d.groups)
 	clear(d.affils)
@@ -1834,6 +1840,9 @@ func (d *docActors) mentions(text string, s, e int) []mention {
 		// Most words begin no known name: one hash of the word says so.
 		person, listed := true, true
 		if t := &toks[i]; t.ascii {
+			if !d.begins.has(t.h) {
+				continue
+			}
 			person, listed = d.firsts.has(t.h), d.g.firstWords.has(t.h)
 		}
 		if !person && !listed {
@@ -1945,6 +1954,7 @@ func (d *docActors) named(name, id string) {
 	// one (tokenize's first token there); add lowers it as it hashes.
 	if e := wordEnd(name, 0); e > 0 {
 		d.firsts.add(name[:e])
+		d.begins.add(name[:e])
 	}
 }
 

@@ -949,6 +949,10 @@ func TestNameStartsBefore(t *testing.T) {
 // filter of first words only if it opens with a letter or digit; the
 // word is tokenize's first token.
 func TestNamedFirstWord(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct{ name, first string }{
 		{"Ana Ruiz", "ana"},
 		{"O'Neill-Berg", "o"},
@@ -960,7 +964,7 @@ func TestNamedFirstWord(t *testing.T) {
 		{"«Ana»", ""},
 		{"", ""},
 	} {
-		d := newDocActors(nil)
+		d := newDocActors(g)
 		d.named(tc.name, "person:x")
 		var want wordBits
 		want.bits = make([]uint64, len(d.firsts.bits))
@@ -974,6 +978,57 @@ func TestNamedFirstWord(t *testing.T) {
 		}
 		if !slices.Equal(d.firsts.bits, want.bits) {
 			t.Errorf("%q: the filter is not the one of tokenize's first token", tc.name)
+		}
+	}
+}
+
+// TestBeginsHoldsBoth: the set mentions tests each word against first
+// holds every word that begins a known person's name or a gazetteer
+// name (so that it turns away only words that begin neither); a clone
+// keeps the people's words apart from the original's, and a reset leaves
+// the gazetteer's alone.
+func TestBeginsHoldsBoth(t *testing.T) {
+	g, err := LoadGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDocActors(g)
+	d.addPerson("Ana Ruiz", "", "")
+	d.addPerson("Tomas Velk", "", "")
+	c := d.clone()
+	c.addPerson("Ilse Quarro", "", "")
+	may := func(d *docActors, w string) bool {
+		h, _ := hashLower(w)
+		return d.begins.has(h)
+	}
+	for _, tc := range []struct {
+		word            string
+		inD, inC, reset bool
+	}{
+		{"Ana", true, true, false},
+		{"ruiz", true, true, false},
+		{"Velk", true, true, false},
+		{"Ilse", false, true, false},
+		{"Quarro", false, true, false},
+		{"Iran", true, true, true},
+		{"China", true, true, true},
+	} {
+		h, _ := hashLower(tc.word)
+		if got := may(d, tc.word); got != tc.inD || d.begins.has(h) != (d.firsts.has(h) || g.firstWords.has(h)) {
+			t.Errorf("%q: in the document's set %v, want %v", tc.word, got, tc.inD)
+		}
+		if got := may(c, tc.word); got != tc.inC {
+			t.Errorf("%q: in the clone's set %v, want %v", tc.word, got, tc.inC)
+		}
+	}
+	d.reset()
+	if !slices.Equal(d.begins.bits, g.firstWords.bits) {
+		t.Error("a reset set is not the gazetteer's first words")
+	}
+	for _, w := range []string{"Ana", "Velk", "Iran"} {
+		h, _ := hashLower(w)
+		if got, want := may(d, w), g.firstWords.has(h); got != want {
+			t.Errorf("%q after reset: %v, want %v", w, got, want)
 		}
 	}
 }
