@@ -171,8 +171,9 @@ type docActors struct {
 	words []token
 	after int
 	// toks and ms are mentions' scratch for the words of a span that
-	// cuts one of the document's and the list it returns: it runs on
-	// every sentence, and keeps none of them.
+	// cuts one of the document's words or is of another text (a clone
+	// has none), and the list it returns: it runs on every sentence, and
+	// keeps none of them.
 	toks []token
 	ms   []mention
 	near nearScratch // findNear's, for the person patterns
@@ -489,7 +490,10 @@ func containsAny(s string, words []string) bool {
 }
 
 // findPeopleInLine runs the patterns on one line that starts at off, its
-// words in the document's offsets.
+// words in the document's offsets. It reads the triggers at words' first
+// bytes only, which holds for personTriggers alone while every one of
+// them begins with an ASCII letter or with no letter or digit (atStarts;
+// TestPersonTriggersAtStarts).
 func (d *docActors) findPeopleInLine(text, lower string, off int, words []token) {
 	d.near.hits = personTriggers.findAtWords(d.near.hits, lower, words, off)
 	hits := d.near.hits

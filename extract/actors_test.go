@@ -1079,3 +1079,13 @@ func TestWordsInAsTokenized(t *testing.T) {
 		t.Errorf("another text's words %v, want its own", got)
 	}
 }
+
+// TestPersonTriggersAtStarts: findPeopleInLine reads the person
+// triggers at words' first bytes only (findAtWords), which finds every
+// hit only while each trigger begins with an ASCII letter or with no
+// letter or digit.
+func TestPersonTriggersAtStarts(t *testing.T) {
+	if !personTriggers.atStarts {
+		t.Error("a person trigger may begin inside a word: findPeopleInLine would miss it")
+	}
+}

@@ -53,19 +53,19 @@ type topicMatcher struct {
 	// reading's questions are asked again of every topic that may share
 	// it.
 	headNouns map[string]bool
-	// spelled are the terms whose pattern spells them out (see
-	// spelledTerm), in the terms' order: where one matches and no term
+	// literals are the terms whose pattern spells them out (see
+	// literalTerm), in the terms' order: where one matches and no term
 	// before it can, it is the match, found with no pattern run (a
 	// topic's term matched by its groups cost 2,000 instructions).
-	spelled []spelledTerm
+	literals []literalTerm
 }
 
-// spelledTerm is a term of lower-case ASCII letters and digits, words
+// literalTerm is a term of lower-case ASCII letters and digits, words
 // parted by one space, whose pattern is those words with a run of white
 // space between them (spacedEnd reads it so), and the texts one of which
 // begins every match of each term before it (its pattern longer, or as
 // long and listed first).
-type spelledTerm struct {
+type literalTerm struct {
 	words  string
 	before *starts
 }
@@ -142,7 +142,7 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		if before == nil {
 			break
 		}
-		m.spelled = append(m.spelled, spelledTerm{words: a.lead, before: before})
+		m.literals = append(m.literals, literalTerm{words: a.lead, before: before})
 	}
 	for i := 0; i < len(alts); {
 		j := i + 1
@@ -222,7 +222,7 @@ func spacedEnd(text, t string) int {
 }
 
 // spellsOut reports whether a term's pattern and lead (see termPattern)
-// are a spelledTerm's: the lead words of ASCII letters and digits parted
+// are a literalTerm's: the lead words of ASCII letters and digits parted
 // by single spaces, and the pattern the lead with `\s+` for each space,
 // which matches where spacedEnd finds the lead and nowhere else.
 func spellsOut(pattern, lead string) bool {
@@ -274,11 +274,11 @@ type termGroup struct {
 
 // match is the end of the match of the first group in order that matches
 // at the start of text, which is where the terms' alternation matches
-// there (leftmost-first), or -1. A spelled term that matches, followed by
+// there (leftmost-first), or -1. A literal term that matches, followed by
 // the end of a word as the pattern's \b asks, and before which no term
 // can begin, is that match.
 func (m *topicMatcher) match(text string) int {
-	for _, t := range m.spelled {
+	for _, t := range m.literals {
 		end := spacedEnd(text, t.words)
 		if end < 0 || boundaryWord(text, end-1) == boundaryWord(text, end) {
 			continue

@@ -126,7 +126,7 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 			"port[- lease, port[-lease, port\\-lease, port lease",
 			"the \nus embassy, the \n united states embassy",
 		}, false},
-		// Terms spelled out (spelledTerm), matched at once where no term
+		// Terms spelled out (literalTerm), matched at once where no term
 		// before them can begin: a word of their own, not the start of a
 		// longer one, past a run of white space, and the longer term where
 		// one begins.
@@ -179,7 +179,7 @@ func TestTopicFindIsTheUnanchoredPattern(t *testing.T) {
 }
 
 // TestSpellsOut: only a term of plain words whose pattern is those
-// words parted by runs of white space is a spelledTerm.
+// words parted by runs of white space is a literalTerm.
 func TestSpellsOut(t *testing.T) {
 	tests := []struct {
 		pattern, lead string
@@ -212,11 +212,11 @@ func TestSpellsOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	var words []string
-	for _, s := range m.spelled {
+	for _, s := range m.literals {
 		words = append(words, s.words)
 	}
 	if want := []string{"truce talks", "truce"}; !slices.Equal(words, want) {
-		t.Errorf("spelled terms %q, want %q", words, want)
+		t.Errorf("literal terms %q, want %q", words, want)
 	}
 }
 

@@ -41,8 +41,12 @@ type Edge struct {
 }
 
 // Sentence is one parsed sentence. Its methods read an index built on
-// first use and built again when Tree or Edges grow; tokens and edges
-// are not to be changed in place once it is asked about.
+// first use and built again when Tree or Edges grow, and tokens' lowered
+// words made on first need. Once it is asked about, Tokens, Tree and
+// Edges may only be appended to: a tree indexed in order answers Head
+// and the lowered words answer Lower with no check of the lists, so a
+// sentence parsed again must be emptied by Reuse first, not have its
+// lists replaced.
 type Sentence struct {
 	Text   string  `json:"text"`
 	Tokens []Token `json:"tokens"`
@@ -65,7 +69,8 @@ type Sentence struct {
 	spare room
 }
 
-// room is the arrays an index's lists are parts of.
+// room is the arrays an index's lists and the lowered words are parts
+// of.
 type room struct {
 	ints  []int
 	bits  []uint64

@@ -23,9 +23,9 @@ var clauseBreaks = map[string]bool{"that": true, "whether": true, "if": true, "b
 type linker struct {
 	s    *syntax.Sentence
 	head []int // per token: its head, -2 for none yet
-	// rel is each token's relation to its head, what the sentence before
-	// left for a token with none yet (read it by relOf): cleared for each
-	// sentence, it was a call.
+	// rel is each token's relation to its head, read through relOf: it
+	// is not cleared for each sentence (that was a call), so a token with
+	// no head yet holds what the sentence before left.
 	rel   []string
 	extra []syntax.Edge
 	drops []bool    // per token: an extra edge replaces its tree edge

@@ -134,6 +134,9 @@ func newLexicon(m map[string]*class) *lexicon {
 		x.at[i].c = &none
 	}
 	for w, c := range m {
+		if w == "" {
+			continue // the empty word's key, 0, marks a free place: it is none's
+		}
 		i := x.place(w)
 		for x.at[i].key != 0 {
 			i = (i + 1) & x.mask
@@ -384,7 +387,8 @@ func isDemonymPlural(w string) bool {
 
 // afterDeterminer reports that the token before i is tagged DT, PRP$,
 // JJ or POS, read from the bits tag gave it (see bitsOf): JJ and PRP$
-// are the tags it gives whose bits are tNominal alone. Its tag compared
+// are the tags it gives whose bits are tNominal alone (bitsOf gives JJR
+// and JJS the same, but tag gives neither). Its tag compared
 // as a string was a call for each known verb form.
 func afterDeterminer(bits []tagBits, i int) bool {
 	return i > 0 && (bits[i-1] == tNominal || bits[i-1]&(tDT|tPOS) != 0)
