@@ -45,9 +45,7 @@ func TestTagBits(t *testing.T) {
 		"The talks were opened by Ghana's envoys, who quietly moved on.",
 		"Ministers can't say whether Peru pledged wholesale changes or not.",
 	} {
-		var a analyser
-		s := syntax.Sentence{Text: sentence}
-		a.analyse(&s, a.lowerASCII(sentence))
+		a, s := analysed(sentence)
 		for i, tok := range s.Tokens {
 			if got, want := a.link.tags[i]&^(tAux|tMain), bitsOf(tok.POS); got != want {
 				t.Errorf("%q: %q tagged %s has bits %b, want %b", sentence, tok.Text, tok.POS, got, want)
@@ -72,9 +70,7 @@ func TestAuxiliaries(t *testing.T) {
 		{"Oslo could.", []string{"could"}, nil},
 	}
 	for _, tc := range tests {
-		var a analyser
-		s := syntax.Sentence{Text: tc.sentence}
-		a.analyse(&s, a.lowerASCII(tc.sentence))
+		a, s := analysed(tc.sentence)
 		var aux, main []string
 		for i, tok := range s.Tokens {
 			if a.link.is(i, tAux) {
@@ -134,9 +130,7 @@ func TestEdgesAreTheTreeAndTheExtras(t *testing.T) {
 		"Ghana, Togo and Benin signed.",
 		"",
 	} {
-		var a analyser
-		s := syntax.Sentence{Text: sentence}
-		a.analyse(&s, a.lowerASCII(sentence))
+		a, s := analysed(sentence)
 		var want []syntax.Edge
 		for _, e := range s.Tree {
 			if slices.ContainsFunc(a.link.extra, func(x syntax.Edge) bool { return x.Head == e.Head && x.Dep == e.Dep }) {
@@ -211,4 +205,13 @@ func TestRelationsOfTheSentenceBefore(t *testing.T) {
 			}
 		}
 	}
+}
+
+// analysed is text parsed by an analyser of its own, which the tests
+// read with the sentence: its linker's lists are what they check.
+func analysed(text string) (*analyser, *syntax.Sentence) {
+	a := &analyser{}
+	s := &syntax.Sentence{Text: text}
+	a.analyse(s, a.lowerASCII(text))
+	return a, s
 }
