@@ -32,6 +32,10 @@ type linker struct {
 	np    []int     // per token: the head of its noun-phrase chunk, or -1
 	tags  []tagBits // per token: its part of speech's bits, from tag
 	cls   []*class  // per token: its word's class
+	// The main verbs and the prepositions (IN), in order, listed by
+	// tagBits: the passes that act on them visit them alone, where they
+	// read every token's bits.
+	mains, ins []int
 }
 
 // run links sentence s, reusing the lists of the sentence before.
@@ -43,10 +47,6 @@ func (l *linker) run(s *syntax.Sentence, cls []*class) {
 	l.np = slices.Grow(l.np[:0], n)[:n]
 	l.tagBits()
 	l.extra = l.extra[:0]
-	head, np := l.head, l.np[:len(l.head)]
-	for i := range head {
-		head[i], np[i] = -2, -1
-	}
 	l.chunks()
 	l.verbs()
 	l.prepositions()
@@ -167,15 +167,23 @@ func bitsOf(p string) tagBits {
 	return 0
 }
 
-// tagBits adds tAux and tMain to the bits tag gave each token. A token
-// is an auxiliary if it is a modal, or a form of be, have or do before
-// another verb, adverbs between: read right to left, the tokens after
-// it have their bits already.
+// tagBits adds tAux and tMain to the bits tag gave each token and lists
+// the main verbs and prepositions. A token is an auxiliary if it is a
+// modal, or a form of be, have or do before another verb, adverbs
+// between: what it reads of the tokens after it is tag's, which this
+// leaves as it was, so the pass reads the tokens in order. The same
+// pass marks every token with no head and no chunk yet.
 func (l *linker) tagBits() {
 	dst := l.tags
 	n := len(dst)
-	cls := l.cls[:n] // local, of a known length: read unchecked
-	for i := n - 1; i >= 0; i-- {
+	// Local, of a known length: read and written unchecked.
+	cls, head, np := l.cls[:n], l.head[:n], l.np[:n]
+	// Room for every token, written by index: appends kept three words
+	// a list live in the loop.
+	mains, ins := slices.Grow(l.mains[:0], n)[:n], slices.Grow(l.ins[:0], n)[:n]
+	nm, ni := 0, 0
+	for i := range dst {
+		head[i], np[i] = -2, -1
 		b := dst[i]
 		aux := b&tMD != 0
 		if !aux && cls[i].aux != "" {
@@ -191,9 +199,16 @@ func (l *linker) tagBits() {
 			b |= tAux
 		case b&tVerb != 0:
 			b |= tMain
+			mains[nm] = i
+			nm++
+		}
+		if b&tIN != 0 {
+			ins[ni] = i
+			ni++
 		}
 		dst[i] = b
 	}
+	l.mains, l.ins = mains[:nm], ins[:ni]
 }
 
 // is reports whether token i has one of the bits b.
@@ -217,43 +232,47 @@ func (l *linker) chunks() {
 			i++
 			continue
 		}
-		j := i
-		for j < n && tags[j]&tNominal != 0 {
-			j++
-		}
-		// The head is the last noun before the end or a possessive.
-		start := i
-		var owner = -1
-		for k := i; k <= j; k++ {
-			if k < j && tags[k]&tPOS == 0 {
-				continue
-			}
-			h := k - 1
-			for h >= start && tags[h]&(tNoun|tCD) == 0 {
-				h--
-			}
-			if h < start {
-				h = k - 1
-			}
-			if h >= start {
-				for m := start; m < k; m++ {
-					np[m] = h
-					if m != h {
-						l.set(m, h, modRel(l.pos(m)))
-					}
-				}
-				if owner >= 0 {
-					l.set(owner, h, "nmod:poss")
-				}
-			}
-			if k < j {
+		// The phrase runs to the first token that is not nominal, each
+		// possessive in it ending a part with a head of its own: read in
+		// one pass, where the phrase's end was found before its parts.
+		start, owner := i, -1
+		k := i
+		for ; k < n && tags[k]&tNominal != 0; k++ {
+			if tags[k]&tPOS != 0 {
+				h := l.part(tags, np, start, k, owner)
 				l.set(k, h, "case") // "'s"
-				owner = h
+				start, owner = k+1, h
 			}
-			start = k + 1
 		}
-		i = j
+		l.part(tags, np, start, k, owner)
+		i = k
 	}
+}
+
+// part links the words start to end-1 of a noun phrase to its head, the
+// last noun or number before end (or else end-1), and owner, the head of
+// the part before a possessive (-1 for none), to it. It returns the
+// head, which a possessive at end hangs from.
+func (l *linker) part(tags []tagBits, np []int, start, end, owner int) int {
+	h := end - 1
+	for h >= start && tags[h]&(tNoun|tCD) == 0 {
+		h--
+	}
+	if h < start {
+		h = end - 1
+	}
+	if h >= start {
+		for m := start; m < end; m++ {
+			np[m] = h
+			if m != h {
+				l.set(m, h, modRel(l.pos(m)))
+			}
+		}
+		if owner >= 0 {
+			l.set(owner, h, "nmod:poss")
+		}
+	}
+	return h
 }
 
 func modRel(p string) string {
@@ -274,12 +293,8 @@ func modRel(p string) string {
 // object, and to the verb it depends on.
 func (l *linker) verbs() {
 	n := len(l.s.Tokens)
-	tags := l.tags[:n] // local: most tokens are passed over at the first test
-	var prev = -1      // the last main verb
-	for v := 0; v < n; v++ {
-		if tags[v]&tMain == 0 {
-			continue
-		}
+	var prev = -1 // the last main verb
+	for _, v := range l.mains {
 		passive := false
 		k := v - 1
 		for ; k >= 0 && l.is(k, tAux|tRB|tTO); k-- {
@@ -393,9 +408,8 @@ func (l *linker) firstOf(h int) int {
 // before it: "support for the deal", "lashed out at Turkey".
 func (l *linker) prepositions() {
 	n := len(l.s.Tokens)
-	tags := l.tags[:n] // local: most tokens are passed over at the first test
-	for i := 0; i < n-1; i++ {
-		if tags[i]&tIN == 0 || l.cls[i].brk && l.word(i) != "as" {
+	for _, i := range l.ins {
+		if i == n-1 || l.cls[i].brk && l.word(i) != "as" {
 			continue
 		}
 		obj := -1
@@ -491,10 +505,10 @@ func (l *linker) finish() {
 	// The lists cut to n, and the sentence's part of the tree, so that
 	// the loops read them unchecked.
 	head := l.head[:n]
-	tags, np, rel, toks := l.tags[:len(head)], l.np[:len(head)], l.rel[:len(head)], l.s.Tokens[:len(head)]
+	np, rel, toks := l.np[:len(head)], l.rel[:len(head)], l.s.Tokens[:len(head)]
 	root := -1
-	for i := range head {
-		if head[i] == -2 && tags[i]&tMain != 0 {
+	for _, i := range l.mains {
+		if head[i] == -2 {
 			root = i
 			break
 		}

@@ -215,3 +215,170 @@ func analysed(text string) (*analyser, *syntax.Sentence) {
 	a.analyse(s, a.lowerASCII(text))
 	return a, s
 }
+
+// TestListedTokens: tagBits lists the main verbs and the prepositions,
+// each in the tokens' order, exactly the tokens with tMain and tIN.
+func TestListedTokens(t *testing.T) {
+	for _, sentence := range []string{
+		"Oslo has not really backed the plan for the fjord, aides said in March.",
+		"Of course Lima will protest against it, because of the fees.",
+		"Quito argued and Bogota agreed, then both signed at dawn in Cali",
+		"Into the storm.",
+		"",
+	} {
+		a, s := analysed(sentence)
+		var mains, ins []int
+		for i := range s.Tokens {
+			if a.link.is(i, tMain) {
+				mains = append(mains, i)
+			}
+			if a.link.is(i, tIN) {
+				ins = append(ins, i)
+			}
+		}
+		if !slices.Equal(a.link.mains, mains) || !slices.Equal(a.link.ins, ins) {
+			t.Errorf("%q: main verbs %v, prepositions %v; want %v, %v", sentence, a.link.mains, a.link.ins, mains, ins)
+		}
+	}
+}
+
+// TestChunksInOnePass: chunks links each phrase's words, its parts split
+// by possessives, as the two passes it made before did (chunksTwoPass):
+// the same chunk heads, heads and relations for every token.
+func TestChunksInOnePass(t *testing.T) {
+	possessives := 0
+	for _, sentence := range []string{
+		"Iran's foreign ministry rejected the new draft.",
+		"Peru's and Chile's envoys met the 12 mayors' aides.",
+		"Oslo's",
+		"The old red 2030 tram plan of the city's council's budget chief stalled.",
+		"Kenya's envoy's deputy's own office said so.",
+		"They gave the big , bold plan its first real test in years.",
+		"",
+	} {
+		a, s := analysed(sentence)
+		l := &a.link
+		got := slices.Clone(l.np)
+		for i := range s.Tokens {
+			if l.is(i, tPOS) {
+				possessives++
+			}
+		}
+		var ref linker
+		ref.s, ref.tags, ref.cls = s, l.tags, l.cls
+		ref.head = slices.Repeat([]int{-2}, len(s.Tokens))
+		ref.rel = make([]string, len(s.Tokens))
+		ref.np = slices.Repeat([]int{-1}, len(s.Tokens))
+		ref.chunksTwoPass()
+		l.s = s
+		l.tagBits()
+		l.chunks()
+		if !slices.Equal(l.np, ref.np) || !slices.Equal(l.head, ref.head) {
+			t.Errorf("%q: chunk heads %v, heads %v; two passes: %v, %v", sentence, l.np, l.head, ref.np, ref.head)
+		}
+		for i := range l.head {
+			if l.relOf(i) != ref.relOf(i) {
+				t.Errorf("%q: token %d's relation %q; two passes: %q", sentence, i, l.relOf(i), ref.relOf(i))
+			}
+		}
+		if !slices.Equal(got, l.np) {
+			t.Errorf("%q: the parse's chunk heads %v, chunks' own %v", sentence, got, l.np)
+		}
+	}
+	if possessives < 8 {
+		t.Errorf("%d possessives: the test hardly tests the parts", possessives)
+	}
+}
+
+// chunksTwoPass is chunks as it was written before it read a phrase in
+// one pass: the phrase's end found first, then its parts. The test's
+// reference.
+func (l *linker) chunksTwoPass() {
+	tags, np := l.tags, l.np
+	n := len(tags)
+	for i := 0; i < n; {
+		if tags[i]&tPRP != 0 {
+			np[i] = i
+			i++
+			continue
+		}
+		if tags[i]&tNominal == 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < n && tags[j]&tNominal != 0 {
+			j++
+		}
+		start, owner := i, -1
+		for k := i; k <= j; k++ {
+			if k < j && tags[k]&tPOS == 0 {
+				continue
+			}
+			h := k - 1
+			for h >= start && tags[h]&(tNoun|tCD) == 0 {
+				h--
+			}
+			if h < start {
+				h = k - 1
+			}
+			if h >= start {
+				for m := start; m < k; m++ {
+					np[m] = h
+					if m != h {
+						l.set(m, h, modRel(l.pos(m)))
+					}
+				}
+				if owner >= 0 {
+					l.set(owner, h, "nmod:poss")
+				}
+			}
+			if k < j {
+				l.set(k, h, "case")
+				owner = h
+			}
+			start = k + 1
+		}
+		i = j
+	}
+}
+
+// TestRoot: the tree's one root is the first main verb with no head,
+// else the first chunk head with none, else the first token.
+func TestRoot(t *testing.T) {
+	tests := []struct{ sentence, root string }{
+		{"Oslo backed the plan.", "backed"},
+		{"To sign it, Lima waited.", "sign"},                // "waited" hangs from it
+		{"Talks on the dam, and praise for Peru.", "Talks"}, // no verb
+		{"The dam's critics.", "critics"},
+		{", .", ","},
+	}
+	for _, tc := range tests {
+		s := Analyse(tc.sentence)
+		var roots []string
+		for _, e := range s.Tree {
+			if e.Head == -1 || e.Rel == "root" {
+				if e.Head != -1 || e.Rel != "root" {
+					t.Errorf("%q: edge %v", tc.sentence, e)
+				}
+				roots = append(roots, s.Tokens[e.Dep].Text)
+			}
+		}
+		if len(roots) != 1 || roots[0] != tc.root {
+			t.Errorf("%q: roots %q, want %q", tc.sentence, roots, tc.root)
+		}
+	}
+}
+
+// TestRootWithAHead: a first token that is the root for want of another
+// is the root even though a pass gave it a head (here the two tokens
+// took each other).
+func TestRootWithAHead(t *testing.T) {
+	s := &syntax.Sentence{Text: "x y", Tokens: []syntax.Token{{Text: "x"}, {Text: "y"}}}
+	l := linker{s: s, head: []int{1, 0}, rel: []string{"obj", "nsubj"}, np: []int{-1, -1}, tags: []tagBits{0, 0}}
+	l.finish()
+	want := []syntax.Edge{{Head: -1, Dep: 0, Rel: "root"}, {Head: 0, Dep: 1, Rel: "nsubj"}}
+	if !slices.Equal(s.Tree, want) || !slices.Equal(s.Edges, want) {
+		t.Errorf("tree %v, edges %v; want %v", s.Tree, s.Edges, want)
+	}
+}
