@@ -28,13 +28,9 @@ func (d *docState) stances(i int) {
 		return
 	}
 	listed := d.listReactions(i)
-	for c := range s.p.Tokens {
+	heads, n := d.x.lex.byHead, len(s.p.Tokens)
+	for c := cueHeadFrom(heads, s.p, 0); c < n; c = cueHeadFrom(heads, s.p, c+1) {
 		if listed != nil && listed[c] { // most sentences list none: no look-up
-			continue
-		}
-		// Most words begin no cue, which the cues' filter tells here,
-		// without a call.
-		if heads := d.x.lex.byHead; !heads.May(s.p.LowerLemma(c)) && !heads.May(s.p.Lower(c)) {
 			continue
 		}
 		for _, cue := range d.x.lex.cuesAt(s.p, c) {
@@ -51,6 +47,20 @@ func (d *docState) stances(i int) {
 		d.owners(i)
 	}
 	d.camps(i)
+}
+
+// cueHeadFrom is the first token from k on whose lemma or word may begin
+// a cue, or len(p.Tokens): most words begin none, which the cues' filter
+// tells. A loop of its own, with no call for most words, keeps its values
+// in registers; inside the loop that calls the stages, they were read
+// back from the stack at every word.
+func cueHeadFrom(heads *wordset.Map[[]lexCue], p *syntax.Sentence, k int) int {
+	for ; k < len(p.Tokens); k++ {
+		if heads.May(p.LowerLemma(k)) || heads.May(p.Lower(k)) {
+			break
+		}
+	}
+	return k
 }
 
 // ownedNouns name an event as someone's act or bargain.
@@ -107,6 +117,12 @@ func (d *docState) sectionHeading(i int) bool {
 func (d *docState) listReactions(i int) map[int]bool {
 	s := &d.sents[i]
 	p := s.p
+	// Every token's text is the sentence's own (CoreNLP's original text
+	// too): with no colon in it, no token is one, which one byte search
+	// tells where reading each token's text cost more.
+	if strings.IndexByte(p.Text, ':') < 0 {
+		return nil
+	}
 	colon := -1
 	for t := range p.Tokens {
 		tok := &p.Tokens[t]
@@ -1309,8 +1325,14 @@ func (d *docState) holders(room []string, i, c int, cue lexCue) (ids []string, v
 // either verb). Whoever quotes only passes the words on.
 func (d *docState) quotedPerson(i, c int) []int {
 	p := d.sents[i].p
+	// Only "quote" quotes, the verb or the one its "as" clause hangs on:
+	// asked first, since most verbs are neither.
+	h, _ := p.Head(c)
+	if p.LowerLemma(c) != "quote" && (h < 0 || p.LowerLemma(h) != "quote") {
+		return nil
+	}
 	q := c
-	if h, _ := p.Head(c); speechLemmas.Has(p.LowerLemma(c)) && d.markerOf(i, c) == "as" && h >= 0 {
+	if speechLemmas.Has(p.LowerLemma(c)) && d.markerOf(i, c) == "as" && h >= 0 {
 		q = h
 	}
 	if p.LowerLemma(q) != "quote" {
@@ -2129,7 +2151,8 @@ func (d *docState) predicateHolders(i, c int) []int {
 
 // expand maps a holder token to actors: the actor it names, every actor
 // coordinated with it ("Labour, the SNP and the DUP"), and the members a
-// collective lists ("allies, among them Britain and France").
+// collective lists ("allies, among them Britain and France"). The list
+// may be the sentence's own: callers read it, or append it to theirs.
 func (d *docState) expand(i, h int) []string {
 	p := d.sents[i].p
 	// "X, Y and Z are among the leaders who denounced": the leaders are a
@@ -2247,9 +2270,16 @@ func (d *docState) expand(i, h int) []string {
 	if id == "" {
 		return nil
 	}
-	out := append([]string{id}, members...)
 	// Coordinated names share the stance: "Labour, the SNP and the DUP".
-	for _, k := range p.ChildrenIn(h, relsConj) {
+	conj := p.ChildrenIn(h, relsConj)
+	// Most holders are one actor the sentence marked at the token: its
+	// list is the sentence's own (a token marked keeps its actor), where
+	// a list was made for each.
+	if actor := d.sents[i].actor; len(members) == 0 && len(conj) == 0 && actor[h] == id {
+		return actor[h : h+1 : h+1]
+	}
+	out := append([]string{id}, members...)
+	for _, k := range conj {
 		if cid := d.holder(i, k); cid != "" && cid != id {
 			out = append(out, cid)
 		}
