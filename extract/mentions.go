@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stancegraph/stancegraph/extract/wordset"
 	"github.com/stancegraph/stancegraph/model"
@@ -116,8 +117,11 @@ func (d *docState) personOrgs(i int) {
 		if !isPerson(id) {
 			continue // most words name no one: no look-up
 		}
+		if t+1 < len(s.actor) && s.actor[t+1] == id {
+			continue // the name's last word is asked: one look-up a name
+		}
 		per := d.acts.people[id]
-		if per == nil || per.orgID != "" || (t+1 < len(s.actor) && s.actor[t+1] == id) {
+		if per == nil || per.orgID != "" {
 			continue
 		}
 		for _, e := range p.Out(t, "nmod") {
@@ -910,10 +914,11 @@ func (d *docState) namedGroup(i, h int) string {
 		return ""
 	}
 	id := slug("group:", name)
-	if _, known := d.acts.actors[id]; !known {
+	a, known := d.acts.actors[id]
+	if !known {
 		d.collective[id] = true
+		a = d.acts.add(id, capitalise(name), model.Group)
 	}
-	a := d.acts.actor(id, capitalise(name), model.Group)
 	a.aliases.add(name)
 	// Without its possessor too: "Labor's Socialist Left faction" is
 	// the Socialist Left faction.
@@ -1004,10 +1009,16 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// capitalise is s with its first letter upper-cased. s is UTF-8 (a
+// normalized text's words or a lemma), which a copy as runes and back
+// leaves as it is: only the first rune is read (the copy cost a group's
+// naming a fifth of its instructions).
 func capitalise(s string) string {
-	r := []rune(s)
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // roleHolder resolves "the prime minister", "the senator", "The
@@ -1023,22 +1034,23 @@ func (d *docState) roleHolder(i, h int) string {
 	if first > det[0]+1 {
 		role = strings.ToLower(p.Span(first, h))
 	}
+	// The document's people with the role and a record of their own: one
+	// is the answer, two are none, in whatever order they are read. Read
+	// from the few people, not every actor with a look-up of each person
+	// among them.
 	var found string
-	for _, id := range d.acts.ordered {
-		if !isPerson(id) {
-			continue // a state or group, most of the actors: no look-up
-		}
-		per, ok := d.acts.people[id]
-		if !ok || per.role == "" {
+	for id, per := range d.acts.people {
+		r := per.lowRole
+		if per.role == "" || !isPerson(id) || !strings.HasSuffix(r, role) && !(strings.HasSuffix(r, p.Lower(h)) && len(role) > 3) {
 			continue
 		}
-		r := per.lowRole
-		if strings.HasSuffix(r, role) || strings.HasSuffix(r, p.Lower(h)) && len(role) > 3 {
-			if found != "" && found != id {
-				return "" // two candidates: leave it
-			}
-			found = id
+		if _, recorded := d.acts.actors[id]; !recorded {
+			continue
 		}
+		if found != "" {
+			return "" // two candidates: leave it
+		}
+		found = id
 	}
 	if found == "" && titles[role] {
 		// "Theresa May was given a rough ride ... The prime minister

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stancegraph/stancegraph/syntax"
 )
@@ -105,6 +107,84 @@ func TestHolderLists(t *testing.T) {
 			if got, want := in&l.bit != 0, l.list[w]; got != want {
 				t.Errorf("holderLists[%q] has bit %b: %v, its list: %v", w, l.bit, got, want)
 			}
+		}
+	}
+}
+
+// TestCapitalise: the first letter upper-cased and every other byte
+// kept, as a copy of the runes with the first upper-cased has them; an
+// empty name stays empty.
+func TestCapitalise(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"greek parliament", "Greek parliament"},
+		{"Greek parliament", "Greek parliament"},
+		{"x", "X"},
+		{"élite farmers", "Élite farmers"},
+		{"ümit's faction of the café union", "Ümit's faction of the café union"},
+		{"ßtrasse group", "ßtrasse group"},
+		{"2025 backbenchers", "2025 backbenchers"},
+		{"ǆemal bloc", "Ǆemal bloc"},
+	}
+	for _, tt := range tests {
+		r := []rune(tt.in)
+		r[0] = unicode.ToUpper(r[0])
+		if got := capitalise(tt.in); got != tt.want || got != string(r) {
+			t.Errorf("capitalise(%q) = %q, want %q (as runes %q)", tt.in, got, tt.want, string(r))
+		}
+	}
+	if got := capitalise(""); got != "" {
+		t.Errorf(`capitalise("") = %q, want ""`, got)
+	}
+}
+
+// TestRoleHolderReadsPeople: "the minister" is the one person with a
+// record whose role ends so, none when two are or none is, as a reading
+// of every actor in order finds.
+func TestRoleHolderReadsPeople(t *testing.T) {
+	x := fuzzExtractor(t)
+	tests := []struct{ text, head, want string }{
+		{"Foreign Minister Ana Lind met Lake Institute fellow Jon Vik. The foreign minister said the pact was fair.", "minister", "person:ana-lind"},
+		{"Foreign Minister Ana Lind met Trade Minister Jon Vik. The minister said the pact was fair.", "minister", ""},
+		{"Ana Lind met Jon Vik on Monday. The minister said the pact was fair.", "minister", ""},
+		{"Trade Minister Jon Vik met Ana Lind. Ana Lind said the pact was fair; the trade minister said so too.", "minister", "person:jon-vik"},
+	}
+	for _, tt := range tests {
+		d := parsedDocOf(t, x, "Pact signed\n\n"+tt.text)
+		d.findActors()
+		i := len(d.sents) - 1
+		p := d.sents[i].p
+		h := -1
+		for k := range p.Tokens {
+			if p.Lower(k) == tt.head {
+				h = k
+			}
+		}
+		if h < 0 {
+			t.Fatalf("no %q in %q", tt.head, tt.text)
+		}
+		got := d.roleHolder(i, h)
+		// The reading of every actor in order.
+		first, _ := p.Subtree(h)
+		det := p.ChildrenIn(h, relsDet)
+		role := strings.ToLower(p.Span(max(first, det[0]+1), h))
+		var inOrder string
+		for _, id := range d.acts.ordered {
+			if per := d.acts.people[id]; per != nil && per.role != "" && (strings.HasSuffix(per.lowRole, role) || strings.HasSuffix(per.lowRole, p.Lower(h)) && len(role) > 3) {
+				if inOrder != "" {
+					inOrder = "two"
+					break
+				}
+				inOrder = id
+			}
+		}
+		switch inOrder {
+		case "two":
+			inOrder = ""
+		case "":
+			inOrder = got // the person just named, for a title alone, or none
+		}
+		if got != tt.want || got != inOrder {
+			t.Errorf("%q: %q is %q, want %q (in order %q)", tt.text, tt.head, got, tt.want, inOrder)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	resyntax "regexp/syntax"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +22,19 @@ type prefixProg struct {
 	// go on with: an alternative that cannot is passed over without a
 	// search of its own (a state's dozen spellings are a chain of them).
 	first []byteSet
+	// runs holds, for each instruction that reads an ASCII byte as
+	// itself, the bytes it and the instructions after it that do so read
+	// and the instruction after them: a term's words are compared a run
+	// at a time, where a step for each byte cost some thirty machine
+	// instructions.
+	runs []literalRun
+}
+
+// literalRun is a run of instructions that each read one ASCII byte as
+// itself: the bytes, and the instruction after the last.
+type literalRun struct {
+	text string
+	next uint32
 }
 
 // byteSet is a set of bytes, a bit each.
@@ -117,7 +131,30 @@ func newPrefixProg(r *resyntax.Regexp) *prefixProg {
 	for pc := range p.Inst {
 		f.of(uint32(pc))
 	}
+	pp.runs = literalRuns(p)
 	return pp
+}
+
+// literalRuns is each instruction's literalRun (none for one that reads
+// no ASCII byte as itself). No run loops: a loop goes through an InstAlt.
+func literalRuns(p *resyntax.Prog) []literalRun {
+	runs := make([]literalRun, len(p.Inst))
+	var of func(pc uint32) literalRun
+	of = func(pc uint32) literalRun {
+		in := &p.Inst[pc]
+		if in.Op != resyntax.InstRune1 || in.Rune[0] >= utf8.RuneSelf {
+			return literalRun{next: pc}
+		}
+		if runs[pc].text == "" {
+			rest := of(in.Out)
+			runs[pc] = literalRun{text: string(rune(in.Rune[0])) + rest.text, next: rest.next}
+		}
+		return runs[pc]
+	}
+	for pc := range p.Inst {
+		of(uint32(pc))
+	}
+	return runs
 }
 
 // firsts fills a prefixProg's first sets.
@@ -266,18 +303,21 @@ func (p *prefixProg) try(pc uint32, s string, pos int, steps *int, caps []int) i
 			pc = in.Arg
 			continue
 		case resyntax.InstRune1:
-			if c := in.Rune[0]; c < utf8.RuneSelf {
-				if pos == len(s) || s[pos] != byte(c) {
+			if run := &p.runs[pc]; run.text != "" {
+				// The run's bytes at once, counted as the steps they are.
+				if !strings.HasPrefix(s[pos:], run.text) {
 					return -1
 				}
-				pos++
-			} else {
-				r, w := runeAt(s, pos)
-				if w == 0 || r != c {
-					return -1
-				}
-				pos += w
+				pos += len(run.text)
+				*steps += len(run.text) - 1
+				pc = run.next
+				continue
 			}
+			r, w := runeAt(s, pos)
+			if w == 0 || r != in.Rune[0] {
+				return -1
+			}
+			pos += w
 		case resyntax.InstRune:
 			// An ASCII byte is its rune, and the instruction's first set
 			// holds the ASCII runes it matches (classBytes): no search of

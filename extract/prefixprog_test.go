@@ -295,3 +295,58 @@ func TestLabelStance(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralRuns: a run is what the instructions from its own read one
+// byte at a time, up to the first that reads no ASCII byte as itself;
+// the longest runs of a few patterns are their words.
+func TestLiteralRuns(t *testing.T) {
+	progs := []*prefixProg{}
+	for _, a := range shippedAnchored() {
+		progs = append(progs, a.program())
+	}
+	for _, pat := range prefixPatterns {
+		progs = append(progs, anchor(regexp.MustCompile(pat)).program())
+	}
+	asciiRune1 := func(in *resyntax.Inst) bool { return in.Op == resyntax.InstRune1 && in.Rune[0] < utf8.RuneSelf }
+	for _, p := range progs {
+		for pc := range p.prog.Inst {
+			var text []byte
+			at := uint32(pc)
+			for ; asciiRune1(&p.prog.Inst[at]); at = p.prog.Inst[at].Out {
+				text = append(text, byte(p.prog.Inst[at].Rune[0]))
+			}
+			if run := p.runs[pc]; run.text != string(text) || len(text) > 0 && run.next != at {
+				t.Errorf("instruction %d: run %q to %d, read one at a time %q to %d", pc, run.text, run.next, text, at)
+			}
+		}
+	}
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{`^(?:harbour\s+pact|deal)\b`, []string{"harbour", "pact", "deal"}},
+		{`^caf\x{e9}\s+accord`, []string{"caf", "accord"}},
+		{`^(?:river[- ]?basin)`, []string{"river", "basin"}},
+		{`^[a-z]+`, nil},
+	}
+	for _, tt := range tests {
+		p := anchor(regexp.MustCompile(tt.pattern)).program()
+		led := map[uint32]bool{} // instructions a run goes on to
+		for _, in := range p.prog.Inst {
+			if asciiRune1(&in) {
+				led[in.Out] = true
+			}
+		}
+		var got []string
+		for pc, run := range p.runs {
+			if run.text != "" && !led[uint32(pc)] {
+				got = append(got, run.text)
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(tt.want)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: runs %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}

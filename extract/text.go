@@ -302,6 +302,9 @@ func tokenizeInto(toks []token, s string, from int) []token {
 			continue
 		}
 		toks = append(toks, token{start: start, end: i, h: h, ascii: true})
+		// The byte that ended the word (if any) is ASCII and no letter or
+		// digit: it begins none, and is not read again.
+		i++
 	}
 	return toks
 }

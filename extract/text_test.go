@@ -474,6 +474,7 @@ func TestTokenizeByRunes(t *testing.T) {
 	lines := append([]string{
 		"Ünal's 2025 deal_done: Zürich-based Ärzte, naïve\u00a0talks; \xff\xfeX9 end",
 		"", "a", "É", "U.S.-led", "ab\xffcd", "日本 agreed", "deal\u2014done \u2014lead", "x\u00e9",
+		"talks,then-agreed.", "9:30 a.m. (local)", "a,b", "end.",
 	}, devLines(t)...)
 	for _, ln := range lines {
 		var want []token

@@ -177,9 +177,21 @@ func addLead(l *starts, lead, pattern string) bool {
 		if t = spacedText(t); t == "" {
 			return false
 		}
-		l.byFirst[t[0]] = append(l.byFirst[t[0]], t)
+		l.byFirst[t[0]] = withLead(l.byFirst[t[0]], t)
 	}
 	return true
+}
+
+// withLead is leads (spaced texts) with t, less those t begins: a text
+// that begins with one of them begins with its beginning too, as
+// spacedPrefix reads it, so the shorter alone tells the same (and each
+// is compared at every place of a byte they begin with: "coalition"
+// holds "coalition against " and "coalition membership").
+func withLead(leads []string, t string) []string {
+	if slices.ContainsFunc(leads, func(u string) bool { return strings.HasPrefix(t, u) }) {
+		return leads
+	}
+	return append(slices.DeleteFunc(leads, func(u string) bool { return strings.HasPrefix(u, t) }), t)
 }
 
 // spacedText is t up to where a space in it no longer stands for a run

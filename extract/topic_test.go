@@ -529,3 +529,37 @@ func TestMayRefer(t *testing.T) {
 		})
 	}
 }
+
+// TestWithLead: a lead that another begins is dropped, whichever comes
+// first, and the leads turn away and let through the same texts as all
+// of them would.
+func TestWithLead(t *testing.T) {
+	tests := []struct {
+		leads []string
+		want  []string
+	}{
+		{[]string{"harbour pact", "harbour"}, []string{"harbour"}},
+		{[]string{"harbour", "harbour pact", "harbour levy"}, []string{"harbour"}},
+		{[]string{"harbour levy", "harbour pact", "harbour "}, []string{"harbour "}},
+		{[]string{"harbour ", "harbourmaster"}, []string{"harbour ", "harbourmaster"}},
+		{[]string{"u.s", "us", "u.s.a", "usa", "us"}, []string{"u.s", "us"}},
+		{[]string{"river basin", "river accord"}, []string{"river basin", "river accord"}},
+	}
+	texts := []string{"harbour pact", "harbour  levy", "harbour\tfees", "harbourmaster", "harbou", "u.s.-led", "usa", "use",
+		"us  talks", "river   basin", "river accords", "river deal", ""}
+	for _, tt := range tests {
+		var got []string
+		for _, l := range tt.leads {
+			got = withLead(got, l)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: leads %q, want %q", tt.leads, got, tt.want)
+		}
+		for _, text := range texts {
+			all := slices.ContainsFunc(tt.leads, func(l string) bool { return spacedPrefix(text, l) })
+			if kept := slices.ContainsFunc(got, func(l string) bool { return spacedPrefix(text, l) }); kept != all {
+				t.Errorf("%q: %q begins with the kept leads %v, with all %v", tt.leads, text, kept, all)
+			}
+		}
+	}
+}
