@@ -46,6 +46,12 @@ type reusingParser interface {
 	ParseReusing(ctx context.Context, sentences, lower []string, old []syntax.Sentence) ([]syntax.Sentence, error)
 }
 
+// entityBlind is a Parser that tags no named entities (the shallow
+// parser): no token of its parses has an NER.
+type entityBlind interface {
+	TagsNoEntities()
+}
+
 // Extractor turns documents into claims. It is safe for concurrent use if
 // its parser is.
 type Extractor struct {
@@ -161,7 +167,10 @@ func (d *docState) read(ctx context.Context, p Parser, named func(lower string) 
 	if err := d.parse(ctx, p, named); err != nil {
 		return fmt.Errorf("extract %s: %w", d.doc.Name, err)
 	}
-	d.findActors()
+	// A parser that tags no entities leaves registerEntities nothing to
+	// find in its tokens, which it would read every one of.
+	_, blind := p.(entityBlind)
+	d.findActors(!blind)
 	d.findLabels()
 	d.findSpeakers()
 	return nil

@@ -11,12 +11,15 @@ import (
 )
 
 // findActors registers the people and organisations the parser's named
-// entities add to the patterns' and gazetteer's, then marks, token by
-// token, which actor each parsed sentence names.
-func (d *docState) findActors() {
-	for i := range d.sents {
-		if d.sents[i].p != nil {
-			d.registerEntities(i)
+// entities add to the patterns' and gazetteer's, if it tagged any
+// (entities), then marks, token by token, which actor each parsed
+// sentence names.
+func (d *docState) findActors(entities bool) {
+	if entities {
+		for i := range d.sents {
+			if d.sents[i].p != nil {
+				d.registerEntities(i)
+			}
 		}
 	}
 	d.acts.mergeSurnames()

@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/stancegraph/stancegraph/extract/shallow"
 	"github.com/stancegraph/stancegraph/syntax"
 )
 
@@ -150,7 +152,7 @@ func TestRoleHolderReadsPeople(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := parsedDocOf(t, x, "Pact signed\n\n"+tt.text)
-		d.findActors()
+		d.findActors(false) // the shallow parser tags no entities
 		i := len(d.sents) - 1
 		p := d.sents[i].p
 		h := -1
@@ -185,6 +187,60 @@ func TestRoleHolderReadsPeople(t *testing.T) {
 		}
 		if got != tt.want || got != inOrder {
 			t.Errorf("%q: %q is %q, want %q (in order %q)", tt.text, tt.head, got, tt.want, inOrder)
+		}
+	}
+}
+
+// nerParser is the shallow parser with some words tagged as the named
+// entities they are part of, as CoreNLP tags them.
+type nerParser map[string]string
+
+func (n nerParser) Parse(ctx context.Context, texts []string) ([]syntax.Sentence, error) {
+	out, err := shallow.New().Parse(ctx, texts)
+	for k := range out {
+		for t := range out[k].Tokens {
+			out[k].Tokens[t].NER = n[out[k].Tokens[t].Text]
+		}
+	}
+	return out, err
+}
+
+// TestEntitiesReadUnlessNoneTagged: a group that only the parser's
+// entities name is registered from a parser that tags entities, and not
+// looked for in the shallow parser's parses, in which no token has one.
+func TestEntitiesReadUnlessNoneTagged(t *testing.T) {
+	x := fuzzExtractor(t)
+	text := "Harbour news\n\nThe Tamarind Collective welcomed the pact on Monday, and Ilse Varga of Porto praised it."
+	tests := []struct {
+		name   string
+		parser Parser
+		blind  bool
+	}{
+		{"entities tagged", nerParser{"Tamarind": "ORGANIZATION", "Collective": "ORGANIZATION"}, false},
+		{"the shallow parser", shallow.New(), true},
+	}
+	for _, tt := range tests {
+		if _, blind := tt.parser.(entityBlind); blind != tt.blind {
+			t.Errorf("%s: tags no entities %v, want %v", tt.name, blind, tt.blind)
+		}
+		d := docOf(t, x, text)
+		if err := d.read(context.Background(), tt.parser, x.topic.about); err != nil {
+			t.Fatal(err)
+		}
+		if _, found := d.acts.groups["Tamarind Collective"]; found == tt.blind {
+			t.Errorf("%s: the Tamarind Collective found %v", tt.name, found)
+		}
+		if !tt.blind {
+			continue
+		}
+		for i := range d.sents {
+			if p := d.sents[i].p; p != nil {
+				for _, tok := range p.Tokens {
+					if tok.NER != "" {
+						t.Errorf("%s: %q tagged %q", tt.name, tok.Text, tok.NER)
+					}
+				}
+			}
 		}
 	}
 }

@@ -35,6 +35,10 @@ func (p Parser) Parse(ctx context.Context, texts []string) ([]syntax.Sentence, e
 	return p.ParseReusing(ctx, texts, nil, nil)
 }
 
+// TagsNoEntities tells the extractor that no token's NER is set: it
+// need not look for named entities in the parses.
+func (Parser) TagsNoEntities() {}
+
 // ParseReusing is Parse filling the sentences of old, the result of an
 // earlier call that nothing reads any more, with their room kept (see
 // syntax.Sentence.Reuse). lower, if set, holds each text with its ASCII
