@@ -355,25 +355,35 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 // document before mentions are resolved, so that a surname seen before
 // the full name still resolves. lower is text with its ASCII letters
 // lower-cased.
+//
+// The patterns are costly to try at every position, so each runs only
+// around its triggers, on the lines that hold them. The triggers are
+// found in one pass over the document's words, at their first bytes
+// only, which holds for personTriggers alone while every one of them
+// begins with an ASCII letter or with no letter or digit (atStarts;
+// TestPersonTriggersAtStarts); none holds a newline, so none runs
+// across one, and a line with none is not read again.
 func (d *docActors) findPeople(text, lower string) {
 	d.text, d.words, d.after = text, tokenizeInto(d.words[:0], text, 0), 0
-	words := d.words
-	// The patterns are costly to try at every position, so each runs only
-	// on lines that contain the words it needs.
-	for off := 0; off <= len(text); {
+	d.near.hits = personTriggers.findAtWords(d.near.hits, lower, d.words, 0)
+	hits := d.near.hits
+	for off := 0; len(hits) > 0; {
 		end := strings.IndexByte(text[off:], '\n')
 		if end < 0 {
-			end = len(text) - off
+			end = len(text)
+		} else {
+			end += off
 		}
-		n := 0 // the line's words: none runs across a newline
-		for n < len(words) && words[n].start < off+end {
+		n := 0 // the line's hits
+		for n < len(hits) && hits[n].at < end {
+			hits[n].at -= off
 			n++
 		}
-		if end > 0 {
-			d.findPeopleInLine(text[off:off+end], lower[off:off+end], off, words[:n])
+		if n > 0 {
+			d.findPeopleInLine(text[off:end], lower[off:end], off, hits[:n])
 		}
-		words = words[n:]
-		off += end + 1
+		hits = hits[n:]
+		off = end + 1
 	}
 }
 
@@ -470,17 +480,9 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// findPeopleInLine runs the patterns on one line that starts at off, its
-// words in the document's offsets. It reads the triggers at words' first
-// bytes only, which holds for personTriggers alone while every one of
-// them begins with an ASCII letter or with no letter or digit (atStarts;
-// TestPersonTriggersAtStarts).
-func (d *docActors) findPeopleInLine(text, lower string, off int, words []token) {
-	d.near.hits = personTriggers.findAtWords(d.near.hits, lower, words, off)
-	hits := d.near.hits
-	if len(hits) == 0 {
-		return // every pattern searches around its triggers only
-	}
+// findPeopleInLine runs the patterns on one line that starts at off,
+// around hits, personTriggers' in it, in the line's offsets.
+func (d *docActors) findPeopleInLine(text, lower string, off int, hits []hit) {
 	// The patterns the line holds a trigger of: most lines hold few, and
 	// the others' windows need not be looked for.
 	var tags uint32
@@ -551,8 +553,8 @@ func (d *docActors) findPeopleInLine(text, lower string, off int, words []token)
 }
 
 // nearScratch is the room findNear makes its windows, starts and list
-// of matches in, and the line's trigger hits, kept for the next line:
-// each line's eight patterns made lists of their own.
+// of matches in, kept for the next line (each line's eight patterns made
+// lists of their own), and the document's trigger hits.
 type nearScratch struct {
 	wins   [][2]int
 	starts []int
@@ -611,7 +613,11 @@ type near struct {
 	alts []alt
 	// altsAt lists, for each byte, the alts that can begin with it, in
 	// order: a title's forty alternatives were each asked at every try.
+	// With opening set, the byte is the one after the opening.
 	altsAt *[256][]int
+	// opening, when set, reads the run every alt's texts open with, its
+	// length in a text, -1 where none opens it (see withOpening).
+	opening func(s string) int
 	// starts, when set, lists in order the positions of a window (and
 	// its lower-cased copy) where a match can start; only those are
 	// tried. It must list every position a match of re could start at,
@@ -683,6 +689,61 @@ func splitNear(re string, heads []string, rest string, triggers []string, before
 	return n
 }
 
+// withOpening is the split near n with its alts looked up by the byte
+// after the opening that every one of its alts' texts opens with, read
+// by opening: the dash before a quote's speaker, before each title's
+// alternative, where all begin with the quotation mark. An alt with a
+// text that is all opening is listed under every byte.
+func withOpening(n near, opening func(s string) int) near {
+	n.opening = opening
+	n.altsAt = new([256][]int)
+	for k, a := range n.alts {
+		var under [256]bool
+		for _, texts := range a.begin.byFirst {
+			for _, t := range texts {
+				switch o := opening(t); {
+				case o < 0:
+					panic("withOpening: " + t + " opens with no opening")
+				case o == len(t):
+					for c := range under {
+						under[c] = true
+					}
+				default:
+					under[t[o]] = true
+				}
+			}
+		}
+		for c := range under {
+			if under[c] {
+				n.altsAt[c] = append(n.altsAt[c], k)
+			}
+		}
+	}
+	return n
+}
+
+// quoteDash is the length of the dash that opens s after a quote,
+// `" ?- ?` (dashSpeaker's), -1 if none does. Its spaces are read as the
+// pattern reads them: what follows the dash, a title or a name, begins
+// with no space.
+func quoteDash(s string) int {
+	if s == "" || s[0] != '"' {
+		return -1
+	}
+	i := 1
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i >= len(s) || s[i] != '-' {
+		return -1
+	}
+	i++
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
 // withRest is n with its rest read by rest (see near.rest), after heads
 // or, split, after each alt's.
 func withRest(n near, rest func(s string, head int) []int, heads ...string) near {
@@ -730,11 +791,15 @@ func (n *near) match(text string) []int {
 		}
 		return n.at.submatchIndex(text[:reach(text, 0, n.inner)])
 	}
-	if text == "" {
-		return nil // every alt's match begins with a text
+	at := 0 // the byte the alts are looked up by
+	if n.opening != nil {
+		at = n.opening(text)
+	}
+	if at < 0 || at >= len(text) {
+		return nil // every alt's match begins with a text, and holds more than an opening
 	}
 	end := -1 // the reach, once an alt needs it
-	for _, k := range n.altsAt[text[0]] {
+	for _, k := range n.altsAt[text[at]] {
 		a := &n.alts[k]
 		if !a.begin.begins(text) {
 			continue
@@ -773,10 +838,10 @@ var (
 		withRest(spokenNear(reSpeechBefore, speechTriggers, 60, 12), nameThenSpeech, ""),
 		withRest(ledNear(reAccording, []string{"according to"}, 2, 60, 0), nameAfter, "according to "),
 		// The title is optional: each one in turn, then none.
-		withRest(splitNear(dashSpeaker, append(each(`" ?- ?(?:`, roleWords, `) `), `" ?- ?`), `(`+personName+`)`, []string{"\" -", "\"-"}, 2, 80, 0), nameAfter),
+		withRest(withOpening(splitNear(dashSpeaker, append(each(`" ?- ?(?:`, roleWords, `) `), `" ?- ?`), `(`+personName+`)`, []string{"\" -", "\"-"}, 2, 80, 0), quoteDash), nameAfter),
 	}
 	// personTriggers are the triggers of all the patterns above, found in
-	// one pass over a line.
+	// one pass over a document's words.
 	personTriggers = func() *triggerSet {
 		nears := []*near{&acronymNear, &titledNear, &appositionNear, &possessiveNear}
 		for k := range speakerNears {
@@ -802,35 +867,71 @@ func withSpan(n near, span func(s string) int, sep string) near {
 // fellow at the Lake Institute").
 func appositive(s string) int {
 	c := strings.Index(s, ", ")
-	if c < 0 {
+	if c < 0 || !roleThenOrg(s[c+2:]) {
 		return 0
 	}
 	rest := s[c+2:]
 	role := lettersAnd(rest, &roleBytes)
-	// One pass over the role's spaces for the words before the
-	// organisation: the span is the same whichever one is found.
-	for j := 0; j+1 < role; j++ {
-		if rest[j] != ' ' {
+	return c + 2 + role + leadRun(rest[role:], func(r rune) bool {
+		return unicode.IsLetter(r) || r == '.' || r == '\'' || r == '&' || r == '-' || r == ' '
+	})
+}
+
+// roleSpaces is the most spaces an apposition's role holds up to the
+// one that begins its preposition: an article and six words, each with
+// one after it, and the seventh's (reApposition's).
+const roleSpaces = 8
+
+// roleThenOrg reports whether rest, what follows an apposition's comma,
+// opens with a role and an organisation as reApposition reads them: in
+// the run of letters, dots, hyphens and spaces rest opens with, among its
+// first roleSpaces spaces, one that begins " at ", " of ", " with " or
+// " for ", then "the " or not and a capital. The run goes on to the end
+// of the clause, sentences' periods and all, but no role reaches past
+// its first roleSpaces spaces: the run is read only that far (the
+// commas of every apposition window start one).
+func roleThenOrg(rest string) bool {
+	spaces := 0
+	for j := 0; j < len(rest); {
+		c := rest[j]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(rest[j:])
+			if !unicode.IsLetter(r) {
+				return false
+			}
+			j += size
 			continue
 		}
-		switch rest[j+1] {
-		case 'a', 'o', 'w', 'f':
-		default:
-			continue // most words begin with none of theirs
+		if !roleBytes[c] {
+			return false
 		}
-		for _, p := range []string{" at ", " of ", " with ", " for "} {
-			if !strings.HasPrefix(rest[j:role], p) {
-				continue
+		if c == ' ' && j+1 < len(rest) {
+			switch rest[j+1] {
+			case 'a', 'o', 'w', 'f': // most words begin with none of the prepositions' letters
+				if orgAfter(rest[j:]) {
+					return true
+				}
 			}
-			org := strings.TrimPrefix(rest[j+len(p):], "the ")
-			if r, _ := utf8.DecodeRuneInString(org); unicode.IsUpper(r) {
-				return c + 2 + role + leadRun(rest[role:], func(r rune) bool {
-					return unicode.IsLetter(r) || r == '.' || r == '\'' || r == '&' || r == '-' || r == ' '
-				})
+			if spaces++; spaces == roleSpaces {
+				return false
 			}
+		}
+		j++
+	}
+	return false
+}
+
+// orgAfter reports whether s, which starts at a space of a role, opens
+// with " at ", " of ", " with " or " for ", then "the " or not and a
+// capital.
+func orgAfter(s string) bool {
+	for _, p := range [...]string{" at ", " of ", " with ", " for "} {
+		if org, ok := strings.CutPrefix(s, p); ok {
+			r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(org, "the "))
+			return unicode.IsUpper(r)
 		}
 	}
-	return 0
+	return false
 }
 
 // roleBytes are the ASCII bytes of an apposition's role: letters, dots,
@@ -1363,12 +1464,11 @@ func newTaggedSet(lists ...[]string) *triggerSet {
 // eighth of the extractor's time.
 type triggerSet struct {
 	list []string
-	// bySecond holds, for the triggers of two bytes or more that begin
-	// with a byte, where those with each second byte c lie in the sorted
-	// list: list[bySecond[b][c]:bySecond[b][c+1]]; nil for a byte no such
+	// bySecond holds the triggers of two bytes or more that begin with
+	// a byte by their second (see secondBytes); nil for a byte no such
 	// trigger begins with. Most positions are passed over at a glance,
 	// and at the rest only triggers sharing two bytes are compared.
-	bySecond [256]*[257]int32
+	bySecond [256]*secondBytes
 	// single is the index in list of the one-byte trigger b, -1 for none.
 	single [256]int32
 	// lead holds the bytes some trigger begins with.
@@ -1380,6 +1480,21 @@ type triggerSet struct {
 	// letter or digit at all, so that findAtWords finds every hit (the
 	// tests hold the person triggers to it).
 	atStarts bool
+}
+
+// secondBytes are the triggers of two bytes or more that begin with one
+// byte, by their second.
+type secondBytes struct {
+	// at is where those with each second byte c lie in the sorted list:
+	// list[at[c]:at[c+1]].
+	at [257]int32
+	// thirds holds, for each second byte c, bit b&63 for the third byte
+	// b of each of those with c, every bit if one has none: a word whose
+	// third byte's bit is clear begins none of them. Half of a text's
+	// words share their first two bytes with a person trigger ("se",
+	// "pr", "co"), and over two in three of them differ from each in the
+	// third.
+	thirds [256]uint64
 }
 
 // hit is an occurrence of a trigger at a byte offset, with the trigger's
@@ -1411,14 +1526,19 @@ func newTriggerSet(list []string) *triggerSet {
 		if r == nil {
 			// Sorted, the triggers beginning with t[0] after k are those
 			// with a second byte at least t[1]: ranges start at k.
-			r = new([257]int32)
-			for c := range r {
-				r[c] = int32(k)
+			r = new(secondBytes)
+			for c := range r.at {
+				r.at[c] = int32(k)
 			}
 			ts.bySecond[t[0]] = r
 		}
-		for c := int(t[1]) + 1; c < len(r); c++ {
-			r[c] = int32(k + 1)
+		for c := int(t[1]) + 1; c < len(r.at); c++ {
+			r.at[c] = int32(k + 1)
+		}
+		if len(t) == 2 {
+			r.thirds[t[1]] = ^uint64(0)
+		} else {
+			r.thirds[t[1]] |= 1 << (t[2] & 63)
 		}
 	}
 	return ts
@@ -1457,10 +1577,10 @@ func (ts *triggerSet) findAtWords(dst []hit, s string, words []token, base int) 
 		if one := ts.single[s[i]]; one >= 0 {
 			out = append(out, ts.hit(i, one))
 		}
-		if r := ts.bySecond[s[i]]; r != nil && i+1 < len(s) {
-			for t := r[s[i+1]]; t < r[int(s[i+1])+1]; t++ {
-				// Most triggers that share a word's first two bytes differ
-				// in its third, which is compared here, before a call.
+		if r := ts.bySecond[s[i]]; r != nil && i+1 < len(s) && (i+2 == len(s) || r.thirds[s[i+1]]>>(s[i+2]&63)&1 != 0) {
+			for t := r.at[s[i+1]]; t < r.at[int(s[i+1])+1]; t++ {
+				// The triggers that share a word's first two bytes and may
+				// share its third have it compared here, before a call.
 				// Sorted, they come in the order of their third bytes (one
 				// with none first): past the word's, none matches.
 				if w := ts.list[t]; len(w) > 2 {
@@ -1489,7 +1609,7 @@ func (ts *triggerSet) appendAt(out []hit, s string, i int) []hit {
 		out = append(out, ts.hit(i, one))
 	}
 	if r := ts.bySecond[c]; r != nil && i+1 < len(s) {
-		for k := r[s[i+1]]; k < r[int(s[i+1])+1]; k++ {
+		for k := r.at[s[i+1]]; k < r.at[int(s[i+1])+1]; k++ {
 			// Most triggers that share a word's first two bytes differ
 			// in its third, which is compared here, before a call.
 			// Sorted, they come in the order of their third bytes (one
@@ -1547,6 +1667,9 @@ func (ts *triggerSet) last(s string) int {
 	}
 	for i := len(s) - 1; i >= 0; i-- {
 		c := s[i]
+		if !ts.lead[c] {
+			continue // most bytes begin no trigger: one test
+		}
 		if ts.single[c] >= 0 {
 			return i
 		}
@@ -1554,7 +1677,7 @@ func (ts *triggerSet) last(s string) int {
 		if r == nil || i+1 == len(s) {
 			continue
 		}
-		for k := r[s[i+1]]; k < r[int(s[i+1])+1]; k++ {
+		for k := r.at[s[i+1]]; k < r.at[int(s[i+1])+1]; k++ {
 			if strings.HasPrefix(s[i:], ts.list[k]) {
 				return i
 			}
@@ -1574,6 +1697,9 @@ func (ts *triggerSet) occurring(s string) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		for i := 0; i < len(s); i++ {
 			c := s[i]
+			if !ts.lead[c] {
+				continue // most bytes begin no trigger: one test
+			}
 			if one := ts.single[c]; one >= 0 && !yield(int(one)) {
 				return
 			}
@@ -1581,7 +1707,7 @@ func (ts *triggerSet) occurring(s string) iter.Seq[int] {
 			if r == nil || i+1 == len(s) {
 				continue
 			}
-			for k := r[s[i+1]]; k < r[int(s[i+1])+1]; k++ {
+			for k := r.at[s[i+1]]; k < r.at[int(s[i+1])+1]; k++ {
 				if strings.HasPrefix(s[i:], ts.list[k]) && !yield(int(k)) {
 					return
 				}

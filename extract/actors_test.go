@@ -184,8 +184,10 @@ func TestTaggedSet(t *testing.T) {
 
 // TestTriggerSetFindsEveryOccurrence: the one pass finds, in order, what
 // trying every trigger at every offset finds, with one-byte triggers,
-// triggers that share one or two first bytes, one the start of another,
-// and a trigger outside ASCII; at word starts only with atWords. last
+// triggers that share one, two or three first bytes, one the start of
+// another, third bytes that findAtWords's filter (secondBytes.thirds)
+// cannot tell apart, and a trigger outside ASCII; at word starts only
+// with atWords. last
 // finds the last of them, with few triggers and with more.
 func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 	texts := []string{
@@ -201,6 +203,9 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 		"sab sad sai said sap sat saz sa se seb sea sen. sez sen",
 		// Occurrences that overlap, the last at the text's end.
 		"sasasa seaseas",
+		// Third bytes that share their bit (b&63) with a trigger's, "n"
+		// and "." and "N", and a word of two bytes at the text's end.
+		"senn sen.n sen sen.  Sen. seN sai se",
 	}
 	// Triggers that begin with a letter or with none (each word is read
 	// at its first byte), and with a digit or a letter outside ASCII (a
@@ -393,6 +398,9 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 		"J. Karl van Dijk, the chief negotiator for the Lake Council, warned of delays; al-Rashid Omar said so too.",
 		"Peru's water minister, Ines Quispe, and Chile's ambassador to the U.N., Tomas Vera, signed.",
 		"AbcDef, a spokesman for the AquaGroup, and Ana de la Cruz said nothing; Lind  said it twice.",
+		// A speaker after a quote's dash, each way it is spaced, with a
+		// title, a title of a pattern's own and none.
+		"\"No\"-Prof. Ana Berg; \"Yes\" -Minister of Water Affairs Eva Lind; \"So\"- Ola Vik; \"Oh\"-  Mr Per Moe; \"-",
 		// Two titles begin alike: the one listed first wins, as in the
 		// whole pattern.
 		"Secretary General Rosa Mendez met Mrs Eva Lind. \"No\" - Secretary General Ida Holm. \"Yes\" -Mrs. Ana Berg",
@@ -443,6 +451,43 @@ func TestMarkedStartsFindWhatTheWholeWindowDoes(t *testing.T) {
 	for _, n := range nears {
 		if (n.starts != nil || n.led || n.spoken != nil) && matched[n.re.String()] == 0 {
 			t.Errorf("%q matched nothing: the comparison showed nothing", n.re)
+		}
+	}
+}
+
+// TestQuoteDash: the dash before a quote's speaker, each way it is
+// spaced, and texts that open with none.
+func TestQuoteDash(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{`" - Ana`, 4}, {`" -Ana`, 3}, {`"- Ana`, 3}, {`"-Ana`, 2}, {`"-  Ana`, 3}, {`" -`, 3}, {`"-`, 2},
+		{`"  - Ana`, -1}, {`" Ana`, -1}, {`"`, -1}, {"", -1}, {`- Ana`, -1},
+	}
+	for _, tc := range tests {
+		if got := quoteDash(tc.s); got != tc.want {
+			t.Errorf("quoteDash(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}
+
+// TestAltsAfterOpening: each alt of the quote's speaker is listed under
+// the byte after the dash of every text one of its texts begins.
+func TestAltsAfterOpening(t *testing.T) {
+	n := speakerNears[3]
+	if n.opening == nil {
+		t.Fatal("the quote's speaker has no opening")
+	}
+	for k, a := range n.alts {
+		for _, texts := range a.begin.byFirst {
+			for _, tx := range texts {
+				for _, text := range []string{tx + "Ana Ruiz", tx + " Ana", tx + "-"} {
+					if o := quoteDash(text); !slices.Contains(n.altsAt[text[o]], k) {
+						t.Errorf("alt %d is not listed after the dash of %q", k, text)
+					}
+				}
+			}
 		}
 	}
 }
@@ -670,6 +715,12 @@ func TestSpans(t *testing.T) {
 		{appositionNear, "Ana Ruiz, O'Neill's aide at Lake College", ""},
 		{appositionNear, "Ana Ruiz said so at Lake College", ""},
 		{appositionNear, "Ana Ruiz, a fellow at Ösel University", "Ana Ruiz, a fellow at Ösel University"},
+		// The longest role the pattern reads, an article and seven words,
+		// and one a word longer, which it does not.
+		{appositionNear, "Ana Ruiz, the long serving and widely read chief fellow at Lake College. He said", "Ana Ruiz, the long serving and widely read chief fellow at Lake College. He said"},
+		{appositionNear, "Ana Ruiz, the long serving and widely read chief water fellow at Lake College", ""},
+		{appositionNear, "Ana Ruiz, long serving and widely read chief water fellow at Lake College", "Ana Ruiz, long serving and widely read chief water fellow at Lake College"},
+		{appositionNear, "Ana Ruiz, who has long been the most vocal critic of plans at Lake College", ""},
 		{possessiveNear, "Peru's envoy to the U.N., Ines Quispe, said so", "Peru's envoy to the U.N., Ines Quispe"},
 		{possessiveNear, "Chile's deputy foreign minister, Tomas O'Neill-Vera. Then", "Chile's deputy foreign minister, Tomas O'Neill-Vera. Then"},
 		{possessiveNear, "Norway's decision, Ana Lind said", ""},
@@ -686,6 +737,25 @@ func TestSpans(t *testing.T) {
 		}
 		if m := tc.near.at.re.FindStringIndex(tc.s); m != nil && m[1] > len(got) {
 			t.Errorf("%q: the match %q runs past the part tried", tc.s, tc.s[:m[1]])
+		}
+	}
+}
+
+// TestRoleThenOrgHoldsEveryRole: an apposition's role is read up to
+// its first roleSpaces spaces, as far as the pattern reads it: after an
+// article exactly as far, and every role the pattern matches is found.
+func TestRoleThenOrgHoldsEveryRole(t *testing.T) {
+	words := strings.Fields("long serving and widely read chief water policy fellow")
+	for k := 1; k <= len(words); k++ {
+		for _, article := range []string{"", "the "} {
+			rest := article + strings.Join(words[:k], " ") + " at Lake College"
+			matched, found := reApposition.MatchString("Ana Ruiz, "+rest), roleThenOrg(rest)
+			if matched && !found || article != "" && matched != found {
+				t.Errorf("%q: role found %v, the pattern matches %v", rest, found, matched)
+			}
+			if want := len(strings.Fields(article))+k <= roleSpaces; found != want {
+				t.Errorf("%q: role found %v, want %v", rest, found, want)
+			}
 		}
 	}
 }
@@ -1080,12 +1150,18 @@ func TestWordsInAsTokenized(t *testing.T) {
 	}
 }
 
-// TestPersonTriggersAtStarts: findPeopleInLine reads the person
-// triggers at words' first bytes only (findAtWords), which finds every
-// hit only while each trigger begins with an ASCII letter or with no
-// letter or digit.
+// TestPersonTriggersAtStarts: findPeople reads the person triggers at
+// words' first bytes only (findAtWords), which finds every hit only while
+// each trigger begins with an ASCII letter or with no letter or digit,
+// and in the whole document at once, which gives each line its own only
+// while no trigger holds a newline.
 func TestPersonTriggersAtStarts(t *testing.T) {
 	if !personTriggers.atStarts {
-		t.Error("a person trigger may begin inside a word: findPeopleInLine would miss it")
+		t.Error("a person trigger may begin inside a word: findPeople would miss it")
+	}
+	for _, tr := range personTriggers.list {
+		if strings.Contains(tr, "\n") {
+			t.Errorf("person trigger %q runs across lines", tr)
+		}
 	}
 }

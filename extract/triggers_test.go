@@ -34,7 +34,7 @@ func (ts *triggerSet) find(dst []hit, s string, atWords bool) []hit {
 		}
 		var from, to int32
 		if r != nil && i+1 < len(s) {
-			from, to = r[s[i+1]], r[int(s[i+1])+1]
+			from, to = r.at[s[i+1]], r.at[int(s[i+1])+1]
 		}
 		if one < 0 && from == to {
 			continue
