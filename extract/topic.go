@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	resyntax "regexp/syntax"
@@ -38,11 +39,11 @@ type topicMatcher struct {
 	// up to the first other byte, not to the document's end, which made
 	// the matcher drop to its slowest algorithm.
 	inner *[256]bool
-	// needs holds a word of each term that any match of it spells out
-	// as it is; a sentence with none of them names no term, and most
-	// sentences are spared the pattern. Nil when a term has no such word
-	// (one made of a state's names alone). Looked for in one pass, not
-	// one search per word.
+	// needs holds words one of which each term holds in a word that any
+	// match of it spells out as it is (see coveringWords); a sentence
+	// with none of them names no term, and most sentences are spared the
+	// pattern. Nil when a term has no such word (one made of a state's
+	// names alone). Looked for in one pass, not one search per word.
 	needs *triggerSet
 	// leadNames are the first words, lower-cased, of the terms of more
 	// than one word that begin with a capital: a name, not a common word
@@ -73,7 +74,7 @@ type literalTerm struct {
 func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 	type termAlt struct{ pattern, lead string }
 	var alts []termAlt
-	var needs []string
+	var plain [][]string
 	spelled := true
 	for _, term := range t.Terms {
 		term = strings.TrimSpace(normalize(term).text)
@@ -85,16 +86,16 @@ func newTopicMatcher(t model.Topic, g *Gazetteer) (*topicMatcher, error) {
 		}
 		pattern, words, lead := termPattern(term, g)
 		alts = append(alts, termAlt{pattern, lead})
-		if w := longestPlainWord(words); w != "" {
-			needs = append(needs, w)
+		if p := plainWords(words); p != nil {
+			plain = append(plain, p)
 		} else {
 			spelled = false
 		}
 	}
-	if !spelled {
-		needs = nil
+	var needs []string
+	if spelled {
+		needs = fewestNeeded(coveringWords(plain))
 	}
-	needs = fewestNeeded(needs)
 	if len(alts) == 0 {
 		return nil, fmt.Errorf("extract: topic %q has no terms", t.ID)
 	}
@@ -325,20 +326,59 @@ func fewestNeeded(words []string) []string {
 	return out
 }
 
-// longestPlainWord is the longest of words made of letters and digits
-// alone (a hyphen or a dot may be matched in other spellings), or "".
-func longestPlainWord(words []string) string {
-	best := ""
+// plainWords are those of words made of letters and digits alone (a
+// hyphen or a dot may be matched in other spellings), nil if none is.
+func plainWords(words []string) []string {
+	var out []string
 	for _, w := range words {
 		plain := w != ""
 		for _, r := range w {
 			plain = plain && (unicode.IsLetter(r) || unicode.IsDigit(r))
 		}
-		if plain && len(w) > len(best) {
-			best = w
+		if plain {
+			out = append(out, w)
 		}
 	}
-	return best
+	return out
+}
+
+// coveringWords picks, of each term's longest plain word (terms; the
+// rarer: "nuclear", not "deal", of "nuclear deal"), as few as a greedy
+// choice finds such that each term has a word that holds one picked: the
+// one most terms not yet covered hold, of those the longest, the first
+// met of those. Every match of a term holds its plain words, and each
+// needed word is one more search of every sentence marked: "coalition",
+// the longest of "anti-ISIS coalition", covers "coalition membership"
+// too, whose "membership" was searched for as well. Picked from the
+// longest words alone, they are some of those each term's own gave.
+func coveringWords(terms [][]string) []string {
+	var longest []string
+	for _, ws := range terms {
+		longest = append(longest, slices.MaxFunc(ws, func(a, b string) int { return cmp.Compare(len(a), len(b)) }))
+	}
+	var out []string
+	for len(terms) > 0 {
+		best, most := "", 0
+		for _, w := range longest {
+			n := 0
+			for _, ws := range terms {
+				if holdsWord(ws, w) {
+					n++
+				}
+			}
+			if n > most || n == most && len(w) > len(best) {
+				best, most = w, n
+			}
+		}
+		out = append(out, best)
+		terms = slices.DeleteFunc(slices.Clone(terms), func(ws []string) bool { return holdsWord(ws, best) })
+	}
+	return out
+}
+
+// holdsWord reports whether one of words holds w.
+func holdsWord(words []string, w string) bool {
+	return slices.ContainsFunc(words, func(v string) bool { return strings.Contains(v, w) })
 }
 
 // termPattern is the expression for one term, in which a state or group

@@ -220,6 +220,34 @@ func TestSpellsOut(t *testing.T) {
 	}
 }
 
+// TestCoveringWords: each term holds one of the words picked, a term's
+// longest word that other terms hold is picked over theirs, and a word
+// that is no term's longest is not picked.
+func TestCoveringWords(t *testing.T) {
+	tests := []struct {
+		terms [][]string
+		want  []string
+	}{
+		{[][]string{{"ferry"}, {"ferry", "timetable"}, {"new", "ferry", "route"}}, []string{"ferry"}},
+		{[][]string{{"nuclear", "deal"}, {"deal"}}, []string{"deal"}},
+		{[][]string{{"canal", "toll"}, {"toll", "waiver"}}, []string{"waiver", "canal"}},
+		{[][]string{{"dock", "strike"}}, []string{"strike"}},
+		{[][]string{{"strikes"}, {"strike", "fund"}}, []string{"strike"}}, // held inside a longer word
+		{nil, nil},
+	}
+	for _, tt := range tests {
+		got := coveringWords(tt.terms)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: %q, want %q", tt.terms, got, tt.want)
+		}
+		for _, ws := range tt.terms {
+			if !slices.ContainsFunc(got, func(w string) bool { return holdsWord(ws, w) }) {
+				t.Errorf("%q: %q holds none of %q", tt.terms, ws, got)
+			}
+		}
+	}
+}
+
 // TestFewestNeeded: a word that holds another is dropped, and a word met
 // twice is kept once; a text holds one of the words kept whenever it holds
 // one of those given.
