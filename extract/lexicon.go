@@ -53,8 +53,11 @@ type Lexicon struct {
 	// forms holds every inflected form of every cue's first word and of
 	// the verbs of speech and naming: a sentence with none of them and no
 	// quotation mark states no position, so it is never parsed.
-	forms   *wordset.Map[bool]
-	valence *wordset.Map[float64]
+	forms *wordset.Map[bool]
+	// formHashes holds the hashLower of every form, "anti" and "pro":
+	// mayCarry asks it of the words the document's tokenizer hashed.
+	formHashes hashBits
+	valence    *wordset.Map[float64]
 	// phrases are the valence entries of more than one word, and
 	// phraseStarts their first words: phraseValence reads a phrase only
 	// where one may begin.
@@ -126,6 +129,11 @@ func LoadLexicon(extra []Cue) (*Lexicon, error) {
 		}
 		valence[w] = v
 	}
+	for w := range forms {
+		lx.formHashes.addWord(w)
+	}
+	lx.formHashes.addWord("anti") // a camp's prefix, before its hyphen
+	lx.formHashes.addWord("pro")
 	lx.byHead, lx.forms, lx.valence = wordset.Of(byHead), wordset.Of(forms), wordset.Of(valence)
 	return lx, nil
 }
@@ -171,11 +179,42 @@ func isWord(w string) bool {
 // holds a quotation mark or a word that can state a position, a cue or a
 // pro- or anti- prefix: only such sentences are parsed. Normalized, every
 // quotation mark is the straight one (see normalize), so one byte search
-// finds it.
-func (lx *Lexicon) mayCarry(lower string) bool {
-	if strings.IndexByte(lower, '"') >= 0 {
-		return true
+// finds it. words are the document's tokens from the first that starts
+// in the sentence on, the sentence beginning at from in the document:
+// nearly every sentence holds a form within its first few words, which
+// their hashes find with no second reading of the bytes; a sentence they
+// do not settle is read word by word.
+func (lx *Lexicon) mayCarry(lower string, words []token, from int) bool {
+	return strings.IndexByte(lower, '"') >= 0 || lx.formAmong(lower, words, from) || lx.formIn(lower)
+}
+
+// formAmong reports whether one of the tokens in lower (which begins at
+// from; words may run on past it) is one of lowerWords' words of lower
+// that is a form, or the part before the hyphen of one that begins with
+// "anti-" or "pro-". False says only that no token is such a word: one
+// glued to digits or other letters, or after a hyphen, is none.
+func (lx *Lexicon) formAmong(lower string, words []token, from int) bool {
+	for _, w := range words {
+		s, e := w.start-from, w.end-from
+		if e > len(lower) {
+			return false
+		}
+		if !w.ascii || !lx.formHashes.has(w.h) || s > 0 && wordByte(lower[s-1]) || !smallLetters(lower[s:e]) {
+			continue
+		}
+		switch next := e < len(lower) && wordByte(lower[e]); {
+		case !next && lx.forms.Has(lower[s:e]):
+			return true
+		case next && lower[e] == '-' && (lower[s:e] == "anti" || lower[s:e] == "pro"):
+			return true // a camp ("anti-deal")
+		}
 	}
+	return false
+}
+
+// formIn reports whether one of lowerWords' words of lower is a form or
+// begins with "anti-" or "pro-".
+func (lx *Lexicon) formIn(lower string) bool {
 	for w := range lowerWords(lower) {
 		if lx.forms.Has(w) || strings.HasPrefix(w, "anti-") || strings.HasPrefix(w, "pro-") {
 			return true // a cue, or a camp ("anti-deal")
@@ -183,6 +222,30 @@ func (lx *Lexicon) mayCarry(lower string) bool {
 	}
 	return false
 }
+
+// smallLetters reports whether w is all of a-z.
+func smallLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// hashBits is a bit for each value of hashLower's low 16 bits: false from
+// has means no word added hashes to h.
+type hashBits [1024]uint64
+
+// addWord adds w's hashLower; a word outside ASCII has none, and no
+// token that has one spells it.
+func (b *hashBits) addWord(w string) {
+	if h, ok := hashLower(w); ok {
+		b[h>>6&1023] |= 1 << (h & 63)
+	}
+}
+
+func (b *hashBits) has(h uint32) bool { return b[h>>6&1023]&(1<<(h&63)) != 0 }
 
 // cuesAt returns the cues whose first word is token t, by lemma or, for
 // participles used as adjectives ("incensed", "divided"), by the word.

@@ -180,10 +180,15 @@ func (d *docState) parse(ctx context.Context, p Parser, named func(lower string)
 	// from the gazetteer and the patterns.
 	sc := d.scratch
 	texts, lowers, which := sc.texts[:0], sc.lowers[:0], sc.which[:0]
+	words, k := d.acts.words, 0 // the document's, in order as the sentences
 	for i := range d.sents {
 		t := d.text(i)
-		lower := d.lower[d.sents[i].start:d.sents[i].end]
-		if !d.x.lex.mayCarry(lower) && !named(lower) {
+		start := d.sents[i].start
+		for k < len(words) && words[k].start < start {
+			k++
+		}
+		lower := d.lower[start:d.sents[i].end]
+		if !d.x.lex.mayCarry(lower, words[k:], start) && !named(lower) {
 			continue
 		}
 		if d.sents[i].line == 0 && d.lines[0].kind == heading {
