@@ -292,7 +292,9 @@ func (g *Gazetteer) plausibleName(name string) bool {
 			return false
 		}
 	}
-	toks := tokenize(name)
+	// A name's few words on the stack: most names asked are new.
+	var room [8]token
+	toks := tokenizeInto(room[:0], name, 0)
 	if id, end, ok := g.names.match(name, toks, 0); ok && end == len(toks) && id != "" {
 		return false
 	}
@@ -316,22 +318,21 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 		}
 		return p
 	}
-	parts := strings.Fields(name)
-	last := parts[len(parts)-1]
+	last, single := lastWord(name)
 	lowLast := strings.ToLower(last)
-	if len(parts) == 1 {
+	if single {
 		if id, ok := d.byName[lowLast]; ok {
 			return d.people[id]
 		}
 	}
 	p := &person{id: slug("person:", name), name: name, orgID: orgID}
 	p.setRole(role)
-	if len(parts) > 1 {
+	if !single {
 		p.surnames = []string{last}
 	}
 	d.people[p.id] = p
 	d.named(name, p.id)
-	if _, taken := d.byName[lowLast]; len(parts) > 1 && !taken {
+	if _, taken := d.byName[lowLast]; !single && !taken {
 		d.named(lowLast, p.id)
 	}
 	// A surname-only person found earlier ("President Erdogan") is the same
@@ -349,6 +350,19 @@ func (d *docActors) addPerson(name, role, orgID string) *person {
 		d.named(lowLast, p.id)
 	}
 	return p
+}
+
+// lastWord is the last of the words strings.Fields finds in name, which
+// has no space at either end, and whether it is the only one, read back
+// from the end: addPerson split every new person's name into a list for
+// these two answers.
+func lastWord(name string) (last string, single bool) {
+	i := strings.LastIndexFunc(name, unicode.IsSpace)
+	if i < 0 {
+		return name, true
+	}
+	_, n := utf8.DecodeRuneInString(name[i:])
+	return name[i+n:], false
 }
 
 // findPeople runs the person and organisation patterns over the whole

@@ -1032,11 +1032,9 @@ func (d *docState) roleHolder(i, h int) string {
 	if len(det) != 1 || p.Lower(det[0]) != "the" {
 		return ""
 	}
-	first, _ := p.Subtree(h)
+	// The determiner is in h's subtree, which therefore begins no later:
+	// the role is the words after it.
 	role := strings.ToLower(p.Span(det[0]+1, h))
-	if first > det[0]+1 {
-		role = strings.ToLower(p.Span(first, h))
-	}
 	// The document's people with the role and a record of their own: one
 	// is the answer, two are none, in whatever order they are read. Read
 	// from the few people, not every actor with a look-up of each person
