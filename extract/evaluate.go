@@ -44,17 +44,15 @@ func (d *docState) evaluations(i int) {
 	p := d.sents[i].p
 	judging := d.mayJudge(p)
 	for pr := range p.Tokens {
-		tok := &p.Tokens[pr]
-		lemma := p.LowerLemma(pr)
-		if tok.IsVerb() && namingVerbs.Has(lemma) {
+		if p.Tokens[pr].IsVerb() && namingVerbs.Has(p.LowerLemma(pr)) {
 			d.naming(i, pr)
 		}
-		if !judging[pr] {
+		if judging[pr] == notJudging {
 			continue
 		}
 		// Most words judge no subject, or none that is the event; the
 		// checks below cost more than finding that out.
-		subjects := d.judgedSubjects(i, pr)
+		subjects := d.judgedSubjects(i, pr, judging)
 		if !slices.ContainsFunc(subjects, func(subj int) bool { ok, _ := d.judgedSubject(i, subj); return ok }) {
 			continue
 		}
@@ -112,22 +110,45 @@ func (d *docState) evaluations(i int) {
 // every word of a parsed sentence.
 var subjectRels = syntax.RelSet("nsubj", "nsubj:pass", "csubj")
 
+// The marks of mayJudge that are not a token's one subject.
+const (
+	notJudging  = -1 // no subject, and no xcomp
+	xcompOnly   = -2 // an xcomp with no subject
+	subjectsRun = -3 // subjects that are not one token's: ChildrenIn's
+)
+
 // mayJudge marks the tokens of p for which judgedSubjects may find
 // subjects: those with a subject and those that are an xcomp. One pass
 // over the tree costs 0.8% of extraction's instructions less than asking
-// every token for its subjects and its head (most have neither).
-func (d *docState) mayJudge(p *syntax.Sentence) []bool {
-	marks := emptied(d.judging, len(p.Tokens))
+// every token for its subjects and its head (most have neither). A token
+// with one subject is marked with it, which is then what ChildrenIn
+// would find: most predicates have one.
+func (d *docState) mayJudge(p *syntax.Sentence) []int {
+	marks := slices.Grow(d.judging[:0], len(p.Tokens))[:len(p.Tokens)]
+	for k := range marks {
+		marks[k] = notJudging
+	}
 	d.judging = marks
 	for _, e := range p.Tree {
 		switch {
 		case e.Rel == "xcomp" && 0 <= e.Dep && e.Dep < len(marks):
-			marks[e.Dep] = true
+			if marks[e.Dep] == notJudging {
+				marks[e.Dep] = xcompOnly
+			}
 		case 0 <= e.Head && e.Head < len(marks) && subjectRel(e.Rel):
-			marks[e.Head] = true
+			marks[e.Head] = withSubject(marks[e.Head], e.Dep)
 		}
 	}
 	return marks
+}
+
+// withSubject is a token's mark once subject k is found beside those of
+// mark.
+func withSubject(mark, k int) int {
+	if (mark == notJudging || mark == xcompOnly) && k >= 0 {
+		return k
+	}
+	return subjectsRun
 }
 
 // subjectRel is subjectRels.Holds(rel), a base of "nsubj" or "csubj",
@@ -139,16 +160,28 @@ func subjectRel(rel string) bool {
 
 // judgedSubjects are the subjects of predicate pr, or, when an
 // expectation verb takes pr's subject as its object ("expects the pact to
-// give exporters a lift"), that object.
-func (d *docState) judgedSubjects(i, pr int) []int {
+// give exporters a lift"), that object; marks are mayJudge's.
+func (d *docState) judgedSubjects(i, pr int, marks []int) []int {
 	p := d.sents[i].p
-	if s := p.ChildrenIn(pr, subjectRels); len(s) > 0 {
+	if s := markedSubjects(p, pr, marks); len(s) > 0 {
 		return s
 	}
 	if h, rel := p.Head(pr); h >= 0 && rel == "xcomp" && d.expectsOfEvent(i, h) {
 		return p.Children(h, "obj")
 	}
 	return nil
+}
+
+// markedSubjects is p.ChildrenIn(pr, subjectRels), read from mayJudge's
+// marks where they hold the answer.
+func markedSubjects(p *syntax.Sentence, pr int, marks []int) []int {
+	switch marks[pr] {
+	case notJudging, xcompOnly:
+		return nil
+	case subjectsRun:
+		return p.ChildrenIn(pr, subjectRels)
+	}
+	return marks[pr : pr+1 : pr+1]
 }
 
 // expecting verbs report a judgement of their object's future: "expects
@@ -545,7 +578,7 @@ func (d *docState) merits(i int) {
 		}
 		// Most nouns are no verb's object: that is asked first.
 		v, rel := p.Head(n)
-		if v < 0 || syntax.Base(rel) != "obj" || !p.Tokens[v].IsVerb() {
+		if v < 0 || !objectRel(rel) || !p.Tokens[v].IsVerb() {
 			continue
 		}
 		// Most objects have no "of" phrase, which one bit test tells:
@@ -577,6 +610,13 @@ func (d *docState) merits(i int) {
 			}
 		}
 	}
+}
+
+// objectRel is syntax.Base(rel) == "obj", read from the first bytes:
+// merits asks it of every noun, whose relations are longer than "obj"
+// and cut at their colon by Base.
+func objectRel(rel string) bool {
+	return len(rel) >= 3 && rel[:3] == "obj" && (len(rel) == 3 || rel[3] == ':')
 }
 
 // discounting verbs make light of what they take: "downplayed the

@@ -47,7 +47,7 @@ type docState struct {
 	// handed back to it when this one is done.
 	scratch *scratch
 	// judging is mayJudge's answer, its room kept for the next sentence.
-	judging []bool
+	judging []int
 }
 
 // wideChars are where a text's characters outside ASCII start (at) and
