@@ -716,6 +716,7 @@ func (d *docState) authors(found *cueTargets, i, c int) []string {
 
 // creditedFor returns the actors a cue's object names when the cue gives
 // the topic as the reason: "faulted Trump for his decision".
+// The list may be the sentence's own (see credited).
 func (d *docState) creditedFor(i, c int) []string {
 	p := d.sents[i].p
 	objs := p.ChildrenIn(c, relsObj)
@@ -739,7 +740,8 @@ func (d *docState) creditedFor(i, c int) []string {
 }
 
 // credited are the actors object o names: "commended the P5+1 and Iran",
-// whoever of them is known.
+// whoever of them is known. The list may be the sentence's own (see
+// expand): read it, or append it to another.
 func (d *docState) credited(i, o int) []string {
 	credited := d.expand(i, o)
 	if len(credited) == 0 {

@@ -160,7 +160,9 @@ func subjectRel(rel string) bool {
 
 // judgedSubjects are the subjects of predicate pr, or, when an
 // expectation verb takes pr's subject as its object ("expects the pact to
-// give exporters a lift"), that object; marks are mayJudge's.
+// give exporters a lift"), that object; marks are mayJudge's. The list
+// may be the marks' own room, which the next sentence's marks fill
+// again: it is read before then, and never written.
 func (d *docState) judgedSubjects(i, pr int, marks []int) []int {
 	p := d.sents[i].p
 	if s := markedSubjects(p, pr, marks); len(s) > 0 {

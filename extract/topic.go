@@ -435,8 +435,9 @@ func termPattern(term string, g *Gazetteer) (pattern string, words []string, lea
 	return b.String(), words, lead
 }
 
-// literalPattern matches text in any case, with any run of spaces and an
-// optional hyphen between words.
+// literalPattern matches text with its ASCII letters lowered, as the
+// lowered texts it is matched against have them, with any run of spaces
+// and an optional hyphen between words.
 func literalPattern(s string) string {
 	q := regexp.QuoteMeta(asciiLower(s))
 	return strings.NewReplacer(`\-`, `[- ]?`, "-", `[- ]?`, " ", `\s+`).Replace(q)
