@@ -106,30 +106,40 @@ var none class
 // four times its words, each at the place a hash of its first, middle
 // and last byte and its length gives or the first free one after. The
 // parser looks up every word, and a map's hash of the whole word was
-// most of what that cost.
+// most of what that cost. The table's size is a constant, so that a
+// place needs no check against it.
 type lexicon struct {
-	at    []lexEntry
-	mask  uint32 // len(at)-1
-	shift uint   // 32 less the table's bits
+	at [1 << lexBits]lexEntry
 }
 
-// lexEntry is a word and its class. A free place has key 0, which no
-// word of the lexicon has (their lengths, under 256, are in their keys),
-// and the class none: a search that ends there returns its class with
-// no test of its own.
+// lexBits is the table's size in bits: room for 2,048 words, where the
+// lists hold some 1,300.
+const lexBits = 13
+
+// maxLexWord is the longest word a lexicon holds, in bytes: two
+// overlapping eight-byte numbers are all its bytes (see lexEntry).
+const maxLexWord = 16
+
+// lexEntry is a word's key and ends and its class. A free place has key
+// 0, which no word of the lexicon has (their lengths, under 256, are in
+// their keys), and the class none: a search that ends there returns its
+// class with no test of its own.
 type lexEntry struct {
-	word string
-	key  uint32 // lexKey(word)
-	c    *class
+	key uint32 // lexKey(word)
+	// head and tail are the word's first and last four bytes, eight for
+	// a word of eight bytes or more, which with its length (in key) are
+	// all of it: get compares them where it compared the words, a call
+	// for each word of four bytes or more it found. Zero for a word of
+	// three bytes or fewer, which its key is all of.
+	head, tail uint64
+	c          *class
 }
 
 func newLexicon(m map[string]*class) *lexicon {
-	x := &lexicon{shift: 32}
-	for 1<<(32-x.shift) < 4*len(m) {
-		x.shift--
+	if 4*len(m) > 1<<lexBits {
+		panic("shallow: the lexicon has more words than lexBits makes room for")
 	}
-	x.at = make([]lexEntry, 1<<(32-x.shift))
-	x.mask = uint32(len(x.at) - 1)
+	x := &lexicon{}
 	for i := range x.at {
 		x.at[i].c = &none
 	}
@@ -137,11 +147,15 @@ func newLexicon(m map[string]*class) *lexicon {
 		if w == "" {
 			continue // the empty word's key, 0, marks a free place: it is none's
 		}
+		if len(w) > maxLexWord {
+			panic("shallow: a lexicon word is longer than maxLexWord: " + w)
+		}
 		i := x.place(w)
 		for x.at[i].key != 0 {
-			i = (i + 1) & x.mask
+			i = (i + 1) % uint32(len(x.at))
 		}
-		x.at[i] = lexEntry{w, lexKey(w), c}
+		head, tail := wordEnds(w)
+		x.at[i] = lexEntry{lexKey(w), head, tail, c}
 	}
 	return x
 }
@@ -159,18 +173,62 @@ func lexKey(w string) uint32 {
 }
 
 // place is where w's search starts.
-func (x *lexicon) place(w string) uint32 { return lexKey(w) * 0x9e3779b1 >> x.shift }
+func (x *lexicon) place(w string) uint32 { return lexKey(w) * 0x9e3779b1 >> (32 - lexBits) }
 
 // get is w's class, &none for a word it does not hold. The words are
 // told apart by their keys, and only a longer word with the same key
-// is compared in full.
+// (and so its length, if under 256) by its ends, read here as wordEnds
+// reads them: a call, for every word that was found, cost more than
+// the reading.
 func (x *lexicon) get(w string) *class {
 	k := lexKey(w)
-	for i := k * 0x9e3779b1 >> x.shift; ; i = (i + 1) & x.mask {
-		if e := &x.at[i]; e.key == k && (len(w) <= 3 || e.word == w) || e.key == 0 {
+	for i := k * 0x9e3779b1 >> (32 - lexBits); ; i++ {
+		e := &x.at[i%uint32(len(x.at))]
+		if e.key == 0 {
 			return e.c
 		}
+		if e.key != k {
+			continue
+		}
+		switch n := len(w); {
+		case n <= 3:
+			return e.c
+		case n < 8:
+			if e.head == le32(w) && e.tail == le32(w[n-4:]) {
+				return e.c
+			}
+		case n <= maxLexWord: // a longer word is none of the lexicon's
+			if e.head == le64(w) && e.tail == le64(w[n-8:]) {
+				return e.c
+			}
+		}
 	}
+}
+
+// wordEnds is w's first and last four bytes, or eight if it has eight
+// or more, each read as one number; zero for a word of three bytes or
+// fewer.
+func wordEnds(w string) (head, tail uint64) {
+	switch n := len(w); {
+	case n >= 8:
+		return le64(w), le64(w[n-8:])
+	case n >= 4:
+		return le32(w), le32(w[n-4:])
+	}
+	return 0, 0
+}
+
+// le32 and le64 are s's first four and eight bytes as one number, which
+// the compiler reads with one load.
+func le32(s string) uint64 {
+	_ = s[3]
+	return uint64(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // tag gives each token its part of speech and lemma, the lemma lowered

@@ -53,21 +53,8 @@ func TestPossessive(t *testing.T) {
 // TestClasses: each word's class says what every list says of it, and
 // nothing for a word no list holds, so that one look-up answers them all.
 func TestClasses(t *testing.T) {
-	words := map[string]bool{"harbour": true, "": true}
-	for _, list := range []map[string]bool{particles, trailingAdverbs, clauseBreaks} {
-		for w := range list {
-			words[w] = true
-		}
-	}
-	for w := range closed {
-		words[w] = true
-	}
-	for w := range auxiliaries {
-		words[w] = true
-	}
-	for w := range forms {
-		words[w] = true
-	}
+	words := listWords()
+	words["harbour"], words[""] = true, true
 	for w := range words {
 		c := classes.get(w)
 		want := class{closed: closed[w], aux: auxiliaries[w], verb: forms[w], particle: particles[w],
@@ -84,11 +71,14 @@ func TestClasses(t *testing.T) {
 // TestLexicon: each word finds its own class, those whose search starts
 // at one place ("slant", "scant" and "start" share their first, middle
 // and last byte and length) included, short words told apart by their
-// keys alone, and a word it does not hold finds none.
+// keys alone, longer words by their ends, whichever of their bytes
+// differs, and a word it does not hold finds none.
 func TestLexicon(t *testing.T) {
 	slant, scant, start := &class{closed: "JJ"}, &class{aux: "be"}, &class{particle: true}
 	ox, o, owl := &class{brk: true}, &class{trailing: true}, &class{closed: "NN"}
-	x := newLexicon(map[string]*class{"slant": slant, "scant": scant, "start": start, "ox": ox, "o": o, "owl": owl})
+	long, longest := &class{aux: "do"}, &class{brk: true}
+	x := newLexicon(map[string]*class{"slant": slant, "scant": scant, "start": start, "ox": ox, "o": o, "owl": owl,
+		"withdrawing": long, "strengthenings": longest})
 	if x.place("slant") != x.place("scant") || x.place("slant") != x.place("start") {
 		t.Fatal("the words meant to share a place do not")
 	}
@@ -97,15 +87,57 @@ func TestLexicon(t *testing.T) {
 		want *class
 	}{
 		{"slant", slant}, {"scant", scant}, {"start", start},
-		{"ox", ox}, {"o", o}, {"owl", owl},
+		{"ox", ox}, {"o", o}, {"owl", owl}, {"withdrawing", long}, {"strengthenings", longest},
 		{"smart", &none}, {"slants", &none}, {"s", &none}, {"", &none},
 		{"on", &none}, {"x", &none}, {"oil", &none}, {"oxl", &none},
+		{"withdrawINg", &none}, {"strengthenings ", &none},
+		// The length in a key is its lowest byte: 256 bytes more is the
+		// same key.
+		{"s" + strings.Repeat("l", 255) + "ant", &none},
 	}
 	for _, tt := range tests {
 		if got := x.get(tt.word); got != tt.want {
 			t.Errorf("get(%q) = %+v, want %+v", tt.word, *got, *tt.want)
 		}
 	}
+	// Every word of the lists with one byte changed, or cut by one,
+	// finds none unless the lists hold it too.
+	words := listWords()
+	for w := range words {
+		for i := range len(w) + 1 {
+			for _, c := range []byte{1, 0x20, 0x80} {
+				b := []byte(w)
+				if i < len(w) {
+					b[i] ^= c
+				} else {
+					b = b[:len(w)-1]
+				}
+				if got := classes.get(string(b)); got != &none && !words[string(b)] {
+					t.Errorf("get(%q) = %+v, want none", b, *got)
+				}
+			}
+		}
+	}
+}
+
+// listWords is every word of the lists the lexicon is made of.
+func listWords() map[string]bool {
+	words := map[string]bool{}
+	for _, list := range []map[string]bool{particles, trailingAdverbs, clauseBreaks} {
+		for w := range list {
+			words[w] = true
+		}
+	}
+	for w := range closed {
+		words[w] = true
+	}
+	for w := range auxiliaries {
+		words[w] = true
+	}
+	for w := range forms {
+		words[w] = true
+	}
+	return words
 }
 
 // TestFirstKinds: the table tag reads for an ASCII first character
