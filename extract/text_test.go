@@ -466,6 +466,25 @@ func TestHasLowerPrefix(t *testing.T) {
 	}
 }
 
+// TestWordLowered: every byte's entry is 0 where a word cannot go on,
+// and otherwise the byte as hashLower hashes it, so that a word's byte is
+// tested and hashed as tokenizeInto did apart.
+func TestWordLowered(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		want := byte(0)
+		if asciiAlnum(b) {
+			want = b
+			if 'A' <= b && b <= 'Z' {
+				want += 'a' - 'A'
+			}
+		}
+		if wordLowered[b] != want {
+			t.Errorf("wordLowered[%q] = %q, want %q", b, wordLowered[b], want)
+		}
+	}
+}
+
 // TestTokenizeByRunes: the word tokens are the runs of letters and digits
 // a reading of every character finds, with words outside ASCII, digits,
 // underscores and bytes that are not UTF-8, on sentences written for it
