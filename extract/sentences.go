@@ -83,8 +83,16 @@ type docText struct {
 }
 
 func readText(doc Document) docText {
-	n := normalize(doc.Text)
-	return docText{n: n, lower: asciiLower(n.text)}
+	// Normalized and lowered in one pass: most texts have nothing to
+	// normalize, and their words were read once to find that and once to
+	// lower them.
+	var lower strings.Builder
+	lower.Grow(len(doc.Text))
+	n := normalized{text: doc.Text}
+	if i := lowerKept(&lower, doc.Text, 0); i < len(doc.Text) {
+		n = normalizeFrom(doc.Text, i, &lower)
+	}
+	return docText{n: n, lower: lower.String()}
 }
 
 func newDocState(x *Extractor, doc Document, t docText, about bool) *docState {
