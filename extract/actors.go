@@ -1572,27 +1572,24 @@ func newTriggerSet(list []string) *triggerSet {
 // more instructions.
 func (ts *triggerSet) findAtWords(dst []hit, s string, words []token, base int) []hit {
 	out := dst[:0]
-	i := 0
-	for k := 0; k <= len(words); k++ {
-		next := len(s) // where the next word starts
-		if k < len(words) {
-			next = words[k].start - base
-		}
-		// The bytes up to it, outside words: most begin no trigger.
-		for ; i < next; i++ {
+	i := 0 // where the bytes outside words start
+	// By index, with the bytes after the last word read apart: a loop that
+	// went on to a last turn for them, and so asked at each word whether
+	// it was the last, cost 0.1% more instructions (0.8% on dev).
+	for k := range words {
+		// The bytes up to the word, outside words: most begin no trigger.
+		for next := words[k].start - base; i < next; i++ {
 			if ts.lead[s[i]] {
 				out = ts.appendAt(out, s, i)
 			}
 		}
-		if k == len(words) {
-			break
-		}
 		// A word's start, written out: most words' first bytes begin
 		// some trigger, and a call for each cost more than the search.
-		if one := ts.single[s[i]]; one >= 0 {
+		c := s[i]
+		if one := ts.single[c]; one >= 0 {
 			out = append(out, ts.hit(i, one))
 		}
-		if r := ts.bySecond[s[i]]; r != nil && i+1 < len(s) && (i+2 == len(s) || r.thirds[s[i+1]]>>(s[i+2]&63)&1 != 0) {
+		if r := ts.bySecond[c]; r != nil && i+1 < len(s) && (i+2 == len(s) || r.thirds[s[i+1]]>>(s[i+2]&63)&1 != 0) {
 			for t := r.at[s[i+1]]; t < r.at[int(s[i+1])+1]; t++ {
 				// The triggers that share a word's first two bytes and may
 				// share its third have it compared here, before a call.
@@ -1612,6 +1609,12 @@ func (ts *triggerSet) findAtWords(dst []hit, s string, words []token, base int) 
 			}
 		}
 		i = words[k].end - base
+	}
+	// The bytes after the last word.
+	for ; i < len(s); i++ {
+		if ts.lead[s[i]] {
+			out = ts.appendAt(out, s, i)
+		}
 	}
 	return out
 }

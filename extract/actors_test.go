@@ -206,6 +206,9 @@ func TestTriggerSetFindsEveryOccurrence(t *testing.T) {
 		// Third bytes that share their bit (b&63) with a trigger's, "n"
 		// and "." and "N", and a word of two bytes at the text's end.
 		"senn sen.n sen sen.  Sen. seN sai se",
+		// No word at all, and triggers after the last word (findAtWords
+		// reads those bytes after its loop over the words).
+		"( (’(", "mr's ( ’",
 	}
 	// Triggers that begin with a letter or with none (each word is read
 	// at its first byte), and with a digit or a letter outside ASCII (a
