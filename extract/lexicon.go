@@ -251,13 +251,13 @@ func (b *hashBits) has(h uint32) bool { return b[h>>6&1023]&(1<<(h&63)) != 0 }
 // participles used as adjectives ("incensed", "divided"), by the word.
 func (lx *Lexicon) cuesAt(p *syntax.Sentence, t int) []lexCue {
 	lemma, word := p.LowerLemma(t), p.Lower(t)
-	out, _ := lx.byHead.Get(lemma)
+	out, _ := lx.byHead.Lookup(lemma)
 	if word == lemma {
 		return out
 	}
 	// Copied only when the word adds cues to the lemma's: the lists are
 	// the lexicon's own.
-	more, _ := lx.byHead.Get(word)
+	more, _ := lx.byHead.Lookup(word)
 	switch {
 	case len(more) == 0:
 		return out

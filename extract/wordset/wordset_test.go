@@ -3,6 +3,7 @@ package wordset
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -65,5 +66,43 @@ func TestFilterTurnsMostAway(t *testing.T) {
 	}
 	if passed*10 > asked {
 		t.Errorf("%d of %d words not added passed", passed, asked)
+	}
+}
+
+// TestLookup: Lookup answers as Get does, for every key of maps small
+// and large (whose tables differ in size) and for words that share a
+// key's first byte, last byte and length, or its middle byte, or are
+// a key cut short or run on, in any case, outside ASCII, or empty.
+func TestLookup(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	word := func() string {
+		b := make([]byte, 1+rng.IntN(10))
+		for i := range b {
+			b[i] = byte('a' + rng.IntN(26))
+		}
+		return string(b)
+	}
+	for _, n := range []int{0, 1, 5, 300, 5000} {
+		m := map[string]int{}
+		for len(m) < n {
+			m[word()] = len(m)
+		}
+		if n > 0 {
+			m["condition"], m["zürich"], m[""] = -1, -2, -3
+		}
+		s := Of(m)
+		asked := []string{"coalition", "condition", "conditions", "Condition", "zürich", "ZÜRICH", "zurich", "", "a", "é"}
+		for w := range m {
+			asked = append(asked, w, w[:len(w)/2], w+"s", strings.ToUpper(w), "x"+w[min(1, len(w)):])
+		}
+		for range 20000 {
+			asked = append(asked, word())
+		}
+		for _, w := range asked {
+			want, wantOK := m[w]
+			if got, ok := s.Lookup(w); got != want || ok != wantOK {
+				t.Fatalf("%d keys: Lookup(%q) = %d, %v, want %d, %v", n, w, got, ok, want, wantOK)
+			}
+		}
 	}
 }
