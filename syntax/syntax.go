@@ -40,13 +40,13 @@ type Edge struct {
 	Rel  string `json:"r"`
 }
 
-// Sentence is one parsed sentence. Its methods read an index built on
-// first use and built again when Tree or Edges grow, and tokens' lowered
-// words made on first need. Once it is asked about, Tokens, Tree and
-// Edges may only be appended to: a tree indexed in order answers Head
-// and the lowered words answer Lower with no check of the lists, so a
-// sentence parsed again must be emptied by Reuse first, not have its
-// lists replaced.
+// Sentence is one parsed sentence. Its methods read an index whose two
+// parts are each built on first use and built again when its list, Tree
+// or Edges, grows, and tokens' lowered words made on first need. Once it
+// is asked about, Tokens, Tree and Edges may only be appended to: a tree
+// indexed in order answers Head and the lowered words answer Lower with
+// no check of the lists, so a sentence parsed again must be emptied by
+// Reuse first, not have its lists replaced.
 type Sentence struct {
 	Text   string  `json:"text"`
 	Tokens []Token `json:"tokens"`
@@ -70,12 +70,15 @@ type Sentence struct {
 }
 
 // room is the arrays an index's lists and the lowered words are parts
-// of.
+// of: ints and bits the tree's part's, outInts, outBits and edges the
+// enhanced edges' part's.
 type room struct {
-	ints  []int
-	bits  []uint64
-	words []string
-	edges []Edge
+	ints    []int
+	bits    []uint64
+	outInts []int
+	outBits []uint64
+	words   []string
+	edges   []Edge
 }
 
 // Reuse empties s for a new sentence, text, keeping the room its tokens,
@@ -85,8 +88,14 @@ type room struct {
 func (s *Sentence) Reuse(text string) {
 	// What the index and the lowered words took is spare again; what
 	// they did not take is spare still.
-	if r := s.idx.room; r.ints != nil {
-		s.spare.ints, s.spare.bits, s.spare.edges = r.ints, r.bits, r.edges
+	// The room read in place, not copied: a copy of its six lists to
+	// the stack was a third of this.
+	r := &s.idx.room
+	if r.ints != nil {
+		s.spare.ints, s.spare.bits = r.ints, r.bits
+	}
+	if r.outInts != nil {
+		s.spare.outInts, s.spare.outBits, s.spare.edges = r.outInts, r.outBits, r.edges
 	}
 	if s.low.room != nil {
 		s.spare.words = s.low.room
@@ -101,9 +110,14 @@ func (s *Sentence) Reuse(text string) {
 // index holds the edges by token. The extractor asks for a token's head
 // and dependents many times per sentence; a scan of every edge each time
 // took a tenth of its time. Slot k is token k-1, so that slot 0 holds the
-// root's edges (head -1), as a scan would find them.
+// root's edges (head -1), as a scan would find them. Its two parts, the
+// basic tree's and the enhanced edges', are built apart, each on the
+// first question about its list: an eighth of the sentences asked about
+// the tree are never asked for an enhanced edge.
 type index struct {
-	tree, edges int // the lengths indexed: a parser still appending edges gets a new index
+	// tree and edges are the lengths of Tree and Edges each part was
+	// built for: a parser still appending edges gets a new part.
+	tree, edges int
 	// inOrder: the tree is in order (see countTree), token i's edge is
 	// edge i, and head is not filled. ordered is then the tree, for Head.
 	inOrder bool
@@ -145,88 +159,106 @@ func lower(c []string, i int, from string) string {
 	return strings.ToLower(from)
 }
 
-// indexed returns the index, building it if the edges changed.
-func (s *Sentence) indexed() *index {
-	if s.stale() {
-		s.build()
+// treeIndexed returns the index with its tree's part built for the tree
+// as it is.
+func (s *Sentence) treeIndexed() *index {
+	if s.idx.tree != len(s.Tree) {
+		s.buildTree()
 	}
 	return &s.idx
 }
 
-// stale reports whether the index is not built for the edges as they are.
-func (s *Sentence) stale() bool { return s.idx.tree != len(s.Tree) || s.idx.edges != len(s.Edges) }
+// edgesIndexed returns the index with its enhanced edges' part built for
+// the edges as they are.
+func (s *Sentence) edgesIndexed() *index {
+	if s.idx.edges != len(s.Edges) {
+		s.buildEdges()
+	}
+	return &s.idx
+}
 
-// rebuilt builds the index and asks it question q about token i. The
-// questions asked most call this when they find the index stale, not
-// build: their arguments then stay in registers on the path that finds
-// it built, where they were stored before every question and loaded
-// again after the call that builds.
-func rebuilt[A, R any](s *Sentence, q func(*Sentence, int, A) R, i int, a A) R {
-	s.build()
+// treeRebuilt builds the tree's part of the index and asks it question q
+// about token i. The questions asked most call this when they find their
+// part stale, not build: their arguments then stay in registers on the
+// path that finds it built, where they were stored before every question
+// and loaded again after the call that builds.
+func treeRebuilt[A, R any](s *Sentence, q func(*Sentence, int, A) R, i int, a A) R {
+	s.buildTree()
 	return q(s, i, a)
 }
 
-// build indexes the edges as they are.
-func (s *Sentence) build() {
+// edgesRebuilt is treeRebuilt for the enhanced edges' part.
+func edgesRebuilt[A, R any](s *Sentence, q func(*Sentence, int, A) R, i int, a A) R {
+	s.buildEdges()
+	return q(s, i, a)
+}
+
+// buildTree indexes the tree as it is.
+func (s *Sentence) buildTree() {
 	// The tokens nearly always hold every edge's head and dependent: an
-	// edge past them sends the index to be built again, with room for
-	// it, where a pass over every edge to know the room took a tenth of
-	// the building.
-	if !s.buildFor(len(s.Tokens)) {
-		n := len(s.Tokens)
-		for _, e := range s.Tree {
-			n = max(n, e.Head+1, e.Dep+1)
-		}
-		for _, e := range s.Edges {
-			n = max(n, e.Head+1, e.Dep+1)
-		}
-		s.buildFor(n)
+	// edge past them sends the part to be built again, with room for it,
+	// where a pass over every edge to know the room took a tenth of the
+	// building.
+	if !s.buildTreeFor(len(s.Tokens)) {
+		s.buildTreeFor(reach(s.Tree, len(s.Tokens)))
 	}
 }
 
-// buildFor builds the index with slots for tokens -1 to n-1, reporting
-// false if an edge's head or dependent is past them.
-func (s *Sentence) buildFor(n int) bool {
-	// One array each for the ints and the bits of the whole index: it is
-	// built for every parsed sentence, and its dozen small slices were a
+// buildEdges indexes the enhanced edges as they are, as buildTree the
+// tree.
+func (s *Sentence) buildEdges() {
+	if !s.buildEdgesFor(len(s.Tokens)) {
+		s.buildEdgesFor(reach(s.Edges, len(s.Tokens)))
+	}
+}
+
+// reach is the number of tokens that holds n tokens and every edge's head
+// and dependent.
+func reach(edges []Edge, n int) int {
+	for _, e := range edges {
+		n = max(n, e.Head+1, e.Dep+1)
+	}
+	return n
+}
+
+// buildTreeFor builds the tree's part with slots for tokens -1 to n-1,
+// reporting false if an edge's head or dependent is past them.
+func (s *Sentence) buildTreeFor(n int) bool {
+	// One array each for the ints and the bits of the part: it is built
+	// for every parsed sentence, and its dozen small slices were a
 	// twelfth of the extractor's time. Only the counts and unions are
 	// cleared; the rest is written in full.
-	t, m := len(s.Tree), len(s.Edges)
+	t := len(s.Tree)
 	x := &s.idx
-	*x = index{tree: t, edges: m}
-	ints := take(&s.spare.ints, (n+1)+t+(n+3)+t+(n+3))
-	bits := take(&s.spare.bits, t+m+2*(n+1))
-	x.outs = take(&s.spare.edges, m)
-	x.room = room{ints: ints, bits: bits, edges: x.outs}
+	x.tree = t
+	ints := take(&s.spare.ints, (n+1)+t+(n+3)+t)
+	bits := take(&s.spare.bits, t+(n+1))
+	x.room.ints, x.room.bits = ints, bits
 	x.head, ints = ints[:n+1], ints[n+1:]
 	x.deps, ints = ints[:t], ints[t:]
-	kidOff, ints := ints[:n+3], ints[n+3:]
-	x.kids.flat, x.outOff = ints[:t], ints[t:]
-	x.treeBits, x.outRels, bits = bits[:t], bits[t:t+m], bits[t+m:]
-	x.kidBits, x.outBits = bits[:n+1], bits[n+1:]
+	kidOff, flat := ints[:n+3], ints[n+3:]
+	x.treeBits, x.kidBits = bits[:t], bits[t:]
 	clear(kidOff)
-	clear(x.outOff)
-	clear(bits)
-	// Each list is grouped by head with a count of each slot's edges
-	// (in off[slot+2]), their sums (off[slot+1] is then where the slot
+	clear(x.kidBits)
+	// The list is grouped by head with a count of each slot's edges (in
+	// off[slot+2]), their sums (off[slot+1] is then where the slot
 	// starts) and a pass that puts each edge at its slot's next place,
 	// which leaves off[slot] where the slot starts. Each pass is a
 	// function of its own, whose few lists stay in registers: as loops
 	// of this one, they were loaded again and again from the stack.
 	inOrder, ok := countTree(s.Tree, n, x.treeBits, x.kidBits, kidOff)
-	if !ok || !countEdges(s.Edges, n, x.outOff) {
+	if !ok {
 		return false
 	}
-	sums(kidOff, x.outOff)
-	placeTree(s.Tree, kidOff, x.kids.flat)
-	placeEdges(s.Edges, x.outOff, x.outs, x.outRels, x.outBits)
-	x.kids.off, x.outOff = kidOff[:n+2], x.outOff[:n+2]
-	x.kids.flat, x.outs, x.outRels = x.kids.flat[:kidOff[n+1]], x.outs[:x.outOff[n+1]], x.outRels[:x.outOff[n+1]]
+	sums(kidOff)
+	placeTree(s.Tree, kidOff, flat)
+	x.kids.off, x.kids.flat = kidOff[:n+2], flat[:kidOff[n+1]]
 	x.inOrder = inOrder
 	if inOrder {
 		x.ordered, x.deps = s.Tree, x.kids.flat
 		return true
 	}
+	x.ordered = nil // a tree in order before, grown since
 	for k := range x.head {
 		x.head[k] = -1
 	}
@@ -244,6 +276,29 @@ func (s *Sentence) buildFor(n int) bool {
 	for j, k := range x.kids.flat {
 		x.deps[j] = s.Tree[k].Dep
 	}
+	return true
+}
+
+// buildEdgesFor builds the enhanced edges' part with slots for tokens -1
+// to n-1, as buildTreeFor the tree's.
+func (s *Sentence) buildEdgesFor(n int) bool {
+	m := len(s.Edges)
+	x := &s.idx
+	x.edges = m
+	off := take(&s.spare.outInts, n+3)
+	bits := take(&s.spare.outBits, m+(n+1))
+	x.outs = take(&s.spare.edges, m)
+	x.room.outInts, x.room.outBits, x.room.edges = off, bits, x.outs
+	x.outRels, x.outBits = bits[:m], bits[m:]
+	clear(off)
+	clear(x.outBits)
+	if !countEdges(s.Edges, n, off) {
+		return false
+	}
+	sums(off)
+	placeEdges(s.Edges, off, x.outs, x.outRels, x.outBits)
+	x.outOff = off[:n+2]
+	x.outs, x.outRels = x.outs[:off[n+1]], x.outRels[:off[n+1]]
 	return true
 }
 
@@ -365,13 +420,10 @@ func placeEdges(edges []Edge, off []int, outs []Edge, rels, bits []uint64) {
 	}
 }
 
-// sums turns two lists of counts, of one length, into running sums, in
-// one loop: they are summed for every indexed sentence.
-func sums(a, b []int) {
-	b = b[:len(a)]
+// sums turns a list of counts into running sums.
+func sums(a []int) {
 	for k := 1; k < len(a); k++ {
 		a[k] += a[k-1]
-		b[k] += b[k-1]
 	}
 }
 
@@ -460,7 +512,7 @@ func Marker(rel string) string {
 // only itself), nil for none. No rels means every edge. As with
 // Children, the list may be a part of the index.
 func (s *Sentence) Out(i int, rels ...string) []Edge {
-	x := s.indexed()
+	x := s.edgesIndexed()
 	want, ok := wanted(x.outBits, i, rels)
 	if !ok {
 		return nil
@@ -482,7 +534,7 @@ func (s *Sentence) Head(i int) (int, string) {
 
 // head is Head for a tree not in order or not indexed yet.
 func (s *Sentence) head(i int) (int, string) {
-	x := s.indexed()
+	x := s.treeIndexed()
 	k := i // the edge into token i, in a tree in order; -1 for the root
 	if !x.inOrder {
 		if i < -1 || i+1 >= len(x.head) {
@@ -503,7 +555,7 @@ func (s *Sentence) head(i int) (int, string) {
 // the extractor asks this hundreds of thousands of times per megabyte,
 // and a list of its own for each answer was most of what it cost.
 func (s *Sentence) Children(i int, rels ...string) []int {
-	x := s.indexed()
+	x := s.treeIndexed()
 	want, ok := wanted(x.kidBits, i, rels)
 	if !ok {
 		return nil
@@ -528,8 +580,8 @@ func (r Rels) Holds(rel string) bool { return relBit(rel)&r.mask != 0 && relIn(r
 
 // ChildrenIn is Children(i, r's relations...).
 func (s *Sentence) ChildrenIn(i int, r Rels) []int {
-	if s.stale() {
-		return rebuilt(s, (*Sentence).ChildrenIn, i, r)
+	if s.idx.tree != len(s.Tree) {
+		return treeRebuilt(s, (*Sentence).ChildrenIn, i, r)
 	}
 	x := &s.idx
 	if !mayHave(x.kidBits, i, r.mask) {
@@ -540,8 +592,8 @@ func (s *Sentence) ChildrenIn(i int, r Rels) []int {
 
 // OutIn is Out(i, r's relations...).
 func (s *Sentence) OutIn(i int, r Rels) []Edge {
-	if s.stale() {
-		return rebuilt(s, (*Sentence).OutIn, i, r)
+	if s.idx.edges != len(s.Edges) {
+		return edgesRebuilt(s, (*Sentence).OutIn, i, r)
 	}
 	x := &s.idx
 	if !mayHave(x.outBits, i, r.mask) {
@@ -552,8 +604,8 @@ func (s *Sentence) OutIn(i int, r Rels) []Edge {
 
 // HasIn is Has(i, r's relations...).
 func (s *Sentence) HasIn(i int, r Rels) bool {
-	if s.stale() {
-		return rebuilt(s, (*Sentence).HasIn, i, r)
+	if s.idx.tree != len(s.Tree) {
+		return treeRebuilt(s, (*Sentence).HasIn, i, r)
 	}
 	x := &s.idx
 	return mayHave(x.kidBits, i, r.mask) && x.hasIn(s.Tree, i, r.mask, r.rels)
@@ -630,7 +682,7 @@ func within(outs []Edge, bits []uint64, from, to int, want uint64, rels []string
 
 // Has reports whether token i has a basic-tree dependent with one of rels.
 func (s *Sentence) Has(i int, rels ...string) bool {
-	x := s.indexed()
+	x := s.treeIndexed()
 	want, ok := wanted(x.kidBits, i, rels)
 	return ok && x.hasIn(s.Tree, i, want, rels)
 }
@@ -656,15 +708,19 @@ func wanted(bits []uint64, i int, rels []string) (uint64, bool) {
 // rooted at i.
 func (s *Sentence) Subtree(i int) (first, last int) {
 	first, last = i, i
-	x := s.indexed()
+	s.edgesIndexed()
+	x := s.treeIndexed()
 	// A walk with a stack of its own, not a recursive closure: the
 	// extractor asks for the spans of a sentence's predicates, each most
 	// of the sentence.
 	var buf [64]int
 	stack := append(buf[:0], i)
 	// A tree has a node per slot at most; more would be a cycle, which a
-	// parser's output should not hold but must not loop on.
-	for visits := 0; len(stack) > 0 && visits < len(x.kids.off); visits++ {
+	// parser's output should not hold but must not loop on. The slots
+	// are those of both parts (an enhanced edge past the tokens makes
+	// more), as they were when one build made both.
+	slots := max(len(x.kids.off), len(x.outOff))
+	for visits := 0; len(stack) > 0 && visits < slots; visits++ {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if n < -1 || n+1 >= len(x.kids.off)-1 {
