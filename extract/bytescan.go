@@ -21,6 +21,12 @@ const (
 func asciiLower(s string) string {
 	var out strings.Builder
 	out.Grow(len(s))
+	lowerTo(&out, s)
+	return out.String()
+}
+
+// lowerTo writes s to out with its ASCII capitals lowered.
+func lowerTo(out *strings.Builder, s string) {
 	var buf [512]byte
 	for s != "" {
 		n := copy(buf[:], s)
@@ -28,7 +34,6 @@ func asciiLower(s string) string {
 		out.Write(buf[:n])
 		s = s[n:]
 	}
-	return out.String()
 }
 
 // lowerInPlace lowers b's ASCII capitals.

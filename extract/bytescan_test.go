@@ -111,7 +111,8 @@ func TestLowerKept(t *testing.T) {
 }
 
 // TestReadTextInOnePass: a document's text normalized, and lower-cased
-// in the same pass, is what normalize and asciiLower make of it apart:
+// in the same pass up to its first byte to normalize, is what normalize
+// and asciiLower make of it apart:
 // texts with nothing to normalize, with bytes to change at their start,
 // middle and end, past the stretch lowerKept fills, with capitals outside
 // ASCII and with bytes that are not UTF-8.

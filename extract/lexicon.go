@@ -134,7 +134,7 @@ func LoadLexicon(extra []Cue) (*Lexicon, error) {
 	}
 	lx.formHashes.addWord("anti") // a camp's prefix, before its hyphen
 	lx.formHashes.addWord("pro")
-	lx.byHead, lx.forms, lx.valence = wordset.Of(byHead), wordset.Of(forms), wordset.Of(valence)
+	lx.byHead, lx.forms, lx.valence = wordset.Indexed(byHead), wordset.Of(forms), wordset.Of(valence)
 	return lx, nil
 }
 

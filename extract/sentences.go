@@ -83,14 +83,18 @@ type docText struct {
 }
 
 func readText(doc Document) docText {
-	// Normalized and lowered in one pass: most texts have nothing to
-	// normalize, and their words were read once to find that and once to
-	// lower them.
+	// Normalized and lowered in one pass up to the first byte to
+	// normalize, if any: most texts have none, and their words were read
+	// once to find that and once to lower them. From that byte on, the
+	// text is normalized and then lowered apart: a text with many bytes
+	// to normalize (curly quotes, any text outside ASCII) took longer to
+	// lower run by run, written to two builders, than in one pass after.
 	var lower strings.Builder
 	lower.Grow(len(doc.Text))
 	n := normalized{text: doc.Text}
 	if i := lowerKept(&lower, doc.Text, 0); i < len(doc.Text) {
-		n = normalizeFrom(doc.Text, i, &lower)
+		n = normalizeFrom(doc.Text, i)
+		lowerTo(&lower, n.text[i:]) // n.text[:i] is doc.Text[:i], written
 	}
 	return docText{n: n, lower: lower.String()}
 }

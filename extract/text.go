@@ -187,15 +187,12 @@ func normalize(s string) normalized {
 	if i == len(s) {
 		return normalized{text: s} // nothing to change, nothing to copy
 	}
-	return normalizeFrom(s, i, nil)
+	return normalizeFrom(s, i)
 }
 
 // normalizeFrom is normalize of s, whose bytes before i are kept as they
-// are and s[i] is not. With lower, it writes there what follows s[:i] in
-// the normalized text, its ASCII capitals lowered (asciiLower's): no
-// replacement holds a capital, so the runs kept are all there is to
-// lower.
-func normalizeFrom(s string, i int, lower *strings.Builder) normalized {
+// are and s[i] is not.
+func normalizeFrom(s string, i int) normalized {
 	var b strings.Builder
 	b.Grow(len(s))
 	b.WriteString(s[:i])
@@ -203,13 +200,7 @@ func normalizeFrom(s string, i int, lower *strings.Builder) normalized {
 	for i < len(s) {
 		// Most of any text is kept as it is: a run of such bytes is
 		// copied at once.
-		run := 0
-		if lower != nil {
-			run = lowerKept(lower, s, i)
-		} else {
-			run = keptRun(s, i)
-		}
-		if run > i {
+		if run := keptRun(s, i); run > i {
 			b.WriteString(s[i:run])
 			i = run
 			continue
@@ -236,9 +227,6 @@ func normalizeFrom(s string, i int, lower *strings.Builder) normalized {
 			changed = append(changed, change{at: b.Len(), n: len(rep), orig: i, w: w})
 		}
 		b.WriteString(rep)
-		if lower != nil {
-			lower.WriteString(rep)
-		}
 		i += w
 	}
 	return normalized{text: b.String(), changed: changed}

@@ -33,10 +33,11 @@ func (f *Filter) May(w string) bool { k := slot(w); return f.bits[k/64]&(1<<(k%6
 type Map[V any] struct {
 	f Filter
 	m map[string]V
-	// Lookup reads the words in a table of its own, not m (see there).
-	// Slot k holds 1 + the index in keys and vals of a key, 0 none;
-	// len(slots) is a power of two, at least four times the keys, and
-	// shift takes a hash's top bits to a slot.
+	// Lookup reads the words in a table of its own, not m (see there),
+	// made by Indexed alone (Of leaves slots nil). Slot k holds 1 + the
+	// index in keys and vals of a key, 0 none; len(slots) is a power of
+	// two, at least four times the keys, and shift takes a hash's top
+	// bits to a slot.
 	slots []int32
 	keys  []string
 	vals  []V
@@ -45,15 +46,26 @@ type Map[V any] struct {
 
 // Of returns the Map of m, which it keeps and which must not change.
 func Of[V any](m map[string]V) *Map[V] {
-	s := &Map[V]{m: m, shift: 30}
+	s := &Map[V]{m: m}
+	for w := range m {
+		s.f.Add(w)
+	}
+	return s
+}
+
+// Indexed is Of with the table Lookup reads, which holds every key and
+// value again: only a map asked with Lookup needs it (the cue heads).
+func Indexed[V any](m map[string]V) *Map[V] {
+	s := Of(m)
+	s.shift = 30
 	for len(m)*4 > 1<<(32-s.shift) {
 		s.shift--
 	}
 	s.slots = make([]int32, 1<<(32-s.shift))
+	s.keys, s.vals = make([]string, 0, len(m)), make([]V, 0, len(m))
 	// In order, so that which keys are a probe away from home is the
 	// same at every run.
 	for _, w := range slices.Sorted(maps.Keys(m)) {
-		s.f.Add(w)
 		k := s.home(w)
 		for s.slots[k] != 0 {
 			k = (k + 1) & (len(s.slots) - 1)
@@ -93,8 +105,11 @@ func (s *Map[V]) Get(w string) (V, bool) {
 // words it lets through are no key (a cue head's first byte, last byte
 // and length are "coalition"'s), and m's look-up hashes every byte and
 // probes a group, where the table reads three bytes and, mostly, one
-// slot, empty or the key.
+// slot, empty or the key. On a Map made by Of, with no table, it is Get.
 func (s *Map[V]) Lookup(w string) (V, bool) {
+	if s.slots == nil {
+		return s.Get(w)
+	}
 	if s.f.May(w) {
 		for k := s.home(w); ; k = (k + 1) & (len(s.slots) - 1) {
 			j := s.slots[k] - 1

@@ -69,7 +69,8 @@ func TestFilterTurnsMostAway(t *testing.T) {
 	}
 }
 
-// TestLookup: Lookup answers as Get does, for every key of maps small
+// TestLookup: Lookup answers as Get does, on a Map with its table
+// (Indexed) and one without (Of), for every key of maps small
 // and large (whose tables differ in size) and for words that share a
 // key's first byte, last byte and length, or its middle byte, or are
 // a key cut short or run on, in any case, outside ASCII, or empty.
@@ -90,7 +91,10 @@ func TestLookup(t *testing.T) {
 		if n > 0 {
 			m["condition"], m["zürich"], m[""] = -1, -2, -3
 		}
-		s := Of(m)
+		s, plain := Indexed(m), Of(m)
+		if plain.slots != nil {
+			t.Fatal("Of made a table for Lookup")
+		}
 		asked := []string{"coalition", "condition", "conditions", "Condition", "zürich", "ZÜRICH", "zurich", "", "a", "é"}
 		for w := range m {
 			asked = append(asked, w, w[:len(w)/2], w+"s", strings.ToUpper(w), "x"+w[min(1, len(w)):])
@@ -102,6 +106,9 @@ func TestLookup(t *testing.T) {
 			want, wantOK := m[w]
 			if got, ok := s.Lookup(w); got != want || ok != wantOK {
 				t.Fatalf("%d keys: Lookup(%q) = %d, %v, want %d, %v", n, w, got, ok, want, wantOK)
+			}
+			if got, ok := plain.Lookup(w); got != want || ok != wantOK {
+				t.Fatalf("%d keys, no table: Lookup(%q) = %d, %v, want %d, %v", n, w, got, ok, want, wantOK)
 			}
 		}
 	}
