@@ -65,13 +65,13 @@ func lowerByte(c byte) byte {
 	return c
 }
 
-// lowerKept is keptRun, writing the run to dst with its ASCII capitals
-// lowered as it reads it: a document's text is checked for bytes to
+// lowerKept is keptRun(s, 0), writing the run to dst with its ASCII
+// capitals lowered as it reads it: a document's text is checked for bytes to
 // normalize and lowered in one pass, each eight bytes loaded once, and
 // copied once (a pass to check and one to lower were 1.6% of extraction).
-func lowerKept(dst *strings.Builder, s string, i int) int {
+func lowerKept(dst *strings.Builder, s string) int {
 	var buf [512]byte
-	for {
+	for i := 0; ; {
 		// A stretch of s as long as buf at most, lowered into it.
 		src := s[i:min(len(s), i+len(buf))]
 		out := buf[:len(src)]

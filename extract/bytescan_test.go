@@ -91,14 +91,14 @@ func TestAllKeptByteByByte(t *testing.T) {
 	}
 }
 
-// TestLowerKept: from every offset, keptRun's end, and the run as
+// TestLowerKept: on the text from every offset, keptRun's end, and the run as
 // asciiLower lowers it, with something already written before it.
 func TestLowerKept(t *testing.T) {
 	for _, s := range scanTexts() {
 		for i := 0; i <= len(s); i++ {
 			var b strings.Builder
 			b.WriteString("X")
-			end := lowerKept(&b, s, i)
+			end := i + lowerKept(&b, s[i:])
 			if want := keptRun(s, i); end != want {
 				t.Errorf("lowerKept(%q, %d) = %d, keptRun's %d", s, i, end, want)
 				continue

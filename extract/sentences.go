@@ -92,7 +92,7 @@ func readText(doc Document) docText {
 	var lower strings.Builder
 	lower.Grow(len(doc.Text))
 	n := normalized{text: doc.Text}
-	if i := lowerKept(&lower, doc.Text, 0); i < len(doc.Text) {
+	if i := lowerKept(&lower, doc.Text); i < len(doc.Text) {
 		n = normalizeFrom(doc.Text, i)
 		lowerTo(&lower, n.text[i:]) // n.text[:i] is doc.Text[:i], written
 	}
