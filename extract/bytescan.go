@@ -66,9 +66,10 @@ func lowerByte(c byte) byte {
 }
 
 // lowerKept is keptRun(s, 0), writing the run to dst with its ASCII
-// capitals lowered as it reads it: a document's text is checked for bytes to
-// normalize and lowered in one pass, each eight bytes loaded once, and
-// copied once (a pass to check and one to lower were 1.6% of extraction).
+// capitals lowered as it reads it: a document's text is checked for
+// bytes to normalize and lowered in one pass, each eight bytes loaded
+// once and copied once (a pass to check and one to lower were 1.6% of
+// extraction).
 func lowerKept(dst *strings.Builder, s string) int {
 	var buf [512]byte
 	for i := 0; ; {
