@@ -41,13 +41,7 @@ func TestMap(t *testing.T) {
 // random letters of news-like lengths, both sets drawn alike.
 func TestFilterTurnsMostAway(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	word := func() string {
-		b := make([]byte, 2+rng.IntN(9))
-		for i := range b {
-			b[i] = byte('a' + rng.IntN(26))
-		}
-		return string(b)
-	}
+	word := func() string { return randomWord(rng, 2, 9) }
 	var f Filter
 	added := map[string]bool{}
 	for range 300 {
@@ -76,13 +70,7 @@ func TestFilterTurnsMostAway(t *testing.T) {
 // a key cut short or run on, in any case, outside ASCII, or empty.
 func TestLookup(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	word := func() string {
-		b := make([]byte, 1+rng.IntN(10))
-		for i := range b {
-			b[i] = byte('a' + rng.IntN(26))
-		}
-		return string(b)
-	}
+	word := func() string { return randomWord(rng, 1, 10) }
 	for _, n := range []int{0, 1, 5, 300, 5000} {
 		m := map[string]int{}
 		for len(m) < n {
@@ -112,4 +100,13 @@ func TestLookup(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomWord is least to least+spread-1 random small letters drawn from rng.
+func randomWord(rng *rand.Rand, least, spread int) string {
+	b := make([]byte, least+rng.IntN(spread))
+	for i := range b {
+		b[i] = byte('a' + rng.IntN(26))
+	}
+	return string(b)
 }
